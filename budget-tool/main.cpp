@@ -1,0 +1,202 @@
+// budget-tool: validate budgets, simulate choices, generate samples and aggregate submissions.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "aggregation.h"
+#include "budget_loader.h"
+#include "outcome_json.h"
+#include "sample.h"
+#include "submission.h"
+
+namespace {
+
+using namespace budget;
+
+constexpr const char* kUsage =
+    "usage:\n"
+    "  budget-tool validate FILE...                         check budget files (exit 1 if any is invalid)\n"
+    "  budget-tool simulate BUDGET [CHOICES.json] [--band X] [--lang en|cy]\n"
+    "                                                       print the outcome of choices as JSON\n"
+    "  budget-tool sample BUDGET --count N [--seed S]       print N valid submissions as JSON lines\n"
+    "  budget-tool check-submission BUDGET FILE...          validate submission documents\n"
+    "  budget-tool aggregate BUDGET SUBMISSIONS.jsonl [--format csv|json]\n"
+    "                                                       the officers' summary of submissions\n";
+
+int usage(const std::string& why) {
+    std::cerr << "budget-tool: " << why << "\n" << kUsage;
+    return 2;
+}
+
+std::optional<std::string> read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    return s.str();
+}
+
+void print_problems(const Problems& problems, const std::string& file) {
+    for (const auto& p : problems) std::cerr << format_problem(p, file) << "\n";
+}
+
+// Loads a budget, reporting problems; nullopt when unusable.
+std::optional<Budget> load(const std::string& path) {
+    const auto text = read_file(path);
+    if (!text) {
+        std::cerr << path << ": cannot read file\n";
+        return std::nullopt;
+    }
+    BudgetLoad l = load_budget(*text);
+    print_problems(l.problems, path);
+    return std::move(l.budget);
+}
+
+bool parse_u64(const std::string& s, std::uint64_t& out) {
+    if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = std::stoull(s);
+    return true;
+}
+
+int cmd_validate(const std::vector<std::string>& args) {
+    if (args.empty()) return usage("validate needs at least one FILE");
+    bool all_ok = true;
+    for (const auto& path : args) {
+        const auto b = load(path);
+        if (!b) { all_ok = false; continue; }
+        std::cout << path << ": ok (" << b->services.size() << " services, " << b->efficiencies.size() << " efficiencies, "
+                  << b->incomes.size() << " income options, " << b->kpis.size() << " indicators; gap to close "
+                  << format_pounds(b->gap_to_close) << ")\n";
+    }
+    return all_ok ? 0 : 1;
+}
+
+int cmd_simulate(const std::vector<std::string>& args) {
+    std::vector<std::string> files;
+    char band = 'D';
+    std::string lang = "en";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--band" && i + 1 < args.size() && args[i + 1].size() == 1) band = args[++i][0];
+        else if (args[i] == "--lang" && i + 1 < args.size() && (args[i + 1] == "en" || args[i + 1] == "cy")) lang = args[++i];
+        else if (args[i].rfind("--", 0) == 0) return usage("unknown or incomplete option " + args[i]);
+        else files.push_back(args[i]);
+    }
+    if (files.empty() || files.size() > 2) return usage("simulate needs BUDGET and at most one CHOICES file");
+    const auto b = load(files[0]);
+    if (!b) return 1;
+    Choices choices = default_choices(*b);
+    if (files.size() == 2) {
+        const auto text = read_file(files[1]);
+        if (!text) { std::cerr << files[1] << ": cannot read file\n"; return 1; }
+        SubmissionCheck c = parse_choices(*b, *text);
+        if (!c.ok) { print_problems(c.problems, files[1]); return 1; }
+        choices = c.submission.choices;
+    }
+    std::cout << outcome_to_json(*b, choices, simulate(*b, choices), lang, band) << "\n";
+    return 0;
+}
+
+int cmd_sample(const std::vector<std::string>& args) {
+    std::string path;
+    std::uint64_t count = 0, seed = 1;
+    bool have_count = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--count" && i + 1 < args.size()) {
+            if (!parse_u64(args[++i], count)) return usage("--count takes a whole number");
+            have_count = true;
+        } else if (args[i] == "--seed" && i + 1 < args.size()) {
+            if (!parse_u64(args[++i], seed)) return usage("--seed takes a whole number");
+        } else if (args[i].rfind("--", 0) == 0 || !path.empty()) {
+            return usage("unexpected argument " + args[i]);
+        } else {
+            path = args[i];
+        }
+    }
+    if (path.empty() || !have_count) return usage("sample needs BUDGET and --count N");
+    const auto b = load(path);
+    if (!b) return 1;
+    std::string buffer;
+    sample_submissions(*b, count, seed, [&](const std::string& line) {
+        buffer += line;
+        buffer += '\n';
+        if (buffer.size() > (1 << 16)) { std::fwrite(buffer.data(), 1, buffer.size(), stdout); buffer.clear(); }
+    });
+    std::fwrite(buffer.data(), 1, buffer.size(), stdout);
+    return 0;
+}
+
+int cmd_check_submission(const std::vector<std::string>& args) {
+    if (args.size() < 2) return usage("check-submission needs BUDGET and at least one FILE");
+    const auto b = load(args[0]);
+    if (!b) return 1;
+    bool all_ok = true;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const auto text = read_file(args[i]);
+        if (!text) { std::cerr << args[i] << ": cannot read file\n"; all_ok = false; continue; }
+        SubmissionCheck c = validate_submission(*b, *text);
+        print_problems(c.problems, args[i]);
+        if (c.ok) std::cout << args[i] << ": ok (" << c.submission.submission_id << ")\n";
+        all_ok = all_ok && c.ok;
+    }
+    return all_ok ? 0 : 1;
+}
+
+int cmd_aggregate(const std::vector<std::string>& args) {
+    std::vector<std::string> files;
+    std::string format = "csv";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--format" && i + 1 < args.size()) {
+            format = args[++i];
+            if (format != "csv" && format != "json") return usage("--format is csv or json");
+        } else if (args[i].rfind("--", 0) == 0) {
+            return usage("unknown or incomplete option " + args[i]);
+        } else {
+            files.push_back(args[i]);
+        }
+    }
+    if (files.size() != 2) return usage("aggregate needs BUDGET and SUBMISSIONS.jsonl");
+    const auto b = load(files[0]);
+    if (!b) return 1;
+    std::ifstream in(files[1], std::ios::binary);
+    if (!in) { std::cerr << files[1] << ": cannot read file\n"; return 1; }
+    Aggregator agg(*b);
+    std::string line;
+    std::uint64_t line_no = 0, reported = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (line.empty()) continue;
+        SubmissionCheck c = validate_submission(*b, std::move(line));
+        if (c.ok) { agg.add(c.submission, c.outcome); continue; }
+        agg.reject();
+        if (++reported <= 20)
+            std::cerr << files[1] << ":" << line_no << ": rejected: " << c.problems.front().pointer << ": "
+                      << c.problems.front().message << " [" << c.problems.front().code << "]\n";
+    }
+    if (in.bad()) { std::cerr << files[1] << ": read error\n"; return 1; }
+    if (reported > 20) std::cerr << files[1] << ": " << reported << " lines rejected in all\n";
+    const std::string out = format == "json" ? agg.to_json() + "\n" : agg.to_csv();
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) return usage("no command given");
+    const std::string cmd = args.front();
+    args.erase(args.begin());
+    if (cmd == "validate") return cmd_validate(args);
+    if (cmd == "simulate") return cmd_simulate(args);
+    if (cmd == "sample") return cmd_sample(args);
+    if (cmd == "check-submission") return cmd_check_submission(args);
+    if (cmd == "aggregate") return cmd_aggregate(args);
+    if (cmd == "--help" || cmd == "help") { std::cout << kUsage; return 0; }
+    return usage("unknown command " + cmd);
+}

@@ -1,0 +1,194 @@
+// Streaming aggregation and the officers' summary reports.
+#include "aggregation.h"
+
+#include "csv.h"
+
+namespace budget {
+
+using nlohmann::json;
+
+std::string format_fixed(std::int64_t value, int decimals) {
+    const bool negative = value < 0;
+    std::uint64_t m = negative ? static_cast<std::uint64_t>(-(value + 1)) + 1 : static_cast<std::uint64_t>(value);
+    std::uint64_t scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    std::string frac = std::to_string(m % scale);
+    while (frac.size() < static_cast<std::size_t>(decimals)) frac.insert(frac.begin(), '0');
+    std::string out = (negative ? "-" : "") + std::to_string(m / scale);
+    if (decimals > 0) out += "." + frac;
+    return out;
+}
+
+std::int64_t histogram_quantile_qbp(const std::vector<std::uint64_t>& hist, BasisPoints min, BasisPoints step,
+                                    std::uint64_t count, int quarter) {
+    if (count == 0) return 0;
+    const std::uint64_t position = (count - 1) * static_cast<std::uint64_t>(quarter);  // in quarters
+    const std::uint64_t lo_rank = position / 4, frac = position % 4;
+    auto value_at = [&](std::uint64_t rank) -> std::int64_t {
+        std::uint64_t seen = 0;
+        for (std::size_t i = 0; i < hist.size(); ++i) {
+            seen += hist[i];
+            if (rank < seen) return min + static_cast<std::int64_t>(i) * step;
+        }
+        return min + static_cast<std::int64_t>(hist.size() - 1) * step;
+    };
+    const std::int64_t lo = value_at(lo_rank);
+    const std::int64_t hi = frac ? value_at(lo_rank + 1) : lo;
+    return 4 * lo + static_cast<std::int64_t>(frac) * (hi - lo);
+}
+
+namespace {
+std::size_t grid_size(BasisPoints min, BasisPoints max, BasisPoints step) {
+    return static_cast<std::size_t>((max - min) / step) + 1;
+}
+std::size_t grid_index(BasisPoints v, BasisPoints min, BasisPoints step) { return static_cast<std::size_t>((v - min) / step); }
+}  // namespace
+
+Aggregator::Aggregator(const Budget& b) : b_(b) {
+    for (const auto& s : b.services) service_hist_.emplace_back(grid_size(s.min_bp, s.max_bp, s.step_bp), 0);
+    service_sum_bp_.assign(b.services.size(), 0);
+    service_sum_change_.assign(b.services.size(), 0);
+    efficiency_uptake_.assign(b.efficiencies.size(), 0);
+    income_uptake_.assign(b.incomes.size(), 0);
+    const CouncilTax& ct = b.council_tax;
+    council_tax_hist_.assign(grid_size(ct.lever_min_bp, ct.lever_max_bp, ct.lever_step_bp), 0);
+    for (const auto& q : b.demographics) demographics_.emplace_back(q.options.size(), 0);
+}
+
+void Aggregator::add(const Submission& s, const Outcome& o) {
+    ++count_;
+    if (o.balanced) ++balanced_;
+    if (!s.overall_comment.empty() || !s.service_comments.empty()) ++with_comments_;
+    for (std::size_t i = 0; i < b_.services.size(); ++i) {
+        const Service& svc = b_.services[i];
+        const BasisPoints v = s.choices.service_bp[i];
+        ++service_hist_[i][grid_index(v, svc.min_bp, svc.step_bp)];
+        service_sum_bp_[i] += v;
+        service_sum_change_[i] += o.services[i].change;
+    }
+    for (std::size_t i = 0; i < efficiency_uptake_.size(); ++i) efficiency_uptake_[i] += s.choices.efficiency_on[i] ? 1u : 0u;
+    for (std::size_t i = 0; i < income_uptake_.size(); ++i) income_uptake_[i] += s.choices.income_on[i] ? 1u : 0u;
+    const CouncilTax& ct = b_.council_tax;
+    ++council_tax_hist_[grid_index(s.choices.council_tax_bp, ct.lever_min_bp, ct.lever_step_bp)];
+    council_tax_sum_bp_ += s.choices.council_tax_bp;
+    for (const auto& [q, opt] : s.demographics) ++demographics_[q][opt];
+}
+
+LeverSummary Aggregator::summarise(const std::vector<std::uint64_t>& hist, std::int64_t sum, BasisPoints min,
+                                   BasisPoints step) const {
+    LeverSummary out;
+    out.count = count_;
+    if (count_ == 0) return out;
+    out.mean_centi_bp = divide_round(static_cast<__int128>(sum) * 100, static_cast<std::int64_t>(count_));
+    out.lower_quartile_qbp = histogram_quantile_qbp(hist, min, step, count_, 1);
+    out.median_qbp = histogram_quantile_qbp(hist, min, step, count_, 2);
+    out.upper_quartile_qbp = histogram_quantile_qbp(hist, min, step, count_, 3);
+    bool first = true;
+    for (std::size_t i = 0; i < hist.size(); ++i) {
+        if (!hist[i]) continue;
+        const std::int64_t v = min + static_cast<std::int64_t>(i) * step;
+        if (first) out.min_bp = v;
+        out.max_bp = v;
+        first = false;
+    }
+    return out;
+}
+
+LeverSummary Aggregator::service(std::size_t i) const {
+    const Service& s = b_.services[i];
+    return summarise(service_hist_[i], service_sum_bp_[i], s.min_bp, s.step_bp);
+}
+
+Pence Aggregator::service_mean_change(std::size_t i) const {
+    return count_ ? divide_round(service_sum_change_[i], static_cast<std::int64_t>(count_)) : 0;
+}
+
+LeverSummary Aggregator::council_tax() const {
+    const CouncilTax& ct = b_.council_tax;
+    return summarise(council_tax_hist_, council_tax_sum_bp_, ct.lever_min_bp, ct.lever_step_bp);
+}
+
+namespace {
+// Percent strings: centi-bp and quarter-bp both become exact 4-decimal percentages.
+std::string pct_centi(std::int64_t centi_bp) { return format_fixed(centi_bp, 4); }
+std::string pct_quarter(std::int64_t qbp) { return format_fixed(qbp * 25, 4); }
+std::string pct_bp(std::int64_t bp) { return format_fixed(bp, 2); }
+std::string share(std::uint64_t n, std::uint64_t of) {  // percentage with one decimal
+    return of ? format_fixed(divide_round(static_cast<__int128>(n) * 1000, static_cast<std::int64_t>(of)), 1) : "0.0";
+}
+json lever_json(const LeverSummary& s) {
+    return {{"mean_percent", pct_centi(s.mean_centi_bp)},       {"median_percent", pct_quarter(s.median_qbp)},
+            {"lower_quartile_percent", pct_quarter(s.lower_quartile_qbp)}, {"upper_quartile_percent", pct_quarter(s.upper_quartile_qbp)},
+            {"min_percent", pct_bp(s.min_bp)},                  {"max_percent", pct_bp(s.max_bp)}};
+}
+}  // namespace
+
+std::string Aggregator::to_json() const {
+    json services = json::array();
+    for (std::size_t i = 0; i < b_.services.size(); ++i) {
+        json s = lever_json(service(i));
+        s["id"] = b_.services[i].id;
+        s["name"] = b_.services[i].name.en;
+        s["baseline_pence"] = b_.services[i].baseline;
+        s["mean_change_pence"] = service_mean_change(i);
+        services.push_back(s);
+    }
+    auto uptake = [&](const auto& options, const std::vector<std::uint64_t>& counts) {
+        json out = json::array();
+        for (std::size_t i = 0; i < options.size(); ++i)
+            out.push_back({{"id", options[i].id}, {"name", options[i].name.en}, {"count", counts[i]}, {"percent", share(counts[i], count_)}});
+        return out;
+    };
+    json ct = lever_json(council_tax());
+    json dist = json::array();
+    const CouncilTax& t = b_.council_tax;
+    for (std::size_t i = 0; i < council_tax_hist_.size(); ++i)
+        if (council_tax_hist_[i])
+            dist.push_back({{"percent", pct_bp(t.lever_min_bp + static_cast<std::int64_t>(i) * t.lever_step_bp)}, {"count", council_tax_hist_[i]}});
+    ct["distribution"] = dist;
+    json demo = json::array();
+    for (std::size_t q = 0; q < b_.demographics.size(); ++q) {
+        json answers = json::array();
+        for (std::size_t o = 0; o < b_.demographics[q].options.size(); ++o)
+            answers.push_back({{"id", b_.demographics[q].options[o].first}, {"count", demographics_[q][o]}});
+        demo.push_back({{"id", b_.demographics[q].id}, {"answers", answers}});
+    }
+    json doc = {{"budget", {{"id", b_.id}, {"version", b_.version}}},
+                {"count", count_},
+                {"rejected", rejected_},
+                {"balanced", balanced_},
+                {"with_comments", with_comments_},
+                {"services", services},
+                {"efficiencies", uptake(b_.efficiencies, efficiency_uptake_)},
+                {"income", uptake(b_.incomes, income_uptake_)},
+                {"council_tax", ct},
+                {"demographics", demo}};
+    return doc.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+std::string Aggregator::to_csv() const {
+    std::string out = "\xEF\xBB\xBF";  // UTF-8 BOM so Excel reads the £ and Welsh letters
+    out += csv_row({"section", "id", "name", "count", "mean_percent", "median_percent", "lower_quartile_percent",
+                    "upper_quartile_percent", "mean_change_pounds", "uptake_percent"});
+    out += csv_row({"summary", "submissions", "", std::to_string(count_), "", "", "", "", "", ""});
+    out += csv_row({"summary", "balanced", "", std::to_string(balanced_), "", "", "", "", "", share(balanced_, count_)});
+    out += csv_row({"summary", "rejected", "", std::to_string(rejected_), "", "", "", "", "", ""});
+    for (std::size_t i = 0; i < b_.services.size(); ++i) {
+        const LeverSummary s = service(i);
+        out += csv_row({"service", csv_text(b_.services[i].id), csv_text(b_.services[i].name.en), std::to_string(s.count),
+                        pct_centi(s.mean_centi_bp), pct_quarter(s.median_qbp), pct_quarter(s.lower_quartile_qbp),
+                        pct_quarter(s.upper_quartile_qbp), pounds_decimal(service_mean_change(i)), ""});
+    }
+    const LeverSummary ct = council_tax();
+    out += csv_row({"council_tax", "band_d_change", "Council tax change", std::to_string(ct.count), pct_centi(ct.mean_centi_bp),
+                    pct_quarter(ct.median_qbp), pct_quarter(ct.lower_quartile_qbp), pct_quarter(ct.upper_quartile_qbp), "", ""});
+    for (std::size_t i = 0; i < b_.efficiencies.size(); ++i)
+        out += csv_row({"efficiency", csv_text(b_.efficiencies[i].id), csv_text(b_.efficiencies[i].name.en),
+                        std::to_string(efficiency_uptake_[i]), "", "", "", "", "", share(efficiency_uptake_[i], count_)});
+    for (std::size_t i = 0; i < b_.incomes.size(); ++i)
+        out += csv_row({"income", csv_text(b_.incomes[i].id), csv_text(b_.incomes[i].name.en), std::to_string(income_uptake_[i]),
+                        "", "", "", "", "", share(income_uptake_[i], count_)});
+    return out;
+}
+
+}  // namespace budget

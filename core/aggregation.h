@@ -1,0 +1,68 @@
+// Streaming aggregation of submissions for officers: memory grows with the budget, never with
+// the number of submissions (levers sit on a step grid, so exact quantiles come from histograms).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "budget.h"
+#include "simulation.h"
+#include "submission.h"
+
+namespace budget {
+
+// Quantiles use linear interpolation between order statistics (the "type 7" rule), which on
+// whole basis points is exact in quarter basis points.
+struct LeverSummary {
+    std::uint64_t count = 0;
+    std::int64_t mean_centi_bp = 0;  // hundredths of a basis point, rounded
+    std::int64_t lower_quartile_qbp = 0, median_qbp = 0, upper_quartile_qbp = 0;  // quarter basis points
+    std::int64_t min_bp = 0, max_bp = 0;
+};
+
+// Exact type-7 quantile (q in quarters: 1, 2 or 3) of a histogram over the grid min, min+step, ...
+std::int64_t histogram_quantile_qbp(const std::vector<std::uint64_t>& histogram, BasisPoints min, BasisPoints step,
+                                    std::uint64_t count, int quarter);
+
+class Aggregator {
+public:
+    explicit Aggregator(const Budget& b);
+
+    // Adds one valid submission and its re-simulated outcome.
+    void add(const Submission& s, const Outcome& o);
+    // Counts a line that was not a valid submission (it is not aggregated).
+    void reject() { ++rejected_; }
+
+    std::uint64_t count() const { return count_; }
+    std::uint64_t rejected() const { return rejected_; }
+    std::uint64_t balanced() const { return balanced_; }
+    std::uint64_t with_comments() const { return with_comments_; }
+    LeverSummary service(std::size_t i) const;
+    Pence service_mean_change(std::size_t i) const;  // mean change in pence, rounded
+    LeverSummary council_tax() const;
+    std::uint64_t efficiency_uptake(std::size_t i) const { return efficiency_uptake_[i]; }
+    std::uint64_t income_uptake(std::size_t i) const { return income_uptake_[i]; }
+    const std::vector<std::uint64_t>& council_tax_histogram() const { return council_tax_hist_; }
+    std::uint64_t demographic_count(std::size_t q, std::size_t o) const { return demographics_[q][o]; }
+
+    // Officers' summary as JSON (exact decimal strings) or CSV.
+    std::string to_json() const;
+    std::string to_csv() const;
+
+private:
+    LeverSummary summarise(const std::vector<std::uint64_t>& hist, std::int64_t sum, BasisPoints min, BasisPoints step) const;
+    const Budget& b_;
+    std::uint64_t count_ = 0, rejected_ = 0, balanced_ = 0, with_comments_ = 0;
+    std::vector<std::vector<std::uint64_t>> service_hist_;
+    std::vector<std::int64_t> service_sum_bp_;
+    std::vector<std::int64_t> service_sum_change_;
+    std::vector<std::uint64_t> efficiency_uptake_, income_uptake_;
+    std::vector<std::uint64_t> council_tax_hist_;
+    std::int64_t council_tax_sum_bp_ = 0;
+    std::vector<std::vector<std::uint64_t>> demographics_;
+};
+
+// value / 10^decimals as an exact decimal string, e.g. (-1234, 2) -> "-12.34".
+std::string format_fixed(std::int64_t value, int decimals);
+
+}  // namespace budget

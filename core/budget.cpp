@@ -1,0 +1,96 @@
+// Small queries on a loaded budget.
+#include "budget.h"
+
+#include "council_tax.h"
+
+namespace budget {
+
+Nation nation_of(CouncilKind kind) { return kind == CouncilKind::WelshPrincipal ? Nation::Wales : Nation::England; }
+
+const char* council_kind_id(CouncilKind kind) {
+    switch (kind) {
+        case CouncilKind::EnglishCounty: return "english_county";
+        case CouncilKind::EnglishDistrict: return "english_district";
+        case CouncilKind::EnglishUnitary: return "english_unitary";
+        case CouncilKind::EnglishMetropolitan: return "english_metropolitan";
+        case CouncilKind::LondonBorough: return "london_borough";
+        case CouncilKind::WelshPrincipal: return "welsh_principal";
+    }
+    return "";
+}
+
+const char* risk_id(Risk r) {
+    switch (r) {
+        case Risk::Low: return "low";
+        case Risk::Medium: return "medium";
+        case Risk::High: return "high";
+    }
+    return "";
+}
+
+const char* kpi_group_id(KpiGroup g) {
+    switch (g) {
+        case KpiGroup::Perception: return "perception";
+        case KpiGroup::Cost: return "cost";
+        case KpiGroup::Outcome: return "outcome";
+    }
+    return "";
+}
+
+const char* rag_id(Rag r) {
+    switch (r) {
+        case Rag::Red: return "red";
+        case Rag::Amber: return "amber";
+        case Rag::Green: return "green";
+    }
+    return "";
+}
+
+namespace {
+template <class T>
+void index_ids(const std::vector<T>& items, std::unordered_map<std::string, std::size_t>& index) {
+    index.clear();
+    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+}
+// Uses the index once built; a linear scan while the loader is still filling the budget.
+template <class T>
+std::optional<std::size_t> find_by_id(const std::vector<T>& items, const std::unordered_map<std::string, std::size_t>& index,
+                                      const std::string& id) {
+    if (index.size() == items.size() && !items.empty()) {
+        const auto it = index.find(id);
+        if (it == index.end()) return std::nullopt;
+        return it->second;
+    }
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id) return i;
+    return std::nullopt;
+}
+}  // namespace
+
+void Budget::build_index() {
+    index_ids(services, service_index_);
+    index_ids(efficiencies, efficiency_index_);
+    index_ids(incomes, income_index_);
+    index_ids(kpis, kpi_index_);
+}
+
+std::optional<std::size_t> Budget::find_service(const std::string& wanted) const { return find_by_id(services, service_index_, wanted); }
+std::optional<std::size_t> Budget::find_efficiency(const std::string& wanted) const {
+    return find_by_id(efficiencies, efficiency_index_, wanted);
+}
+std::optional<std::size_t> Budget::find_income(const std::string& wanted) const { return find_by_id(incomes, income_index_, wanted); }
+std::optional<std::size_t> Budget::find_kpi(const std::string& wanted) const { return find_by_id(kpis, kpi_index_, wanted); }
+
+Pence council_tax_income(const CouncilTax& ct, Pence band_d) {
+    return divide_round(static_cast<__int128>(band_d) * ct.tax_base_hundredths, 100);
+}
+
+Pence Budget::baseline_council_tax_income() const { return council_tax_income(council_tax, council_tax.band_d); }
+
+Pence Budget::baseline_funding() const {
+    Pence total = baseline_council_tax_income();
+    for (const auto& f : funding) total += f.amount;
+    return total;
+}
+
+}  // namespace budget

@@ -1,0 +1,195 @@
+// The council budget model: what a budget file describes, after loading and checking.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "money.h"
+
+namespace budget {
+
+// Resident-facing text in English and, where the budget provides it, Welsh.
+struct LocalText {
+    std::string en;
+    std::string cy;
+    const std::string& in(const std::string& language) const { return (language == "cy" && !cy.empty()) ? cy : en; }
+};
+
+enum class CouncilKind { EnglishCounty, EnglishDistrict, EnglishUnitary, EnglishMetropolitan, LondonBorough, WelshPrincipal };
+enum class Nation { England, Wales };
+Nation nation_of(CouncilKind kind);
+const char* council_kind_id(CouncilKind kind);
+
+// Fixed-point for indicator values: 1 unit == 1000 milli-units. Exact, identical native and wasm.
+using Milli = std::int64_t;
+constexpr Milli kMilli = 1000;
+
+// Council tax band ratio to Band D, in ninths (A = 6/9 ... H = 18/9, Wales I = 21/9).
+struct Band { char letter; int ninths; };
+
+struct CouncilTaxCap {
+    bool capped = true;                  // false: no referendum limit (Wales)
+    BasisPoints core_limit_bp = 0;       // e.g. 299 for "below 3%"
+    Pence core_limit_pounds_alternative = 0;  // shire districts: the higher of the % or £5 on Band D
+    BasisPoints adult_social_care_bp = 0;     // social care precept, where the council may levy it
+};
+
+struct CouncilTax {
+    std::int64_t tax_base_hundredths = 0;  // Band D equivalents × 100
+    Pence band_d = 0;                      // this council's Band D charge (its own element)
+    std::vector<Band> bands;               // by nation
+    CouncilTaxCap cap;
+    BasisPoints lever_min_bp = 0, lever_max_bp = 0, lever_step_bp = 0, lever_default_bp = 0;
+};
+
+enum class FundingKind { Grant, BusinessRates, Reserves, Other };
+struct FundingLine {
+    std::string id;
+    LocalText name;
+    FundingKind kind = FundingKind::Grant;
+    Pence amount = 0;
+};
+
+struct Group {
+    std::string id;
+    LocalText name;
+};
+
+struct ConsequenceBand {
+    BasisPoints from_bp = 0;  // applies from here up to the next band's from_bp
+    LocalText text;
+};
+
+struct Service {
+    std::string id;
+    std::string group_id;
+    std::size_t group = 0;  // index into Budget::groups
+    LocalText name;
+    LocalText description;
+    Pence baseline = 0;  // net spend
+    bool locked = false;
+    LocalText locked_reason;
+    BasisPoints min_bp = 0, max_bp = 0, step_bp = 100;
+    std::vector<ConsequenceBand> consequences;
+    std::string unit_label;  // optional, for the receipt
+};
+
+enum class Risk { Low, Medium, High };
+const char* risk_id(Risk r);
+
+struct KpiEffect {
+    std::size_t kpi = 0;
+    Milli change = 0;
+};
+
+struct EfficiencyOption {
+    std::string id;
+    LocalText name;
+    LocalText description;
+    std::optional<std::size_t> service;  // the service the saving comes from, if any
+    Pence saving = 0;                    // recurring, per year
+    Pence one_off_cost = 0;              // paid in the budget year
+    Risk risk = Risk::Low;
+    std::vector<KpiEffect> kpi_effects;
+};
+
+enum class IncomeKind { FeesAndCharges, Commercial, Other };
+struct IncomeOption {
+    std::string id;
+    LocalText name;
+    LocalText description;
+    IncomeKind kind = IncomeKind::FeesAndCharges;
+    Pence yield = 0;
+    std::vector<KpiEffect> kpi_effects;
+};
+
+enum class KpiGroup { Perception, Cost, Outcome };
+const char* kpi_group_id(KpiGroup g);
+enum class Polarity { HigherIsBetter, LowerIsBetter };
+enum class Rag { Red, Amber, Green };
+const char* rag_id(Rag r);
+
+struct KpiYear { std::string year; Milli value = 0; };
+
+// How an indicator responds to spending on one service: `per_percent` units per 1% change,
+// with diminishing returns (half-saturation at `half_saturation_bp`), capped at ±max_effect.
+struct KpiResponse {
+    std::size_t service = 0;
+    Milli per_percent = 0;
+    BasisPoints half_saturation_bp = 1000;
+    Milli max_effect = 0;
+};
+
+struct Kpi {
+    std::string id;
+    KpiGroup group = KpiGroup::Outcome;
+    LocalText name;
+    LocalText description;
+    std::string unit;  // "percent", "pounds", "days", "count", "rate_per_1000", "score"
+    int decimals = 1;
+    Polarity polarity = Polarity::HigherIsBetter;
+    std::vector<KpiYear> history;  // oldest first; the last is the current value
+    std::optional<Milli> target;
+    Milli green = 0;  // at or better than this is green
+    Milli amber = 0;  // at or better than this (but not green) is amber; else red
+    LocalText comparator_group;
+    Milli comparator_lower_quartile = 0, comparator_median = 0, comparator_upper_quartile = 0;
+    std::vector<KpiResponse> responses;
+    std::optional<Milli> floor, ceiling;  // physical bounds (e.g. 0..100 for a percentage)
+};
+
+struct DemographicQuestion {
+    std::string id;
+    LocalText label;
+    std::vector<std::pair<std::string, LocalText>> options;  // id, label
+};
+
+enum class BalanceRule { MustBalance, MayBeUnbalanced };
+
+struct Budget {
+    std::string id;
+    std::int64_t version = 1;
+    bool illustrative = false;
+    LocalText notice;
+    std::vector<std::string> languages;  // "en", optionally "cy"
+
+    LocalText council_name;
+    CouncilKind kind = CouncilKind::EnglishUnitary;
+    std::string financial_year;
+    std::int64_t population = 0;
+
+    CouncilTax council_tax;
+    std::vector<FundingLine> funding;
+    Pence total_net_budget = 0;  // sum of service baselines
+    Pence gap_to_close = 0;      // spend minus funding at baseline: the savings target
+    BalanceRule balance_rule = BalanceRule::MustBalance;
+    bool results_public = false;
+    LocalText privacy_notice_url;
+
+    std::vector<Group> groups;
+    std::vector<Service> services;
+    std::vector<EfficiencyOption> efficiencies;
+    std::vector<IncomeOption> incomes;
+    std::vector<Kpi> kpis;
+    std::vector<DemographicQuestion> demographics;
+
+    // Id lookups (hashed; built by build_index(), which the loader calls).
+    void build_index();
+    std::optional<std::size_t> find_service(const std::string& id) const;
+    std::optional<std::size_t> find_efficiency(const std::string& id) const;
+    std::optional<std::size_t> find_income(const std::string& id) const;
+    std::optional<std::size_t> find_kpi(const std::string& id) const;
+
+    Pence baseline_council_tax_income() const;
+    Pence baseline_funding() const;  // funding lines plus council tax
+
+private:
+    std::unordered_map<std::string, std::size_t> service_index_, efficiency_index_, income_index_, kpi_index_;
+};
+
+// Council tax income for a Band D charge over the budget's tax base, to the penny.
+Pence council_tax_income(const CouncilTax& ct, Pence band_d);
+
+}  // namespace budget

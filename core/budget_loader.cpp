@@ -1,0 +1,765 @@
+// Budget file loader. Each check adds a Problem and carries on, so one run reports everything.
+#include "budget_loader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <initializer_list>
+#include <map>
+
+#include "council_tax.h"
+#include "simulation.h"
+
+namespace budget {
+
+using nlohmann::json;
+
+namespace {
+
+const char* type_name(const json& v) {
+    switch (v.type()) {
+        case json::value_t::null: return "null";
+        case json::value_t::boolean: return "a boolean";
+        case json::value_t::number_integer:
+        case json::value_t::number_unsigned: return "an integer";
+        case json::value_t::number_float: return "a number";
+        case json::value_t::string: return "a string";
+        case json::value_t::array: return "an array";
+        case json::value_t::object: return "an object";
+        default: return "a value";
+    }
+}
+
+std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+
+// A number scaled to an integer (e.g. percent -> basis points), refusing extra decimals.
+std::optional<std::int64_t> scaled(const json& v, std::int64_t scale, double limit) {
+    if (v.is_number_integer() || v.is_number_unsigned()) {
+        const double d = v.get<double>();
+        if (std::fabs(d) > limit) return std::nullopt;
+        return v.get<std::int64_t>() * scale;
+    }
+    const double d = v.get<double>();
+    if (!std::isfinite(d) || std::fabs(d) > limit) return std::nullopt;
+    const double x = d * static_cast<double>(scale);
+    const double r = std::round(x);
+    if (std::fabs(x - r) > 1e-6 * std::max(1.0, std::fabs(x))) return std::nullopt;
+    return static_cast<std::int64_t>(r);
+}
+
+class Reader {
+public:
+    Reader(const JsonDocument& doc, Problems& problems) : doc_(doc), problems_(problems) {}
+
+    bool welsh = false;  // resident-facing text must also be given in Welsh
+
+    void add(const char* code, const std::string& pointer, const std::string& message) {
+        problems_.push_back(doc_.problem(code, pointer, message));
+    }
+
+    const json* member(const json& obj, const std::string& ptr, const char* key, bool required) {
+        const auto it = obj.find(key);
+        if (it == obj.end()) {
+            if (required) add("budget.missing_field", ptr, std::string("missing required field ") + in_quotes(key));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    bool expect(const json& v, const std::string& ptr, bool ok, const char* expected) {
+        if (!ok) add("budget.wrong_type", ptr, std::string("expected ") + expected + ", found " + type_name(v));
+        return ok;
+    }
+
+    const json* object(const json& obj, const std::string& ptr, const char* key, bool required = true) {
+        const json* v = member(obj, ptr, key, required);
+        if (v && !expect(*v, ptr + "/" + key, v->is_object(), "an object")) return nullptr;
+        return v;
+    }
+    const json* array(const json& obj, const std::string& ptr, const char* key, bool required = true) {
+        const json* v = member(obj, ptr, key, required);
+        if (v && !expect(*v, ptr + "/" + key, v->is_array(), "an array")) return nullptr;
+        return v;
+    }
+
+    std::optional<std::string> string(const json& obj, const std::string& ptr, const char* key, bool required = true) {
+        const json* v = member(obj, ptr, key, required);
+        if (!v || !expect(*v, ptr + "/" + key, v->is_string(), "a string")) return std::nullopt;
+        return v->get<std::string>();
+    }
+
+    std::optional<std::string> id(const json& obj, const std::string& ptr) {
+        auto s = string(obj, ptr, "id");
+        if (!s) return s;
+        const bool ok = !s->empty() && s->size() <= 64 &&
+                        std::all_of(s->begin(), s->end(), [](char c) {
+                            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+                        });
+        if (!ok) {
+            add("budget.bad_id", ptr + "/id",
+                "id " + in_quotes(*s) + " must be 1-64 characters of a-z, 0-9, '-' or '_'");
+            return std::nullopt;
+        }
+        return s;
+    }
+
+    std::optional<std::int64_t> integer(const json& obj, const std::string& ptr, const char* key, bool required,
+                                        std::int64_t min, std::int64_t max) {
+        const json* v = member(obj, ptr, key, required);
+        if (!v || !expect(*v, ptr + "/" + key, v->is_number_integer() || v->is_number_unsigned(), "an integer"))
+            return std::nullopt;
+        if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) {
+            out_of_range(ptr + "/" + key, min, max);
+            return std::nullopt;
+        }
+        const auto n = v->get<std::int64_t>();
+        if (n < min || n > max) { out_of_range(ptr + "/" + key, min, max); return std::nullopt; }
+        return n;
+    }
+
+    void out_of_range(const std::string& ptr, std::int64_t min, std::int64_t max) {
+        add("budget.out_of_range", ptr, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+    }
+
+    std::optional<bool> boolean(const json& obj, const std::string& ptr, const char* key, bool required = false) {
+        const json* v = member(obj, ptr, key, required);
+        if (!v || !expect(*v, ptr + "/" + key, v->is_boolean(), "a boolean")) return std::nullopt;
+        return v->get<bool>();
+    }
+
+    // Money: an integer number of pounds, or a string of pounds with at most two decimals.
+    std::optional<Pence> money(const json& obj, const std::string& ptr, const char* key, bool required = true,
+                               bool allow_negative = false) {
+        const json* v = member(obj, ptr, key, required);
+        if (!v) return std::nullopt;
+        const std::string at = ptr + "/" + key;
+        std::optional<Pence> p;
+        if (v->is_number_integer() || v->is_number_unsigned()) {
+            const auto i = scaled(*v, 100, 1e12);
+            if (i) p = *i;
+        } else if (v->is_string()) {
+            p = parse_pounds(v->get_ref<const std::string&>());
+        } else {
+            expect(*v, at, false, "an amount in pounds (an integer, or a string such as \"1234.56\")");
+            return std::nullopt;
+        }
+        if (!p) {
+            add("budget.bad_money", at, "not an amount of pounds with at most two decimal places, up to £1 trillion");
+            return std::nullopt;
+        }
+        if (*p < 0 && !allow_negative) {
+            add("budget.negative_amount", at, "must not be negative");
+            return std::nullopt;
+        }
+        return p;
+    }
+
+    std::optional<BasisPoints> percent(const json& obj, const std::string& ptr, const char* key, bool required = true) {
+        const json* v = member(obj, ptr, key, required);
+        if (!v || !expect(*v, ptr + "/" + key, v->is_number(), "a number")) return std::nullopt;
+        const auto bp = scaled(*v, 100, 1000.0);
+        if (!bp) {
+            add("budget.bad_percent", ptr + "/" + key, "a percentage between -1000 and 1000 with at most two decimal places");
+            return std::nullopt;
+        }
+        return static_cast<BasisPoints>(*bp);
+    }
+
+    std::optional<Milli> milli(const json& obj, const std::string& ptr, const char* key, bool required = true) {
+        const json* v = member(obj, ptr, key, required);
+        if (!v || !expect(*v, ptr + "/" + key, v->is_number(), "a number")) return std::nullopt;
+        return milli_value(*v, ptr + "/" + key);
+    }
+    std::optional<Milli> milli_value(const json& v, const std::string& at) {
+        const auto m = scaled(v, kMilli, 1e12);
+        if (!m) add("budget.bad_number", at, "a number up to 10^12 with at most three decimal places");
+        return m;
+    }
+
+    // Resident-facing text: a string, or {"en": ..., "cy": ...}. Welsh is required in Welsh budgets.
+    LocalText text(const json& obj, const std::string& ptr, const char* key, bool required = true) {
+        LocalText t;
+        const json* v = member(obj, ptr, key, required);
+        if (!v) return t;
+        const std::string at = ptr + "/" + key;
+        if (v->is_string()) {
+            t.en = v->get<std::string>();
+        } else if (v->is_object()) {
+            if (auto en = string(*v, at, "en")) t.en = *en;
+            if (auto cy = string(*v, at, "cy", false)) t.cy = *cy;
+            check_fields(*v, at, {"en", "cy"});
+        } else {
+            expect(*v, at, false, "a string or an object with \"en\" and \"cy\"");
+            return t;
+        }
+        if (welsh && t.cy.empty()) add("budget.missing_translation", at, "Welsh text (\"cy\") is required in a bilingual budget");
+        return t;
+    }
+
+    void check_fields(const json& obj, const std::string& ptr, std::initializer_list<const char*> allowed) {
+        for (auto it = obj.begin(); it != obj.end(); ++it) {
+            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return it.key() == a; }))
+                add("budget.unknown_field", ptr + "/" + pointer_token(it.key()), "unknown field " + in_quotes(it.key()));
+        }
+    }
+
+    template <class E>
+    std::optional<E> choice(const json& obj, const std::string& ptr, const char* key,
+                            std::initializer_list<std::pair<const char*, E>> options, bool required = true) {
+        auto s = string(obj, ptr, key, required);
+        if (!s) return std::nullopt;
+        std::string list;
+        for (const auto& [name, value] : options) {
+            if (*s == name) return value;
+            list += list.empty() ? name : std::string(", ") + name;
+        }
+        add("budget.bad_enum", ptr + "/" + key, "unknown value " + in_quotes(*s) + "; expected one of " + list);
+        return std::nullopt;
+    }
+
+    // Registers an id; reports a duplicate against the first place it was used.
+    void unique(std::map<std::string, std::string>& seen, const std::string& id, const std::string& ptr) {
+        const auto [it, inserted] = seen.emplace(id, ptr);
+        if (!inserted) add("budget.duplicate_id", ptr, "duplicate id " + in_quotes(id) + "; first defined at " + it->second);
+    }
+
+private:
+    const JsonDocument& doc_;
+    Problems& problems_;
+};
+
+struct Loader {
+    Reader r;
+    Budget b;
+    std::map<std::string, std::string> ids_services, ids_groups, ids_options, ids_kpis, ids_funding;
+
+    std::string at(const std::string& ptr, std::size_t i) { return ptr + "/" + std::to_string(i); }
+
+    std::optional<std::size_t> service_ref(const json& obj, const std::string& ptr, const char* key, bool required) {
+        auto s = r.string(obj, ptr, key, required);
+        if (!s) return std::nullopt;
+        auto i = b.find_service(*s);
+        if (!i) r.add("budget.unknown_reference", ptr + "/" + key, "unknown service " + in_quotes(*s));
+        return i;
+    }
+
+    void header(const json& root) {
+        r.check_fields(root, "", {"$schema", "format", "format_version", "id", "version", "illustrative", "notice",
+                                  "languages", "council", "council_tax", "funding", "total_net_budget", "gap_to_close",
+                                  "balance_rule", "results_public", "privacy_notice_url", "groups", "services",
+                                  "efficiencies", "income", "kpis", "demographics"});
+        if (auto f = r.string(root, "", "format"); f && *f != "council-budget")
+            r.add("budget.wrong_format", "/format", "expected \"council-budget\", found " + in_quotes(*f));
+        if (auto v = r.integer(root, "", "format_version", true, 0, 1'000'000); v && *v != kBudgetFormatVersion)
+            r.add("budget.unsupported_version", "/format_version",
+                  "format_version " + std::to_string(*v) + " is not supported; this build reads version " +
+                      std::to_string(kBudgetFormatVersion));
+        if (auto id = r.id(root, "")) b.id = *id;
+        if (auto v = r.integer(root, "", "version", true, 1, 1'000'000'000)) b.version = *v;
+        if (auto il = r.boolean(root, "", "illustrative")) b.illustrative = *il;
+        if (const json* langs = r.array(root, "", "languages")) {
+            for (std::size_t i = 0; i < langs->size(); ++i) {
+                const json& l = (*langs)[i];
+                if (!l.is_string() || (l != "en" && l != "cy")) {
+                    r.add("budget.bad_enum", at("/languages", i), "languages are \"en\" and \"cy\"");
+                    continue;
+                }
+                b.languages.push_back(l.get<std::string>());
+            }
+            if (std::find(b.languages.begin(), b.languages.end(), "en") == b.languages.end())
+                r.add("budget.missing_field", "/languages", "\"en\" must be one of the languages");
+            r.welsh = std::find(b.languages.begin(), b.languages.end(), "cy") != b.languages.end();
+        }
+        b.notice = r.text(root, "", "notice", b.illustrative);
+        if (auto rule = r.choice<BalanceRule>(root, "", "balance_rule",
+                                              {{"must_balance", BalanceRule::MustBalance},
+                                               {"may_be_unbalanced", BalanceRule::MayBeUnbalanced}}))
+            b.balance_rule = *rule;
+        if (auto p = r.boolean(root, "", "results_public")) b.results_public = *p;
+        b.privacy_notice_url = r.text(root, "", "privacy_notice_url", true);
+    }
+
+    void council(const json& root) {
+        const json* c = r.object(root, "", "council");
+        if (!c) return;
+        r.check_fields(*c, "/council", {"name", "kind", "financial_year", "population"});
+        b.council_name = r.text(*c, "/council", "name");
+        if (auto k = r.choice<CouncilKind>(*c, "/council", "kind",
+                                           {{"english_county", CouncilKind::EnglishCounty},
+                                            {"english_district", CouncilKind::EnglishDistrict},
+                                            {"english_unitary", CouncilKind::EnglishUnitary},
+                                            {"english_metropolitan", CouncilKind::EnglishMetropolitan},
+                                            {"london_borough", CouncilKind::LondonBorough},
+                                            {"welsh_principal", CouncilKind::WelshPrincipal}}))
+            b.kind = *k;
+        if (auto fy = r.string(*c, "/council", "financial_year")) {
+            const std::string& s = *fy;
+            auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
+            const bool shape = s.size() == 7 && s[4] == '/' && std::all_of(s.begin(), s.begin() + 4, digit) &&
+                               digit(s[5]) && digit(s[6]);
+            if (!shape || (std::stoi(s.substr(2, 2)) + 1) % 100 != std::stoi(s.substr(5, 2)))
+                r.add("budget.bad_year", "/council/financial_year", "expected a financial year such as \"2026/27\"");
+            b.financial_year = s;
+        }
+        if (auto p = r.integer(*c, "/council", "population", true, 1, 100'000'000)) b.population = *p;
+    }
+
+    void council_tax(const json& root) {
+        const json* ct = r.object(root, "", "council_tax");
+        if (!ct) return;
+        const std::string p = "/council_tax";
+        auto& out = b.council_tax;
+        out.bands = bands_for(nation_of(b.kind));
+        r.check_fields(*ct, p, {"tax_base_band_d_equivalents", "band_d", "referendum_cap", "lever"});
+        if (auto base = r.money(*ct, p, "tax_base_band_d_equivalents")) {
+            out.tax_base_hundredths = *base;
+            if (*base == 0) r.add("budget.out_of_range", p + "/tax_base_band_d_equivalents", "must be more than zero");
+        }
+        if (auto d = r.money(*ct, p, "band_d")) out.band_d = *d;
+        if (const json* cap = r.member(*ct, p, "referendum_cap", true)) {
+            const std::string cp = p + "/referendum_cap";
+            if (cap->is_string() && *cap == "none") {
+                out.cap.capped = false;
+            } else if (r.expect(*cap, cp, cap->is_object(), "an object or \"none\"")) {
+                r.check_fields(*cap, cp, {"core_limit_percent", "core_limit_pounds", "adult_social_care_percent"});
+                if (auto core = r.percent(*cap, cp, "core_limit_percent")) out.cap.core_limit_bp = *core;
+                if (auto alt = r.money(*cap, cp, "core_limit_pounds", false)) out.cap.core_limit_pounds_alternative = *alt;
+                if (auto asc = r.percent(*cap, cp, "adult_social_care_percent", false)) out.cap.adult_social_care_bp = *asc;
+            }
+            if (nation_of(b.kind) == Nation::Wales && out.cap.capped)
+                r.add("budget.cap_not_applicable", cp, "Welsh councils have no council tax referendum cap; use \"none\"");
+        }
+        if (const json* lever = r.object(*ct, p, "lever")) {
+            const std::string lp = p + "/lever";
+            r.check_fields(*lever, lp, {"min_percent", "max_percent", "step_percent", "default_percent"});
+            auto mn = r.percent(*lever, lp, "min_percent"), mx = r.percent(*lever, lp, "max_percent"),
+                 st = r.percent(*lever, lp, "step_percent");
+            auto def = r.percent(*lever, lp, "default_percent", false);
+            if (mn && mx && st && range(lp, *mn, *mx, *st)) {
+                out.lever_min_bp = *mn; out.lever_max_bp = *mx; out.lever_step_bp = *st;
+                out.lever_default_bp = def.value_or(std::clamp<BasisPoints>(0, *mn, *mx));
+                if (out.lever_default_bp < *mn || out.lever_default_bp > *mx || (out.lever_default_bp - *mn) % *st != 0)
+                    r.add("budget.off_step", lp + "/default_percent", "default must be on a step between min and max");
+                if (out.band_d > 0 && !within_cap(out, *mx))
+                    r.add("budget.lever_above_cap", lp + "/max_percent",
+                          "a " + format_bp_as_percent(*mx) + "% rise is over the referendum cap (" + describe_cap(out) + ")");
+            }
+        }
+    }
+
+    // Checks min <= max and that step divides the range; reports at `ptr`.
+    bool range(const std::string& ptr, BasisPoints mn, BasisPoints mx, BasisPoints st) {
+        if (mn > mx) {
+            r.add("budget.min_above_max", ptr, "min_percent " + format_bp_as_percent(mn) + " is above max_percent " +
+                                                   format_bp_as_percent(mx));
+            return false;
+        }
+        if (st <= 0) {
+            r.add("budget.bad_step", ptr + "/step_percent", "step_percent must be more than zero");
+            return false;
+        }
+        if ((mx - mn) % st != 0) {
+            r.add("budget.step_does_not_divide", ptr + "/step_percent",
+                  "step " + format_bp_as_percent(st) + "% does not divide the range " + format_bp_as_percent(mn) +
+                      "% to " + format_bp_as_percent(mx) + "%");
+            return false;
+        }
+        if (mn > 0 || mx < 0) {
+            r.add("budget.range_excludes_zero", ptr, "the range must include no change (0%)");
+            return false;
+        }
+        if (mn % st != 0) {
+            r.add("budget.off_step", ptr + "/step_percent", "no change (0%) must be on a step of the range");
+            return false;
+        }
+        return true;
+    }
+
+    void funding(const json& root) {
+        const json* f = r.array(root, "", "funding");
+        if (!f) return;
+        for (std::size_t i = 0; i < f->size(); ++i) {
+            const std::string p = at("/funding", i);
+            const json& item = (*f)[i];
+            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+            r.check_fields(item, p, {"id", "name", "kind", "amount"});
+            FundingLine line;
+            if (auto id = r.id(item, p)) { line.id = *id; r.unique(ids_funding, *id, p + "/id"); }
+            line.name = r.text(item, p, "name");
+            if (auto k = r.choice<FundingKind>(item, p, "kind",
+                                               {{"grant", FundingKind::Grant},
+                                                {"business_rates", FundingKind::BusinessRates},
+                                                {"reserves", FundingKind::Reserves},
+                                                {"other", FundingKind::Other}}))
+                line.kind = *k;
+            if (auto a = r.money(item, p, "amount", true, true)) line.amount = *a;
+            b.funding.push_back(std::move(line));
+        }
+    }
+
+    void groups(const json& root) {
+        const json* g = r.array(root, "", "groups");
+        if (!g) return;
+        for (std::size_t i = 0; i < g->size(); ++i) {
+            const std::string p = at("/groups", i);
+            const json& item = (*g)[i];
+            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+            r.check_fields(item, p, {"id", "name"});
+            Group group;
+            if (auto id = r.id(item, p)) { group.id = *id; r.unique(ids_groups, *id, p + "/id"); }
+            group.name = r.text(item, p, "name");
+            b.groups.push_back(std::move(group));
+        }
+    }
+
+    void services(const json& root) {
+        const json* s = r.array(root, "", "services");
+        if (!s) return;
+        if (s->empty()) r.add("budget.empty", "/services", "a budget needs at least one service");
+        for (std::size_t i = 0; i < s->size(); ++i) {
+            const std::string p = at("/services", i);
+            const json& item = (*s)[i];
+            if (!r.expect(item, p, item.is_object(), "an object")) { b.services.emplace_back(); continue; }
+            r.check_fields(item, p, {"id", "group", "name", "description", "baseline", "locked", "locked_reason",
+                                     "min_percent", "max_percent", "step_percent", "consequences"});
+            Service sv;
+            if (auto id = r.id(item, p)) { sv.id = *id; r.unique(ids_services, *id, p + "/id"); }
+            if (auto g = r.string(item, p, "group")) {
+                sv.group_id = *g;
+                const auto it = std::find_if(b.groups.begin(), b.groups.end(), [&](const Group& x) { return x.id == *g; });
+                if (it == b.groups.end()) r.add("budget.unknown_reference", p + "/group", "unknown group " + in_quotes(*g));
+                else sv.group = static_cast<std::size_t>(it - b.groups.begin());
+            }
+            sv.name = r.text(item, p, "name");
+            sv.description = r.text(item, p, "description", false);
+            if (auto base = r.money(item, p, "baseline")) sv.baseline = *base;
+            sv.locked = r.boolean(item, p, "locked").value_or(false);
+            if (sv.locked) {
+                sv.locked_reason = r.text(item, p, "locked_reason");
+                for (const char* k : {"min_percent", "max_percent", "step_percent", "consequences"})
+                    if (item.contains(k)) r.add("budget.locked_line_has_range", p + "/" + k, "a locked line cannot move; remove " + in_quotes(k));
+                sv.min_bp = sv.max_bp = 0;
+                sv.step_bp = 100;
+            } else {
+                auto mn = r.percent(item, p, "min_percent"), mx = r.percent(item, p, "max_percent"),
+                     st = r.percent(item, p, "step_percent");
+                if (mn && mx && st && range(p, *mn, *mx, *st)) {
+                    sv.min_bp = *mn; sv.max_bp = *mx; sv.step_bp = *st;
+                    consequences(item, p, sv);
+                }
+            }
+            b.services.push_back(std::move(sv));
+        }
+    }
+
+    void consequences(const json& item, const std::string& p, Service& sv) {
+        const json* c = r.array(item, p, "consequences");
+        if (!c) return;
+        if (c->empty()) { r.add("budget.no_consequences", p + "/consequences", "at least one consequence band is needed"); return; }
+        for (std::size_t k = 0; k < c->size(); ++k) {
+            const std::string cp = at(p + "/consequences", k);
+            const json& band = (*c)[k];
+            if (!r.expect(band, cp, band.is_object(), "an object")) continue;
+            r.check_fields(band, cp, {"from_percent", "text"});
+            ConsequenceBand cb;
+            auto from = r.percent(band, cp, "from_percent");
+            cb.text = r.text(band, cp, "text");
+            if (!from) continue;
+            cb.from_bp = *from;
+            if (k == 0 && *from != sv.min_bp)
+                r.add("budget.consequences_not_from_min", cp + "/from_percent",
+                      "the first band must start at min_percent (" + format_bp_as_percent(sv.min_bp) + ")");
+            else if (*from < sv.min_bp || *from > sv.max_bp)
+                r.add("budget.consequence_out_of_range", cp + "/from_percent", "outside the service's range");
+            else if (!sv.consequences.empty() && *from <= sv.consequences.back().from_bp)
+                r.add("budget.consequences_not_increasing", cp + "/from_percent", "bands must start in increasing order");
+            sv.consequences.push_back(std::move(cb));
+        }
+    }
+
+    std::vector<KpiEffect> kpi_effects(const json& item, const std::string& p) {
+        std::vector<KpiEffect> out;
+        const json* e = r.array(item, p, "kpi_effects", false);
+        if (!e) return out;
+        for (std::size_t k = 0; k < e->size(); ++k) {
+            const std::string ep = at(p + "/kpi_effects", k);
+            const json& eff = (*e)[k];
+            if (!r.expect(eff, ep, eff.is_object(), "an object")) continue;
+            r.check_fields(eff, ep, {"kpi", "change"});
+            auto kpi = r.string(eff, ep, "kpi");
+            auto change = r.milli(eff, ep, "change");
+            if (!kpi || !change) continue;
+            pending_kpi_refs.push_back({*kpi, ep + "/kpi"});
+            out.push_back(KpiEffect{pending_kpi_refs.size() - 1, *change});  // resolved after kpis load
+        }
+        return out;
+    }
+    struct PendingRef { std::string id; std::string ptr; };
+    std::vector<PendingRef> pending_kpi_refs;
+
+    void efficiencies(const json& root) {
+        const json* e = r.array(root, "", "efficiencies");
+        if (!e) return;
+        for (std::size_t i = 0; i < e->size(); ++i) {
+            const std::string p = at("/efficiencies", i);
+            const json& item = (*e)[i];
+            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+            r.check_fields(item, p, {"id", "name", "description", "service", "saving", "one_off_cost", "risk", "kpi_effects"});
+            EfficiencyOption o;
+            if (auto id = r.id(item, p)) { o.id = *id; r.unique(ids_options, *id, p + "/id"); }
+            o.name = r.text(item, p, "name");
+            o.description = r.text(item, p, "description");
+            o.service = service_ref(item, p, "service", false);
+            if (auto s = r.money(item, p, "saving")) {
+                o.saving = *s;
+                if (*s == 0) r.add("budget.out_of_range", p + "/saving", "a saving must be more than zero");
+            }
+            if (auto c = r.money(item, p, "one_off_cost", false)) o.one_off_cost = *c;
+            if (auto risk = r.choice<Risk>(item, p, "risk", {{"low", Risk::Low}, {"medium", Risk::Medium}, {"high", Risk::High}}))
+                o.risk = *risk;
+            if (o.service && b.services[*o.service].locked)
+                r.add("budget.option_on_locked_line", p + "/service", "a saving cannot come from a locked line");
+            o.kpi_effects = kpi_effects(item, p);
+            b.efficiencies.push_back(std::move(o));
+        }
+    }
+
+    void incomes(const json& root) {
+        const json* e = r.array(root, "", "income");
+        if (!e) return;
+        for (std::size_t i = 0; i < e->size(); ++i) {
+            const std::string p = at("/income", i);
+            const json& item = (*e)[i];
+            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+            r.check_fields(item, p, {"id", "name", "description", "kind", "yield", "kpi_effects"});
+            IncomeOption o;
+            if (auto id = r.id(item, p)) { o.id = *id; r.unique(ids_options, *id, p + "/id"); }
+            o.name = r.text(item, p, "name");
+            o.description = r.text(item, p, "description");
+            if (auto k = r.choice<IncomeKind>(item, p, "kind",
+                                              {{"fees_and_charges", IncomeKind::FeesAndCharges},
+                                               {"commercial", IncomeKind::Commercial},
+                                               {"other", IncomeKind::Other}}))
+                o.kind = *k;
+            if (auto y = r.money(item, p, "yield")) {
+                o.yield = *y;
+                if (*y == 0) r.add("budget.out_of_range", p + "/yield", "a yield must be more than zero");
+            }
+            o.kpi_effects = kpi_effects(item, p);
+            b.incomes.push_back(std::move(o));
+        }
+    }
+
+    void kpis(const json& root) {
+        const json* k = r.array(root, "", "kpis");
+        if (!k) return;
+        for (std::size_t i = 0; i < k->size(); ++i) {
+            const std::string p = at("/kpis", i);
+            const json& item = (*k)[i];
+            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+            r.check_fields(item, p, {"id", "group", "name", "description", "unit", "decimals", "polarity", "history",
+                                     "target", "thresholds", "comparators", "responses", "floor", "ceiling"});
+            Kpi kpi;
+            if (auto id = r.id(item, p)) { kpi.id = *id; r.unique(ids_kpis, *id, p + "/id"); }
+            if (auto g = r.choice<KpiGroup>(item, p, "group",
+                                            {{"perception", KpiGroup::Perception}, {"cost", KpiGroup::Cost}, {"outcome", KpiGroup::Outcome}}))
+                kpi.group = *g;
+            kpi.name = r.text(item, p, "name");
+            kpi.description = r.text(item, p, "description");
+            if (auto u = r.choice<std::string>(item, p, "unit",
+                                               {{"percent", "percent"}, {"pounds", "pounds"}, {"days", "days"},
+                                                {"count", "count"}, {"rate_per_1000", "rate_per_1000"},
+                                                {"rate_per_100000", "rate_per_100000"}, {"score", "score"},
+                                                {"weeks", "weeks"}, {"kg", "kg"}, {"rate_per_10000", "rate_per_10000"}}))
+                kpi.unit = *u;
+            if (auto d = r.integer(item, p, "decimals", true, 0, 3)) kpi.decimals = static_cast<int>(*d);
+            if (auto pol = r.choice<Polarity>(item, p, "polarity",
+                                              {{"higher_is_better", Polarity::HigherIsBetter}, {"lower_is_better", Polarity::LowerIsBetter}}))
+                kpi.polarity = *pol;
+            history(item, p, kpi);
+            kpi.target = r.milli(item, p, "target", false);
+            kpi.floor = r.milli(item, p, "floor", false);
+            kpi.ceiling = r.milli(item, p, "ceiling", false);
+            if (kpi.floor && kpi.ceiling && *kpi.floor > *kpi.ceiling)
+                r.add("budget.min_above_max", p + "/floor", "floor is above ceiling");
+            if (const json* t = r.object(item, p, "thresholds")) {
+                const std::string tp = p + "/thresholds";
+                r.check_fields(*t, tp, {"green", "amber"});
+                auto green = r.milli(*t, tp, "green"), amber = r.milli(*t, tp, "amber");
+                if (green && amber) {
+                    kpi.green = *green; kpi.amber = *amber;
+                    const bool ordered = kpi.polarity == Polarity::HigherIsBetter ? *green >= *amber : *green <= *amber;
+                    if (!ordered)
+                        r.add("budget.thresholds_out_of_order", tp,
+                              kpi.polarity == Polarity::HigherIsBetter ? "green must be at or above amber when higher is better"
+                                                                       : "green must be at or below amber when lower is better");
+                }
+            }
+            if (const json* c = r.object(item, p, "comparators")) {
+                const std::string cp = p + "/comparators";
+                r.check_fields(*c, cp, {"group", "lower_quartile", "median", "upper_quartile"});
+                kpi.comparator_group = r.text(*c, cp, "group");
+                auto lq = r.milli(*c, cp, "lower_quartile"), md = r.milli(*c, cp, "median"), uq = r.milli(*c, cp, "upper_quartile");
+                if (lq && md && uq) {
+                    kpi.comparator_lower_quartile = *lq; kpi.comparator_median = *md; kpi.comparator_upper_quartile = *uq;
+                    if (!(*lq <= *md && *md <= *uq))
+                        r.add("budget.quartiles_out_of_order", cp, "expected lower_quartile <= median <= upper_quartile");
+                }
+            }
+            responses(item, p, kpi);
+            b.kpis.push_back(std::move(kpi));
+        }
+    }
+
+    void history(const json& item, const std::string& p, Kpi& kpi) {
+        const json* h = r.array(item, p, "history");
+        if (!h) return;
+        if (h->empty()) r.add("budget.empty_history", p + "/history", "at least one year of history is needed");
+        for (std::size_t k = 0; k < h->size(); ++k) {
+            const std::string hp = at(p + "/history", k);
+            const json& y = (*h)[k];
+            if (!r.expect(y, hp, y.is_object(), "an object")) continue;
+            r.check_fields(y, hp, {"year", "value"});
+            auto year = r.string(y, hp, "year");
+            auto value = r.milli(y, hp, "value");
+            if (year && value) {
+                if (!kpi.history.empty() && *year <= kpi.history.back().year)
+                    r.add("budget.history_not_in_order", hp + "/year", "years must be in increasing order");
+                kpi.history.push_back(KpiYear{*year, *value});
+            }
+        }
+    }
+
+    void responses(const json& item, const std::string& p, Kpi& kpi) {
+        const json* rs = r.array(item, p, "responses", false);
+        if (!rs) return;
+        for (std::size_t k = 0; k < rs->size(); ++k) {
+            const std::string rp = at(p + "/responses", k);
+            const json& resp = (*rs)[k];
+            if (!r.expect(resp, rp, resp.is_object(), "an object")) continue;
+            r.check_fields(resp, rp, {"service", "per_percent", "half_saturation_percent", "max_effect"});
+            KpiResponse out;
+            auto svc = service_ref(resp, rp, "service", true);
+            auto per = r.milli(resp, rp, "per_percent");
+            auto half = r.percent(resp, rp, "half_saturation_percent");
+            auto cap = r.milli(resp, rp, "max_effect");
+            if (half && *half <= 0) r.add("budget.out_of_range", rp + "/half_saturation_percent", "must be more than zero");
+            if (cap && *cap <= 0) r.add("budget.out_of_range", rp + "/max_effect", "must be more than zero");
+            if (svc && b.services[*svc].locked) r.add("budget.option_on_locked_line", rp + "/service", "a locked line cannot move, so cannot drive an indicator");
+            if (!svc || !per || !half || !cap || *half <= 0 || *cap <= 0) continue;
+            out.service = *svc; out.per_percent = *per; out.half_saturation_bp = *half; out.max_effect = *cap;
+            kpi.responses.push_back(out);
+        }
+    }
+
+    void demographics(const json& root) {
+        const json* d = r.array(root, "", "demographics", false);
+        if (!d) return;
+        std::map<std::string, std::string> ids;
+        for (std::size_t i = 0; i < d->size(); ++i) {
+            const std::string p = at("/demographics", i);
+            const json& item = (*d)[i];
+            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+            r.check_fields(item, p, {"id", "label", "options"});
+            DemographicQuestion q;
+            if (auto id = r.id(item, p)) { q.id = *id; r.unique(ids, *id, p + "/id"); }
+            q.label = r.text(item, p, "label");
+            std::map<std::string, std::string> option_ids;
+            if (const json* opts = r.array(item, p, "options")) {
+                for (std::size_t k = 0; k < opts->size(); ++k) {
+                    const std::string op = at(p + "/options", k);
+                    const json& o = (*opts)[k];
+                    if (!r.expect(o, op, o.is_object(), "an object")) continue;
+                    r.check_fields(o, op, {"id", "label"});
+                    auto oid = r.id(o, op);
+                    LocalText label = r.text(o, op, "label");
+                    if (oid) { r.unique(option_ids, *oid, op + "/id"); q.options.emplace_back(*oid, std::move(label)); }
+                }
+            }
+            b.demographics.push_back(std::move(q));
+        }
+    }
+
+    void resolve_kpi_refs() {
+        auto fix = [&](std::vector<KpiEffect>& effects) {
+            std::vector<KpiEffect> kept;
+            for (auto& e : effects) {
+                const PendingRef& ref = pending_kpi_refs[e.kpi];
+                if (auto k = b.find_kpi(ref.id)) kept.push_back(KpiEffect{*k, e.change});
+                else r.add("budget.unknown_reference", ref.ptr, "unknown kpi " + in_quotes(ref.id));
+            }
+            effects = std::move(kept);
+        };
+        for (auto& o : b.efficiencies) fix(o.kpi_effects);
+        for (auto& o : b.incomes) fix(o.kpi_effects);
+    }
+
+    // Sums are only checked over lines that loaded cleanly: a broken line would make them meaningless.
+    void totals(const json& root, std::size_t before_money, std::size_t before_services, const Problems& problems) {
+        auto total = r.money(root, "", "total_net_budget");
+        auto gap = r.money(root, "", "gap_to_close", true, true);
+        const bool services_ok = problems.size() == before_services;
+        const bool money_ok = before_services == before_money && services_ok;
+        Pence sum = 0;
+        for (const auto& s : b.services) sum += s.baseline;
+        if (total && services_ok) {
+            b.total_net_budget = *total;
+            if (sum != *total)
+                r.add("budget.total_mismatch", "/total_net_budget",
+                      "service baselines sum to " + format_pounds(sum) + " but total_net_budget is " + format_pounds(*total));
+        }
+        if (gap && money_ok) {
+            b.gap_to_close = *gap;
+            const Pence funding = b.baseline_funding();
+            if (sum - funding != *gap)
+                r.add("budget.gap_mismatch", "/gap_to_close",
+                      "net budget " + format_pounds(sum) + " less funding " + format_pounds(funding) + " (council tax " +
+                          format_pounds(b.baseline_council_tax_income()) + ") is " + format_pounds(sum - funding) +
+                          ", not " + format_pounds(*gap));
+        }
+    }
+
+    void feasibility(const Problems& problems) {
+        if (!problems.empty() || b.balance_rule != BalanceRule::MustBalance) return;
+        const Outcome most = simulate(b, most_saving_choices(b));
+        if (!most.balanced)
+            r.add("budget.infeasible", "/gap_to_close",
+                  "even every saving and income lever at its limit leaves a gap of " + format_pounds(most.remaining_gap) +
+                      ", so no resident could balance this budget");
+    }
+};
+
+}  // namespace
+
+BudgetLoad load_budget(std::string text, const JsonLimits& limits) {
+    BudgetLoad result;
+    JsonDocument doc;
+    if (!parse_json(std::move(text), limits, doc, result.problems)) return result;
+    const json& root = doc.root();
+    Loader l{Reader(doc, result.problems), Budget{}, {}, {}, {}, {}, {}, {}};
+    if (!root.is_object()) {
+        l.r.add("budget.wrong_type", "", std::string("expected an object, found ") + type_name(root));
+        return result;
+    }
+    l.header(root);
+    l.council(root);
+    const std::size_t before_money = result.problems.size();
+    l.council_tax(root);
+    l.funding(root);
+    l.groups(root);
+    const std::size_t before_services = result.problems.size();
+    l.services(root);
+    l.efficiencies(root);
+    l.incomes(root);
+    l.kpis(root);
+    l.resolve_kpi_refs();
+    l.demographics(root);
+    l.totals(root, before_money, before_services, result.problems);
+    l.feasibility(result.problems);
+    if (result.problems.empty()) {
+        l.b.build_index();
+        result.budget = std::move(l.b);
+    }
+    return result;
+}
+
+}  // namespace budget

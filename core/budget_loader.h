@@ -1,0 +1,21 @@
+// Loads a budget file: every problem is found in one pass and reported with its location.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "budget.h"
+#include "json_document.h"
+#include "problem.h"
+
+namespace budget {
+
+constexpr int kBudgetFormatVersion = 1;
+
+struct BudgetLoad {
+    std::optional<Budget> budget;  // set only when there are no problems
+    Problems problems;
+};
+
+BudgetLoad load_budget(std::string text, const JsonLimits& limits = JsonLimits{});
+
+}  // namespace budget

@@ -1,0 +1,240 @@
+// Bounded JSON parsing with value locations.
+#include "json_document.h"
+
+#include <vector>
+
+namespace budget {
+
+using nlohmann::json;
+
+std::pair<int, int> line_column(std::string_view text, std::size_t offset) {
+    if (offset > text.size()) offset = text.size();
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') { ++line; column = 1; }
+        else if ((c & 0xC0) != 0x80) { ++column; }
+    }
+    return {line, column};
+}
+
+std::string pointer_token(std::string_view key) {
+    std::string out;
+    out.reserve(key.size());
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+JsonDocument::JsonDocument(std::string text, json root) : text_(std::move(text)), root_(std::move(root)) {}
+
+Problem JsonDocument::problem(std::string code, std::string pointer, std::string message) const {
+    const auto [line, column] = locate(pointer);
+    return Problem{std::move(code), std::move(pointer), line, column, std::move(message)};
+}
+
+std::pair<int, int> JsonDocument::locate(const std::string& pointer) const {
+    if (!indexed_) index_offsets();
+    std::string p = pointer;
+    for (;;) {
+        const auto it = offsets_.find(p);
+        if (it != offsets_.end()) return line_column(text_, it->second);
+        const auto slash = p.rfind('/');
+        if (slash == std::string::npos) return {1, 1};
+        p.resize(slash);
+    }
+}
+
+namespace {
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Offset just past the string that starts at text[pos] == '"'.
+std::size_t skip_string(std::string_view text, std::size_t pos) {
+    ++pos;
+    while (pos < text.size() && text[pos] != '"') pos += (text[pos] == '\\') ? std::size_t{2} : std::size_t{1};
+    return pos + 1;
+}
+
+std::string decode_key(std::string_view quoted) {
+    if (quoted.find('\\') == std::string_view::npos) return std::string(quoted.substr(1, quoted.size() - 2));
+    json decoded = json::parse(quoted.begin(), quoted.end(), nullptr, false);
+    return decoded.is_string() ? decoded.get<std::string>() : std::string();
+}
+
+}  // namespace
+
+// Walks text that nlohmann has already accepted, recording the offset of every value by pointer.
+void JsonDocument::index_offsets() const {
+    indexed_ = true;
+    struct Frame { bool object; std::size_t index; std::size_t pointer_length; };
+    std::vector<Frame> stack;
+    std::string pointer;
+    const std::string_view t = text_;
+    std::size_t pos = 0;
+    auto skip_ws = [&] { while (pos < t.size() && is_ws(t[pos])) ++pos; };
+    auto read_key = [&] {  // at '"' of a key; leaves pos at the value
+        const std::size_t end = skip_string(t, pos);
+        pointer.resize(stack.back().pointer_length);
+        pointer += '/' + pointer_token(decode_key(t.substr(pos, end - pos)));
+        pos = end;
+        skip_ws();
+        ++pos;  // ':'
+        skip_ws();
+    };
+    skip_ws();
+    while (pos < t.size()) {
+        offsets_.emplace(pointer, pos);
+        const char c = t[pos];
+        bool value_done = true;
+        if (c == '{' || c == '[') {
+            stack.push_back(Frame{c == '{', 0, pointer.size()});
+            ++pos;
+            skip_ws();
+            if (pos < t.size() && (t[pos] == '}' || t[pos] == ']')) {
+                ++pos;
+                stack.pop_back();
+            } else {
+                if (c == '{') read_key();
+                else pointer += "/0";
+                value_done = false;
+            }
+        } else if (c == '"') {
+            pos = skip_string(t, pos);
+        } else {
+            while (pos < t.size() && !is_ws(t[pos]) && t[pos] != ',' && t[pos] != '}' && t[pos] != ']') ++pos;
+        }
+        if (!value_done) continue;
+        // After a value: close finished containers, or move to the next member.
+        for (;;) {
+            skip_ws();
+            if (stack.empty() || pos >= t.size()) return;
+            if (t[pos] == ',') {
+                ++pos;
+                skip_ws();
+                Frame& top = stack.back();
+                if (top.object) {
+                    read_key();
+                } else {
+                    ++top.index;
+                    pointer.resize(top.pointer_length);
+                    pointer += '/' + std::to_string(top.index);
+                }
+                break;
+            }
+            ++pos;  // '}' or ']'
+            pointer.resize(stack.back().pointer_length);
+            stack.pop_back();
+        }
+    }
+}
+
+namespace {
+
+// Builds the DOM from SAX events; records the first syntax error instead of throwing.
+class DomBuilder : public nlohmann::json_sax<json> {
+public:
+    json root;
+    std::size_t error_offset = 0;
+    std::string error_message;
+    bool failed = false;
+
+    bool null() override { return put(json(nullptr)); }
+    bool boolean(bool v) override { return put(json(v)); }
+    bool number_integer(number_integer_t v) override { return put(json(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
+    bool number_float(number_float_t v, const string_t&) override { return put(json(v)); }
+    bool string(string_t& v) override { return put(json(std::move(v))); }
+    bool binary(binary_t&) override { return false; }
+    bool start_object(std::size_t) override {
+        json* at = place(json(json::value_t::object));
+        stack_.push_back(at);
+        return true;
+    }
+    bool key(string_t& k) override {
+        key_ = std::move(k);
+        return true;
+    }
+    bool end_object() override { stack_.pop_back(); return true; }
+    bool start_array(std::size_t) override {
+        json* at = place(json(json::value_t::array));
+        stack_.push_back(at);
+        return true;
+    }
+    bool end_array() override { stack_.pop_back(); return true; }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
+        failed = true;
+        error_offset = position > 0 ? position - 1 : 0;
+        std::string what = ex.what();
+        const auto colon = what.find(": ");  // drop "[json.exception...] parse error at line L, column C"
+        error_message = colon == std::string::npos ? what : what.substr(colon + 2);
+        return false;
+    }
+
+private:
+    json* place(json value) {
+        if (stack_.empty()) { root = std::move(value); return &root; }
+        json* parent = stack_.back();
+        if (parent->is_array()) {
+            parent->push_back(std::move(value));
+            return &parent->back();
+        }
+        json& slot = (*parent)[key_];
+        slot = std::move(value);  // a repeated key keeps the last value (the loader reports repeats)
+        return &slot;
+    }
+    bool put(json value) { place(std::move(value)); return true; }
+    std::vector<json*> stack_;
+    std::string key_;
+};
+
+}  // namespace
+
+bool parse_json(std::string text, const JsonLimits& limits, JsonDocument& out, Problems& problems) {
+    auto fail = [&](const char* code, std::size_t offset, std::string message) {
+        const auto [line, column] = line_column(text, offset);
+        problems.push_back(Problem{code, "", line, column, std::move(message)});
+        return false;
+    };
+    if (text.size() > limits.max_bytes) {
+        return fail("json.too_large", 0, "document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                             std::to_string(limits.max_bytes));
+    }
+    // Pre-scan, robust to any bytes: depth, value count and string length stay within limits.
+    int depth = 0;
+    std::size_t values = 1;
+    bool in_string = false;
+    std::size_t string_start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+            if (i - string_start > limits.max_string_bytes) {
+                return fail("json.string_too_long", string_start,
+                            "string longer than " + std::to_string(limits.max_string_bytes) + " bytes");
+            }
+            continue;
+        }
+        if (c == '"') { in_string = true; string_start = i; }
+        else if (c == '{' || c == '[') {
+            if (++depth > limits.max_depth) {
+                return fail("json.too_deep", i, "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+        } else if (c == ',' && ++values > limits.max_values) {
+            return fail("json.too_many_values", i, "more than " + std::to_string(limits.max_values) + " values");
+        }
+    }
+    DomBuilder builder;
+    json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, true);
+    if (builder.failed) return fail("json.syntax", builder.error_offset, builder.error_message);
+    out = JsonDocument(std::move(text), std::move(builder.root));
+    return true;
+}
+
+}  // namespace budget

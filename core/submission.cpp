@@ -1,0 +1,321 @@
+// Submission parsing, validation and serialisation.
+#include "submission.h"
+
+#include <algorithm>
+
+#include "council_tax.h"
+
+namespace budget {
+
+using nlohmann::json;
+
+JsonLimits submission_limits() {
+    JsonLimits l;
+    l.max_bytes = 64 * 1024;
+    l.max_depth = 8;
+    l.max_values = 4096;
+    l.max_string_bytes = kMaxCommentBytes + 64;
+    return l;
+}
+
+bool valid_submission_id(const std::string& id) {
+    return id.size() >= 8 && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+           });
+}
+
+namespace {
+
+std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
+
+class Checker {
+public:
+    Checker(const Budget& b, const JsonDocument& doc, SubmissionCheck& out) : b_(b), doc_(doc), out_(out) {}
+
+    // Only the choices: for simulating a choices file, where totals and balance are the question.
+    void run_choices_only() {
+        choices_only_ = true;
+        run();
+    }
+
+    void run() {
+        const json& root = doc_.root();
+        out_.submission.choices = default_choices(b_);
+        if (!root.is_object()) { add("submission.wrong_type", "", "expected an object"); return; }
+        if (choices_only_) {
+            fields(root, "", {"format", "format_version", "submission_id", "budget", "language", "choices", "outcome",
+                              "comments", "demographics"});
+            const std::size_t before = out_.problems.size();
+            if (const json* c = obj(root, "", "choices")) choices(*c);
+            if (out_.problems.size() == before) simulate(b_, out_.submission.choices, out_.outcome);
+            return;
+        }
+        fields(root, "", {"format", "format_version", "submission_id", "budget", "language", "choices", "outcome",
+                          "comments", "demographics"});
+        Submission& s = out_.submission;
+        if (auto f = str(root, "", "format"); f && *f != "council-budget-submission")
+            add("submission.wrong_format", "/format", "expected \"council-budget-submission\"");
+        if (auto v = integer(root, "", "format_version"); v && *v != kSubmissionFormatVersion)
+            add("submission.unsupported_version", "/format_version",
+                "format_version " + std::to_string(*v) + " is not supported; this build reads version " +
+                    std::to_string(kSubmissionFormatVersion));
+        if (auto id = str(root, "", "submission_id")) {
+            if (valid_submission_id(*id)) s.submission_id = *id;
+            else add("submission.bad_id", "/submission_id", "must be 8-64 characters of A-Z, a-z, 0-9, '-' or '_'");
+        }
+        if (auto lang = str(root, "", "language", false)) {
+            if (*lang != "en" && *lang != "cy") add("submission.bad_language", "/language", "language is \"en\" or \"cy\"");
+            else s.language = *lang;
+        }
+        if (const json* bud = obj(root, "", "budget")) {
+            fields(*bud, "/budget", {"id", "version"});
+            auto id = str(*bud, "/budget", "id");
+            auto version = integer(*bud, "/budget", "version");
+            if (id && *id != b_.id) {
+                add("submission.wrong_budget", "/budget/id", "submission is for budget " + in_quotes(*id) + ", not " + in_quotes(b_.id));
+                return;  // nothing else can be checked against the wrong budget
+            }
+            if (version && *version != b_.version) {
+                add("submission.wrong_budget_version", "/budget/version",
+                    "submission is for version " + std::to_string(*version) + " of the budget; the current version is " +
+                        std::to_string(b_.version));
+                return;
+            }
+            if (id) s.budget_id = *id;
+            if (version) s.budget_version = *version;
+        }
+        const std::size_t before_choices = out_.problems.size();
+        if (const json* c = obj(root, "", "choices")) choices(*c);
+        const bool choices_ok = out_.problems.size() == before_choices;
+        const json* claimed = obj(root, "", "outcome");
+        if (claimed) {
+            fields(*claimed, "/outcome", {"remaining_gap_pence", "band_d_pence"});
+            if (auto g = integer(*claimed, "/outcome", "remaining_gap_pence")) s.claimed_remaining_gap = *g;
+            if (auto d = integer(*claimed, "/outcome", "band_d_pence")) s.claimed_band_d = *d;
+        }
+        if (const json* c = obj(root, "", "comments", false)) comments(*c);
+        if (const json* d = obj(root, "", "demographics", false)) demographics(*d);
+        if (!choices_ok) return;
+        simulate(b_, s.choices, out_.outcome);
+        if (claimed && (out_.outcome.remaining_gap != s.claimed_remaining_gap || out_.outcome.band_d != s.claimed_band_d))
+            add("submission.totals_mismatch", "/outcome",
+                "claimed totals (gap " + format_pounds(s.claimed_remaining_gap) + ", Band D " + format_pounds(s.claimed_band_d) +
+                    ") do not match the re-simulated totals (gap " + format_pounds(out_.outcome.remaining_gap) +
+                    ", Band D " + format_pounds(out_.outcome.band_d) + ")");
+        if (b_.balance_rule == BalanceRule::MustBalance && !out_.outcome.balanced)
+            add("submission.unbalanced", "/choices",
+                "the budget must balance, but these choices leave a gap of " + format_pounds(out_.outcome.remaining_gap));
+    }
+
+private:
+    void add(const char* code, const std::string& ptr, const std::string& message) {
+        out_.problems.push_back(doc_.problem(code, ptr, message));
+    }
+    void fields(const json& o, const std::string& ptr, std::initializer_list<const char*> allowed) {
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return it.key() == a; }))
+                add("submission.unknown_field", ptr + "/" + pointer_token(it.key()), "unknown field " + in_quotes(it.key()));
+    }
+    const json* member(const json& o, const std::string& ptr, const char* key, bool required) {
+        const auto it = o.find(key);
+        if (it != o.end()) return &*it;
+        if (required) add("submission.missing_field", ptr, std::string("missing required field ") + in_quotes(key));
+        return nullptr;
+    }
+    bool type_ok(const json&, const std::string& ptr, bool ok, const char* expected) {
+        if (!ok) add("submission.wrong_type", ptr, std::string("expected ") + expected);
+        return ok;
+    }
+    const json* obj(const json& o, const std::string& ptr, const char* key, bool required = true) {
+        const json* v = member(o, ptr, key, required);
+        return (v && type_ok(*v, ptr + "/" + key, v->is_object(), "an object")) ? v : nullptr;
+    }
+    std::optional<std::string> str(const json& o, const std::string& ptr, const char* key, bool required = true) {
+        const json* v = member(o, ptr, key, required);
+        if (!v || !type_ok(*v, ptr + "/" + key, v->is_string(), "a string")) return std::nullopt;
+        return v->get<std::string>();
+    }
+    std::optional<std::int64_t> integer(const json& o, const std::string& ptr, const char* key, bool required = true) {
+        const json* v = member(o, ptr, key, required);
+        if (!v || !type_ok(*v, ptr + "/" + key, v->is_number_integer(), "an integer")) return std::nullopt;
+        return v->get<std::int64_t>();
+    }
+
+    // A lever value in basis points: in range and on a step.
+    void lever(const std::string& ptr, std::int64_t v, BasisPoints mn, BasisPoints mx, BasisPoints step, BasisPoints& out) {
+        if (v < mn || v > mx) {
+            add("submission.out_of_range", ptr,
+                format_bp_as_percent(static_cast<BasisPoints>(std::clamp<std::int64_t>(v, -100000, 100000))) +
+                    "% is outside the allowed range " + format_bp_as_percent(mn) + "% to " + format_bp_as_percent(mx) + "%");
+            return;
+        }
+        if ((v - mn) % step != 0) {
+            add("submission.off_step", ptr,
+                format_bp_as_percent(static_cast<BasisPoints>(v)) + "% is not a step of " + format_bp_as_percent(step) + "%");
+            return;
+        }
+        out = static_cast<BasisPoints>(v);
+    }
+
+    void choices(const json& c) {
+        fields(c, "/choices", {"services", "efficiencies", "income", "council_tax_bp"});
+        Choices& ch = out_.submission.choices;
+        if (const json* services = obj(c, "/choices", "services", false)) {
+            for (auto it = services->begin(); it != services->end(); ++it) {
+                const std::string ptr = "/choices/services/" + pointer_token(it.key());
+                const auto idx = b_.find_service(it.key());
+                if (!idx) { add("submission.unknown_service", ptr, "unknown service " + in_quotes(it.key())); continue; }
+                if (!type_ok(*it, ptr, it->is_number_integer(), "an integer number of basis points")) continue;
+                const std::int64_t v = it->get<std::int64_t>();
+                const Service& s = b_.services[*idx];
+                if (s.locked) {
+                    if (v != 0) add("submission.locked_line_moved", ptr, in_quotes(s.id) + " is locked and cannot change");
+                    continue;
+                }
+                lever(ptr, v, s.min_bp, s.max_bp, s.step_bp, ch.service_bp[*idx]);
+            }
+        }
+        options(c, "efficiencies", ch.efficiency_on, [&](const std::string& id) { return b_.find_efficiency(id); });
+        options(c, "income", ch.income_on, [&](const std::string& id) { return b_.find_income(id); });
+        if (auto ct = integer(c, "/choices", "council_tax_bp", false)) {
+            const CouncilTax& t = b_.council_tax;
+            if (*ct > -100000 && *ct < 100000 && !within_cap(t, static_cast<BasisPoints>(*ct)))
+                add("submission.council_tax_over_cap", "/choices/council_tax_bp",
+                    "a " + format_bp_as_percent(static_cast<BasisPoints>(*ct)) + "% rise is over the referendum cap (" +
+                        describe_cap(t) + ")");
+            else
+                lever("/choices/council_tax_bp", *ct, t.lever_min_bp, t.lever_max_bp, t.lever_step_bp, ch.council_tax_bp);
+        }
+    }
+
+    template <class Find>
+    void options(const json& c, const char* key, std::vector<char>& on, Find find) {
+        const json* list = member(c, "/choices", key, false);
+        const std::string base = std::string("/choices/") + key;
+        if (!list || !type_ok(*list, base, list->is_array(), "an array of option ids")) return;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const std::string ptr = base + "/" + std::to_string(i);
+            const json& v = (*list)[i];
+            if (!type_ok(v, ptr, v.is_string(), "an option id")) continue;
+            const auto idx = find(v.get<std::string>());
+            if (!idx) { add("submission.unknown_option", ptr, "unknown option " + in_quotes(v.get<std::string>())); continue; }
+            if (on[*idx]) { add("submission.duplicate_option", ptr, "option " + in_quotes(v.get<std::string>()) + " is listed twice"); continue; }
+            on[*idx] = 1;
+        }
+    }
+
+    void comment_text(const json& v, const std::string& ptr, std::string& out) {
+        if (!type_ok(v, ptr, v.is_string(), "a string")) return;
+        const auto& s = v.get_ref<const std::string&>();
+        if (s.size() > kMaxCommentBytes) {
+            add("submission.comment_too_long", ptr, "comments are limited to " + std::to_string(kMaxCommentBytes) + " bytes");
+            return;
+        }
+        out = s;
+    }
+
+    void comments(const json& c) {
+        fields(c, "/comments", {"overall", "services"});
+        Submission& s = out_.submission;
+        if (const json* overall = member(c, "/comments", "overall", false)) comment_text(*overall, "/comments/overall", s.overall_comment);
+        if (const json* per = obj(c, "/comments", "services", false)) {
+            for (auto it = per->begin(); it != per->end(); ++it) {
+                const std::string ptr = "/comments/services/" + pointer_token(it.key());
+                const auto idx = b_.find_service(it.key());
+                if (!idx) { add("submission.unknown_service", ptr, "unknown service " + in_quotes(it.key())); continue; }
+                std::string text;
+                comment_text(*it, ptr, text);
+                if (!text.empty()) s.service_comments.emplace_back(*idx, std::move(text));
+            }
+        }
+    }
+
+    void demographics(const json& d) {
+        for (auto it = d.begin(); it != d.end(); ++it) {
+            const std::string ptr = "/demographics/" + pointer_token(it.key());
+            const auto q = std::find_if(b_.demographics.begin(), b_.demographics.end(),
+                                        [&](const DemographicQuestion& x) { return x.id == it.key(); });
+            if (q == b_.demographics.end()) { add("submission.unknown_demographic", ptr, "unknown question " + in_quotes(it.key())); continue; }
+            if (!type_ok(*it, ptr, it->is_string(), "an option id")) continue;
+            const auto o = std::find_if(q->options.begin(), q->options.end(), [&](const auto& x) { return x.first == *it; });
+            if (o == q->options.end()) { add("submission.unknown_demographic", ptr, "unknown answer " + in_quotes(it->get<std::string>())); continue; }
+            out_.submission.demographics.emplace_back(static_cast<std::size_t>(q - b_.demographics.begin()),
+                                                      static_cast<std::size_t>(o - q->options.begin()));
+        }
+    }
+
+    const Budget& b_;
+    const JsonDocument& doc_;
+    SubmissionCheck& out_;
+    bool choices_only_ = false;
+};
+
+}  // namespace
+
+SubmissionCheck validate_submission(const Budget& b, std::string text) {
+    SubmissionCheck out;
+    JsonDocument doc;
+    if (!parse_json(std::move(text), submission_limits(), doc, out.problems)) return out;
+    Checker(b, doc, out).run();
+    out.ok = out.problems.empty();
+    return out;
+}
+
+SubmissionCheck parse_choices(const Budget& b, std::string text) {
+    SubmissionCheck out;
+    JsonDocument doc;
+    if (!parse_json(std::move(text), submission_limits(), doc, out.problems)) return out;
+    Checker(b, doc, out).run_choices_only();
+    out.ok = out.problems.empty();
+    return out;
+}
+
+Submission make_submission(const Budget& b, const Choices& choices, std::string submission_id) {
+    Submission s;
+    s.submission_id = std::move(submission_id);
+    s.budget_id = b.id;
+    s.budget_version = b.version;
+    s.choices = choices;
+    const Outcome o = simulate(b, choices);
+    s.claimed_remaining_gap = o.remaining_gap;
+    s.claimed_band_d = o.band_d;
+    return s;
+}
+
+std::string submission_to_json(const Budget& b, const Submission& s) {
+    json services = json::object();
+    for (std::size_t i = 0; i < b.services.size(); ++i)
+        if (s.choices.service_bp[i] != 0) services[b.services[i].id] = s.choices.service_bp[i];
+    json effs = json::array(), incs = json::array();
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+        if (s.choices.efficiency_on[i]) effs.push_back(b.efficiencies[i].id);
+    for (std::size_t i = 0; i < b.incomes.size(); ++i)
+        if (s.choices.income_on[i]) incs.push_back(b.incomes[i].id);
+    json doc = {
+        {"format", "council-budget-submission"},
+        {"format_version", kSubmissionFormatVersion},
+        {"submission_id", s.submission_id},
+        {"budget", {{"id", b.id}, {"version", b.version}}},
+        {"language", s.language},
+        {"choices", {{"services", services}, {"efficiencies", effs}, {"income", incs}, {"council_tax_bp", s.choices.council_tax_bp}}},
+        {"outcome", {{"remaining_gap_pence", s.claimed_remaining_gap}, {"band_d_pence", s.claimed_band_d}}},
+    };
+    if (!s.overall_comment.empty() || !s.service_comments.empty()) {
+        json c = json::object();
+        if (!s.overall_comment.empty()) c["overall"] = s.overall_comment;
+        if (!s.service_comments.empty()) {
+            json per = json::object();
+            for (const auto& [idx, text] : s.service_comments) per[b.services[idx].id] = text;
+            c["services"] = per;
+        }
+        doc["comments"] = c;
+    }
+    if (!s.demographics.empty()) {
+        json d = json::object();
+        for (const auto& [q, o] : s.demographics) d[b.demographics[q].id] = b.demographics[q].options[o].first;
+        doc["demographics"] = d;
+    }
+    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace budget
