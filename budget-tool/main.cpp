@@ -180,7 +180,26 @@ int cmd_aggregate(const std::vector<std::string>& args) {
     }
     if (in.bad()) { std::cerr << files[1] << ": read error\n"; return 1; }
     if (reported > 20) std::cerr << files[1] << ": " << reported << " lines rejected in all\n";
-    const std::string out = format == "json" ? agg.to_json() + "\n" : agg.to_csv();
+    std::string out = format == "json" ? "{\"summary\": " + agg.to_json() + ",\n\"comments\": [" : agg.to_csv() + "\r\n" + comments_csv_header();
+    // Second pass: stream the comments, so memory stays bounded however many submissions there are.
+    in.clear();
+    in.seekg(0);
+    bool first = true;
+    while (std::getline(in, line)) {
+        if (line.find("\"comments\"") == std::string::npos) continue;
+        SubmissionCheck c = validate_submission(*b, std::move(line));
+        if (!c.ok) continue;
+        if (format == "json") {
+            const std::string items = comments_json_items(*b, c.submission);
+            if (items.empty()) continue;
+            out += (first ? "\n" : ",\n") + items;
+            first = false;
+        } else {
+            out += comments_csv_rows(*b, c.submission);
+        }
+        if (out.size() > (1 << 16)) { std::fwrite(out.data(), 1, out.size(), stdout); out.clear(); }
+    }
+    if (format == "json") out += "\n]}\n";
     std::fwrite(out.data(), 1, out.size(), stdout);
     return 0;
 }

@@ -192,3 +192,29 @@ std::string Aggregator::to_csv() const {
 }
 
 }  // namespace budget
+
+namespace budget {
+
+std::string comments_csv_header() { return csv_row({"submission_id", "about", "comment"}); }
+
+std::string comments_csv_rows(const Budget& b, const Submission& s) {
+    std::string out;
+    if (!s.overall_comment.empty()) out += csv_row({csv_text(s.submission_id), "overall", csv_text(s.overall_comment)});
+    for (const auto& [svc, text] : s.service_comments)
+        out += csv_row({csv_text(s.submission_id), csv_text(b.services[svc].id), csv_text(text)});
+    return out;
+}
+
+std::string comments_json_items(const Budget& b, const Submission& s) {
+    std::string out;
+    auto item = [&](const std::string& about, const std::string& text) {
+        const json j = {{"submission_id", s.submission_id}, {"about", about}, {"comment", text}};
+        if (!out.empty()) out += ",";
+        out += j.dump(-1, ' ', false, json::error_handler_t::replace);
+    };
+    if (!s.overall_comment.empty()) item("overall", s.overall_comment);
+    for (const auto& [svc, text] : s.service_comments) item(b.services[svc].id, text);
+    return out;
+}
+
+}  // namespace budget

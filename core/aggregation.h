@@ -62,6 +62,12 @@ private:
     std::vector<std::vector<std::uint64_t>> demographics_;
 };
 
+// Comments are not held by the Aggregator (they grow with submissions); callers stream them
+// from a second pass over the submissions with these.
+std::string comments_csv_header();
+std::string comments_csv_rows(const Budget& b, const Submission& s);  // "" when it has none
+std::string comments_json_items(const Budget& b, const Submission& s);  // comma-separated objects
+
 // value / 10^decimals as an exact decimal string, e.g. (-1234, 2) -> "-12.34".
 std::string format_fixed(std::int64_t value, int decimals);
 
