@@ -1,6 +1,7 @@
 // Sample submission generator.
 #include "sample.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 
@@ -43,7 +44,10 @@ Choices sample_choices(const Budget& b, Rng& rng) {
     }
     for (std::size_t i = 0; i < b.incomes.size(); ++i) c.income_on[i] = rng.chance(55);
     const CouncilTax& ct = b.council_tax;
-    c.council_tax_bp = draw_lever(rng, ct.lever_min_bp, ct.lever_max_bp, ct.lever_step_bp, ct.lever_max_bp);
+    // Most lean towards the largest rise allowed, some towards a freeze, a few towards a cut.
+    const BasisPoints freeze = std::clamp<BasisPoints>(0, ct.lever_min_bp, ct.lever_max_bp);
+    const BasisPoints lean = rng.chance(60) ? ct.lever_max_bp : rng.chance(70) ? freeze : ct.lever_min_bp;
+    c.council_tax_bp = draw_lever(rng, ct.lever_min_bp, ct.lever_max_bp, ct.lever_step_bp, lean);
     if (b.balance_rule != BalanceRule::MustBalance) return c;
 
     // Close any gap as a resident would: take further savings and income, trim services, raise tax.

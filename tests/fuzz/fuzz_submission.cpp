@@ -1,0 +1,37 @@
+// Fuzz target: any bytes given as a submission are validated or rejected, never a crash, and a
+// valid one re-serialises to a document that validates again with the same choices.
+#include <cstdint>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "budget_loader.h"
+#include "submission.h"
+
+namespace {
+const budget::Budget& fuzz_budget() {
+    static const budget::Budget b = [] {
+        std::ifstream in(std::string(BUDGETS_DIR) + "/eastbrook-district-2026.json", std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        budget::BudgetLoad l = budget::load_budget(s.str());
+        if (!l.budget) std::abort();
+        return *l.budget;
+    }();
+    return b;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const budget::Budget& b = fuzz_budget();
+    const budget::SubmissionCheck c = budget::validate_submission(b, std::string(reinterpret_cast<const char*>(data), size));
+    if (c.ok != c.problems.empty()) std::abort();
+    if (c.ok) {
+        const budget::SubmissionCheck again = budget::validate_submission(b, budget::submission_to_json(b, c.submission));
+        if (!again.ok || again.submission.choices.service_bp != c.submission.choices.service_bp ||
+            again.submission.choices.council_tax_bp != c.submission.choices.council_tax_bp)
+            std::abort();
+    }
+    return 0;
+}

@@ -1,0 +1,175 @@
+// Submissions: round trips, and validation rejects tampering, off-step values and moved locked lines.
+#include <boost/test/unit_test.hpp>
+
+#include "submission.h"
+#include "support.h"
+
+using namespace budget;
+using nlohmann::json;
+
+namespace {
+const Budget& budget_under_test() {
+    static const Budget b = test::load_ok(test::small_budget());
+    return b;
+}
+// A valid, balanced submission: care -10% closes the £100,000 gap exactly.
+json valid_doc() {
+    const Budget& b = budget_under_test();
+    Choices c = default_choices(b);
+    c.service_bp[0] = -1000;
+    Submission s = make_submission(b, c, "client-0001");
+    s.overall_comment = "Keep the parks, =SUM(A1)";
+    s.service_comments.emplace_back(1, "Lovely parks");
+    s.demographics.emplace_back(0, 1);
+    return json::parse(submission_to_json(b, s));
+}
+std::vector<std::string> problems_of(const json& doc) {
+    std::vector<std::string> out;
+    for (const auto& p : validate_submission(budget_under_test(), doc.dump()).problems)
+        out.push_back(p.pointer + ": " + p.message + " [" + p.code + "]");
+    return out;
+}
+// Joined with newlines, so a failing comparison prints both sides in full.
+std::string joined(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+}
+std::string one(const std::string& s) { return s + "\n"; }
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(submission)
+
+BOOST_AUTO_TEST_CASE(valid_submission_passes_and_round_trips) {
+    const json doc = valid_doc();
+    const SubmissionCheck c = validate_submission(budget_under_test(), doc.dump());
+    BOOST_TEST(c.ok);
+    BOOST_TEST(c.problems.empty());
+    BOOST_TEST(c.submission.submission_id == "client-0001");
+    BOOST_TEST(c.submission.choices.service_bp[0] == -1000);
+    BOOST_TEST(c.submission.overall_comment == "Keep the parks, =SUM(A1)");
+    BOOST_TEST(c.outcome.balanced);
+    // Serialising what was parsed gives the same document back.
+    BOOST_TEST(json::parse(submission_to_json(budget_under_test(), c.submission)) == doc);
+}
+
+BOOST_AUTO_TEST_CASE(canonical_form) {
+    const Budget& b = budget_under_test();
+    Choices c = default_choices(b);
+    c.service_bp[0] = -1000;
+    c.income_on[0] = 1;
+    BOOST_TEST(submission_to_json(b, make_submission(b, c, "abcdefgh")) ==
+               R"({"budget":{"id":"testshire","version":3},"choices":{"council_tax_bp":0,"efficiencies":[],"income":["fees"],"services":{"care":-1000}},)"
+               R"("format":"council-budget-submission","format_version":1,"language":"en","outcome":{"band_d_pence":100000,"remaining_gap_pence":-3000000},"submission_id":"abcdefgh"})");
+}
+
+BOOST_AUTO_TEST_CASE(tampered_totals_are_rejected) {
+    json doc = valid_doc();
+    doc["outcome"]["remaining_gap_pence"] = -100000000;
+    BOOST_TEST(joined(problems_of(doc)) == one("/outcome: claimed totals (gap -£1,000,000.00, Band D £1,000.00) do not match the re-simulated totals (gap £0.00, Band D £1,000.00) [submission.totals_mismatch]"));
+    doc = valid_doc();
+    doc["outcome"]["band_d_pence"] = 99999;
+    BOOST_TEST(problems_of(doc).front().find("[submission.totals_mismatch]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(off_step_and_out_of_range_values_are_rejected) {
+    json doc = valid_doc();
+    doc["choices"]["services"]["parks"] = -700;
+    BOOST_TEST(joined(problems_of(doc)) == one("/choices/services/parks: -7% is not a step of 5% [submission.off_step]"));
+    doc = valid_doc();
+    doc["choices"]["services"]["care"] = -1100;
+    BOOST_TEST(joined(problems_of(doc)) == one("/choices/services/care: -11% is outside the allowed range -10% to 10% [submission.out_of_range]"));
+    doc = valid_doc();
+    doc["choices"]["services"]["care"] = -9.5;
+    BOOST_TEST(joined(problems_of(doc)) == one("/choices/services/care: expected an integer number of basis points [submission.wrong_type]"));
+    doc = valid_doc();
+    doc["choices"]["council_tax_bp"] = -250;
+    BOOST_TEST(problems_of(doc)[0] == "/choices/council_tax_bp: -2.5% is outside the allowed range -2% to 4.99% [submission.out_of_range]");
+}
+
+BOOST_AUTO_TEST_CASE(moved_locked_lines_are_rejected) {
+    json doc = valid_doc();
+    doc["choices"]["services"]["debt"] = -500;
+    BOOST_TEST(joined(problems_of(doc)) == one("/choices/services/debt: \"debt\" is locked and cannot change [submission.locked_line_moved]"));
+    doc["choices"]["services"]["debt"] = 0;  // stating it unchanged is fine
+    BOOST_TEST(problems_of(doc).empty());
+}
+
+BOOST_AUTO_TEST_CASE(council_tax_over_the_cap_is_rejected) {
+    json doc = valid_doc();
+    doc["choices"]["council_tax_bp"] = 500;
+    BOOST_TEST(joined(problems_of(doc)) == one("/choices/council_tax_bp: a 5% rise is over the referendum cap (up to 2.99%, plus 2% adult social care precept) [submission.council_tax_over_cap]"));
+}
+
+BOOST_AUTO_TEST_CASE(unbalanced_is_rejected_when_the_budget_must_balance) {
+    json doc = valid_doc();
+    doc["choices"]["services"]["care"] = -900;
+    doc["outcome"]["remaining_gap_pence"] = 1000000;
+    BOOST_TEST(joined(problems_of(doc)) == one("/choices: the budget must balance, but these choices leave a gap of £10,000.00 [submission.unbalanced]"));
+    json lenient = test::small_budget();
+    lenient["balance_rule"] = "may_be_unbalanced";
+    const Budget b = test::load_ok(lenient);
+    BOOST_TEST(validate_submission(b, doc.dump()).ok);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_ids_are_rejected) {
+    json doc = valid_doc();
+    doc["choices"]["services"]["roads"] = 100;
+    doc["choices"]["efficiencies"] = {"shared", "nonsense", "shared"};
+    doc["comments"]["services"]["roads"] = "x";
+    doc["demographics"]["age"] = "ancient";
+    doc["demographics"]["shoe_size"] = "9";
+    doc["surprise"] = true;
+    const std::vector<std::string> expected = {
+        "/surprise: unknown field \"surprise\" [submission.unknown_field]",
+        "/choices/services/roads: unknown service \"roads\" [submission.unknown_service]",
+        "/choices/efficiencies/1: unknown option \"nonsense\" [submission.unknown_option]",
+        "/choices/efficiencies/2: option \"shared\" is listed twice [submission.duplicate_option]",
+        "/comments/services/roads: unknown service \"roads\" [submission.unknown_service]",
+        "/demographics/age: unknown answer \"ancient\" [submission.unknown_demographic]",
+        "/demographics/shoe_size: unknown question \"shoe_size\" [submission.unknown_demographic]",
+    };
+    BOOST_TEST(joined(problems_of(doc)) == joined(expected));
+}
+
+BOOST_AUTO_TEST_CASE(wrong_budget_or_version) {
+    json doc = valid_doc();
+    doc["budget"]["id"] = "elsewhere";
+    BOOST_TEST(joined(problems_of(doc)) == one("/budget/id: submission is for budget \"elsewhere\", not \"testshire\" [submission.wrong_budget]"));
+    doc = valid_doc();
+    doc["budget"]["version"] = 2;
+    BOOST_TEST(joined(problems_of(doc)) == one("/budget/version: submission is for version 2 of the budget; the current version is 3 [submission.wrong_budget_version]"));
+}
+
+BOOST_AUTO_TEST_CASE(ids_format_and_comments) {
+    json doc = valid_doc();
+    doc["submission_id"] = "short";
+    BOOST_TEST(joined(problems_of(doc)) == one("/submission_id: must be 8-64 characters of A-Z, a-z, 0-9, '-' or '_' [submission.bad_id]"));
+    doc = valid_doc();
+    doc["format_version"] = 9;
+    BOOST_TEST(joined(problems_of(doc)) == one("/format_version: format_version 9 is not supported; this build reads version 1 [submission.unsupported_version]"));
+    doc = valid_doc();
+    doc["comments"]["overall"] = std::string(kMaxCommentBytes + 1, 'a');
+    BOOST_TEST(joined(problems_of(doc)) == one("/comments/overall: comments are limited to 4000 bytes [submission.comment_too_long]"));
+    doc = valid_doc();
+    doc.erase("outcome");
+    BOOST_TEST(joined(problems_of(doc)) == one(": missing required field \"outcome\" [submission.missing_field]"));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_and_hostile_documents) {
+    const Budget& b = budget_under_test();
+    BOOST_TEST(validate_submission(b, "{\"format\":").problems.front().code == "json.syntax");
+    BOOST_TEST(validate_submission(b, std::string(100, '[')).problems.front().code == "json.too_deep");
+    BOOST_TEST(validate_submission(b, std::string(70000, ' ')).problems.front().code == "json.too_large");
+    BOOST_TEST(validate_submission(b, "[]").problems.front().code == "submission.wrong_type");
+    BOOST_TEST(validate_submission(b, "null").problems.front().code == "submission.wrong_type");
+}
+
+BOOST_AUTO_TEST_CASE(choices_only_documents_simulate) {
+    const Budget& b = budget_under_test();
+    const SubmissionCheck c = parse_choices(b, R"({"choices": {"services": {"parks": -1000}, "income": ["fees"]}})");
+    BOOST_TEST(c.ok);
+    BOOST_TEST(c.outcome.remaining_gap == 10'000'000 - 5'000'000 - 3'000'000);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
