@@ -7,6 +7,14 @@ namespace budget {
 
 std::int64_t divide_round(__int128 numerator, std::int64_t denominator) {
     if (denominator < 0) { numerator = -numerator; denominator = -denominator; }
+    // 64-bit fast path: 128-bit division is a slow library call.
+    constexpr std::int64_t kFast = std::int64_t{1} << 61;
+    if (numerator > -kFast && numerator < kFast && denominator < kFast) {
+        const auto n = static_cast<std::int64_t>(numerator);
+        const std::int64_t m = n < 0 ? -n : n;
+        const std::int64_t q = (m + denominator / 2) / denominator;
+        return n < 0 ? -q : q;
+    }
     const bool negative = numerator < 0;
     __int128 magnitude = negative ? -numerator : numerator;
     __int128 quotient = (magnitude + denominator / 2) / denominator;

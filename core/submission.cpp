@@ -28,6 +28,13 @@ namespace {
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }
 
+// A JSON pointer built only when a problem needs it (the valid path allocates none).
+struct Where {
+    std::string_view parent;
+    std::string_view key;
+    std::string str() const { return std::string(parent) + "/" + pointer_token(key); }
+};
+
 class Checker {
 public:
     Checker(const Budget& b, const JsonDocument& doc, SubmissionCheck& out) : b_(b), doc_(doc), out_(out) {}
@@ -122,35 +129,35 @@ private:
         if (required) add("submission.missing_field", ptr, std::string("missing required field ") + in_quotes(key));
         return nullptr;
     }
-    bool type_ok(const json&, const std::string& ptr, bool ok, const char* expected) {
-        if (!ok) add("submission.wrong_type", ptr, std::string("expected ") + expected);
+    bool type_ok(const Where& at, bool ok, const char* expected) {
+        if (!ok) add("submission.wrong_type", at.str(), std::string("expected ") + expected);
         return ok;
     }
     const json* obj(const json& o, const std::string& ptr, const char* key, bool required = true) {
         const json* v = member(o, ptr, key, required);
-        return (v && type_ok(*v, ptr + "/" + key, v->is_object(), "an object")) ? v : nullptr;
+        return (v && type_ok({ptr, key}, v->is_object(), "an object")) ? v : nullptr;
     }
     std::optional<std::string> str(const json& o, const std::string& ptr, const char* key, bool required = true) {
         const json* v = member(o, ptr, key, required);
-        if (!v || !type_ok(*v, ptr + "/" + key, v->is_string(), "a string")) return std::nullopt;
+        if (!v || !type_ok({ptr, key}, v->is_string(), "a string")) return std::nullopt;
         return v->get<std::string>();
     }
     std::optional<std::int64_t> integer(const json& o, const std::string& ptr, const char* key, bool required = true) {
         const json* v = member(o, ptr, key, required);
-        if (!v || !type_ok(*v, ptr + "/" + key, v->is_number_integer(), "an integer")) return std::nullopt;
+        if (!v || !type_ok({ptr, key}, v->is_number_integer(), "an integer")) return std::nullopt;
         return v->get<std::int64_t>();
     }
 
     // A lever value in basis points: in range and on a step.
-    void lever(const std::string& ptr, std::int64_t v, BasisPoints mn, BasisPoints mx, BasisPoints step, BasisPoints& out) {
+    void lever(const Where& at, std::int64_t v, BasisPoints mn, BasisPoints mx, BasisPoints step, BasisPoints& out) {
         if (v < mn || v > mx) {
-            add("submission.out_of_range", ptr,
+            add("submission.out_of_range", at.str(),
                 format_bp_as_percent(static_cast<BasisPoints>(std::clamp<std::int64_t>(v, -100000, 100000))) +
                     "% is outside the allowed range " + format_bp_as_percent(mn) + "% to " + format_bp_as_percent(mx) + "%");
             return;
         }
         if ((v - mn) % step != 0) {
-            add("submission.off_step", ptr,
+            add("submission.off_step", at.str(),
                 format_bp_as_percent(static_cast<BasisPoints>(v)) + "% is not a step of " + format_bp_as_percent(step) + "%");
             return;
         }
@@ -162,17 +169,17 @@ private:
         Choices& ch = out_.submission.choices;
         if (const json* services = obj(c, "/choices", "services", false)) {
             for (auto it = services->begin(); it != services->end(); ++it) {
-                const std::string ptr = "/choices/services/" + pointer_token(it.key());
+                const Where at{"/choices/services", it.key()};
                 const auto idx = b_.find_service(it.key());
-                if (!idx) { add("submission.unknown_service", ptr, "unknown service " + in_quotes(it.key())); continue; }
-                if (!type_ok(*it, ptr, it->is_number_integer(), "an integer number of basis points")) continue;
+                if (!idx) { add("submission.unknown_service", at.str(), "unknown service " + in_quotes(it.key())); continue; }
+                if (!type_ok(at, it->is_number_integer(), "an integer number of basis points")) continue;
                 const std::int64_t v = it->get<std::int64_t>();
                 const Service& s = b_.services[*idx];
                 if (s.locked) {
-                    if (v != 0) add("submission.locked_line_moved", ptr, in_quotes(s.id) + " is locked and cannot change");
+                    if (v != 0) add("submission.locked_line_moved", at.str(), in_quotes(s.id) + " is locked and cannot change");
                     continue;
                 }
-                lever(ptr, v, s.min_bp, s.max_bp, s.step_bp, ch.service_bp[*idx]);
+                lever(at, v, s.min_bp, s.max_bp, s.step_bp, ch.service_bp[*idx]);
             }
         }
         options(c, "efficiencies", ch.efficiency_on, [&](const std::string& id) { return b_.find_efficiency(id); });
@@ -184,7 +191,7 @@ private:
                     "a " + format_bp_as_percent(static_cast<BasisPoints>(*ct)) + "% rise is over the referendum cap (" +
                         describe_cap(t) + ")");
             else
-                lever("/choices/council_tax_bp", *ct, t.lever_min_bp, t.lever_max_bp, t.lever_step_bp, ch.council_tax_bp);
+                lever({"/choices", "council_tax_bp"}, *ct, t.lever_min_bp, t.lever_max_bp, t.lever_step_bp, ch.council_tax_bp);
         }
     }
 
@@ -192,23 +199,25 @@ private:
     void options(const json& c, const char* key, std::vector<char>& on, Find find) {
         const json* list = member(c, "/choices", key, false);
         const std::string base = std::string("/choices/") + key;
-        if (!list || !type_ok(*list, base, list->is_array(), "an array of option ids")) return;
+        if (!list || !type_ok({"/choices", key}, list->is_array(), "an array of option ids")) return;
         for (std::size_t i = 0; i < list->size(); ++i) {
-            const std::string ptr = base + "/" + std::to_string(i);
+            const std::string index = std::to_string(i);
+            const Where at{base, index};
             const json& v = (*list)[i];
-            if (!type_ok(v, ptr, v.is_string(), "an option id")) continue;
-            const auto idx = find(v.get<std::string>());
-            if (!idx) { add("submission.unknown_option", ptr, "unknown option " + in_quotes(v.get<std::string>())); continue; }
-            if (on[*idx]) { add("submission.duplicate_option", ptr, "option " + in_quotes(v.get<std::string>()) + " is listed twice"); continue; }
+            if (!type_ok(at, v.is_string(), "an option id")) continue;
+            const std::string& id = v.get_ref<const std::string&>();
+            const auto idx = find(id);
+            if (!idx) { add("submission.unknown_option", at.str(), "unknown option " + in_quotes(id)); continue; }
+            if (on[*idx]) { add("submission.duplicate_option", at.str(), "option " + in_quotes(id) + " is listed twice"); continue; }
             on[*idx] = 1;
         }
     }
 
-    void comment_text(const json& v, const std::string& ptr, std::string& out) {
-        if (!type_ok(v, ptr, v.is_string(), "a string")) return;
+    void comment_text(const json& v, const Where& at, std::string& out) {
+        if (!type_ok(at, v.is_string(), "a string")) return;
         const auto& s = v.get_ref<const std::string&>();
         if (s.size() > kMaxCommentBytes) {
-            add("submission.comment_too_long", ptr, "comments are limited to " + std::to_string(kMaxCommentBytes) + " bytes");
+            add("submission.comment_too_long", at.str(), "comments are limited to " + std::to_string(kMaxCommentBytes) + " bytes");
             return;
         }
         out = s;
@@ -217,14 +226,14 @@ private:
     void comments(const json& c) {
         fields(c, "/comments", {"overall", "services"});
         Submission& s = out_.submission;
-        if (const json* overall = member(c, "/comments", "overall", false)) comment_text(*overall, "/comments/overall", s.overall_comment);
+        if (const json* overall = member(c, "/comments", "overall", false)) comment_text(*overall, {"/comments", "overall"}, s.overall_comment);
         if (const json* per = obj(c, "/comments", "services", false)) {
             for (auto it = per->begin(); it != per->end(); ++it) {
-                const std::string ptr = "/comments/services/" + pointer_token(it.key());
+                const Where at{"/comments/services", it.key()};
                 const auto idx = b_.find_service(it.key());
-                if (!idx) { add("submission.unknown_service", ptr, "unknown service " + in_quotes(it.key())); continue; }
+                if (!idx) { add("submission.unknown_service", at.str(), "unknown service " + in_quotes(it.key())); continue; }
                 std::string text;
-                comment_text(*it, ptr, text);
+                comment_text(*it, at, text);
                 if (!text.empty()) s.service_comments.emplace_back(*idx, std::move(text));
             }
         }
@@ -232,13 +241,13 @@ private:
 
     void demographics(const json& d) {
         for (auto it = d.begin(); it != d.end(); ++it) {
-            const std::string ptr = "/demographics/" + pointer_token(it.key());
+            const Where at{"/demographics", it.key()};
             const auto q = std::find_if(b_.demographics.begin(), b_.demographics.end(),
                                         [&](const DemographicQuestion& x) { return x.id == it.key(); });
-            if (q == b_.demographics.end()) { add("submission.unknown_demographic", ptr, "unknown question " + in_quotes(it.key())); continue; }
-            if (!type_ok(*it, ptr, it->is_string(), "an option id")) continue;
+            if (q == b_.demographics.end()) { add("submission.unknown_demographic", at.str(), "unknown question " + in_quotes(it.key())); continue; }
+            if (!type_ok(at, it->is_string(), "an option id")) continue;
             const auto o = std::find_if(q->options.begin(), q->options.end(), [&](const auto& x) { return x.first == *it; });
-            if (o == q->options.end()) { add("submission.unknown_demographic", ptr, "unknown answer " + in_quotes(it->get<std::string>())); continue; }
+            if (o == q->options.end()) { add("submission.unknown_demographic", at.str(), "unknown answer " + in_quotes(it->get<std::string>())); continue; }
             out_.submission.demographics.emplace_back(static_cast<std::size_t>(q - b_.demographics.begin()),
                                                       static_cast<std::size_t>(o - q->options.begin()));
         }
