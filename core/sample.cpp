@@ -65,7 +65,7 @@ Choices sample_choices(const Budget& b, Rng& rng) {
             if (!c.income_on[i]) open.push_back(n_s + n_e + i);
         if (c.council_tax_bp + ct.lever_step_bp <= ct.lever_max_bp) open.push_back(n_s + n_e + n_i);
         if (open.empty()) break;  // only for a budget the loader would reject as infeasible
-        const std::size_t move = open[rng.below(open.size())];
+        const std::size_t move = open[rng.index(open.size())];
         if (move < n_s) c.service_bp[move] = static_cast<BasisPoints>(c.service_bp[move] - b.services[move].step_bp);
         else if (move < n_s + n_e) c.efficiency_on[move - n_s] = 1;
         else if (move < n_s + n_e + n_i) c.income_on[move - n_s - n_e] = 1;
@@ -103,12 +103,12 @@ void sample_submissions(const Budget& b, std::uint64_t count, std::uint64_t seed
             s.overall_comment = s.language == "cy" ? kCommentsCy[rng.below(3)] : kCommentsEn[rng.below(5)];
         }
         if (rng.chance(10) && !b.services.empty()) {
-            const std::size_t svc = rng.below(b.services.size());
+            const std::size_t svc = rng.index(b.services.size());
             s.service_comments.emplace_back(svc, kCommentsEn[rng.below(5)]);
         }
         for (std::size_t q = 0; q < b.demographics.size(); ++q)
             if (rng.chance(60) && !b.demographics[q].options.empty())
-                s.demographics.emplace_back(q, rng.below(b.demographics[q].options.size()));
+                s.demographics.emplace_back(q, rng.index(b.demographics[q].options.size()));
         emit(submission_to_json(b, s));
     }
 }

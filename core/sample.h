@@ -15,6 +15,7 @@ public:
     explicit Rng(std::uint64_t seed) : state_(seed) {}
     std::uint64_t next();
     std::uint64_t below(std::uint64_t n) { return n ? next() % n : 0; }
+    std::size_t index(std::size_t n) { return static_cast<std::size_t>(below(n)); }  // 0..n-1
     bool chance(int percent) { return below(100) < static_cast<std::uint64_t>(percent); }
 
 private:

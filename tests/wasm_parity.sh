@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The same checks through the native and the WebAssembly build of budget-tool: outputs must be
+# byte-identical (validation, sampling, simulation, submission checks, aggregation).
+set -u
+native="${1:?native budget-tool}"; wasm_js="${2:?budget-tool.js from the web build}"; budgets="${3:?budgets dir}"
+if [ ! -f "$wasm_js" ]; then echo "wasm build not found at $wasm_js (run: cmake --build --preset web)"; exit 77; fi
+wasm() { node --no-experimental-fetch "$wasm_js" "$@"; }
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+passed=0; failed=0
+same() {  # same NAME ARGS...: run both, compare stdout, stderr and exit code
+  local name="$1"; shift
+  "$native" "$@" >"$tmp/n.out" 2>"$tmp/n.err"; local n=$?
+  wasm "$@" >"$tmp/w.out" 2>"$tmp/w.err"; local w=$?
+  if [ $n = $w ] && cmp -s "$tmp/n.out" "$tmp/w.out" && cmp -s "$tmp/n.err" "$tmp/w.err"; then
+    passed=$((passed+1))
+  else
+    failed=$((failed+1)); echo "DIFFERENT: $name (exit native $n, wasm $w)"; diff "$tmp/n.out" "$tmp/w.out" | head -5
+  fi
+}
+printf '{"format": "council-budget", "id": 5, "services": [{"baseline": "1.001"}]}' >"$tmp/bad.json"
+same "validate" validate "$budgets"/*.json "$tmp/bad.json"
+for b in "$budgets"/*.json; do
+  name="$(basename "$b" .json)"
+  same "$name sample" sample "$b" --count 3000 --seed 2026
+  "$native" sample "$b" --count 3000 --seed 2026 >"$tmp/$name.jsonl"
+  printf 'garbage\n{"format":"council-budget-submission"}\n' >>"$tmp/$name.jsonl"
+  same "$name aggregate csv" aggregate "$b" "$tmp/$name.jsonl"
+  same "$name aggregate json" aggregate "$b" "$tmp/$name.jsonl" --format json
+  same "$name simulate at rest" simulate "$b"
+  for k in 1 2 3 4 5 6; do
+    sed -n "${k}p" "$tmp/$name.jsonl" >"$tmp/choice$k.json"
+    same "$name simulate choice $k" simulate "$b" "$tmp/choice$k.json" --lang cy --band C
+  done
+  same "$name check submissions" check-submission "$b" "$tmp"/choice*.json
+  sed 's/"remaining_gap_pence":-\?[0-9]*/"remaining_gap_pence":0/' "$tmp/choice1.json" >"$tmp/tampered.json"
+  same "$name tampered submission" check-submission "$b" "$tmp/tampered.json"
+done
+echo "wasm parity: $passed passed, $failed failed"
+[ "$failed" = 0 ]
