@@ -74,9 +74,9 @@ else
 fi
 
 # The browser tests drive Debian's Chromium with playwright-core (never its own browser download).
-if [ -f "$root/tests/browser/package.json" ]; then
-  say "npm ci in tests/browser (playwright-core, axe-core)"
-  (cd "$root/tests/browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) \
+if [ -f "$root/tests/node/package.json" ]; then
+  say "npm ci in tests/node (playwright-core, ajv)"
+  (cd "$root/tests/node" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund) \
     || fail "npm could not install the browser-test packages"
 fi
 

@@ -255,7 +255,7 @@ struct Loader {
                       std::to_string(kBudgetFormatVersion));
         if (auto id = r.id(root, "")) b.id = *id;
         if (auto v = r.integer(root, "", "version", true, 1, 1'000'000'000)) b.version = *v;
-        if (auto il = r.boolean(root, "", "illustrative")) b.illustrative = *il;
+        if (auto il = r.boolean(root, "", "illustrative", true)) b.illustrative = *il;
         if (const json* langs = r.array(root, "", "languages")) {
             for (std::size_t i = 0; i < langs->size(); ++i) {
                 const json& l = (*langs)[i];
@@ -274,7 +274,7 @@ struct Loader {
                                               {{"must_balance", BalanceRule::MustBalance},
                                                {"may_be_unbalanced", BalanceRule::MayBeUnbalanced}}))
             b.balance_rule = *rule;
-        if (auto p = r.boolean(root, "", "results_public")) b.results_public = *p;
+        if (auto p = r.boolean(root, "", "results_public", true)) b.results_public = *p;
         b.privacy_notice_url = r.text(root, "", "privacy_notice_url", true);
     }
 

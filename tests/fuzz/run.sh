@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target for SECONDS (default 30: a smoke run), starting from the seed corpus.
+# Long runs: tests/fuzz/run.sh 3600. New inputs go to build/fuzz/corpus/, crashes to build/fuzz/crashes/.
+set -euo pipefail
+seconds="${1:-30}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target fuzz_budget fuzz_submission
+for target in fuzz_budget fuzz_submission; do
+  work="$root/build/fuzz/corpus/$target"; crashes="$root/build/fuzz/crashes/$target"
+  mkdir -p "$work" "$crashes"
+  echo "== $target for ${seconds}s"
+  "$root/build/fuzz/tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
+    -artifact_prefix="$crashes/" -print_final_stats=1 "$work" "$root/tests/fuzz/corpus/$target" 2>&1 | tail -n 12
+done

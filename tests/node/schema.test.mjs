@@ -1,0 +1,68 @@
+// The JSON Schema and the C++ loader agree: examples pass both; each mutation fails both.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import Ajv2020 from 'ajv/dist/2020.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const budgets = join(root, 'budgets');
+const tool = process.env.BUDGET_TOOL || join(root, 'build', 'native', 'budget-tool', 'budget-tool');
+const schema = JSON.parse(readFileSync(join(budgets, 'budget.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+const examples = readdirSync(budgets).filter((f) => f.endsWith('.json') && f !== 'budget.schema.json');
+const tmp = mkdtempSync(join(tmpdir(), 'schema-'));
+
+function loaderAccepts(doc) {
+  const file = join(tmp, 'b.json');
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  try { execFileSync(tool, ['validate', file], { stdio: 'pipe' }); return true; } catch { return false; }
+}
+
+test('there are at least three example budgets', () => assert.ok(examples.length >= 3));
+
+for (const name of examples) {
+  test(`${name} passes the schema and the loader`, () => {
+    const doc = JSON.parse(readFileSync(join(budgets, name), 'utf8'));
+    assert.ok(validate(doc), JSON.stringify(validate.errors, null, 1));
+    assert.ok(loaderAccepts(doc));
+  });
+}
+
+const county = () => JSON.parse(readFileSync(join(budgets, 'northmoor-county-2026.json'), 'utf8'));
+const mutations = {
+  'unknown top-level field': (d) => { d.surprise = 1; },
+  'unknown service field': (d) => { d.services[0].colour = 'red'; },
+  'unknown kpi field': (d) => { d.kpis[0].colour = 'red'; },
+  'bad council kind': (d) => { d.council.kind = 'parish'; },
+  'bad risk': (d) => { d.efficiencies[0].risk = 'extreme'; },
+  'money with three decimals': (d) => { d.services[0].baseline = '1.001'; },
+  'money as a float': (d) => { d.services[0].baseline = 1.5; },
+  'locked line with a range': (d) => { d.services.find((s) => s.locked).min_percent = -5; },
+  'unlocked line without consequences': (d) => { delete d.services[0].consequences; },
+  'bad id': (d) => { d.services[0].id = 'Not An Id'; },
+  'wrong format version': (d) => { d.format_version = 2; },
+  'english must be a language': (d) => { d.languages = ['cy']; },
+  'bad unit': (d) => { d.kpis[0].unit = 'furlongs'; },
+  'decimals too many': (d) => { d.kpis[0].decimals = 7; },
+};
+for (const field of schema.required) {
+  mutations[`missing required ${field}`] = (d) => { delete d[field]; };
+}
+for (const field of schema.properties.services.items.required) {
+  mutations[`service missing ${field}`] = (d) => { delete d.services[0][field]; };
+}
+for (const field of schema.properties.kpis.items.required) {
+  mutations[`kpi missing ${field}`] = (d) => { delete d.kpis[0][field]; };
+}
+for (const [name, mutate] of Object.entries(mutations)) {
+  test(`schema and loader both reject: ${name}`, () => {
+    const doc = county();
+    mutate(doc);
+    assert.equal(validate(doc), false, 'schema accepted it');
+    assert.equal(loaderAccepts(doc), false, 'loader accepted it');
+  });
+}
