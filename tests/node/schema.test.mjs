@@ -11,9 +11,9 @@ import Ajv2020 from 'ajv/dist/2020.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const budgets = join(root, 'budgets');
 const tool = process.env.BUDGET_TOOL || join(root, 'build', 'native', 'budget-tool', 'budget-tool');
-const schema = JSON.parse(readFileSync(join(budgets, 'budget.schema.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(join(budgets, 'schema', 'budget.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
-const examples = readdirSync(budgets).filter((f) => f.endsWith('.json') && f !== 'budget.schema.json');
+const examples = readdirSync(budgets).filter((f) => f.endsWith('.json'));
 const tmp = mkdtempSync(join(tmpdir(), 'schema-'));
 
 function loaderAccepts(doc) {
