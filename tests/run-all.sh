@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds everything (native, web, fuzz) and runs every test: the README's test command after set-up.
+# Fuzzing here is a short smoke run (FUZZ_SECONDS, default 30 per target); ctest runs last.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export NODE_PATH=/usr/share/nodejs
+step() { printf '\n==> %s\n' "$*"; }
+
+step "native build (core, budget-tool, tests, benchmarks)"
+cmake --preset native >/dev/null
+cmake --build --preset native
+
+step "web build (core and budget-tool.js under Emscripten)"
+cmake --preset web >/dev/null
+cmake --build --preset web
+
+step "fuzz smoke run (${FUZZ_SECONDS:-30}s per target)"
+tests/fuzz/run.sh "${FUZZ_SECONDS:-30}"
+if [ -n "$(ls -A build/fuzz/crashes/*/ 2>/dev/null)" ]; then
+  echo "fuzzing found crashes: see build/fuzz/crashes/" >&2
+  exit 1
+fi
+
+step "ctest: unit tests, command line, schema agreement, fuzz corpus replay, wasm parity"
+ctest --preset native
