@@ -137,33 +137,31 @@ namespace {
 // Builds the DOM from SAX events; records the first syntax error instead of throwing.
 class DomBuilder : public nlohmann::json_sax<json> {
 public:
+    explicit DomBuilder(const JsonLimits& limits) : limits_(limits) {}
     json root;
     std::size_t error_offset = 0;
     std::string error_message;
     bool failed = false;
+    bool over_limit = false;  // a limit was passed; the caller locates it in the text
 
     bool null() override { return put(json(nullptr)); }
     bool boolean(bool v) override { return put(json(v)); }
     bool number_integer(number_integer_t v) override { return put(json(v)); }
     bool number_unsigned(number_unsigned_t v) override { return put(json(v)); }
     bool number_float(number_float_t v, const string_t&) override { return put(json(v)); }
-    bool string(string_t& v) override { return put(json(std::move(v))); }
-    bool binary(binary_t&) override { return false; }
-    bool start_object(std::size_t) override {
-        json* at = place(json(json::value_t::object));
-        stack_.push_back(at);
-        return true;
+    bool string(string_t& v) override {
+        if (v.size() > limits_.max_string_bytes) return limit();
+        return put(json(std::move(v)));
     }
+    bool binary(binary_t&) override { return false; }
+    bool start_object(std::size_t) override { return open(json::value_t::object); }
     bool key(string_t& k) override {
+        if (k.size() > limits_.max_string_bytes) return limit();
         key_ = std::move(k);
         return true;
     }
     bool end_object() override { stack_.pop_back(); return true; }
-    bool start_array(std::size_t) override {
-        json* at = place(json(json::value_t::array));
-        stack_.push_back(at);
-        return true;
-    }
+    bool start_array(std::size_t) override { return open(json::value_t::array); }
     bool end_array() override { stack_.pop_back(); return true; }
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) override {
         failed = true;
@@ -175,6 +173,16 @@ public:
     }
 
 private:
+    bool limit() {
+        over_limit = true;
+        return false;
+    }
+    bool open(json::value_t type) {
+        if (static_cast<int>(stack_.size()) >= limits_.max_depth) return limit();
+        if (++values_ > limits_.max_values) return limit();
+        stack_.push_back(place(json(type)));
+        return true;
+    }
     json* place(json value) {
         if (stack_.empty()) { root = std::move(value); return &root; }
         json* parent = stack_.back();
@@ -186,53 +194,74 @@ private:
         slot = std::move(value);  // a repeated key keeps the last value (the loader reports repeats)
         return &slot;
     }
-    bool put(json value) { place(std::move(value)); return true; }
+    bool put(json value) {
+        if (++values_ > limits_.max_values) return limit();
+        place(std::move(value));
+        return true;
+    }
+    const JsonLimits& limits_;
+    std::size_t values_ = 0;
     std::vector<json*> stack_;
     std::string key_;
 };
 
 }  // namespace
 
-bool parse_json(std::string text, const JsonLimits& limits, JsonDocument& out, Problems& problems) {
+namespace {
+
+// Finds where `text` first passes a limit, scanning bytes (safe on any input). Only run once the
+// parser has reported a limit, so valid documents are scanned once, by the parser.
+bool locate_limit(const std::string& text, const JsonLimits& limits, Problems& problems) {
     auto fail = [&](const char* code, std::size_t offset, std::string message) {
         const auto [line, column] = line_column(text, offset);
         problems.push_back(Problem{code, "", line, column, std::move(message)});
-        return false;
+        return true;
     };
-    if (text.size() > limits.max_bytes) {
-        return fail("json.too_large", 0, "document is " + std::to_string(text.size()) + " bytes; the limit is " +
-                                             std::to_string(limits.max_bytes));
-    }
-    // Pre-scan, robust to any bytes: depth, value count and string length stay within limits.
     int depth = 0;
     std::size_t values = 1;
-    bool in_string = false;
-    std::size_t string_start = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (in_string) {
-            if (c == '\\') ++i;
-            else if (c == '"') in_string = false;
-            if (i - string_start > limits.max_string_bytes) {
-                return fail("json.string_too_long", string_start,
-                            "string longer than " + std::to_string(limits.max_string_bytes) + " bytes");
-            }
-            continue;
-        }
-        if (c == '"') { in_string = true; string_start = i; }
-        else if (c == '{' || c == '[') {
-            if (++depth > limits.max_depth) {
+        if (c == '"') {
+            const std::size_t start = i;
+            for (++i; i < text.size() && text[i] != '"'; ++i)
+                if (text[i] == '\\') ++i;
+            if (i - start - 1 > limits.max_string_bytes)
+                return fail("json.string_too_long", start, "string longer than " + std::to_string(limits.max_string_bytes) + " bytes");
+        } else if (c == '{' || c == '[') {
+            if (++depth > limits.max_depth)
                 return fail("json.too_deep", i, "nesting deeper than " + std::to_string(limits.max_depth) + " levels");
-            }
         } else if (c == '}' || c == ']') {
             --depth;
         } else if (c == ',' && ++values > limits.max_values) {
             return fail("json.too_many_values", i, "more than " + std::to_string(limits.max_values) + " values");
         }
     }
-    DomBuilder builder;
+    return false;
+}
+
+}  // namespace
+
+bool parse_json(std::string text, const JsonLimits& limits, JsonDocument& out, Problems& problems) {
+    if (text.size() > limits.max_bytes) {
+        problems.push_back(Problem{"json.too_large", "", 1, 1,
+                                   "document is " + std::to_string(text.size()) + " bytes; the limit is " +
+                                       std::to_string(limits.max_bytes)});
+        return false;
+    }
+    // nlohmann's SAX parser is iterative, so depth cannot exhaust the stack; the builder counts.
+    DomBuilder builder(limits);
     json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json, true);
-    if (builder.failed) return fail("json.syntax", builder.error_offset, builder.error_message);
+    if (builder.over_limit) {
+        if (!locate_limit(text, limits, problems))
+            problems.push_back(Problem{"json.too_many_values", "", 1, 1,
+                                       "more than " + std::to_string(limits.max_values) + " values"});
+        return false;
+    }
+    if (builder.failed) {
+        const auto [line, column] = line_column(text, builder.error_offset);
+        problems.push_back(Problem{"json.syntax", "", line, column, builder.error_message});
+        return false;
+    }
     out = JsonDocument(std::move(text), std::move(builder.root));
     return true;
 }
