@@ -234,6 +234,18 @@ struct Loader {
 
     std::string at(const std::string& ptr, std::size_t i) { return ptr + "/" + std::to_string(i); }
 
+    // Calls f(item, pointer) for each object in root[key], reporting non-objects.
+    template <class F>
+    void each_object(const json& root, const char* key, bool required, F f) {
+        const json* items = r.array(root, "", key, required);
+        if (!items) return;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string p = at(std::string("/") + key, i);
+            const json& item = (*items)[i];
+            if (r.expect(item, p, item.is_object(), "an object")) f(item, p);
+        }
+    }
+
     std::optional<std::size_t> service_ref(const json& obj, const std::string& ptr, const char* key, bool required) {
         auto s = r.string(obj, ptr, key, required);
         if (!s) return std::nullopt;
@@ -375,12 +387,7 @@ struct Loader {
     }
 
     void funding(const json& root) {
-        const json* f = r.array(root, "", "funding");
-        if (!f) return;
-        for (std::size_t i = 0; i < f->size(); ++i) {
-            const std::string p = at("/funding", i);
-            const json& item = (*f)[i];
-            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+        each_object(root, "funding", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name", "kind", "amount"});
             FundingLine line;
             if (auto id = r.id(item, p)) { line.id = *id; r.unique(ids_funding, *id, p + "/id"); }
@@ -393,32 +400,24 @@ struct Loader {
                 line.kind = *k;
             if (auto a = r.money(item, p, "amount", true, true)) line.amount = *a;
             b.funding.push_back(std::move(line));
-        }
+                });
     }
 
     void groups(const json& root) {
-        const json* g = r.array(root, "", "groups");
-        if (!g) return;
-        for (std::size_t i = 0; i < g->size(); ++i) {
-            const std::string p = at("/groups", i);
-            const json& item = (*g)[i];
-            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+        each_object(root, "groups", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name"});
             Group group;
             if (auto id = r.id(item, p)) { group.id = *id; r.unique(ids_groups, *id, p + "/id"); }
             group.name = r.text(item, p, "name");
             b.groups.push_back(std::move(group));
-        }
+                });
     }
 
     void services(const json& root) {
-        const json* s = r.array(root, "", "services");
-        if (!s) return;
-        if (s->empty()) r.add("budget.empty", "/services", "a budget needs at least one service");
-        for (std::size_t i = 0; i < s->size(); ++i) {
-            const std::string p = at("/services", i);
-            const json& item = (*s)[i];
-            if (!r.expect(item, p, item.is_object(), "an object")) { b.services.emplace_back(); continue; }
+        const auto list = root.find("services");
+        if (list != root.end() && list->is_array() && list->empty())
+            r.add("budget.empty", "/services", "a budget needs at least one service");
+        each_object(root, "services", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "group", "name", "description", "baseline", "locked", "locked_reason",
                                      "min_percent", "max_percent", "step_percent", "consequences"});
             Service sv;
@@ -448,7 +447,7 @@ struct Loader {
                 }
             }
             b.services.push_back(std::move(sv));
-        }
+                });
     }
 
     void consequences(const json& item, const std::string& p, Service& sv) {
@@ -497,12 +496,7 @@ struct Loader {
     std::vector<PendingRef> pending_kpi_refs;
 
     void efficiencies(const json& root) {
-        const json* e = r.array(root, "", "efficiencies");
-        if (!e) return;
-        for (std::size_t i = 0; i < e->size(); ++i) {
-            const std::string p = at("/efficiencies", i);
-            const json& item = (*e)[i];
-            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+        each_object(root, "efficiencies", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name", "description", "service", "saving", "one_off_cost", "risk", "kpi_effects"});
             EfficiencyOption o;
             if (auto id = r.id(item, p)) { o.id = *id; r.unique(ids_options, *id, p + "/id"); }
@@ -520,16 +514,11 @@ struct Loader {
                 r.add("budget.option_on_locked_line", p + "/service", "a saving cannot come from a locked line");
             o.kpi_effects = kpi_effects(item, p);
             b.efficiencies.push_back(std::move(o));
-        }
+                });
     }
 
     void incomes(const json& root) {
-        const json* e = r.array(root, "", "income");
-        if (!e) return;
-        for (std::size_t i = 0; i < e->size(); ++i) {
-            const std::string p = at("/income", i);
-            const json& item = (*e)[i];
-            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+        each_object(root, "income", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name", "description", "kind", "yield", "kpi_effects"});
             IncomeOption o;
             if (auto id = r.id(item, p)) { o.id = *id; r.unique(ids_options, *id, p + "/id"); }
@@ -546,16 +535,11 @@ struct Loader {
             }
             o.kpi_effects = kpi_effects(item, p);
             b.incomes.push_back(std::move(o));
-        }
+                });
     }
 
     void kpis(const json& root) {
-        const json* k = r.array(root, "", "kpis");
-        if (!k) return;
-        for (std::size_t i = 0; i < k->size(); ++i) {
-            const std::string p = at("/kpis", i);
-            const json& item = (*k)[i];
-            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+        each_object(root, "kpis", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "group", "name", "description", "unit", "decimals", "polarity", "history",
                                      "target", "thresholds", "comparators", "responses", "floor", "ceiling"});
             Kpi kpi;
@@ -607,7 +591,7 @@ struct Loader {
             }
             responses(item, p, kpi);
             b.kpis.push_back(std::move(kpi));
-        }
+                });
     }
 
     void history(const json& item, const std::string& p, Kpi& kpi) {
@@ -652,13 +636,8 @@ struct Loader {
     }
 
     void demographics(const json& root) {
-        const json* d = r.array(root, "", "demographics", false);
-        if (!d) return;
         std::map<std::string, std::string> ids;
-        for (std::size_t i = 0; i < d->size(); ++i) {
-            const std::string p = at("/demographics", i);
-            const json& item = (*d)[i];
-            if (!r.expect(item, p, item.is_object(), "an object")) continue;
+        each_object(root, "demographics", false, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "label", "options"});
             DemographicQuestion q;
             if (auto id = r.id(item, p)) { q.id = *id; r.unique(ids, *id, p + "/id"); }
@@ -676,7 +655,7 @@ struct Loader {
                 }
             }
             b.demographics.push_back(std::move(q));
-        }
+                });
     }
 
     void resolve_kpi_refs() {

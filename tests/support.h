@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,14 @@ inline nlohmann::json small_budget() {
   "demographics": [{"id": "age", "label": "Age", "options": [{"id": "young", "label": "Young"}, {"id": "old", "label": "Old"}]}]
 })");
 }
+
+// Problem lists joined with newlines, so a failing comparison prints both sides in full.
+inline std::string joined(const std::vector<std::string>& lines) {
+    std::string out;
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+}
+inline std::string one(const std::string& line) { return line + "\n"; }
 
 inline budget::Budget load_ok(const nlohmann::json& doc) {
     budget::BudgetLoad l = budget::load_budget(doc.dump(2));

@@ -7,6 +7,8 @@
 #include "support.h"
 
 using namespace budget;
+using test::joined;
+using test::one;
 using nlohmann::json;
 
 namespace {
@@ -17,13 +19,6 @@ std::vector<std::string> problems_of(const std::string& text) {
     return out;
 }
 std::vector<std::string> problems_of(const json& doc) { return problems_of(doc.dump(2)); }
-// Joined with newlines, so a failing comparison prints both sides in full.
-std::string joined(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += l + "\n";
-    return out;
-}
-std::string one(const std::string& s) { return s + "\n"; }
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(budget_loader)

@@ -5,6 +5,8 @@
 #include "support.h"
 
 using namespace budget;
+using test::joined;
+using test::one;
 using nlohmann::json;
 
 namespace {
@@ -29,13 +31,6 @@ std::vector<std::string> problems_of(const json& doc) {
         out.push_back(p.pointer + ": " + p.message + " [" + p.code + "]");
     return out;
 }
-// Joined with newlines, so a failing comparison prints both sides in full.
-std::string joined(const std::vector<std::string>& lines) {
-    std::string out;
-    for (const auto& l : lines) out += l + "\n";
-    return out;
-}
-std::string one(const std::string& s) { return s + "\n"; }
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(submission)
