@@ -17,7 +17,7 @@ cmake --build --preset web
 
 step "fuzz smoke run (${FUZZ_SECONDS:-30}s per target)"
 tests/fuzz/run.sh "${FUZZ_SECONDS:-30}"
-if [ -n "$(ls -A build/fuzz/crashes/*/ 2>/dev/null)" ]; then
+if [ -n "$(find build/fuzz/crashes -type f 2>/dev/null)" ]; then
   echo "fuzzing found crashes: see build/fuzz/crashes/" >&2
   exit 1
 fi
