@@ -4,6 +4,8 @@
 #include <algorithm>
 
 #include "council_tax.h"
+#include "submission_reader.h"
+#include "submission_rules.h"
 
 namespace budget {
 
@@ -16,6 +18,21 @@ JsonLimits submission_limits() {
     l.max_values = 4096;
     l.max_string_bytes = kMaxCommentBytes + 64;
     return l;
+}
+
+bool comment_fits(std::string_view text) { return text.size() <= kMaxCommentBytes; }
+
+std::optional<std::size_t> find_demographic(const Budget& b, std::string_view question) {
+    for (std::size_t i = 0; i < b.demographics.size(); ++i)
+        if (b.demographics[i].id == question) return i;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> find_demographic_option(const Budget& b, std::size_t question, std::string_view option) {
+    const auto& options = b.demographics[question].options;
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (options[i].first == option) return i;
+    return std::nullopt;
 }
 
 bool valid_submission_id(const std::string& id) {
@@ -150,13 +167,14 @@ private:
 
     // A lever value in basis points: in range and on a step.
     void lever(const Where& at, std::int64_t v, BasisPoints mn, BasisPoints mx, BasisPoints step, BasisPoints& out) {
-        if (v < mn || v > mx) {
+        const LeverFit fit = lever_fit(v, mn, mx, step);
+        if (fit == LeverFit::OutOfRange) {
             add("submission.out_of_range", at.str(),
                 format_bp_as_percent(static_cast<BasisPoints>(std::clamp<std::int64_t>(v, -100000, 100000))) +
                     "% is outside the allowed range " + format_bp_as_percent(mn) + "% to " + format_bp_as_percent(mx) + "%");
             return;
         }
-        if ((v - mn) % step != 0) {
+        if (fit == LeverFit::OffStep) {
             add("submission.off_step", at.str(),
                 format_bp_as_percent(static_cast<BasisPoints>(v)) + "% is not a step of " + format_bp_as_percent(step) + "%");
             return;
@@ -216,7 +234,7 @@ private:
     void comment_text(const json& v, const Where& at, std::string& out) {
         if (!type_ok(at, v.is_string(), "a string")) return;
         const auto& s = v.get_ref<const std::string&>();
-        if (s.size() > kMaxCommentBytes) {
+        if (!comment_fits(s)) {
             add("submission.comment_too_long", at.str(), "comments are limited to " + std::to_string(kMaxCommentBytes) + " bytes");
             return;
         }
@@ -242,14 +260,12 @@ private:
     void demographics(const json& d) {
         for (auto it = d.begin(); it != d.end(); ++it) {
             const Where at{"/demographics", it.key()};
-            const auto q = std::find_if(b_.demographics.begin(), b_.demographics.end(),
-                                        [&](const DemographicQuestion& x) { return x.id == it.key(); });
-            if (q == b_.demographics.end()) { add("submission.unknown_demographic", at.str(), "unknown question " + in_quotes(it.key())); continue; }
+            const auto q = find_demographic(b_, it.key());
+            if (!q) { add("submission.unknown_demographic", at.str(), "unknown question " + in_quotes(it.key())); continue; }
             if (!type_ok(at, it->is_string(), "an option id")) continue;
-            const auto o = std::find_if(q->options.begin(), q->options.end(), [&](const auto& x) { return x.first == *it; });
-            if (o == q->options.end()) { add("submission.unknown_demographic", at.str(), "unknown answer " + in_quotes(it->get<std::string>())); continue; }
-            out_.submission.demographics.emplace_back(static_cast<std::size_t>(q - b_.demographics.begin()),
-                                                      static_cast<std::size_t>(o - q->options.begin()));
+            const auto o = find_demographic_option(b_, *q, it->get_ref<const std::string&>());
+            if (!o) { add("submission.unknown_demographic", at.str(), "unknown answer " + in_quotes(it->get<std::string>())); continue; }
+            out_.submission.demographics.emplace_back(*q, *o);
         }
     }
 
@@ -262,6 +278,15 @@ private:
 }  // namespace
 
 SubmissionCheck validate_submission(const Budget& b, std::string text) {
+    SubmissionCheck out;
+    if (read_valid_submission_fast(b, text, out.submission, out.outcome)) {
+        out.ok = true;
+        return out;
+    }
+    return validate_submission_full_path(b, std::move(text));  // decides, and says why
+}
+
+SubmissionCheck validate_submission_full_path(const Budget& b, std::string text) {
     SubmissionCheck out;
     JsonDocument doc;
     if (!parse_json(std::move(text), submission_limits(), doc, out.problems)) return out;

@@ -41,7 +41,10 @@ struct SubmissionCheck {
 // Parses and validates: unknown ids, wrong types, out-of-range or off-step values, moved locked
 // lines, a council tax rise over the cap, tampered totals, and an unbalanced budget where the
 // budget must balance. Every problem is reported; `ok` is true only when there are none.
+// Well-formed valid documents take a fast reader (submission_reader.h); anything else, the full path.
 SubmissionCheck validate_submission(const Budget& b, std::string text);
+// The full path alone, on nlohmann/json: for tests that check both paths agree.
+SubmissionCheck validate_submission_full_path(const Budget& b, std::string text);
 
 // Only the "choices" member of a document (a submission or {"choices": {...}}), for simulating:
 // levers are checked, totals and balance are not. Omitted levers stay at rest.
