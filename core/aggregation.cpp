@@ -56,22 +56,26 @@ Aggregator::Aggregator(const Budget& b) : b_(b) {
 }
 
 void Aggregator::add(const Submission& s, const Outcome& o) {
+    add(s.choices, o, !s.overall_comment.empty() || !s.service_comments.empty());
+    for (const auto& [q, opt] : s.demographics) add_demographic(q, opt);
+}
+
+void Aggregator::add(const Choices& c, const Outcome& o, bool has_comments) {
     ++count_;
     if (o.balanced) ++balanced_;
-    if (!s.overall_comment.empty() || !s.service_comments.empty()) ++with_comments_;
+    if (has_comments) ++with_comments_;
     for (std::size_t i = 0; i < b_.services.size(); ++i) {
         const Service& svc = b_.services[i];
-        const BasisPoints v = s.choices.service_bp[i];
+        const BasisPoints v = c.service_bp[i];
         ++service_hist_[i][grid_index(v, svc.min_bp, svc.step_bp)];
         service_sum_bp_[i] += v;
         service_sum_change_[i] += o.services[i].change;
     }
-    for (std::size_t i = 0; i < efficiency_uptake_.size(); ++i) efficiency_uptake_[i] += s.choices.efficiency_on[i] ? 1u : 0u;
-    for (std::size_t i = 0; i < income_uptake_.size(); ++i) income_uptake_[i] += s.choices.income_on[i] ? 1u : 0u;
+    for (std::size_t i = 0; i < efficiency_uptake_.size(); ++i) efficiency_uptake_[i] += c.efficiency_on[i] ? 1u : 0u;
+    for (std::size_t i = 0; i < income_uptake_.size(); ++i) income_uptake_[i] += c.income_on[i] ? 1u : 0u;
     const CouncilTax& ct = b_.council_tax;
-    ++council_tax_hist_[grid_index(s.choices.council_tax_bp, ct.lever_min_bp, ct.lever_step_bp)];
-    council_tax_sum_bp_ += s.choices.council_tax_bp;
-    for (const auto& [q, opt] : s.demographics) ++demographics_[q][opt];
+    ++council_tax_hist_[grid_index(c.council_tax_bp, ct.lever_min_bp, ct.lever_step_bp)];
+    council_tax_sum_bp_ += c.council_tax_bp;
 }
 
 LeverSummary Aggregator::summarise(const std::vector<std::uint64_t>& hist, std::int64_t sum, BasisPoints min,

@@ -30,6 +30,10 @@ public:
 
     // Adds one valid submission and its re-simulated outcome.
     void add(const Submission& s, const Outcome& o);
+    // The same from stored parts: choices, outcome and whether it had comments. Demographic
+    // answers are stored apart from choices, so they are added on their own.
+    void add(const Choices& c, const Outcome& o, bool has_comments);
+    void add_demographic(std::size_t question, std::size_t option) { ++demographics_[question][option]; }
     // Counts a line that was not a valid submission (it is not aggregated).
     void reject() { ++rejected_; }
 
