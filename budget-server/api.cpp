@@ -1,0 +1,264 @@
+// Routes of the HTTP API.
+#include "api.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "choices_codec.h"
+#include "json_document.h"
+#include "submission.h"
+#include "submission_rules.h"
+
+namespace server {
+
+using nlohmann::json;
+
+Response error_response(int status, const std::string& code, const std::string& message) {
+    Response r;
+    r.status = status;
+    r.body = json{{"error", {{"code", code}, {"message", message}}}}.dump();
+    return r;
+}
+
+namespace {
+
+Response json_response(int status, const json& body) {
+    Response r;
+    r.status = status;
+    r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
+    return r;
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return s;
+}
+
+// Splits "/api/v1/budgets/ID/REST" into ID and REST.
+bool budget_route(const std::string& path, std::string& id, std::string& rest) {
+    const std::string prefix = "/api/v1/budgets/";
+    if (path.rfind(prefix, 0) != 0) return false;
+    const std::string tail = path.substr(prefix.size());
+    const auto slash = tail.find('/');
+    if (slash == std::string::npos) return false;
+    id = tail.substr(0, slash);
+    rest = tail.substr(slash + 1);
+    return !id.empty();
+}
+
+bool constant_time_equal(const std::string& a, const std::string& b) {
+    unsigned char diff = a.size() == b.size() ? 0 : 1;
+    for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i % (b.empty() ? 1 : b.size())]);
+    return diff == 0 && !b.empty();
+}
+
+json problems_json(const budget::Problems& problems) {
+    json list = json::array();
+    for (const auto& p : problems)
+        list.push_back({{"code", p.code}, {"pointer", p.pointer}, {"line", p.line}, {"column", p.column}, {"message", p.message}});
+    return list;
+}
+
+}  // namespace
+
+Api::Api(ApiConfig config, Storage& storage)
+    : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst) {}
+
+bool Api::officer_allowed(const Request& request) const {
+    const std::string prefix = "Bearer ";
+    if (config_.officer_token.empty() || request.authorization.rfind(prefix, 0) != 0) return false;
+    return constant_time_equal(request.authorization.substr(prefix.size()), config_.officer_token);
+}
+
+void Api::handle(Request request, std::function<void(Response)> done) {
+    ++in_flight_;
+    auto finish = [this, done = std::move(done)](Response r) {
+        r.headers.emplace_back("Cache-Control", "no-store");
+        done(std::move(r));
+        --in_flight_;
+    };
+    const std::string path = request.target.substr(0, request.target.find('?'));
+    if (request.method == "OPTIONS") {
+        Response r;
+        r.status = 204;
+        r.content_type.clear();
+        r.headers = {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+                     {"Access-Control-Allow-Headers", "Content-Type"},
+                     {"Access-Control-Max-Age", "86400"}};
+        return finish(std::move(r));
+    }
+    if (path == "/api/v1/submissions") {
+        if (request.method != "POST") return finish(error_response(405, "http.method_not_allowed", "use POST"));
+        return submit(request, std::move(finish));
+    }
+    if (path == "/api/v1/health") {
+        std::string why;
+        const bool ok = storage_.healthy(why);
+        return finish(json_response(ok ? 200 : 503, {{"status", ok ? "ok" : "unavailable"},
+                                                     {"storage", ok ? "ok" : "unavailable"},
+                                                     {"budgets", config_.budgets.size()}}));
+    }
+    if (path == "/api/v1/budgets" && request.method == "GET") {
+        json list = json::array();
+        for (const auto& [id, b] : config_.budgets)
+            list.push_back({{"id", id}, {"version", b.version}, {"council", b.council_name.en}, {"financial_year", b.financial_year},
+                            {"results_public", b.results_public}});
+        return finish(json_response(200, {{"budgets", list}}));
+    }
+    std::string id, rest;
+    if (!budget_route(path, id, rest)) return finish(error_response(404, "http.not_found", "no such route"));
+    if (request.method != "GET") return finish(error_response(405, "http.method_not_allowed", "use GET"));
+    const auto b = config_.budgets.find(id);
+    if (b == config_.budgets.end()) return finish(error_response(404, "budget.unknown", "no budget with id \"" + id + "\""));
+    if (rest == "results") {
+        if (!b->second.results_public)
+            return finish(error_response(403, "results.not_public", "the council has not made results for this budget public"));
+        return finish(results(b->second));
+    }
+    if (rest == "export.csv" || rest == "aggregate.csv" || rest == "aggregate.json" || rest == "submissions.jsonl") {
+        if (!officer_allowed(request)) {
+            Response r = error_response(401, "auth.required", config_.officer_token.empty()
+                                                                  ? "officer access is not configured on this server"
+                                                                  : "a valid officer token is required");
+            r.headers.emplace_back("WWW-Authenticate", "Bearer");
+            return finish(std::move(r));
+        }
+        return officer(b->second, rest, std::move(finish));
+    }
+    return finish(error_response(404, "http.not_found", "no such route"));
+}
+
+void Api::submit(Request& request, std::function<void(Response)> done) {
+    if (!limiter_.allow(request.client_address)) {
+        Response r = error_response(429, "rate.limited", "too many submissions from this address; please try again shortly");
+        r.headers.emplace_back("Retry-After", "30");
+        return done(std::move(r));
+    }
+    const std::string type = lower(request.content_type);
+    if (type != "application/json" && type.rfind("application/json;", 0) != 0)
+        return done(error_response(415, "http.unsupported_media_type", "send the submission as application/json"));
+    if (request.body.size() > budget::submission_limits().max_bytes)
+        return done(error_response(413, "http.too_large", "a submission is at most 64 KiB"));
+
+    // Which budget? A bounded parse finds out; the core then validates by re-simulating.
+    budget::JsonDocument doc;
+    budget::Problems problems;
+    if (!budget::parse_json(request.body, budget::submission_limits(), doc, problems))
+        return done(json_response(400, {{"error", {{"code", problems.front().code}, {"message", "malformed JSON"},
+                                                   {"problems", problems_json(problems)}}}}));
+    const json& root = doc.root();
+    std::string budget_id;
+    if (root.is_object() && root.contains("budget") && root["budget"].is_object() && root["budget"].contains("id") &&
+        root["budget"]["id"].is_string())
+        budget_id = root["budget"]["id"].get<std::string>();
+    const auto b = config_.budgets.find(budget_id);
+    if (b == config_.budgets.end())
+        return done(error_response(422, "submission.unknown_budget", "the submission does not name a budget this server holds"));
+    budget::SubmissionCheck check = budget::validate_submission(b->second, std::move(request.body));
+    if (!check.ok)
+        return done(json_response(422, {{"error", {{"code", check.problems.front().code},
+                                                   {"message", "the submission is not valid for this budget"},
+                                                   {"problems", problems_json(check.problems)}}}}));
+    NewSubmission row;
+    row.budget_id = b->second.id;
+    row.budget_version = b->second.version;
+    row.submission_id = check.submission.submission_id;
+    row.has_comments = !check.submission.overall_comment.empty() || !check.submission.service_comments.empty();
+    row.choices = budget::encode_choices(b->second, check.submission.choices);
+    for (const auto& [q, o] : check.submission.demographics)
+        row.demographics.emplace_back(b->second.demographics[q].id, b->second.demographics[q].options[o].first);
+    check.submission.demographics.clear();  // stored apart from the choices
+    row.document = budget::submission_to_json(b->second, check.submission);
+    const std::string submission_id = row.submission_id;
+    storage_.insert(std::move(row), [done = std::move(done), submission_id](InsertResult r) {
+        switch (r.kind) {
+            case InsertResult::Kind::Inserted:
+            case InsertResult::Kind::Duplicate:
+                return done(json_response(r.kind == InsertResult::Kind::Inserted ? 201 : 200,
+                                          {{"id", r.id}, {"submission_id", submission_id}, {"received_at", r.received_at},
+                                           {"status", r.kind == InsertResult::Kind::Inserted ? "stored" : "already stored"}}));
+            case InsertResult::Kind::Conflict:
+                return done(error_response(409, "submission.id_conflict",
+                                           "a different submission with this id is already stored"));
+            case InsertResult::Kind::Unavailable: {
+                Response resp = error_response(503, "storage.unavailable",
+                                               "the submission could not be stored just now; it is safe to send it again");
+                resp.headers.emplace_back("Retry-After", "5");
+                return done(std::move(resp));
+            }
+        }
+    });
+}
+
+bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error) {
+    budget::Choices choices;
+    budget::Outcome outcome;
+    bool ok = storage.scan(b.id, false, [&](const StoredRow& row) {
+        if (!budget::decode_choices(b, row.choices, choices)) {
+            out.reject();
+            return;
+        }
+        budget::simulate(b, choices, outcome);
+        out.add(choices, outcome, row.has_comments);
+    }, error);
+    ok = ok && storage.scan_demographics(b.id, [&](const std::string& q, const std::string& a) {
+        const auto question = budget::find_demographic(b, q);
+        if (!question) return;
+        const auto option = budget::find_demographic_option(b, *question, a);
+        if (option) out.add_demographic(*question, *option);
+    }, error);
+    return ok;
+}
+
+Response Api::results(const budget::Budget& b) {
+    budget::Aggregator agg(b);
+    std::string error;
+    if (!aggregate_stored(storage_, b, agg, error))
+        return error_response(503, "storage.unavailable", "results are not available just now");
+    json services = json::array();
+    for (std::size_t i = 0; i < b.services.size(); ++i) {
+        if (b.services[i].locked) continue;
+        const budget::LeverSummary s = agg.service(i);
+        services.push_back({{"id", b.services[i].id}, {"name", b.services[i].name.en},
+                            {"mean_percent", budget::format_fixed(s.mean_centi_bp, 4)},
+                            {"median_percent", budget::format_fixed(s.median_qbp * 25, 4)}});
+    }
+    auto uptake = [&](const auto& options, auto count) {
+        json list = json::array();
+        for (std::size_t i = 0; i < options.size(); ++i) list.push_back({{"id", options[i].id}, {"count", count(i)}});
+        return list;
+    };
+    return json_response(200, {{"budget", {{"id", b.id}, {"version", b.version}}},
+                               {"count", agg.count()},
+                               {"services", services},
+                               {"efficiencies", uptake(b.efficiencies, [&](std::size_t i) { return agg.efficiency_uptake(i); })},
+                               {"income", uptake(b.incomes, [&](std::size_t i) { return agg.income_uptake(i); })},
+                               {"council_tax_median_percent", budget::format_fixed(agg.council_tax().median_qbp * 25, 4)}});
+}
+
+void Api::officer(const budget::Budget& b, const std::string& what, std::function<void(Response)> done) {
+    // Exports can be large: written to a file on a worker thread, then sent from disk.
+    std::thread([this, &b, what, done = std::move(done)] {
+        static std::atomic<unsigned> counter{0};
+        const std::string path = config_.export_dir + "/export-" + std::to_string(::getpid()) + "-" +
+                                 std::to_string(counter++) + ".tmp";
+        std::string error;
+        if (!write_export(storage_, b, what, path, error)) {
+            std::remove(path.c_str());
+            return done(error_response(503, "storage.unavailable", "the export could not be made just now"));
+        }
+        Response r;
+        r.file = path;
+        r.content_type = what.size() > 4 && what.compare(what.size() - 4, 4, ".csv") == 0 ? "text/csv; charset=utf-8"
+                         : what == "submissions.jsonl"                                    ? "application/x-ndjson; charset=utf-8"
+                                                                                          : "application/json; charset=utf-8";
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + b.id + "-" + what + "\"");
+        done(std::move(r));
+    }).detach();
+}
+
+}  // namespace server

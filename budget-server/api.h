@@ -1,0 +1,76 @@
+// The HTTP API as plain functions of a request: routing, validation with the core, storage,
+// officer exports. No sockets here (see http_server.h), so it can be fuzzed and tested directly.
+#pragma once
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "aggregation.h"
+#include "budget.h"
+#include "rate_limiter.h"
+#include "storage.h"
+
+namespace server {
+
+struct Request {
+    std::string method;
+    std::string target;  // path and query
+    std::string content_type;
+    std::string authorization;
+    std::string body;
+    std::string client_address;  // used only to key the rate limiter's hash; never stored or logged
+};
+
+struct Response {
+    int status = 200;
+    std::string content_type = "application/json; charset=utf-8";
+    std::string body;
+    std::string file;  // when set, the body is this file (a temporary export, removed after sending)
+    std::vector<std::pair<std::string, std::string>> headers;
+};
+
+struct ApiConfig {
+    std::map<std::string, budget::Budget> budgets;  // by id
+    std::string officer_token;                       // empty: officer routes refuse everyone
+    std::string export_dir;                          // where temporary export files are written
+    double submissions_per_minute = 120;             // per client address (a venue may share one)
+    double submission_burst = 60;
+};
+
+class Api {
+public:
+    Api(ApiConfig config, Storage& storage);
+
+    // Completes `done` exactly once, possibly on another thread (storage, exports).
+    void handle(Request request, std::function<void(Response)> done);
+
+    // Requests still being worked on (used to drain on shutdown).
+    int in_flight() const { return in_flight_; }
+
+private:
+    void submit(Request& request, std::function<void(Response)> done);
+    Response results(const budget::Budget& b);
+    void officer(const budget::Budget& b, const std::string& what, std::function<void(Response)> done);
+    bool officer_allowed(const Request& request) const;
+
+    ApiConfig config_;
+    Storage& storage_;
+    RateLimiter limiter_;
+    std::atomic<int> in_flight_{0};
+};
+
+// {"error": {"code": ..., "message": ...}} with the status.
+Response error_response(int status, const std::string& code, const std::string& message);
+
+// Writes an officer export of `what` ("export.csv", "aggregate.csv", "aggregate.json",
+// "submissions.jsonl") for one budget to `path`. False with `error` when storage fails.
+bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error);
+
+// Aggregates every stored submission of a budget (streaming, from the compact choices).
+bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error);
+
+}  // namespace server

@@ -1,0 +1,58 @@
+// Officers' exports, streamed from storage into a file so memory stays flat for any size.
+#include <fstream>
+
+#include "aggregation.h"
+#include "api.h"
+#include "submission.h"
+#include "submission_export.h"
+
+namespace server {
+
+bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) {
+        error = "cannot write " + path;
+        return false;
+    }
+    bool ok = true;
+    if (what == "submissions.jsonl") {
+        ok = storage.scan(b.id, true, [&](const StoredRow& row) { out << row.document << '\n'; }, error);
+    } else if (what == "export.csv") {
+        out << budget::export_csv_header(b);
+        ok = storage.scan(b.id, true, [&](const StoredRow& row) {
+            const budget::SubmissionCheck c = budget::validate_submission(b, row.document);
+            if (c.ok) out << budget::export_csv_row(b, c.submission, c.outcome, row.received_at);
+        }, error);
+    } else {
+        budget::Aggregator agg(b);
+        ok = aggregate_stored(storage, b, agg, error);
+        if (ok && what == "aggregate.json") {
+            out << "{\"summary\": " << agg.to_json() << ",\n\"comments\": [";
+            bool first = true;
+            ok = storage.scan(b.id, false, [&](const StoredRow& row) {
+                if (!row.has_comments) return;
+                const budget::SubmissionCheck c = budget::validate_submission(b, row.document);
+                const std::string items = c.ok ? budget::comments_json_items(b, c.submission) : "";
+                if (items.empty()) return;
+                out << (first ? "\n" : ",\n") << items;
+                first = false;
+            }, error);
+            out << "\n]}\n";
+        } else if (ok) {
+            out << agg.to_csv() << "\r\n" << budget::comments_csv_header();
+            ok = storage.scan(b.id, false, [&](const StoredRow& row) {
+                if (!row.has_comments) return;
+                const budget::SubmissionCheck c = budget::validate_submission(b, row.document);
+                if (c.ok) out << budget::comments_csv_rows(b, c.submission);
+            }, error);
+        }
+    }
+    out.close();
+    if (ok && !out) {
+        error = "write failed for " + path;
+        ok = false;
+    }
+    return ok;
+}
+
+}  // namespace server

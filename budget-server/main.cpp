@@ -1,0 +1,122 @@
+// budget-server: the collector. Serves the site and budgets, stores submissions durably, and gives
+// officers their exports. Usage: budget-server --port N --data DIR [--site DIR] [--budgets DIR]
+//   [--database postgresql://...] [--officer-token-file FILE] [--host ADDRESS]
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "api.h"
+#include "budget_loader.h"
+#include "http_server.h"
+#include "log.h"
+#include "storage.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: budget-server --port N --data DIR [--site DIR] [--budgets DIR] [--database postgresql://...]\n"
+    "                     [--officer-token-file FILE] [--host ADDRESS] [--rate-per-minute N]\n";
+
+int usage(const std::string& why) {
+    std::cerr << "budget-server: " << why << "\n" << kUsage;
+    return 2;
+}
+
+bool read_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream s;
+    s << in.rdbuf();
+    out = s.str();
+    return true;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    server::HttpConfig http;
+    server::ApiConfig api_config;
+    std::string data_dir, database_url, token_file;
+    std::string budgets_dir = "budgets";
+    bool have_port = false;
+    std::vector<std::string> args(argv + 1, argv + argc);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (a == "--help") { std::cout << kUsage; return 0; }
+        if (!has_value) return usage("missing value for " + a);
+        const std::string& v = args[++i];
+        if (a == "--port") {
+            if (v.empty() || v.size() > 5 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) > 65535)
+                return usage("--port takes a number up to 65535");
+            http.port = static_cast<unsigned short>(std::stoi(v));
+            have_port = true;
+        } else if (a == "--data") data_dir = v;
+        else if (a == "--site") http.site_dir = v;
+        else if (a == "--budgets") budgets_dir = v;
+        else if (a == "--database") database_url = v;
+        else if (a == "--officer-token-file") token_file = v;
+        else if (a == "--host") http.host = v;
+        else if (a == "--rate-per-minute") {
+            if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos) return usage("--rate-per-minute takes a number");
+            api_config.submissions_per_minute = std::stod(v);
+            api_config.submission_burst = std::max(10.0, api_config.submissions_per_minute / 2);
+        } else return usage("unknown option " + a);
+    }
+    if (!have_port || data_dir.empty()) return usage("--port and --data are required");
+    http.budgets_dir = budgets_dir;
+
+    // Budgets: every *.json in the folder must load; a broken one stops the server with its problems.
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(budgets_dir, ec)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+        std::string text;
+        if (!read_file(entry.path().string(), text)) {
+            server::log_line("cannot read " + entry.path().string());
+            return 1;
+        }
+        budget::BudgetLoad l = budget::load_budget(std::move(text));
+        for (const auto& p : l.problems) std::cerr << budget::format_problem(p, entry.path().string()) << "\n";
+        if (!l.budget) {
+            server::log_line("refusing to start: " + entry.path().string() + " is not a valid budget");
+            return 1;
+        }
+        server::log_line("budget " + l.budget->id + " v" + std::to_string(l.budget->version) + " (" + entry.path().filename().string() + ")");
+        api_config.budgets.emplace(l.budget->id, std::move(*l.budget));
+    }
+    if (ec) {
+        server::log_line("cannot read budgets folder " + budgets_dir + ": " + ec.message());
+        return 1;
+    }
+    if (api_config.budgets.empty()) server::log_line("warning: no budgets in " + budgets_dir);
+
+    if (!token_file.empty()) {
+        if (!read_file(token_file, api_config.officer_token)) {
+            server::log_line("cannot read officer token file " + token_file);
+            return 1;
+        }
+        while (!api_config.officer_token.empty() && std::isspace(static_cast<unsigned char>(api_config.officer_token.back())))
+            api_config.officer_token.pop_back();
+        if (api_config.officer_token.size() < 16) {
+            server::log_line("the officer token must be at least 16 characters");
+            return 1;
+        }
+    }
+
+    std::string error;
+    auto storage = server::open_storage(data_dir, database_url, error);
+    if (!storage) {
+        server::log_line(error);
+        return 1;
+    }
+    server::log_line(database_url.empty() ? "storage: SQLite in " + data_dir : "storage: PostgreSQL");
+    api_config.export_dir = data_dir;
+    std::filesystem::create_directories(data_dir, ec);
+    if (http.site_dir.empty()) server::log_line("no --site given: only the API and /budgets/ are served");
+
+    server::Api api(std::move(api_config), *storage);
+    return server::run_http_server(http, api, *storage);
+}

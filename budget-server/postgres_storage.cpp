@@ -1,0 +1,197 @@
+// PostgreSQL back end (libpq), for a --database postgresql://... URL. Same tables and group commit
+// as SQLite; PostgreSQL's default synchronous_commit=on makes each commit durable.
+#include <libpq-fe.h>
+
+#include <memory>
+
+#include "storage.h"
+
+namespace server {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS submissions (
+  id BIGSERIAL PRIMARY KEY,
+  submission_id TEXT NOT NULL UNIQUE,
+  budget_id TEXT NOT NULL,
+  budget_version BIGINT NOT NULL,
+  received_at TEXT NOT NULL,
+  has_comments BOOLEAN NOT NULL,
+  choices BYTEA NOT NULL,
+  document TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS submissions_by_budget ON submissions (budget_id, id);
+CREATE TABLE IF NOT EXISTS demographic_answers (
+  budget_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS demographic_answers_by_budget ON demographic_answers (budget_id);
+)sql";
+
+using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+Connection connect(const std::string& url, std::string& error) {
+    Connection c(PQconnectdb(url.c_str()), &PQfinish);
+    if (!c || PQstatus(c.get()) != CONNECTION_OK) {
+        error = c ? PQerrorMessage(c.get()) : "out of memory";
+        while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
+        return Connection(nullptr, &PQfinish);
+    }
+    return c;
+}
+
+Result run(PGconn* c, const char* sql, std::initializer_list<std::pair<const std::string*, bool>> params = {}) {
+    std::vector<const char*> values;
+    std::vector<int> lengths, formats;
+    for (const auto& [value, binary] : params) {
+        values.push_back(value->data());
+        lengths.push_back(static_cast<int>(value->size()));
+        formats.push_back(binary ? 1 : 0);
+    }
+    return Result(PQexecParams(c, sql, static_cast<int>(values.size()), nullptr, values.data(), lengths.data(),
+                               formats.data(), 1),
+                  &PQclear);
+}
+
+bool ok(const Result& r) {
+    const auto s = PQresultStatus(r.get());
+    return s == PGRES_COMMAND_OK || s == PGRES_TUPLES_OK;
+}
+
+std::int64_t int8(const PGresult* r, int row, int col) {  // binary BIGINT, network order
+    const auto* p = reinterpret_cast<const unsigned char*>(PQgetvalue(r, row, col));
+    std::uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v = (v << 8) | p[i];
+    return static_cast<std::int64_t>(v);
+}
+std::string value(const PGresult* r, int row, int col) {
+    return std::string(PQgetvalue(r, row, col), static_cast<std::size_t>(PQgetlength(r, row, col)));
+}
+
+class PostgresStorage : public Storage {
+public:
+    PostgresStorage(std::string url, Connection writer)
+        : url_(std::move(url)), writer_(std::move(writer)),
+          committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
+    ~PostgresStorage() override { committer_.stop(); }
+
+    void insert(NewSubmission s, std::function<void(InsertResult)> done) override { committer_.submit(std::move(s), std::move(done)); }
+    void stop() override { committer_.stop(); }
+
+    bool healthy(std::string& why) override {
+        Connection c = connect(url_, why);
+        if (!c) return false;
+        Result r = run(c.get(), "SELECT 1 FROM submissions LIMIT 1");
+        if (!ok(r)) why = PQresultErrorMessage(r.get());
+        return ok(r);
+    }
+
+    bool scan(const std::string& budget_id, bool with_documents, const std::function<void(const StoredRow&)>& row,
+              std::string& error) override {
+        Connection c = connect(url_, error);
+        if (!c) return false;
+        // A cursor keeps memory flat however many rows there are.
+        if (!ok(run(c.get(), "BEGIN"))) { error = PQerrorMessage(c.get()); return false; }
+        const char* sql = with_documents
+                              ? "DECLARE rows NO SCROLL CURSOR FOR SELECT id, submission_id, received_at, has_comments, choices, "
+                                "document FROM submissions WHERE budget_id = $1 ORDER BY id"
+                              : "DECLARE rows NO SCROLL CURSOR FOR SELECT id, submission_id, received_at, has_comments, choices, "
+                                "CASE WHEN has_comments THEN document ELSE '' END FROM submissions WHERE budget_id = $1 ORDER BY id";
+        if (!ok(run(c.get(), sql, {{&budget_id, false}}))) { error = PQerrorMessage(c.get()); return false; }
+        StoredRow r;
+        for (;;) {
+            Result batch = run(c.get(), "FETCH 5000 FROM rows");
+            if (!ok(batch)) { error = PQresultErrorMessage(batch.get()); return false; }
+            const int n = PQntuples(batch.get());
+            if (n == 0) break;
+            for (int i = 0; i < n; ++i) {
+                r.id = int8(batch.get(), i, 0);
+                r.submission_id = value(batch.get(), i, 1);
+                r.received_at = value(batch.get(), i, 2);
+                r.has_comments = *PQgetvalue(batch.get(), i, 3) != 0;
+                r.choices = value(batch.get(), i, 4);
+                r.document = value(batch.get(), i, 5);
+                row(r);
+            }
+        }
+        run(c.get(), "COMMIT");
+        return true;
+    }
+
+    bool scan_demographics(const std::string& budget_id, const std::function<void(const std::string&, const std::string&)>& answer,
+                           std::string& error) override {
+        Connection c = connect(url_, error);
+        if (!c) return false;
+        Result r = run(c.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = $1", {{&budget_id, false}});
+        if (!ok(r)) { error = PQresultErrorMessage(r.get()); return false; }
+        for (int i = 0; i < PQntuples(r.get()); ++i) answer(value(r.get(), i, 0), value(r.get(), i, 1));
+        return true;
+    }
+
+private:
+    void write(std::vector<GroupCommitter::Pending>& batch) {
+        auto fail_all = [&](const std::string& why) {
+            run(writer_.get(), "ROLLBACK");
+            for (auto& p : batch) p.result = InsertResult{InsertResult::Kind::Unavailable, 0, "", why};
+        };
+        if (PQstatus(writer_.get()) != CONNECTION_OK) {
+            PQreset(writer_.get());  // the database may have come back
+            if (PQstatus(writer_.get()) != CONNECTION_OK) return fail_all(PQerrorMessage(writer_.get()));
+        }
+        if (!ok(run(writer_.get(), "BEGIN"))) return fail_all(PQerrorMessage(writer_.get()));
+        const std::string now = utc_now();
+        for (auto& p : batch) {
+            const NewSubmission& s = p.submission;
+            const std::string version = std::to_string(s.budget_version);
+            const std::string comments = s.has_comments ? "t" : "f";
+            Result ins = run(writer_.get(),
+                             "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, "
+                             "choices, document) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (submission_id) DO NOTHING "
+                             "RETURNING id",
+                             {{&s.submission_id, false}, {&s.budget_id, false}, {&version, false}, {&now, false},
+                              {&comments, false}, {&s.choices, true}, {&s.document, false}});
+            if (!ok(ins)) return fail_all(PQresultErrorMessage(ins.get()));
+            if (PQntuples(ins.get()) == 1) {
+                p.result = InsertResult{InsertResult::Kind::Inserted, int8(ins.get(), 0, 0), now, ""};
+                for (const auto& [q, a] : s.demographics) {
+                    Result d = run(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer) VALUES ($1, $2, $3)",
+                                   {{&s.budget_id, false}, {&q, false}, {&a, false}});
+                    if (!ok(d)) return fail_all(PQresultErrorMessage(d.get()));
+                }
+                continue;
+            }
+            Result ex = run(writer_.get(), "SELECT id, received_at, document FROM submissions WHERE submission_id = $1",
+                            {{&s.submission_id, false}});
+            if (!ok(ex) || PQntuples(ex.get()) != 1) return fail_all(PQresultErrorMessage(ex.get()));
+            const bool same = value(ex.get(), 0, 2) == s.document;
+            p.result = InsertResult{same ? InsertResult::Kind::Duplicate : InsertResult::Kind::Conflict,
+                                    int8(ex.get(), 0, 0), value(ex.get(), 0, 1), ""};
+        }
+        if (!ok(run(writer_.get(), "COMMIT"))) return fail_all(PQerrorMessage(writer_.get()));
+    }
+
+    std::string url_;
+    Connection writer_;
+    GroupCommitter committer_;
+};
+
+}  // namespace
+
+std::unique_ptr<Storage> open_postgres_storage(const std::string& url, std::string& error) {
+    Connection c = connect(url, error);
+    if (!c) {
+        error = "cannot connect to PostgreSQL: " + error;
+        return nullptr;
+    }
+    Result r(PQexec(c.get(), kSchema), &PQclear);
+    if (!ok(r)) {
+        error = std::string("cannot prepare PostgreSQL tables: ") + PQresultErrorMessage(r.get());
+        return nullptr;
+    }
+    return std::make_unique<PostgresStorage>(url, std::move(c));
+}
+
+}  // namespace server

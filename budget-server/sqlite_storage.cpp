@@ -1,0 +1,234 @@
+// SQLite back end (the default): one file in the data folder, WAL mode, synchronous=FULL so that
+// a commit is on disk before anyone is told it is stored.
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "storage.h"
+
+namespace server {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS submissions (
+  id INTEGER PRIMARY KEY,
+  submission_id TEXT NOT NULL UNIQUE,
+  budget_id TEXT NOT NULL,
+  budget_version INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  has_comments INTEGER NOT NULL,
+  choices BLOB NOT NULL,
+  document TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS submissions_by_budget ON submissions (budget_id, id);
+-- Demographic answers: kept apart from choices, with no key that links the two.
+CREATE TABLE IF NOT EXISTS demographic_answers (
+  budget_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS demographic_answers_by_budget ON demographic_answers (budget_id);
+)sql";
+
+// A prepared statement that finalises itself.
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    sqlite3_stmt* get() const { return stmt_; }
+    explicit operator bool() const { return stmt_ != nullptr; }
+    void text(int i, const std::string& v) { sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+    void blob(int i, const std::string& v) { sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+    void integer(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+    int step() { return sqlite3_step(stmt_); }
+    void reset() {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+    std::string column_text(int i) const {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, i));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i))) : std::string();
+    }
+    std::string column_blob(int i) const {
+        const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, i));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, i))) : std::string();
+    }
+
+private:
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+bool exec(sqlite3* db, const char* sql, std::string& error) {
+    char* message = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &message) == SQLITE_OK) return true;
+    error = message ? message : sqlite3_errmsg(db);
+    sqlite3_free(message);
+    return false;
+}
+
+sqlite3* open_db(const std::string& path, bool write, std::string& error) {
+    sqlite3* db = nullptr;
+    const int flags = write ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        error = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        return nullptr;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    return db;
+}
+
+class SqliteStorage : public Storage {
+public:
+    SqliteStorage(std::string path, sqlite3* writer)
+        : path_(std::move(path)), writer_(writer), committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
+    ~SqliteStorage() override {
+        committer_.stop();
+        sqlite3_close(writer_);
+    }
+
+    void insert(NewSubmission s, std::function<void(InsertResult)> done) override { committer_.submit(std::move(s), std::move(done)); }
+    void stop() override { committer_.stop(); }
+
+    bool healthy(std::string& why) override {
+        sqlite3* db = open_db(path_, false, why);
+        if (!db) return false;
+        Statement st(db, "SELECT count(*) FROM submissions");
+        const bool ok = st && st.step() == SQLITE_ROW;
+        if (!ok) why = sqlite3_errmsg(db);
+        sqlite3_close(db);
+        return ok;
+    }
+
+    bool scan(const std::string& budget_id, bool with_documents, const std::function<void(const StoredRow&)>& row,
+              std::string& error) override {
+        sqlite3* db = open_db(path_, false, error);
+        if (!db) return false;
+        const char* sql = with_documents
+                              ? "SELECT id, submission_id, received_at, has_comments, choices, document FROM submissions "
+                                "WHERE budget_id = ? ORDER BY id"
+                              : "SELECT id, submission_id, received_at, has_comments, choices, "
+                                "CASE WHEN has_comments THEN document ELSE '' END FROM submissions WHERE budget_id = ? ORDER BY id";
+        bool ok = true;
+        {
+            Statement st(db, sql);
+            if (!st) { error = sqlite3_errmsg(db); ok = false; }
+            else {
+                st.text(1, budget_id);
+                StoredRow r;
+                int rc = 0;
+                while ((rc = st.step()) == SQLITE_ROW) {
+                    r.id = sqlite3_column_int64(st.get(), 0);
+                    r.submission_id = st.column_text(1);
+                    r.received_at = st.column_text(2);
+                    r.has_comments = sqlite3_column_int(st.get(), 3) != 0;
+                    r.choices = st.column_blob(4);
+                    r.document = st.column_text(5);
+                    row(r);
+                }
+                if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db); ok = false; }
+            }
+        }
+        sqlite3_close(db);
+        return ok;
+    }
+
+    bool scan_demographics(const std::string& budget_id, const std::function<void(const std::string&, const std::string&)>& answer,
+                           std::string& error) override {
+        sqlite3* db = open_db(path_, false, error);
+        if (!db) return false;
+        bool ok = true;
+        {
+            Statement st(db, "SELECT question, answer FROM demographic_answers WHERE budget_id = ?");
+            if (!st) { error = sqlite3_errmsg(db); ok = false; }
+            else {
+                st.text(1, budget_id);
+                int rc = 0;
+                while ((rc = st.step()) == SQLITE_ROW) answer(st.column_text(0), st.column_text(1));
+                if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db); ok = false; }
+            }
+        }
+        sqlite3_close(db);
+        return ok;
+    }
+
+private:
+    // One transaction for the whole batch; on any failure every request in it is told so.
+    void write(std::vector<GroupCommitter::Pending>& batch) {
+        std::string error;
+        const std::string now = utc_now();
+        auto fail_all = [&](const std::string& why) {
+            exec(writer_, "ROLLBACK", error);
+            for (auto& p : batch) p.result = InsertResult{InsertResult::Kind::Unavailable, 0, "", why};
+        };
+        if (!exec(writer_, "BEGIN IMMEDIATE", error)) return fail_all(error);
+        Statement insert(writer_,
+                         "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, "
+                         "has_comments, choices, document) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING");
+        Statement existing(writer_, "SELECT id, received_at, document FROM submissions WHERE submission_id = ?");
+        Statement answer(writer_, "INSERT INTO demographic_answers (budget_id, question, answer) VALUES (?, ?, ?)");
+        if (!insert || !existing || !answer) return fail_all(sqlite3_errmsg(writer_));
+        for (auto& p : batch) {
+            const NewSubmission& s = p.submission;
+            insert.text(1, s.submission_id);
+            insert.text(2, s.budget_id);
+            insert.integer(3, s.budget_version);
+            insert.text(4, now);
+            insert.integer(5, s.has_comments ? 1 : 0);
+            insert.blob(6, s.choices);
+            insert.text(7, s.document);
+            if (insert.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_));
+            insert.reset();
+            if (sqlite3_changes(writer_) == 1) {
+                p.result = InsertResult{InsertResult::Kind::Inserted, sqlite3_last_insert_rowid(writer_), now, ""};
+                for (const auto& [q, a] : s.demographics) {
+                    answer.text(1, s.budget_id);
+                    answer.text(2, q);
+                    answer.text(3, a);
+                    if (answer.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_));
+                    answer.reset();
+                }
+                continue;
+            }
+            existing.text(1, s.submission_id);
+            if (existing.step() != SQLITE_ROW) return fail_all(sqlite3_errmsg(writer_));
+            const bool same = existing.column_text(2) == s.document;
+            p.result = InsertResult{same ? InsertResult::Kind::Duplicate : InsertResult::Kind::Conflict,
+                                    sqlite3_column_int64(existing.get(), 0), existing.column_text(1), ""};
+            existing.reset();
+        }
+        if (!exec(writer_, "COMMIT", error)) return fail_all(error);
+    }
+
+    std::string path_;
+    sqlite3* writer_;
+    GroupCommitter committer_;
+};
+
+}  // namespace
+
+std::unique_ptr<Storage> open_sqlite_storage(const std::string& data_dir, std::string& error) {
+    std::error_code ec;
+    std::filesystem::create_directories(data_dir, ec);
+    if (ec) {
+        error = "cannot create data folder " + data_dir + ": " + ec.message();
+        return nullptr;
+    }
+    const std::string path = (std::filesystem::path(data_dir) / "submissions.sqlite3").string();
+    sqlite3* db = open_db(path, true, error);
+    if (!db) {
+        error = "cannot open " + path + ": " + error;
+        return nullptr;
+    }
+    if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error) || !exec(db, kSchema, error)) {
+        error = "cannot prepare " + path + ": " + error;
+        sqlite3_close(db);
+        return nullptr;
+    }
+    return std::make_unique<SqliteStorage>(path, db);
+}
+
+}  // namespace server

@@ -1,0 +1,95 @@
+// Durable storage of submissions: the interface both back ends (SQLite, PostgreSQL) implement, and
+// the group-commit writer that batches concurrent inserts into one transaction.
+#pragma once
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace server {
+
+// One submission as stored. Demographic answers are stored apart, with no link to the choices.
+struct NewSubmission {
+    std::string budget_id;
+    std::int64_t budget_version = 0;
+    std::string submission_id;
+    std::string document;      // canonical JSON, demographics removed; a retry must match it exactly
+    std::string choices;       // core/choices_codec.h bytes, for fast aggregation
+    bool has_comments = false;
+    std::vector<std::pair<std::string, std::string>> demographics;  // question, answer
+};
+
+struct InsertResult {
+    enum class Kind { Inserted, Duplicate, Conflict, Unavailable } kind = Kind::Unavailable;
+    std::int64_t id = 0;
+    std::string received_at;  // UTC, ISO 8601
+    std::string error;        // for Unavailable: what failed (logged, not shown to residents)
+};
+
+struct StoredRow {
+    std::int64_t id = 0;
+    std::string submission_id;
+    std::string received_at;
+    std::string document;
+    std::string choices;
+    bool has_comments = false;
+};
+
+class Storage {
+public:
+    virtual ~Storage() = default;
+    // Completes `done` (on the writer thread) only after the row is durable, or on failure.
+    virtual void insert(NewSubmission s, std::function<void(InsertResult)> done) = 0;
+    virtual bool healthy(std::string& why) = 0;
+    // Calls `row` for each stored submission of a budget, oldest first. `with_documents` false
+    // leaves documents empty except for rows with comments. False (with `error`) on failure.
+    virtual bool scan(const std::string& budget_id, bool with_documents, const std::function<void(const StoredRow&)>& row,
+                      std::string& error) = 0;
+    virtual bool scan_demographics(const std::string& budget_id,
+                                   const std::function<void(const std::string&, const std::string&)>& answer,
+                                   std::string& error) = 0;
+    virtual void stop() = 0;  // finishes queued writes, then stops the writer
+};
+
+// Batches queued inserts: the writer thread takes everything queued, commits it in one
+// transaction, then completes each request. One fsync for many residents.
+class GroupCommitter {
+public:
+    struct Pending {
+        NewSubmission submission;
+        std::function<void(InsertResult)> done;
+        InsertResult result;
+    };
+    using WriteBatch = std::function<void(std::vector<Pending>&)>;
+
+    explicit GroupCommitter(WriteBatch write, std::size_t max_batch = 512);
+    ~GroupCommitter();
+    void submit(NewSubmission s, std::function<void(InsertResult)> done);
+    void stop();
+    std::uint64_t batches() const { return batches_; }
+
+private:
+    void run();
+    WriteBatch write_;
+    std::size_t max_batch_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::deque<Pending> queue_;
+    bool stopping_ = false;
+    std::uint64_t batches_ = 0;
+    std::thread thread_;
+};
+
+// UTC now as "2026-11-22T23:59:00.123Z".
+std::string utc_now();
+
+// Opens the configured back end: PostgreSQL for a postgresql:// URL, else SQLite in `data_dir`.
+std::unique_ptr<Storage> open_storage(const std::string& data_dir, const std::string& database_url, std::string& error);
+
+}  // namespace server
