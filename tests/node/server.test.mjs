@@ -1,0 +1,256 @@
+// budget-server end to end on 127.0.0.1, against SQLite and a throwaway PostgreSQL cluster:
+// every status, idempotent retries, exports, privacy, SIGTERM draining.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { startServer, startPostgres, sample, post, officer, parseCsv, TOKEN } from './server_harness.mjs';
+
+const DISTRICT = 'eastbrook-district-2026';
+
+for (const backend of ['sqlite', 'postgresql']) {
+  describe(`budget-server on ${backend}`, () => {
+    let server, pg;
+    const lines = sample('eastbrook-district-2026.json', 80, 4242);
+    before(async () => {
+      if (backend === 'postgresql') pg = await startPostgres();
+      server = await startServer({ database: pg ? pg.url : '' });
+    });
+    after(async () => {
+      await server?.stop();
+      pg?.stop();
+    });
+
+    test('health', async () => {
+      const res = await fetch(`${server.base}/api/v1/health`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(await res.json(), { budgets: 4, status: 'ok', storage: 'ok' });
+    });
+
+    test('201 stores, 200 returns the stored result for the same id, never a second row', async () => {
+      const first = await post(server.base, lines[0]);
+      assert.equal(first.status, 201);
+      assert.equal(first.body.status, 'stored');
+      assert.equal(first.body.submission_id, JSON.parse(lines[0]).submission_id);
+      const again = await post(server.base, lines[0]);
+      assert.equal(again.status, 200);
+      assert.equal(again.body.id, first.body.id);
+      assert.equal(again.body.received_at, first.body.received_at);
+      const jsonl = await officer(server.base, DISTRICT, 'submissions.jsonl');
+      assert.equal(jsonl.text.trim().split('\n').filter((l) => l.includes(first.body.submission_id)).length, 1);
+    });
+
+    test('concurrent duplicate retries leave one row', async () => {
+      const line = lines[1];
+      const results = await Promise.all(Array.from({ length: 40 }, () => post(server.base, line)));
+      const statuses = results.map((r) => r.status).sort();
+      assert.equal(statuses.filter((s) => s === 201).length, 1);
+      assert.equal(statuses.filter((s) => s === 200).length, 39);
+      assert.equal(new Set(results.map((r) => r.body.id)).size, 1);
+      const id = JSON.parse(line).submission_id;
+      const jsonl = await officer(server.base, DISTRICT, 'submissions.jsonl');
+      assert.equal(jsonl.text.split('\n').filter((l) => l.includes(id)).length, 1);
+    });
+
+    test('409 when a different submission reuses an id', async () => {
+      const doc = JSON.parse(lines[2]);
+      assert.equal((await post(server.base, JSON.stringify(doc))).status, 201);
+      doc.comments = { overall: 'changed my mind' };
+      const res = await post(server.base, JSON.stringify(doc));
+      assert.equal(res.status, 409);
+      assert.equal(res.body.error.code, 'submission.id_conflict');
+    });
+
+    test('400 malformed JSON, with the parser\'s location', async () => {
+      const res = await post(server.base, '{"format": "council-budget-submission",');
+      assert.equal(res.status, 400);
+      assert.equal(res.body.error.code, 'json.syntax');
+      assert.equal(res.body.error.problems[0].line, 1);
+    });
+
+    test('413 too large, 415 wrong content type', async () => {
+      assert.equal((await post(server.base, ' '.repeat(70000))).status, 413);
+      const res = await post(server.base, lines[3], 'text/plain');
+      assert.equal(res.status, 415);
+      assert.equal(res.body.error.code, 'http.unsupported_media_type');
+    });
+
+    test('422 with the core\'s codes: tampered totals, locked line, over the cap, unknown budget', async () => {
+      const doc = JSON.parse(lines[4]);
+      const tampered = { ...doc, outcome: { ...doc.outcome, remaining_gap_pence: doc.outcome.remaining_gap_pence - 100000000 } };
+      let res = await post(server.base, JSON.stringify(tampered));
+      assert.equal(res.status, 422);
+      assert.equal(res.body.error.code, 'submission.totals_mismatch');
+      const locked = structuredClone(doc);
+      locked.choices.services['drainage-levy'] = 100;
+      res = await post(server.base, JSON.stringify(locked));
+      assert.equal(res.status, 422);
+      assert.ok(res.body.error.problems.some((p) => p.code === 'submission.locked_line_moved' && p.pointer === '/choices/services/drainage-levy'));
+      const cap = structuredClone(doc);
+      cap.choices.council_tax_bp = 400;
+      res = await post(server.base, JSON.stringify(cap));
+      assert.ok(res.body.error.problems.some((p) => p.code === 'submission.council_tax_over_cap'));
+      const other = structuredClone(doc);
+      other.budget.id = 'nowhere';
+      res = await post(server.base, JSON.stringify(other));
+      assert.equal(res.status, 422);
+      assert.equal(res.body.error.code, 'submission.unknown_budget');
+    });
+
+    test('public results, and 403 where the council keeps them private', async () => {
+      const res = await fetch(`${server.base}/api/v1/budgets/${DISTRICT}/results`);
+      assert.equal(res.status, 200);
+      const body = await res.json();
+      assert.ok(body.count >= 3);
+      assert.ok(body.services.every((s) => /^-?\d+\.\d{4}$/.test(s.median_percent)));
+      assert.equal((await fetch(`${server.base}/api/v1/budgets/private-district-2026/results`)).status, 403);
+      assert.equal((await fetch(`${server.base}/api/v1/budgets/nope/results`)).status, 404);
+    });
+
+    test('officer routes: 401 without or with a wrong token', async () => {
+      for (const what of ['export.csv', 'aggregate.csv', 'aggregate.json', 'submissions.jsonl']) {
+        const none = await officer(server.base, DISTRICT, what, '');
+        assert.equal(none.status, 401);
+        assert.equal(none.headers.get('www-authenticate'), 'Bearer');
+        assert.equal((await officer(server.base, DISTRICT, what, TOKEN.replace('0', '1'))).status, 401);
+        assert.equal((await officer(server.base, DISTRICT, what)).status, 200);
+      }
+    });
+
+    test('formula-injection and XSS payloads are neutralised in every export', async () => {
+      const doc = JSON.parse(lines[5]);
+      doc.comments = { overall: '=HYPERLINK("http://evil.example","click")', services: { parks: '<script>alert(1)</script>', planning: '@SUM(1+1)*cmd|\' /C calc\'!A0' } };
+      assert.equal((await post(server.base, JSON.stringify(doc))).status, 201);
+      const csv = await officer(server.base, DISTRICT, 'export.csv');
+      assert.equal(csv.headers.get('content-type'), 'text/csv; charset=utf-8');
+      assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xEF, 0xBB, 0xBF]);  // BOM, for Excel
+      assert.ok(csv.text.includes('"\'=HYPERLINK(""http://evil.example"",""click"")"'));
+      assert.ok(!/(^|,)=HYPERLINK/m.test(csv.text));
+      const agg = await officer(server.base, DISTRICT, 'aggregate.csv');
+      assert.ok(agg.text.includes('"\'=HYPERLINK(""http://evil.example"",""click"")"'));
+      assert.ok(agg.text.includes('"\'@SUM(1+1)*cmd|\' /C calc\'!A0"'));
+      assert.ok(!/(^|,)[=@+-][A-Za-z]/m.test(agg.text.split('submission_id,about,comment')[1]));
+      const json = await officer(server.base, DISTRICT, 'aggregate.json');
+      assert.equal(json.headers.get('content-type'), 'application/json; charset=utf-8');
+      assert.equal(json.headers.get('x-content-type-options'), 'nosniff');
+      const parsed = JSON.parse(json.text);
+      assert.ok(parsed.comments.some((c) => c.comment === '<script>alert(1)</script>'));  // data in JSON, never HTML
+      for (const r of [csv, agg, json]) assert.ok(!r.headers.get('content-type').includes('html'));
+    });
+
+    test('export.csv has one row per submission and one column per lever', async () => {
+      const csv = await officer(server.base, DISTRICT, 'export.csv');
+      const rows = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+      const header = rows[0];
+      assert.ok(header.includes('service:parks (%)'));
+      assert.ok(header.includes('efficiency:shared-planning'));
+      assert.ok(header.includes('income:parking-charges'));
+      assert.ok(!header.includes('service:drainage-levy (%)'), 'locked lines are not levers');
+      const jsonl = (await officer(server.base, DISTRICT, 'submissions.jsonl')).text.trim().split('\n').map((l) => JSON.parse(l));
+      assert.equal(rows.length - 1, jsonl.length);
+      const parks = header.indexOf('service:parks (%)');
+      for (const [i, doc] of jsonl.entries()) {
+        assert.equal(rows[i + 1][0], doc.submission_id);
+        assert.equal(rows[i + 1].length, header.length);
+        assert.equal(Number(rows[i + 1][parks]) * 100, doc.choices.services.parks ?? 0);
+      }
+    });
+
+    test('privacy: demographics are stored apart from choices; no address in storage or logs', async () => {
+      const doc = JSON.parse(lines[6]);
+      doc.demographics = { age: '65-plus', area: 'villages' };
+      assert.equal((await post(server.base, JSON.stringify(doc))).status, 201);
+      const jsonl = (await officer(server.base, DISTRICT, 'submissions.jsonl')).text;
+      const stored = jsonl.split('\n').find((l) => l.includes(doc.submission_id));
+      assert.ok(!('demographics' in JSON.parse(stored)));
+      const agg = JSON.parse((await officer(server.base, DISTRICT, 'aggregate.json')).text);
+      const age = agg.summary.demographics.find((q) => q.id === 'age');
+      assert.ok(age.answers.find((a) => a.id === '65-plus').count >= 1);
+      const requestLines = server.log().split('\n').filter((l) => / (GET|POST|OPTIONS) /.test(l));
+      assert.ok(requestLines.length > 10);
+      assert.ok(requestLines.every((l) => !l.includes('127.0.0.1') && !/node|undici|Mozilla/i.test(l)), 'no address or user agent in the log');
+      if (backend === 'sqlite') {
+        const dump = execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), '.dump']).toString();
+        assert.ok(!dump.includes('127.0.0.1'));
+        assert.ok(!/CREATE TABLE demographic_answers[^;]*submission/.test(dump));
+      }
+    });
+
+    test('CORS preflight for councils hosting the app on their own site', async () => {
+      const res = await fetch(`${server.base}/api/v1/submissions`, { method: 'OPTIONS', headers: { Origin: 'https://council.example', 'Access-Control-Request-Method': 'POST' } });
+      assert.equal(res.status, 204);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      assert.match(res.headers.get('access-control-allow-headers'), /Content-Type/);
+    });
+
+    test('serves the budgets, refuses paths outside them', async () => {
+      const res = await fetch(`${server.base}/budgets/${DISTRICT}.json`);
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).id, DISTRICT);
+      const net = await import('node:net');
+      const raw = await new Promise((resolve) => {
+        const s = net.connect(server.port, '127.0.0.1', () => s.write('GET /budgets/../CMakeLists.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
+        let data = '';
+        s.on('data', (d) => { data += d; });
+        s.on('end', () => resolve(data));
+      });
+      assert.match(raw, /^HTTP\/1.1 404/);
+    });
+
+    test('503 while storage is unavailable, then recovery', async () => {
+      const doc = JSON.parse(lines[7]);
+      if (backend === 'postgresql') {
+        pg.stop();
+        const res = await post(server.base, JSON.stringify(doc));
+        assert.equal(res.status, 503);
+        assert.equal(res.body.error.code, 'storage.unavailable');
+        assert.equal(res.headers.get('retry-after'), '5');
+        assert.equal((await fetch(`${server.base}/api/v1/health`)).status, 503);
+        pg.start();
+      } else {
+        // Another process holds the database's write lock for longer than the server waits (5 s).
+        const db = join(server.dataDir, 'submissions.sqlite3');
+        const holder = spawn('python3', ['-c', `import sqlite3,time\nc=sqlite3.connect(${JSON.stringify(db)},isolation_level=None)\nc.execute('BEGIN EXCLUSIVE')\nprint('locked',flush=True)\ntime.sleep(7)\nc.execute('ROLLBACK')`]);
+        await new Promise((r) => holder.stdout.once('data', r));
+        const res = await post(server.base, JSON.stringify(doc));
+        assert.equal(res.status, 503);
+        assert.equal(res.body.error.code, 'storage.unavailable');
+        await new Promise((r) => holder.on('exit', r));
+      }
+      const retry = await post(server.base, JSON.stringify(doc));
+      assert.equal(retry.status, 201, 'the same submission is accepted once storage is back');
+    });
+
+    test('429 when one address sends too fast', async () => {
+      const limited = await startServer({ database: pg ? pg.url : '', extra: ['--rate-per-minute', '6'] });
+      try {
+        const statuses = [];
+        for (const line of lines.slice(20, 35)) statuses.push((await post(limited.base, line)).status);
+        assert.ok(statuses.slice(0, 10).every((s) => s === 201), statuses.join(','));
+        assert.ok(statuses.includes(429));
+        const res = await post(limited.base, lines[40]);
+        assert.equal(res.status, 429);
+        assert.equal(res.body.error.code, 'rate.limited');
+        assert.equal(res.headers.get('retry-after'), '30');
+      } finally {
+        await limited.stop();
+      }
+    });
+
+    test('SIGTERM drains requests in flight and exits cleanly', async () => {
+      const own = await startServer({ database: pg ? pg.url : '' });
+      const pending = lines.slice(50, 80).map((l) => post(own.base, l));
+      await new Promise((r) => setTimeout(r, 5));
+      const code = await own.stop('SIGTERM');
+      const results = await Promise.allSettled(pending);
+      assert.equal(code, 0);
+      assert.match(own.log(), /stopped cleanly/);
+      // Every request answered 201 was stored.
+      const acked = results.filter((r) => r.status === 'fulfilled' && r.value.status === 201).map((r) => r.value.body.submission_id);
+      const again = await startServer({ dataDir: own.dataDir, database: pg ? pg.url : '' });
+      const jsonl = (await officer(again.base, DISTRICT, 'submissions.jsonl')).text;
+      for (const id of acked) assert.ok(jsonl.includes(id));
+      await again.stop();
+    });
+  });
+}
