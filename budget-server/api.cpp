@@ -20,7 +20,7 @@ using nlohmann::json;
 Response error_response(int status, const std::string& code, const std::string& message) {
     Response r;
     r.status = status;
-    r.body = json{{"error", {{"code", code}, {"message", message}}}}.dump();
+    r.body = json{{"error", {{"code", code}, {"message", message}}}}.dump(-1, ' ', false, json::error_handler_t::replace);
     return r;
 }
 

@@ -18,7 +18,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: budget-server --port N --data DIR [--site DIR] [--budgets DIR] [--database postgresql://...]\n"
-    "                     [--officer-token-file FILE] [--host ADDRESS] [--rate-per-minute N]\n";
+    "                     [--officer-token-file FILE] [--host ADDRESS] [--rate-per-minute N]\n"
+    "                     [--request-timeout SECONDS]\n";
 
 int usage(const std::string& why) {
     std::cerr << "budget-server: " << why << "\n" << kUsage;
@@ -64,6 +65,10 @@ int main(int argc, char** argv) {
             if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos) return usage("--rate-per-minute takes a number");
             api_config.submissions_per_minute = std::stod(v);
             api_config.submission_burst = std::max(10.0, api_config.submissions_per_minute / 2);
+        } else if (a == "--request-timeout") {
+            if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) == 0)
+                return usage("--request-timeout takes a number of seconds");
+            http.request_timeout_seconds = std::stoi(v);
         } else return usage("unknown option " + a);
     }
     if (!have_port || data_dir.empty()) return usage("--port and --data are required");

@@ -5,8 +5,9 @@ set -euo pipefail
 seconds="${1:-30}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target fuzz_budget fuzz_submission
-for target in fuzz_budget fuzz_submission; do
+targets=(fuzz_budget fuzz_submission fuzz_csv fuzz_api_request)
+cmake --build --preset fuzz --target "${targets[@]}"
+for target in "${targets[@]}"; do
   work="$root/build/fuzz/corpus/$target"; crashes="$root/build/fuzz/crashes/$target"
   mkdir -p "$work" "$crashes"
   echo "== $target for ${seconds}s"

@@ -195,6 +195,16 @@ for (const backend of ['sqlite', 'postgresql']) {
         s.on('end', () => resolve(data));
       });
       assert.match(raw, /^HTTP\/1.1 404/);
+      // Found by fuzz_api_request: a budget id with invalid UTF-8 once crashed the server.
+      const bad = await new Promise((resolve) => {
+        const s = net.connect(server.port, '127.0.0.1', () => s.write(Buffer.concat([
+          Buffer.from('GET /api/v1/budgets/x'), Buffer.from([0x8c, 0xd2, 0xff]), Buffer.from('/results HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')])));
+        let data = '';
+        s.on('data', (d) => { data += d; });
+        s.on('end', () => resolve(data));
+      });
+      assert.match(bad, /^HTTP\/1.1 404/);
+      assert.equal((await fetch(`${server.base}/api/v1/health`)).status, 200);
     });
 
     test('503 while storage is unavailable, then recovery', async () => {
