@@ -10,6 +10,9 @@
 
 #include "aggregation.h"
 #include "budget_loader.h"
+#if BUDGET_TOOL_EXPORT
+#include "export_command.h"
+#endif
 #include "outcome_json.h"
 #include "sample.h"
 #include "submission.h"
@@ -26,7 +29,9 @@ constexpr const char* kUsage =
     "  budget-tool sample BUDGET --count N [--seed S]       print N valid submissions as JSON lines\n"
     "  budget-tool check-submission BUDGET FILE...          validate submission documents\n"
     "  budget-tool aggregate BUDGET SUBMISSIONS.jsonl [--format csv|json]\n"
-    "                                                       the officers' summary of submissions\n";
+    "                                                       the officers' summary of submissions\n"
+    "  budget-tool export BUDGET (--data DIR | --database URL) [--format csv|jsonl|aggregate-csv|aggregate-json]\n"
+    "                                                       officers' exports from the collector's database\n";
 
 int usage(const std::string& why) {
     std::cerr << "budget-tool: " << why << "\n" << kUsage;
@@ -216,6 +221,11 @@ int main(int argc, char** argv) {
     if (cmd == "sample") return cmd_sample(args);
     if (cmd == "check-submission") return cmd_check_submission(args);
     if (cmd == "aggregate") return cmd_aggregate(args);
+#if BUDGET_TOOL_EXPORT
+    if (cmd == "export") return cmd_export(args);
+#else
+    if (cmd == "export") return usage("export reads the collector's database and is not in this build");
+#endif
     if (cmd == "--help" || cmd == "help") { std::cout << kUsage; return 0; }
     return usage("unknown command " + cmd);
 }

@@ -4,7 +4,7 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { startServer, startPostgres, sample, post, officer, parseCsv, TOKEN } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, officer, parseCsv, TOKEN, toolBin, root } from './server_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
 
@@ -153,6 +153,15 @@ for (const backend of ['sqlite', 'postgresql']) {
         assert.equal(rows[i + 1][0], doc.submission_id);
         assert.equal(rows[i + 1].length, header.length);
         assert.equal(Number(rows[i + 1][parks]) * 100, doc.choices.services.parks ?? 0);
+      }
+    });
+
+    test('budget-tool export reads the same database and gives the officers\' files byte for byte', async () => {
+      const where = pg ? ['--database', pg.url] : ['--data', server.dataDir];
+      for (const [format, route] of [['csv', 'export.csv'], ['jsonl', 'submissions.jsonl'], ['aggregate-csv', 'aggregate.csv'], ['aggregate-json', 'aggregate.json']]) {
+        const offline = execFileSync(toolBin, ['export', join(root, 'budgets', `${DISTRICT}.json`), ...where, '--format', format]);
+        const online = await officer(server.base, DISTRICT, route);
+        assert.ok(offline.equals(online.bytes), `${format} differs`);
       }
     });
 
