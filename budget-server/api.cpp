@@ -11,6 +11,7 @@
 #include "choices_codec.h"
 #include "json_document.h"
 #include "submission.h"
+#include "submission_reader.h"
 #include "submission_rules.h"
 
 namespace server {
@@ -144,7 +145,21 @@ void Api::submit(Request& request, std::function<void(Response)> done) {
     if (request.body.size() > budget::submission_limits().max_bytes)
         return done(error_response(413, "http.too_large", "a submission is at most 64 KiB"));
 
-    // Which budget? A bounded parse finds out; the core then validates by re-simulating.
+    // Well-formed valid submissions take the core's fast reader (tried per budget; the budget id
+    // comes first in the canonical form, so a wrong budget is refused at once).
+    budget::SubmissionCheck check;
+    const budget::Budget* chosen = nullptr;
+    for (const auto& [id, candidate] : config_.budgets) {
+        if (budget::read_valid_submission_fast(candidate, request.body, check.submission, check.outcome)) {
+            chosen = &candidate;
+            check.ok = true;
+            break;
+        }
+        check = budget::SubmissionCheck{};
+    }
+    if (chosen) return store(*chosen, std::move(check), std::move(done));
+
+    // Otherwise: which budget? A bounded parse finds out; the core's full path then says why.
     budget::JsonDocument doc;
     budget::Problems problems;
     if (!budget::parse_json(request.body, budget::submission_limits(), doc, problems))
@@ -158,21 +173,28 @@ void Api::submit(Request& request, std::function<void(Response)> done) {
     const auto b = config_.budgets.find(budget_id);
     if (b == config_.budgets.end())
         return done(error_response(422, "submission.unknown_budget", "the submission does not name a budget this server holds"));
-    budget::SubmissionCheck check = budget::validate_submission(b->second, std::move(request.body));
+    check = budget::validate_submission_full_path(b->second, std::move(request.body));
     if (!check.ok)
         return done(json_response(422, {{"error", {{"code", check.problems.front().code},
                                                    {"message", "the submission is not valid for this budget"},
                                                    {"problems", problems_json(check.problems)}}}}));
+    store(b->second, std::move(check), std::move(done));
+}
+
+void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done) {
     NewSubmission row;
-    row.budget_id = b->second.id;
-    row.budget_version = b->second.version;
+    row.budget_id = b.id;
+    row.budget_version = b.version;
     row.submission_id = check.submission.submission_id;
     row.has_comments = !check.submission.overall_comment.empty() || !check.submission.service_comments.empty();
-    row.choices = budget::encode_choices(b->second, check.submission.choices);
+    row.balanced = check.outcome.balanced;
+    if (!check.submission.overall_comment.empty()) row.comments.emplace_back("overall", check.submission.overall_comment);
+    for (const auto& [svc, text] : check.submission.service_comments) row.comments.emplace_back(b.services[svc].id, text);
+    row.choices = budget::encode_choices(b, check.submission.choices);
     for (const auto& [q, o] : check.submission.demographics)
-        row.demographics.emplace_back(b->second.demographics[q].id, b->second.demographics[q].options[o].first);
+        row.demographics.emplace_back(b.demographics[q].id, b.demographics[q].options[o].first);
     check.submission.demographics.clear();  // stored apart from the choices
-    row.document = budget::submission_to_json(b->second, check.submission);
+    row.document = budget::submission_to_json(b, check.submission);
     const std::string submission_id = row.submission_id;
     storage_.insert(std::move(row), [done = std::move(done), submission_id](InsertResult r) {
         switch (r.kind) {
@@ -196,14 +218,9 @@ void Api::submit(Request& request, std::function<void(Response)> done) {
 
 bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error) {
     budget::Choices choices;
-    budget::Outcome outcome;
     bool ok = storage.scan(b.id, false, [&](const StoredRow& row) {
-        if (!budget::decode_choices(b, row.choices, choices)) {
-            out.reject();
-            return;
-        }
-        budget::simulate(b, choices, outcome);
-        out.add(choices, outcome, row.has_comments);
+        if (budget::decode_choices(b, row.choices, choices)) out.add(choices, row.balanced, row.has_comments);
+        else out.reject();
     }, error);
     ok = ok && storage.scan_demographics(b.id, [&](const std::string& q, const std::string& a) {
         const auto question = budget::find_demographic(b, q);

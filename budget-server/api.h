@@ -13,6 +13,7 @@
 #include "budget.h"
 #include "rate_limiter.h"
 #include "storage.h"
+#include "submission.h"
 
 namespace server {
 
@@ -53,6 +54,7 @@ public:
 
 private:
     void submit(Request& request, std::function<void(Response)> done);
+    void store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done);
     Response results(const budget::Budget& b);
     void officer(const budget::Budget& b, const std::string& what, std::function<void(Response)> done);
     bool officer_allowed(const Request& request) const;

@@ -29,21 +29,15 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
         if (ok && what == "aggregate.json") {
             out << "{\"summary\": " << agg.to_json() << ",\n\"comments\": [";
             bool first = true;
-            ok = storage.scan(b.id, false, [&](const StoredRow& row) {
-                if (!row.has_comments) return;
-                const budget::SubmissionCheck c = budget::validate_submission(b, row.document);
-                const std::string items = c.ok ? budget::comments_json_items(b, c.submission) : "";
-                if (items.empty()) return;
-                out << (first ? "\n" : ",\n") << items;
+            ok = storage.scan_comments(b.id, [&](const std::string& id, const std::string& about, const std::string& text) {
+                out << (first ? "\n" : ",\n") << budget::comment_json_item(id, about, text);
                 first = false;
             }, error);
             out << "\n]}\n";
         } else if (ok) {
             out << agg.to_csv() << "\r\n" << budget::comments_csv_header();
-            ok = storage.scan(b.id, false, [&](const StoredRow& row) {
-                if (!row.has_comments) return;
-                const budget::SubmissionCheck c = budget::validate_submission(b, row.document);
-                if (c.ok) out << budget::comments_csv_rows(b, c.submission);
+            ok = storage.scan_comments(b.id, [&](const std::string& id, const std::string& about, const std::string& text) {
+                out << budget::comment_csv_row(id, about, text);
             }, error);
         }
     }

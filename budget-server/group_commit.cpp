@@ -48,9 +48,18 @@ void GroupCommitter::run() {
         }
         write_(batch);
         ++batches_;
+        written_ += batch.size();
         for (auto& p : batch) p.done(std::move(p.result));
         batch.clear();
     }
+}
+
+std::string describe_commits(const GroupCommitter& c) {
+    char line[128];
+    std::snprintf(line, sizeof line, "%llu submissions in %llu commits (mean batch %.1f)",
+                  static_cast<unsigned long long>(c.written()), static_cast<unsigned long long>(c.batches()),
+                  c.batches() ? static_cast<double>(c.written()) / static_cast<double>(c.batches()) : 0.0);
+    return line;
 }
 
 std::string utc_now() {

@@ -289,6 +289,7 @@ int run_http_server(const HttpConfig& config, Api& api, Storage& storage) {
     ioc.run();
     for (auto& t : workers) t.join();
     if (drainer.joinable()) drainer.join();
+    log_line("stored " + storage.commit_stats());
     log_line("stopped cleanly");
     return 0;
 }

@@ -18,10 +18,20 @@ CREATE TABLE IF NOT EXISTS submissions (
   budget_version BIGINT NOT NULL,
   received_at TEXT NOT NULL,
   has_comments BOOLEAN NOT NULL,
+  balanced BOOLEAN NOT NULL,
   choices BYTEA NOT NULL,
   document TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS submissions_by_budget ON submissions (budget_id, id);
+CREATE TABLE IF NOT EXISTS comments (
+  submission_row BIGINT NOT NULL REFERENCES submissions (id),
+  budget_id TEXT NOT NULL,
+  submission_id TEXT NOT NULL,
+  about TEXT NOT NULL,
+  comment TEXT NOT NULL,
+  seq BIGSERIAL
+);
+CREATE INDEX IF NOT EXISTS comments_by_budget ON comments (budget_id, submission_row);
 CREATE TABLE IF NOT EXISTS demographic_answers (
   budget_id TEXT NOT NULL,
   question TEXT NOT NULL,
@@ -80,6 +90,7 @@ public:
 
     void insert(NewSubmission s, std::function<void(InsertResult)> done) override { committer_.submit(std::move(s), std::move(done)); }
     void stop() override { committer_.stop(); }
+    std::string commit_stats() const override { return describe_commits(committer_); }
 
     bool healthy(std::string& why) override {
         Connection c = connect(url_, why);
@@ -97,9 +108,9 @@ public:
         if (!ok(run(c.get(), "BEGIN"))) { error = PQerrorMessage(c.get()); return false; }
         const char* sql = with_documents
                               ? "DECLARE rows NO SCROLL CURSOR FOR SELECT id, submission_id, received_at, has_comments, choices, "
-                                "document FROM submissions WHERE budget_id = $1 ORDER BY id"
+                                "balanced, document FROM submissions WHERE budget_id = $1 ORDER BY id"
                               : "DECLARE rows NO SCROLL CURSOR FOR SELECT id, submission_id, received_at, has_comments, choices, "
-                                "CASE WHEN has_comments THEN document ELSE '' END FROM submissions WHERE budget_id = $1 ORDER BY id";
+                                "balanced, '' FROM submissions WHERE budget_id = $1 ORDER BY id";
         if (!ok(run(c.get(), sql, {{&budget_id, false}}))) { error = PQerrorMessage(c.get()); return false; }
         StoredRow r;
         for (;;) {
@@ -113,11 +124,24 @@ public:
                 r.received_at = value(batch.get(), i, 2);
                 r.has_comments = *PQgetvalue(batch.get(), i, 3) != 0;
                 r.choices = value(batch.get(), i, 4);
-                r.document = value(batch.get(), i, 5);
+                r.balanced = *PQgetvalue(batch.get(), i, 5) != 0;
+                r.document = value(batch.get(), i, 6);
                 row(r);
             }
         }
         run(c.get(), "COMMIT");
+        return true;
+    }
+
+    bool scan_comments(const std::string& budget_id,
+                       const std::function<void(const std::string&, const std::string&, const std::string&)>& comment,
+                       std::string& error) override {
+        Connection c = connect(url_, error);
+        if (!c) return false;
+        Result r = run(c.get(), "SELECT submission_id, about, comment FROM comments WHERE budget_id = $1 ORDER BY submission_row, seq",
+                       {{&budget_id, false}});
+        if (!ok(r)) { error = PQresultErrorMessage(r.get()); return false; }
+        for (int i = 0; i < PQntuples(r.get()); ++i) comment(value(r.get(), i, 0), value(r.get(), i, 1), value(r.get(), i, 2));
         return true;
     }
 
@@ -147,15 +171,24 @@ private:
             const NewSubmission& s = p.submission;
             const std::string version = std::to_string(s.budget_version);
             const std::string comments = s.has_comments ? "t" : "f";
+            const std::string balanced = s.balanced ? "t" : "f";
             Result ins = run(writer_.get(),
                              "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, "
-                             "choices, document) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (submission_id) DO NOTHING "
-                             "RETURNING id",
+                             "balanced, choices, document) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (submission_id) "
+                             "DO NOTHING RETURNING id",
                              {{&s.submission_id, false}, {&s.budget_id, false}, {&version, false}, {&now, false},
-                              {&comments, false}, {&s.choices, true}, {&s.document, false}});
+                              {&comments, false}, {&balanced, false}, {&s.choices, true}, {&s.document, false}});
             if (!ok(ins)) return fail_all(PQresultErrorMessage(ins.get()));
             if (PQntuples(ins.get()) == 1) {
-                p.result = InsertResult{InsertResult::Kind::Inserted, int8(ins.get(), 0, 0), now, ""};
+                const std::int64_t row_id = int8(ins.get(), 0, 0);
+                p.result = InsertResult{InsertResult::Kind::Inserted, row_id, now, ""};
+                const std::string row_text = std::to_string(row_id);
+                for (const auto& [about, text] : s.comments) {
+                    Result cm = run(writer_.get(), "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) "
+                                                   "VALUES ($1, $2, $3, $4, $5)",
+                                    {{&row_text, false}, {&s.budget_id, false}, {&s.submission_id, false}, {&about, false}, {&text, false}});
+                    if (!ok(cm)) return fail_all(PQresultErrorMessage(cm.get()));
+                }
                 for (const auto& [q, a] : s.demographics) {
                     Result d = run(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer) VALUES ($1, $2, $3)",
                                    {{&s.budget_id, false}, {&q, false}, {&a, false}});

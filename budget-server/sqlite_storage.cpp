@@ -18,10 +18,19 @@ CREATE TABLE IF NOT EXISTS submissions (
   budget_version INTEGER NOT NULL,
   received_at TEXT NOT NULL,
   has_comments INTEGER NOT NULL,
+  balanced INTEGER NOT NULL,
   choices BLOB NOT NULL,
   document TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS submissions_by_budget ON submissions (budget_id, id);
+CREATE TABLE IF NOT EXISTS comments (
+  submission_row INTEGER NOT NULL REFERENCES submissions (id),
+  budget_id TEXT NOT NULL,
+  submission_id TEXT NOT NULL,
+  about TEXT NOT NULL,
+  comment TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS comments_by_budget ON comments (budget_id, submission_row);
 -- Demographic answers: kept apart from choices, with no key that links the two.
 CREATE TABLE IF NOT EXISTS demographic_answers (
   budget_id TEXT NOT NULL,
@@ -92,6 +101,7 @@ public:
 
     void insert(NewSubmission s, std::function<void(InsertResult)> done) override { committer_.submit(std::move(s), std::move(done)); }
     void stop() override { committer_.stop(); }
+    std::string commit_stats() const override { return describe_commits(committer_); }
 
     bool healthy(std::string& why) override {
         sqlite3* db = open_db(path_, false, why);
@@ -108,10 +118,10 @@ public:
         sqlite3* db = open_db(path_, false, error);
         if (!db) return false;
         const char* sql = with_documents
-                              ? "SELECT id, submission_id, received_at, has_comments, choices, document FROM submissions "
+                              ? "SELECT id, submission_id, received_at, has_comments, choices, balanced, document FROM submissions "
                                 "WHERE budget_id = ? ORDER BY id"
-                              : "SELECT id, submission_id, received_at, has_comments, choices, "
-                                "CASE WHEN has_comments THEN document ELSE '' END FROM submissions WHERE budget_id = ? ORDER BY id";
+                              : "SELECT id, submission_id, received_at, has_comments, choices, balanced, '' FROM submissions "
+                                "WHERE budget_id = ? ORDER BY id";
         bool ok = true;
         {
             Statement st(db, sql);
@@ -126,7 +136,8 @@ public:
                     r.received_at = st.column_text(2);
                     r.has_comments = sqlite3_column_int(st.get(), 3) != 0;
                     r.choices = st.column_blob(4);
-                    r.document = st.column_text(5);
+                    r.balanced = sqlite3_column_int(st.get(), 5) != 0;
+                    r.document = st.column_text(6);
                     row(r);
                 }
                 if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db); ok = false; }
@@ -136,18 +147,32 @@ public:
         return ok;
     }
 
+    bool scan_comments(const std::string& budget_id,
+                       const std::function<void(const std::string&, const std::string&, const std::string&)>& comment,
+                       std::string& error) override {
+        return query(budget_id, "SELECT submission_id, about, comment FROM comments WHERE budget_id = ? ORDER BY submission_row, rowid",
+                     [&](const Statement& st) { comment(st.column_text(0), st.column_text(1), st.column_text(2)); }, error);
+    }
+
     bool scan_demographics(const std::string& budget_id, const std::function<void(const std::string&, const std::string&)>& answer,
                            std::string& error) override {
+        return query(budget_id, "SELECT question, answer FROM demographic_answers WHERE budget_id = ?",
+                     [&](const Statement& st) { answer(st.column_text(0), st.column_text(1)); }, error);
+    }
+
+private:
+    // Runs a read-only query with the budget id bound to its one parameter, row by row.
+    bool query(const std::string& budget_id, const char* sql, const std::function<void(const Statement&)>& row, std::string& error) {
         sqlite3* db = open_db(path_, false, error);
         if (!db) return false;
         bool ok = true;
         {
-            Statement st(db, "SELECT question, answer FROM demographic_answers WHERE budget_id = ?");
+            Statement st(db, sql);
             if (!st) { error = sqlite3_errmsg(db); ok = false; }
             else {
                 st.text(1, budget_id);
                 int rc = 0;
-                while ((rc = st.step()) == SQLITE_ROW) answer(st.column_text(0), st.column_text(1));
+                while ((rc = st.step()) == SQLITE_ROW) row(st);
                 if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db); ok = false; }
             }
         }
@@ -155,7 +180,6 @@ public:
         return ok;
     }
 
-private:
     // One transaction for the whole batch; on any failure every request in it is told so.
     void write(std::vector<GroupCommitter::Pending>& batch) {
         std::string error;
@@ -167,10 +191,11 @@ private:
         if (!exec(writer_, "BEGIN IMMEDIATE", error)) return fail_all(error);
         Statement insert(writer_,
                          "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, "
-                         "has_comments, choices, document) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING");
+                         "has_comments, balanced, choices, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING");
         Statement existing(writer_, "SELECT id, received_at, document FROM submissions WHERE submission_id = ?");
         Statement answer(writer_, "INSERT INTO demographic_answers (budget_id, question, answer) VALUES (?, ?, ?)");
-        if (!insert || !existing || !answer) return fail_all(sqlite3_errmsg(writer_));
+        Statement comment(writer_, "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?, ?, ?, ?, ?)");
+        if (!insert || !existing || !answer || !comment) return fail_all(sqlite3_errmsg(writer_));
         for (auto& p : batch) {
             const NewSubmission& s = p.submission;
             insert.text(1, s.submission_id);
@@ -178,12 +203,23 @@ private:
             insert.integer(3, s.budget_version);
             insert.text(4, now);
             insert.integer(5, s.has_comments ? 1 : 0);
-            insert.blob(6, s.choices);
-            insert.text(7, s.document);
+            insert.integer(6, s.balanced ? 1 : 0);
+            insert.blob(7, s.choices);
+            insert.text(8, s.document);
             if (insert.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_));
             insert.reset();
             if (sqlite3_changes(writer_) == 1) {
-                p.result = InsertResult{InsertResult::Kind::Inserted, sqlite3_last_insert_rowid(writer_), now, ""};
+                const std::int64_t row_id = sqlite3_last_insert_rowid(writer_);
+                p.result = InsertResult{InsertResult::Kind::Inserted, row_id, now, ""};
+                for (const auto& [about, text] : s.comments) {
+                    comment.integer(1, row_id);
+                    comment.text(2, s.budget_id);
+                    comment.text(3, s.submission_id);
+                    comment.text(4, about);
+                    comment.text(5, text);
+                    if (comment.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_));
+                    comment.reset();
+                }
                 for (const auto& [q, a] : s.demographics) {
                     answer.text(1, s.budget_id);
                     answer.text(2, q);

@@ -22,6 +22,8 @@ struct NewSubmission {
     std::string document;      // canonical JSON, demographics removed; a retry must match it exactly
     std::string choices;       // core/choices_codec.h bytes, for fast aggregation
     bool has_comments = false;
+    bool balanced = false;
+    std::vector<std::pair<std::string, std::string>> comments;      // about ("overall" or a service id), text
     std::vector<std::pair<std::string, std::string>> demographics;  // question, answer
 };
 
@@ -39,6 +41,7 @@ struct StoredRow {
     std::string document;
     std::string choices;
     bool has_comments = false;
+    bool balanced = false;
 };
 
 class Storage {
@@ -47,14 +50,21 @@ public:
     // Completes `done` (on the writer thread) only after the row is durable, or on failure.
     virtual void insert(NewSubmission s, std::function<void(InsertResult)> done) = 0;
     virtual bool healthy(std::string& why) = 0;
-    // Calls `row` for each stored submission of a budget, oldest first. `with_documents` false
-    // leaves documents empty except for rows with comments. False (with `error`) on failure.
+    // Calls `row` for each stored submission of a budget, oldest first; `with_documents` false
+    // leaves documents empty (aggregates need only the compact choices). False, with `error`, on failure.
     virtual bool scan(const std::string& budget_id, bool with_documents, const std::function<void(const StoredRow&)>& row,
                       std::string& error) = 0;
+    // Calls `comment` for each comment of a budget, in the order submissions were stored.
+    virtual bool scan_comments(const std::string& budget_id,
+                               const std::function<void(const std::string& submission_id, const std::string& about,
+                                                        const std::string& text)>& comment,
+                               std::string& error) = 0;
     virtual bool scan_demographics(const std::string& budget_id,
                                    const std::function<void(const std::string&, const std::string&)>& answer,
                                    std::string& error) = 0;
     virtual void stop() = 0;  // finishes queued writes, then stops the writer
+    // "N submissions in M commits" since start: how well group commit is batching.
+    virtual std::string commit_stats() const = 0;
 };
 
 // Batches queued inserts: the writer thread takes everything queued, commits it in one
@@ -73,6 +83,7 @@ public:
     void submit(NewSubmission s, std::function<void(InsertResult)> done);
     void stop();
     std::uint64_t batches() const { return batches_; }
+    std::uint64_t written() const { return written_; }
 
 private:
     void run();
@@ -82,9 +93,11 @@ private:
     std::condition_variable wake_;
     std::deque<Pending> queue_;
     bool stopping_ = false;
-    std::uint64_t batches_ = 0;
+    std::uint64_t batches_ = 0, written_ = 0;
     std::thread thread_;
 };
+
+std::string describe_commits(const GroupCommitter& c);
 
 // UTC now as "2026-11-22T23:59:00.123Z".
 std::string utc_now();

@@ -47,7 +47,6 @@ std::size_t grid_index(BasisPoints v, BasisPoints min, BasisPoints step) { retur
 Aggregator::Aggregator(const Budget& b) : b_(b) {
     for (const auto& s : b.services) service_hist_.emplace_back(grid_size(s.min_bp, s.max_bp, s.step_bp), 0);
     service_sum_bp_.assign(b.services.size(), 0);
-    service_sum_change_.assign(b.services.size(), 0);
     efficiency_uptake_.assign(b.efficiencies.size(), 0);
     income_uptake_.assign(b.incomes.size(), 0);
     const CouncilTax& ct = b.council_tax;
@@ -56,20 +55,19 @@ Aggregator::Aggregator(const Budget& b) : b_(b) {
 }
 
 void Aggregator::add(const Submission& s, const Outcome& o) {
-    add(s.choices, o, !s.overall_comment.empty() || !s.service_comments.empty());
+    add(s.choices, o.balanced, !s.overall_comment.empty() || !s.service_comments.empty());
     for (const auto& [q, opt] : s.demographics) add_demographic(q, opt);
 }
 
-void Aggregator::add(const Choices& c, const Outcome& o, bool has_comments) {
+void Aggregator::add(const Choices& c, bool balanced, bool has_comments) {
     ++count_;
-    if (o.balanced) ++balanced_;
+    if (balanced) ++balanced_;
     if (has_comments) ++with_comments_;
     for (std::size_t i = 0; i < b_.services.size(); ++i) {
         const Service& svc = b_.services[i];
         const BasisPoints v = c.service_bp[i];
         ++service_hist_[i][grid_index(v, svc.min_bp, svc.step_bp)];
         service_sum_bp_[i] += v;
-        service_sum_change_[i] += o.services[i].change;
     }
     for (std::size_t i = 0; i < efficiency_uptake_.size(); ++i) efficiency_uptake_[i] += c.efficiency_on[i] ? 1u : 0u;
     for (std::size_t i = 0; i < income_uptake_.size(); ++i) income_uptake_[i] += c.income_on[i] ? 1u : 0u;
@@ -103,8 +101,17 @@ LeverSummary Aggregator::service(std::size_t i) const {
     return summarise(service_hist_[i], service_sum_bp_[i], s.min_bp, s.step_bp);
 }
 
+// Each submission's change is percent_of(baseline, bp), so summing over the histogram's bins gives
+// exactly the sum over submissions, with no need to keep outcomes.
 Pence Aggregator::service_mean_change(std::size_t i) const {
-    return count_ ? divide_round(service_sum_change_[i], static_cast<std::int64_t>(count_)) : 0;
+    if (!count_) return 0;
+    const Service& s = b_.services[i];
+    __int128 total = 0;
+    for (std::size_t k = 0; k < service_hist_[i].size(); ++k)
+        if (service_hist_[i][k])
+            total += static_cast<__int128>(service_hist_[i][k]) *
+                     percent_of(s.baseline, static_cast<BasisPoints>(s.min_bp + static_cast<std::int64_t>(k) * s.step_bp));
+    return divide_round(total, static_cast<std::int64_t>(count_));
 }
 
 LeverSummary Aggregator::council_tax() const {
@@ -201,20 +208,27 @@ namespace budget {
 
 std::string comments_csv_header() { return csv_row({"submission_id", "about", "comment"}); }
 
+std::string comment_csv_row(const std::string& submission_id, const std::string& about, const std::string& text) {
+    return csv_row({csv_text(submission_id), csv_text(about), csv_text(text)});
+}
+
+std::string comment_json_item(const std::string& submission_id, const std::string& about, const std::string& text) {
+    const json j = {{"submission_id", submission_id}, {"about", about}, {"comment", text}};
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 std::string comments_csv_rows(const Budget& b, const Submission& s) {
     std::string out;
-    if (!s.overall_comment.empty()) out += csv_row({csv_text(s.submission_id), "overall", csv_text(s.overall_comment)});
-    for (const auto& [svc, text] : s.service_comments)
-        out += csv_row({csv_text(s.submission_id), csv_text(b.services[svc].id), csv_text(text)});
+    if (!s.overall_comment.empty()) out += comment_csv_row(s.submission_id, "overall", s.overall_comment);
+    for (const auto& [svc, text] : s.service_comments) out += comment_csv_row(s.submission_id, b.services[svc].id, text);
     return out;
 }
 
 std::string comments_json_items(const Budget& b, const Submission& s) {
     std::string out;
     auto item = [&](const std::string& about, const std::string& text) {
-        const json j = {{"submission_id", s.submission_id}, {"about", about}, {"comment", text}};
         if (!out.empty()) out += ",";
-        out += j.dump(-1, ' ', false, json::error_handler_t::replace);
+        out += comment_json_item(s.submission_id, about, text);
     };
     if (!s.overall_comment.empty()) item("overall", s.overall_comment);
     for (const auto& [svc, text] : s.service_comments) item(b.services[svc].id, text);

@@ -30,9 +30,9 @@ public:
 
     // Adds one valid submission and its re-simulated outcome.
     void add(const Submission& s, const Outcome& o);
-    // The same from stored parts: choices, outcome and whether it had comments. Demographic
-    // answers are stored apart from choices, so they are added on their own.
-    void add(const Choices& c, const Outcome& o, bool has_comments);
+    // The same from stored parts: choices, whether it balanced, whether it had comments.
+    // Demographic answers are stored apart from choices, so they are added on their own.
+    void add(const Choices& c, bool balanced, bool has_comments);
     void add_demographic(std::size_t question, std::size_t option) { ++demographics_[question][option]; }
     // Counts a line that was not a valid submission (it is not aggregated).
     void reject() { ++rejected_; }
@@ -59,7 +59,6 @@ private:
     std::uint64_t count_ = 0, rejected_ = 0, balanced_ = 0, with_comments_ = 0;
     std::vector<std::vector<std::uint64_t>> service_hist_;
     std::vector<std::int64_t> service_sum_bp_;
-    std::vector<std::int64_t> service_sum_change_;
     std::vector<std::uint64_t> efficiency_uptake_, income_uptake_;
     std::vector<std::uint64_t> council_tax_hist_;
     std::int64_t council_tax_sum_bp_ = 0;
@@ -69,6 +68,8 @@ private:
 // Comments are not held by the Aggregator (they grow with submissions); callers stream them
 // from a second pass over the submissions with these.
 std::string comments_csv_header();
+std::string comment_csv_row(const std::string& submission_id, const std::string& about, const std::string& text);
+std::string comment_json_item(const std::string& submission_id, const std::string& about, const std::string& text);
 std::string comments_csv_rows(const Budget& b, const Submission& s);  // "" when it has none
 std::string comments_json_items(const Budget& b, const Submission& s);  // comma-separated objects
 

@@ -25,9 +25,12 @@ public:
     }
     bool healthy(std::string&) override { return true; }
     bool scan(const std::string&, bool, const std::function<void(const server::StoredRow&)>&, std::string&) override { return true; }
+    bool scan_comments(const std::string&, const std::function<void(const std::string&, const std::string&, const std::string&)>&,
+                       std::string&) override { return true; }
     bool scan_demographics(const std::string&, const std::function<void(const std::string&, const std::string&)>&,
                            std::string&) override { return true; }
     void stop() override {}
+    std::string commit_stats() const override { return ""; }
 
 private:
     std::map<std::string, std::string> rows_;
