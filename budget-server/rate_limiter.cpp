@@ -59,6 +59,7 @@ void RateLimiter::rotate(Clock::time_point now) {
 bool RateLimiter::allow(std::string_view address, Clock::time_point now) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (now - rotated_at_ >= rotate_every_) rotate(now);
+    if (buckets_.size() >= kMaxTracked) prune(now);
     const std::uint64_t key = siphash24(k0_, k1_, address);
     auto [it, inserted] = buckets_.try_emplace(key, Bucket{burst_, now});
     Bucket& b = it->second;
@@ -70,6 +71,17 @@ bool RateLimiter::allow(std::string_view address, Clock::time_point now) {
     if (b.tokens < 1.0) return false;
     b.tokens -= 1.0;
     return true;
+}
+
+// Forgets clients whose buckets have refilled (they are as if never seen); if that is not enough
+// (a flood of distinct addresses), forgets everyone rather than grow without bound.
+void RateLimiter::prune(Clock::time_point now) {
+    for (auto it = buckets_.begin(); it != buckets_.end();) {
+        const double elapsed = std::chrono::duration<double>(now - it->second.last).count();
+        if (it->second.tokens + elapsed * per_second_ >= burst_) it = buckets_.erase(it);
+        else ++it;
+    }
+    if (buckets_.size() >= kMaxTracked / 2) buckets_.clear();
 }
 
 std::size_t RateLimiter::tracked() const {

@@ -23,8 +23,11 @@ public:
     bool allow(std::string_view address, Clock::time_point now = Clock::now());
     std::size_t tracked() const;
 
+    static constexpr std::size_t kMaxTracked = 100'000;
+
 private:
     void rotate(Clock::time_point now);
+    void prune(Clock::time_point now);
     struct Bucket { double tokens; Clock::time_point last; };
     double per_second_, burst_;
     Clock::duration rotate_every_;

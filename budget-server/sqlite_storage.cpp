@@ -93,11 +93,14 @@ sqlite3* open_db(const std::string& path, bool write, std::string& error) {
 class SqliteStorage : public Storage {
 public:
     SqliteStorage(std::string path, sqlite3* writer)
-        : path_(std::move(path)), writer_(writer), committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
-    ~SqliteStorage() override {
-        committer_.stop();
-        sqlite3_close(writer_);
-    }
+        : path_(std::move(path)), writer_(writer),
+          insert_(writer, "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, balanced, "
+                          "choices, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING"),
+          existing_(writer, "SELECT id, received_at, document FROM submissions WHERE submission_id = ?"),
+          answer_(writer, "INSERT INTO demographic_answers (budget_id, question, answer) VALUES (?, ?, ?)"),
+          comment_(writer, "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?, ?, ?, ?, ?)"),
+          committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
+    ~SqliteStorage() override { committer_.stop(); }  // the statements, then the connection, close after
 
     void insert(NewSubmission s, std::function<void(InsertResult)> done) override { committer_.submit(std::move(s), std::move(done)); }
     void stop() override { committer_.stop(); }
@@ -185,17 +188,16 @@ private:
         std::string error;
         const std::string now = utc_now();
         auto fail_all = [&](const std::string& why) {
-            exec(writer_, "ROLLBACK", error);
+            for (Statement* st : {&insert_, &existing_, &answer_, &comment_}) st->reset();
+            exec(writer_.get(), "ROLLBACK", error);
             for (auto& p : batch) p.result = InsertResult{InsertResult::Kind::Unavailable, 0, "", why};
         };
-        if (!exec(writer_, "BEGIN IMMEDIATE", error)) return fail_all(error);
-        Statement insert(writer_,
-                         "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, "
-                         "has_comments, balanced, choices, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING");
-        Statement existing(writer_, "SELECT id, received_at, document FROM submissions WHERE submission_id = ?");
-        Statement answer(writer_, "INSERT INTO demographic_answers (budget_id, question, answer) VALUES (?, ?, ?)");
-        Statement comment(writer_, "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?, ?, ?, ?, ?)");
-        if (!insert || !existing || !answer || !comment) return fail_all(sqlite3_errmsg(writer_));
+        Statement& insert = insert_;
+        Statement& existing = existing_;
+        Statement& answer = answer_;
+        Statement& comment = comment_;
+        if (!insert || !existing || !answer || !comment) return fail_all(sqlite3_errmsg(writer_.get()));
+        if (!exec(writer_.get(), "BEGIN IMMEDIATE", error)) return fail_all(error);
         for (auto& p : batch) {
             const NewSubmission& s = p.submission;
             insert.text(1, s.submission_id);
@@ -206,10 +208,10 @@ private:
             insert.integer(6, s.balanced ? 1 : 0);
             insert.blob(7, s.choices);
             insert.text(8, s.document);
-            if (insert.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_));
+            if (insert.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
             insert.reset();
-            if (sqlite3_changes(writer_) == 1) {
-                const std::int64_t row_id = sqlite3_last_insert_rowid(writer_);
+            if (sqlite3_changes(writer_.get()) == 1) {
+                const std::int64_t row_id = sqlite3_last_insert_rowid(writer_.get());
                 p.result = InsertResult{InsertResult::Kind::Inserted, row_id, now, ""};
                 for (const auto& [about, text] : s.comments) {
                     comment.integer(1, row_id);
@@ -217,36 +219,41 @@ private:
                     comment.text(3, s.submission_id);
                     comment.text(4, about);
                     comment.text(5, text);
-                    if (comment.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_));
+                    if (comment.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
                     comment.reset();
                 }
                 for (const auto& [q, a] : s.demographics) {
                     answer.text(1, s.budget_id);
                     answer.text(2, q);
                     answer.text(3, a);
-                    if (answer.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_));
+                    if (answer.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
                     answer.reset();
                 }
                 continue;
             }
             existing.text(1, s.submission_id);
-            if (existing.step() != SQLITE_ROW) return fail_all(sqlite3_errmsg(writer_));
+            if (existing.step() != SQLITE_ROW) return fail_all(sqlite3_errmsg(writer_.get()));
             const bool same = existing.column_text(2) == s.document;
             p.result = InsertResult{same ? InsertResult::Kind::Duplicate : InsertResult::Kind::Conflict,
                                     sqlite3_column_int64(existing.get(), 0), existing.column_text(1), ""};
             existing.reset();
         }
-        if (!exec(writer_, "COMMIT", error)) return fail_all(error);
+        if (!exec(writer_.get(), "COMMIT", error)) return fail_all(error);
     }
 
+    struct Closer {
+        void operator()(sqlite3* db) const { sqlite3_close(db); }
+    };
     std::string path_;
-    sqlite3* writer_;
+    std::unique_ptr<sqlite3, Closer> writer_;
+    Statement insert_, existing_, answer_, comment_;  // prepared once, reused for every batch
     GroupCommitter committer_;
 };
 
 }  // namespace
 
 std::unique_ptr<Storage> open_sqlite_storage(const std::string& data_dir, std::string& error) {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // no global allocation statistics (a mutex per malloc)
     std::error_code ec;
     std::filesystem::create_directories(data_dir, ec);
     if (ec) {
