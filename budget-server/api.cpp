@@ -181,7 +181,7 @@ void Api::submit(Request& request, std::function<void(Response)> done) {
     store(b->second, std::move(check), std::move(done));
 }
 
-void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done) {
+NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check) {
     NewSubmission row;
     row.budget_id = b.id;
     row.budget_version = b.version;
@@ -195,6 +195,11 @@ void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::fun
         row.demographics.emplace_back(b.demographics[q].id, b.demographics[q].options[o].first);
     check.submission.demographics.clear();  // stored apart from the choices
     row.document = budget::submission_to_json(b, check.submission);
+    return row;
+}
+
+void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done) {
+    NewSubmission row = to_stored(b, std::move(check));
     const std::string submission_id = row.submission_id;
     storage_.insert(std::move(row), [done = std::move(done), submission_id](InsertResult r) {
         switch (r.kind) {

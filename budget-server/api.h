@@ -72,6 +72,10 @@ Response error_response(int status, const std::string& code, const std::string& 
 // "submissions.jsonl") for one budget to `path`. False with `error` when storage fails.
 bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error);
 
+// The row to store for a valid submission: canonical document (without demographics), compact
+// choices, comments, and demographic answers kept apart.
+NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check);
+
 // Aggregates every stored submission of a budget (streaming, from the compact choices).
 bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error);
 

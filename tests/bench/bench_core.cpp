@@ -15,18 +15,14 @@
 #include "sample.h"
 #include "simulation.h"
 #include "submission.h"
+#include "support.h"
 
 using namespace budget;
 using Clock = std::chrono::steady_clock;
 
-namespace {
+using test::read_text;
 
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
+namespace {
 
 // The county example widened to 60 service lines (copies of its unlocked lines, renamed).
 Budget sixty_line_budget() {

@@ -31,6 +31,9 @@
 #include "sample.h"
 #include "storage.h"
 #include "submission.h"
+#include "support.h"
+
+using test::read_text;
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -39,13 +42,6 @@ using tcp = net::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-std::string read_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
@@ -311,20 +307,7 @@ int main(int argc, char** argv) {
     // 3. SQLite's raw ceiling for the same rows at the same durability (WAL, synchronous=FULL).
     std::vector<server::NewSubmission> rows;
     for (std::size_t i = 0; i < n; ++i) {
-        budget::SubmissionCheck c = budget::validate_submission(b, bodies[i]);
-        server::NewSubmission r;
-        r.budget_id = b.id;
-        r.budget_version = b.version;
-        r.submission_id = c.submission.submission_id;
-        r.has_comments = !c.submission.overall_comment.empty() || !c.submission.service_comments.empty();
-        r.balanced = c.outcome.balanced;
-        if (!c.submission.overall_comment.empty()) r.comments.emplace_back("overall", c.submission.overall_comment);
-        for (const auto& [svc, text] : c.submission.service_comments) r.comments.emplace_back(b.services[svc].id, text);
-        r.choices = budget::encode_choices(b, c.submission.choices);
-        for (const auto& [q, o] : c.submission.demographics)
-            r.demographics.emplace_back(b.demographics[q].id, b.demographics[q].options[o].first);
-        c.submission.demographics.clear();
-        r.document = budget::submission_to_json(b, c.submission);
+        server::NewSubmission r = server::to_stored(b, budget::validate_submission(b, bodies[i]));
         rows.push_back(std::move(r));
     }
     const auto server_batch = static_cast<std::size_t>(std::max(1.0, std::round(mean_batch)));
