@@ -1,0 +1,190 @@
+// Browser platform on <emscripten/html5.h>: canvas-bound mouse, touch, wheel and keys; sizes in CSS
+// pixels with the framebuffer at devicePixelRatio; frames only on demand.
+#include "platform_web.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <cstring>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+
+namespace web {
+
+namespace {
+
+PlatformConfig g_config;
+int g_frames_left = 0;
+bool g_loop_running = false;
+unsigned long g_frames_drawn = 0;
+double g_dpr = 1.0;
+double g_last_time = 0;
+
+ImGuiKey key_from_dom(const char* code) {
+    struct Entry { const char* code; ImGuiKey key; };
+    static const Entry table[] = {
+        {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+        {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+        {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End}, {"Insert", ImGuiKey_Insert},
+        {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace}, {"Space", ImGuiKey_Space},
+        {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter}, {"Escape", ImGuiKey_Escape},
+        {"ShiftLeft", ImGuiKey_LeftShift}, {"ShiftRight", ImGuiKey_RightShift}, {"ControlLeft", ImGuiKey_LeftCtrl},
+        {"ControlRight", ImGuiKey_RightCtrl}, {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
+        {"KeyA", ImGuiKey_A}, {"KeyC", ImGuiKey_C}, {"KeyV", ImGuiKey_V}, {"KeyX", ImGuiKey_X}, {"KeyY", ImGuiKey_Y},
+        {"KeyZ", ImGuiKey_Z},
+    };
+    for (const auto& e : table)
+        if (std::strcmp(e.code, code) == 0) return e.key;
+    return ImGuiKey_None;
+}
+
+void resize_canvas() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size(g_config.canvas.c_str(), &css_w, &css_h);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    if (dpr != g_dpr && g_config.rebuild_fonts) {
+        g_dpr = dpr;
+        g_config.rebuild_fonts(static_cast<float>(dpr));
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+    }
+    g_dpr = dpr;
+    emscripten_set_canvas_element_size(g_config.canvas.c_str(), static_cast<int>(css_w * dpr), static_cast<int>(css_h * dpr));
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+    io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
+}
+
+EM_BOOL on_frame(double time, void*) {
+    if (g_frames_left <= 0) {
+        g_loop_running = false;
+        return EM_FALSE;  // idle: no more frames until input or a redraw request
+    }
+    --g_frames_left;
+    resize_canvas();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = g_last_time > 0 ? static_cast<float>((time - g_last_time) / 1000.0) : 1.0f / 60.0f;
+    if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;
+    g_last_time = time;
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    g_config.frame();
+    ImGui::Render();
+    int w = 0, h = 0;
+    emscripten_get_canvas_element_size(g_config.canvas.c_str(), &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++g_frames_drawn;
+    return EM_TRUE;
+}
+
+EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
+    io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
+        const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : 2;
+        io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
+    }
+    request_redraw();
+    return EM_TRUE;
+}
+
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    const float scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100.0f : 1.0f / 3.0f;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX) * scale, static_cast<float>(-e->deltaY) * scale);
+    request_redraw();
+    return EM_TRUE;
+}
+
+EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    if (e->numTouches < 1) return EM_FALSE;
+    const EmscriptenTouchPoint& t = e->touches[0];
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    request_redraw();
+    return EM_TRUE;  // the canvas handles its own touches (no page scroll or zoom while dragging a slider)
+}
+
+EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
+    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+    io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
+    const ImGuiKey key = key_from_dom(e->code);
+    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
+    if (down && std::strlen(e->key) > 0 && std::strlen(e->key) <= 4 && !e->ctrlKey && !e->altKey &&
+        static_cast<unsigned char>(e->key[0]) >= 0x20)
+        io.AddInputCharactersUTF8(e->key);
+    request_redraw();
+    // Tab leaves the canvas when ImGui is not using the keyboard; other keys stay with ImGui.
+    if (key == ImGuiKey_Tab) return io.WantCaptureKeyboard ? EM_TRUE : EM_FALSE;
+    return key != ImGuiKey_None || io.WantTextInput ? EM_TRUE : EM_FALSE;
+}
+
+EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
+    ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
+    request_redraw();
+    return EM_FALSE;
+}
+
+EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    request_redraw();
+    return EM_FALSE;
+}
+
+}  // namespace
+
+void request_redraw() {
+    g_frames_left = 3;  // enough for ImGui to settle hover and layout
+    if (!g_loop_running) {
+        g_loop_running = true;
+        emscripten_request_animation_frame_loop(on_frame, nullptr);
+    }
+}
+
+unsigned long frames_drawn() { return g_frames_drawn; }
+
+bool platform_start(const PlatformConfig& config) {
+    g_config = config;
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.alpha = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(config.canvas.c_str(), &attrs);
+    if (ctx <= 0) return false;
+    emscripten_webgl_make_context_current(ctx);
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.BackendPlatformName = "budget-web";
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    g_dpr = 0;  // forces the first font build at the real ratio
+    const char* c = config.canvas.c_str();
+    emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);  // releases outside too
+    emscripten_set_mousemove_callback(c, nullptr, EM_TRUE, on_mouse);
+    emscripten_set_wheel_callback(c, nullptr, EM_TRUE, on_wheel);
+    emscripten_set_touchstart_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
+    emscripten_set_keydown_callback(c, nullptr, EM_TRUE, on_key);
+    emscripten_set_keyup_callback(c, nullptr, EM_TRUE, on_key);
+    emscripten_set_focus_callback(c, nullptr, EM_TRUE, on_focus);
+    emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
+    emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    request_redraw();
+    return true;
+}
+
+}  // namespace web
