@@ -1,5 +1,4 @@
-// The app's one window, drawn as a function of AppState.
-#include "imgui.h"
+// The app's one window, drawn as a function of AppState, and small shared UI helpers.
 #include "ui.h"
 
 namespace app {
@@ -7,6 +6,39 @@ namespace app {
 void remember_item(AppState& s, const std::string& label) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     s.item_rects[label] = Rect{min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+void paragraph(const std::string& text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+ImVec4 rag_colour(budget::Rag r, bool high_contrast) {
+    // Dark enough for 4.5:1 on the light background; high contrast uses pure hues on black.
+    switch (r) {
+        case budget::Rag::Red: return high_contrast ? ImVec4(1.0f, 0.45f, 0.45f, 1) : ImVec4(0.70f, 0.05f, 0.05f, 1);
+        case budget::Rag::Amber: return high_contrast ? ImVec4(1.0f, 0.85f, 0.2f, 1) : ImVec4(0.55f, 0.32f, 0.0f, 1);
+        case budget::Rag::Green: return high_contrast ? ImVec4(0.45f, 1.0f, 0.55f, 1) : ImVec4(0.0f, 0.40f, 0.18f, 1);
+    }
+    return ImVec4(0, 0, 0, 1);
+}
+
+const char* rag_word(const AppState& s, budget::Rag r) {
+    switch (r) {
+        case budget::Rag::Red: return s.text("Red", "Coch");
+        case budget::Rag::Amber: return s.text("Amber", "Ambr");
+        case budget::Rag::Green: return s.text("Green", "Gwyrdd");
+    }
+    return "";
+}
+
+bool wide_button(AppState& s, const char* label, const std::string& id_label, bool enabled) {
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 48.0f));
+    ImGui::EndDisabled();
+    remember_item(s, id_label);
+    return pressed && enabled;
 }
 
 void draw_app(AppState& s) {
@@ -19,6 +51,9 @@ void draw_app(AppState& s) {
     switch (s.screen) {
         case Screen::Welcome: draw_welcome(s); break;
         case Screen::Simulator: draw_simulator(s); break;
+        case Screen::Review: draw_review(s); break;
+        case Screen::Confirmation: draw_confirmation(s); break;
+        case Screen::AnnualReport: draw_annual_report(s); break;
     }
     ImGui::End();
 }

@@ -9,7 +9,8 @@
 
 namespace app {
 
-enum class Screen { Welcome, Simulator };
+enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport };
+enum class SendState { NotSent, Waiting, Sent, Rejected };
 
 struct Rect { float x, y, w, h; };
 
@@ -20,13 +21,27 @@ struct AppState {
     Screen screen = Screen::Welcome;
     std::string language = "en";
     std::vector<budget::Choices> undo;
-    char receipt_band = 'D';
+    std::size_t receipt_band = 3;  // index into the budget's bands (Band D)
+    bool projector = false;        // ?mode=projector: large type, high contrast
+    bool high_contrast = false;
+    // Review and submit.
+    std::string overall_comment;
+    std::map<std::size_t, std::string> service_comments;  // service index -> text
+    bool demographics_consent = false;
+    std::map<std::size_t, std::size_t> demographic_answers;  // question -> option
+    std::string submission_id;  // drawn when the resident sends, then fixed so retries are de-duplicated
+    SendState send_state = SendState::NotSent;
+    std::string send_message;
     std::map<std::string, Rect> item_rects;  // by label, refreshed every frame (for tests and tools)
 
     void start(budget::Budget b);
     void set_choices(const budget::Choices& next);  // keeps an undo step, re-simulates
     void reset();
     bool undo_last();
+    // Whether the budget's rule lets these choices be submitted, and why not if not.
+    bool can_submit(std::string& why) const;
+    // The submission document (core format) for the current choices and answers.
+    std::string submission_json() const;
     // English or Welsh, by the resident's language.
     const char* text(const char* en, const char* cy) const { return language == "cy" ? cy : en; }
     const std::string& text(const budget::LocalText& t) const { return t.in(language); }

@@ -1,5 +1,6 @@
-// Entry points the page calls (site/app.html): start the app with a budget and a font, and read
-// its state for the test hook. Exceptions never cross this boundary (the core does not throw).
+// Entry points the page (site/index.html) calls: start the app with a budget, a font and any saved
+// draft or shared choices; report the sending state; read the state for the test hook.
+// Exceptions never cross this boundary (the core does not throw).
 #include <emscripten.h>
 
 #include <string>
@@ -7,8 +8,11 @@
 
 #include "app_state.h"
 #include "budget_loader.h"
+#include "choices_codec.h"
 #include "imgui.h"
 #include "platform_web.h"
+#include "share_link.h"
+#include "submission.h"
 #include "ui.h"
 
 namespace {
@@ -16,33 +20,74 @@ namespace {
 app::AppState g_state;
 std::vector<unsigned char> g_font;
 std::string g_state_json;
+std::string g_saved_draft;
 
 // Latin, Latin-1, Latin Extended-A (ŵ ŷ), the Welsh letters in Latin Extended Additional
-// (ẁ ẃ ẅ ỳ), dashes, curly quotes, bullet, ellipsis and the euro sign.
-const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x1E80, 0x1E85, 0x1EF2, 0x1EF3,
-                           0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0};
+// (ẁ ẃ ẅ ỳ), dashes, curly quotes, bullet, ellipsis, arrows and the euro sign.
+const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x1E80, 0x1E85, 0x1EF2, 0x1EF3, 0x2013, 0x2014,
+                           0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0x2192, 0x2192, 0};
 
 void build_fonts(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
+    const float css_size = g_state.projector ? 30.0f : 18.0f;  // projector: readable from the back of a hall
     // Rasterised at the real pixel size, drawn at CSS size.
-    io.Fonts->AddFontFromMemoryTTF(g_font.data(), static_cast<int>(g_font.size()), 18.0f * dpr, &config, kGlyphs);
+    io.Fonts->AddFontFromMemoryTTF(g_font.data(), static_cast<int>(g_font.size()), css_size * dpr, &config, kGlyphs);
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
 }
 
-void light_theme() {
-    ImGui::StyleColorsLight();
+void apply_theme() {
     ImGuiStyle& style = ImGui::GetStyle();
+    if (g_state.high_contrast) {
+        ImGui::StyleColorsDark();
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0, 0, 0, 1);
+        style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 1);
+        style.Colors[ImGuiCol_Text] = ImVec4(1, 1, 1, 1);
+        style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.85f, 0.85f, 0.85f, 1);
+        style.Colors[ImGuiCol_FrameBg] = ImVec4(0.12f, 0.12f, 0.12f, 1);
+        style.Colors[ImGuiCol_Button] = ImVec4(0.0f, 0.25f, 0.55f, 1);
+        style.Colors[ImGuiCol_Header] = ImVec4(0.0f, 0.25f, 0.55f, 1);
+        style.Colors[ImGuiCol_SliderGrab] = ImVec4(1.0f, 0.87f, 0.0f, 1);
+        style.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 1);
+    } else {
+        ImGui::StyleColorsLight();
+        style.Colors[ImGuiCol_Text] = ImVec4(0.11f, 0.11f, 0.11f, 1.0f);          // 16:1 on the background
+        style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.31f, 0.35f, 0.37f, 1.0f);  // 7:1
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.96f, 1.0f);
+    }
     style.FramePadding = ImVec2(10, 8);  // touch targets of at least 24 CSS px
     style.ItemSpacing = ImVec2(10, 10);
     style.GrabMinSize = 24;
     style.FrameRounding = 4;
-    style.Colors[ImGuiCol_Text] = ImVec4(0.11f, 0.11f, 0.11f, 1.0f);
-    style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.31f, 0.35f, 0.37f, 1.0f);  // 7:1 on the background
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.96f, 1.0f);
+    style.FrameBorderSize = g_state.high_contrast ? 1.0f : 0.0f;
+}
+
+// A saved draft restores choices, comments and answers; anything unusable in it is ignored.
+void restore_draft(const std::string& draft) {
+    if (draft.empty()) return;
+    budget::SubmissionCheck c = budget::validate_submission_full_path(g_state.budget, draft);
+    for (const auto& p : c.problems)
+        if (p.code != "submission.unbalanced" && p.code != "submission.totals_mismatch") return;
+    g_state.set_choices(c.submission.choices);
+    g_state.undo.clear();
+    g_state.overall_comment = c.submission.overall_comment;
+    for (const auto& [svc, text] : c.submission.service_comments) g_state.service_comments[svc] = text;
+    for (const auto& [q, o] : c.submission.demographics) g_state.demographic_answers[q] = o;
+    g_state.demographics_consent = !c.submission.demographics.empty();
+    g_saved_draft = draft;
+}
+
+void frame() {
+    app::draw_app(g_state);
+    // Keep a draft on the device so a reload loses nothing (only when something changed).
+    const std::string draft = g_state.submission_json();
+    if (draft != g_saved_draft) {
+        web::save_draft(draft);
+        g_saved_draft = draft;
+    }
 }
 
 }  // namespace
@@ -50,18 +95,37 @@ void light_theme() {
 extern "C" {
 
 // 0 started; 1 the budget is invalid; 2 no WebGL2.
-EMSCRIPTEN_KEEPALIVE int app_start(const char* budget_json, const unsigned char* font, int font_size, const char* language) {
+EMSCRIPTEN_KEEPALIVE int app_start(const char* budget_json, const unsigned char* font, int font_size, const char* language,
+                                   const char* mode, const char* draft_json, const char* shared_choices) {
     budget::BudgetLoad l = budget::load_budget(budget_json);
     if (!l.budget) return 1;
     g_state.start(std::move(*l.budget));
     g_state.language = std::string(language) == "cy" ? "cy" : "en";
+    g_state.projector = std::string(mode) == "projector";
+    g_state.high_contrast = g_state.projector || std::string(mode) == "high-contrast";
+    restore_draft(draft_json);
+    if (const auto bytes = app::base64url_decode(shared_choices); bytes && !bytes->empty()) {
+        budget::Choices shared;
+        if (budget::decode_choices(g_state.budget, *bytes, shared)) {
+            g_state.set_choices(shared);
+            g_state.undo.clear();
+            g_state.screen = app::Screen::Simulator;
+        }
+    }
     g_font.assign(font, font + font_size);
     web::PlatformConfig config;
-    config.frame = [] { app::draw_app(g_state); };
+    config.frame = frame;
     config.rebuild_fonts = build_fonts;
     if (!web::platform_start(config)) return 2;
-    light_theme();
+    apply_theme();
     return 0;
+}
+
+// From the page's outbox: 1 waiting to send, 2 sent, 3 rejected (with the server's reason).
+EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message) {
+    g_state.send_state = state == 2 ? app::SendState::Sent : state == 3 ? app::SendState::Rejected : app::SendState::Waiting;
+    g_state.send_message = message;
+    web::request_redraw();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* app_state_json() {

@@ -6,7 +6,9 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -15,12 +17,60 @@ namespace web {
 
 namespace {
 
+EM_JS(void, js_send_submission, (const char* json), { window.budgetSubmit(UTF8ToString(json)); });
+EM_JS(void, js_open_link, (const char* url), { window.open(UTF8ToString(url), "_blank", "noopener"); });
+EM_JS(char*, js_new_submission_id, (), {
+    const id = "s-" + crypto.randomUUID();
+    const size = lengthBytesUTF8(id) + 1;
+    const p = _malloc(size);
+    stringToUTF8(id, p, size);
+    return p;
+});
+EM_JS(void, js_save_draft, (const char* json), {
+    try { localStorage.setItem("budget-draft:" + window.budgetApp.budgetId, UTF8ToString(json)); } catch (e) {}
+});
+EM_JS(char*, js_share_link, (const char* budget, const char* choices), {
+    const url = new URL(location.href);
+    url.search = "";
+    url.hash = "";
+    url.searchParams.set("budget", UTF8ToString(budget));
+    url.searchParams.set("choices", UTF8ToString(choices));
+    const text = url.toString();
+    const size = lengthBytesUTF8(text) + 1;
+    const p = _malloc(size);
+    stringToUTF8(text, p, size);
+    return p;
+});
+EM_JS(void, js_copy_text, (const char* text), {
+    if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
+});
+
+std::string take_js_string(char* p) {
+    std::string out = p ? p : "";
+    free(p);
+    return out;
+}
+
+void set_clipboard(void*, const char* text) { js_copy_text(text); }
+
 PlatformConfig g_config;
 int g_frames_left = 0;
 bool g_loop_running = false;
 unsigned long g_frames_drawn = 0;
 double g_dpr = 1.0;
 double g_last_time = 0;
+
+// Button presses wait one frame after the position they happen at: ImGui items that allow overlap
+// (tabs among them) only take a press if they were hovered on the previous frame, and a tap or a
+// fast click arrives together with its new position.
+struct ButtonEvent { int button; bool down; };
+std::vector<ButtonEvent> g_buttons;
+int g_buttons_wait = 0;
+
+void queue_button(int button, bool down) {
+    g_buttons.push_back({button, down});
+    g_buttons_wait = 1;
+}
 
 ImGuiKey key_from_dom(const char* code) {
     struct Entry { const char* code; ImGuiKey key; };
@@ -62,6 +112,14 @@ EM_BOOL on_frame(double time, void*) {
         return EM_FALSE;  // idle: no more frames until input or a redraw request
     }
     --g_frames_left;
+    if (!g_buttons.empty()) {
+        if (g_buttons_wait > 0) {
+            --g_buttons_wait;
+        } else {
+            for (const auto& b : g_buttons) ImGui::GetIO().AddMouseButtonEvent(b.button, b.down);
+            g_buttons.clear();
+        }
+    }
     resize_canvas();
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = g_last_time > 0 ? static_cast<float>((time - g_last_time) / 1000.0) : 1.0f / 60.0f;
@@ -86,8 +144,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     io.AddMouseSourceEvent(ImGuiMouseSource_Mouse);
     io.AddMousePosEvent(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
-        const int button = e->button == 0 ? 0 : e->button == 2 ? 1 : 2;
-        io.AddMouseButtonEvent(button, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
+        queue_button(e->button == 0 ? 0 : e->button == 2 ? 1 : 2, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
     }
     request_redraw();
     return EM_TRUE;
@@ -106,8 +163,8 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     io.AddMousePosEvent(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) io.AddMouseButtonEvent(0, false);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) queue_button(0, true);
+    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) queue_button(0, false);
     request_redraw();
     return EM_TRUE;  // the canvas handles its own touches (no page scroll or zoom while dragging a slider)
 }
@@ -142,8 +199,16 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 
 }  // namespace
 
+void send_submission(const std::string& json) { js_send_submission(json.c_str()); }
+void open_link(const std::string& url) { js_open_link(url.c_str()); }
+std::string new_submission_id() { return take_js_string(js_new_submission_id()); }
+void save_draft(const std::string& json) { js_save_draft(json.c_str()); }
+std::string share_link(const std::string& budget_id, const std::string& encoded_choices) {
+    return take_js_string(js_share_link(budget_id.c_str(), encoded_choices.c_str()));
+}
+
 void request_redraw() {
-    g_frames_left = 3;  // enough for ImGui to settle hover and layout
+    g_frames_left = 6;  // ImGui trickles a press and its release over frames, then settles layout
     if (!g_loop_running) {
         g_loop_running = true;
         emscripten_request_animation_frame_loop(on_frame, nullptr);
@@ -167,6 +232,7 @@ bool platform_start(const PlatformConfig& config) {
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "budget-web";
+    io.SetClipboardTextFn = set_clipboard;  // copy goes to the system clipboard
     ImGui_ImplOpenGL3_Init("#version 300 es");
     g_dpr = 0;  // forces the first font build at the real ratio
     const char* c = config.canvas.c_str();

@@ -16,6 +16,13 @@ struct PlatformConfig {
 bool platform_start(const PlatformConfig& config);
 // Asks for frames to be drawn (a few, so ImGui can settle), e.g. after state changes.
 void request_redraw();
+// The page's side of things (site/index.html): sending, links, ids, drafts.
+void send_submission(const std::string& json);  // queued by the page, retried until delivered
+void open_link(const std::string& url);          // in a new tab
+std::string new_submission_id();                 // random, from the browser's crypto
+void save_draft(const std::string& json);        // localStorage, so a reload loses nothing
+std::string share_link(const std::string& budget_id, const std::string& encoded_choices);
+
 // Frames actually drawn since start (the test hook reads this to check idle costs nothing).
 unsigned long frames_drawn();
 

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, root } from './server_harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { startServer, root, officer, toolBin } from './server_harness.mjs';
 
 const shots = join(root, 'build', 'screenshots');
 let server, browser;
@@ -24,21 +26,58 @@ after(async () => { await browser?.close(); await server?.stop(); });
 
 async function open(size, query = '') {
   const page = await browser.newPage({ viewport: size });
-  await page.goto(`${server.base}/app.html${query}`);
+  await page.goto(`${server.base}/${query}`);
   await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
   return page;
+}
+
+const state = (page) => page.evaluate(() => window.budgetApp.state());
+
+// Waits until the app has stopped drawing (it draws only while something changes).
+async function settle(page) {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const frames = (await state(page)).frames_drawn;
+    if (frames === last) return;
+    last = frames;
+    await page.waitForTimeout(60);
+  }
+}
+
+// Closes the district's gap through the UI: every saving, every fee, council tax to its limit,
+// then the first services cut to their minimum until the budget balances.
+async function balanceDistrict(page) {
+  await clickLabel(page, 'Start');
+  await clickLabel(page, 'tab:savings');
+  for (const id of ['garden-waste-rounds', 'shared-planning', 'leisure-contract', 'office-move', 'digital-payments', 'temporary-accommodation'])
+    await clickLabel(page, `saving:${id}`);
+  await clickLabel(page, 'tab:income');
+  const tax = await page.evaluate(() => window.budgetApp.rect('council-tax'));
+  await page.mouse.click(tax.x + tax.width - 3, tax.y + tax.height / 2);
+  await settle(page);
+  for (const id of ['garden-waste-charge', 'parking-charges', 'pre-application-fees', 'commercial-property', 'bulky-waste-fee'])
+    await clickLabel(page, `income:${id}`);
+  await clickLabel(page, 'tab:services');
+  for (const id of ['waste-collection', 'street-cleansing', 'parks', 'environmental-health']) {
+    if ((await state(page)).balanced) break;
+    const r = await page.evaluate((l) => window.budgetApp.rect(l), `service:${id}`);
+    await page.mouse.click(r.x + 2, r.y + r.height / 2);
+    await settle(page);
+  }
+  return state(page);
 }
 
 async function clickLabel(page, label) {
   const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
   assert.ok(r, `no item labelled ${label}`);
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
-  await page.waitForTimeout(100);
+  await settle(page);
 }
 
 test('WebGL2 exists in this browser', async () => {
   const page = await browser.newPage();
-  await page.goto(`${server.base}/app.html`);
+  await page.goto(`${server.base}/`);
   assert.equal(await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2')), true);
   await page.close();
 });
@@ -66,7 +105,7 @@ test('a slider moved with the mouse changes the budget, and undo restores it', a
   const before = await page.evaluate(() => window.budgetApp.state());
   const r = await page.evaluate(() => window.budgetApp.rect('service:waste-collection'));
   await page.mouse.click(r.x + r.width * 0.05, r.y + r.height / 2);  // near the left: a deep cut
-  await page.waitForTimeout(100);
+  await settle(page);
   const after = await page.evaluate(() => window.budgetApp.state());
   assert.ok(after.services_bp['waste-collection'] < 0, JSON.stringify(after.services_bp));
   assert.ok(after.remaining_gap_pence < before.remaining_gap_pence);
@@ -91,4 +130,65 @@ test('Welsh: ?lang=cy shows the Welsh budget', async () => {
   assert.equal((await page.evaluate(() => window.budgetApp.state())).language, 'cy');
   await page.screenshot({ path: join(shots, 'bro-tegid-2026-cy-welcome.png') });
   await page.close();
+});
+
+test('reach a balanced budget, send it, and the server stores a document the core validates', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
+  const balanced = await balanceDistrict(page);
+  assert.equal(balanced.balanced, true, JSON.stringify(balanced));
+  assert.equal(balanced.efficiencies.length, 6);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-balanced.png') });
+  await clickLabel(page, 'Review');
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-review.png') });
+  await clickLabel(page, 'Send');
+  await page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');
+  const sent = await state(page);
+  assert.match(sent.submission_id, /^s-[0-9a-f-]{36}$/);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-confirmation.png') });
+  const jsonl = (await officer(server.base, 'eastbrook-district-2026', 'submissions.jsonl')).text.trim().split('\n');
+  const stored = jsonl.filter((l) => l.includes(sent.submission_id));
+  assert.equal(stored.length, 1);
+  const file = join(root, 'build', 'screenshots', 'received.json');
+  writeFileSync(file, stored[0]);
+  const check = execFileSync(toolBin, ['check-submission', join(root, 'budgets', 'eastbrook-district-2026.json'), file]).toString();
+  assert.match(check, /ok/);
+  await page.close();
+});
+
+test('offline: the submission waits, survives a reload, and is delivered exactly once', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await balanceDistrict(page);
+  await clickLabel(page, 'Review');
+  await context.setOffline(true);
+  await clickLabel(page, 'Send');
+  await page.waitForFunction(() => window.budgetApp.state().send_state === 'waiting');
+  const id = (await state(page)).submission_id;
+  assert.deepEqual(await page.evaluate(() => window.budgetApp.outbox()), [id]);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-waiting.png') });
+  await context.setOffline(false);
+  await page.reload();
+  await page.evaluate(() => window.budgetApp.ready);
+  await page.waitForFunction(() => window.budgetApp.outbox().length === 0, null, { timeout: 15000 });
+  // The reload kept the resident's choices too.
+  assert.equal((await state(page)).balanced, true);
+  const jsonl = (await officer(server.base, 'eastbrook-district-2026', 'submissions.jsonl')).text;
+  assert.equal(jsonl.split('\n').filter((l) => l.includes(id)).length, 1);
+  await context.close();
+});
+
+test('annual report and projector mode', async () => {
+  for (const [name, size, query] of [['desktop', { width: 1366, height: 768 }, ''], ['projector', { width: 1920, height: 1080 }, '&mode=projector'],
+                                     ['phone', { width: 360, height: 740 }, '']]) {
+    const page = await open(size, `?budget=northmoor-county-2026${query}`);
+    await page.screenshot({ path: join(shots, `northmoor-county-2026-${name}-welcome-mode.png`) });
+    await clickLabel(page, 'Start');
+    if (name === 'projector') await page.screenshot({ path: join(shots, 'northmoor-county-2026-projector-simulator.png') });
+    await clickLabel(page, 'Annual report');
+    assert.equal((await state(page)).screen, 'annual_report');
+    await page.screenshot({ path: join(shots, `northmoor-county-2026-${name}-annual-report.png`) });
+    await page.close();
+  }
 });

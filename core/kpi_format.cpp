@@ -1,0 +1,46 @@
+// Indicator value formatting (exact: from thousandths, rounded half away from zero).
+#include "kpi_format.h"
+
+#include "aggregation.h"
+
+namespace budget {
+
+namespace {
+std::string number(const Kpi& kpi, Milli value) {
+    std::int64_t scale = 1;
+    for (int i = kpi.decimals; i < 3; ++i) scale *= 10;
+    return format_fixed(divide_round(value, scale), kpi.decimals);
+}
+std::string with_thousands(const std::string& n) {
+    const bool negative = !n.empty() && n[0] == '-';
+    const std::string digits = negative ? n.substr(1) : n;
+    const auto dot = digits.find('.');
+    std::string whole = digits.substr(0, dot);
+    const std::string rest = dot == std::string::npos ? "" : digits.substr(dot);
+    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3) whole.insert(static_cast<std::size_t>(i), ",");
+    return (negative ? "-" : "") + whole + rest;
+}
+}  // namespace
+
+std::string format_kpi_value(const Kpi& kpi, Milli value) {
+    const std::string n = with_thousands(number(kpi, value));
+    if (kpi.unit == "percent") return n + "%";
+    if (kpi.unit == "pounds") return n[0] == '-' ? "-\xC2\xA3" + n.substr(1) : "\xC2\xA3" + n;
+    if (kpi.unit == "days") return n + " days";
+    if (kpi.unit == "weeks") return n + " weeks";
+    if (kpi.unit == "kg") return n + " kg";
+    if (kpi.unit == "rate_per_1000") return n + " per 1,000";
+    if (kpi.unit == "rate_per_10000") return n + " per 10,000";
+    if (kpi.unit == "rate_per_100000") return n + " per 100,000";
+    return n;
+}
+
+std::string format_kpi_change(const Kpi& kpi, Milli change) {
+    const std::string sign = change > 0 ? "+" : change < 0 ? "-" : "\xC2\xB1";
+    const Milli magnitude = change < 0 ? -change : change;
+    if (kpi.unit == "percent") return sign + with_thousands(number(kpi, magnitude)) + " points";
+    const std::string v = format_kpi_value(kpi, magnitude);
+    return sign + v;
+}
+
+}  // namespace budget

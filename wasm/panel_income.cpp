@@ -1,0 +1,45 @@
+// Income panel: council tax within the legal limit, and fees and charges.
+#include "council_tax.h"
+#include "money.h"
+#include "ui.h"
+
+namespace app {
+
+void panel_income(AppState& s) {
+    const budget::Budget& b = s.budget;
+    const budget::CouncilTax& ct = b.council_tax;
+    ImGui::TextUnformatted(s.text("Council tax (Band D)", "Treth gyngor (Band D)"));
+    int steps = (s.choices.council_tax_bp - ct.lever_min_bp) / ct.lever_step_bp;
+    const int max_steps = (ct.lever_max_bp - ct.lever_min_bp) / ct.lever_step_bp;
+    const std::string shown = (s.choices.council_tax_bp > 0 ? "+" : "") + budget::format_bp_as_percent(s.choices.council_tax_bp) +
+                              "%%  (" + budget::format_pounds(s.outcome.band_d) + ")";
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderInt("##council-tax", &steps, 0, max_steps, shown.c_str())) {
+        budget::Choices next = s.choices;
+        next.council_tax_bp = ct.lever_min_bp + steps * ct.lever_step_bp;
+        s.set_choices(next);
+    }
+    remember_item(s, "council-tax");
+    paragraph(std::string(s.text("Raises ", "Yn codi ")) + budget::format_pounds_short(s.outcome.council_tax_change) +
+              s.text(" compared with no change. Limit: ", " o'i gymharu â dim newid. Terfyn: ") + budget::describe_cap(ct) + ".");
+    ImGui::Separator();
+    ImGui::TextUnformatted(s.text("Fees, charges and other income", "Ffioedd, taliadau ac incwm arall"));
+    for (std::size_t i = 0; i < b.incomes.size(); ++i) {
+        const budget::IncomeOption& o = b.incomes[i];
+        ImGui::PushID(static_cast<int>(i));
+        bool on = s.choices.income_on[i] != 0;
+        if (ImGui::Checkbox(s.text(o.name).c_str(), &on)) {
+            budget::Choices next = s.choices;
+            next.income_on[i] = on ? 1 : 0;
+            s.set_choices(next);
+        }
+        remember_item(s, "income:" + o.id);
+        ImGui::Indent();
+        paragraph(std::string(s.text("Raises ", "Yn codi ")) + budget::format_pounds_short(o.yield) + s.text(" a year. ", " y flwyddyn. ") +
+                  s.text(o.description));
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
+}
+
+}  // namespace app

@@ -1,0 +1,36 @@
+// Savings panel: each efficiency option as a toggle, with its saving, one-off cost and risk.
+#include "money.h"
+#include "ui.h"
+
+namespace app {
+
+void panel_savings(AppState& s) {
+    const budget::Budget& b = s.budget;
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i) {
+        const budget::EfficiencyOption& e = b.efficiencies[i];
+        ImGui::PushID(static_cast<int>(i));
+        bool on = s.choices.efficiency_on[i] != 0;
+        if (ImGui::Checkbox(s.text(e.name).c_str(), &on)) {
+            budget::Choices next = s.choices;
+            next.efficiency_on[i] = on ? 1 : 0;
+            s.set_choices(next);
+        }
+        remember_item(s, "saving:" + e.id);
+        static const char* const risks_en[] = {"low", "medium", "high"};
+        static const char* const risks_cy[] = {"isel", "canolig", "uchel"};
+        const int risk = static_cast<int>(e.risk);
+        std::string line = std::string(s.text("Saves ", "Yn arbed ")) + budget::format_pounds_short(e.saving) +
+                           s.text(" a year", " y flwyddyn");
+        if (e.one_off_cost > 0)
+            line += std::string(s.text("; one-off cost ", "; cost untro ")) + budget::format_pounds_short(e.one_off_cost);
+        line += std::string(s.text("; delivery risk: ", "; risg cyflawni: ")) + (s.language == "cy" ? risks_cy[risk] : risks_en[risk]);
+        ImGui::Indent();
+        paragraph(line);
+        ImGui::TextDisabled("%s", s.text(e.description).c_str());
+        ImGui::Unindent();
+        ImGui::Spacing();
+        ImGui::PopID();
+    }
+}
+
+}  // namespace app

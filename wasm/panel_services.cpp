@@ -1,0 +1,41 @@
+// Services panel: grouped sliders, locked lines shown as locked, consequence text that follows
+// the slider.
+#include "money.h"
+#include "ui.h"
+
+namespace app {
+
+void panel_services(AppState& s) {
+    const budget::Budget& b = s.budget;
+    for (std::size_t g = 0; g < b.groups.size(); ++g) {
+        if (!ImGui::CollapsingHeader(s.text(b.groups[g].name).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
+        for (std::size_t i = 0; i < b.services.size(); ++i) {
+            const budget::Service& svc = b.services[i];
+            if (svc.group != g) continue;
+            ImGui::PushID(static_cast<int>(i));
+            ImGui::TextUnformatted(s.text(svc.name).c_str());
+            if (svc.locked) {
+                paragraph(std::string(s.text("Locked", "Wedi'i gloi")) + " (" + budget::format_pounds_short(svc.baseline) + "): " +
+                          s.text(svc.locked_reason));
+            } else {
+                int steps = (s.choices.service_bp[i] - svc.min_bp) / svc.step_bp;
+                const int max_steps = (svc.max_bp - svc.min_bp) / svc.step_bp;
+                // ImGui takes this as a printf format: the percent sign is written "%%".
+                const std::string shown = budget::format_bp_as_percent(s.choices.service_bp[i]) + "%%  (" +
+                                          budget::format_pounds_short(s.outcome.services[i].spend) + ")";
+                ImGui::SetNextItemWidth(-1);
+                if (ImGui::SliderInt("##lever", &steps, 0, max_steps, shown.c_str())) {
+                    budget::Choices next = s.choices;
+                    next.service_bp[i] = svc.min_bp + steps * svc.step_bp;
+                    s.set_choices(next);
+                }
+                remember_item(s, "service:" + svc.id);
+                if (!svc.consequences.empty()) paragraph(s.text(svc.consequences[s.outcome.services[i].consequence].text));
+            }
+            ImGui::Spacing();
+            ImGui::PopID();
+        }
+    }
+}
+
+}  // namespace app

@@ -1,0 +1,73 @@
+// Always in view: the gap against the target, the household bill for a chosen band, and the
+// indicators the choices move (with RAG status in colour and in words).
+#include "kpi_format.h"
+#include "money.h"
+#include "ui.h"
+
+namespace app {
+
+void gap_bar(AppState& s) {
+    const budget::Outcome& o = s.outcome;
+    const double target = static_cast<double>(s.budget.gap_to_close);
+    const double closed = target - static_cast<double>(o.remaining_gap);
+    const float fraction = target > 0 ? static_cast<float>(closed / target) : 1.0f;
+    const std::string label = o.balanced ? std::string(s.text("Balanced: surplus ", "Cytbwys: gwarged ")) +
+                                               budget::format_pounds_short(-o.remaining_gap)
+                                         : std::string(s.text("Gap still to close: ", "Bwlch i'w gau o hyd: ")) +
+                                               budget::format_pounds_short(o.remaining_gap) + s.text(" of ", " o ") +
+                                               budget::format_pounds_short(s.budget.gap_to_close);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, o.balanced ? ImVec4(0.0f, 0.44f, 0.23f, 1.0f) : ImVec4(0.05f, 0.31f, 0.55f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, o.balanced || fraction > 0.5f ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    ImGui::ProgressBar(fraction < 0 ? 0 : fraction > 1 ? 1 : fraction, ImVec2(-1, 36), label.c_str());
+    ImGui::PopStyleColor(2);
+    remember_item(s, "Gap");
+}
+
+void panel_summary(AppState& s, bool compact) {
+    const budget::Budget& b = s.budget;
+    const budget::Outcome& o = s.outcome;
+    const auto& bands = b.council_tax.bands;
+    // The household bill for a chosen band.
+    const std::string band_label = std::string(s.text("Band ", "Band ")) + bands[s.receipt_band].letter;
+    ImGui::TextUnformatted(s.text("Your council tax bill", "Eich bil treth gyngor"));
+    ImGui::SetNextItemWidth(compact ? 120.0f : 140.0f);
+    if (ImGui::BeginCombo("##band", band_label.c_str())) {
+        for (std::size_t i = 0; i < bands.size(); ++i) {
+            const std::string l = std::string("Band ") + bands[i].letter;
+            if (ImGui::Selectable(l.c_str(), i == s.receipt_band)) s.receipt_band = i;
+        }
+        ImGui::EndCombo();
+    }
+    remember_item(s, "band");
+    ImGui::SameLine();
+    const budget::Pence before = budget::divide_round(static_cast<__int128>(b.council_tax.band_d) * bands[s.receipt_band].ninths, 9);
+    const budget::Pence bill = o.bills[s.receipt_band];
+    const std::string change = bill == before ? std::string(s.text("no change", "dim newid"))
+                                              : (bill > before ? "+" : "-") + budget::format_pounds(bill > before ? bill - before : before - bill) +
+                                                    s.text(" a year", " y flwyddyn");
+    ImGui::Text("%s (%s)", budget::format_pounds(bill).c_str(), change.c_str());
+    if (compact) {
+        ImGui::Separator();
+        return;
+    }
+    ImGui::Separator();
+    ImGui::TextUnformatted(s.text("What your choices do to performance", "Beth mae eich dewisiadau'n ei wneud i berfformiad"));
+    bool any = false;
+    for (std::size_t k = 0; k < b.kpis.size(); ++k) {
+        const budget::Kpi& kpi = b.kpis[k];
+        const budget::KpiOutcome& ko = o.kpis[k];
+        if (ko.moved == 0) continue;
+        any = true;
+        ImGui::PushID(static_cast<int>(k));
+        paragraph(s.text(kpi.name));
+        ImGui::PushStyleColor(ImGuiCol_Text, rag_colour(ko.projected_rag, s.high_contrast));
+        ImGui::Text("%s: %s -> %s (%s)", rag_word(s, ko.projected_rag), budget::format_kpi_value(kpi, ko.current).c_str(),
+                    budget::format_kpi_value(kpi, ko.projected).c_str(), budget::format_kpi_change(kpi, ko.moved).c_str());
+        ImGui::PopStyleColor();
+        remember_item(s, "kpi:" + kpi.id);
+        ImGui::PopID();
+    }
+    if (!any) paragraph(s.text("Move a slider or choose an option to see its effect.", "Symudwch lithrydd neu ddewis opsiwn i weld ei effaith."));
+}
+
+}  // namespace app
