@@ -20,6 +20,7 @@ void AppState::set_choices(const budget::Choices& next) {
     if (undo.size() > 200) undo.erase(undo.begin());
     choices = next;
     budget::simulate(budget, choices, outcome);
+    touched();
 }
 
 void AppState::reset() { set_choices(budget::default_choices(budget)); }
@@ -29,6 +30,7 @@ bool AppState::undo_last() {
     choices = undo.back();
     undo.pop_back();
     budget::simulate(budget, choices, outcome);
+    touched();
     return true;
 }
 
@@ -54,7 +56,7 @@ std::string AppState::submission_json() const {
     return budget::submission_to_json(budget, s);
 }
 
-std::string state_json(const AppState& s, unsigned long frames_drawn) {
+std::string state_json(const AppState& s, unsigned long frames_drawn, double frame_ms_mean, double frame_ms_max) {
     using nlohmann::json;
     json rects = json::object();
     for (const auto& [label, r] : s.item_rects) rects[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
@@ -81,6 +83,8 @@ std::string state_json(const AppState& s, unsigned long frames_drawn) {
                       {"balanced", s.outcome.balanced},
                       {"undo_steps", s.undo.size()},
                       {"frames_drawn", frames_drawn},
+                      {"frame_ms_mean", frame_ms_mean},
+                      {"frame_ms_max", frame_ms_max},
                       {"items", rects}};
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }

@@ -33,6 +33,8 @@ struct AppState {
     SendState send_state = SendState::NotSent;
     std::string send_message;
     std::map<std::string, Rect> item_rects;  // by label, refreshed every frame (for tests and tools)
+    unsigned long revision = 0;  // counts changes worth saving (choices, comments, answers)
+    void touched() { ++revision; }
 
     void start(budget::Budget b);
     void set_choices(const budget::Choices& next);  // keeps an undo step, re-simulates
@@ -48,6 +50,6 @@ struct AppState {
 };
 
 // The state as JSON, for the read-only test hook window.budgetApp.state().
-std::string state_json(const AppState& s, unsigned long frames_drawn);
+std::string state_json(const AppState& s, unsigned long frames_drawn, double frame_ms_mean, double frame_ms_max);
 
 }  // namespace app

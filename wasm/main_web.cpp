@@ -21,6 +21,7 @@ app::AppState g_state;
 std::vector<unsigned char> g_font;
 std::string g_state_json;
 std::string g_saved_draft;
+unsigned long g_saved_revision = 0;
 
 // Latin, Latin-1, Latin Extended-A (ŵ ŷ), the Welsh letters in Latin Extended Additional
 // (ẁ ẃ ẅ ỳ), dashes, curly quotes, bullet, ellipsis, arrows and the euro sign.
@@ -78,15 +79,19 @@ void restore_draft(const std::string& draft) {
     for (const auto& [q, o] : c.submission.demographics) g_state.demographic_answers[q] = o;
     g_state.demographics_consent = !c.submission.demographics.empty();
     g_saved_draft = draft;
+    g_saved_revision = g_state.revision;
 }
 
 void frame() {
     app::draw_app(g_state);
-    // Keep a draft on the device so a reload loses nothing (only when something changed).
-    const std::string draft = g_state.submission_json();
-    if (draft != g_saved_draft) {
-        web::save_draft(draft);
-        g_saved_draft = draft;
+    // Keep a draft on the device so a reload loses nothing (built only after a change).
+    if (g_state.revision != g_saved_revision) {
+        g_saved_revision = g_state.revision;
+        const std::string draft = g_state.submission_json();
+        if (draft != g_saved_draft) {
+            web::save_draft(draft);
+            g_saved_draft = draft;
+        }
     }
 }
 
@@ -129,7 +134,7 @@ EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message) 
 }
 
 EMSCRIPTEN_KEEPALIVE const char* app_state_json() {
-    g_state_json = app::state_json(g_state, web::frames_drawn());
+    g_state_json = app::state_json(g_state, web::frames_drawn(), web::frame_ms_mean(), web::frame_ms_max());
     return g_state_json.c_str();
 }
 

@@ -8,13 +8,14 @@ namespace app {
 void panel_income(AppState& s) {
     const budget::Budget& b = s.budget;
     const budget::CouncilTax& ct = b.council_tax;
-    ImGui::TextUnformatted(s.text("Council tax (Band D)", "Treth gyngor (Band D)"));
     int steps = (s.choices.council_tax_bp - ct.lever_min_bp) / ct.lever_step_bp;
     const int max_steps = (ct.lever_max_bp - ct.lever_min_bp) / ct.lever_step_bp;
-    const std::string shown = (s.choices.council_tax_bp > 0 ? "+" : "") + budget::format_bp_as_percent(s.choices.council_tax_bp) +
-                              "%%  (" + budget::format_pounds(s.outcome.band_d) + ")";
+    const std::string shown = std::string(s.text("Council tax: ", "Treth gyngor: ")) + (s.choices.council_tax_bp > 0 ? "+" : "") +
+                              budget::format_bp_as_percent(s.choices.council_tax_bp) + "% (Band D " +
+                              budget::format_pounds(s.outcome.band_d) + ")";
+    ImGui::TextUnformatted(shown.c_str());
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##council-tax", &steps, 0, max_steps, shown.c_str())) {
+    if (ImGui::SliderInt("##council-tax", &steps, 0, max_steps, "")) {
         budget::Choices next = s.choices;
         next.council_tax_bp = ct.lever_min_bp + steps * ct.lever_step_bp;
         s.set_choices(next);

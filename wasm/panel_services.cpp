@@ -13,18 +13,20 @@ void panel_services(AppState& s) {
             const budget::Service& svc = b.services[i];
             if (svc.group != g) continue;
             ImGui::PushID(static_cast<int>(i));
-            ImGui::TextUnformatted(s.text(svc.name).c_str());
             if (svc.locked) {
+                ImGui::TextUnformatted(s.text(svc.name).c_str());
                 paragraph(std::string(s.text("Locked", "Wedi'i gloi")) + " (" + budget::format_pounds_short(svc.baseline) + "): " +
                           s.text(svc.locked_reason));
             } else {
                 int steps = (s.choices.service_bp[i] - svc.min_bp) / svc.step_bp;
                 const int max_steps = (svc.max_bp - svc.min_bp) / svc.step_bp;
-                // ImGui takes this as a printf format: the percent sign is written "%%".
-                const std::string shown = budget::format_bp_as_percent(s.choices.service_bp[i]) + "%%  (" +
+                // The value is written above the slider, never under its grab (contrast in every theme).
+                const std::string shown = s.text(svc.name) + ": " + (s.choices.service_bp[i] > 0 ? "+" : "") +
+                                          budget::format_bp_as_percent(s.choices.service_bp[i]) + "% (" +
                                           budget::format_pounds_short(s.outcome.services[i].spend) + ")";
+                ImGui::TextUnformatted(shown.c_str());
                 ImGui::SetNextItemWidth(-1);
-                if (ImGui::SliderInt("##lever", &steps, 0, max_steps, shown.c_str())) {
+                if (ImGui::SliderInt("##lever", &steps, 0, max_steps, "")) {
                     budget::Choices next = s.choices;
                     next.service_bp[i] = svc.min_bp + steps * svc.step_bp;
                     s.set_choices(next);

@@ -57,6 +57,7 @@ PlatformConfig g_config;
 int g_frames_left = 0;
 bool g_loop_running = false;
 unsigned long g_frames_drawn = 0;
+double g_frame_ms_total = 0, g_frame_ms_max = 0;  // CPU time inside frames, for the speed report
 double g_dpr = 1.0;
 double g_last_time = 0;
 
@@ -100,7 +101,14 @@ void resize_canvas() {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
     }
     g_dpr = dpr;
-    emscripten_set_canvas_element_size(g_config.canvas.c_str(), static_cast<int>(css_w * dpr), static_cast<int>(css_h * dpr));
+    // Setting the canvas size reallocates its drawing buffer, so only when it really changes.
+    static int last_w = -1, last_h = -1;
+    const int w = static_cast<int>(css_w * dpr), h = static_cast<int>(css_h * dpr);
+    if (w != last_w || h != last_h) {
+        emscripten_set_canvas_element_size(g_config.canvas.c_str(), w, h);
+        last_w = w;
+        last_h = h;
+    }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
@@ -112,6 +120,7 @@ EM_BOOL on_frame(double time, void*) {
         return EM_FALSE;  // idle: no more frames until input or a redraw request
     }
     --g_frames_left;
+    const double started = emscripten_get_now();
     if (!g_buttons.empty()) {
         if (g_buttons_wait > 0) {
             --g_buttons_wait;
@@ -136,6 +145,9 @@ EM_BOOL on_frame(double time, void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++g_frames_drawn;
+    const double spent = emscripten_get_now() - started;
+    g_frame_ms_total += spent;
+    if (spent > g_frame_ms_max) g_frame_ms_max = spent;
     return EM_TRUE;
 }
 
@@ -216,6 +228,8 @@ void request_redraw() {
 }
 
 unsigned long frames_drawn() { return g_frames_drawn; }
+double frame_ms_mean() { return g_frames_drawn ? g_frame_ms_total / static_cast<double>(g_frames_drawn) : 0.0; }
+double frame_ms_max() { return g_frame_ms_max; }
 
 bool platform_start(const PlatformConfig& config) {
     g_config = config;
@@ -235,6 +249,7 @@ bool platform_start(const PlatformConfig& config) {
     io.SetClipboardTextFn = set_clipboard;  // copy goes to the system clipboard
     ImGui_ImplOpenGL3_Init("#version 300 es");
     g_dpr = 0;  // forces the first font build at the real ratio
+    if (!config.rebuild_fonts) io.Fonts->AddFontDefault();
     const char* c = config.canvas.c_str();
     emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);  // releases outside too

@@ -25,5 +25,8 @@ std::string share_link(const std::string& budget_id, const std::string& encoded_
 
 // Frames actually drawn since start (the test hook reads this to check idle costs nothing).
 unsigned long frames_drawn();
+// CPU time spent inside frames (build, layout and GL submission), in milliseconds.
+double frame_ms_mean();
+double frame_ms_max();
 
 }  // namespace web

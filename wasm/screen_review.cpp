@@ -33,14 +33,14 @@ void draw_review(AppState& s) {
 
     ImGui::SeparatorText(s.text("Comments (optional)", "Sylwadau (dewisol)"));
     ImGui::TextUnformatted(s.text("Anything else you want the council to know", "Unrhyw beth arall yr hoffech i'r cyngor ei wybod"));
-    ImGui::InputTextMultiline("##overall", &s.overall_comment, ImVec2(-1, 96));
+    if (ImGui::InputTextMultiline("##overall", &s.overall_comment, ImVec2(-1, 96))) s.touched();
     remember_item(s, "comment:overall");
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         if (s.choices.service_bp[i] == 0) continue;
         ImGui::PushID(static_cast<int>(i));
         ImGui::TextUnformatted((std::string(s.text("About ", "Am ")) + s.text(b.services[i].name)).c_str());
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputText("##service-comment", &s.service_comments[i]);
+        if (ImGui::InputText("##service-comment", &s.service_comments[i])) s.touched();
         remember_item(s, "comment:" + b.services[i].id);
         ImGui::PopID();
     }
@@ -52,7 +52,8 @@ void draw_review(AppState& s) {
                          "Mae ateb yn helpu'r cyngor i weld a glywodd gan bawb. Caiff eich atebion eu cadw ar wahân i'ch dewisiadau."));
         if (ImGui::Button(s.text("Read the privacy notice", "Darllen yr hysbysiad preifatrwydd"))) web::open_link(s.text(b.privacy_notice_url));
         remember_item(s, "Privacy notice");
-        ImGui::Checkbox(s.text("I agree to answer these questions", "Rwy'n cytuno i ateb y cwestiynau hyn"), &s.demographics_consent);
+        if (ImGui::Checkbox(s.text("I agree to answer these questions", "Rwy'n cytuno i ateb y cwestiynau hyn"), &s.demographics_consent))
+            s.touched();
         remember_item(s, "Consent");
         if (s.demographics_consent) {
             for (std::size_t q = 0; q < b.demographics.size(); ++q) {
@@ -64,10 +65,15 @@ void draw_review(AppState& s) {
                                                                               : s.text(question.options[it->second].second);
                 ImGui::SetNextItemWidth(-1);
                 if (ImGui::BeginCombo("##answer", current.c_str())) {
-                    if (ImGui::Selectable(s.text("No answer", "Dim ateb"), it == s.demographic_answers.end())) s.demographic_answers.erase(q);
+                    if (ImGui::Selectable(s.text("No answer", "Dim ateb"), it == s.demographic_answers.end())) {
+                        s.demographic_answers.erase(q);
+                        s.touched();
+                    }
                     for (std::size_t o = 0; o < question.options.size(); ++o)
-                        if (ImGui::Selectable(s.text(question.options[o].second).c_str(), it != s.demographic_answers.end() && it->second == o))
+                        if (ImGui::Selectable(s.text(question.options[o].second).c_str(), it != s.demographic_answers.end() && it->second == o)) {
                             s.demographic_answers[q] = o;
+                            s.touched();
+                        }
                     ImGui::EndCombo();
                 }
                 remember_item(s, "demographic:" + question.id);
@@ -84,6 +90,7 @@ void draw_review(AppState& s) {
     if (wide_button(s, s.text("Send my budget to the council", "Anfon fy nghyllideb at y cyngor"), "Send", allowed)) {
         if (s.submission_id.empty()) s.submission_id = web::new_submission_id();
         s.send_state = SendState::Waiting;
+        s.touched();
         web::send_submission(s.submission_json());
         s.screen = Screen::Confirmation;
     }

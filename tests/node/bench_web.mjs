@@ -1,0 +1,68 @@
+// Speed report for the resident app, beside a bare ImGui + WebGL2 program built with the same flags,
+// in the same browser run: gzip bytes downloaded, start-up to the first interactive frame, frames
+// drawn while idle, and CPU time per frame on the largest budget. Prints figures; asserts nothing.
+// Usage (after both presets are built): node tests/node/bench_web.mjs
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer, root } from './server_harness.mjs';
+
+const app = await startServer({ extra: ['--site', join(root, 'build', 'web', 'site')] });
+const bare = await startServer({ extra: ['--site', join(root, 'build', 'web', 'bare')] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+async function load(url, readyExpr) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const bodies = [];
+  page.on('response', async (r) => { try { bodies.push({ url: r.url(), body: await r.body() }); } catch { /* redirects */ } });
+  await page.goto(url);
+  const readyAt = await page.evaluate(readyExpr);
+  await page.waitForTimeout(300);
+  const gz = bodies.reduce((n, b) => n + gzipSync(b.body, { level: 9 }).length, 0);
+  const raw = bodies.reduce((n, b) => n + b.body.length, 0);
+  return { context, page, readyAt, gz, raw, files: bodies.map((b) => b.url.replace(/^https?:\/\/[^/]+/, '')) };
+}
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const runs = { app: [], bare: [] };
+let appBytes, bareBytes;
+for (let i = 0; i < 5; i++) {
+  const a = await load(`${app.base}/?budget=northmoor-county-2026`, async () => { await window.budgetApp.ready; return window.budgetApp.readyAt; });
+  runs.app.push(a.readyAt);
+  appBytes = a;
+  await a.context.close();
+  const b = await load(`${bare.base}/`, async () => { await window.bareReady; return window.readyAt; });
+  runs.bare.push(b.readyAt);
+  bareBytes = b;
+  await b.context.close();
+}
+console.log(`bytes (gzip -9, everything the page downloads): app ${(appBytes.gz / 1024).toFixed(0)} KiB (${appBytes.files.join(', ')}); ` +
+            `bare ImGui ${(bareBytes.gz / 1024).toFixed(0)} KiB; ratio ${(appBytes.gz / bareBytes.gz).toFixed(2)} (target <= 1.5)`);
+console.log(`start-up to first interactive frame (median of 5, same browser): app ${median(runs.app).toFixed(0)} ms; ` +
+            `bare ${median(runs.bare).toFixed(0)} ms; ratio ${(median(runs.app) / median(runs.bare)).toFixed(2)} (target <= 1.5)`);
+
+const { context, page } = await load(`${app.base}/?budget=northmoor-county-2026`, async () => { await window.budgetApp.ready; return 0; });
+const state = () => page.evaluate(() => window.budgetApp.state());
+await page.waitForTimeout(500);
+let before = (await state()).frames_drawn;
+await page.waitForTimeout(2000);
+console.log(`idle: ${(await state()).frames_drawn - before} frames drawn in 2 s with no input (target 0)`);
+const start = await page.evaluate(() => window.budgetApp.rect('Start'));
+await page.mouse.click(start.x + 10, start.y + 10);
+await page.waitForTimeout(500);
+before = await state();
+for (let i = 0; i < 120; i++) { await page.mouse.move(100 + (i * 9) % 600, 150 + (i * 37) % 500); await page.waitForTimeout(16); }
+const after = await state();
+const frames = after.frames_drawn - before.frames_drawn;
+const mean = (after.frame_ms_mean * after.frames_drawn - before.frame_ms_mean * before.frames_drawn) / Math.max(1, frames);
+console.log(`CPU per frame, simulator on the largest budget (${frames} frames while the mouse moves): mean ${mean.toFixed(2)} ms, ` +
+            `max ${after.frame_ms_max.toFixed(2)} ms since start (target <= 1 ms; SwiftShader draws on the CPU here)`);
+await context.close();
+await browser.close();
+await app.stop();
+await bare.stop();

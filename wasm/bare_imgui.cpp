@@ -1,0 +1,20 @@
+// The baseline for size and start-up: a bare Dear ImGui + WebGL2 program on the same platform
+// layer and flags, with ImGui's built-in font. Measured beside the app by tests/node/bench_web.mjs.
+#include <emscripten.h>
+
+#include "imgui.h"
+#include "platform_web.h"
+
+extern "C" EMSCRIPTEN_KEEPALIVE int bare_start() {
+    web::PlatformConfig config;
+    config.frame = [] {
+        ImGui::SetNextWindowPos(ImVec2(10, 10));
+        ImGui::Begin("Hello");
+        ImGui::TextUnformatted("A bare ImGui program.");
+        ImGui::Button("Button");
+        ImGui::End();
+    };
+    return web::platform_start(config) ? 0 : 2;
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE unsigned long bare_frames() { return web::frames_drawn(); }
