@@ -56,7 +56,7 @@ std::string AppState::submission_json() const {
     return budget::submission_to_json(budget, s);
 }
 
-std::string state_json(const AppState& s, unsigned long frames_drawn, double frame_ms_mean, double frame_ms_max) {
+std::string state_json(const AppState& s, const FrameCosts& costs) {
     using nlohmann::json;
     json rects = json::object();
     for (const auto& [label, r] : s.item_rects) rects[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
@@ -82,9 +82,10 @@ std::string state_json(const AppState& s, unsigned long frames_drawn, double fra
                       {"remaining_gap_pence", s.outcome.remaining_gap},
                       {"balanced", s.outcome.balanced},
                       {"undo_steps", s.undo.size()},
-                      {"frames_drawn", frames_drawn},
-                      {"frame_ms_mean", frame_ms_mean},
-                      {"frame_ms_max", frame_ms_max},
+                      {"frames_drawn", costs.frames},
+                      {"frame_ms_mean", costs.mean_ms},
+                      {"frame_ms_max", costs.max_ms},
+                      {"build_ms_mean", costs.build_mean_ms},
                       {"items", rects}};
     return doc.dump(-1, ' ', false, json::error_handler_t::replace);
 }

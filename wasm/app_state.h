@@ -50,6 +50,7 @@ struct AppState {
 };
 
 // The state as JSON, for the read-only test hook window.budgetApp.state().
-std::string state_json(const AppState& s, unsigned long frames_drawn, double frame_ms_mean, double frame_ms_max);
+struct FrameCosts { unsigned long frames; double mean_ms, max_ms, build_mean_ms; };
+std::string state_json(const AppState& s, const FrameCosts& costs);
 
 }  // namespace app

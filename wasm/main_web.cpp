@@ -134,7 +134,7 @@ EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message) 
 }
 
 EMSCRIPTEN_KEEPALIVE const char* app_state_json() {
-    g_state_json = app::state_json(g_state, web::frames_drawn(), web::frame_ms_mean(), web::frame_ms_max());
+    g_state_json = app::state_json(g_state, {web::frames_drawn(), web::frame_ms_mean(), web::frame_ms_max(), web::build_ms_mean()});
     return g_state_json.c_str();
 }
 

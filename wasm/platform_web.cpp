@@ -58,6 +58,7 @@ int g_frames_left = 0;
 bool g_loop_running = false;
 unsigned long g_frames_drawn = 0;
 double g_frame_ms_total = 0, g_frame_ms_max = 0;  // CPU time inside frames, for the speed report
+double g_build_ms_total = 0;                        // of which: ImGui and the app building the frame
 double g_dpr = 1.0;
 double g_last_time = 0;
 
@@ -135,9 +136,11 @@ EM_BOOL on_frame(double time, void*) {
     if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;
     g_last_time = time;
     ImGui_ImplOpenGL3_NewFrame();
+    const double build_started = emscripten_get_now();
     ImGui::NewFrame();
     g_config.frame();
     ImGui::Render();
+    g_build_ms_total += emscripten_get_now() - build_started;
     int w = 0, h = 0;
     emscripten_get_canvas_element_size(g_config.canvas.c_str(), &w, &h);
     glViewport(0, 0, w, h);
@@ -230,6 +233,7 @@ void request_redraw() {
 unsigned long frames_drawn() { return g_frames_drawn; }
 double frame_ms_mean() { return g_frames_drawn ? g_frame_ms_total / static_cast<double>(g_frames_drawn) : 0.0; }
 double frame_ms_max() { return g_frame_ms_max; }
+double build_ms_mean() { return g_frames_drawn ? g_build_ms_total / static_cast<double>(g_frames_drawn) : 0.0; }
 
 bool platform_start(const PlatformConfig& config) {
     g_config = config;

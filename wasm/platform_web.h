@@ -28,5 +28,6 @@ unsigned long frames_drawn();
 // CPU time spent inside frames (build, layout and GL submission), in milliseconds.
 double frame_ms_mean();
 double frame_ms_max();
+double build_ms_mean();  // ImGui and the app only (no GL submission)
 
 }  // namespace web
