@@ -192,3 +192,24 @@ test('annual report and projector mode', async () => {
     await page.close();
   }
 });
+
+test('touch: taps on a phone move through the app and set a slider', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?budget=bro-tegid-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  const tap = async (label, fx = 0.5) => {
+    const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+    assert.ok(r, `no item labelled ${label}`);
+    assert.ok(r.height >= 24, `${label} is ${r.height}px tall; touch targets need 24`);
+    await page.touchscreen.tap(r.x + r.width * fx, r.y + r.height / 2);
+    await settle(page);
+  };
+  await tap('Start');
+  assert.equal((await state(page)).screen, 'simulator');
+  await tap('service:school-transport', 0.02);
+  assert.equal((await state(page)).services_bp['school-transport'], -1500);
+  await page.screenshot({ path: join(shots, 'bro-tegid-2026-phone-touch.png') });
+  await context.close();
+});
