@@ -22,7 +22,7 @@ const char* quartile_words(const AppState& s, const budget::Kpi& k, budget::Mill
 }
 
 void card(AppState& s, const budget::Kpi& k, float width) {
-    ImGui::BeginChild(k.id.c_str(), ImVec2(width, 270), true);
+    ImGui::BeginChild(k.id.c_str(), ImVec2(width, 270), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
     paragraph(s.text(k.name));
     const budget::Milli current = k.history.back().value;
     const budget::Rag rag = budget::rag_of(k, current);

@@ -14,7 +14,7 @@ void draw_review(AppState& s) {
     remember_item(s, "Back");
     // The content scrolls; sending stays in view below it.
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.5f + 48.0f;
-    ImGui::BeginChild("review-body", ImVec2(0, -footer), false);
+    ImGui::BeginChild("review-body", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     ImGui::SeparatorText(s.text("Your choices", "Eich dewisiadau"));
     bool any = false;
     for (std::size_t i = 0; i < b.services.size(); ++i) {

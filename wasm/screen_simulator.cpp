@@ -21,7 +21,7 @@ void draw_simulator(AppState& s) {
     remember_item(s, "Annual report");
     if (!wide) panel_summary(s, true);
     const float levers_width = wide ? width * 0.58f : 0.0f;
-    ImGui::BeginChild("levers", ImVec2(levers_width, 0), false);
+    ImGui::BeginChild("levers", ImVec2(levers_width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     if (ImGui::BeginTabBar("lever-kinds")) {
         if (ImGui::BeginTabItem(s.text("Services", "Gwasanaethau"))) {
             remember_item(s, "tab:services");
@@ -49,7 +49,7 @@ void draw_simulator(AppState& s) {
     ImGui::EndChild();
     if (wide) {
         ImGui::SameLine();
-        ImGui::BeginChild("summary", ImVec2(0, 0), true);
+        ImGui::BeginChild("summary", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
         panel_summary(s, false);
         ImGui::EndChild();
     }

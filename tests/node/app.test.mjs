@@ -213,3 +213,18 @@ test('touch: taps on a phone move through the app and set a slider', async () =>
   await page.screenshot({ path: join(shots, 'bro-tegid-2026-phone-touch.png') });
   await context.close();
 });
+
+test('keyboard: Tab and Space start, arrows reach a slider, Space and arrows move it', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
+  const press = async (...keys) => { for (const k of keys) { await page.keyboard.press(k); await settle(page); } };
+  await press('Tab', 'Space');
+  assert.equal((await state(page)).screen, 'simulator');
+  const before = await state(page);
+  await press('ArrowDown', 'Space', 'ArrowLeft', 'ArrowLeft', 'Space');
+  const after = await state(page);
+  const moved = Object.entries(after.services_bp).filter(([, v]) => v !== 0);
+  assert.equal(moved.length, 1, JSON.stringify(moved));
+  assert.ok(moved[0][1] < 0);
+  assert.ok(after.remaining_gap_pence < before.remaining_gap_pence);
+  await page.close();
+});
