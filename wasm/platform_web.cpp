@@ -41,6 +41,10 @@ EM_JS(char*, js_share_link, (const char* budget, const char* choices), {
     stringToUTF8(text, p, size);
     return p;
 });
+EM_JS(void, js_leave_canvas, (), {
+    const next = document.getElementById("after-app");
+    if (next) next.focus();
+});
 EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
 });
@@ -191,6 +195,11 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
     io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
     const ImGuiKey key = key_from_dom(e->code);
+    // Escape with nothing being edited leaves the canvas (the welcome screen says so): no keyboard trap.
+    if (key == ImGuiKey_Escape && down && !ImGui::IsAnyItemActive() && !io.WantTextInput) {
+        js_leave_canvas();
+        return EM_TRUE;
+    }
     if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
     if (down && std::strlen(e->key) > 0 && std::strlen(e->key) <= 4 && !e->ctrlKey && !e->altKey &&
         static_cast<unsigned char>(e->key[0]) >= 0x20)

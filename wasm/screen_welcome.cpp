@@ -29,6 +29,11 @@ void draw_welcome(AppState& s) {
                                   "arbedion ac incwm, a gosodwch y dreth gyngor o fewn y terfyn cyfreithiol. Fe welwch beth mae "
                                   "pob dewis yn ei wneud i wasanaethau, i'ch bil ac i berfformiad y cyngor. Pan fydd eich "
                                   "cyllideb yn cydbwyso, gallwch ei hanfon at y cyngor."));
+    ImGui::Spacing();
+    ImGui::TextDisabled("%s", s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, and "
+                                     "Escape leaves the simulator.",
+                                     "Bysellfwrdd: mae Tab a'r saethau'n symud rhwng rheolyddion, mae Bylchwr neu Enter yn "
+                                     "defnyddio un, ac mae Escape yn gadael yr efelychydd."));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     const ImVec2 button(ImGui::GetContentRegionAvail().x, 48.0f);

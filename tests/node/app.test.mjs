@@ -228,3 +228,14 @@ test('keyboard: Tab and Space start, arrows reach a slider, Space and arrows mov
   assert.ok(after.remaining_gap_pence < before.remaining_gap_pence);
   await page.close();
 });
+
+test('keyboard: Escape leaves the canvas for the page (no keyboard trap)', async () => {
+  const page = await open({ width: 1366, height: 768 });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'after-app');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  await page.close();
+});
