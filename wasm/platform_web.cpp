@@ -45,6 +45,15 @@ EM_JS(void, js_leave_canvas, (), {
     const next = document.getElementById("after-app");
     if (next) next.focus();
 });
+// A hidden text box takes the focus while ImGui edits text, so phone keyboards appear; what is
+// typed or pasted there reaches ImGui through web_text_input.
+EM_JS(void, js_text_input_focus, (int on), {
+    const box = document.getElementById("text-input");
+    const canvas = document.getElementById("canvas");
+    if (!box) return;
+    if (on && document.activeElement !== box) { box.value = ""; box.focus({ preventScroll: true }); }
+    if (!on && document.activeElement === box) canvas.focus({ preventScroll: true });
+});
 EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
 });
@@ -151,6 +160,11 @@ EM_BOOL on_frame(double time, void*) {
     glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    static bool text_input = false;
+    if (io.WantTextInput != text_input) {
+        text_input = io.WantTextInput;
+        js_text_input_focus(text_input ? 1 : 0);
+    }
     ++g_frames_drawn;
     const double spent = emscripten_get_now() - started;
     g_frame_ms_total += spent;
@@ -208,6 +222,21 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     // Tab leaves the canvas when ImGui is not using the keyboard; other keys stay with ImGui.
     if (key == ImGuiKey_Tab) return io.WantCaptureKeyboard ? EM_TRUE : EM_FALSE;
     return key != ImGuiKey_None || io.WantTextInput ? EM_TRUE : EM_FALSE;
+}
+
+// Keys in the hidden text box: editing keys go to ImGui; characters arrive through its input event.
+EM_BOOL on_text_box_key(int type, const EmscriptenKeyboardEvent* e, void*) {
+    const ImGuiKey key = key_from_dom(e->code);
+    if (key == ImGuiKey_None) return EM_FALSE;
+    const bool letter = key >= ImGuiKey_A && key <= ImGuiKey_Z;
+    if (letter && !e->ctrlKey) return EM_FALSE;  // a letter is text; only Ctrl+letter is a shortcut
+    if (key == ImGuiKey_V) return EM_FALSE;       // paste: the browser puts it in the box, then it reaches ImGui
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
+    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
+    io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
+    request_redraw();
+    return key == ImGuiKey_Space ? EM_FALSE : EM_TRUE;  // a space is typed as text
 }
 
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
@@ -274,6 +303,8 @@ bool platform_start(const PlatformConfig& config) {
     emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
     emscripten_set_keydown_callback(c, nullptr, EM_TRUE, on_key);
     emscripten_set_keyup_callback(c, nullptr, EM_TRUE, on_key);
+    emscripten_set_keydown_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
+    emscripten_set_keyup_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
     emscripten_set_focus_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
@@ -282,3 +313,9 @@ bool platform_start(const PlatformConfig& config) {
 }
 
 }  // namespace web
+
+// Text typed or pasted into the hidden text box (called by the page).
+extern "C" EMSCRIPTEN_KEEPALIVE void web_text_input(const char* text) {
+    ImGui::GetIO().AddInputCharactersUTF8(text);
+    web::request_redraw();
+}

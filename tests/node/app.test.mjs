@@ -239,3 +239,28 @@ test('keyboard: Escape leaves the canvas for the page (no keyboard trap)', async
   assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
   await page.close();
 });
+
+test('typing a comment goes through the hidden text box (so phone keyboards appear), pasting too', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  await clickLabel(page, 'Start');
+  await clickLabel(page, 'Review');
+  await clickLabel(page, 'comment:overall');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'text-input');
+  await page.keyboard.type('Keep the libraries — diolch ŵ');
+  await settle(page);
+  await page.keyboard.press('Backspace');
+  await settle(page);
+  await page.evaluate(() => {  // what a browser fires on Ctrl+V or "Paste" from a menu
+    const data = new DataTransfer();
+    data.setData('text/plain', 'and parks');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await settle(page);
+  const draft = await page.evaluate(() => JSON.parse(localStorage.getItem('budget-draft:eastbrook-district-2026')));
+  assert.equal(draft.comments.overall, 'Keep the libraries — diolch and parks');
+  await context.close();
+});
