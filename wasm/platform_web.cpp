@@ -54,6 +54,7 @@ EM_JS(void, js_text_input_focus, (int on), {
     if (on && document.activeElement !== box) { box.value = ""; box.focus({ preventScroll: true }); }
     if (!on && document.activeElement === box) canvas.focus({ preventScroll: true });
 });
+EM_JS(int, js_has_element, (const char* selector), { return document.querySelector(UTF8ToString(selector)) ? 1 : 0; });
 EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
 });
@@ -303,8 +304,10 @@ bool platform_start(const PlatformConfig& config) {
     emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
     emscripten_set_keydown_callback(c, nullptr, EM_TRUE, on_key);
     emscripten_set_keyup_callback(c, nullptr, EM_TRUE, on_key);
-    emscripten_set_keydown_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
-    emscripten_set_keyup_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
+    if (js_has_element("#text-input")) {  // pages without text entry need no hidden text box
+        emscripten_set_keydown_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
+        emscripten_set_keyup_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
+    }
     emscripten_set_focus_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);

@@ -264,3 +264,15 @@ test('typing a comment goes through the hidden text box (so phone keyboards appe
   assert.equal(draft.comments.overall, 'Keep the libraries — diolch and parks');
   await context.close();
 });
+
+test('the bare ImGui baseline used by bench_web.mjs starts (so the speed report stays valid)', async () => {
+  const bare = await startServer({ extra: ['--site', join(root, 'build', 'web', 'bare')] });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${bare.base}/`);
+  await page.evaluate(() => window.bareReady);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await bare.stop();
+});
