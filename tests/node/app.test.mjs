@@ -83,9 +83,10 @@ test('WebGL2 exists in this browser', async () => {
 });
 
 for (const budget of ['northmoor-county-2026', 'eastbrook-district-2026', 'bro-tegid-2026']) {
-  for (const [name, size] of [['phone', { width: 360, height: 740 }], ['desktop', { width: 1366, height: 768 }]]) {
+  for (const [name, size, mode] of [['phone', { width: 360, height: 740 }, ''], ['desktop', { width: 1366, height: 768 }, ''],
+                                    ['projector', { width: 1920, height: 1080 }, '&mode=projector']]) {
     test(`${budget} at ${name}: welcome, then the simulator`, async () => {
-      const page = await open(size, `?budget=${budget}`);
+      const page = await open(size, `?budget=${budget}${mode}`);
       let state = await page.evaluate(() => window.budgetApp.state());
       assert.equal(state.budget, budget);
       assert.equal(state.screen, 'welcome');
@@ -275,4 +276,18 @@ test('the bare ImGui baseline used by bench_web.mjs starts (so the speed report 
   assert.deepEqual(errors, []);
   await page.close();
   await bare.stop();
+});
+
+test('hi-DPI: the framebuffer is at devicePixelRatio while layout stays in CSS pixels', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?budget=northmoor-county-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  const size = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height, c.clientWidth, c.clientHeight]; });
+  assert.deepEqual(size, [1600, 1200, 800, 600]);
+  const start = await page.evaluate(() => window.budgetApp.rect('Start'));
+  assert.ok(start.width <= 800, `the Start button is laid out in CSS pixels (${start.width})`);
+  await page.screenshot({ path: join(shots, 'northmoor-county-2026-dpr2-welcome.png') });
+  await context.close();
 });
