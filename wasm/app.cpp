@@ -33,6 +33,17 @@ const char* rag_word(const AppState& s, budget::Rag r) {
     return "";
 }
 
+void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,
+                   const std::string& id_label) {
+    bool checked = (s.choices.*on)[i] != 0;
+    if (ImGui::Checkbox(name.c_str(), &checked)) {
+        budget::Choices next = s.choices;
+        (next.*on)[i] = checked ? 1 : 0;
+        s.set_choices(next);
+    }
+    remember_item(s, id_label);
+}
+
 bool wide_button(AppState& s, const char* label, const std::string& id_label, bool enabled) {
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 48.0f));

@@ -28,13 +28,7 @@ void panel_income(AppState& s) {
     for (std::size_t i = 0; i < b.incomes.size(); ++i) {
         const budget::IncomeOption& o = b.incomes[i];
         ImGui::PushID(static_cast<int>(i));
-        bool on = s.choices.income_on[i] != 0;
-        if (ImGui::Checkbox(s.text(o.name).c_str(), &on)) {
-            budget::Choices next = s.choices;
-            next.income_on[i] = on ? 1 : 0;
-            s.set_choices(next);
-        }
-        remember_item(s, "income:" + o.id);
+        option_toggle(s, s.text(o.name), &budget::Choices::income_on, i, "income:" + o.id);
         ImGui::Indent();
         paragraph(std::string(s.text("Raises ", "Yn codi ")) + budget::format_pounds_short(o.yield) + s.text(" a year. ", " y flwyddyn. ") +
                   s.text(o.description));

@@ -9,13 +9,7 @@ void panel_savings(AppState& s) {
     for (std::size_t i = 0; i < b.efficiencies.size(); ++i) {
         const budget::EfficiencyOption& e = b.efficiencies[i];
         ImGui::PushID(static_cast<int>(i));
-        bool on = s.choices.efficiency_on[i] != 0;
-        if (ImGui::Checkbox(s.text(e.name).c_str(), &on)) {
-            budget::Choices next = s.choices;
-            next.efficiency_on[i] = on ? 1 : 0;
-            s.set_choices(next);
-        }
-        remember_item(s, "saving:" + e.id);
+        option_toggle(s, s.text(e.name), &budget::Choices::efficiency_on, i, "saving:" + e.id);
         static const char* const risks_en[] = {"low", "medium", "high"};
         static const char* const risks_cy[] = {"isel", "canolig", "uchel"};
         const int risk = static_cast<int>(e.risk);

@@ -23,26 +23,17 @@ void draw_simulator(AppState& s) {
     const float levers_width = wide ? width * 0.58f : 0.0f;
     ImGui::BeginChild("levers", ImVec2(levers_width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     if (ImGui::BeginTabBar("lever-kinds")) {
-        if (ImGui::BeginTabItem(s.text("Services", "Gwasanaethau"))) {
-            remember_item(s, "tab:services");
-            panel_services(s);
-            ImGui::EndTabItem();
-        } else {
-            remember_item(s, "tab:services");
-        }
-        if (ImGui::BeginTabItem(s.text("Savings", "Arbedion"))) {
-            remember_item(s, "tab:savings");
-            panel_savings(s);
-            ImGui::EndTabItem();
-        } else {
-            remember_item(s, "tab:savings");
-        }
-        if (ImGui::BeginTabItem(s.text("Income", "Incwm"))) {
-            remember_item(s, "tab:income");
-            panel_income(s);
-            ImGui::EndTabItem();
-        } else {
-            remember_item(s, "tab:income");
+        struct Tab { const char* en; const char* cy; const char* label; void (*panel)(AppState&); };
+        static const Tab tabs[] = {{"Services", "Gwasanaethau", "tab:services", panel_services},
+                                   {"Savings", "Arbedion", "tab:savings", panel_savings},
+                                   {"Income", "Incwm", "tab:income", panel_income}};
+        for (const Tab& tab : tabs) {
+            const bool open = ImGui::BeginTabItem(s.text(tab.en, tab.cy));
+            remember_item(s, tab.label);
+            if (open) {
+                tab.panel(s);
+                ImGui::EndTabItem();
+            }
         }
         ImGui::EndTabBar();
     }

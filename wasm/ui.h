@@ -1,6 +1,7 @@
 // Shared UI helpers and one draw function per screen or panel, each a function of AppState.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "app_state.h"
 #include "imgui.h"
@@ -28,6 +29,9 @@ void paragraph(const std::string& text);
 // Colour and word for a RAG status (never colour alone).
 ImVec4 rag_colour(budget::Rag r, bool high_contrast);
 const char* rag_word(const AppState& s, budget::Rag r);
+// A checkbox for option `i` of `on` (savings or income): changes go through AppState, with undo.
+void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,
+                   const std::string& id_label);
 // A full-width button of touch size.
 bool wide_button(AppState& s, const char* label, const std::string& id_label, bool enabled = true);
 
