@@ -26,13 +26,16 @@ bool within_cap(const CouncilTax& ct, BasisPoints bp) {
     return !limit || band_d_after(ct, bp) - ct.band_d <= *limit;
 }
 
-std::string describe_cap(const CouncilTax& ct) {
-    if (!ct.cap.capped) return "no referendum limit";
-    std::string out = "up to " + format_bp_as_percent(ct.cap.core_limit_bp) + "%";
+std::string describe_cap(const CouncilTax& ct, const std::string& language) {
+    const bool cy = language == "cy";
+    if (!ct.cap.capped) return cy ? "dim terfyn refferendwm" : "no referendum limit";
+    std::string out = (cy ? "hyd at " : "up to ") + format_bp_as_percent(ct.cap.core_limit_bp) + "%";
     if (ct.cap.core_limit_pounds_alternative > 0)
-        out += " or " + format_pounds(ct.cap.core_limit_pounds_alternative) + " on Band D, whichever is higher";
+        out += (cy ? " neu " : " or ") + format_pounds(ct.cap.core_limit_pounds_alternative) +
+               (cy ? " ar Fand D, pa un bynnag sydd uchaf" : " on Band D, whichever is higher");
     if (ct.cap.adult_social_care_bp > 0)
-        out += ", plus " + format_bp_as_percent(ct.cap.adult_social_care_bp) + "% adult social care precept";
+        out += (cy ? ", ynghyd ag " : ", plus ") + format_bp_as_percent(ct.cap.adult_social_care_bp) +
+               (cy ? "% o braesept gofal cymdeithasol i oedolion" : "% adult social care precept");
     return out;
 }
 

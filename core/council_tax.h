@@ -20,7 +20,7 @@ std::optional<Pence> max_rise_without_referendum(const CouncilTax& ct);
 // True when a change of `bp` is within the cap (always true when uncapped).
 bool within_cap(const CouncilTax& ct, BasisPoints bp);
 
-// Cap rule in words, e.g. "up to 2.99% plus 2% adult social care precept".
-std::string describe_cap(const CouncilTax& ct);
+// Cap rule in words, e.g. "up to 2.99%, plus 2% adult social care precept" ("cy" for Welsh).
+std::string describe_cap(const CouncilTax& ct, const std::string& language = "en");
 
 }  // namespace budget

@@ -40,6 +40,7 @@ BOOST_AUTO_TEST_CASE(county_cap_is_core_plus_adult_social_care) {
     BOOST_TEST(!within_cap(ct, 500));
     BOOST_TEST(within_cap(ct, -200));
     BOOST_TEST(describe_cap(ct) == "up to 2.99%, plus 2% adult social care precept");
+    BOOST_TEST(describe_cap(ct, "cy") == "hyd at 2.99%, ynghyd ag 2% o braesept gofal cymdeithasol i oedolion");
 }
 
 BOOST_AUTO_TEST_CASE(district_cap_is_the_higher_of_percent_or_five_pounds) {
@@ -61,6 +62,7 @@ BOOST_AUTO_TEST_CASE(wales_has_no_cap) {
     BOOST_TEST(!max_rise_without_referendum(ct));
     BOOST_TEST(within_cap(ct, 5000));
     BOOST_TEST(describe_cap(ct) == "no referendum limit");
+    BOOST_TEST(describe_cap(ct, "cy") == "dim terfyn refferendwm");
 }
 
 BOOST_AUTO_TEST_CASE(band_d_after_a_change) {

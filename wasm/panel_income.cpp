@@ -22,7 +22,7 @@ void panel_income(AppState& s) {
     }
     remember_item(s, "council-tax");
     paragraph(std::string(s.text("Raises ", "Yn codi ")) + budget::format_pounds_short(s.outcome.council_tax_change) +
-              s.text(" compared with no change. Limit: ", " o'i gymharu â dim newid. Terfyn: ") + budget::describe_cap(ct) + ".");
+              s.text(" compared with no change. Limit: ", " o'i gymharu â dim newid. Terfyn: ") + budget::describe_cap(ct, s.language) + ".");
     ImGui::Separator();
     ImGui::TextUnformatted(s.text("Fees, charges and other income", "Ffioedd, taliadau ac incwm arall"));
     for (std::size_t i = 0; i < b.incomes.size(); ++i) {
