@@ -56,7 +56,7 @@ else
   if [ ! -f "$src_list" ]; then
     mirror="$(grep -rhoE '^URIs: *http[^ ]*debian/?$' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1 | awk '{print $2}')"
     [ -n "$mirror" ] || mirror="$(grep -hoE '^deb +http[^ ]*debian/? ' /etc/apt/sources.list 2>/dev/null | head -n1 | awk '{print $2}')"
-    [ -n "$mirror" ] || mirror="http://deb.debian.org/debian"
+    [ -n "$mirror" ] || fail "no Debian mirror found in the apt sources to add the trixie deb-src entry to"
     printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
       "$mirror" | $sudo tee "$src_list" >/dev/null
     $sudo apt-get update -qq || fail "apt-get update failed after adding the trixie deb-src entry"
