@@ -10,6 +10,7 @@
 
 #include "choices_codec.h"
 #include "json_document.h"
+#include "log.h"
 #include "submission.h"
 #include "submission_reader.h"
 #include "submission_rules.h"
@@ -212,6 +213,7 @@ void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::fun
                 return done(error_response(409, "submission.id_conflict",
                                            "a different submission with this id is already stored"));
             case InsertResult::Kind::Unavailable: {
+                log_line("storage unavailable: " + r.error);  // the reason goes to the log, not to residents
                 Response resp = error_response(503, "storage.unavailable",
                                                "the submission could not be stored just now; it is safe to send it again");
                 resp.headers.emplace_back("Retry-After", "5");

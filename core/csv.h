@@ -8,8 +8,6 @@ namespace budget {
 
 // Free text (names, comments): quoted when needed; a leading = + - @ tab or CR gets a ' prefix.
 std::string csv_text(std::string_view text);
-// A number we formatted ourselves: written as it is, so spreadsheets read it as a number.
-inline std::string csv_number(std::string text) { return text; }
 // Joins cells with commas and ends the row with CRLF (RFC 4180).
 std::string csv_row(const std::vector<std::string>& cells);
 

@@ -26,7 +26,6 @@ public:
     JsonDocument(std::string text, nlohmann::json root);
 
     const nlohmann::json& root() const { return root_; }
-    const std::string& text() const { return text_; }
 
     // A problem at `pointer`, located at that value (or its nearest existing ancestor).
     Problem problem(std::string code, std::string pointer, std::string message) const;

@@ -1,5 +1,6 @@
 // Always in view: the gap against the target, the household bill for a chosen band, and the
 // indicators the choices move (with RAG status in colour and in words).
+#include "council_tax.h"
 #include "kpi_format.h"
 #include "money.h"
 #include "ui.h"
@@ -40,7 +41,7 @@ void panel_summary(AppState& s, bool compact) {
     }
     remember_item(s, "band");
     ImGui::SameLine();
-    const budget::Pence before = budget::divide_round(static_cast<__int128>(b.council_tax.band_d) * bands[s.receipt_band].ninths, 9);
+    const budget::Pence before = budget::band_charge(b.council_tax.band_d, bands[s.receipt_band].ninths);
     const budget::Pence bill = o.bills[s.receipt_band];
     const std::string change = bill == before ? std::string(s.text("no change", "dim newid"))
                                               : (bill > before ? "+" : "-") + budget::format_pounds(bill > before ? bill - before : before - bill) +
