@@ -236,6 +236,7 @@ for (const backend of ['sqlite', 'postgresql']) {
         assert.equal(res.body.error.code, 'storage.unavailable');
         await new Promise((r) => holder.on('exit', r));
       }
+      assert.match(server.log(), /storage unavailable: ./, 'the reason is logged for the operator');
       const retry = await post(server.base, JSON.stringify(doc));
       assert.equal(retry.status, 201, 'the same submission is accepted once storage is back');
     });
