@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "council_tax.h"
+#include "json_writer.h"
 #include "submission_reader.h"
 #include "submission_rules.h"
 
@@ -317,39 +318,57 @@ Submission make_submission(const Budget& b, const Choices& choices, std::string 
 }
 
 std::string submission_to_json(const Budget& b, const Submission& s) {
-    json services = json::object();
-    for (std::size_t i = 0; i < b.services.size(); ++i)
-        if (s.choices.service_bp[i] != 0) services[b.services[i].id] = s.choices.service_bp[i];
-    json effs = json::array(), incs = json::array();
-    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
-        if (s.choices.efficiency_on[i]) effs.push_back(b.efficiencies[i].id);
-    for (std::size_t i = 0; i < b.incomes.size(); ++i)
-        if (s.choices.income_on[i]) incs.push_back(b.incomes[i].id);
-    json doc = {
-        {"format", "council-budget-submission"},
-        {"format_version", kSubmissionFormatVersion},
-        {"submission_id", s.submission_id},
-        {"budget", {{"id", b.id}, {"version", b.version}}},
-        {"language", s.language},
-        {"choices", {{"services", services}, {"efficiencies", effs}, {"income", incs}, {"council_tax_bp", s.choices.council_tax_bp}}},
-        {"outcome", {{"remaining_gap_pence", s.claimed_remaining_gap}, {"band_d_pence", s.claimed_band_d}}},
+    // Keys in sorted order, as nlohmann/json writes objects (the form stays byte-identical).
+    const auto sorted_by_id = [](std::vector<std::pair<std::string_view, std::size_t>> items) {
+        std::sort(items.begin(), items.end());
+        return items;
     };
+    JsonWriter w;
+    w.begin_object();
+    w.key("budget").begin_object().key("id").string(b.id).key("version").integer(b.version).end_object();
+    w.key("choices").begin_object().key("council_tax_bp").integer(s.choices.council_tax_bp);
+    w.key("efficiencies").begin_array();
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+        if (s.choices.efficiency_on[i]) w.string(b.efficiencies[i].id);
+    w.end_array().key("income").begin_array();
+    for (std::size_t i = 0; i < b.incomes.size(); ++i)
+        if (s.choices.income_on[i]) w.string(b.incomes[i].id);
+    w.end_array();
+    std::vector<std::pair<std::string_view, std::size_t>> moved;
+    for (std::size_t i = 0; i < b.services.size(); ++i)
+        if (s.choices.service_bp[i] != 0) moved.emplace_back(b.services[i].id, i);
+    w.key("services").begin_object();
+    for (const auto& [id, i] : sorted_by_id(moved)) w.key(id).integer(s.choices.service_bp[i]);
+    w.end_object().end_object();
     if (!s.overall_comment.empty() || !s.service_comments.empty()) {
-        json c = json::object();
-        if (!s.overall_comment.empty()) c["overall"] = s.overall_comment;
+        w.key("comments").begin_object();
+        if (!s.overall_comment.empty()) w.key("overall").string(s.overall_comment);
         if (!s.service_comments.empty()) {
-            json per = json::object();
-            for (const auto& [idx, text] : s.service_comments) per[b.services[idx].id] = text;
-            c["services"] = per;
+            std::vector<std::pair<std::string_view, std::size_t>> per;
+            for (std::size_t k = 0; k < s.service_comments.size(); ++k) per.emplace_back(b.services[s.service_comments[k].first].id, k);
+            w.key("services").begin_object();
+            for (const auto& [id, k] : sorted_by_id(per)) w.key(id).string(s.service_comments[k].second);
+            w.end_object();
         }
-        doc["comments"] = c;
+        w.end_object();
     }
     if (!s.demographics.empty()) {
-        json d = json::object();
-        for (const auto& [q, o] : s.demographics) d[b.demographics[q].id] = b.demographics[q].options[o].first;
-        doc["demographics"] = d;
+        std::vector<std::pair<std::string_view, std::size_t>> answers;
+        for (std::size_t k = 0; k < s.demographics.size(); ++k) answers.emplace_back(b.demographics[s.demographics[k].first].id, k);
+        w.key("demographics").begin_object();
+        for (const auto& [id, k] : sorted_by_id(answers)) {
+            const auto& [q, o] = s.demographics[k];
+            w.key(id).string(b.demographics[q].options[o].first);
+        }
+        w.end_object();
     }
-    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+    w.key("format").string("council-budget-submission").key("format_version").integer(kSubmissionFormatVersion);
+    w.key("language").string(s.language);
+    w.key("outcome").begin_object().key("band_d_pence").integer(s.claimed_band_d).key("remaining_gap_pence")
+        .integer(s.claimed_remaining_gap).end_object();
+    w.key("submission_id").string(s.submission_id);
+    w.end_object();
+    return std::move(w.text());
 }
 
 }  // namespace budget

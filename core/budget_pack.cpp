@@ -1,0 +1,218 @@
+// Budget <-> pack bytes. One field list (`fields`) drives both directions, so they cannot drift.
+#include "budget_pack.h"
+
+#include <limits>
+#include <utility>
+
+#include "byte_codec.h"
+
+namespace budget {
+
+namespace {
+
+constexpr std::string_view kMagic = "BPK";
+constexpr std::int64_t kMoneyLimit = 1'000'000'000'000'000;  // £10 trillion, in pence
+constexpr std::int64_t kI32Min = std::numeric_limits<std::int32_t>::min();
+constexpr std::int64_t kI32Max = std::numeric_limits<std::int32_t>::max();
+constexpr std::int64_t kI64Min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
+
+std::uint64_t fnv1a(std::string_view bytes) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+class PackWriter {
+public:
+    bool str(std::string& s) { out.text(s); return true; }
+    template <class Int>
+    bool num(Int& v, std::int64_t, std::int64_t) { out.svarint(static_cast<std::int64_t>(v)); return true; }
+    bool flag(bool& b) { out.boolean(b); return true; }
+    template <class Enum>
+    bool choice(Enum& e, int) { out.u8(static_cast<unsigned>(e)); return true; }
+    bool index(std::size_t& i, std::size_t) { out.varint(i); return true; }
+    template <class T, class Each>
+    bool list(std::vector<T>& items, Each each) {
+        out.varint(items.size());
+        for (T& item : items)
+            if (!each(item)) return false;
+        return true;
+    }
+    template <class T, class Each>
+    bool maybe(std::optional<T>& v, Each each) {
+        out.boolean(v.has_value());
+        return !v || each(*v);
+    }
+    ByteWriter out;
+};
+
+class PackReader {
+public:
+    explicit PackReader(std::string_view bytes) : in(bytes) {}
+    bool str(std::string& s) { return in.text(s); }
+    template <class Int>
+    bool num(Int& v, std::int64_t lo, std::int64_t hi) { return in.number(v, lo, hi); }
+    bool flag(bool& b) { return in.boolean(b); }
+    template <class Enum>
+    bool choice(Enum& e, int count) {
+        unsigned v = 0;
+        if (!in.u8(v) || v >= static_cast<unsigned>(count)) return false;
+        e = static_cast<Enum>(v);
+        return true;
+    }
+    bool index(std::size_t& i, std::size_t limit) {
+        std::uint64_t v = 0;
+        if (!in.varint(v) || v >= limit) return false;
+        i = static_cast<std::size_t>(v);
+        return true;
+    }
+    template <class T, class Each>
+    bool list(std::vector<T>& items, Each each) {
+        std::size_t n = 0;
+        if (!in.count(n)) return false;
+        items.clear();
+        for (std::size_t k = 0; k < n; ++k) {
+            items.emplace_back();
+            if (!each(items.back())) return false;
+        }
+        return true;
+    }
+    template <class T, class Each>
+    bool maybe(std::optional<T>& v, Each each) {
+        bool present = false;
+        if (!in.boolean(present)) return false;
+        if (!present) {
+            v.reset();
+            return true;
+        }
+        v.emplace();
+        return each(*v);
+    }
+    ByteReader in;
+};
+
+template <class IO>
+bool local(IO& io, LocalText& t) { return io.str(t.en) && io.str(t.cy); }
+
+template <class IO>
+bool kpi_effects(IO& io, std::vector<KpiEffect>& effects, std::size_t kpis) {
+    return io.list(effects, [&](KpiEffect& e) { return io.index(e.kpi, kpis) && io.num(e.change, kI64Min, kI64Max); });
+}
+
+// Every field of a budget, in pack order. Things referred to by index come before their users.
+template <class IO>
+bool fields(IO& io, Budget& b) {
+    bool ok = io.str(b.id) && io.num(b.version, kI64Min, kI64Max) && io.flag(b.illustrative) && local(io, b.notice) &&
+              io.list(b.languages, [&](std::string& l) { return io.str(l); }) && local(io, b.council_name) &&
+              io.choice(b.kind, 6) && io.str(b.financial_year) && io.num(b.population, 0, kI64Max);
+    CouncilTax& ct = b.council_tax;
+    ok = ok && io.num(ct.tax_base_hundredths, 1, kI64Max) && io.num(ct.band_d, 0, kMoneyLimit) &&
+         io.list(ct.bands, [&](Band& band) {
+             return io.num(band.letter, 'A', 'Z') && io.num(band.ninths, 1, 90);
+         }) &&
+         io.flag(ct.cap.capped) && io.num(ct.cap.core_limit_bp, kI32Min, kI32Max) &&
+         io.num(ct.cap.core_limit_pounds_alternative, 0, kMoneyLimit) &&
+         io.num(ct.cap.adult_social_care_bp, kI32Min, kI32Max) && io.num(ct.lever_min_bp, kI32Min, kI32Max) &&
+         io.num(ct.lever_max_bp, kI32Min, kI32Max) && io.num(ct.lever_step_bp, 1, kI32Max) &&
+         io.num(ct.lever_default_bp, kI32Min, kI32Max);
+    ok = ok && io.list(b.funding, [&](FundingLine& f) {
+        return io.str(f.id) && local(io, f.name) && io.choice(f.kind, 4) && io.num(f.amount, -kMoneyLimit, kMoneyLimit);
+    });
+    ok = ok && io.num(b.total_net_budget, -kMoneyLimit, kMoneyLimit) && io.num(b.gap_to_close, -kMoneyLimit, kMoneyLimit) &&
+         io.choice(b.balance_rule, 2) && io.flag(b.results_public) && local(io, b.privacy_notice_url);
+    ok = ok && io.list(b.groups, [&](Group& g) { return io.str(g.id) && local(io, g.name); });
+    ok = ok && io.list(b.services, [&](Service& s) {
+        return io.str(s.id) && io.str(s.group_id) && io.index(s.group, b.groups.size()) && local(io, s.name) &&
+               local(io, s.description) && io.num(s.baseline, -kMoneyLimit, kMoneyLimit) && io.flag(s.locked) &&
+               local(io, s.locked_reason) && io.num(s.min_bp, kI32Min, kI32Max) && io.num(s.max_bp, kI32Min, kI32Max) &&
+               io.num(s.step_bp, 1, kI32Max) &&
+               io.list(s.consequences, [&](ConsequenceBand& c) {
+                   return io.num(c.from_bp, kI32Min, kI32Max) && local(io, c.text);
+               }) &&
+               io.str(s.unit_label);
+    });
+    ok = ok && io.list(b.kpis, [&](Kpi& k) {
+        return io.str(k.id) && io.choice(k.group, 3) && local(io, k.name) && local(io, k.description) && io.str(k.unit) &&
+               io.num(k.decimals, 0, 6) && io.choice(k.polarity, 2) &&
+               io.list(k.history, [&](KpiYear& y) { return io.str(y.year) && io.num(y.value, kI64Min, kI64Max); }) &&
+               io.maybe(k.target, [&](Milli& t) { return io.num(t, kI64Min, kI64Max); }) &&
+               io.num(k.green, kI64Min, kI64Max) && io.num(k.amber, kI64Min, kI64Max) && local(io, k.comparator_group) &&
+               io.num(k.comparator_lower_quartile, kI64Min, kI64Max) && io.num(k.comparator_median, kI64Min, kI64Max) &&
+               io.num(k.comparator_upper_quartile, kI64Min, kI64Max) &&
+               io.list(k.responses, [&](KpiResponse& r) {
+                   return io.index(r.service, b.services.size()) && io.num(r.per_percent, kI64Min, kI64Max) &&
+                          io.num(r.half_saturation_bp, 1, kI32Max) && io.num(r.max_effect, kI64Min, kI64Max);
+               }) &&
+               io.maybe(k.floor, [&](Milli& v) { return io.num(v, kI64Min, kI64Max); }) &&
+               io.maybe(k.ceiling, [&](Milli& v) { return io.num(v, kI64Min, kI64Max); });
+    });
+    ok = ok && io.list(b.efficiencies, [&](EfficiencyOption& e) {
+        return io.str(e.id) && local(io, e.name) && local(io, e.description) &&
+               io.maybe(e.service, [&](std::size_t& s) { return io.index(s, b.services.size()); }) &&
+               io.num(e.saving, -kMoneyLimit, kMoneyLimit) && io.num(e.one_off_cost, -kMoneyLimit, kMoneyLimit) &&
+               io.choice(e.risk, 3) && kpi_effects(io, e.kpi_effects, b.kpis.size());
+    });
+    ok = ok && io.list(b.incomes, [&](IncomeOption& o) {
+        return io.str(o.id) && local(io, o.name) && local(io, o.description) && io.choice(o.kind, 3) &&
+               io.num(o.yield, -kMoneyLimit, kMoneyLimit) && kpi_effects(io, o.kpi_effects, b.kpis.size());
+    });
+    ok = ok && io.list(b.demographics, [&](DemographicQuestion& q) {
+        return io.str(q.id) && local(io, q.label) && io.list(q.options, [&](std::pair<std::string, LocalText>& o) {
+                   return io.str(o.first) && local(io, o.second);
+               });
+    });
+    return ok;
+}
+
+Problem pack_problem(const char* code, const char* message) { return Problem{code, "", 0, 0, message}; }
+
+}  // namespace
+
+std::string pack_budget(const Budget& b) {
+    PackWriter w;
+    Budget copy = b;
+    fields(w, copy);
+    ByteWriter out;
+    out.bytes() = kMagic;
+    out.u8(kBudgetPackVersion);
+    out.u64(fnv1a(w.out.bytes()));
+    out.bytes() += w.out.bytes();
+    return std::move(out.bytes());
+}
+
+BudgetUnpack unpack_budget(std::string_view bytes) {
+    BudgetUnpack r;
+    if (bytes.size() < kMagic.size() + 9 || bytes.substr(0, kMagic.size()) != kMagic) {
+        r.problem = pack_problem("pack.not_a_pack", "this is not a budget pack");
+        return r;
+    }
+    ByteReader header(bytes.substr(kMagic.size(), 9));
+    unsigned version = 0;
+    std::uint64_t checksum = 0;
+    header.u8(version);
+    header.u64(checksum);
+    if (version != kBudgetPackVersion) {
+        r.problem = pack_problem("pack.version", "this budget pack is from another version of the app: pack the budget again");
+        return r;
+    }
+    const std::string_view payload = bytes.substr(kMagic.size() + 9);
+    if (fnv1a(payload) != checksum) {
+        r.problem = pack_problem("pack.checksum", "the budget pack is damaged or incomplete (its checksum does not match)");
+        return r;
+    }
+    Budget b;
+    PackReader reader(payload);
+    if (!fields(reader, b) || !reader.in.done()) {
+        r.problem = pack_problem("pack.malformed", "the budget pack is not laid out as this version expects");
+        return r;
+    }
+    b.build_index();
+    r.budget = std::move(b);
+    return r;
+}
+
+}  // namespace budget

@@ -1,0 +1,155 @@
+// Compact JSON output, escaping exactly as nlohmann/json's dump(-1, ' ', false, replace) does.
+#include "json_writer.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace budget {
+
+namespace {
+
+// Length of a well-formed UTF-8 sequence at s[i] (Unicode Table 3-7), or the length of its
+// longest valid prefix as a negative number (at least -1) when it is ill-formed.
+int utf8_sequence(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned lead = byte(i);
+    int length = 0;
+    unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+    else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) lo = 0xA0;
+        if (lead == 0xED) hi = 0x9F;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) lo = 0x90;
+        if (lead == 0xF4) hi = 0x8F;
+    } else {
+        return -1;
+    }
+    for (int k = 1; k < length; ++k) {
+        const std::size_t at = i + static_cast<std::size_t>(k);
+        if (at >= s.size()) return -k;
+        const unsigned b = byte(at);
+        const unsigned min = k == 1 ? lo : 0x80, max = k == 1 ? hi : 0xBF;
+        if (b < min || b > max) return -k;
+    }
+    return length;
+}
+
+}  // namespace
+
+void append_json_string(std::string& out, std::string_view s) {
+    static const char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\b': out += "\\b"; break;
+                case '\f': out += "\\f"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                default:
+                    if (c < 0x20) {
+                        out += "\\u00";
+                        out += kHex[c >> 4];
+                        out += kHex[c & 0xF];
+                    } else {
+                        out += static_cast<char>(c);
+                    }
+            }
+            ++i;
+            continue;
+        }
+        const int n = utf8_sequence(s, i);
+        if (n > 0) {
+            out.append(s.data() + i, static_cast<std::size_t>(n));
+            i += static_cast<std::size_t>(n);
+        } else {
+            out += "\xEF\xBF\xBD";  // one replacement for the longest valid prefix, then go on after it
+            i += static_cast<std::size_t>(-n);
+        }
+    }
+    out += '"';
+}
+
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (!first_.empty()) {
+        if (!first_.back()) out_ += ',';
+        first_.back() = false;
+    }
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    before_value();
+    out_ += '{';
+    first_.push_back(true);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+    out_ += '}';
+    first_.pop_back();
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+    before_value();
+    out_ += '[';
+    first_.push_back(true);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+    out_ += ']';
+    first_.pop_back();
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+    before_value();
+    append_json_string(out_, k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::string(std::string_view s) {
+    before_value();
+    append_json_string(out_, s);
+    return *this;
+}
+
+JsonWriter& JsonWriter::integer(std::int64_t v) {
+    before_value();
+    out_ += std::to_string(v);
+    return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool v) {
+    before_value();
+    out_ += v ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::number(double v, int decimals) {
+    before_value();
+    if (!std::isfinite(v)) {
+        out_ += "null";
+        return *this;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    out_ += buf;
+    return *this;
+}
+
+}  // namespace budget

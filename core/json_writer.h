@@ -1,0 +1,35 @@
+// Writes compact JSON without a DOM: used where the browser build must not carry a JSON library.
+// Strings are written as nlohmann/json's dump() writes them (UTF-8 kept, invalid bytes replaced
+// by U+FFFD), so documents are byte-identical to the server's.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace budget {
+
+class JsonWriter {
+public:
+    JsonWriter& begin_object();
+    JsonWriter& end_object();
+    JsonWriter& begin_array();
+    JsonWriter& end_array();
+    JsonWriter& key(std::string_view k);  // the next value belongs to this key
+    JsonWriter& string(std::string_view s);
+    JsonWriter& integer(std::int64_t v);
+    JsonWriter& boolean(bool v);
+    JsonWriter& number(double v, int decimals);  // fixed decimals; non-finite values as null
+    std::string& text() { return out_; }
+
+private:
+    void before_value();
+    std::string out_;
+    std::vector<bool> first_;  // per open container: nothing written in it yet
+    bool after_key_ = false;
+};
+
+// `s` as a JSON string literal, quotes included.
+void append_json_string(std::string& out, std::string_view s);
+
+}  // namespace budget

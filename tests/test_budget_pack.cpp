@@ -1,0 +1,119 @@
+// Budget packs: every example survives the round trip with identical results, and damaged or
+// foreign bytes are refused with a stable code.
+#include <boost/test/unit_test.hpp>
+
+#include "budget_pack.h"
+#include "outcome_json.h"
+#include "sample.h"
+#include "submission.h"
+#include "support.h"
+
+using namespace budget;
+
+namespace {
+const char* const kExamples[] = {"northmoor-county-2026.json", "eastbrook-district-2026.json", "bro-tegid-2026.json"};
+
+Budget unpacked(const std::string& bytes) {
+    BudgetUnpack u = unpack_budget(bytes);
+    if (!u.budget) throw std::runtime_error("pack refused: " + u.problem.code);
+    return *u.budget;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(budget_pack)
+
+BOOST_AUTO_TEST_CASE(examples_simulate_identically_after_the_round_trip) {
+    for (const char* name : kExamples) {
+        BOOST_TEST_CONTEXT(name) {
+            const Budget b = test::load_example(name);
+            const std::string bytes = pack_budget(b);
+            const Budget back = unpacked(bytes);
+            BOOST_TEST(pack_budget(back) == bytes);  // nothing is lost or changed on the way back
+            Rng rng(21);
+            for (int i = 0; i < 100; ++i) {
+                const Choices c = sample_choices(b, rng);
+                Outcome want, got;
+                simulate(b, c, want);
+                simulate(back, c, got);
+                for (const char* lang : {"en", "cy"})
+                    BOOST_TEST(outcome_to_json(back, c, got, lang) == outcome_to_json(b, c, want, lang));
+                BOOST_TEST(submission_to_json(back, make_submission(back, c, "s-0000000001")) ==
+                           submission_to_json(b, make_submission(b, c, "s-0000000001")));
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(carries_what_the_simulation_does_not_use) {
+    const Budget b = test::load_example("bro-tegid-2026.json");
+    const Budget back = unpacked(pack_budget(b));
+    BOOST_TEST(back.id == b.id);
+    BOOST_TEST(back.version == b.version);
+    BOOST_TEST(back.notice.cy == b.notice.cy);
+    BOOST_TEST(back.languages == b.languages, boost::test_tools::per_element());
+    BOOST_TEST(back.council_name.cy == b.council_name.cy);
+    BOOST_TEST(back.privacy_notice_url.cy == b.privacy_notice_url.cy);
+    BOOST_TEST(back.results_public == b.results_public);
+    BOOST_REQUIRE(back.kpis.size() == b.kpis.size());
+    for (std::size_t i = 0; i < b.kpis.size(); ++i) {
+        const Kpi &x = back.kpis[i], &y = b.kpis[i];
+        BOOST_TEST(x.description.cy == y.description.cy);
+        BOOST_TEST(x.comparator_group.en == y.comparator_group.en);
+        BOOST_TEST(x.comparator_lower_quartile == y.comparator_lower_quartile);
+        BOOST_TEST(x.comparator_upper_quartile == y.comparator_upper_quartile);
+        BOOST_REQUIRE(x.history.size() == y.history.size());
+        for (std::size_t k = 0; k < y.history.size(); ++k) {
+            BOOST_TEST(x.history[k].year == y.history[k].year);
+            BOOST_TEST(x.history[k].value == y.history[k].value);
+        }
+        BOOST_TEST(x.target.has_value() == y.target.has_value());
+    }
+    BOOST_REQUIRE(back.demographics.size() == b.demographics.size());
+    for (std::size_t q = 0; q < b.demographics.size(); ++q) {
+        BOOST_TEST(back.demographics[q].label.cy == b.demographics[q].label.cy);
+        BOOST_TEST(back.demographics[q].options.size() == b.demographics[q].options.size());
+    }
+    for (std::size_t s = 0; s < b.services.size(); ++s) {
+        BOOST_TEST(back.services[s].locked_reason.cy == b.services[s].locked_reason.cy);
+        BOOST_TEST(back.services[s].consequences.size() == b.services[s].consequences.size());
+    }
+    BOOST_TEST(back.find_service(b.services.back().id).value() == b.services.size() - 1);  // the index is rebuilt
+}
+
+BOOST_AUTO_TEST_CASE(refuses_foreign_and_damaged_bytes) {
+    const std::string good = pack_budget(test::load_ok(test::small_budget()));
+    BOOST_TEST(unpack_budget("").problem.code == "pack.not_a_pack");
+    BOOST_TEST(unpack_budget("{\"format\": \"council-budget\"}").problem.code == "pack.not_a_pack");
+    BOOST_TEST(unpack_budget("{\"format\": \"council-budget\"}").problem.message == "this is not a budget pack");
+    std::string other_version = good;
+    other_version[3] = 2;
+    BOOST_TEST(unpack_budget(other_version).problem.code == "pack.version");
+    BOOST_TEST(unpack_budget(other_version).problem.message ==
+               "this budget pack is from another version of the app: pack the budget again");
+    // Every truncation and every single flipped bit is caught; none reaches the field reader.
+    for (std::size_t n = 0; n < good.size(); ++n) BOOST_TEST(!unpack_budget(good.substr(0, n)).budget);
+    for (std::size_t i = 4; i < good.size(); ++i) {
+        std::string bad = good;
+        bad[i] = static_cast<char>(bad[i] ^ 0x10);
+        const BudgetUnpack u = unpack_budget(bad);
+        BOOST_TEST(!u.budget);
+        BOOST_TEST(u.problem.code == "pack.checksum");
+    }
+    BOOST_TEST(unpack_budget(good + "x").problem.message ==
+               "the budget pack is damaged or incomplete (its checksum does not match)");
+}
+
+BOOST_AUTO_TEST_CASE(a_well_sealed_pack_with_bad_fields_is_refused) {
+    // Bytes with a correct checksum but fields out of range (as from a faulty writer): refused whole.
+    Budget b = test::load_ok(test::small_budget());
+    b.services[0].step_bp = 0;  // would divide by zero
+    BudgetUnpack u = unpack_budget(pack_budget(b));
+    BOOST_TEST(!u.budget);
+    BOOST_TEST(u.problem.code == "pack.malformed");
+    BOOST_TEST(u.problem.message == "the budget pack is not laid out as this version expects");
+    b = test::load_ok(test::small_budget());
+    b.efficiencies[0].kpi_effects[0].kpi = 7;  // no such indicator
+    BOOST_TEST(unpack_budget(pack_budget(b)).problem.code == "pack.malformed");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
