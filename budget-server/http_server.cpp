@@ -116,6 +116,15 @@ private:
         if (request_.method() != http::verb::get && request_.method() != http::verb::head)
             return reply_error(405, "http.method_not_allowed", "use GET");
         const std::string path = target.substr(0, target.find('?'));
+        // Packs are made at start-up from the budgets this server checks submissions against.
+        if (const auto pack = config_.budget_packs.find(path.rfind("/budgets/", 0) == 0 ? path.substr(9) : "");
+            pack != config_.budget_packs.end()) {
+            Response r;
+            r.body = request_.method() == http::verb::head ? std::string() : pack->second;
+            r.content_type = "application/octet-stream";
+            r.headers.emplace_back("Cache-Control", "no-cache");
+            return send(std::move(r));
+        }
         std::optional<std::string> file;
         if (path.rfind("/budgets/", 0) == 0) file = static_path(config_.budgets_dir, path.substr(8));
         else file = static_path(config_.site_dir, path);

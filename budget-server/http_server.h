@@ -1,6 +1,7 @@
 // HTTP over Boost.Beast: limits (64 KiB body, 8 KiB headers), read and idle timeouts, a cap on
 // connections, static files for the site and budgets, and a drain on SIGTERM.
 #pragma once
+#include <map>
 #include <string>
 
 #include "api.h"
@@ -12,6 +13,7 @@ struct HttpConfig {
     unsigned short port = 8080;
     std::string site_dir;     // served at /
     std::string budgets_dir;  // served at /budgets/
+    std::map<std::string, std::string> budget_packs;  // "ID.pack" -> bytes, served at /budgets/ID.pack
     int threads = 2;
     int max_connections = 4096;
     int request_timeout_seconds = 10;  // to read one whole request (slow clients are cut off)

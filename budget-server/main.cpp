@@ -10,6 +10,7 @@
 
 #include "api.h"
 #include "budget_loader.h"
+#include "budget_pack.h"
 #include "http_server.h"
 #include "log.h"
 #include "storage.h"
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
             return 1;
         }
         server::log_line("budget " + l.budget->id + " v" + std::to_string(l.budget->version) + " (" + entry.path().filename().string() + ")");
+        http.budget_packs[l.budget->id + ".pack"] = budget::pack_budget(*l.budget);
         api_config.budgets.emplace(l.budget->id, std::move(*l.budget));
     }
     if (ec) {

@@ -10,6 +10,7 @@
 
 #include "aggregation.h"
 #include "budget_loader.h"
+#include "budget_pack.h"
 #if BUDGET_TOOL_EXPORT
 #include "export_command.h"
 #endif
@@ -24,6 +25,7 @@ using namespace budget;
 constexpr const char* kUsage =
     "usage:\n"
     "  budget-tool validate FILE...                         check budget files (exit 1 if any is invalid)\n"
+    "  budget-tool pack BUDGET OUT.pack                     check a budget and write its pack for the browser app\n"
     "  budget-tool simulate BUDGET [CHOICES.json] [--band X] [--lang en|cy]\n"
     "                                                       print the outcome of choices as JSON\n"
     "  budget-tool sample BUDGET --count N [--seed S]       print N valid submissions as JSON lines\n"
@@ -80,6 +82,32 @@ int cmd_validate(const std::vector<std::string>& args) {
                   << format_pounds(b->gap_to_close) << ")\n";
     }
     return all_ok ? 0 : 1;
+}
+
+// Writes beside the target, then renames: a reader never sees half a pack.
+int cmd_pack(const std::vector<std::string>& args) {
+    if (args.size() != 2) return usage("pack needs BUDGET and OUT.pack");
+    const auto b = load(args[0]);
+    if (!b) return 1;
+    const std::string bytes = pack_budget(*b);
+    const std::string temp = args[1] + ".part";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.close();
+        if (!out) {
+            std::cerr << temp << ": cannot write file\n";
+            std::remove(temp.c_str());
+            return 1;
+        }
+    }
+    if (std::rename(temp.c_str(), args[1].c_str()) != 0) {
+        std::cerr << args[1] << ": cannot write file\n";
+        std::remove(temp.c_str());
+        return 1;
+    }
+    std::cout << args[1] << ": " << bytes.size() << " bytes (budget " << b->id << " v" << b->version << ")\n";
+    return 0;
 }
 
 int cmd_simulate(const std::vector<std::string>& args) {
@@ -217,6 +245,7 @@ int main(int argc, char** argv) {
     const std::string cmd = args.front();
     args.erase(args.begin());
     if (cmd == "validate") return cmd_validate(args);
+    if (cmd == "pack") return cmd_pack(args);
     if (cmd == "simulate") return cmd_simulate(args);
     if (cmd == "sample") return cmd_sample(args);
     if (cmd == "check-submission") return cmd_check_submission(args);

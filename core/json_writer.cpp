@@ -83,15 +83,15 @@ void JsonWriter::before_value() {
         return;
     }
     if (!first_.empty()) {
-        if (!first_.back()) out_ += ',';
-        first_.back() = false;
+        if (first_.back() == 0) out_ += ',';
+        first_.back() = 0;
     }
 }
 
 JsonWriter& JsonWriter::begin_object() {
     before_value();
     out_ += '{';
-    first_.push_back(true);
+    first_.push_back(1);
     return *this;
 }
 
@@ -104,7 +104,7 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array() {
     before_value();
     out_ += '[';
-    first_.push_back(true);
+    first_.push_back(1);
     return *this;
 }
 

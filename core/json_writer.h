@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace budget {
 
@@ -25,7 +24,7 @@ public:
 private:
     void before_value();
     std::string out_;
-    std::vector<bool> first_;  // per open container: nothing written in it yet
+    std::string first_;  // per open container: 1 while nothing is written in it yet
     bool after_key_ = false;
 };
 

@@ -36,5 +36,10 @@ echo '{"choices": {"services": {"schools": 100}}}' >"$tmp/locked.json"
 echo 'not json' >>"$tmp/s.jsonl"
 "$tool" aggregate "$budgets/bro-tegid-2026.json" "$tmp/s.jsonl" >"$tmp/agg.csv" 2>"$tmp/err"; check "aggregate csv skips bad lines" 0 $? 'grep -q "^summary,rejected,,1," "$tmp/agg.csv" && grep -q ":251: rejected" "$tmp/err"'
 
+"$tool" pack "$budgets/bro-tegid-2026.json" "$tmp/b.pack" >"$tmp/out"; check "pack" 0 $? 'grep -q "b.pack: [0-9]* bytes (budget bro-tegid-2026 v1)" "$tmp/out" && [ "$(head -c 3 "$tmp/b.pack")" = BPK ] && [ ! -e "$tmp/b.pack.part" ]'
+"$tool" pack "$tmp/bad.json" "$tmp/bad.pack" 2>"$tmp/err"; check "pack refuses an invalid budget" 1 $? 'grep -q "\[budget.bad_id\]" "$tmp/err" && [ ! -e "$tmp/bad.pack" ]'
+"$tool" pack "$budgets/bro-tegid-2026.json" "$tmp/no/such/dir/b.pack" 2>"$tmp/err"; check "pack to an unwritable place" 1 $? 'grep -q "cannot write file" "$tmp/err"'
+"$tool" pack "$budgets/bro-tegid-2026.json" >/dev/null 2>&1; check "pack without OUT is a usage error" 2 $?
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

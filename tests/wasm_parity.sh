@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The same checks through the native and the WebAssembly build of budget-tool: outputs must be
-# byte-identical (validation, sampling, simulation, submission checks, aggregation).
+# byte-identical (validation, sampling, simulation, submission checks, aggregation, packs).
 set -u
 native="${1:?native budget-tool}"; wasm_js="${2:?budget-tool.js from the web build}"; budgets="${3:?budgets dir}"
 if [ ! -f "$wasm_js" ]; then echo "wasm build not found at $wasm_js (run: cmake --build --preset web)"; exit 77; fi
@@ -34,6 +34,8 @@ for b in "$budgets"/*.json; do
   same "$name check submissions" check-submission "$b" "$tmp"/choice*.json
   sed 's/"remaining_gap_pence":-\?[0-9]*/"remaining_gap_pence":0/' "$tmp/choice1.json" >"$tmp/tampered.json"
   same "$name tampered submission" check-submission "$b" "$tmp/tampered.json"
+  "$native" pack "$b" "$tmp/n.pack" >/dev/null; wasm pack "$b" "$tmp/w.pack" >/dev/null
+  if cmp -s "$tmp/n.pack" "$tmp/w.pack"; then passed=$((passed+1)); else failed=$((failed+1)); echo "DIFFERENT: $name pack"; fi
 done
 echo "wasm parity: $passed passed, $failed failed"
 [ "$failed" = 0 ]

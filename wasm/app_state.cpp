@@ -1,8 +1,7 @@
 // AppState changes and its JSON view.
 #include "app_state.h"
 
-#include <nlohmann/json.hpp>
-
+#include "json_writer.h"
 #include "money.h"
 #include "submission.h"
 
@@ -45,8 +44,7 @@ bool AppState::can_submit(std::string& why) const {
 }
 
 std::string AppState::submission_json() const {
-    // Until the resident sends, the draft kept on the device carries a placeholder id.
-    budget::Submission s = budget::make_submission(budget, choices, submission_id.empty() ? "draft-0000" : submission_id);
+    budget::Submission s = budget::make_submission(budget, choices, submission_id);
     s.language = language;
     s.overall_comment = overall_comment;
     for (const auto& [svc, t] : service_comments)
@@ -56,38 +54,55 @@ std::string AppState::submission_json() const {
     return budget::submission_to_json(budget, s);
 }
 
+budget::Draft AppState::draft() const {
+    budget::Draft d;
+    d.choices = choices;
+    d.overall_comment = overall_comment;
+    for (const auto& [svc, t] : service_comments)
+        if (!t.empty()) d.service_comments.emplace_back(svc, t);
+    d.demographics_consent = demographics_consent;
+    for (const auto& [q, o] : demographic_answers) d.demographics.emplace_back(q, o);
+    return d;
+}
+
+void AppState::restore(const budget::Draft& d) {
+    set_choices(d.choices);
+    undo.clear();
+    overall_comment = d.overall_comment;
+    for (const auto& [svc, t] : d.service_comments) service_comments[svc] = t;
+    demographics_consent = d.demographics_consent;
+    for (const auto& [q, o] : d.demographics) demographic_answers[q] = o;
+}
+
 std::string state_json(const AppState& s, const FrameCosts& costs) {
-    using nlohmann::json;
-    json rects = json::object();
-    for (const auto& [label, r] : s.item_rects) rects[label] = {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}};
-    json services = json::object();
-    for (std::size_t i = 0; i < s.budget.services.size(); ++i) services[s.budget.services[i].id] = s.choices.service_bp[i];
     static const char* const screens[] = {"welcome", "simulator", "review", "confirmation", "annual_report"};
     static const char* const sends[] = {"not_sent", "waiting", "sent", "rejected"};
-    json efficiencies = json::array(), incomes = json::array();
+    budget::JsonWriter w;
+    w.begin_object();
+    w.key("screen").string(screens[static_cast<int>(s.screen)]);
+    w.key("efficiencies").begin_array();
     for (std::size_t i = 0; i < s.budget.efficiencies.size(); ++i)
-        if (s.choices.efficiency_on[i]) efficiencies.push_back(s.budget.efficiencies[i].id);
+        if (s.choices.efficiency_on[i]) w.string(s.budget.efficiencies[i].id);
+    w.end_array().key("income").begin_array();
     for (std::size_t i = 0; i < s.budget.incomes.size(); ++i)
-        if (s.choices.income_on[i]) incomes.push_back(s.budget.incomes[i].id);
-    const json doc = {{"screen", screens[static_cast<int>(s.screen)]},
-                      {"efficiencies", efficiencies},
-                      {"income", incomes},
-                      {"submission_id", s.submission_id},
-                      {"send_state", sends[static_cast<int>(s.send_state)]},
-                      {"projector", s.projector},
-                      {"language", s.language},
-                      {"budget", s.budget.id},
-                      {"services_bp", services},
-                      {"council_tax_bp", s.choices.council_tax_bp},
-                      {"remaining_gap_pence", s.outcome.remaining_gap},
-                      {"balanced", s.outcome.balanced},
-                      {"undo_steps", s.undo.size()},
-                      {"frames_drawn", costs.frames},
-                      {"frame_ms_mean", costs.mean_ms},
-                      {"frame_ms_max", costs.max_ms},
-                      {"build_ms_mean", costs.build_mean_ms},
-                      {"items", rects}};
-    return doc.dump(-1, ' ', false, json::error_handler_t::replace);
+        if (s.choices.income_on[i]) w.string(s.budget.incomes[i].id);
+    w.end_array();
+    w.key("submission_id").string(s.submission_id).key("send_state").string(sends[static_cast<int>(s.send_state)]);
+    w.key("overall_comment").string(s.overall_comment);
+    w.key("projector").boolean(s.projector).key("language").string(s.language).key("budget").string(s.budget.id);
+    w.key("services_bp").begin_object();
+    for (std::size_t i = 0; i < s.budget.services.size(); ++i) w.key(s.budget.services[i].id).integer(s.choices.service_bp[i]);
+    w.end_object();
+    w.key("council_tax_bp").integer(s.choices.council_tax_bp).key("remaining_gap_pence").integer(s.outcome.remaining_gap);
+    w.key("balanced").boolean(s.outcome.balanced).key("undo_steps").integer(static_cast<std::int64_t>(s.undo.size()));
+    w.key("frames_drawn").integer(static_cast<std::int64_t>(costs.frames)).key("frame_ms_mean").number(costs.mean_ms, 4);
+    w.key("frame_ms_max").number(costs.max_ms, 4).key("build_ms_mean").number(costs.build_mean_ms, 4);
+    w.key("items").begin_object();
+    for (const auto& [label, r] : s.item_rects)
+        w.key(label).begin_object().key("x").number(r.x, 2).key("y").number(r.y, 2).key("w").number(r.w, 2)
+            .key("h").number(r.h, 2).end_object();
+    w.end_object().end_object();
+    return std::move(w.text());
 }
 
 }  // namespace app

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "budget.h"
+#include "draft_codec.h"
 #include "simulation.h"
 
 namespace app {
@@ -44,6 +45,9 @@ struct AppState {
     bool can_submit(std::string& why) const;
     // The submission document (core format) for the current choices and answers.
     std::string submission_json() const;
+    // What the resident has entered, kept on the device so a reload loses nothing; and back.
+    budget::Draft draft() const;
+    void restore(const budget::Draft& d);
     // English or Welsh, by the resident's language.
     const char* text(const char* en, const char* cy) const { return language == "cy" ? cy : en; }
     const std::string& text(const budget::LocalText& t) const { return t.in(language); }

@@ -7,12 +7,12 @@
 #include <vector>
 
 #include "app_state.h"
-#include "budget_loader.h"
+#include "budget_pack.h"
 #include "choices_codec.h"
+#include "draft_codec.h"
 #include "imgui.h"
 #include "platform_web.h"
 #include "share_link.h"
-#include "submission.h"
 #include "ui.h"
 
 namespace {
@@ -66,19 +66,14 @@ void apply_theme() {
     style.FrameBorderSize = g_state.high_contrast ? 1.0f : 0.0f;
 }
 
-// A saved draft restores choices, comments and answers; anything unusable in it is ignored.
-void restore_draft(const std::string& draft) {
-    if (draft.empty()) return;
-    budget::SubmissionCheck c = budget::validate_submission_full_path(g_state.budget, draft);
-    for (const auto& p : c.problems)
-        if (p.code != "submission.unbalanced" && p.code != "submission.totals_mismatch") return;
-    g_state.set_choices(c.submission.choices);
-    g_state.undo.clear();
-    g_state.overall_comment = c.submission.overall_comment;
-    for (const auto& [svc, text] : c.submission.service_comments) g_state.service_comments[svc] = text;
-    for (const auto& [q, o] : c.submission.demographics) g_state.demographic_answers[q] = o;
-    g_state.demographics_consent = !c.submission.demographics.empty();
-    g_saved_draft = draft;
+// A saved draft (base64url bytes) restores choices, comments and answers; one that no longer fits
+// the budget is ignored.
+void restore_draft(const std::string& saved) {
+    const auto bytes = app::base64url_decode(saved);
+    budget::Draft d;
+    if (!bytes || bytes->empty() || !budget::decode_draft(g_state.budget, *bytes, d)) return;
+    g_state.restore(d);
+    g_saved_draft = saved;
     g_saved_revision = g_state.revision;
 }
 
@@ -87,7 +82,7 @@ void frame() {
     // Keep a draft on the device so a reload loses nothing (built only after a change).
     if (g_state.revision != g_saved_revision) {
         g_saved_revision = g_state.revision;
-        const std::string draft = g_state.submission_json();
+        const std::string draft = app::base64url_encode(budget::encode_draft(g_state.budget, g_state.draft()));
         if (draft != g_saved_draft) {
             web::save_draft(draft);
             g_saved_draft = draft;
@@ -99,16 +94,20 @@ void frame() {
 
 extern "C" {
 
-// 0 started; 1 the budget is invalid; 2 no WebGL2.
-EMSCRIPTEN_KEEPALIVE int app_start(const char* budget_json, const unsigned char* font, int font_size, const char* language,
-                                   const char* mode, const char* draft_json, const char* shared_choices) {
-    budget::BudgetLoad l = budget::load_budget(budget_json);
-    if (!l.budget) return 1;
-    g_state.start(std::move(*l.budget));
+// 0 started; 1 the budget pack is unusable (its problem is printed to the console); 2 no WebGL2.
+EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, const unsigned char* font, int font_size,
+                                   const char* language, const char* mode, const char* saved_draft, const char* shared_choices) {
+    budget::BudgetUnpack u = budget::unpack_budget(
+        std::string_view(reinterpret_cast<const char*>(pack), static_cast<std::size_t>(pack_size)));
+    if (!u.budget) {
+        web::console_error("budget pack: " + u.problem.message + " [" + u.problem.code + "]");
+        return 1;
+    }
+    g_state.start(std::move(*u.budget));
     g_state.language = std::string(language) == "cy" ? "cy" : "en";
     g_state.projector = std::string(mode) == "projector";
     g_state.high_contrast = g_state.projector || std::string(mode) == "high-contrast";
-    restore_draft(draft_json);
+    restore_draft(saved_draft);
     if (const auto bytes = app::base64url_decode(shared_choices); bytes && !bytes->empty()) {
         budget::Choices shared;
         if (budget::decode_choices(g_state.budget, *bytes, shared)) {

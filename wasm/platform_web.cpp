@@ -18,6 +18,7 @@ namespace web {
 namespace {
 
 EM_JS(void, js_send_submission, (const char* json), { window.budgetSubmit(UTF8ToString(json)); });
+EM_JS(void, js_console_error, (const char* message), { console.error(UTF8ToString(message)); });
 EM_JS(void, js_open_link, (const char* url), { window.open(UTF8ToString(url), "_blank", "noopener"); });
 EM_JS(char*, js_new_submission_id, (), {
     const id = "s-" + crypto.randomUUID();
@@ -255,6 +256,7 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 
 void send_submission(const std::string& json) { js_send_submission(json.c_str()); }
 void open_link(const std::string& url) { js_open_link(url.c_str()); }
+void console_error(const std::string& message) { js_console_error(message.c_str()); }
 std::string new_submission_id() { return take_js_string(js_new_submission_id()); }
 void save_draft(const std::string& json) { js_save_draft(json.c_str()); }
 std::string share_link(const std::string& budget_id, const std::string& encoded_choices) {

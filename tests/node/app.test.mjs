@@ -261,8 +261,10 @@ test('typing a comment goes through the hidden text box (so phone keyboards appe
     document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await settle(page);
-  const draft = await page.evaluate(() => JSON.parse(localStorage.getItem('budget-draft:eastbrook-district-2026')));
-  assert.equal(draft.comments.overall, 'Keep the libraries — diolch and parks');
+  assert.equal((await page.evaluate(() => window.budgetApp.state())).overall_comment, 'Keep the libraries — diolch and parks');
+  await page.reload();  // the draft kept on the device brings the comment back
+  await page.evaluate(() => window.budgetApp.ready);
+  assert.equal((await page.evaluate(() => window.budgetApp.state())).overall_comment, 'Keep the libraries — diolch and parks');
   await context.close();
 });
 

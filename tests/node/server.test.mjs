@@ -4,6 +4,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { startServer, startPostgres, sample, post, officer, parseCsv, TOKEN, toolBin, root } from './server_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
@@ -196,6 +198,16 @@ for (const backend of ['sqlite', 'postgresql']) {
       const res = await fetch(`${server.base}/budgets/${DISTRICT}.json`);
       assert.equal(res.status, 200);
       assert.equal((await res.json()).id, DISTRICT);
+      // The pack the app downloads is made from the budget this server checks against, and is the
+      // same as budget-tool's.
+      const pack = await fetch(`${server.base}/budgets/${DISTRICT}.pack`);
+      assert.equal(pack.status, 200);
+      assert.equal(pack.headers.get('content-type'), 'application/octet-stream');
+      const packPath = join(tmpdir(), `pack-${process.pid}.pack`);
+      execFileSync(toolBin, ['pack', join(root, 'budgets', `${DISTRICT}.json`), packPath]);
+      assert.deepEqual(Buffer.from(await pack.arrayBuffer()), readFileSync(packPath));
+      rmSync(packPath);
+      assert.equal((await fetch(`${server.base}/budgets/nope.pack`)).status, 404);
       const net = await import('node:net');
       const raw = await new Promise((resolve) => {
         const s = net.connect(server.port, '127.0.0.1', () => s.write('GET /budgets/../CMakeLists.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'));
