@@ -55,9 +55,62 @@ EM_JS(void, js_text_input_focus, (int on), {
     if (on && document.activeElement !== box) { box.value = ""; box.focus({ preventScroll: true }); }
     if (!on && document.activeElement === box) canvas.focus({ preventScroll: true });
 });
+// The canvas can change size without the window doing so (the page's own layout): watch it.
+EM_JS(void, js_watch_canvas_size, (const char* selector), {
+    const canvas = document.querySelector(UTF8ToString(selector));
+    if (canvas && window.ResizeObserver) new ResizeObserver(() => _web_canvas_resized()).observe(canvas);
+});
 EM_JS(int, js_has_element, (const char* selector), { return document.querySelector(UTF8ToString(selector)) ? 1 : 0; });
 EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
+});
+
+// ImGui's OpenGL3 renderer reads the scissor box and blend state back every frame to restore them.
+// In WebGL those reads are synchronous and wait for the previous frame's rendering, so this keeps a
+// shadow copy, updated by the calls that set them, and answers the reads from it.
+EM_JS(void, js_shadow_gl_state, (), {
+    const gl = GLctx;
+    const shadow = new Map();
+    const tracked = [gl.SCISSOR_BOX, gl.BLEND_SRC_RGB, gl.BLEND_DST_RGB, gl.BLEND_SRC_ALPHA, gl.BLEND_DST_ALPHA,
+                     gl.BLEND_EQUATION_RGB, gl.BLEND_EQUATION_ALPHA];
+    for (const name of tracked) shadow.set(name, gl.getParameter(name));
+    const getParameter = gl.getParameter.bind(gl);
+    gl.getParameter = (name) => {
+        if (!shadow.has(name)) return getParameter(name);
+        const v = shadow.get(name);
+        return name === gl.SCISSOR_BOX ? new Int32Array(v) : v;
+    };
+    const scissor = gl.scissor.bind(gl);
+    gl.scissor = (x, y, w, h) => {
+        scissor(x, y, w, h);
+        if (w >= 0 && h >= 0) shadow.set(gl.SCISSOR_BOX, new Int32Array([x, y, w, h]));
+    };
+    // Only calls WebGL accepts change the state (checked here: asking getError would wait too).
+    const factors = new Set([gl.ZERO, gl.ONE, gl.SRC_COLOR, gl.ONE_MINUS_SRC_COLOR, gl.DST_COLOR, gl.ONE_MINUS_DST_COLOR,
+        gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.DST_ALPHA, gl.ONE_MINUS_DST_ALPHA, gl.CONSTANT_COLOR,
+        gl.ONE_MINUS_CONSTANT_COLOR, gl.CONSTANT_ALPHA, gl.ONE_MINUS_CONSTANT_ALPHA, gl.SRC_ALPHA_SATURATE]);
+    const constColor = new Set([gl.CONSTANT_COLOR, gl.ONE_MINUS_CONSTANT_COLOR]);
+    const constAlpha = new Set([gl.CONSTANT_ALPHA, gl.ONE_MINUS_CONSTANT_ALPHA]);
+    const validPair = (s, d) => factors.has(s) && factors.has(d) &&
+        !((constColor.has(s) && constAlpha.has(d)) || (constAlpha.has(s) && constColor.has(d)));
+    const equations = new Set([gl.FUNC_ADD, gl.FUNC_SUBTRACT, gl.FUNC_REVERSE_SUBTRACT, gl.MIN, gl.MAX]);
+    const setFuncs = (sr, dr, sa, da) => {
+        if (!validPair(sr, dr) || !validPair(sa, da)) return;
+        shadow.set(gl.BLEND_SRC_RGB, sr); shadow.set(gl.BLEND_DST_RGB, dr);
+        shadow.set(gl.BLEND_SRC_ALPHA, sa); shadow.set(gl.BLEND_DST_ALPHA, da);
+    };
+    const setEquations = (rgb, alpha) => {
+        if (!equations.has(rgb) || !equations.has(alpha)) return;
+        shadow.set(gl.BLEND_EQUATION_RGB, rgb); shadow.set(gl.BLEND_EQUATION_ALPHA, alpha);
+    };
+    const blendFuncSeparate = gl.blendFuncSeparate.bind(gl);
+    gl.blendFuncSeparate = (sr, dr, sa, da) => { blendFuncSeparate(sr, dr, sa, da); setFuncs(sr, dr, sa, da); };
+    const blendFunc = gl.blendFunc.bind(gl);
+    gl.blendFunc = (sf, df) => { blendFunc(sf, df); setFuncs(sf, df, sf, df); };
+    const blendEquationSeparate = gl.blendEquationSeparate.bind(gl);
+    gl.blendEquationSeparate = (rgb, alpha) => { blendEquationSeparate(rgb, alpha); setEquations(rgb, alpha); };
+    const blendEquation = gl.blendEquation.bind(gl);
+    gl.blendEquation = (mode) => { blendEquation(mode); setEquations(mode, mode); };
 });
 
 std::string take_js_string(char* p) {
@@ -76,6 +129,8 @@ double g_frame_ms_total = 0, g_frame_ms_max = 0;  // CPU time inside frames, for
 double g_build_ms_total = 0;                        // of which: ImGui and the app building the frame
 double g_dpr = 1.0;
 double g_last_time = 0;
+bool g_size_dirty = true;  // the canvas's CSS size or the pixel ratio may have changed
+int g_canvas_w = 0, g_canvas_h = 0;  // the drawing buffer, in device pixels
 
 // Button presses wait one frame after the position they happen at: ImGui items that allow overlap
 // (tabs among them) only take a press if they were hovered on the previous frame, and a tap or a
@@ -107,23 +162,24 @@ ImGuiKey key_from_dom(const char* code) {
     return ImGuiKey_None;
 }
 
+// Reading sizes forces the browser to lay out, so only after a resize (window, zoom or canvas).
 void resize_canvas() {
+    if (!g_size_dirty) return;
+    g_size_dirty = false;
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size(g_config.canvas.c_str(), &css_w, &css_h);
     const double dpr = emscripten_get_device_pixel_ratio();
     if (dpr != g_dpr && g_config.rebuild_fonts) {
-        g_dpr = dpr;
         g_config.rebuild_fonts(static_cast<float>(dpr));
         ImGui_ImplOpenGL3_DestroyFontsTexture();
     }
     g_dpr = dpr;
     // Setting the canvas size reallocates its drawing buffer, so only when it really changes.
-    static int last_w = -1, last_h = -1;
     const int w = static_cast<int>(css_w * dpr), h = static_cast<int>(css_h * dpr);
-    if (w != last_w || h != last_h) {
+    if (w != g_canvas_w || h != g_canvas_h) {
         emscripten_set_canvas_element_size(g_config.canvas.c_str(), w, h);
-        last_w = w;
-        last_h = h;
+        g_canvas_w = w;
+        g_canvas_h = h;
     }
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
@@ -156,9 +212,7 @@ EM_BOOL on_frame(double time, void*) {
     g_config.frame();
     ImGui::Render();
     g_build_ms_total += emscripten_get_now() - build_started;
-    int w = 0, h = 0;
-    emscripten_get_canvas_element_size(g_config.canvas.c_str(), &w, &h);
-    glViewport(0, 0, w, h);
+    glViewport(0, 0, g_canvas_w, g_canvas_h);
     glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -248,6 +302,7 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
 }
 
 EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
+    g_size_dirty = true;
     request_redraw();
     return EM_FALSE;
 }
@@ -286,6 +341,7 @@ bool platform_start(const PlatformConfig& config) {
     const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(config.canvas.c_str(), &attrs);
     if (ctx <= 0) return false;
     emscripten_webgl_make_context_current(ctx);
+    js_shadow_gl_state();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
@@ -313,11 +369,18 @@ bool platform_start(const PlatformConfig& config) {
     emscripten_set_focus_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
+    js_watch_canvas_size(c);
     request_redraw();
     return true;
 }
 
 }  // namespace web
+
+// The canvas's CSS size changed (from the ResizeObserver set up in platform_start).
+extern "C" EMSCRIPTEN_KEEPALIVE void web_canvas_resized() {
+    web::g_size_dirty = true;
+    web::request_redraw();
+}
 
 // Text typed or pasted into the hidden text box (called by the page).
 extern "C" EMSCRIPTEN_KEEPALIVE void web_text_input(const char* text) {
