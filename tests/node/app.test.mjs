@@ -268,6 +268,20 @@ test('typing a comment goes through the hidden text box (so phone keyboards appe
   await context.close();
 });
 
+test('the shadowed GL state the renderer reads back matches what WebGL really holds', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=northmoor-county-2026');
+  await clickLabel(page, 'Start');
+  await clickLabel(page, 'tab:savings');
+  const seen = await page.evaluate(() => {
+    const gl = document.getElementById('canvas').getContext('webgl2');  // the app's own context
+    const real = WebGL2RenderingContext.prototype.getParameter;
+    return ['SCISSOR_BOX', 'BLEND_SRC_RGB', 'BLEND_DST_RGB', 'BLEND_SRC_ALPHA', 'BLEND_DST_ALPHA', 'BLEND_EQUATION_RGB',
+            'BLEND_EQUATION_ALPHA'].map((name) => [name, String(gl.getParameter(gl[name])), String(real.call(gl, gl[name]))]);
+  });
+  for (const [name, shadow, actual] of seen) assert.equal(shadow, actual, name);
+  await page.close();
+});
+
 test('the bare ImGui baseline used by bench_web.mjs starts (so the speed report stays valid)', async () => {
   const bare = await startServer({ extra: ['--site', join(root, 'build', 'web', 'bare')] });
   const page = await browser.newPage();
