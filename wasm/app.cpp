@@ -3,17 +3,6 @@
 
 namespace app {
 
-void remember_item(AppState& s, const std::string& label) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    s.item_rects[label] = Rect{min.x, min.y, max.x - min.x, max.y - min.y};
-}
-
-void paragraph(const std::string& text) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
-    ImGui::PopTextWrapPos();
-}
-
 ImVec4 rag_colour(budget::Rag r, bool high_contrast) {
     // Dark enough for 4.5:1 on the light background; high contrast uses pure hues on black.
     switch (r) {
@@ -33,26 +22,11 @@ const char* rag_word(const AppState& s, budget::Rag r) {
     return "";
 }
 
-void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,
-                   const std::string& id_label) {
-    bool checked = (s.choices.*on)[i] != 0;
-    if (ImGui::Checkbox(name.c_str(), &checked)) {
-        budget::Choices next = s.choices;
-        (next.*on)[i] = checked ? 1 : 0;
-        s.set_choices(next);
-    }
-    remember_item(s, id_label);
-}
-
-bool wide_button(AppState& s, const char* label, const std::string& id_label, bool enabled) {
-    ImGui::BeginDisabled(!enabled);
-    const bool pressed = ImGui::Button(label, ImVec2(ImGui::GetContentRegionAvail().x, 48.0f));
-    ImGui::EndDisabled();
-    remember_item(s, id_label);
-    return pressed && enabled;
-}
-
 void draw_app(AppState& s) {
+    static const char* const screens_en[] = {"Welcome", "Balance the budget", "Review and send", "Sent", "Annual report"};
+    static const char* const screens_cy[] = {"Croeso", "Cydbwyso'r gyllideb", "Adolygu ac anfon", "Anfonwyd", "Adroddiad blynyddol"};
+    const int screen = static_cast<int>(s.screen);
+    s.mirror.title = std::string(s.text(screens_en[screen], screens_cy[screen])) + " – " + s.text(s.budget.council_name);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

@@ -6,6 +6,7 @@
 
 #include "budget.h"
 #include "draft_codec.h"
+#include "mirror.h"
 #include "simulation.h"
 
 namespace app {
@@ -33,7 +34,8 @@ struct AppState {
     std::string submission_id;  // drawn when the resident sends, then fixed so retries are de-duplicated
     SendState send_state = SendState::NotSent;
     std::string send_message;
-    std::map<std::string, Rect> item_rects;  // by label, refreshed every frame (for tests and tools)
+    std::map<std::string, Rect> item_rects;  // by key, rebuilt every frame (for tests and tools)
+    Mirror mirror;                           // for screen readers, rebuilt every frame
     unsigned long revision = 0;  // counts changes worth saving (choices, comments, answers)
     void touched() { ++revision; }
 

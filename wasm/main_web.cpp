@@ -24,9 +24,9 @@ std::string g_saved_draft;
 unsigned long g_saved_revision = 0;
 
 // Latin, Latin-1, Latin Extended-A (ŵ ŷ), the Welsh letters in Latin Extended Additional
-// (ẁ ẃ ẅ ỳ), dashes, curly quotes, bullet, ellipsis, arrows and the euro sign.
+// (ẁ ẃ ẅ ỳ), dashes, curly quotes, bullet, ellipsis and the euro sign.
 const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x1E80, 0x1E85, 0x1EF2, 0x1EF3, 0x2013, 0x2014,
-                           0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0x2192, 0x2192, 0};
+                           0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0};
 
 void build_fonts(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
@@ -77,8 +77,20 @@ void restore_draft(const std::string& saved) {
     g_saved_revision = g_state.revision;
 }
 
+std::string g_mirror_json;
+
 void frame() {
+    g_state.item_rects.clear();
+    g_state.mirror.nodes.clear();
+    g_state.mirror.nav_key.clear();
+    g_state.mirror.announce.clear();
     app::draw_app(g_state);
+    g_state.mirror.pending.clear();  // an action for something no longer drawn is dropped
+    std::string mirror = app::mirror_json(g_state.mirror, g_state.language);
+    if (mirror != g_mirror_json) {
+        web::publish_mirror(mirror);
+        g_mirror_json = std::move(mirror);
+    }
     // Keep a draft on the device so a reload loses nothing (built only after a change).
     if (g_state.revision != g_saved_revision) {
         g_saved_revision = g_state.revision;
@@ -129,6 +141,19 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
 EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message) {
     g_state.send_state = state == 2 ? app::SendState::Sent : state == 3 ? app::SendState::Rejected : app::SendState::Waiting;
     g_state.send_message = message;
+    web::request_redraw();
+}
+
+// From the screen-reader mirror (site/a11y-mirror.js): what assistive technology did to a control.
+EMSCRIPTEN_KEEPALIVE void app_mirror_action(const char* key, int value, const char* text) {
+    g_state.mirror.pending.push_back(app::MirrorAction{key, value, text});
+    web::request_redraw();
+}
+
+// Which mirror element assistive technology is on ("" for none): outlined on the canvas.
+EMSCRIPTEN_KEEPALIVE void app_mirror_focus(const char* key) {
+    g_state.mirror.focus_key = key;
+    g_state.mirror.scroll_to_focus = true;
     web::request_redraw();
 }
 

@@ -19,8 +19,8 @@ void panel_savings(AppState& s) {
             line += std::string(s.text("; one-off cost ", "; cost untro ")) + budget::format_pounds_short(e.one_off_cost);
         line += std::string(s.text("; delivery risk: ", "; risg cyflawni: ")) + (s.language == "cy" ? risks_cy[risk] : risks_en[risk]);
         ImGui::Indent();
-        paragraph(line);
-        ImGui::TextDisabled("%s", s.text(e.description).c_str());
+        paragraph(s, line);
+        note(s, s.text(e.description));
         ImGui::Unindent();
         ImGui::Spacing();
         ImGui::PopID();

@@ -8,31 +8,29 @@ namespace app {
 void panel_services(AppState& s) {
     const budget::Budget& b = s.budget;
     for (std::size_t g = 0; g < b.groups.size(); ++g) {
-        if (!ImGui::CollapsingHeader(s.text(b.groups[g].name).c_str(), ImGuiTreeNodeFlags_DefaultOpen)) continue;
+        if (!expander(s, s.text(b.groups[g].name), "group:" + b.groups[g].id)) continue;
         for (std::size_t i = 0; i < b.services.size(); ++i) {
             const budget::Service& svc = b.services[i];
             if (svc.group != g) continue;
             ImGui::PushID(static_cast<int>(i));
             if (svc.locked) {
-                ImGui::TextUnformatted(s.text(svc.name).c_str());
-                paragraph(std::string(s.text("Locked", "Wedi'i gloi")) + " (" + budget::format_pounds_short(svc.baseline) + "): " +
+                heading(s, s.text(svc.name), 3);
+                paragraph(s, std::string(s.text("Locked", "Wedi'i gloi")) + " (" + budget::format_pounds_short(svc.baseline) + "): " +
                           s.text(svc.locked_reason));
             } else {
                 int steps = (s.choices.service_bp[i] - svc.min_bp) / svc.step_bp;
                 const int max_steps = (svc.max_bp - svc.min_bp) / svc.step_bp;
                 // The value is written above the slider, never under its grab (contrast in every theme).
-                const std::string shown = s.text(svc.name) + ": " + (s.choices.service_bp[i] > 0 ? "+" : "") +
+                const std::string value = (s.choices.service_bp[i] > 0 ? "+" : "") +
                                           budget::format_bp_as_percent(s.choices.service_bp[i]) + "% (" +
                                           budget::format_pounds_short(s.outcome.services[i].spend) + ")";
-                ImGui::TextUnformatted(shown.c_str());
-                ImGui::SetNextItemWidth(-1);
-                if (ImGui::SliderInt("##lever", &steps, 0, max_steps, "")) {
+                ImGui::TextUnformatted((s.text(svc.name) + ": " + value).c_str());  // the slider says it for screen readers
+                if (slider_steps(s, s.text(svc.name), value, "service:" + svc.id, &steps, max_steps)) {
                     budget::Choices next = s.choices;
                     next.service_bp[i] = svc.min_bp + steps * svc.step_bp;
                     s.set_choices(next);
                 }
-                remember_item(s, "service:" + svc.id);
-                if (!svc.consequences.empty()) paragraph(s.text(svc.consequences[s.outcome.services[i].consequence].text));
+                if (!svc.consequences.empty()) paragraph(s, s.text(svc.consequences[s.outcome.services[i].consequence].text));
             }
             ImGui::Spacing();
             ImGui::PopID();

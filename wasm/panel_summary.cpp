@@ -22,6 +22,8 @@ void gap_bar(AppState& s) {
     ImGui::ProgressBar(fraction < 0 ? 0 : fraction > 1 ? 1 : fraction, ImVec2(-1, 36), label.c_str());
     ImGui::PopStyleColor(2);
     remember_item(s, "Gap");
+    described(s, label);
+    s.mirror.announce = label;  // said when it changes, so a screen reader hears what a lever did
 }
 
 void panel_summary(AppState& s, bool compact) {
@@ -29,30 +31,25 @@ void panel_summary(AppState& s, bool compact) {
     const budget::Outcome& o = s.outcome;
     const auto& bands = b.council_tax.bands;
     // The household bill for a chosen band.
-    const std::string band_label = std::string(s.text("Band ", "Band ")) + bands[s.receipt_band].letter;
-    ImGui::TextUnformatted(s.text("Your council tax bill", "Eich bil treth gyngor"));
-    ImGui::SetNextItemWidth(compact ? 120.0f : 140.0f);
-    if (ImGui::BeginCombo("##band", band_label.c_str())) {
-        for (std::size_t i = 0; i < bands.size(); ++i) {
-            const std::string l = std::string("Band ") + bands[i].letter;
-            if (ImGui::Selectable(l.c_str(), i == s.receipt_band)) s.receipt_band = i;
-        }
-        ImGui::EndCombo();
-    }
-    remember_item(s, "band");
+    heading(s, s.text("Your council tax bill", "Eich bil treth gyngor"), 3);
+    std::vector<std::string> band_names;
+    for (const auto& band : bands) band_names.push_back(std::string("Band ") + band.letter);
+    const int chosen = select(s, s.text("Council tax band", "Band treth gyngor"), "band", band_names,
+                              static_cast<int>(s.receipt_band), compact ? 120.0f : 140.0f);
+    if (chosen >= 0) s.receipt_band = static_cast<std::size_t>(chosen);
     ImGui::SameLine();
     const budget::Pence before = budget::band_charge(b.council_tax.band_d, bands[s.receipt_band].ninths);
     const budget::Pence bill = o.bills[s.receipt_band];
     const std::string change = bill == before ? std::string(s.text("no change", "dim newid"))
                                               : (bill > before ? "+" : "-") + budget::format_pounds(bill > before ? bill - before : before - bill) +
                                                     s.text(" a year", " y flwyddyn");
-    ImGui::Text("%s (%s)", budget::format_pounds(bill).c_str(), change.c_str());
+    paragraph(s, budget::format_pounds(bill) + " (" + change + ")");
     if (compact) {
         ImGui::Separator();
         return;
     }
     ImGui::Separator();
-    ImGui::TextUnformatted(s.text("What your choices do to performance", "Beth mae eich dewisiadau'n ei wneud i berfformiad"));
+    heading(s, s.text("What your choices do to performance", "Beth mae eich dewisiadau'n ei wneud i berfformiad"), 3);
     bool any = false;
     for (std::size_t k = 0; k < b.kpis.size(); ++k) {
         const budget::Kpi& kpi = b.kpis[k];
@@ -60,15 +57,14 @@ void panel_summary(AppState& s, bool compact) {
         if (ko.moved == 0) continue;
         any = true;
         ImGui::PushID(static_cast<int>(k));
-        paragraph(s.text(kpi.name));
-        ImGui::PushStyleColor(ImGuiCol_Text, rag_colour(ko.projected_rag, s.high_contrast));
-        ImGui::Text("%s: %s -> %s (%s)", rag_word(s, ko.projected_rag), budget::format_kpi_value(kpi, ko.current).c_str(),
-                    budget::format_kpi_value(kpi, ko.projected).c_str(), budget::format_kpi_change(kpi, ko.moved).c_str());
-        ImGui::PopStyleColor();
-        remember_item(s, "kpi:" + kpi.id);
+        paragraph(s, s.text(kpi.name));
+        const std::string now = budget::format_kpi_value(kpi, ko.current), then = budget::format_kpi_value(kpi, ko.projected),
+                          moved = budget::format_kpi_change(kpi, ko.moved);
+        const std::string line = std::string(rag_word(s, ko.projected_rag)) + ": " + now + s.text(" to ", " i ") + then + " (" + moved + ")";
+        coloured_text(s, line, rag_colour(ko.projected_rag, s.high_contrast), "kpi:" + kpi.id);
         ImGui::PopID();
     }
-    if (!any) paragraph(s.text("Move a slider or choose an option to see its effect.", "Symudwch lithrydd neu ddewis opsiwn i weld ei effaith."));
+    if (!any) paragraph(s, s.text("Move a slider or choose an option to see its effect.", "Symudwch lithrydd neu ddewis opsiwn i weld ei effaith."));
 }
 
 }  // namespace app

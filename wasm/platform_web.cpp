@@ -19,6 +19,10 @@ namespace {
 
 EM_JS(void, js_send_submission, (const char* json), { window.budgetSubmit(UTF8ToString(json)); });
 EM_JS(void, js_console_error, (const char* message), { console.error(UTF8ToString(message)); });
+EM_JS(void, js_publish_mirror, (const char* json), {
+    const text = UTF8ToString(json);
+    if (window.budgetMirror) window.budgetMirror.update(text); else window.budgetMirrorPending = text;
+});
 EM_JS(void, js_open_link, (const char* url), { window.open(UTF8ToString(url), "_blank", "noopener"); });
 EM_JS(char*, js_new_submission_id, (), {
     const id = "s-" + crypto.randomUUID();
@@ -312,6 +316,7 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 void send_submission(const std::string& json) { js_send_submission(json.c_str()); }
 void open_link(const std::string& url) { js_open_link(url.c_str()); }
 void console_error(const std::string& message) { js_console_error(message.c_str()); }
+void publish_mirror(const std::string& json) { js_publish_mirror(json.c_str()); }
 std::string new_submission_id() { return take_js_string(js_new_submission_id()); }
 void save_draft(const std::string& json) { js_save_draft(json.c_str()); }
 std::string share_link(const std::string& budget_id, const std::string& encoded_choices) {
@@ -360,8 +365,9 @@ bool platform_start(const PlatformConfig& config) {
     emscripten_set_touchmove_callback(c, nullptr, EM_TRUE, on_touch);
     emscripten_set_touchend_callback(c, nullptr, EM_TRUE, on_touch);
     emscripten_set_touchcancel_callback(c, nullptr, EM_TRUE, on_touch);
-    emscripten_set_keydown_callback(c, nullptr, EM_TRUE, on_key);
-    emscripten_set_keyup_callback(c, nullptr, EM_TRUE, on_key);
+    // Bubble phase: keys used on the screen-reader mirror inside the canvas stop before reaching here.
+    emscripten_set_keydown_callback(c, nullptr, EM_FALSE, on_key);
+    emscripten_set_keyup_callback(c, nullptr, EM_FALSE, on_key);
     if (js_has_element("#text-input")) {  // pages without text entry need no hidden text box
         emscripten_set_keydown_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
         emscripten_set_keyup_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);

@@ -22,7 +22,8 @@ void open_link(const std::string& url);          // in a new tab
 std::string new_submission_id();                 // random, from the browser's crypto
 void save_draft(const std::string& json);        // localStorage, so a reload loses nothing
 std::string share_link(const std::string& budget_id, const std::string& encoded_choices);
-void console_error(const std::string& message);  // for the council's web team, in the browser console
+void console_error(const std::string& message);
+void publish_mirror(const std::string& json);  // the screen-reader mirror, to site/a11y-mirror.js  // for the council's web team, in the browser console
 
 // Frames actually drawn since start (the test hook reads this to check idle costs nothing).
 unsigned long frames_drawn();

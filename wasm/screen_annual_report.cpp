@@ -23,12 +23,11 @@ const char* quartile_words(const AppState& s, const budget::Kpi& k, budget::Mill
 
 void card(AppState& s, const budget::Kpi& k, float width) {
     ImGui::BeginChild(k.id.c_str(), ImVec2(width, 270), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
-    paragraph(s.text(k.name));
+    heading(s, s.text(k.name), 3);
     const budget::Milli current = k.history.back().value;
     const budget::Rag rag = budget::rag_of(k, current);
-    ImGui::PushStyleColor(ImGuiCol_Text, rag_colour(rag, s.high_contrast));
-    ImGui::Text("%s  (%s)", budget::format_kpi_value(k, current).c_str(), rag_word(s, rag));
-    ImGui::PopStyleColor();
+    const std::string now = budget::format_kpi_value(k, current) + "  (" + rag_word(s, rag) + ")";
+    coloured_text(s, now, rag_colour(rag, s.high_contrast));
     std::vector<float> series;
     float lo = 0, hi = 0;
     for (const auto& y : k.history) {
@@ -41,8 +40,11 @@ void card(AppState& s, const budget::Kpi& k, float width) {
     const std::string range = k.history.front().year + " - " + k.history.back().year;
     ImGui::PlotLines("##trend", series.data(), static_cast<int>(series.size()), 0, range.c_str(), lo - pad, hi + pad, ImVec2(-1, 70));
     remember_item(s, "trend:" + k.id);
-    if (k.target) ImGui::Text("%s %s", s.text("Target:", "Targed:"), budget::format_kpi_value(k, *k.target).c_str());
-    paragraph(std::string(s.text("Similar councils: median ", "Cynghorau tebyg: canolrif ")) +
+    std::string trend = std::string(s.text("Trend: ", "Tuedd: "));
+    for (const auto& y : k.history) trend += y.year + " " + budget::format_kpi_value(k, y.value) + (&y == &k.history.back() ? "." : "; ");
+    described(s, trend);
+    if (k.target) paragraph(s, std::string(s.text("Target: ", "Targed: ")) + budget::format_kpi_value(k, *k.target));
+    paragraph(s, std::string(s.text("Similar councils: median ", "Cynghorau tebyg: canolrif ")) +
               budget::format_kpi_value(k, k.comparator_median) + " (" + budget::format_kpi_value(k, k.comparator_lower_quartile) +
               " - " + budget::format_kpi_value(k, k.comparator_upper_quartile) + "). " + s.text("This council is ", "Mae'r cyngor hwn ") +
               quartile_words(s, k, current) + ".");
@@ -52,8 +54,7 @@ void card(AppState& s, const budget::Kpi& k, float width) {
 }  // namespace
 
 void draw_annual_report(AppState& s) {
-    if (ImGui::Button(s.text("Back to the simulator", "Yn ôl i'r efelychydd"))) s.screen = Screen::Simulator;
-    remember_item(s, "Back");
+    if (button(s, s.text("Back to the simulator", "Yn ôl i'r efelychydd"), "Back")) s.screen = Screen::Simulator;
     const float width = ImGui::GetContentRegionAvail().x;
     const int columns = width >= 1200 ? 3 : width >= 700 ? 2 : 1;
     const float card_width = (width - static_cast<float>(columns - 1) * ImGui::GetStyle().ItemSpacing.x) / static_cast<float>(columns);
@@ -62,7 +63,7 @@ void draw_annual_report(AppState& s) {
         {budget::KpiGroup::Cost, s.text("Cost and productivity", "Cost a chynhyrchiant")},
         {budget::KpiGroup::Outcome, s.text("Outcomes", "Canlyniadau")}};
     for (const auto& [group, title] : groups) {
-        ImGui::SeparatorText(title);
+        heading(s, title, 2);
         int placed = 0;
         for (const auto& k : s.budget.kpis) {
             if (k.group != group) continue;

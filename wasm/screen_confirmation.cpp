@@ -9,34 +9,33 @@ namespace app {
 void draw_confirmation(AppState& s) {
     switch (s.send_state) {
         case SendState::Sent:
-            ImGui::TextUnformatted(s.text("Thank you: your budget has been received.", "Diolch: mae eich cyllideb wedi dod i law."));
+            paragraph(s, s.text("Thank you: your budget has been received.", "Diolch: mae eich cyllideb wedi dod i law."));
             break;
         case SendState::Waiting:
-            paragraph(s.text("Waiting to send: your budget is saved on this device and will be sent as soon as the "
+            paragraph(s, s.text("Waiting to send: your budget is saved on this device and will be sent as soon as the "
                              "connection allows. You can close this page; it will be sent when you come back.",
                              "Yn aros i anfon: mae eich cyllideb wedi'i chadw ar y ddyfais hon a chaiff ei hanfon cyn gynted ag "
                              "y bydd y cysylltiad yn caniatáu."));
             break;
         case SendState::Rejected:
-            paragraph(std::string(s.text("The council's server could not accept this budget: ", "Ni allai gweinydd y cyngor dderbyn y gyllideb hon: ")) +
+            paragraph(s, std::string(s.text("The council's server could not accept this budget: ", "Ni allai gweinydd y cyngor dderbyn y gyllideb hon: ")) +
                       s.send_message);
             break;
         case SendState::NotSent: break;
     }
     remember_item(s, "Status");
+    if (s.send_state != SendState::NotSent && !s.mirror.nodes.empty()) s.mirror.announce = s.mirror.nodes.back().name;  // the sending state, said as it changes
     ImGui::Spacing();
-    ImGui::SeparatorText(s.text("Share your budget", "Rhannu eich cyllideb"));
+    heading(s, s.text("Share your budget", "Rhannu eich cyllideb"), 2);
     const std::string link = web::share_link(s.budget.id, base64url_encode(budget::encode_choices(s.budget, s.choices)));
-    paragraph(link);
-    if (ImGui::Button(s.text("Copy the link", "Copïo'r ddolen"))) ImGui::SetClipboardText(link.c_str());
-    remember_item(s, "Copy link");
-    ImGui::SeparatorText(s.text("What happens next", "Beth sy'n digwydd nesaf"));
-    paragraph(s.text("Council officers read every response. A summary goes to councillors before they set the budget, and "
+    paragraph(s, link, "Link");
+    if (button(s, s.text("Copy the link", "Copïo'r ddolen"), "Copy link")) ImGui::SetClipboardText(link.c_str());
+    heading(s, s.text("What happens next", "Beth sy'n digwydd nesaf"), 2);
+    paragraph(s, s.text("Council officers read every response. A summary goes to councillors before they set the budget, and "
                      "the results are published on this site when the council chooses to make them public.",
                      "Mae swyddogion y cyngor yn darllen pob ymateb. Mae crynodeb yn mynd i'r cynghorwyr cyn iddynt osod y "
                      "gyllideb, a chyhoeddir y canlyniadau ar y wefan hon pan fydd y cyngor yn dewis eu gwneud yn gyhoeddus."));
-    if (ImGui::Button(s.text("Back to the simulator", "Yn ôl i'r efelychydd"))) s.screen = Screen::Simulator;
-    remember_item(s, "Back");
+    if (button(s, s.text("Back to the simulator", "Yn ôl i'r efelychydd"), "Back")) s.screen = Screen::Simulator;
 }
 
 }  // namespace app

@@ -8,17 +8,13 @@ void draw_simulator(AppState& s) {
     const float width = ImGui::GetContentRegionAvail().x;
     const bool wide = width >= 900.0f;
     gap_bar(s);
-    if (ImGui::Button(s.text("Undo", "Dadwneud"))) s.undo_last();
-    remember_item(s, "Undo");
+    if (button(s, s.text("Undo", "Dadwneud"), "Undo", ImVec2(0, 0), !s.undo.empty())) s.undo_last();
     ImGui::SameLine();
-    if (ImGui::Button(s.text("Reset", "Ailosod"))) s.reset();
-    remember_item(s, "Reset");
+    if (button(s, s.text("Reset", "Ailosod"), "Reset")) s.reset();
     ImGui::SameLine();
-    if (ImGui::Button(s.text("Review and send", "Adolygu ac anfon"))) s.screen = Screen::Review;
-    remember_item(s, "Review");
+    if (button(s, s.text("Review and send", "Adolygu ac anfon"), "Review")) s.screen = Screen::Review;
     ImGui::SameLine();
-    if (ImGui::Button(s.text("Annual report", "Adroddiad blynyddol"))) s.screen = Screen::AnnualReport;
-    remember_item(s, "Annual report");
+    if (button(s, s.text("Annual report", "Adroddiad blynyddol"), "Annual report")) s.screen = Screen::AnnualReport;
     if (!wide) panel_summary(s, true);
     const float levers_width = wide ? width * 0.58f : 0.0f;
     ImGui::BeginChild("levers", ImVec2(levers_width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
@@ -28,9 +24,7 @@ void draw_simulator(AppState& s) {
                                    {"Savings", "Arbedion", "tab:savings", panel_savings},
                                    {"Income", "Incwm", "tab:income", panel_income}};
         for (const Tab& tab : tabs) {
-            const bool open = ImGui::BeginTabItem(s.text(tab.en, tab.cy));
-            remember_item(s, tab.label);
-            if (open) {
+            if (app::tab(s, s.text(tab.en, tab.cy), tab.label)) {
                 tab.panel(s);
                 ImGui::EndTabItem();
             }

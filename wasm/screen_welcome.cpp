@@ -9,19 +9,16 @@ namespace app {
 
 void draw_welcome(AppState& s) {
     const budget::Budget& b = s.budget;
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::SetWindowFontScale(1.6f);
-    ImGui::TextUnformatted(s.text(b.council_name).c_str());
-    ImGui::SetWindowFontScale(1.0f);
-    ImGui::Text("%s %s", s.text("Budget", "Cyllideb"), b.financial_year.c_str());
-    if (b.illustrative) ImGui::TextDisabled("%s", s.text(b.notice).c_str());
+    heading(s, s.text(b.council_name), 1);
+    paragraph(s, std::string(s.text("Budget ", "Cyllideb ")) + b.financial_year);
+    if (b.illustrative) note(s, s.text(b.notice));
     ImGui::Separator();
     const std::string gap = budget::format_pounds_short(b.gap_to_close);
     const std::string need = std::string(s.text("Next year the council needs to close a gap of ",
                                                  "Y flwyddyn nesaf mae angen i'r cyngor gau bwlch o ")) + gap + ".";
-    ImGui::TextUnformatted(need.c_str());
+    paragraph(s, need);
     ImGui::Spacing();
-    ImGui::TextUnformatted(s.text("How it works: move the sliders to spend more or less on each service, choose savings and "
+    paragraph(s, s.text("How it works: move the sliders to spend more or less on each service, choose savings and "
                                   "income, and set council tax within the legal limit. You will see what each choice does "
                                   "to services, to your bill and to the council's performance. When your budget balances, "
                                   "you can send it to the council.",
@@ -30,20 +27,17 @@ void draw_welcome(AppState& s) {
                                   "pob dewis yn ei wneud i wasanaethau, i'ch bil ac i berfformiad y cyngor. Pan fydd eich "
                                   "cyllideb yn cydbwyso, gallwch ei hanfon at y cyngor."));
     ImGui::Spacing();
-    ImGui::TextDisabled("%s", s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, and "
+    note(s, s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, and "
                                      "Escape leaves the simulator.",
                                      "Bysellfwrdd: mae Tab a'r saethau'n symud rhwng rheolyddion, mae Bylchwr neu Enter yn "
                                      "defnyddio un, ac mae Escape yn gadael yr efelychydd."));
-    ImGui::PopTextWrapPos();
     ImGui::Spacing();
-    const ImVec2 button(ImGui::GetContentRegionAvail().x, 48.0f);
-    if (ImGui::Button(s.text("Start", "Dechrau"), button)) s.screen = Screen::Simulator;
-    remember_item(s, "Start");
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, 48.0f);
+    if (button(s, s.text("Start", "Dechrau"), "Start", size)) s.screen = Screen::Simulator;
     if (b.languages.size() > 1) {
         ImGui::Spacing();
         const char* other = s.language == "cy" ? "English" : "Cymraeg";
-        if (ImGui::Button(other, ImVec2(button.x, 40.0f))) s.language = s.language == "cy" ? "en" : "cy";
-        remember_item(s, "Language");
+        if (button(s, other, "Language", ImVec2(size.x, 40.0f))) s.language = s.language == "cy" ? "en" : "cy";
     }
 }
 

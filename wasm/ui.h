@@ -22,17 +22,35 @@ void panel_income(AppState& s);
 void panel_summary(AppState& s, bool compact);
 void gap_bar(AppState& s);
 
-// Records the last item's rectangle under `label`, for the test hook.
-void remember_item(AppState& s, const std::string& label);
-// Wrapped text.
-void paragraph(const std::string& text);
+// Records the last item's rectangle under `key`, for the test hook (widgets do this themselves).
+void remember_item(AppState& s, const std::string& key);
+
+// Accessible widgets (widgets.cpp): each draws, records itself for the screen-reader mirror and
+// the test hook under `key`, and applies what assistive technology asked of it.
+void paragraph(AppState& s, const std::string& text, const std::string& key = "");  // wrapped text
+void note(AppState& s, const std::string& text);                                    // secondary text
+void coloured_text(AppState& s, const std::string& text, const ImVec4& colour, const std::string& key = "");
+void heading(AppState& s, const std::string& text, int level);  // 1: title; 2: section rule; 3: sub-heading
+void described(AppState& s, const std::string& text);           // words for the last item (a chart, a bar)
+bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size = ImVec2(0, 0),
+            bool enabled = true);
+bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled = true);  // full width, touch size
+bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on);
+// A checkbox for option `i` of `on` (savings or income): changes go through AppState, with undo.
+void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,
+                   const std::string& key);
+// A full-width slider over 0..max_steps; `value_words` is its value as shown (for screen readers).
+bool slider_steps(AppState& s, const std::string& name, const std::string& value_words, const std::string& key, int* steps,
+                  int max_steps);
+bool tab(AppState& s, const std::string& label, const std::string& key);       // BeginTabItem
+bool expander(AppState& s, const std::string& label, const std::string& key);  // a collapsing group, open at first
+bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height = 0);
+// A drop-down; returns the option chosen this frame, or -1.
+int select(AppState& s, const std::string& name, const std::string& key, const std::vector<std::string>& options, int current,
+           float width);
+
 // Colour and word for a RAG status (never colour alone).
 ImVec4 rag_colour(budget::Rag r, bool high_contrast);
 const char* rag_word(const AppState& s, budget::Rag r);
-// A checkbox for option `i` of `on` (savings or income): changes go through AppState, with undo.
-void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,
-                   const std::string& id_label);
-// A full-width button of touch size.
-bool wide_button(AppState& s, const char* label, const std::string& id_label, bool enabled = true);
 
 }  // namespace app

@@ -1,0 +1,125 @@
+// The screen-reader mirror: the app reports what each frame drew (headings, text, buttons, sliders,
+// checkboxes, text boxes, drop-downs) and this keeps it as real HTML inside the canvas, which
+// browsers expose to assistive technology. What people do to these controls goes back to the app.
+'use strict';
+(function () {
+  const canvas = document.getElementById('canvas');
+  const root = document.createElement('div');
+  root.id = 'a11y-mirror';
+  canvas.appendChild(root);
+  const live = document.getElementById('announce');
+  const byKey = new Map();
+  let last = { nodes: [] }, announced = '', announceTimer = 0;
+
+  const elementId = (key) => 'm-' + key.replace(/[^A-Za-z0-9_:-]/g, (c) => '_' + c.charCodeAt(0).toString(16));
+  const call = (name, types, args) => { if (window.Module && Module['_' + name]) Module.ccall(name, null, types, args); };
+  const act = (key, value, text) => call('app_mirror_action', ['string', 'number', 'string'], [key, value | 0, text || '']);
+
+  function create(node) {
+    let el;
+    switch (node.r) {
+      case 'heading': el = document.createElement('h' + Math.min(Math.max(node.l || 2, 1), 6)); el.tabIndex = -1; break;
+      case 'text': el = document.createElement('p'); break;
+      case 'button': case 'tab': case 'expander':
+        el = document.createElement('button');
+        el.type = 'button';
+        el.addEventListener('click', () => {
+          if (el.getAttribute('aria-disabled') === 'true') return;
+          act(el.dataset.key, el.dataset.role === 'expander' ? (el.getAttribute('aria-expanded') === 'true' ? 0 : 1) : 1);
+        });
+        break;
+      case 'checkbox':
+        el = document.createElement('input');
+        el.type = 'checkbox';
+        el.addEventListener('change', () => act(el.dataset.key, el.checked ? 1 : 0));
+        break;
+      case 'slider':
+        el = document.createElement('input');
+        el.type = 'range';
+        el.min = '0';
+        el.step = '1';
+        el.addEventListener('input', () => act(el.dataset.key, Number(el.value)));
+        break;
+      case 'textbox':
+        el = document.createElement(node.on ? 'textarea' : 'input');
+        el.addEventListener('input', () => act(el.dataset.key, 0, el.value));
+        break;
+      case 'select':
+        el = document.createElement('select');
+        el.addEventListener('change', () => act(el.dataset.key, el.selectedIndex));
+        break;
+      default: el = document.createElement('p');
+    }
+    el.id = elementId(node.k);
+    el.dataset.key = node.k;
+    el.dataset.role = node.r;
+    if (el.matches('button, input, select, textarea')) el.tabIndex = -1;  // reached by assistive technology, not by Tab
+    return el;
+  }
+
+  function apply(el, node) {
+    const set = (name, value) => { if (value === null) el.removeAttribute(name); else if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
+    switch (node.r) {
+      case 'heading': case 'text': case 'button': case 'tab': case 'expander':
+        if (el.textContent !== node.n) el.textContent = node.n;
+        break;
+      default: set('aria-label', node.n);
+    }
+    set('aria-disabled', node.off ? 'true' : null);
+    if (node.r === 'tab') set('aria-pressed', node.on ? 'true' : 'false');
+    if (node.r === 'expander') set('aria-expanded', node.on ? 'true' : 'false');
+    if (node.r === 'checkbox') el.checked = !!node.on;
+    if (node.r === 'slider') {
+      set('max', String(node.max));
+      if (el.value !== String(node.now)) el.value = String(node.now);
+      set('aria-valuetext', node.v || null);
+    }
+    if (node.r === 'textbox' && el.value !== (node.v || '') && document.activeElement !== el) el.value = node.v || '';
+    if (node.r === 'select') {
+      const options = node.o || [];
+      if (el.options.length !== options.length || options.some((o, i) => el.options[i].text !== o)) {
+        el.replaceChildren(...options.map((o) => new Option(o)));
+      }
+      if (el.selectedIndex !== node.now) el.selectedIndex = node.now;
+    }
+  }
+
+  function update(json) {
+    const m = JSON.parse(json);
+    const seen = new Set();
+    let focusLost = false;
+    m.nodes.forEach((node, i) => {
+      let el = byKey.get(node.k);
+      if (el && el.dataset.role !== node.r) { if (el === document.activeElement) focusLost = true; el.remove(); el = null; }
+      if (!el) { el = create(node); byKey.set(node.k, el); }
+      apply(el, node);
+      if (root.children[i] !== el) root.insertBefore(el, root.children[i] || null);
+      seen.add(node.k);
+    });
+    for (const [key, el] of byKey) {
+      if (seen.has(key)) continue;
+      if (el === document.activeElement) focusLost = true;
+      el.remove();
+      byKey.delete(key);
+    }
+    // A control that went away (a new screen) leaves assistive technology on the new screen's start.
+    if (focusLost && root.firstElementChild) { root.firstElementChild.tabIndex = -1; root.firstElementChild.focus(); }
+    document.documentElement.lang = m.lang;
+    if (m.title && document.title !== m.title) document.title = m.title;
+    if (m.nav && byKey.has(m.nav)) canvas.setAttribute('aria-activedescendant', elementId(m.nav));
+    else canvas.removeAttribute('aria-activedescendant');
+    // Said after things settle (a slider dragged says its final effect once).
+    if (m.announce !== last.announce) {
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(() => { if (m.announce && m.announce !== announced) { live.textContent = m.announce; announced = m.announce; } }, 700);
+    }
+    last = m;
+  }
+
+  // Keys used on these controls are theirs: the canvas's own keyboard handling must not see them.
+  for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
+  root.addEventListener('focusin', (e) => { if (e.target.dataset.key) call('app_mirror_focus', ['string'], [e.target.dataset.key]); });
+  root.addEventListener('focusout', () => call('app_mirror_focus', ['string'], ['']));
+  window.budgetMirror = { update };
+  if (window.budgetMirrorPending) update(window.budgetMirrorPending);
+})();

@@ -1,0 +1,207 @@
+// Accessible widgets: each draws an ImGui control, records it for the screen-reader mirror and the
+// test hook, and applies what assistive technology asked of it (mirror.h).
+#include "ui.h"  // ImGui first: imgui_stdlib.h builds on it
+
+#include <algorithm>
+
+#include "imgui_stdlib.h"
+#include "json_writer.h"
+
+namespace app {
+
+namespace {
+
+// The action waiting for `key`, if any (consumed).
+bool take_action(AppState& s, const std::string& key, MirrorAction& out) {
+    auto& pending = s.mirror.pending;
+    const auto it = std::find_if(pending.begin(), pending.end(), [&](const MirrorAction& a) { return a.key == key; });
+    if (it == pending.end()) return false;
+    out = *it;
+    pending.erase(it);
+    return true;
+}
+
+MirrorNode& record(AppState& s, Role role, const std::string& key, const std::string& name) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    if (!key.empty()) s.item_rects[key] = Rect{min.x, min.y, max.x - min.x, max.y - min.y};
+    if (!key.empty() && ImGui::IsItemFocused()) s.mirror.nav_key = key;
+    if (!key.empty() && key == s.mirror.focus_key) {
+        // Where assistive technology is, outlined on the canvas for people who also look.
+        if (s.mirror.scroll_to_focus && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+        s.mirror.scroll_to_focus = false;
+        ImGui::GetForegroundDrawList()->AddRect(ImVec2(min.x - 3, min.y - 3), ImVec2(max.x + 3, max.y + 3),
+                                                IM_COL32(255, 221, 0, 255), 2.0f, 0, 3.0f);
+    }
+    MirrorNode n;
+    n.key = key.empty() ? "text:" + std::to_string(s.mirror.nodes.size()) : key;
+    n.role = role;
+    n.name = name;
+    s.mirror.nodes.push_back(std::move(n));
+    return s.mirror.nodes.back();
+}
+
+}  // namespace
+
+void remember_item(AppState& s, const std::string& key) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    s.item_rects[key] = Rect{min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+void paragraph(AppState& s, const std::string& text, const std::string& key) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    record(s, Role::Text, key, text);
+}
+
+void note(AppState& s, const std::string& text) { coloured_text(s, text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled)); }
+
+void coloured_text(AppState& s, const std::string& text, const ImVec4& colour, const std::string& key) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    paragraph(s, text, key);
+    ImGui::PopStyleColor();
+}
+
+void heading(AppState& s, const std::string& text, int level) {
+    if (level == 1) {
+        ImGui::SetWindowFontScale(1.6f);
+        paragraph(s, text);
+        ImGui::SetWindowFontScale(1.0f);
+        s.mirror.nodes.back().role = Role::Heading;
+    } else if (level == 2) {
+        ImGui::SeparatorText(text.c_str());
+        record(s, Role::Heading, "", text);
+    } else {
+        paragraph(s, text);
+        s.mirror.nodes.back().role = Role::Heading;
+    }
+    s.mirror.nodes.back().level = level;
+}
+
+void described(AppState& s, const std::string& text) { record(s, Role::Text, "", text); }
+
+bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size, bool enabled) {
+    ImGui::BeginDisabled(!enabled);
+    bool pressed = ImGui::Button(label.c_str(), size);
+    ImGui::EndDisabled();
+    MirrorAction a;
+    if (take_action(s, key, a)) pressed = true;
+    record(s, Role::Button, key, label).disabled = !enabled;
+    return pressed && enabled;
+}
+
+bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled) {
+    return button(s, label, key, ImVec2(ImGui::GetContentRegionAvail().x, 48.0f), enabled);
+}
+
+bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on) {
+    bool changed = ImGui::Checkbox(label.c_str(), on);
+    MirrorAction a;
+    if (take_action(s, key, a)) {
+        changed = *on != (a.value != 0);
+        *on = a.value != 0;
+    }
+    record(s, Role::Checkbox, key, label).on = *on;
+    return changed;
+}
+
+void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,
+                   const std::string& key) {
+    bool checked = (s.choices.*on)[i] != 0;
+    if (checkbox(s, name, key, &checked)) {
+        budget::Choices next = s.choices;
+        (next.*on)[i] = checked ? 1 : 0;
+        s.set_choices(next);
+    }
+}
+
+bool slider_steps(AppState& s, const std::string& name, const std::string& value_words, const std::string& key, int* steps,
+                  int max_steps) {
+    ImGui::SetNextItemWidth(-1);
+    bool changed = ImGui::SliderInt(("##" + key).c_str(), steps, 0, max_steps, "");
+    MirrorAction a;
+    if (take_action(s, key, a)) {
+        const int v = std::clamp(a.value, 0, max_steps);
+        changed = v != *steps;
+        *steps = v;
+    }
+    MirrorNode& n = record(s, Role::Slider, key, name);
+    n.value = value_words;
+    n.now = *steps;
+    n.max = max_steps;
+    return changed;
+}
+
+bool tab(AppState& s, const std::string& label, const std::string& key) {
+    MirrorAction a;
+    const bool select = take_action(s, key, a);
+    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    record(s, Role::Tab, key, label).on = open;
+    return open;
+}
+
+bool expander(AppState& s, const std::string& label, const std::string& key) {
+    MirrorAction a;
+    if (take_action(s, key, a)) ImGui::SetNextItemOpen(a.value != 0);
+    const bool open = ImGui::CollapsingHeader((label + "###" + key).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+    record(s, Role::Expander, key, label).on = open;
+    return open;
+}
+
+bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height) {
+    const std::string id = "##" + key;
+    bool changed = multiline_height > 0 ? ImGui::InputTextMultiline(id.c_str(), text, ImVec2(-1, multiline_height))
+                                        : ImGui::InputText(id.c_str(), text);
+    MirrorAction a;
+    if (take_action(s, key, a)) {
+        changed = *text != a.text;
+        *text = a.text;
+    }
+    MirrorNode& n = record(s, Role::TextBox, key, name);
+    n.value = *text;
+    n.on = multiline_height > 0;
+    return changed;
+}
+
+int select(AppState& s, const std::string& name, const std::string& key, const std::vector<std::string>& options, int current,
+           float width) {
+    int chosen = -1;
+    ImGui::SetNextItemWidth(width);
+    const std::string preview = current >= 0 ? options[static_cast<std::size_t>(current)] : std::string();
+    if (ImGui::BeginCombo(("##" + key).c_str(), preview.c_str())) {
+        for (std::size_t i = 0; i < options.size(); ++i)
+            if (ImGui::Selectable(options[i].c_str(), static_cast<int>(i) == current)) chosen = static_cast<int>(i);
+        ImGui::EndCombo();
+    }
+    MirrorAction a;
+    if (take_action(s, key, a) && a.value >= 0 && a.value < static_cast<int>(options.size())) chosen = a.value;
+    MirrorNode& n = record(s, Role::Select, key, name);
+    n.options = options;
+    n.now = chosen >= 0 ? chosen : current;
+    return chosen;
+}
+
+std::string mirror_json(const Mirror& m, const std::string& language) {
+    static const char* const roles[] = {"heading", "text", "button", "checkbox", "slider", "tab", "expander", "textbox", "select"};
+    budget::JsonWriter w;
+    w.begin_object().key("lang").string(language).key("title").string(m.title).key("nav").string(m.nav_key);
+    w.key("announce").string(m.announce).key("nodes").begin_array();
+    for (const MirrorNode& n : m.nodes) {
+        w.begin_object().key("k").string(n.key).key("r").string(roles[static_cast<int>(n.role)]).key("n").string(n.name);
+        if (!n.value.empty()) w.key("v").string(n.value);
+        if (n.level) w.key("l").integer(n.level);
+        if (n.role == Role::Slider || n.role == Role::Select) w.key("now").integer(n.now).key("max").integer(n.max);
+        if (n.on) w.key("on").boolean(true);
+        if (n.disabled) w.key("off").boolean(true);
+        if (!n.options.empty()) {
+            w.key("o").begin_array();
+            for (const auto& o : n.options) w.string(o);
+            w.end_array();
+        }
+        w.end_object();
+    }
+    w.end_array().end_object();
+    return std::move(w.text());
+}
+
+}  // namespace app
