@@ -1,12 +1,11 @@
 // The screen-reader mirror: the app reports what each frame drew (headings, text, buttons, sliders,
-// checkboxes, text boxes, drop-downs) and this keeps it as real HTML inside the canvas, which
-// browsers expose to assistive technology. What people do to these controls goes back to the app.
+// checkboxes, text boxes, choices) and where, and this keeps it as real, transparent HTML laid over
+// the canvas, owned by it for assistive technology. What people do to these controls goes back to
+// the app, which outlines on the canvas whichever one assistive technology is on.
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
-  const root = document.createElement('div');
-  root.id = 'a11y-mirror';
-  canvas.appendChild(root);
+  const root = document.getElementById('a11y-mirror');
   const live = document.getElementById('announce');
   const byKey = new Map();
   let last = { nodes: [] }, announced = '', announceTimer = 0;
@@ -44,16 +43,17 @@
         el = document.createElement(node.on ? 'textarea' : 'input');
         el.addEventListener('input', () => act(el.dataset.key, 0, el.value));
         break;
-      case 'select':
-        el = document.createElement('select');
-        el.addEventListener('change', () => act(el.dataset.key, el.selectedIndex));
+      case 'select':  // radio buttons, which every screen reader handles well
+        el = document.createElement('fieldset');
+        el.appendChild(document.createElement('legend'));
+        el.addEventListener('change', (e) => act(el.dataset.key, Number(e.target.value)));
         break;
       default: el = document.createElement('p');
     }
     el.id = elementId(node.k);
     el.dataset.key = node.k;
     el.dataset.role = node.r;
-    if (el.matches('button, input, select, textarea')) el.tabIndex = -1;  // reached by assistive technology, not by Tab
+    if (el.matches('button, input, textarea')) el.tabIndex = -1;  // reached by assistive technology, not by Tab
     return el;
   }
 
@@ -63,9 +63,13 @@
       case 'heading': case 'text': case 'button': case 'tab': case 'expander':
         if (el.textContent !== node.n) el.textContent = node.n;
         break;
+      case 'select':
+        if (el.firstChild.textContent !== node.n) el.firstChild.textContent = node.n;
+        break;
       default: set('aria-label', node.n);
     }
     set('aria-disabled', node.off ? 'true' : null);
+    set('style', `left:${node.x}px;top:${node.y}px;width:${Math.max(node.w, 1)}px;height:${Math.max(node.h, 1)}px`);
     if (node.r === 'tab') set('aria-pressed', node.on ? 'true' : 'false');
     if (node.r === 'expander') set('aria-expanded', node.on ? 'true' : 'false');
     if (node.r === 'checkbox') el.checked = !!node.on;
@@ -77,10 +81,21 @@
     if (node.r === 'textbox' && el.value !== (node.v || '') && document.activeElement !== el) el.value = node.v || '';
     if (node.r === 'select') {
       const options = node.o || [];
-      if (el.options.length !== options.length || options.some((o, i) => el.options[i].text !== o)) {
-        el.replaceChildren(...options.map((o) => new Option(o)));
+      const labels = [...el.querySelectorAll('label')];
+      if (labels.length !== options.length || options.some((o, i) => labels[i].textContent !== o)) {
+        labels.forEach((l) => l.remove());
+        options.forEach((o, i) => {
+          const label = document.createElement('label');
+          const radio = document.createElement('input');
+          radio.type = 'radio';
+          radio.name = el.id;
+          radio.value = String(i);
+          radio.tabIndex = -1;
+          label.append(radio, o);
+          el.appendChild(label);
+        });
       }
-      if (el.selectedIndex !== node.now) el.selectedIndex = node.now;
+      el.querySelectorAll('input').forEach((radio, i) => { radio.checked = i === node.now; });
     }
   }
 
@@ -118,7 +133,22 @@
 
   // Keys used on these controls are theirs: the canvas's own keyboard handling must not see them.
   for (const type of ['keydown', 'keyup', 'keypress']) root.addEventListener(type, (e) => e.stopPropagation());
-  root.addEventListener('focusin', (e) => { if (e.target.dataset.key) call('app_mirror_focus', ['string'], [e.target.dataset.key]); });
+  // Arrows move through a radio group (browsers skip radios that are out of the Tab order).
+  root.addEventListener('keydown', (e) => {
+    if (e.target.type !== 'radio') return;
+    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+    if (!step) return;
+    e.preventDefault();
+    const radios = [...e.target.closest('fieldset').querySelectorAll('input')];
+    const next = radios[(radios.indexOf(e.target) + step + radios.length) % radios.length];
+    next.checked = true;
+    next.focus();
+    next.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  root.addEventListener('focusin', (e) => {
+    const owner = e.target.closest('[data-key]');
+    if (owner) call('app_mirror_focus', ['string'], [owner.dataset.key]);
+  });
   root.addEventListener('focusout', () => call('app_mirror_focus', ['string'], ['']));
   window.budgetMirror = { update };
   if (window.budgetMirrorPending) update(window.budgetMirrorPending);

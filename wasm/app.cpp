@@ -27,6 +27,14 @@ void draw_app(AppState& s) {
     static const char* const screens_cy[] = {"Croeso", "Cydbwyso'r gyllideb", "Adolygu ac anfon", "Anfonwyd", "Adroddiad blynyddol"};
     const int screen = static_cast<int>(s.screen);
     s.mirror.title = std::string(s.text(screens_en[screen], screens_cy[screen])) + " – " + s.text(s.budget.council_name);
+    if (s.screen != Screen::Welcome) {  // the welcome screen's own title is its heading
+        MirrorNode h;
+        h.key = "screen-title";
+        h.role = Role::Heading;
+        h.level = 1;
+        h.name = s.text(screens_en[screen], screens_cy[screen]);
+        s.mirror.nodes.push_back(std::move(h));
+    }
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

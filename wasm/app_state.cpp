@@ -89,6 +89,7 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     w.end_array();
     w.key("submission_id").string(s.submission_id).key("send_state").string(sends[static_cast<int>(s.send_state)]);
     w.key("overall_comment").string(s.overall_comment);
+    w.key("receipt_band").string(std::string(1, s.budget.council_tax.bands[s.receipt_band].letter));
     w.key("projector").boolean(s.projector).key("language").string(s.language).key("budget").string(s.budget.id);
     w.key("services_bp").begin_object();
     for (std::size_t i = 0; i < s.budget.services.size(); ++i) w.key(s.budget.services[i].id).integer(s.choices.service_bp[i]);

@@ -58,12 +58,17 @@ void apply_theme() {
         style.Colors[ImGuiCol_Text] = ImVec4(0.11f, 0.11f, 0.11f, 1.0f);          // 16:1 on the background
         style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.31f, 0.35f, 0.37f, 1.0f);  // 7:1
         style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.96f, 1.0f);
+        // Edges and marks of controls at 3:1 or more against what is around them (WCAG 1.4.11).
+        style.Colors[ImGuiCol_Border] = ImVec4(0.40f, 0.40f, 0.40f, 1.0f);  // 5:1 on the background
+        style.Colors[ImGuiCol_SliderGrab] = ImVec4(0.05f, 0.31f, 0.55f, 1.0f);
+        style.Colors[ImGuiCol_SliderGrabActive] = ImVec4(0.02f, 0.20f, 0.40f, 1.0f);
+        style.Colors[ImGuiCol_CheckMark] = ImVec4(0.05f, 0.31f, 0.55f, 1.0f);
     }
     style.FramePadding = ImVec2(10, 8);  // touch targets of at least 24 CSS px
     style.ItemSpacing = ImVec2(10, 10);
     style.GrabMinSize = 24;
     style.FrameRounding = 4;
-    style.FrameBorderSize = g_state.high_contrast ? 1.0f : 0.0f;
+    style.FrameBorderSize = 1.0f;
 }
 
 // A saved draft (base64url bytes) restores choices, comments and answers; one that no longer fits

@@ -1,5 +1,5 @@
-// The screen-reader mirror: what each frame drew, in reading order, with roles, names and values,
-// which the page keeps as real HTML inside the canvas (site/a11y-mirror.js); and the actions
+// The screen-reader mirror: what each frame drew, in reading order, with roles, names, values and
+// places, which the page keeps as real HTML over the canvas (site/a11y-mirror.js); and the actions
 // assistive technology asks for, which the widget with that key applies on the next frame.
 #pragma once
 #include <string>
@@ -19,6 +19,7 @@ struct MirrorNode {
     bool on = false;       // checked, pressed (the open tab) or expanded
     bool disabled = false;
     std::vector<std::string> options;  // selects
+    float x = 0, y = 0, w = 0, h = 0;   // where it is drawn, in CSS pixels
 };
 
 struct MirrorAction {

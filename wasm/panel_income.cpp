@@ -22,7 +22,7 @@ void panel_income(AppState& s) {
     paragraph(s, std::string(s.text("Raises ", "Yn codi ")) + budget::format_pounds_short(s.outcome.council_tax_change) +
               s.text(" compared with no change. Limit: ", " o'i gymharu â dim newid. Terfyn: ") + budget::describe_cap(ct, s.language) + ".");
     ImGui::Separator();
-    heading(s, s.text("Fees, charges and other income", "Ffioedd, taliadau ac incwm arall"), 3);
+    heading(s, s.text("Fees, charges and other income", "Ffioedd, taliadau ac incwm arall"), 2);
     for (std::size_t i = 0; i < b.incomes.size(); ++i) {
         const budget::IncomeOption& o = b.incomes[i];
         ImGui::PushID(static_cast<int>(i));

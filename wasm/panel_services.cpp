@@ -14,7 +14,7 @@ void panel_services(AppState& s) {
             if (svc.group != g) continue;
             ImGui::PushID(static_cast<int>(i));
             if (svc.locked) {
-                heading(s, s.text(svc.name), 3);
+                paragraph(s, s.text(svc.name));
                 paragraph(s, std::string(s.text("Locked", "Wedi'i gloi")) + " (" + budget::format_pounds_short(svc.baseline) + "): " +
                           s.text(svc.locked_reason));
             } else {

@@ -31,7 +31,7 @@ void panel_summary(AppState& s, bool compact) {
     const budget::Outcome& o = s.outcome;
     const auto& bands = b.council_tax.bands;
     // The household bill for a chosen band.
-    heading(s, s.text("Your council tax bill", "Eich bil treth gyngor"), 3);
+    heading(s, s.text("Your council tax bill", "Eich bil treth gyngor"), 2);
     std::vector<std::string> band_names;
     for (const auto& band : bands) band_names.push_back(std::string("Band ") + band.letter);
     const int chosen = select(s, s.text("Council tax band", "Band treth gyngor"), "band", band_names,
@@ -49,7 +49,7 @@ void panel_summary(AppState& s, bool compact) {
         return;
     }
     ImGui::Separator();
-    heading(s, s.text("What your choices do to performance", "Beth mae eich dewisiadau'n ei wneud i berfformiad"), 3);
+    heading(s, s.text("What your choices do to performance", "Beth mae eich dewisiadau'n ei wneud i berfformiad"), 2);
     bool any = false;
     for (std::size_t k = 0; k < b.kpis.size(); ++k) {
         const budget::Kpi& kpi = b.kpis[k];

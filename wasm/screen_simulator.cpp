@@ -4,16 +4,29 @@
 
 namespace app {
 
+namespace {
+
+// Puts the next button beside the last one if it fits, else on a new line (no sideways scrolling
+// on a phone).
+void beside_if_fits(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+}  // namespace
+
 void draw_simulator(AppState& s) {
     const float width = ImGui::GetContentRegionAvail().x;
     const bool wide = width >= 900.0f;
     gap_bar(s);
     if (button(s, s.text("Undo", "Dadwneud"), "Undo", ImVec2(0, 0), !s.undo.empty())) s.undo_last();
-    ImGui::SameLine();
+    beside_if_fits(s.text("Reset", "Ailosod"));
     if (button(s, s.text("Reset", "Ailosod"), "Reset")) s.reset();
-    ImGui::SameLine();
+    beside_if_fits(s.text("Review and send", "Adolygu ac anfon"));
     if (button(s, s.text("Review and send", "Adolygu ac anfon"), "Review")) s.screen = Screen::Review;
-    ImGui::SameLine();
+    beside_if_fits(s.text("Annual report", "Adroddiad blynyddol"));
     if (button(s, s.text("Annual report", "Adroddiad blynyddol"), "Annual report")) s.screen = Screen::AnnualReport;
     if (!wide) panel_summary(s, true);
     const float levers_width = wide ? width * 0.58f : 0.0f;

@@ -36,6 +36,10 @@ MirrorNode& record(AppState& s, Role role, const std::string& key, const std::st
     n.key = key.empty() ? "text:" + std::to_string(s.mirror.nodes.size()) : key;
     n.role = role;
     n.name = name;
+    n.x = min.x;
+    n.y = min.y;
+    n.w = max.x - min.x;
+    n.h = max.y - min.y;
     s.mirror.nodes.push_back(std::move(n));
     return s.mirror.nodes.back();
 }
@@ -193,6 +197,7 @@ std::string mirror_json(const Mirror& m, const std::string& language) {
         if (n.role == Role::Slider || n.role == Role::Select) w.key("now").integer(n.now).key("max").integer(n.max);
         if (n.on) w.key("on").boolean(true);
         if (n.disabled) w.key("off").boolean(true);
+        w.key("x").number(n.x, 0).key("y").number(n.y, 0).key("w").number(n.w, 0).key("h").number(n.h, 0);
         if (!n.options.empty()) {
             w.key("o").begin_array();
             for (const auto& o : n.options) w.string(o);

@@ -282,6 +282,108 @@ test('the shadowed GL state the renderer reads back matches what WebGL really ho
   await page.close();
 });
 
+// What assistive technology sees: Chromium's own accessibility tree, through the DevTools protocol.
+async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const prop = (n, name) => n.properties?.find((p) => p.name === name)?.value?.value;
+  return nodes.filter((n) => !n.ignored).map((n) => ({
+    role: n.role?.value, name: n.name?.value, value: n.value?.value,
+    level: prop(n, 'level'), checked: prop(n, 'checked'), expanded: prop(n, 'expanded'), pressed: prop(n, 'pressed') }));
+}
+const find = (tree, role, name) => tree.find((n) => n.role === role && n.name === name);
+// Works a mirror control as a screen reader in focus mode does: focus it, then keys.
+async function useMirror(page, key, ...keys) {
+  await page.evaluate((k) => document.getElementById('m-' + k.replace(/[^A-Za-z0-9_:-]/g, (c) => '_' + c.charCodeAt(0).toString(16))).focus(), key);
+  for (const k of keys) await page.keyboard.press(k);
+  await settle(page);
+}
+
+test('screen readers: each screen is in the accessibility tree with roles, names and values, and works from there', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=northmoor-county-2026');
+  let tree = await axTree(page);
+  assert.equal(find(tree, 'heading', 'Northmoor County Council')?.level, 1);
+  assert.ok(find(tree, 'StaticText', 'Next year the council needs to close a gap of £30.0m.'));
+  assert.ok(find(tree, 'button', 'Start'));
+  assert.equal(await page.evaluate(() => document.title), 'Welcome – Northmoor County Council');
+
+  await useMirror(page, 'Start', 'Enter');
+  assert.equal((await state(page)).screen, 'simulator');
+  assert.equal(await page.evaluate(() => document.title), 'Balance the budget – Northmoor County Council');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'screen-title');  // not lost with the old screen
+  tree = await axTree(page);
+  assert.equal(find(tree, 'heading', 'Balance the budget')?.level, 1);
+  // Chromium's protocol does not report aria-valuetext, so the words are checked on the element.
+  const valueWords = (key) => page.evaluate((k) => document.getElementById('m-' + k).getAttribute('aria-valuetext'), key);
+  const slider = find(tree, 'slider', 'Care for older people');
+  assert.equal(slider?.value, 10);
+  assert.equal(await valueWords('service:older-people-care'), '0% (£186.4m)');
+  assert.equal(find(tree, 'button', 'Adult social care')?.expanded, true);
+  assert.equal(find(tree, 'button', 'Services')?.pressed, 'true');
+
+  await useMirror(page, 'service:older-people-care', 'ArrowLeft', 'ArrowLeft');
+  assert.equal((await state(page)).services_bp['older-people-care'], -200);
+  assert.equal(find(await axTree(page), 'slider', 'Care for older people')?.value, 8);
+  assert.equal(await valueWords('service:older-people-care'), '-2% (£182.7m)');
+  await page.waitForFunction(() => document.getElementById('announce').textContent === 'Gap still to close: £26.3m of £30.0m');
+
+  await page.evaluate(() => document.querySelector('#m-band input:checked').focus());  // a radio group: on the chosen one
+  await page.keyboard.press('ArrowDown');
+  await settle(page);
+  assert.equal((await state(page)).receipt_band, 'E');
+  await useMirror(page, 'tab:savings', 'Enter');
+  const saving = (await state(page)).efficiencies.length;
+  const first = await page.evaluate(() => document.querySelector('#a11y-mirror input[type=checkbox]').dataset.key);
+  await useMirror(page, first, 'Space');
+  assert.equal((await state(page)).efficiencies.length, saving + 1);
+  assert.equal(find(await axTree(page), 'checkbox', await page.evaluate((k) => document.getElementById('m-' + k).getAttribute('aria-label'), first))?.checked, 'true');
+
+  // While the canvas itself has the keyboard, it points assistive technology at ImGui's focused item.
+  await page.focus('#canvas');
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const active = await page.evaluate(() => document.getElementById('canvas').getAttribute('aria-activedescendant'));
+  assert.ok(active && await page.evaluate((id) => !!document.getElementById(id), active), `aria-activedescendant ${active}`);
+
+  await useMirror(page, 'Review', 'Enter');
+  await useMirror(page, 'comment:overall');
+  await page.keyboard.type('Keep the gritters out');
+  await settle(page);
+  assert.equal((await state(page)).overall_comment, 'Keep the gritters out');
+  await page.screenshot({ path: join(shots, 'screen-reader-review.png') });
+  await page.close();
+});
+
+test('screen readers: the Welsh interface is marked as Welsh', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=bro-tegid-2026&lang=cy');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+  assert.ok(find(await axTree(page), 'button', 'Dechrau'));
+  await page.close();
+});
+
+test('axe-core finds no WCAG 2.2 A or AA problem (nor best-practice one) on any screen or the plain-HTML page', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
+  const check = async (where) => {
+    await page.addScriptTag({ path: join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js') });
+    const r = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+    assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], where);
+  };
+  await check('welcome');
+  await useMirror(page, 'Start', 'Enter');
+  await check('simulator');
+  await useMirror(page, 'Annual report', 'Enter');
+  await check('annual report');
+  await useMirror(page, 'Back', 'Enter');
+  await useMirror(page, 'Review', 'Enter');
+  await useMirror(page, 'Consent', 'Space');
+  await check('review');
+  await page.goto(`${server.base}/consultations.html`);
+  await page.waitForFunction(() => !/Loading/.test(document.getElementById('status').textContent));
+  await check('consultations');
+  await page.close();
+});
+
 test('the bare ImGui baseline used by bench_web.mjs starts (so the speed report stays valid)', async () => {
   const bare = await startServer({ extra: ['--site', join(root, 'build', 'web', 'bare')] });
   const page = await browser.newPage();
