@@ -93,6 +93,7 @@ public:
             unsigned byte = 0;
             if (!u8(byte)) return false;
             if (shift == 63 && byte > 1) return false;  // more than 64 bits
+            if (shift > 0 && byte == 0) return false;   // padded: every value has one encoding
             v |= static_cast<std::uint64_t>(byte & 0x7Fu) << shift;
             if (byte < 0x80) return true;
         }

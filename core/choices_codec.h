@@ -9,11 +9,14 @@
 
 namespace budget {
 
-// Little-endian: u8 version (1), u16 services, i32 bp each, u16 efficiencies + bitset,
-// u16 income options + bitset, i32 council tax bp.
+// Version 2: u8 version, varint service count, each lever as a varint count of steps from its
+// minimum (0 for locked lines), u16 efficiencies + bitset, u16 income options + bitset, council tax
+// as a varint count of steps. About 30 bytes for a county, so share links stay short.
 std::string encode_choices(const Budget& b, const Choices& c);
 
-// False when the bytes do not fit this budget (shape, ranges, steps, locked lines, the cap).
+// Reads versions 2 and 1 (u16 count, i32 basis points, the bitsets, i32 council tax, as stored by
+// earlier collectors). False when the bytes do not fit this budget (shape, ranges, steps, locked
+// lines, the cap).
 bool decode_choices(const Budget& b, std::string_view bytes, Choices& out);
 
 }  // namespace budget

@@ -3,24 +3,15 @@
 // accepts nothing the full path rejects, always with the same content.
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 
-#include "budget_loader.h"
+#include "fuzz_support.h"
 #include "submission.h"
 #include "submission_reader.h"
 
 namespace {
 const budget::Budget& fuzz_budget() {
-    static const budget::Budget b = [] {
-        std::ifstream in(std::string(BUDGETS_DIR) + "/eastbrook-district-2026.json", std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
-        budget::BudgetLoad l = budget::load_budget(s.str());
-        if (!l.budget) std::abort();
-        return *l.budget;
-    }();
+    static const budget::Budget b = fuzz::example_budget("eastbrook-district-2026.json");
     return b;
 }
 }  // namespace

@@ -146,6 +146,11 @@ test('reach a balanced budget, send it, and the server stores a document the cor
   const sent = await state(page);
   assert.match(sent.submission_id, /^s-[0-9a-f-]{36}$/);
   await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-confirmation.png') });
+  await page.setViewportSize({ width: 360, height: 740 });  // the same screen on a phone: the link wraps
+  await settle(page);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-phone-confirmation.png') });
+  const link = await page.evaluate(() => window.budgetApp.rect('Link'));
+  assert.ok(link.x >= 0 && link.x + link.width <= 360, JSON.stringify(link));
   const jsonl = (await officer(server.base, 'eastbrook-district-2026', 'submissions.jsonl')).text.trim().split('\n');
   const stored = jsonl.filter((l) => l.includes(sent.submission_id));
   assert.equal(stored.length, 1);
