@@ -98,6 +98,7 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     w.key("balanced").boolean(s.outcome.balanced).key("undo_steps").integer(static_cast<std::int64_t>(s.undo.size()));
     w.key("frames_drawn").integer(static_cast<std::int64_t>(costs.frames)).key("frame_ms_mean").number(costs.mean_ms, 4);
     w.key("frame_ms_max").number(costs.max_ms, 4).key("build_ms_mean").number(costs.build_mean_ms, 4);
+    w.key("font_px").number(costs.font_px, 1);  // the size the font is rasterised at (device pixels)
     w.key("items").begin_object();
     for (const auto& [label, r] : s.item_rects)
         w.key(label).begin_object().key("x").number(r.x, 2).key("y").number(r.y, 2).key("w").number(r.w, 2)

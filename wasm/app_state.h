@@ -56,7 +56,7 @@ struct AppState {
 };
 
 // The state as JSON, for the read-only test hook window.budgetApp.state().
-struct FrameCosts { unsigned long frames; double mean_ms, max_ms, build_mean_ms; };
+struct FrameCosts { unsigned long frames; double mean_ms, max_ms, build_mean_ms; float font_px; };
 std::string state_json(const AppState& s, const FrameCosts& costs);
 
 }  // namespace app

@@ -163,7 +163,9 @@ EMSCRIPTEN_KEEPALIVE void app_mirror_focus(const char* key) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* app_state_json() {
-    g_state_json = app::state_json(g_state, {web::frames_drawn(), web::frame_ms_mean(), web::frame_ms_max(), web::build_ms_mean()});
+    const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
+    const float font_px = fonts->Fonts.empty() ? 0.0f : fonts->Fonts[0]->FontSize;
+    g_state_json = app::state_json(g_state, {web::frames_drawn(), web::frame_ms_mean(), web::frame_ms_max(), web::build_ms_mean(), font_px});
     return g_state_json.c_str();
 }
 

@@ -59,10 +59,18 @@ EM_JS(void, js_text_input_focus, (int on), {
     if (on && document.activeElement !== box) { box.value = ""; box.focus({ preventScroll: true }); }
     if (!on && document.activeElement === box) canvas.focus({ preventScroll: true });
 });
-// The canvas can change size without the window doing so (the page's own layout): watch it.
+// The canvas can change size without the window doing so (the page's own layout), and the pixel
+// ratio can change without either (a window moved to another screen): watch both.
 EM_JS(void, js_watch_canvas_size, (const char* selector), {
     const canvas = document.querySelector(UTF8ToString(selector));
     if (canvas && window.ResizeObserver) new ResizeObserver(() => _web_canvas_resized()).observe(canvas);
+    const watchRatio = () => {
+        matchMedia("(resolution: " + window.devicePixelRatio + "dppx)").addEventListener("change", () => {
+            _web_canvas_resized();
+            watchRatio();
+        }, { once: true });
+    };
+    watchRatio();
 });
 EM_JS(int, js_has_element, (const char* selector), { return document.querySelector(UTF8ToString(selector)) ? 1 : 0; });
 EM_JS(void, js_copy_text, (const char* text), {
@@ -174,8 +182,14 @@ void resize_canvas() {
     emscripten_get_element_css_size(g_config.canvas.c_str(), &css_w, &css_h);
     const double dpr = emscripten_get_device_pixel_ratio();
     if (dpr != g_dpr && g_config.rebuild_fonts) {
+        // Before the first frame the renderer makes the texture itself; after it, replace it here
+        // (without a texture every fill samples black).
+        const bool had_texture = ImGui::GetIO().Fonts->TexID != ImTextureID{};
         g_config.rebuild_fonts(static_cast<float>(dpr));
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        if (had_texture) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
     }
     g_dpr = dpr;
     // Setting the canvas size reallocates its drawing buffer, so only when it really changes.

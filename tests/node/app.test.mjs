@@ -412,5 +412,40 @@ test('hi-DPI: the framebuffer is at devicePixelRatio while layout stays in CSS p
   const start = await page.evaluate(() => window.budgetApp.rect('Start'));
   assert.ok(start.width <= 800, `the Start button is laid out in CSS pixels (${start.width})`);
   await page.screenshot({ path: join(shots, 'northmoor-county-2026-dpr2-welcome.png') });
+  assert.equal((await state(page)).font_px, 36);  // 18 CSS px at a ratio of 2
   await context.close();
+});
+
+test('browser zoom: a new pixel ratio resizes the framebuffer and rasterises the font again, layout unchanged', async () => {
+  const page = await open({ width: 800, height: 600 }, '?budget=northmoor-county-2026');
+  assert.equal((await state(page)).font_px, 18);
+  const before = await page.evaluate(() => window.budgetApp.rect('Start'));
+  const cdp = await page.context().newCDPSession(page);
+  // What zooming an 800 x 600 window to 150% does to a page: the ratio becomes 1.5 and the CSS
+  // viewport shrinks to 534 x 400.
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 534, height: 400, deviceScaleFactor: 1.5, mobile: false });
+  await page.waitForFunction(() => window.devicePixelRatio === 1.5);
+  await settle(page);
+  assert.equal((await state(page)).font_px, 27);
+  const size = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height, c.clientWidth, c.clientHeight]; });
+  assert.deepEqual(size, [801, 600, 534, 400]);
+  const after = await page.evaluate(() => window.budgetApp.rect('Start'));
+  assert.equal(after.height, before.height);  // the same size in CSS pixels, so larger on the screen
+  assert.ok(after.width <= 534, `the Start button fits the narrower viewport (${after.width})`);
+  // Through the protocol: playwright's own screenshot would put its viewport back first.
+  const shot = await cdp.send('Page.captureScreenshot', { format: 'png' });
+  writeFileSync(join(shots, 'northmoor-county-2026-zoom150-welcome.png'), Buffer.from(shot.data, 'base64'));
+  // The screen really shows the app (a missing font texture once turned every fill black).
+  const dark = await page.evaluate(async (png) => {
+    const image = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+    const c = new OffscreenCanvas(image.width, image.height).getContext('2d');
+    c.drawImage(image, 0, 0);
+    const px = c.getImageData(0, 0, image.width, image.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i] + px[i + 1] + px[i + 2] < 60) n++;
+    return n / (px.length / 4);
+  }, shot.data);
+  assert.ok(dark < 0.2, `${(dark * 100).toFixed(0)}% of the screen is black`);
+  await cdp.detach();
+  await page.close();
 });
