@@ -100,9 +100,13 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     w.key("frame_ms_max").number(costs.max_ms, 4).key("build_ms_mean").number(costs.build_mean_ms, 4);
     w.key("font_px").number(costs.font_px, 1);  // the size the font is rasterised at (device pixels)
     w.key("items").begin_object();
-    for (const auto& [label, r] : s.item_rects)
-        w.key(label).begin_object().key("x").number(r.x, 2).key("y").number(r.y, 2).key("w").number(r.w, 2)
-            .key("h").number(r.h, 2).end_object();
+    const auto rect = [&w](const std::string& key, float x, float y, float width, float height) {
+        w.key(key).begin_object().key("x").number(x, 2).key("y").number(y, 2).key("w").number(width, 2).key("h").number(height, 2)
+            .end_object();
+    };
+    for (const MirrorNode& n : s.mirror.nodes)
+        if (n.key.rfind("text:", 0) != 0) rect(n.key, n.x, n.y, n.w, n.h);
+    for (const auto& [key, r] : s.other_rects) rect(key, r.x, r.y, r.w, r.h);
     w.end_object().end_object();
     return std::move(w.text());
 }

@@ -34,8 +34,8 @@ struct AppState {
     std::string submission_id;  // drawn when the resident sends, then fixed so retries are de-duplicated
     SendState send_state = SendState::NotSent;
     std::string send_message;
-    std::map<std::string, Rect> item_rects;  // by key, rebuilt every frame (for tests and tools)
-    Mirror mirror;                           // for screen readers, rebuilt every frame
+    Mirror mirror;  // for screen readers (and the test hook's rectangles), rebuilt every frame
+    std::vector<std::pair<std::string, Rect>> other_rects;  // items the mirror does not list, by key
     unsigned long revision = 0;  // counts changes worth saving (choices, comments, answers)
     void touched() { ++revision; }
 
@@ -55,7 +55,8 @@ struct AppState {
     const std::string& text(const budget::LocalText& t) const { return t.in(language); }
 };
 
-// The state as JSON, for the read-only test hook window.budgetApp.state().
+// The state as JSON, for the read-only test hook window.budgetApp.state(); "items" holds the
+// rectangle of every keyed item drawn in the last frame.
 struct FrameCosts { unsigned long frames; double mean_ms, max_ms, build_mean_ms; float font_px; };
 std::string state_json(const AppState& s, const FrameCosts& costs);
 

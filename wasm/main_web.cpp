@@ -82,19 +82,19 @@ void restore_draft(const std::string& saved) {
     g_saved_revision = g_state.revision;
 }
 
-std::string g_mirror_json;
+std::uint64_t g_mirror_hash = 0;
 
 void frame() {
-    g_state.item_rects.clear();
+    g_state.other_rects.clear();
     g_state.mirror.nodes.clear();
     g_state.mirror.nav_key.clear();
     g_state.mirror.announce.clear();
     app::draw_app(g_state);
     g_state.mirror.pending.clear();  // an action for something no longer drawn is dropped
-    std::string mirror = app::mirror_json(g_state.mirror, g_state.language);
-    if (mirror != g_mirror_json) {
-        web::publish_mirror(mirror);
-        g_mirror_json = std::move(mirror);
+    const std::uint64_t hash = app::mirror_hash(g_state.mirror, g_state.language);
+    if (hash != g_mirror_hash) {
+        web::publish_mirror(app::mirror_json(g_state.mirror, g_state.language));
+        g_mirror_hash = hash;
     }
     // Keep a draft on the device so a reload loses nothing (built only after a change).
     if (g_state.revision != g_saved_revision) {

@@ -2,6 +2,7 @@
 // places, which the page keeps as real HTML over the canvas (site/a11y-mirror.js); and the actions
 // assistive technology asks for, which the widget with that key applies on the next frame.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,9 @@ struct Mirror {
     std::string announce;   // said politely when it changes (the gap, the sending state)
 };
 
-// The mirror as JSON for the page (only sent when it changed).
+// The mirror as JSON for the page, and a hash of the same content, so that it is only built and
+// sent when it changed.
 std::string mirror_json(const Mirror& m, const std::string& language);
+std::uint64_t mirror_hash(const Mirror& m, const std::string& language);
 
 }  // namespace app

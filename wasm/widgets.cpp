@@ -23,7 +23,6 @@ bool take_action(AppState& s, const std::string& key, MirrorAction& out) {
 
 MirrorNode& record(AppState& s, Role role, const std::string& key, const std::string& name) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    if (!key.empty()) s.item_rects[key] = Rect{min.x, min.y, max.x - min.x, max.y - min.y};
     if (!key.empty() && ImGui::IsItemFocused()) s.mirror.nav_key = key;
     if (!key.empty() && key == s.mirror.focus_key) {
         // Where assistive technology is, outlined on the canvas for people who also look.
@@ -48,7 +47,7 @@ MirrorNode& record(AppState& s, Role role, const std::string& key, const std::st
 
 void remember_item(AppState& s, const std::string& key) {
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    s.item_rects[key] = Rect{min.x, min.y, max.x - min.x, max.y - min.y};
+    s.other_rects.emplace_back(key, Rect{min.x, min.y, max.x - min.x, max.y - min.y});
 }
 
 void paragraph(AppState& s, const std::string& text, const std::string& key) {
@@ -183,6 +182,36 @@ int select(AppState& s, const std::string& name, const std::string& key, const s
     n.options = options;
     n.now = chosen >= 0 ? chosen : current;
     return chosen;
+}
+
+std::uint64_t mirror_hash(const Mirror& m, const std::string& language) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    const auto mix = [&](std::string_view bytes) {
+        for (char c : bytes) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 0x100000001b3ull;
+        }
+        h ^= 0xFF;  // a separator, so "ab","c" and "a","bc" differ
+        h *= 0x100000001b3ull;
+    };
+    const auto mix_int = [&](long long v) { mix(std::string_view(reinterpret_cast<const char*>(&v), sizeof v)); };
+    mix(language);
+    mix(m.title);
+    mix(m.nav_key);
+    mix(m.announce);
+    for (const MirrorNode& n : m.nodes) {
+        mix(n.key);
+        mix(n.name);
+        mix(n.value);
+        mix_int(static_cast<long long>(n.role) | (static_cast<long long>(n.level) << 8) | (static_cast<long long>(n.on) << 16) |
+                (static_cast<long long>(n.disabled) << 17));
+        mix_int(n.now);
+        mix_int(n.max);
+        mix_int(static_cast<long long>(n.x) | (static_cast<long long>(n.y) << 20) | (static_cast<long long>(n.w) << 40));
+        mix_int(static_cast<long long>(n.h));
+        for (const auto& o : n.options) mix(o);
+    }
+    return h;
 }
 
 std::string mirror_json(const Mirror& m, const std::string& language) {
