@@ -15,7 +15,7 @@ void draw_confirmation(AppState& s) {
             paragraph(s, s.text("Waiting to send: your budget is saved on this device and will be sent as soon as the "
                              "connection allows. You can close this page; it will be sent when you come back.",
                              "Yn aros i anfon: mae eich cyllideb wedi'i chadw ar y ddyfais hon a chaiff ei hanfon cyn gynted ag "
-                             "y bydd y cysylltiad yn caniatáu."));
+                             "y bydd y cysylltiad yn caniatáu. Gallwch gau'r dudalen hon; caiff ei hanfon pan ddewch yn ôl."));
             break;
         case SendState::Rejected:
             paragraph(s, std::string(s.text("The council's server could not accept this budget: ", "Ni allai gweinydd y cyngor dderbyn y gyllideb hon: ")) +
