@@ -107,7 +107,8 @@ void Api::handle(Request request, std::function<void(Response)> done) {
     if (path == "/api/v1/budgets" && request.method == "GET") {
         json list = json::array();
         for (const auto& [id, b] : config_.budgets)
-            list.push_back({{"id", id}, {"version", b.version}, {"council", b.council_name.en}, {"financial_year", b.financial_year},
+            list.push_back({{"id", id}, {"version", b.version}, {"council", b.council_name.en},
+                            {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
                             {"results_public", b.results_public}});
         return finish(json_response(200, {{"budgets", list}}));
     }
@@ -247,7 +248,7 @@ Response Api::results(const budget::Budget& b) {
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         if (b.services[i].locked) continue;
         const budget::LeverSummary s = agg.service(i);
-        services.push_back({{"id", b.services[i].id}, {"name", b.services[i].name.en},
+        services.push_back({{"id", b.services[i].id}, {"name", b.services[i].name.en}, {"name_cy", b.services[i].name.in("cy")},
                             {"mean_percent", budget::format_fixed(s.mean_centi_bp, 4)},
                             {"median_percent", budget::format_fixed(s.median_qbp * 25, 4)}});
     }

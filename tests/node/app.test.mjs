@@ -389,6 +389,41 @@ test('axe-core finds no WCAG 2.2 A or AA problem (nor best-practice one) on any 
   await page.close();
 });
 
+test('without WebGL2 the page says so, in the resident\'s language, and links to the plain-HTML pages', async () => {
+  for (const [query, words, link] of [['', 'This simulator needs WebGL 2', 'consultations.html'],
+                                      ['?lang=cy', 'Mae angen WebGL 2 ar yr efelychydd hwn', 'consultations.html?lang=cy']]) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await context.addInitScript(() => {  // a browser with no WebGL 2
+      const real = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : real.call(this, kind, ...rest); };
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/${query}`);
+    await page.waitForFunction(() => !document.getElementById('problem').hidden);
+    const problem = await page.evaluate(() => ({ text: document.getElementById('problem').textContent,
+      href: document.querySelector('#problem a').getAttribute('href'), lang: document.documentElement.lang }));
+    assert.ok(problem.text.startsWith(words), problem.text);
+    assert.equal(problem.href, link);
+    assert.equal(problem.lang, query ? 'cy' : 'en');
+    await page.screenshot({ path: join(shots, `no-webgl2${query ? '-cy' : ''}-phone.png`) });
+    await context.close();
+  }
+});
+
+test('the plain-HTML page in Welsh, checked by axe-core too', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/consultations.html?lang=cy`);
+  await page.waitForFunction(() => !/llwytho/.test(document.getElementById('status').textContent));
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+  assert.equal(await page.evaluate(() => document.querySelector('h1').textContent), 'Ymgynghoriadau ar y gyllideb');
+  assert.match(await page.evaluate(() => document.getElementById('status').textContent), /ymgynghoriad ar y gweinydd hwn/);
+  await page.addScriptTag({ path: join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js') });
+  const r = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+  assert.deepEqual(r.violations.map((v) => v.id), []);
+  await page.screenshot({ path: join(shots, 'consultations-cy.png'), fullPage: true });
+  await page.close();
+});
+
 test('the bare ImGui baseline used by bench_web.mjs starts (so the speed report stays valid)', async () => {
   const bare = await startServer({ extra: ['--site', join(root, 'build', 'web', 'bare')] });
   const page = await browser.newPage();

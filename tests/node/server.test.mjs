@@ -99,6 +99,15 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(res.body.error.code, 'submission.unknown_budget');
     });
 
+    test('the budget list names each council in Welsh too (English where the budget has no Welsh)', async () => {
+      const { budgets } = await (await fetch(`${server.base}/api/v1/budgets`)).json();
+      const bro = budgets.find((b) => b.id === 'bro-tegid-2026');
+      assert.equal(bro.council, 'Bro Tegid County Council');
+      assert.notEqual(bro.council_cy, bro.council);
+      const district = budgets.find((b) => b.id === DISTRICT);
+      assert.equal(district.council_cy, district.council);
+    });
+
     test('public results, and 403 where the council keeps them private', async () => {
       const res = await fetch(`${server.base}/api/v1/budgets/${DISTRICT}/results`);
       assert.equal(res.status, 200);
