@@ -1,7 +1,8 @@
 // The screen-reader mirror: the app reports what each frame drew (headings, text, buttons, sliders,
 // checkboxes, text boxes, choices) and where, and this keeps it as real, transparent HTML laid over
 // the canvas, owned by it for assistive technology. What people do to these controls goes back to
-// the app, which outlines on the canvas whichever one assistive technology is on.
+// the app, which outlines on the canvas whichever one assistive technology is on. Where there is
+// no WebGL2 (body.html-mode) the mirror is shown as the page itself, with visible labels.
 'use strict';
 (function () {
   const canvas = document.getElementById('canvas');
@@ -14,7 +15,10 @@
   const call = (name, types, args) => { if (window.Module && Module['_' + name]) Module.ccall(name, null, types, args); };
   const act = (key, value, text) => call('app_mirror_action', ['string', 'number', 'string'], [key, value | 0, text || '']);
 
+  const htmlMode = () => document.body.classList.contains('html-mode');
+
   function create(node) {
+    const key = node.k;
     let el;
     switch (node.r) {
       case 'heading': el = document.createElement('h' + Math.min(Math.max(node.l || 2, 1), 6)); el.tabIndex = -1; break;
@@ -22,43 +26,58 @@
       case 'button': case 'tab': case 'expander':
         el = document.createElement('button');
         el.type = 'button';
-        el.addEventListener('click', () => {
-          if (el.getAttribute('aria-disabled') === 'true') return;
-          act(el.dataset.key, el.dataset.role === 'expander' ? (el.getAttribute('aria-expanded') === 'true' ? 0 : 1) : 1);
+        el.addEventListener('click', (e) => {
+          const b = e.currentTarget;
+          if (b.getAttribute('aria-disabled') === 'true') return;
+          act(key, node.r === 'expander' ? (b.getAttribute('aria-expanded') === 'true' ? 0 : 1) : 1);
         });
         break;
       case 'checkbox':
         el = document.createElement('input');
         el.type = 'checkbox';
-        el.addEventListener('change', () => act(el.dataset.key, el.checked ? 1 : 0));
+        el.addEventListener('change', (e) => act(key, e.currentTarget.checked ? 1 : 0));
         break;
       case 'slider':
         el = document.createElement('input');
         el.type = 'range';
         el.min = '0';
         el.step = '1';
-        el.addEventListener('input', () => act(el.dataset.key, Number(el.value)));
+        el.addEventListener('input', (e) => act(key, Number(e.currentTarget.value)));
         break;
       case 'textbox':
         el = document.createElement(node.on ? 'textarea' : 'input');
-        el.addEventListener('input', () => act(el.dataset.key, 0, el.value));
+        el.addEventListener('input', (e) => act(key, 0, e.currentTarget.value));
         break;
       case 'select':  // radio buttons, which every screen reader handles well
         el = document.createElement('fieldset');
         el.appendChild(document.createElement('legend'));
-        el.addEventListener('change', (e) => act(el.dataset.key, Number(e.target.value)));
+        el.addEventListener('change', (e) => act(key, Number(e.target.value)));
         break;
       default: el = document.createElement('p');
+    }
+    // Over the canvas, reached by assistive technology, not by Tab (the canvas has the keyboard).
+    if (!htmlMode() && el.matches('button, input, textarea')) el.tabIndex = -1;
+    if (htmlMode() && ['slider', 'checkbox', 'textbox'].includes(node.r)) {  // a visible label around it
+      const label = document.createElement('label');
+      label.className = `field ${node.r}`;
+      label.text = document.createElement('span');
+      label.append(label.text, el);
+      label.input = el;
+      el = label;
     }
     el.id = elementId(node.k);
     el.dataset.key = node.k;
     el.dataset.role = node.r;
-    if (el.matches('button, input, textarea')) el.tabIndex = -1;  // reached by assistive technology, not by Tab
     return el;
   }
 
-  function apply(el, node) {
+  function apply(outer, node) {
+    const el = outer.input || outer;  // the control itself, inside its label on a plain page
     const set = (name, value) => { if (value === null) el.removeAttribute(name); else if (el.getAttribute(name) !== value) el.setAttribute(name, value); };
+    if (outer.text) {
+      const shown = node.r === 'slider' ? `${node.n}: ${node.v}` : node.n;
+      if (outer.text.textContent !== shown) outer.text.textContent = shown;
+    }
     switch (node.r) {
       case 'heading': case 'text': case 'button': case 'tab': case 'expander':
         if (el.textContent !== node.n) el.textContent = node.n;
@@ -69,7 +88,7 @@
       default: set('aria-label', node.n);
     }
     set('aria-disabled', node.off ? 'true' : null);
-    set('style', `left:${node.x}px;top:${node.y}px;width:${Math.max(node.w, 1)}px;height:${Math.max(node.h, 1)}px`);
+    if (!htmlMode()) set('style', `left:${node.x}px;top:${node.y}px;width:${Math.max(node.w, 1)}px;height:${Math.max(node.h, 1)}px`);
     if (node.r === 'tab') set('aria-pressed', node.on ? 'true' : 'false');
     if (node.r === 'expander') set('aria-expanded', node.on ? 'true' : 'false');
     if (node.r === 'checkbox') el.checked = !!node.on;
@@ -90,7 +109,7 @@
           radio.type = 'radio';
           radio.name = el.id;
           radio.value = String(i);
-          radio.tabIndex = -1;
+          if (!htmlMode()) radio.tabIndex = -1;
           label.append(radio, o);
           el.appendChild(label);
         });

@@ -26,6 +26,7 @@ struct AppState {
     std::size_t receipt_band = 3;  // index into the budget's bands (Band D)
     bool projector = false;        // ?mode=projector: large type, high contrast
     bool high_contrast = false;
+    bool plain_page = false;       // no WebGL2: nothing is drawn and the page shows the mirror
     // Review and submit.
     std::string overall_comment;
     std::map<std::size_t, std::string> service_comments;  // service index -> text

@@ -122,6 +122,8 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     }
     g_state.start(std::move(*u.budget));
     g_state.language = std::string(language) == "cy" ? "cy" : "en";
+    const bool html = std::string(mode) == "html";  // no WebGL2: the page shows the mirror instead
+    g_state.plain_page = html;
     g_state.projector = std::string(mode) == "projector";
     g_state.high_contrast = g_state.projector || std::string(mode) == "high-contrast";
     restore_draft(saved_draft);
@@ -137,6 +139,7 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     web::PlatformConfig config;
     config.frame = frame;
     config.rebuild_fonts = build_fonts;
+    config.draw = !html;
     if (!web::platform_start(config)) return 2;
     apply_theme();
     return 0;

@@ -179,6 +179,14 @@ void resize_canvas() {
     if (!g_size_dirty) return;
     g_size_dirty = false;
     double css_w = 0, css_h = 0;
+    if (!g_config.draw) {  // nothing drawn: lay out as tall as needed, as wide as the page's column
+        emscripten_get_element_css_size(g_config.layout_element.c_str(), &css_w, &css_h);
+        ImGuiIO& io = ImGui::GetIO();
+        if (g_dpr == 0 && g_config.rebuild_fonts) g_config.rebuild_fonts(1.0f);
+        g_dpr = 1;
+        io.DisplaySize = ImVec2(static_cast<float>(css_w > 0 ? css_w : 800), 100000.0f);
+        return;
+    }
     emscripten_get_element_css_size(g_config.canvas.c_str(), &css_w, &css_h);
     const double dpr = emscripten_get_device_pixel_ratio();
     if (dpr != g_dpr && g_config.rebuild_fonts) {
@@ -224,16 +232,18 @@ EM_BOOL on_frame(double time, void*) {
     io.DeltaTime = g_last_time > 0 ? static_cast<float>((time - g_last_time) / 1000.0) : 1.0f / 60.0f;
     if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;
     g_last_time = time;
-    ImGui_ImplOpenGL3_NewFrame();
+    if (g_config.draw) ImGui_ImplOpenGL3_NewFrame();
     const double build_started = emscripten_get_now();
     ImGui::NewFrame();
     g_config.frame();
     ImGui::Render();
     g_build_ms_total += emscripten_get_now() - build_started;
-    glViewport(0, 0, g_canvas_w, g_canvas_h);
-    glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (g_config.draw) {
+        glViewport(0, 0, g_canvas_w, g_canvas_h);
+        glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    }
     static bool text_input = false;
     if (io.WantTextInput != text_input) {
         text_input = io.WantTextInput;
@@ -352,22 +362,24 @@ double build_ms_mean() { return g_frames_drawn ? g_build_ms_total / static_cast<
 
 bool platform_start(const PlatformConfig& config) {
     g_config = config;
-    EmscriptenWebGLContextAttributes attrs;
-    emscripten_webgl_init_context_attributes(&attrs);
-    attrs.majorVersion = 2;
-    attrs.alpha = EM_FALSE;
-    attrs.antialias = EM_FALSE;
-    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(config.canvas.c_str(), &attrs);
-    if (ctx <= 0) return false;
-    emscripten_webgl_make_context_current(ctx);
-    js_shadow_gl_state();
+    if (config.draw) {
+        EmscriptenWebGLContextAttributes attrs;
+        emscripten_webgl_init_context_attributes(&attrs);
+        attrs.majorVersion = 2;
+        attrs.alpha = EM_FALSE;
+        attrs.antialias = EM_FALSE;
+        const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(config.canvas.c_str(), &attrs);
+        if (ctx <= 0) return false;
+        emscripten_webgl_make_context_current(ctx);
+        js_shadow_gl_state();
+    }
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "budget-web";
     io.SetClipboardTextFn = set_clipboard;  // copy goes to the system clipboard
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (config.draw) ImGui_ImplOpenGL3_Init("#version 300 es");
     g_dpr = 0;  // forces the first font build at the real ratio
     if (!config.rebuild_fonts) io.Fonts->AddFontDefault();
     const char* c = config.canvas.c_str();
@@ -389,7 +401,7 @@ bool platform_start(const PlatformConfig& config) {
     emscripten_set_focus_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
-    js_watch_canvas_size(c);
+    js_watch_canvas_size(config.draw ? c : config.layout_element.c_str());
     request_redraw();
     return true;
 }

@@ -10,9 +10,14 @@ struct PlatformConfig {
     std::string canvas = "#canvas";
     std::function<void()> frame;  // builds one ImGui frame (between NewFrame and Render)
     std::function<void(float device_pixel_ratio)> rebuild_fonts;
+    // False where the browser has no WebGL2: frames are built but not drawn, and the page shows the
+    // screen-reader mirror as the plain-HTML simulator. Layout then follows `layout_element`.
+    bool draw = true;
+    std::string layout_element = "#a11y-mirror";
 };
 
-// Creates the WebGL2 context and ImGui's renderer, binds input. False when WebGL2 is missing.
+// Creates the WebGL2 context and ImGui's renderer, binds input. False when WebGL2 is missing
+// (unless `draw` is false, when no context is needed).
 bool platform_start(const PlatformConfig& config);
 // Asks for frames to be drawn (a few, so ImGui can settle), e.g. after state changes.
 void request_redraw();

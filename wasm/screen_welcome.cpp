@@ -27,7 +27,8 @@ void draw_welcome(AppState& s) {
                                   "pob dewis yn ei wneud i wasanaethau, i'ch bil ac i berfformiad y cyngor. Pan fydd eich "
                                   "cyllideb yn cydbwyso, gallwch ei hanfon at y cyngor."));
     ImGui::Spacing();
-    note(s, s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, and "
+    if (!s.plain_page)  // the canvas's own keys; a plain page works as any page does
+        note(s, s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, and "
                                      "Escape leaves the simulator.",
                                      "Bysellfwrdd: mae Tab a'r saethau'n symud rhwng rheolyddion, mae Bylchwr neu Enter yn "
                                      "defnyddio un, ac mae Escape yn gadael yr efelychydd."));

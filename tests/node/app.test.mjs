@@ -389,9 +389,9 @@ test('axe-core finds no WCAG 2.2 A or AA problem (nor best-practice one) on any 
   await page.close();
 });
 
-test('without WebGL2 the page says so, in the resident\'s language, and links to the plain-HTML pages', async () => {
-  for (const [query, words, link] of [['', 'This simulator needs WebGL 2', 'consultations.html'],
-                                      ['?lang=cy', 'Mae angen WebGL 2 ar yr efelychydd hwn', 'consultations.html?lang=cy']]) {
+test('without WebGL2 the page says so, in the resident\'s language, and links to the consultations', async () => {
+  for (const [query, words, link] of [['', 'This browser cannot draw the simulator', 'consultations.html'],
+                                      ['?lang=cy', 'Ni all y porwr hwn ddangos yr efelychydd', 'consultations.html?lang=cy']]) {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     await context.addInitScript(() => {  // a browser with no WebGL 2
       const real = HTMLCanvasElement.prototype.getContext;
@@ -399,15 +399,68 @@ test('without WebGL2 the page says so, in the resident\'s language, and links to
     });
     const page = await context.newPage();
     await page.goto(`${server.base}/${query}`);
-    await page.waitForFunction(() => !document.getElementById('problem').hidden);
-    const problem = await page.evaluate(() => ({ text: document.getElementById('problem').textContent,
-      href: document.querySelector('#problem a').getAttribute('href'), lang: document.documentElement.lang }));
-    assert.ok(problem.text.startsWith(words), problem.text);
-    assert.equal(problem.href, link);
-    assert.equal(problem.lang, query ? 'cy' : 'en');
-    await page.screenshot({ path: join(shots, `no-webgl2${query ? '-cy' : ''}-phone.png`) });
+    await page.evaluate(() => window.budgetApp.ready);
+    const notice = await page.evaluate(() => ({ text: document.getElementById('html-notice').textContent,
+      href: document.querySelector('#html-notice a').getAttribute('href'), lang: document.documentElement.lang }));
+    assert.ok(notice.text.startsWith(words), notice.text);
+    assert.equal(notice.href, link);
+    assert.equal(notice.lang, query ? 'cy' : 'en');
+    assert.ok(await page.locator('#a11y-mirror').getByRole('button', { name: query ? 'Dechrau' : 'Start' }).isVisible());
+    await page.screenshot({ path: join(shots, `no-webgl2${query ? '-cy' : ''}-phone.png`), fullPage: true });
     await context.close();
   }
+});
+
+test('without WebGL2 the same app runs as a plain HTML page: balance, send, stored, and axe finds nothing', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(() => {  // a browser with no WebGL 2
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : real.call(this, kind, ...rest); };
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.getElementById('canvas').hidden), true);
+  assert.match(await page.locator('#html-notice').textContent(), /shown as a plain page/);
+  const axeCheck = async (where) => {
+    await page.addScriptTag({ path: join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js') });
+    const r = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+    assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], where);
+  };
+  await axeCheck('plain welcome');
+  const mirror = page.locator('#a11y-mirror');
+  const act = async (locator, how) => { await how(locator); await settle(page); };
+  await act(mirror.getByRole('button', { name: 'Start' }), (l) => l.click());
+  assert.equal((await state(page)).screen, 'simulator');
+  await act(mirror.getByRole('button', { name: 'Savings' }), (l) => l.click());
+  for (const box of await mirror.getByRole('checkbox').all()) await act(box, (l) => l.check());
+  assert.equal((await state(page)).efficiencies.length, 6);
+  await act(mirror.getByRole('button', { name: 'Income' }), (l) => l.click());
+  for (const box of await mirror.getByRole('checkbox').all()) await act(box, (l) => l.check());
+  await act(mirror.getByRole('slider', { name: 'Council tax' }), async (l) => { await l.focus(); await page.keyboard.press('End'); });
+  await act(mirror.getByRole('button', { name: 'Services' }), (l) => l.click());
+  for (const id of ['waste-collection', 'street-cleansing', 'parks', 'environmental-health']) {
+    if ((await state(page)).balanced) break;
+    await act(page.locator(`#m-service\\:${id} input`), async (l) => { await l.focus(); await page.keyboard.press('Home'); });
+  }
+  const balanced = await state(page);
+  assert.equal(balanced.balanced, true, JSON.stringify(balanced));
+  await axeCheck('plain simulator');
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-plain-simulator.png'), fullPage: true });
+  await act(mirror.getByRole('button', { name: 'Review and send' }), (l) => l.click());
+  await act(mirror.getByRole('textbox', { name: 'Anything else you want the council to know' }), (l) => l.fill('Sent without WebGL'));
+  assert.equal((await state(page)).overall_comment, 'Sent without WebGL');
+  await axeCheck('plain review');
+  await act(mirror.getByRole('button', { name: 'Send my budget to the council' }), (l) => l.click());
+  await page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');
+  const id = (await state(page)).submission_id;
+  const jsonl = (await officer(server.base, 'eastbrook-district-2026', 'submissions.jsonl')).text.trim().split('\n');
+  const stored = jsonl.filter((l) => l.includes(id));
+  assert.equal(stored.length, 1);
+  assert.equal(JSON.parse(stored[0]).comments.overall, 'Sent without WebGL');
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-plain-confirmation.png'), fullPage: true });
+  await context.close();
 });
 
 test('the plain-HTML page in Welsh, checked by axe-core too', async () => {
