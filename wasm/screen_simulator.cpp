@@ -36,13 +36,16 @@ void draw_simulator(AppState& s) {
         static const Tab tabs[] = {{"Services", "Gwasanaethau", "tab:services", panel_services},
                                    {"Savings", "Arbedion", "tab:savings", panel_savings},
                                    {"Income", "Incwm", "tab:income", panel_income}};
+        // All the tabs first, then the open one's panel: screen readers meet the tabs together.
+        const Tab* open = nullptr;
         for (const Tab& tab : tabs) {
             if (app::tab(s, s.text(tab.en, tab.cy), tab.label)) {
-                tab.panel(s);
+                open = &tab;
                 ImGui::EndTabItem();
             }
         }
         ImGui::EndTabBar();
+        if (open) open->panel(s);
     }
     ImGui::EndChild();
     if (wide) {
