@@ -7,6 +7,7 @@
 
 #include "council_tax.h"
 #include "submission_rules.h"
+#include "utf8.h"
 
 namespace budget {
 
@@ -75,22 +76,11 @@ private:
         while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
     }
     // One well-formed UTF-8 sequence (no overlongs, no surrogates, at most U+10FFFF).
-    bool utf8() {
-        const auto* u = reinterpret_cast<const unsigned char*>(p_);
-        const auto left = end_ - p_;
-        auto cont = [&](int i) { return i < left && (u[i] & 0xC0) == 0x80; };
-        if (u[0] >= 0xC2 && u[0] <= 0xDF && cont(1)) { p_ += 2; return true; }
-        if (u[0] >= 0xE0 && u[0] <= 0xEF && cont(1) && cont(2)) {
-            if ((u[0] == 0xE0 && u[1] < 0xA0) || (u[0] == 0xED && u[1] >= 0xA0)) return false;
-            p_ += 3;
-            return true;
-        }
-        if (u[0] >= 0xF0 && u[0] <= 0xF4 && cont(1) && cont(2) && cont(3)) {
-            if ((u[0] == 0xF0 && u[1] < 0x90) || (u[0] == 0xF4 && u[1] >= 0x90)) return false;
-            p_ += 4;
-            return true;
-        }
-        return false;
+    bool utf8() {  // one well-formed sequence, else give up (the full path reports it)
+        const int n = utf8_sequence(std::string_view(p_, static_cast<std::size_t>(end_ - p_)), 0);
+        if (n <= 0) return false;
+        p_ += n;
+        return true;
     }
     bool escaped(const char* start, std::string_view& out) {
         scratch_.assign(start, static_cast<std::size_t>(p_ - start));
