@@ -8,6 +8,17 @@
 
 namespace budget {
 
+// 64-bit FNV-1a: the budget pack's checksum, and a cheap change detector. Pass the last result as
+// `h` to continue over more bytes.
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ull;
+inline std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = kFnvOffset) {
+    for (char c : bytes) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
 class ByteWriter {
 public:
     void u8(unsigned v) { out_ += static_cast<char>(v & 0xFFu); }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "imgui_stdlib.h"
+#include "byte_codec.h"
 #include "json_writer.h"
 
 namespace app {
@@ -185,15 +186,9 @@ int select(AppState& s, const std::string& name, const std::string& key, const s
 }
 
 std::uint64_t mirror_hash(const Mirror& m, const std::string& language) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    const auto mix = [&](std::string_view bytes) {
-        for (char c : bytes) {
-            h ^= static_cast<unsigned char>(c);
-            h *= 0x100000001b3ull;
-        }
-        h ^= 0xFF;  // a separator, so "ab","c" and "a","bc" differ
-        h *= 0x100000001b3ull;
-    };
+    std::uint64_t h = budget::kFnvOffset;
+    // Each field, then a separator byte, so that "ab","c" and "a","bc" differ.
+    const auto mix = [&](std::string_view bytes) { h = budget::fnv1a("\xFF", budget::fnv1a(bytes, h)); };
     const auto mix_int = [&](long long v) { mix(std::string_view(reinterpret_cast<const char*>(&v), sizeof v)); };
     mix(language);
     mix(m.title);

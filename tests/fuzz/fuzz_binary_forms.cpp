@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "budget_pack.h"
+#include "byte_codec.h"
 #include "choices_codec.h"
 #include "draft_codec.h"
 #include "fuzz_support.h"
@@ -14,11 +15,7 @@ namespace {
 
 // Seals `payload` as a pack (the checksum the reader checks first), so the fuzzer reaches the fields.
 std::string sealed(std::string_view payload) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (char c : payload) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ull;
-    }
+    const std::uint64_t h = budget::fnv1a(payload);
     std::string out = "BPK";
     out += static_cast<char>(budget::kBudgetPackVersion);
     for (int shift = 0; shift < 64; shift += 8) out += static_cast<char>((h >> shift) & 0xFF);
