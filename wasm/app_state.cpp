@@ -106,7 +106,6 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     };
     for (const MirrorNode& n : s.mirror.nodes)
         if (n.key.rfind("text:", 0) != 0) rect(n.key, n.x, n.y, n.w, n.h);
-    for (const auto& [key, r] : s.other_rects) rect(key, r.x, r.y, r.w, r.h);
     w.end_object().end_object();
     return std::move(w.text());
 }

@@ -14,8 +14,6 @@ namespace app {
 enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport };
 enum class SendState { NotSent, Waiting, Sent, Rejected };
 
-struct Rect { float x, y, w, h; };
-
 struct AppState {
     budget::Budget budget;
     budget::Choices choices;
@@ -36,7 +34,6 @@ struct AppState {
     SendState send_state = SendState::NotSent;
     std::string send_message;
     Mirror mirror;  // for screen readers (and the test hook's rectangles), rebuilt every frame
-    std::vector<std::pair<std::string, Rect>> other_rects;  // items the mirror does not list, by key
     unsigned long revision = 0;  // counts changes worth saving (choices, comments, answers)
     void touched() { ++revision; }
 

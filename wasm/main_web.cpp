@@ -85,7 +85,6 @@ void restore_draft(const std::string& saved) {
 std::uint64_t g_mirror_hash = 0;
 
 void frame() {
-    g_state.other_rects.clear();
     g_state.mirror.nodes.clear();
     g_state.mirror.nav_key.clear();
     g_state.mirror.announce.clear();

@@ -21,8 +21,7 @@ void gap_bar(AppState& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, o.balanced || fraction > 0.5f ? ImVec4(1, 1, 1, 1) : ImGui::GetStyleColorVec4(ImGuiCol_Text));
     ImGui::ProgressBar(fraction < 0 ? 0 : fraction > 1 ? 1 : fraction, ImVec2(-1, 36), label.c_str());
     ImGui::PopStyleColor(2);
-    remember_item(s, "Gap");
-    described(s, label);
+    described(s, label, "Gap");
     s.mirror.announce = label;  // said when it changes, so a screen reader hears what a lever did
 }
 

@@ -39,10 +39,9 @@ void card(AppState& s, const budget::Kpi& k, float width) {
     const float pad = (hi - lo) * 0.15f + 0.001f;
     const std::string range = k.history.front().year + " - " + k.history.back().year;
     ImGui::PlotLines("##trend", series.data(), static_cast<int>(series.size()), 0, range.c_str(), lo - pad, hi + pad, ImVec2(-1, 70));
-    remember_item(s, "trend:" + k.id);
     std::string trend = std::string(s.text("Trend: ", "Tuedd: "));
     for (const auto& y : k.history) trend += y.year + " " + budget::format_kpi_value(k, y.value) + (&y == &k.history.back() ? "." : "; ");
-    described(s, trend);
+    described(s, trend, "trend:" + k.id);
     if (k.target) paragraph(s, std::string(s.text("Target: ", "Targed: ")) + budget::format_kpi_value(k, *k.target));
     paragraph(s, std::string(s.text("Similar councils: median ", "Cynghorau tebyg: canolrif ")) +
               budget::format_kpi_value(k, k.comparator_median) + " (" + budget::format_kpi_value(k, k.comparator_lower_quartile) +

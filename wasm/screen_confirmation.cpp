@@ -7,24 +7,27 @@
 namespace app {
 
 void draw_confirmation(AppState& s) {
+    std::string status;
     switch (s.send_state) {
         case SendState::Sent:
-            paragraph(s, s.text("Thank you: your budget has been received.", "Diolch: mae eich cyllideb wedi dod i law."));
+            status = s.text("Thank you: your budget has been received.", "Diolch: mae eich cyllideb wedi dod i law.");
             break;
         case SendState::Waiting:
-            paragraph(s, s.text("Waiting to send: your budget is saved on this device and will be sent as soon as the "
+            status = s.text("Waiting to send: your budget is saved on this device and will be sent as soon as the "
                              "connection allows. You can close this page; it will be sent when you come back.",
                              "Yn aros i anfon: mae eich cyllideb wedi'i chadw ar y ddyfais hon a chaiff ei hanfon cyn gynted ag "
-                             "y bydd y cysylltiad yn caniatáu. Gallwch gau'r dudalen hon; caiff ei hanfon pan ddewch yn ôl."));
+                             "y bydd y cysylltiad yn caniatáu. Gallwch gau'r dudalen hon; caiff ei hanfon pan ddewch yn ôl.");
             break;
         case SendState::Rejected:
-            paragraph(s, std::string(s.text("The council's server could not accept this budget: ", "Ni allai gweinydd y cyngor dderbyn y gyllideb hon: ")) +
-                      s.send_message);
+            status = std::string(s.text("The council's server could not accept this budget: ", "Ni allai gweinydd y cyngor dderbyn y gyllideb hon: ")) +
+                     s.send_message;
             break;
         case SendState::NotSent: break;
     }
-    remember_item(s, "Status");
-    if (s.send_state != SendState::NotSent && !s.mirror.nodes.empty()) s.mirror.announce = s.mirror.nodes.back().name;  // the sending state, said as it changes
+    if (!status.empty()) {
+        paragraph(s, status, "Status");
+        s.mirror.announce = status;  // the sending state, said as it changes
+    }
     ImGui::Spacing();
     heading(s, s.text("Share your budget", "Rhannu eich cyllideb"), 2);
     const std::string link = web::share_link(s.budget.id, base64url_encode(budget::encode_choices(s.budget, s.choices)));

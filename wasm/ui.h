@@ -22,16 +22,14 @@ void panel_income(AppState& s);
 void panel_summary(AppState& s, bool compact);
 void gap_bar(AppState& s);
 
-// Records the last item's rectangle under `key`, for the test hook (widgets do this themselves).
-void remember_item(AppState& s, const std::string& key);
-
 // Accessible widgets (widgets.cpp): each draws, records itself for the screen-reader mirror and
 // the test hook under `key`, and applies what assistive technology asked of it.
 void paragraph(AppState& s, const std::string& text, const std::string& key = "");  // wrapped text
 void note(AppState& s, const std::string& text);                                    // secondary text
 void coloured_text(AppState& s, const std::string& text, const ImVec4& colour, const std::string& key = "");
 void heading(AppState& s, const std::string& text, int level);  // 1: title; 2: section rule; 3: sub-heading
-void described(AppState& s, const std::string& text);           // words for the last item (a chart, a bar)
+// Words for the last item drawn (a chart, a bar), in the mirror under `key` if given.
+void described(AppState& s, const std::string& text, const std::string& key = "");
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size = ImVec2(0, 0),
             bool enabled = true);
 bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled = true);  // full width, touch size

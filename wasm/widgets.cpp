@@ -46,11 +46,6 @@ MirrorNode& record(AppState& s, Role role, const std::string& key, const std::st
 
 }  // namespace
 
-void remember_item(AppState& s, const std::string& key) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    s.other_rects.emplace_back(key, Rect{min.x, min.y, max.x - min.x, max.y - min.y});
-}
-
 void paragraph(AppState& s, const std::string& text, const std::string& key) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
@@ -82,7 +77,7 @@ void heading(AppState& s, const std::string& text, int level) {
     s.mirror.nodes.back().level = level;
 }
 
-void described(AppState& s, const std::string& text) { record(s, Role::Text, "", text); }
+void described(AppState& s, const std::string& text, const std::string& key) { record(s, Role::Text, key, text); }
 
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size, bool enabled) {
     ImGui::BeginDisabled(!enabled);
