@@ -22,17 +22,9 @@ inline std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = kFnvOffset)
 class ByteWriter {
 public:
     void u8(unsigned v) { out_ += static_cast<char>(v & 0xFFu); }
-    void u16(std::size_t v) {
-        u8(static_cast<unsigned>(v & 0xFFu));
-        u8(static_cast<unsigned>((v >> 8) & 0xFFu));
-    }
-    void i32(std::int32_t v) {
-        const auto u = static_cast<std::uint32_t>(v);
-        for (int shift = 0; shift < 32; shift += 8) u8(static_cast<unsigned>((u >> shift) & 0xFFu));
-    }
-    void u64(std::uint64_t v) {
-        for (int shift = 0; shift < 64; shift += 8) u8(static_cast<unsigned>((v >> shift) & 0xFFu));
-    }
+    void u16(std::size_t v) { little_endian(v, 2); }
+    void i32(std::int32_t v) { little_endian(static_cast<std::uint32_t>(v), 4); }
+    void u64(std::uint64_t v) { little_endian(v, 8); }
     // Unsigned LEB128, and signed values zigzag-mapped onto it.
     void varint(std::uint64_t v) {
         while (v >= 0x80) {
@@ -62,6 +54,9 @@ public:
     std::string& bytes() { return out_; }
 
 private:
+    void little_endian(std::uint64_t v, int bytes) {
+        for (int k = 0; k < bytes; ++k) u8(static_cast<unsigned>((v >> (8 * k)) & 0xFFu));
+    }
     std::string out_;
 };
 
@@ -74,30 +69,18 @@ public:
         return true;
     }
     bool u16(std::size_t& v) {
-        unsigned lo = 0, hi = 0;
-        if (!u8(lo) || !u8(hi)) return false;
-        v = lo | (hi << 8);
+        std::uint64_t x = 0;
+        if (!little_endian(x, 2)) return false;
+        v = static_cast<std::size_t>(x);
         return true;
     }
     bool i32(std::int32_t& v) {
-        std::uint32_t u = 0;
-        for (int shift = 0; shift < 32; shift += 8) {
-            unsigned byte = 0;
-            if (!u8(byte)) return false;
-            u |= static_cast<std::uint32_t>(byte) << shift;
-        }
-        v = static_cast<std::int32_t>(u);
+        std::uint64_t x = 0;
+        if (!little_endian(x, 4)) return false;
+        v = static_cast<std::int32_t>(static_cast<std::uint32_t>(x));
         return true;
     }
-    bool u64(std::uint64_t& v) {
-        v = 0;
-        for (int shift = 0; shift < 64; shift += 8) {
-            unsigned byte = 0;
-            if (!u8(byte)) return false;
-            v |= static_cast<std::uint64_t>(byte) << shift;
-        }
-        return true;
-    }
+    bool u64(std::uint64_t& v) { return little_endian(v, 8); }
     bool varint(std::uint64_t& v) {
         v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
@@ -163,6 +146,15 @@ public:
     bool done() const { return pos_ == b_.size(); }
 
 private:
+    bool little_endian(std::uint64_t& v, int bytes) {
+        v = 0;
+        for (int k = 0; k < bytes; ++k) {
+            unsigned byte = 0;
+            if (!u8(byte)) return false;
+            v |= static_cast<std::uint64_t>(byte) << (8 * k);
+        }
+        return true;
+    }
     std::string_view b_;
     std::size_t pos_ = 0;
 };

@@ -57,28 +57,15 @@ void JsonWriter::before_value() {
     }
 }
 
-JsonWriter& JsonWriter::begin_object() {
+JsonWriter& JsonWriter::open(char bracket) {
     before_value();
-    out_ += '{';
+    out_ += bracket;
     first_.push_back(1);
     return *this;
 }
 
-JsonWriter& JsonWriter::end_object() {
-    out_ += '}';
-    first_.pop_back();
-    return *this;
-}
-
-JsonWriter& JsonWriter::begin_array() {
-    before_value();
-    out_ += '[';
-    first_.push_back(1);
-    return *this;
-}
-
-JsonWriter& JsonWriter::end_array() {
-    out_ += ']';
+JsonWriter& JsonWriter::close(char bracket) {
+    out_ += bracket;
     first_.pop_back();
     return *this;
 }
@@ -97,28 +84,21 @@ JsonWriter& JsonWriter::string(std::string_view s) {
     return *this;
 }
 
-JsonWriter& JsonWriter::integer(std::int64_t v) {
-    before_value();
-    out_ += std::to_string(v);
-    return *this;
-}
+JsonWriter& JsonWriter::integer(std::int64_t v) { return raw(std::to_string(v)); }
 
-JsonWriter& JsonWriter::boolean(bool v) {
+JsonWriter& JsonWriter::boolean(bool v) { return raw(v ? "true" : "false"); }
+
+JsonWriter& JsonWriter::raw(std::string_view text) {
     before_value();
-    out_ += v ? "true" : "false";
+    out_ += text;
     return *this;
 }
 
 JsonWriter& JsonWriter::number(double v, int decimals) {
-    before_value();
-    if (!std::isfinite(v)) {
-        out_ += "null";
-        return *this;
-    }
+    if (!std::isfinite(v)) return raw("null");
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-    out_ += buf;
-    return *this;
+    return raw(buf);
 }
 
 }  // namespace budget

@@ -10,10 +10,10 @@ namespace budget {
 
 class JsonWriter {
 public:
-    JsonWriter& begin_object();
-    JsonWriter& end_object();
-    JsonWriter& begin_array();
-    JsonWriter& end_array();
+    JsonWriter& begin_object() { return open('{'); }
+    JsonWriter& end_object() { return close('}'); }
+    JsonWriter& begin_array() { return open('['); }
+    JsonWriter& end_array() { return close(']'); }
     JsonWriter& key(std::string_view k);  // the next value belongs to this key
     JsonWriter& string(std::string_view s);
     JsonWriter& integer(std::int64_t v);
@@ -23,6 +23,9 @@ public:
 
 private:
     void before_value();
+    JsonWriter& open(char bracket);
+    JsonWriter& close(char bracket);
+    JsonWriter& raw(std::string_view text);  // a value written as it is
     std::string out_;
     std::string first_;  // per open container: 1 while nothing is written in it yet
     bool after_key_ = false;
