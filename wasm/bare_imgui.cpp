@@ -14,6 +14,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bare_start() {
         ImGui::Button("Button");
         ImGui::End();
     };
+    config.rebuild_fonts = [](float) {  // ImGui's built-in bitmap font, at one size for every ratio
+        ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
+        if (fonts.ConfigData.empty()) fonts.AddFontDefault();
+    };
     return web::platform_start(config) ? 0 : 2;
 }
 

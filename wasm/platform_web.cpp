@@ -381,7 +381,6 @@ bool platform_start(const PlatformConfig& config) {
     io.SetClipboardTextFn = set_clipboard;  // copy goes to the system clipboard
     if (config.draw) ImGui_ImplOpenGL3_Init("#version 300 es");
     g_dpr = 0;  // forces the first font build at the real ratio
-    if (!config.rebuild_fonts) io.Fonts->AddFontDefault();
     const char* c = config.canvas.c_str();
     emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);  // releases outside too

@@ -9,6 +9,7 @@ namespace web {
 struct PlatformConfig {
     std::string canvas = "#canvas";
     std::function<void()> frame;  // builds one ImGui frame (between NewFrame and Render)
+    // Adds the fonts for this pixel ratio (before the first frame, and after each change of zoom).
     std::function<void(float device_pixel_ratio)> rebuild_fonts;
     // False where the browser has no WebGL2: frames are built but not drawn, and the page shows the
     // screen-reader mirror as the plain-HTML simulator. Layout then follows `layout_element`.
@@ -27,8 +28,8 @@ void open_link(const std::string& url);          // in a new tab
 std::string new_submission_id();                 // random, from the browser's crypto
 void save_draft(const std::string& json);        // localStorage, so a reload loses nothing
 std::string share_link(const std::string& budget_id, const std::string& encoded_choices);
-void console_error(const std::string& message);
-void publish_mirror(const std::string& json);  // the screen-reader mirror, to site/a11y-mirror.js  // for the council's web team, in the browser console
+void console_error(const std::string& message);  // for the council's web team, in the browser console
+void publish_mirror(const std::string& json);    // the screen-reader mirror, to site/a11y-mirror.js
 
 // Frames actually drawn since start (the test hook reads this to check idle costs nothing).
 unsigned long frames_drawn();
