@@ -28,7 +28,7 @@ async function load(url, readyExpr) {
   return { context, page, readyAt, gz, raw, files: bodies.map((b) => b.url.replace(/^https?:\/\/[^/]+/, '')) };
 }
 
-const RUNS = 9;  // start-up is noisy on 2 cores: the median of several interleaved runs
+const RUNS = Number(process.env.RUNS) || 21;  // start-up is noisy on 2 cores: the median of many interleaved runs
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = { app: [], bare: [] };
 let appBytes, bareBytes;
