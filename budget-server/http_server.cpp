@@ -95,7 +95,8 @@ private:
         const std::string target(request_.target());
         if (target.rfind("/api/", 0) == 0) {
             Request r;
-            r.method = std::string(request_.method_string());
+            // HEAD is answered as GET would be, without the body (see write_or_head).
+            r.method = request_.method() == http::verb::head ? std::string("GET") : std::string(request_.method_string());
             r.target = target;
             r.content_type = std::string(request_[http::field::content_type]);
             r.authorization = std::string(request_[http::field::authorization]);
@@ -120,7 +121,7 @@ private:
         if (const auto pack = config_.budget_packs.find(path.rfind("/budgets/", 0) == 0 ? path.substr(9) : "");
             pack != config_.budget_packs.end()) {
             Response r;
-            r.body = request_.method() == http::verb::head ? std::string() : pack->second;
+            r.body = pack->second;
             r.content_type = "application/octet-stream";
             r.headers.emplace_back("Cache-Control", "no-cache");
             return send(std::move(r));
@@ -169,12 +170,22 @@ private:
             auto res = std::make_shared<http::response<http::file_body>>(status, 11, std::move(body));
             set_headers(*res);
             res->prepare_payload();
-            return write(res);
+            return write_or_head(res);
         }
         auto res = std::make_shared<http::response<http::string_body>>(status, 11, std::move(r.body));
         set_headers(*res);
         res->prepare_payload();
-        write(res);
+        write_or_head(res);
+    }
+
+    // A HEAD request gets the header a GET would get (Content-Length included) and no body, so the
+    // next request on the connection is not read as part of this one.
+    template <class Message>
+    void write_or_head(std::shared_ptr<Message> res) {
+        if (request_.method() != http::verb::head) return write(res);
+        auto head = std::make_shared<http::response<http::empty_body>>();
+        head->base() = res->base();
+        write(head);
     }
 
     template <class Message>

@@ -237,6 +237,35 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal((await fetch(`${server.base}/api/v1/health`)).status, 200);
     });
 
+    test('HEAD gets the header a GET would (its Content-Length) and no body, so the next request still parses', async () => {
+      const getLength = async (path) => (await (await fetch(`${server.base}${path}`)).arrayBuffer()).byteLength;
+      const net = await import('node:net');
+      const send = (text) => new Promise((resolve) => {
+        const s = net.connect(server.port, '127.0.0.1', () => s.write(text));
+        let data = '';
+        s.on('data', (d) => { data += d; });
+        s.on('end', () => resolve(data));
+      });
+      const paths = [`/budgets/${DISTRICT}.pack`, `/budgets/${DISTRICT}.json`, '/api/v1/budgets'];
+      const lengths = await Promise.all(paths.map(getLength));
+      const raw = await send(paths.map((p) => `HEAD ${p} HTTP/1.1\r\nHost: x\r\n\r\n`).join('') +
+                             'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      // Header blocks only, one per HEAD, then the health check's response with its body.
+      const parts = raw.split('\r\n\r\n');
+      assert.equal(parts.length, paths.length + 2, raw);
+      paths.forEach((p, i) => {
+        assert.match(parts[i], /^HTTP\/1.1 200/, p);
+        assert.equal(Number(/content-length: (\d+)/i.exec(parts[i])[1]), lengths[i], p);
+      });
+      assert.match(parts[paths.length], /^HTTP\/1.1 200/);
+      assert.equal(JSON.parse(parts[paths.length + 1]).status, 'ok');
+      // An error too: its header, with the length of the error a GET gets, and nothing after it.
+      const missing = await send('HEAD /budgets/nope.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      assert.match(missing, /^HTTP\/1.1 404/);
+      assert.ok(missing.endsWith('\r\n\r\n'), missing);
+      assert.equal(Number(/content-length: (\d+)/i.exec(missing)[1]), await getLength('/budgets/nope.json'));
+    });
+
     test('503 while storage is unavailable, then recovery', async () => {
       const doc = JSON.parse(lines[7]);
       if (backend === 'postgresql') {
