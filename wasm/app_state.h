@@ -19,6 +19,7 @@ struct AppState {
     budget::Choices choices;
     budget::Outcome outcome;
     Screen screen = Screen::Welcome;
+    std::size_t lever_tab = 0;  // simulator: 0 services, 1 savings, 2 income
     std::string language = "en";
     std::vector<budget::Choices> undo;
     std::size_t receipt_band = 3;  // index into the budget's bands (Band D)

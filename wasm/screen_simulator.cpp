@@ -31,22 +31,18 @@ void draw_simulator(AppState& s) {
     if (!wide) panel_summary(s, true);
     const float levers_width = wide ? width * 0.58f : 0.0f;
     ImGui::BeginChild("levers", ImVec2(levers_width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
-    if (ImGui::BeginTabBar("lever-kinds")) {
-        struct Tab { const char* en; const char* cy; const char* label; void (*panel)(AppState&); };
-        static const Tab tabs[] = {{"Services", "Gwasanaethau", "tab:services", panel_services},
-                                   {"Savings", "Arbedion", "tab:savings", panel_savings},
-                                   {"Income", "Incwm", "tab:income", panel_income}};
-        // All the tabs first, then the open one's panel: screen readers meet the tabs together.
-        const Tab* open = nullptr;
-        for (const Tab& tab : tabs) {
-            if (app::tab(s, s.text(tab.en, tab.cy), tab.label)) {
-                open = &tab;
-                ImGui::EndTabItem();
-            }
-        }
-        ImGui::EndTabBar();
-        if (open) open->panel(s);
+    struct Tab { const char* en; const char* cy; const char* key; void (*panel)(AppState&); };
+    static const Tab tabs[] = {{"Services", "Gwasanaethau", "tab:services", panel_services},
+                               {"Savings", "Arbedion", "tab:savings", panel_savings},
+                               {"Income", "Incwm", "tab:income", panel_income}};
+    // All the tabs first, then the open one's panel: screen readers meet the tabs together.
+    for (std::size_t i = 0; i < 3; ++i) {
+        const std::string label = s.text(tabs[i].en, tabs[i].cy);
+        if (i > 0) beside_if_fits(label.c_str());
+        if (tab(s, label, tabs[i].key, s.lever_tab == i)) s.lever_tab = i;
     }
+    ImGui::Separator();
+    tabs[s.lever_tab].panel(s);
     ImGui::EndChild();
     if (wide) {
         ImGui::SameLine();

@@ -40,7 +40,8 @@ void option_toggle(AppState& s, const std::string& name, std::vector<char> budge
 // A full-width slider over 0..max_steps; `value_words` is its value as shown (for screen readers).
 bool slider_steps(AppState& s, const std::string& name, const std::string& value_words, const std::string& key, int* steps,
                   int max_steps);
-bool tab(AppState& s, const std::string& label, const std::string& key);       // BeginTabItem
+// One tab of a row of tabs; true when chosen this frame.
+bool tab(AppState& s, const std::string& label, const std::string& key, bool open);
 bool expander(AppState& s, const std::string& label, const std::string& key);  // a collapsing group, open at first
 bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height = 0);
 // A drop-down; returns the option chosen this frame, or -1.

@@ -131,12 +131,20 @@ bool slider_steps(AppState& s, const std::string& name, const std::string& value
     return changed;
 }
 
-bool tab(AppState& s, const std::string& label, const std::string& key) {
+// Drawn as a button (ImGui's tab bar brings reordering, scrolling and closing the app does not
+// use). The open tab is filled and underlined, so it is not told by colour alone.
+bool tab(AppState& s, const std::string& label, const std::string& key, bool open) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(open ? ImGuiCol_TabActive : ImGuiCol_Tab));
+    bool chosen = ImGui::Button(label.c_str());
+    ImGui::PopStyleColor();
     MirrorAction a;
-    const bool select = take_action(s, key, a);
-    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    if (take_action(s, key, a)) chosen = true;
+    if (open) {
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x, max.y - 4), max, ImGui::GetColorU32(ImGuiCol_Text));
+    }
     record(s, Role::Tab, key, label).on = open;
-    return open;
+    return chosen;
 }
 
 bool expander(AppState& s, const std::string& label, const std::string& key) {
