@@ -99,6 +99,7 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     w.key("frames_drawn").integer(static_cast<std::int64_t>(costs.frames)).key("frame_ms_mean").number(costs.mean_ms, 4);
     w.key("frame_ms_max").number(costs.max_ms, 4).key("build_ms_mean").number(costs.build_mean_ms, 4);
     w.key("font_px").number(costs.font_px, 1);  // the size the font is rasterised at (device pixels)
+    w.key("font_glyphs").integer(costs.font_glyphs);  // grows when the extra Latin letters arrive
     w.key("items").begin_object();
     const auto rect = [&w](const std::string& key, float x, float y, float width, float height) {
         w.key(key).begin_object().key("x").number(x, 2).key("y").number(y, 2).key("w").number(width, 2).key("h").number(height, 2)

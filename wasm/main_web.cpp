@@ -4,6 +4,7 @@
 #include <emscripten.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app_state.h"
@@ -23,10 +24,35 @@ std::string g_state_json;
 std::string g_saved_draft;
 unsigned long g_saved_revision = 0;
 
-// Latin, Latin-1, Latin Extended-A (ŵ ŷ), the Welsh letters in Latin Extended Additional
-// (ẁ ẃ ẅ ỳ), dashes, curly quotes, bullet, ellipsis and the euro sign.
-const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x1E80, 0x1E85, 0x1EF2, 0x1EF3, 0x2013, 0x2014,
+// Latin, Latin-1, the Welsh letters (Ŵ ŵ Ŷ ŷ Ÿ; ẁ ẃ ẅ ỳ and capitals), dashes, curly quotes, bullet,
+// ellipsis and the euro sign: what the app's own words and budgets use.
+const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x0174, 0x0178, 0x1E80, 0x1E85, 0x1EF2, 0x1EF3, 0x2013, 0x2014,
                            0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0};
+// The rest of Latin Extended-A (Polish, Czech, Hungarian... names in a budget or a comment) comes
+// in a second file, downloaded only when some text needs it.
+const ImWchar kMoreGlyphs[] = {0x0100, 0x017F, 0};
+const char* const kMoreGlyphsUrl = "fonts/NotoSans-LatinExtA.ttf";
+std::vector<unsigned char> g_more_glyphs;
+bool g_more_glyphs_asked = false;
+
+// True when UTF-8 text has a Latin Extended-A letter other than the Welsh ones in kGlyphs.
+bool needs_more_glyphs(std::string_view bytes) {
+    for (std::size_t i = 0; i + 1 < bytes.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(bytes[i]), next = static_cast<unsigned char>(bytes[i + 1]);
+        if ((lead == 0xC4 || lead == 0xC5) && (next & 0xC0) == 0x80) {
+            const unsigned code = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);
+            if (code < 0x174 || code > 0x178) return true;
+        }
+    }
+    return false;
+}
+
+// `text` is what is on screen: the mirror lists every word drawn, typed text included.
+void ask_for_glyphs_for(std::string_view text) {
+    if (g_more_glyphs_asked || g_state.plain_page || !needs_more_glyphs(text)) return;
+    g_more_glyphs_asked = true;
+    web::fetch_bytes(kMoreGlyphsUrl, "app_more_glyphs");
+}
 
 void build_fonts(float dpr) {
     ImGuiIO& io = ImGui::GetIO();
@@ -36,6 +62,11 @@ void build_fonts(float dpr) {
     const float css_size = g_state.projector ? 30.0f : 18.0f;  // projector: readable from the back of a hall
     // Rasterised at the real pixel size, drawn at CSS size.
     io.Fonts->AddFontFromMemoryTTF(g_font.data(), static_cast<int>(g_font.size()), css_size * dpr, &config, kGlyphs);
+    if (!g_more_glyphs.empty()) {
+        config.MergeMode = true;
+        io.Fonts->AddFontFromMemoryTTF(g_more_glyphs.data(), static_cast<int>(g_more_glyphs.size()), css_size * dpr, &config,
+                                       kMoreGlyphs);
+    }
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
 }
@@ -92,7 +123,9 @@ void frame() {
     g_state.mirror.pending.clear();  // an action for something no longer drawn is dropped
     const std::uint64_t hash = app::mirror_hash(g_state.mirror, g_state.language);
     if (hash != g_mirror_hash) {
-        web::publish_mirror(app::mirror_json(g_state.mirror, g_state.language));
+        const std::string mirror = app::mirror_json(g_state.mirror, g_state.language);
+        web::publish_mirror(mirror);
+        ask_for_glyphs_for(mirror);
         g_mirror_hash = hash;
     }
     // Keep a draft on the device so a reload loses nothing (built only after a change).
@@ -144,6 +177,12 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     return 0;
 }
 
+// The extra Latin letters (kMoreGlyphsUrl), once downloaded: the fonts are built again with them.
+EMSCRIPTEN_KEEPALIVE void app_more_glyphs(const unsigned char* bytes, int size) {
+    g_more_glyphs.assign(bytes, bytes + size);
+    web::rebuild_fonts_soon();
+}
+
 // From the page's outbox: 1 waiting to send, 2 sent, 3 rejected (with the server's reason).
 EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message) {
     g_state.send_state = state == 2 ? app::SendState::Sent : state == 3 ? app::SendState::Rejected : app::SendState::Waiting;
@@ -167,7 +206,9 @@ EMSCRIPTEN_KEEPALIVE void app_mirror_focus(const char* key) {
 EMSCRIPTEN_KEEPALIVE const char* app_state_json() {
     const ImFontAtlas* fonts = ImGui::GetIO().Fonts;
     const float font_px = fonts->Fonts.empty() ? 0.0f : fonts->Fonts[0]->FontSize;
-    g_state_json = app::state_json(g_state, {web::frames_drawn(), web::frame_ms_mean(), web::frame_ms_max(), web::build_ms_mean(), font_px});
+    const int font_glyphs = fonts->Fonts.empty() ? 0 : fonts->Fonts[0]->Glyphs.Size;
+    g_state_json = app::state_json(
+        g_state, {web::frames_drawn(), web::frame_ms_mean(), web::frame_ms_max(), web::build_ms_mean(), font_px, font_glyphs});
     return g_state_json.c_str();
 }
 

@@ -72,6 +72,20 @@ EM_JS(void, js_watch_canvas_size, (const char* selector), {
     };
     watchRatio();
 });
+EM_JS(void, js_fetch_bytes, (const char* url, const char* receiver), {
+    const where = UTF8ToString(url);
+    const receive = Module["_" + UTF8ToString(receiver)];
+    fetch(where).then((res) => {
+        if (!res.ok) throw new Error(where + ": " + res.status);
+        return res.arrayBuffer();
+    }).then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        const p = _malloc(bytes.length);
+        HEAPU8.set(bytes, p);
+        receive(p, bytes.length);
+        _free(p);
+    }).catch((e) => console.error(String(e)));
+});
 EM_JS(int, js_has_element, (const char* selector), { return document.querySelector(UTF8ToString(selector)) ? 1 : 0; });
 EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
@@ -354,6 +368,14 @@ void request_redraw() {
         emscripten_request_animation_frame_loop(on_frame, nullptr);
     }
 }
+
+void rebuild_fonts_soon() {
+    g_dpr = -1;  // no real ratio: resize_canvas rebuilds the fonts and their texture
+    g_size_dirty = true;
+    request_redraw();
+}
+
+void fetch_bytes(const std::string& url, const std::string& receiver) { js_fetch_bytes(url.c_str(), receiver.c_str()); }
 
 unsigned long frames_drawn() { return g_frames_drawn; }
 double frame_ms_mean() { return g_frames_drawn ? g_frame_ms_total / static_cast<double>(g_frames_drawn) : 0.0; }

@@ -22,6 +22,12 @@ struct PlatformConfig {
 bool platform_start(const PlatformConfig& config);
 // Asks for frames to be drawn (a few, so ImGui can settle), e.g. after state changes.
 void request_redraw();
+// Builds the fonts again (rebuild_fonts) before the next frame, e.g. when more glyphs have arrived.
+void rebuild_fonts_soon();
+// Downloads `url` (relative to the page) and passes its bytes to the app's exported C function
+// `receiver(const unsigned char* bytes, int size)`; the bytes are freed after the call. A failure
+// goes to the browser console.
+void fetch_bytes(const std::string& url, const std::string& receiver);
 // The page's side of things (site/index.html): sending, links, ids, drafts.
 void send_submission(const std::string& json);  // queued by the page, retried until delivered
 void open_link(const std::string& url);          // in a new tab

@@ -273,6 +273,42 @@ test('typing a comment goes through the hidden text box (so phone keyboards appe
   await context.close();
 });
 
+test('letters beyond the Welsh ones (Ł, ź) come in a second font file, fetched only when some text needs them', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const fonts = [];
+  page.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(r.url().split('/').pop()); });
+  await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  const mainGlyphs = (await state(page)).font_glyphs;
+  await clickLabel(page, 'Start');
+  await clickLabel(page, 'Review');
+  await clickLabel(page, 'comment:overall');
+  await page.keyboard.type('Diolch yn fawr ŵ ŷ');  // Welsh letters are in the main file
+  await settle(page);
+  assert.deepEqual(fonts, ['NotoSans-Regular.ttf']);
+  assert.equal((await state(page)).font_glyphs, mainGlyphs);
+  await page.keyboard.type(' — Łódź');
+  await page.waitForFunction((n) => window.budgetApp.state().font_glyphs > n, mainGlyphs);
+  await settle(page);
+  assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-LatinExtA.ttf']);
+  assert.ok((await state(page)).font_glyphs >= mainGlyphs + 120, 'the rest of Latin Extended-A is merged in');
+  await page.screenshot({ path: join(shots, 'latin-extended-comment.png') });
+  // After a reload the draft holds those letters: the second file comes when they are on screen.
+  fonts.length = 0;
+  await page.reload();
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  assert.deepEqual(fonts, ['NotoSans-Regular.ttf']);
+  assert.equal((await state(page)).overall_comment, 'Diolch yn fawr ŵ ŷ — Łódź');
+  await clickLabel(page, 'Start');
+  await clickLabel(page, 'Review');
+  await page.waitForFunction((n) => window.budgetApp.state().font_glyphs > n, mainGlyphs);
+  assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-LatinExtA.ttf']);
+  await context.close();
+});
+
 test('the shadowed GL state the renderer reads back matches what WebGL really holds', async () => {
   const page = await open({ width: 1366, height: 768 }, '?budget=northmoor-county-2026');
   await clickLabel(page, 'Start');
