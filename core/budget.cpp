@@ -1,6 +1,8 @@
 // Small queries on a loaded budget.
 #include "budget.h"
 
+#include <algorithm>
+
 #include "council_tax.h"
 
 namespace budget {
@@ -47,19 +49,25 @@ const char* rag_id(Rag r) {
 }
 
 namespace {
+// Positions of `items` in order of id (a stable insertion sort: budgets hold tens of items, and
+// equal ids keep their order, so a lookup finds the first).
 template <class T>
-void index_ids(const std::vector<T>& items, std::unordered_map<std::string, std::size_t>& index) {
-    index.clear();
-    for (std::size_t i = 0; i < items.size(); ++i) index.emplace(items[i].id, i);
+void index_ids(const std::vector<T>& items, std::vector<std::size_t>& index) {
+    index.resize(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        std::size_t at = i;
+        for (; at > 0 && items[i].id < items[index[at - 1]].id; --at) index[at] = index[at - 1];
+        index[at] = i;
+    }
 }
 // Uses the index once built; a linear scan while the loader is still filling the budget.
 template <class T>
-std::optional<std::size_t> find_by_id(const std::vector<T>& items, const std::unordered_map<std::string, std::size_t>& index,
-                                      const std::string& id) {
+std::optional<std::size_t> find_by_id(const std::vector<T>& items, const std::vector<std::size_t>& index, const std::string& id) {
     if (index.size() == items.size() && !items.empty()) {
-        const auto it = index.find(id);
-        if (it == index.end()) return std::nullopt;
-        return it->second;
+        const auto it = std::lower_bound(index.begin(), index.end(), id,
+                                         [&items](std::size_t at, const std::string& wanted) { return items[at].id < wanted; });
+        if (it == index.end() || items[*it].id != id) return std::nullopt;
+        return *it;
     }
     for (std::size_t i = 0; i < items.size(); ++i)
         if (items[i].id == id) return i;

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "money.h"
@@ -186,7 +185,7 @@ struct Budget {
     Pence baseline_funding() const;  // funding lines plus council tax
 
 private:
-    std::unordered_map<std::string, std::size_t> service_index_, efficiency_index_, income_index_, kpi_index_;
+    std::vector<std::size_t> service_index_, efficiency_index_, income_index_, kpi_index_;  // positions in order of id
 };
 
 // Council tax income for a Band D charge over the budget's tax base, to the penny.
