@@ -12,6 +12,8 @@ void AppState::start(budget::Budget b) {
     choices = budget::default_choices(budget);
     outcome = budget::simulate(budget, choices);
     undo.clear();
+    service_comments.assign(budget.services.size(), std::string());
+    demographic_answers.assign(budget.demographics.size(), -1);
 }
 
 void AppState::set_choices(const budget::Choices& next) {
@@ -47,10 +49,11 @@ std::string AppState::submission_json() const {
     budget::Submission s = budget::make_submission(budget, choices, submission_id);
     s.language = language;
     s.overall_comment = overall_comment;
-    for (const auto& [svc, t] : service_comments)
-        if (!t.empty()) s.service_comments.emplace_back(svc, t);
+    for (std::size_t i = 0; i < service_comments.size(); ++i)
+        if (!service_comments[i].empty()) s.service_comments.emplace_back(i, service_comments[i]);
     if (demographics_consent)
-        for (const auto& [q, o] : demographic_answers) s.demographics.emplace_back(q, o);
+        for (std::size_t q = 0; q < demographic_answers.size(); ++q)
+            if (demographic_answers[q] >= 0) s.demographics.emplace_back(q, static_cast<std::size_t>(demographic_answers[q]));
     return budget::submission_to_json(budget, s);
 }
 
@@ -58,10 +61,11 @@ budget::Draft AppState::draft() const {
     budget::Draft d;
     d.choices = choices;
     d.overall_comment = overall_comment;
-    for (const auto& [svc, t] : service_comments)
-        if (!t.empty()) d.service_comments.emplace_back(svc, t);
+    for (std::size_t i = 0; i < service_comments.size(); ++i)
+        if (!service_comments[i].empty()) d.service_comments.emplace_back(i, service_comments[i]);
     d.demographics_consent = demographics_consent;
-    for (const auto& [q, o] : demographic_answers) d.demographics.emplace_back(q, o);
+    for (std::size_t q = 0; q < demographic_answers.size(); ++q)
+        if (demographic_answers[q] >= 0) d.demographics.emplace_back(q, static_cast<std::size_t>(demographic_answers[q]));
     return d;
 }
 
@@ -69,9 +73,11 @@ void AppState::restore(const budget::Draft& d) {
     set_choices(d.choices);
     undo.clear();
     overall_comment = d.overall_comment;
-    for (const auto& [svc, t] : d.service_comments) service_comments[svc] = t;
+    for (const auto& [svc, t] : d.service_comments)
+        if (svc < service_comments.size()) service_comments[svc] = t;
     demographics_consent = d.demographics_consent;
-    for (const auto& [q, o] : d.demographics) demographic_answers[q] = o;
+    for (const auto& [q, o] : d.demographics)
+        if (q < demographic_answers.size()) demographic_answers[q] = static_cast<int>(o);
 }
 
 std::string state_json(const AppState& s, const FrameCosts& costs) {

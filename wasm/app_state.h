@@ -1,6 +1,5 @@
 // The resident app's state. The UI is a thin function of this; every change goes through here.
 #pragma once
-#include <map>
 #include <string>
 #include <vector>
 
@@ -28,9 +27,9 @@ struct AppState {
     bool plain_page = false;       // no WebGL2: nothing is drawn and the page shows the mirror
     // Review and submit.
     std::string overall_comment;
-    std::map<std::size_t, std::string> service_comments;  // service index -> text
+    std::vector<std::string> service_comments;  // one per service (empty: no comment)
     bool demographics_consent = false;
-    std::map<std::size_t, std::size_t> demographic_answers;  // question -> option
+    std::vector<int> demographic_answers;  // one per question: the option chosen, or -1
     std::string submission_id;  // drawn when the resident sends, then fixed so retries are de-duplicated
     SendState send_state = SendState::NotSent;
     std::string send_message;

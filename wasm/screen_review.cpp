@@ -62,12 +62,12 @@ void draw_review(AppState& s) {
                 // Option 0 is "No answer"; option o + 1 is the question's option o.
                 std::vector<std::string> options{s.text("No answer", "Dim ateb")};
                 for (const auto& option : question.options) options.push_back(s.text(option.second));
-                const auto it = s.demographic_answers.find(q);
-                const int current = it == s.demographic_answers.end() ? 0 : static_cast<int>(it->second) + 1;
+                const int current = s.demographic_answers[q] + 1;
                 const int chosen = select(s, s.text(question.label), "demographic:" + question.id, options, current, -1);
-                if (chosen == 0) s.demographic_answers.erase(q);
-                if (chosen > 0) s.demographic_answers[q] = static_cast<std::size_t>(chosen - 1);
-                if (chosen >= 0) s.touched();
+                if (chosen >= 0) {
+                    s.demographic_answers[q] = chosen - 1;
+                    s.touched();
+                }
                 ImGui::PopID();
             }
         }
