@@ -67,9 +67,14 @@ void heading(AppState& s, const std::string& text, int level) {
         paragraph(s, text);
         ImGui::SetWindowFontScale(1.0f);
         s.mirror.nodes.back().role = Role::Heading;
-    } else if (level == 2) {
-        ImGui::SeparatorText(text.c_str());
+    } else if (level == 2) {  // the words, then a rule to the right edge
+        ImGui::TextUnformatted(text.c_str());
         record(s, Role::Heading, "", text);
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        const float gap = ImGui::GetStyle().ItemSpacing.x, y = (min.y + max.y) * 0.5f;
+        if (max.x + gap < right)
+            ImGui::GetWindowDrawList()->AddLine(ImVec2(max.x + gap, y), ImVec2(right, y), ImGui::GetColorU32(ImGuiCol_Separator), 3.0f);
     } else {
         paragraph(s, text);
         s.mirror.nodes.back().role = Role::Heading;
@@ -147,10 +152,29 @@ bool tab(AppState& s, const std::string& label, const std::string& key, bool ope
     return chosen;
 }
 
+// A full-width header that opens and closes what follows; a triangle shows which (and the mirror
+// says it as expanded or collapsed). Open at first.
 bool expander(AppState& s, const std::string& label, const std::string& key) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID id = ImGui::GetID(key.c_str());
+    bool open = storage->GetBool(id, true);
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_HeaderHovered));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
+    if (ImGui::Button(("###" + key).c_str(), ImVec2(-1, ImGui::GetFrameHeight()))) open = !open;
+    ImGui::PopStyleColor(3);
     MirrorAction a;
-    if (take_action(s, key, a)) ImGui::SetNextItemOpen(a.value != 0);
-    const bool open = ImGui::CollapsingHeader((label + "###" + key).c_str(), ImGuiTreeNodeFlags_DefaultOpen);
+    if (take_action(s, key, a)) open = a.value != 0;
+    storage->SetBool(id, open);
+    // The triangle (down when open, right when closed), then the words.
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float size = ImGui::GetFontSize(), pad = ImGui::GetStyle().FramePadding.x, r = size * 0.3f;
+    const ImVec2 c(min.x + pad + size * 0.5f, (min.y + max.y) * 0.5f);
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (open) draw->AddTriangleFilled(ImVec2(c.x - r, c.y - r * 0.6f), ImVec2(c.x + r, c.y - r * 0.6f), ImVec2(c.x, c.y + r * 0.8f), colour);
+    else draw->AddTriangleFilled(ImVec2(c.x - r * 0.6f, c.y - r), ImVec2(c.x + r * 0.8f, c.y), ImVec2(c.x - r * 0.6f, c.y + r), colour);
+    draw->AddText(ImVec2(min.x + pad * 2 + size, min.y + ImGui::GetStyle().FramePadding.y), colour, label.c_str());
     record(s, Role::Expander, key, label).on = open;
     return open;
 }
