@@ -66,6 +66,7 @@ for (const file of files) {
   const name = path.basename(file);
   const out = name.endsWith('.js') ? minifyScript(source, name) + '\n'
     : name.endsWith('.html') ? minifyPage(source, name)
+    : name.endsWith('.css') ? minifyStyle(source) + '\n'
     : source;
   const target = path.join(outDir, name);
   fs.writeFileSync(target + '.tmp', out);
