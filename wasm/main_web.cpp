@@ -71,6 +71,18 @@ void build_fonts(float dpr) {
     io.Fonts->Build();
 }
 
+// Dear ImGui 1.90.1's light style as data (0xAABBGGRR, by ImGuiCol_), so the app does not link
+// the code that sets it; apply_theme() then changes what contrast needs.
+const ImU32 kLightStyle[] = {
+    0xFF000000, 0xFF999999, 0xFFF0F0F0, 0x00000000, 0xFAFFFFFF, 0x4D000000, 0x00000000, 0xFFFFFFFF,
+    0x66FA9642, 0xABFA9642, 0xFFF5F5F5, 0xFFD1D1D1, 0x82FFFFFF, 0xFFDBDBDB, 0x87FAFAFA, 0xCCB0B0B0,
+    0xCC7D7D7D, 0xFF7D7D7D, 0xFFFA9642, 0xC7FA9642, 0x99CC8A75, 0x66FA9642, 0xFFFA9642, 0xFFFA870F,
+    0x4FFA9642, 0xCCFA9642, 0xFFFA9642, 0x9E636363, 0xC7CC7024, 0xFFCC7024, 0x2B595959, 0xABFA9642,
+    0xF2FA9642, 0xEDD5CBC3, 0xCCFA9642, 0xFFE1BA98, 0xFBEEECEB, 0xFFE9D1BD, 0xFF636363, 0xFF596EFF,
+    0xFF00B3E6, 0xFF0073FF, 0xFFFADEC7, 0xFFA39191, 0xFFBDADAD, 0x00000000, 0x174D4D4D, 0x59FA9642,
+    0xF2FA9642, 0xCCFA9642, 0xB3B3B3B3, 0x33333333, 0x59333333};
+static_assert(sizeof kLightStyle / sizeof kLightStyle[0] == ImGuiCol_COUNT, "one colour per ImGuiCol_");
+
 void apply_theme() {
     ImGuiStyle& style = ImGui::GetStyle();
     if (g_state.high_contrast) {
@@ -85,7 +97,7 @@ void apply_theme() {
         style.Colors[ImGuiCol_SliderGrab] = ImVec4(1.0f, 0.87f, 0.0f, 1);
         style.Colors[ImGuiCol_Border] = ImVec4(1, 1, 1, 1);
     } else {
-        ImGui::StyleColorsLight();
+        for (int i = 0; i < ImGuiCol_COUNT; ++i) style.Colors[i] = ImGui::ColorConvertU32ToFloat4(kLightStyle[i]);
         style.Colors[ImGuiCol_Text] = ImVec4(0.11f, 0.11f, 0.11f, 1.0f);          // 16:1 on the background
         style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.31f, 0.35f, 0.37f, 1.0f);  // 7:1
         style.Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.96f, 0.96f, 1.0f);
