@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "council_tax.h"
+#include "short_sort.h"
 
 namespace budget {
 
@@ -49,16 +50,13 @@ const char* rag_id(Rag r) {
 }
 
 namespace {
-// Positions of `items` in order of id (a stable insertion sort: budgets hold tens of items, and
-// equal ids keep their order, so a lookup finds the first).
+// Positions of `items` in order of id (stable: equal ids keep their order, so a lookup finds the
+// first).
 template <class T>
 void index_ids(const std::vector<T>& items, std::vector<std::size_t>& index) {
     index.resize(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        std::size_t at = i;
-        for (; at > 0 && items[i].id < items[index[at - 1]].id; --at) index[at] = index[at - 1];
-        index[at] = i;
-    }
+    for (std::size_t i = 0; i < items.size(); ++i) index[i] = i;
+    short_sort(index, [&items](std::size_t a, std::size_t b) { return items[a].id < items[b].id; });
 }
 // Uses the index once built; a linear scan while the loader is still filling the budget.
 template <class T>

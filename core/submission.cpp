@@ -5,6 +5,7 @@
 
 #include "council_tax.h"
 #include "json_writer.h"
+#include "short_sort.h"
 #include "submission_reader.h"
 #include "submission_rules.h"
 
@@ -320,7 +321,7 @@ Submission make_submission(const Budget& b, const Choices& choices, std::string 
 std::string submission_to_json(const Budget& b, const Submission& s) {
     // Keys in sorted order, as nlohmann/json writes objects (the form stays byte-identical).
     const auto sorted_by_id = [](std::vector<std::pair<std::string_view, std::size_t>> items) {
-        std::sort(items.begin(), items.end());
+        short_sort(items);
         return items;
     };
     JsonWriter w;

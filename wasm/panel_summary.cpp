@@ -43,18 +43,24 @@ void panel_summary(AppState& s, bool compact) {
     const auto& bands = b.council_tax.bands;
     // The household bill for a chosen band.
     heading(s, s.text("Your council tax bill", "Eich bil treth gyngor"), 2);
-    std::vector<std::string> band_names;
-    for (const auto& band : bands) band_names.push_back(std::string("Band ") + band.letter);
-    const int chosen = select(s, s.text("Council tax band", "Band treth gyngor"), "band", band_names,
-                              static_cast<int>(s.receipt_band), compact ? 120.0f : 140.0f);
-    if (chosen >= 0) s.receipt_band = static_cast<std::size_t>(chosen);
+    std::vector<std::string> band_names, letters;
+    for (const auto& band : bands) {
+        band_names.push_back(std::string(s.text("Band ", "Band ")) + band.letter);
+        letters.emplace_back(1, band.letter);
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(s.text("Band:", "Band:"));  // the radio group says it for screen readers
     ImGui::SameLine();
+    const int chosen = select(s, s.text("Council tax band", "Band treth gyngor"), "band", band_names,
+                              static_cast<int>(s.receipt_band), &letters);
+    if (chosen >= 0) s.receipt_band = static_cast<std::size_t>(chosen);
     const budget::Pence before = budget::band_charge(b.council_tax.band_d, bands[s.receipt_band].ninths);
     const budget::Pence bill = o.bills[s.receipt_band];
     const std::string change = bill == before ? std::string(s.text("no change", "dim newid"))
                                               : (bill > before ? "+" : "-") + budget::format_pounds(bill > before ? bill - before : before - bill) +
                                                     s.text(" a year", " y flwyddyn");
-    paragraph(s, budget::format_pounds(bill) + " (" + change + ")");
+    paragraph(s, std::string(s.text("Band ", "Band ")) + bands[s.receipt_band].letter + ": " + budget::format_pounds(bill) +
+                     s.text(" a year (", " y flwyddyn (") + change + ")");
     if (compact) {
         ImGui::Separator();
         return;

@@ -63,7 +63,7 @@ void draw_review(AppState& s) {
                 std::vector<std::string> options{s.text("No answer", "Dim ateb")};
                 for (const auto& option : question.options) options.push_back(s.text(option.second));
                 const int current = s.demographic_answers[q] + 1;
-                const int chosen = select(s, s.text(question.label), "demographic:" + question.id, options, current, -1);
+                const int chosen = select(s, s.text(question.label), "demographic:" + question.id, options, current);
                 if (chosen >= 0) {
                     s.demographic_answers[q] = chosen - 1;
                     s.touched();

@@ -4,19 +4,6 @@
 
 namespace app {
 
-namespace {
-
-// Puts the next button beside the last one if it fits, else on a new line (no sideways scrolling
-// on a phone).
-void beside_if_fits(const char* label) {
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
-}
-
-}  // namespace
-
 void draw_simulator(AppState& s) {
     const float width = ImGui::GetContentRegionAvail().x;
     const bool wide = width >= 900.0f;

@@ -44,9 +44,15 @@ bool slider_steps(AppState& s, const std::string& name, const std::string& value
 bool tab(AppState& s, const std::string& label, const std::string& key, bool open);
 bool expander(AppState& s, const std::string& label, const std::string& key);  // a collapsing group, open at first
 bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height = 0);
-// A drop-down; returns the option chosen this frame, or -1.
+// One of several options, as a row of buttons that wraps; returns the option chosen this frame, or
+// -1. `shown`, when given, is shorter wording for the buttons ("D" for "Band D"); screen readers
+// get `options` as a radio group.
 int select(AppState& s, const std::string& name, const std::string& key, const std::vector<std::string>& options, int current,
-           float width);
+           const std::vector<std::string>* shown = nullptr);
+// A button that is one of a set: the chosen one filled and underlined (not colour alone).
+bool choice_button(const std::string& label, bool chosen);
+// Puts the next item of width for `label` beside the last one if it fits, else on a new line.
+void beside_if_fits(const char* label);
 
 // Colour and word for a RAG status (never colour alone).
 ImVec4 rag_colour(budget::Rag r, bool high_contrast);

@@ -136,18 +136,29 @@ bool slider_steps(AppState& s, const std::string& name, const std::string& value
     return changed;
 }
 
-// Drawn as a button (ImGui's tab bar brings reordering, scrolling and closing the app does not
-// use). The open tab is filled and underlined, so it is not told by colour alone.
-bool tab(AppState& s, const std::string& label, const std::string& key, bool open) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(open ? ImGuiCol_TabActive : ImGuiCol_Tab));
-    bool chosen = ImGui::Button(label.c_str());
+bool choice_button(const std::string& label, bool chosen) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(chosen ? ImGuiCol_TabActive : ImGuiCol_Tab));
+    const bool pressed = ImGui::Button(label.c_str());
     ImGui::PopStyleColor();
-    MirrorAction a;
-    if (take_action(s, key, a)) chosen = true;
-    if (open) {
+    if (chosen) {
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x, max.y - 4), max, ImGui::GetColorU32(ImGuiCol_Text));
     }
+    return pressed;
+}
+
+void beside_if_fits(const char* label) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
+// Drawn as a button (ImGui's tab bar brings reordering, scrolling and closing the app does not use).
+bool tab(AppState& s, const std::string& label, const std::string& key, bool open) {
+    bool chosen = choice_button(label, open);
+    MirrorAction a;
+    if (take_action(s, key, a)) chosen = true;
     record(s, Role::Tab, key, label).on = open;
     return chosen;
 }
@@ -195,15 +206,19 @@ bool text_box(AppState& s, const std::string& name, const std::string& key, std:
 }
 
 int select(AppState& s, const std::string& name, const std::string& key, const std::vector<std::string>& options, int current,
-           float width) {
+           const std::vector<std::string>* shown) {
     int chosen = -1;
-    ImGui::SetNextItemWidth(width);
-    const std::string preview = current >= 0 ? options[static_cast<std::size_t>(current)] : std::string();
-    if (ImGui::BeginCombo(("##" + key).c_str(), preview.c_str())) {
-        for (std::size_t i = 0; i < options.size(); ++i)
-            if (ImGui::Selectable(options[i].c_str(), static_cast<int>(i) == current)) chosen = static_cast<int>(i);
-        ImGui::EndCombo();
+    ImGui::PushID(key.c_str());
+    ImGui::BeginGroup();  // new lines start where the group does
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const std::string& label = shown ? (*shown)[i] : options[i];
+        if (i > 0) beside_if_fits(label.c_str());
+        ImGui::PushID(static_cast<int>(i));
+        if (choice_button(label, static_cast<int>(i) == current)) chosen = static_cast<int>(i);
+        ImGui::PopID();
     }
+    ImGui::EndGroup();
+    ImGui::PopID();
     MirrorAction a;
     if (take_action(s, key, a) && a.value >= 0 && a.value < static_cast<int>(options.size())) chosen = a.value;
     MirrorNode& n = record(s, Role::Select, key, name);
