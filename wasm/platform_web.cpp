@@ -387,7 +387,7 @@ bool platform_start(const PlatformConfig& config) {
     if (config.draw) {
         EmscriptenWebGLContextAttributes attrs;
         emscripten_webgl_init_context_attributes(&attrs);
-        attrs.majorVersion = 2;
+        attrs.majorVersion = 2;  // site/index.html makes this context first, with the same attributes
         attrs.alpha = EM_FALSE;
         attrs.antialias = EM_FALSE;
         const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(config.canvas.c_str(), &attrs);
