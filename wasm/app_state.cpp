@@ -46,14 +46,12 @@ bool AppState::can_submit(std::string& why) const {
 }
 
 std::string AppState::submission_json() const {
+    budget::Draft d = draft();
     budget::Submission s = budget::make_submission(budget, choices, submission_id);
     s.language = language;
-    s.overall_comment = overall_comment;
-    for (std::size_t i = 0; i < service_comments.size(); ++i)
-        if (!service_comments[i].empty()) s.service_comments.emplace_back(i, service_comments[i]);
-    if (demographics_consent)
-        for (std::size_t q = 0; q < demographic_answers.size(); ++q)
-            if (demographic_answers[q] >= 0) s.demographics.emplace_back(q, static_cast<std::size_t>(demographic_answers[q]));
+    s.overall_comment = std::move(d.overall_comment);
+    s.service_comments = std::move(d.service_comments);
+    if (d.demographics_consent) s.demographics = std::move(d.demographics);  // answers go only with consent
     return budget::submission_to_json(budget, s);
 }
 

@@ -53,10 +53,10 @@ struct AppState {
     const std::string& text(const budget::LocalText& t) const { return t.in(language); }
 };
 
-// The state as JSON, for the read-only test hook window.budgetApp.state(); "items" holds the
-// rectangle of every keyed item drawn in the last frame.
 // What the platform reports beside the state: frame costs, and the font as rasterised.
 struct FrameCosts { unsigned long frames; double mean_ms, max_ms, build_mean_ms; float font_px; int font_glyphs; };
+// The state as JSON, for the read-only test hook window.budgetApp.state(); "items" holds the
+// rectangle of every keyed item drawn in the last frame.
 std::string state_json(const AppState& s, const FrameCosts& costs);
 
 }  // namespace app

@@ -43,13 +43,13 @@ void panel_summary(AppState& s, bool compact) {
     const auto& bands = b.council_tax.bands;
     // The household bill for a chosen band.
     heading(s, s.text("Your council tax bill", "Eich bil treth gyngor"), 2);
-    std::vector<std::string> band_names, letters;
+    std::vector<std::string> band_names, letters;  // "Band" is the same word in Welsh
     for (const auto& band : bands) {
-        band_names.push_back(std::string(s.text("Band ", "Band ")) + band.letter);
+        band_names.push_back(std::string("Band ") + band.letter);
         letters.emplace_back(1, band.letter);
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(s.text("Band:", "Band:"));  // the radio group says it for screen readers
+    ImGui::TextUnformatted("Band:");  // the radio group says it for screen readers
     ImGui::SameLine();
     const int chosen = select(s, s.text("Council tax band", "Band treth gyngor"), "band", band_names,
                               static_cast<int>(s.receipt_band), &letters);
@@ -59,8 +59,7 @@ void panel_summary(AppState& s, bool compact) {
     const std::string change = bill == before ? std::string(s.text("no change", "dim newid"))
                                               : (bill > before ? "+" : "-") + budget::format_pounds(bill > before ? bill - before : before - bill) +
                                                     s.text(" a year", " y flwyddyn");
-    paragraph(s, std::string(s.text("Band ", "Band ")) + bands[s.receipt_band].letter + ": " + budget::format_pounds(bill) +
-                     s.text(" a year (", " y flwyddyn (") + change + ")");
+    paragraph(s, band_names[s.receipt_band] + ": " + budget::format_pounds(bill) + s.text(" a year (", " y flwyddyn (") + change + ")");
     if (compact) {
         ImGui::Separator();
         return;

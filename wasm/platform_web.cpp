@@ -156,6 +156,7 @@ double g_build_ms_total = 0;                        // of which: ImGui and the a
 double g_dpr = 1.0;
 double g_last_time = 0;
 bool g_size_dirty = true;  // the canvas's CSS size or the pixel ratio may have changed
+bool g_fonts_stale = true;  // the fonts must be built (again) before the next frame
 int g_canvas_w = 0, g_canvas_h = 0;  // the drawing buffer, in device pixels
 
 // Button presses wait one frame after the position they happen at: ImGui items that allow overlap
@@ -196,14 +197,15 @@ void resize_canvas() {
     if (!g_config.draw) {  // nothing drawn: lay out as tall as needed, as wide as the page's column
         emscripten_get_element_css_size(g_config.layout_element.c_str(), &css_w, &css_h);
         ImGuiIO& io = ImGui::GetIO();
-        if (g_dpr == 0 && g_config.rebuild_fonts) g_config.rebuild_fonts(1.0f);
+        if (g_fonts_stale && g_config.rebuild_fonts) g_config.rebuild_fonts(1.0f);
+        g_fonts_stale = false;
         g_dpr = 1;
         io.DisplaySize = ImVec2(static_cast<float>(css_w > 0 ? css_w : 800), 100000.0f);
         return;
     }
     emscripten_get_element_css_size(g_config.canvas.c_str(), &css_w, &css_h);
     const double dpr = emscripten_get_device_pixel_ratio();
-    if (dpr != g_dpr && g_config.rebuild_fonts) {
+    if ((dpr != g_dpr || g_fonts_stale) && g_config.rebuild_fonts) {
         // Before the first frame the renderer makes the texture itself; after it, replace it here
         // (without a texture every fill samples black).
         const bool had_texture = ImGui::GetIO().Fonts->TexID != ImTextureID{};
@@ -214,6 +216,7 @@ void resize_canvas() {
         }
     }
     g_dpr = dpr;
+    g_fonts_stale = false;
     // Setting the canvas size reallocates its drawing buffer, so only when it really changes.
     const int w = static_cast<int>(css_w * dpr), h = static_cast<int>(css_h * dpr);
     if (w != g_canvas_w || h != g_canvas_h) {
@@ -370,7 +373,7 @@ void request_redraw() {
 }
 
 void rebuild_fonts_soon() {
-    g_dpr = -1;  // no real ratio: resize_canvas rebuilds the fonts and their texture
+    g_fonts_stale = true;  // resize_canvas rebuilds the fonts and their texture
     g_size_dirty = true;
     request_redraw();
 }
@@ -402,7 +405,7 @@ bool platform_start(const PlatformConfig& config) {
     io.BackendPlatformName = "budget-web";
     io.SetClipboardTextFn = set_clipboard;  // copy goes to the system clipboard
     if (config.draw) ImGui_ImplOpenGL3_Init("#version 300 es");
-    g_dpr = 0;  // forces the first font build at the real ratio
+    g_fonts_stale = true;  // the first font build, at the real ratio
     const char* c = config.canvas.c_str();
     emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);
     emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_TRUE, on_mouse);  // releases outside too

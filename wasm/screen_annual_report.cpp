@@ -44,14 +44,19 @@ void trend_chart(const budget::Kpi& k, float height) {
     }
     const float pad = 10.0f, top = min.y + pad, bottom = max.y - pad - text;
     const auto y_of = [&](budget::Milli v) {
-        return hi > lo ? bottom - static_cast<float>((static_cast<double>(v) - lo) / (hi - lo)) * (bottom - top) : (top + bottom) * 0.5f;
+        if (hi <= lo) return (top + bottom) * 0.5f;
+        return bottom - static_cast<float>((static_cast<double>(v) - lo) / (hi - lo)) * (bottom - top);
     };
     const std::size_t n = k.history.size();
-    const auto x_of = [&](std::size_t i) { return n > 1 ? min.x + pad + (width - 2 * pad) * static_cast<float>(i) / static_cast<float>(n - 1) : (min.x + max.x) * 0.5f; };
+    const auto x_of = [&](std::size_t i) {
+        if (n < 2) return (min.x + max.x) * 0.5f;
+        return min.x + pad + (width - 2 * pad) * static_cast<float>(i) / static_cast<float>(n - 1);
+    };
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), line = ImGui::GetColorU32(ImGuiCol_SliderGrab);
     if (k.target) {
         const float y = y_of(*k.target);
-        for (float x = min.x + pad; x < max.x - pad; x += 12.0f) draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 6.0f, max.x - pad), y), ink, 1.5f);
+        for (float x = min.x + pad; x < max.x - pad; x += 12.0f)
+            draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 6.0f, max.x - pad), y), ink, 1.5f);
     }
     std::vector<ImVec2> points;
     for (std::size_t i = 0; i < n; ++i) points.emplace_back(x_of(i), y_of(k.history[i].value));

@@ -58,7 +58,7 @@ void draw_review(AppState& s) {
             for (std::size_t q = 0; q < b.demographics.size(); ++q) {
                 const auto& question = b.demographics[q];
                 ImGui::PushID(static_cast<int>(q));
-                ImGui::TextUnformatted(s.text(question.label).c_str());  // the drop-down says it for screen readers
+                ImGui::TextUnformatted(s.text(question.label).c_str());  // the radio group says it for screen readers
                 // Option 0 is "No answer"; option o + 1 is the question's option o.
                 std::vector<std::string> options{s.text("No answer", "Dim ateb")};
                 for (const auto& option : question.options) options.push_back(s.text(option.second));

@@ -1,5 +1,7 @@
 // Simulator screen: the three kinds of lever in tabs, with the gap, the household bill and the
 // indicators always in view (beside the levers when wide, above them when narrow).
+#include <iterator>
+
 #include "ui.h"
 
 namespace app {
@@ -23,7 +25,7 @@ void draw_simulator(AppState& s) {
                                {"Savings", "Arbedion", "tab:savings", panel_savings},
                                {"Income", "Incwm", "tab:income", panel_income}};
     // All the tabs first, then the open one's panel: screen readers meet the tabs together.
-    for (std::size_t i = 0; i < 3; ++i) {
+    for (std::size_t i = 0; i < std::size(tabs); ++i) {
         const std::string label = s.text(tabs[i].en, tabs[i].cy);
         if (i > 0) beside_if_fits(label.c_str());
         if (tab(s, label, tabs[i].key, s.lever_tab == i)) s.lever_tab = i;

@@ -25,8 +25,7 @@ async function load(url, readyExpr) {
   await page.waitForTimeout(300);
   for (const b of bodies) b.gz = gzipSync(b.body, { level: 9 }).length;
   const gz = bodies.reduce((n, b) => n + b.gz, 0);
-  const raw = bodies.reduce((n, b) => n + b.body.length, 0);
-  return { context, page, readyAt, gz, raw, files: bodies.map((b) => `${b.url.replace(/^https?:\/\/[^/]+/, '')} ${b.gz}`) };
+  return { context, page, readyAt, gz, files: bodies.map((b) => `${b.url.replace(/^https?:\/\/[^/]+/, '')} ${b.gz}`) };
 }
 
 const RUNS = Number(process.env.RUNS) || 21;
