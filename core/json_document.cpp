@@ -1,6 +1,7 @@
 // Bounded JSON parsing with value locations.
 #include "json_document.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace budget {
@@ -65,21 +66,19 @@ std::string decode_key(std::string_view quoted) {
     return decoded.is_string() ? decoded.get<std::string>() : std::string();
 }
 
-}  // namespace
-
-// Walks text that nlohmann has already accepted, recording the offset of every value by pointer.
-void JsonDocument::index_offsets() const {
-    indexed_ = true;
+// Walks text that nlohmann has already accepted (up to where it stopped), calling
+// `value(pointer, offset)` for every value in document order; stops when that returns false.
+template <class OnValue>
+void walk_values(std::string_view t, OnValue value) {
     struct Frame { bool object; std::size_t index; std::size_t pointer_length; };
     std::vector<Frame> stack;
     std::string pointer;
-    const std::string_view t = text_;
     std::size_t pos = 0;
     auto skip_ws = [&] { while (pos < t.size() && is_ws(t[pos])) ++pos; };
     auto read_key = [&] {  // at '"' of a key; leaves pos at the value
         const std::size_t end = skip_string(t, pos);
         pointer.resize(stack.back().pointer_length);
-        pointer += '/' + pointer_token(decode_key(t.substr(pos, end - pos)));
+        pointer += '/' + pointer_token(decode_key(t.substr(pos, std::min(end, t.size()) - pos)));
         pos = end;
         skip_ws();
         ++pos;  // ':'
@@ -87,7 +86,7 @@ void JsonDocument::index_offsets() const {
     };
     skip_ws();
     while (pos < t.size()) {
-        offsets_.emplace(pointer, pos);
+        if (!value(pointer, pos)) return;
         const char c = t[pos];
         bool value_done = true;
         if (c == '{' || c == '[') {
@@ -132,6 +131,16 @@ void JsonDocument::index_offsets() const {
     }
 }
 
+}  // namespace
+
+void JsonDocument::index_offsets() const {
+    indexed_ = true;
+    walk_values(text_, [&](const std::string& pointer, std::size_t offset) {
+        offsets_.emplace(pointer, offset);
+        return true;
+    });
+}
+
 namespace {
 
 // Builds the DOM from SAX events; records the first syntax error instead of throwing.
@@ -143,6 +152,7 @@ public:
     std::string error_message;
     bool failed = false;
     bool over_limit = false;  // a limit was passed; the caller locates it in the text
+    bool duplicate_key = false;  // an object repeats a key; the caller locates it in the text
 
     bool null() override { return put(json(nullptr)); }
     bool boolean(bool v) override { return put(json(v)); }
@@ -180,7 +190,12 @@ private:
     bool open(json::value_t type) {
         if (static_cast<int>(stack_.size()) >= limits_.max_depth) return limit();
         if (++values_ > limits_.max_values) return limit();
-        stack_.push_back(place(json(type)));
+        json* slot = place(json(type));
+        if (!slot) {
+            duplicate_key = true;
+            return false;
+        }
+        stack_.push_back(slot);
         return true;
     }
     json* place(json value) {
@@ -190,14 +205,15 @@ private:
             parent->push_back(std::move(value));
             return &parent->back();
         }
-        json& slot = (*parent)[key_];
-        slot = std::move(value);  // a repeated key keeps the last value (the loader reports repeats)
-        return &slot;
+        const auto [it, inserted] = parent->emplace(key_, std::move(value));
+        if (!inserted) return nullptr;
+        return &*it;
     }
     bool put(json value) {
         if (++values_ > limits_.max_values) return limit();
-        place(std::move(value));
-        return true;
+        if (place(std::move(value))) return true;
+        duplicate_key = true;
+        return false;
     }
     const JsonLimits& limits_;
     std::size_t values_ = 0;
@@ -255,6 +271,22 @@ bool parse_json(std::string text, const JsonLimits& limits, JsonDocument& out, P
         if (!locate_limit(text, limits, problems))
             problems.push_back(Problem{"json.too_many_values", "", 1, 1,
                                        "more than " + std::to_string(limits.max_values) + " values"});
+        return false;
+    }
+    if (builder.duplicate_key) {
+        // The text up to the repeat is well formed, so the value walker can find it.
+        std::unordered_map<std::string, std::size_t> seen;
+        Problem repeat{"json.duplicate_key", "", 1, 1, "duplicate key"};
+        walk_values(text, [&](const std::string& pointer, std::size_t offset) {
+            if (seen.emplace(pointer, offset).second) return true;
+            const auto [line, column] = line_column(text, offset);
+            const auto [first_line, first_column] = line_column(text, seen[pointer]);
+            repeat = Problem{"json.duplicate_key", pointer, line, column,
+                             "the key is repeated in its object; first at line " + std::to_string(first_line) + ", column " +
+                                 std::to_string(first_column)};
+            return false;
+        });
+        problems.push_back(std::move(repeat));
         return false;
     }
     if (builder.failed) {

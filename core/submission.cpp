@@ -2,6 +2,8 @@
 #include "submission.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 
 #include "council_tax.h"
 #include "json_writer.h"
@@ -163,8 +165,20 @@ private:
     }
     std::optional<std::int64_t> integer(const json& o, const std::string& ptr, const char* key, bool required = true) {
         const json* v = member(o, ptr, key, required);
-        if (!v || !type_ok({ptr, key}, v->is_number_integer(), "an integer")) return std::nullopt;
-        return v->get<std::int64_t>();
+        if (!v) return std::nullopt;
+        return int64_value(*v, {ptr, key}, "an integer");
+    }
+    // A JSON integer as int64: one beyond int64 is refused (never wrapped), as is any non-integer.
+    std::optional<std::int64_t> int64_value(const json& v, const Where& at, const char* expected) {
+        constexpr double kTwoTo63 = 9223372036854775808.0;
+        const bool too_big = (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) ||
+                             (v.is_number_float() && !(std::fabs(v.get<double>()) < kTwoTo63));
+        if (too_big) {
+            add("submission.integer_out_of_range", at.str(), "the number is outside the range of a 64-bit integer");
+            return std::nullopt;
+        }
+        if (!type_ok(at, v.is_number_integer(), expected)) return std::nullopt;
+        return v.get<std::int64_t>();
     }
 
     // A lever value in basis points: in range and on a step.
@@ -192,8 +206,9 @@ private:
                 const Where at{"/choices/services", it.key()};
                 const auto idx = b_.find_service(it.key());
                 if (!idx) { add("submission.unknown_service", at.str(), "unknown service " + in_quotes(it.key())); continue; }
-                if (!type_ok(at, it->is_number_integer(), "an integer number of basis points")) continue;
-                const std::int64_t v = it->get<std::int64_t>();
+                const auto value = int64_value(*it, at, "an integer number of basis points");
+                if (!value) continue;
+                const std::int64_t v = *value;
                 const Service& s = b_.services[*idx];
                 if (s.locked) {
                     if (v != 0) add("submission.locked_line_moved", at.str(), in_quotes(s.id) + " is locked and cannot change");

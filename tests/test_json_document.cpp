@@ -48,6 +48,16 @@ BOOST_AUTO_TEST_CASE(limits_are_enforced_with_clear_errors) {
     BOOST_TEST(first_problem("[\"abcdefgh\"]", l) == "f.json:1:2: /: string longer than 4 bytes [json.string_too_long]");
 }
 
+BOOST_AUTO_TEST_CASE(duplicate_keys_are_an_error_at_the_repeat) {
+    BOOST_TEST(first_problem("{\"a\": 1, \"a\": 2}") ==
+               "f.json:1:15: /a: the key is repeated in its object; first at line 1, column 7 [json.duplicate_key]");
+    BOOST_TEST(first_problem("{\"x\": [0, {\"b\": {}, \n \"b\": []}]}") ==
+               "f.json:2:7: /x/1/b: the key is repeated in its object; first at line 1, column 17 [json.duplicate_key]");
+    // The same key spelt with an escape is the same key.
+    BOOST_TEST(first_problem("{\"ab\": 1, \"a\\u0062\": 2}").find("/ab: the key is repeated") != std::string::npos);
+    BOOST_TEST(first_problem("{\"a\": {\"k\": 1}, \"b\": {\"k\": 1}}") == "parsed");
+}
+
 BOOST_AUTO_TEST_CASE(deep_nesting_never_recurses) {
     const std::string deep(1'000'000, '[');
     BOOST_TEST(first_problem(deep) == "f.json:1:33: /: nesting deeper than 32 levels [json.too_deep]");

@@ -160,6 +160,57 @@ BOOST_AUTO_TEST_CASE(malformed_and_hostile_documents) {
     BOOST_TEST(validate_submission(b, "null").problems.front().code == "submission.wrong_type");
 }
 
+// An outside probe found integers of 2^63 and more stored wrapped (18446744073709551563 as -53).
+BOOST_AUTO_TEST_CASE(integers_beyond_int64_are_refused_never_wrapped) {
+    const Budget& b = budget_under_test();
+    std::string text = valid_doc().dump();
+    auto with = [&](const std::string& from, const std::string& to) {
+        std::string t = text;
+        const auto at = t.find(from);
+        BOOST_REQUIRE(at != std::string::npos);
+        return t.replace(at, from.size(), to);
+    };
+    auto first = [&](const std::string& t) {
+        const SubmissionCheck c = validate_submission(b, t);
+        BOOST_REQUIRE(!c.problems.empty());
+        return c.problems.front().pointer + ": " + c.problems.front().message + " [" + c.problems.front().code + "]";
+    };
+    BOOST_TEST(first(with("\"council_tax_bp\":0", "\"council_tax_bp\":18446744073709551563")) ==
+               "/choices/council_tax_bp: the number is outside the range of a 64-bit integer [submission.integer_out_of_range]");
+    BOOST_TEST(first(with("\"care\":-1000", "\"care\":9223372036854775808")) ==
+               "/choices/services/care: the number is outside the range of a 64-bit integer [submission.integer_out_of_range]");
+    BOOST_TEST(first(with("\"care\":-1000", "\"care\":-9223372036854775809")) ==
+               "/choices/services/care: the number is outside the range of a 64-bit integer [submission.integer_out_of_range]");
+    const std::string gap = text.substr(text.find("\"remaining_gap_pence\":"));
+    const std::string gap_value = gap.substr(0, gap.find_first_of(",}"));
+    BOOST_TEST(first(with(gap_value, "\"remaining_gap_pence\":1844674407370955161")).find("[submission.totals_mismatch]") !=
+               std::string::npos);
+    BOOST_TEST(first(with(gap_value, "\"remaining_gap_pence\":18446744073709551616")) ==
+               "/outcome/remaining_gap_pence: the number is outside the range of a 64-bit integer [submission.integer_out_of_range]");
+    BOOST_TEST(first(with("\"version\":3", "\"version\":1e30")) ==
+               "/budget/version: the number is outside the range of a 64-bit integer [submission.integer_out_of_range]");
+    // Within int64 but outside the lever's own range: the lever's code.
+    BOOST_TEST(first(with("\"care\":-1000", "\"care\":9223372036854775807")).find("[submission.out_of_range]") !=
+               std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_keys_are_refused_anywhere) {
+    const Budget& b = budget_under_test();
+    const std::string text = valid_doc().dump();
+    auto first = [&](const std::string& t) {
+        const SubmissionCheck c = validate_submission(b, t);
+        BOOST_REQUIRE(!c.problems.empty());
+        return format_problem(c.problems.front(), "s.json");
+    };
+    std::string top = text;
+    top.insert(1, "\"language\":\"cy\",");
+    BOOST_TEST(first(top).find("/language: the key is repeated in its object; first at line 1, column 13 [json.duplicate_key]") !=
+               std::string::npos);
+    std::string inner = text;
+    inner.insert(inner.find("\"care\":-1000") + 1 + std::string("\"care\":-1000").size() - 1, ",\"care\":-1000");
+    BOOST_TEST(first(inner).find("/choices/services/care: the key is repeated in its object") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(choices_only_documents_simulate) {
     const Budget& b = budget_under_test();
     const SubmissionCheck c = parse_choices(b, R"({"choices": {"services": {"parks": -1000}, "income": ["fees"]}})");

@@ -1,11 +1,13 @@
 // Fuzz target for the CSV writer: any text becomes one cell that a CSV reader turns back into the
-// same text (after the formula guard), and no cell starts with a character a spreadsheet would run.
+// same text (cleaned and guarded), no control byte reaches the file, and no cell starts with what a
+// spreadsheet would run, after any run of invisible characters.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "csv.h"
+#include "utf8.h"
 
 namespace {
 // Reads one CSV row (RFC 4180) into cells.
@@ -25,6 +27,47 @@ std::vector<std::string> read_row(const std::string& line) {
     if (quoted) std::abort();  // unbalanced quotes
     return cells;
 }
+
+
+// The guard as a property, restated here on its own: decode the cell's code points, skip what a
+// spreadsheet skips, and the first one left must not start a formula unless the cell starts with '.
+char32_t next_code_point(const std::string& s, std::size_t& i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned lead = b(i);
+    const std::size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (i + n > s.size()) std::abort();  // the cleaner must leave only well-formed UTF-8
+    char32_t c = n == 1 ? lead : lead & (n == 2 ? 0x1Fu : n == 3 ? 0x0Fu : 0x07u);
+    for (std::size_t k = 1; k < n; ++k) c = (c << 6) | (b(i + k) & 0x3Fu);
+    i += n;
+    return c;
+}
+
+bool invisible(char32_t c) {
+    return c <= 0x20 || (c >= 0x7F && c <= 0xA0) || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+           (c >= 0x205F && c <= 0x2064) || c == 0x1680 || c == 0x180E || c == 0x3000 || c == 0xFEFF || c == 0xFFFD;
+}
+
+bool runs(char32_t c) {
+    return c == '=' || c == '+' || c == '-' || c == '@' || c == '|' || c == 0xFF1D || c == 0xFF0B || c == 0xFF0D ||
+           c == 0xFF20;
+}
+
+bool plain(const std::string& text) {  // printable, well-formed UTF-8 (what the cleaner leaves as it is)
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        if (lead < 0x80) {
+            if ((lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') || lead == 0x7F) return false;
+            ++i;
+            continue;
+        }
+        const int n = budget::utf8_sequence(text, i);
+        if (n <= 0) return false;
+        std::size_t at = i;
+        if (next_code_point(text, at) == 0xFFFD) return false;
+        i += static_cast<std::size_t>(n);
+    }
+    return true;
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -34,11 +77,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::vector<std::string> cells = read_row(row.substr(0, row.size() - 2));
     if (cells.size() != 2 || cells[0] != cells[1]) std::abort();
     const std::string& cell = cells[0];
-    const bool guarded = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                                           text[0] == '\t' || text[0] == '\r');
-    if (guarded ? cell != "'" + text : cell != text) std::abort();
-    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
-                          cell[0] == '\r'))
-        std::abort();
+    // No control byte but tab, CR and LF reaches the file; text without any comes back as it was.
+    for (char c : cell)
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) std::abort();
+    const bool guarded = !cell.empty() && cell[0] == '\'';
+    if (plain(text) && cell != (guarded ? "'" + text : text)) std::abort();
+    if (guarded) return 0;
+    if (!cell.empty() && (cell[0] == '\t' || cell[0] == '\r' || cell[0] == '\n')) std::abort();
+    for (std::size_t i = 0; i < cell.size();) {
+        const char32_t c = next_code_point(cell, i);
+        if (invisible(c)) continue;
+        if (runs(c)) std::abort();
+        break;
+    }
     return 0;
 }
