@@ -224,21 +224,6 @@ void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::fun
     });
 }
 
-bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error) {
-    budget::Choices choices;
-    bool ok = storage.scan(b.id, false, [&](const StoredRow& row) {
-        if (budget::decode_choices(b, row.choices, choices)) out.add(choices, row.balanced, row.has_comments);
-        else out.reject();
-    }, error);
-    ok = ok && storage.scan_demographics(b.id, [&](const std::string& q, const std::string& a) {
-        const auto question = budget::find_demographic(b, q);
-        if (!question) return;
-        const auto option = budget::find_demographic_option(b, *question, a);
-        if (option) out.add_demographic(*question, *option);
-    }, error);
-    return ok;
-}
-
 Response Api::results(const budget::Budget& b) {
     budget::Aggregator agg(b);
     std::string error;

@@ -12,6 +12,7 @@
 #include "aggregation.h"
 #include "budget.h"
 #include "rate_limiter.h"
+#include "exports.h"
 #include "storage.h"
 #include "submission.h"
 
@@ -68,15 +69,8 @@ private:
 // {"error": {"code": ..., "message": ...}} with the status.
 Response error_response(int status, const std::string& code, const std::string& message);
 
-// Writes an officer export of `what` ("export.csv", "aggregate.csv", "aggregate.json",
-// "submissions.jsonl") for one budget to `path`. False with `error` when storage fails.
-bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error);
-
 // The row to store for a valid submission: canonical document (without demographics), compact
 // choices, comments, and demographic answers kept apart.
 NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check);
-
-// Aggregates every stored submission of a budget (streaming, from the compact choices).
-bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error);
 
 }  // namespace server

@@ -12,7 +12,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "api.h"
+#include "exports.h"
 #include "budget_loader.h"
 #include "storage.h"
 

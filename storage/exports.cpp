@@ -2,11 +2,28 @@
 #include <fstream>
 
 #include "aggregation.h"
-#include "api.h"
+#include "choices_codec.h"
+#include "exports.h"
 #include "submission.h"
 #include "submission_export.h"
+#include "submission_rules.h"
 
 namespace server {
+
+bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error) {
+    budget::Choices choices;
+    bool ok = storage.scan(b.id, false, [&](const StoredRow& row) {
+        if (budget::decode_choices(b, row.choices, choices)) out.add(choices, row.balanced, row.has_comments);
+        else out.reject();
+    }, error);
+    ok = ok && storage.scan_demographics(b.id, [&](const std::string& q, const std::string& a) {
+        const auto question = budget::find_demographic(b, q);
+        if (!question) return;
+        const auto option = budget::find_demographic_option(b, *question, a);
+        if (option) out.add_demographic(*question, *option);
+    }, error);
+    return ok;
+}
 
 bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);

@@ -1,0 +1,18 @@
+// Officers' exports and aggregates, read from storage: shared by budget-server and budget-tool.
+#pragma once
+#include <string>
+
+#include "aggregation.h"
+#include "budget.h"
+#include "storage.h"
+
+namespace server {
+
+// Writes an officer export of `what` ("export.csv", "aggregate.csv", "aggregate.json",
+// "submissions.jsonl") for one budget to `path`. False with `error` when storage fails.
+bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error);
+
+// Aggregates every stored submission of a budget (streaming, from the compact choices).
+bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error);
+
+}  // namespace server
