@@ -88,7 +88,14 @@
       default: set('aria-label', node.n);
     }
     set('aria-disabled', node.off ? 'true' : null);
-    if (!htmlMode()) set('style', `left:${node.x}px;top:${node.y}px;width:${Math.max(node.w, 1)}px;height:${Math.max(node.h, 1)}px`);
+    if (!htmlMode()) {  // through the CSSOM: the page's Content-Security-Policy refuses style attributes
+      const style = el.style;
+      const place = (name, px) => { if (style[name] !== `${px}px`) style[name] = `${px}px`; };
+      place('left', node.x);
+      place('top', node.y);
+      place('width', Math.max(node.w, 1));
+      place('height', Math.max(node.h, 1));
+    }
     if (node.r === 'tab') set('aria-pressed', node.on ? 'true' : 'false');
     if (node.r === 'expander') set('aria-expanded', node.on ? 'true' : 'false');
     if (node.r === 'checkbox') el.checked = !!node.on;

@@ -52,20 +52,24 @@ function minifyStyle(css) {
   }).join('').trim();
 }
 
-// Inline scripts and styles are minified as such; between them, comments and indentation go.
-function minifyPage(html, label) {
-  return html.split(/(<script>[\s\S]*?<\/script>|<style>[\s\S]*?<\/style>)/).map((part) => {
-    if (part.startsWith('<script>')) return `<script>${minifyScript(part.slice(8, -9), label)}</script>`;
-    if (part.startsWith('<style>')) return `<style>${minifyStyle(part.slice(7, -8))}</style>`;
-    return part.replace(/<!--[\s\S]*?-->\n?/g, '').replace(/\n[ \t]+/g, '\n');
-  }).join('');
+// Pages lose their comments and indentation (they hold no inline script or style: see below).
+function minifyPage(html) {
+  return html.replace(/<!--[\s\S]*?-->\n?/g, '').replace(/\n[ \t]+/g, '\n');
+}
+
+// The pages are sent with a Content-Security-Policy that refuses inline script and style, so an
+// inline one would silently not run: the build stops instead.
+function refuseInline(html, label) {
+  const inline = /<script(?![^>]*\ssrc=)[^>]*>|<style[\s>]|\sstyle=|\son[a-z]+=|javascript:/i.exec(html.replace(/<!--[\s\S]*?-->/g, ''));
+  if (inline) throw new Error(`${label}: inline script or style (${inline[0].trim()}); put it in a file of its own`);
 }
 
 for (const file of files) {
   const source = fs.readFileSync(file, 'utf8');
   const name = path.basename(file);
+  if (name.endsWith('.html')) refuseInline(source, name);
   const out = name.endsWith('.js') ? minifyScript(source, name) + '\n'
-    : name.endsWith('.html') ? minifyPage(source, name)
+    : name.endsWith('.html') ? minifyPage(source)
     : name.endsWith('.css') ? minifyStyle(source) + '\n'
     : source;
   const target = path.join(outDir, name);

@@ -46,9 +46,11 @@ void draw_review(AppState& s) {
 
     if (!b.demographics.empty()) {
         heading(s, s.text("About you (optional)", "Amdanoch chi (dewisol)"), 2);
-        paragraph(s, s.text("Answering helps the council see whether it heard from everyone. Your answers are stored apart "
-                         "from your choices.",
-                         "Mae ateb yn helpu'r cyngor i weld a glywodd gan bawb. Caiff eich atebion eu cadw ar wahân i'ch dewisiadau."));
+        // What the database holds (README, "Privacy"): the answers, linked to this response.
+        paragraph(s, s.text("Answering helps the council see whether it heard from everyone. Your answers are stored with your "
+                         "response, so that views can be compared between groups; they are never published with it.",
+                         "Mae ateb yn helpu'r cyngor i weld a glywodd gan bawb. Caiff eich atebion eu cadw gyda'ch ymateb, er "
+                         "mwyn gallu cymharu barn gwahanol grwpiau; ni chânt byth eu cyhoeddi gydag ef."));
         if (button(s, s.text("Read the privacy notice", "Darllen yr hysbysiad preifatrwydd"), "Privacy notice"))
             web::open_link(s.text(b.privacy_notice_url));
         if (checkbox(s, s.text("I agree to answer these questions", "Rwy'n cytuno i ateb y cwestiynau hyn"), "Consent",

@@ -1,0 +1,203 @@
+// The resident app page (index.html): loads the budget and font, starts the WebAssembly app, keeps an
+// outbox of submissions (retried with the same id until delivered), and exposes a read-only test hook,
+// window.budgetApp. A file of its own, so the page's Content-Security-Policy needs no inline script.
+'use strict';
+(function () {
+  const params = new URLSearchParams(location.search);
+  const progress = document.getElementById('progress');
+  // The page's own words in the resident's language, before and around the app.
+  const welsh = params.get('lang') === 'cy';
+  const say = (en, cy) => (welsh ? cy : en);
+  if (welsh) {
+    document.documentElement.lang = 'cy';
+    document.title = 'Cydbwyso\'r gyllideb';
+    document.getElementById('loading-text').textContent = 'Wrthi\'n llwytho\'r efelychydd cyllideb…';
+    progress.setAttribute('aria-label', 'Yn llwytho');
+    document.getElementById('canvas').setAttribute('aria-label', 'Efelychydd cyllideb. Pwyswch Escape i\'w adael.');
+    const plain = document.getElementById('after-app');
+    plain.textContent = 'Ymgynghoriadau a chanlyniadau fel tudalennau syml';
+    plain.href = 'consultations.html?lang=cy';
+    document.getElementById('text-input').setAttribute('aria-label', 'Testun');
+  }
+  const plainLink = (en, cy) => `<a href="consultations.html${welsh ? '?lang=cy' : ''}">${say(en, cy)}</a>`;
+  let resolveReady, rejectReady;
+  const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
+  ready.catch(() => {});
+  function fail(html) {
+    document.getElementById('loading-text').hidden = true;
+    progress.hidden = true;
+    const p = document.getElementById('problem');
+    p.innerHTML = html;
+    p.hidden = false;
+    rejectReady(new Error(p.textContent));
+  }
+  // The outbox: submissions wait in localStorage until the server has them (201 or 200).
+  const OUTBOX = 'budget-outbox';
+  const outbox = () => { try { return JSON.parse(localStorage.getItem(OUTBOX) || '[]'); } catch (e) { return []; } };
+  const saveOutbox = (items) => { try { localStorage.setItem(OUTBOX, JSON.stringify(items)); } catch (e) {} };
+  let endpoint = 'api/v1/submissions', flushing = false, retryTimer = 0;
+  function report(state, message) {
+    if (window.Module && Module._app_submission_status) Module.ccall('app_submission_status', null, ['number', 'string'], [state, message || '']);
+  }
+  async function flush() {
+    if (flushing) return;
+    flushing = true;
+    clearTimeout(retryTimer);
+    let waiting = false;
+    for (const item of outbox()) {
+      let res;
+      try {
+        res = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: item.body });
+      } catch (e) { waiting = true; break; }  // offline: keep it, try again later
+      if (res.status === 201 || res.status === 200) {
+        saveOutbox(outbox().filter((x) => x.id !== item.id));
+        report(2);
+      } else if (res.status === 429 || res.status >= 500) {
+        waiting = true;
+        break;
+      } else {
+        const body = await res.json().catch(() => ({}));
+        saveOutbox(outbox().filter((x) => x.id !== item.id));
+        report(3, (body.error && body.error.message) || `status ${res.status}`);
+      }
+    }
+    flushing = false;
+    if (waiting) { report(1); retryTimer = setTimeout(flush, 5000); }
+  }
+  window.budgetSubmit = (body) => {
+    const id = JSON.parse(body).submission_id;
+    saveOutbox(outbox().filter((x) => x.id !== id).concat([{ id, body }]));
+    flush();
+  };
+  window.addEventListener('online', flush);
+
+  // Text typed (or pasted) into the hidden text box goes to the app.
+  const textBox = document.getElementById('text-input');
+  textBox.addEventListener('paste', (e) => {
+    e.preventDefault();
+    const text = (e.clipboardData || window.clipboardData).getData('text/plain');
+    if (text && window.Module && Module._web_text_input) Module.ccall('web_text_input', null, ['string'], [text]);
+  });
+  textBox.addEventListener('input', () => {
+    if (textBox.value && window.Module && Module._web_text_input) Module.ccall('web_text_input', null, ['string'], [textBox.value]);
+    textBox.value = '';
+  });
+
+  // WebGL2 is tried on the app's own canvas, so the context made here is the one the app uses (making
+  // a second, throwaway one cost ~25 ms). The attributes are those of wasm/platform_web.cpp.
+  const gl = document.getElementById('canvas').getContext('webgl2', { alpha: false, depth: true, stencil: false,
+    antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+  window.budgetApp = {
+    ready,
+    webgl2: !!gl,
+    budgetId: '',
+    outbox: () => outbox().map((x) => x.id),
+    state: () => JSON.parse(Module.UTF8ToString(Module._app_state_json())),
+    rect: (label) => {
+      const r = window.budgetApp.state().items[label];
+      if (!r) return null;
+      const c = document.getElementById('canvas').getBoundingClientRect();
+      return { x: c.left + r.x, y: c.top + r.y, width: r.w, height: r.h };
+    },
+  };
+  // Without WebGL2 the same app runs undrawn, and its screen-reader mirror is the page.
+  const htmlMode = !gl;
+  // Its styles come only then (plain-page.css); the app lays out to the page's column, so it waits.
+  const plainStyles = htmlMode ? new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = 'plain-page.css';
+    link.onload = link.onerror = resolve;
+    document.head.append(link);
+  }) : null;
+  if (htmlMode) {
+    document.body.classList.add('html-mode');
+    const notice = document.getElementById('html-notice');
+    notice.innerHTML = say('This browser cannot draw the simulator (it has no WebGL 2), so it is shown as a plain page. ' +
+                           'It works the same, and you can still send your budget. You can also ',
+                           'Ni all y porwr hwn ddangos yr efelychydd (nid oes ganddo WebGL 2), felly mae\'n cael ei ddangos fel ' +
+                           'tudalen syml. Mae\'n gweithio yr un fath, a gallwch anfon eich cyllideb o hyd. Gallwch hefyd ') +
+                       plainLink('see the consultations and results', 'weld yr ymgynghoriadau a\'r canlyniadau') + '.';
+  }
+  async function fetchWithProgress(url, share, offset) {
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${url}: ${res.status}`);
+    const total = Number(res.headers.get('content-length')) || 0;
+    const reader = res.body.getReader();
+    const chunks = [];
+    let got = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      got += value.length;
+      if (total) progress.value = offset + share * got / total;
+    }
+    const out = new Uint8Array(got);
+    let at = 0;
+    for (const c of chunks) { out.set(c, at); at += c.length; }
+    return out;
+  }
+  // The config, budget and font download while the module downloads and compiles.
+  // The font, and the budget when the address names it, do not wait for the config.
+  const validId = (id) => /^[a-z0-9_-]{1,64}$/.test(id || '');
+  const asked = params.get('budget');
+  const fontFetch = fetchWithProgress('fonts/NotoSans-Regular.ttf', 10, 90);
+  const askedFetch = validId(asked) ? fetchWithProgress(`budgets/${asked}.pack`, 10, 80) : null;
+  for (const p of [fontFetch, askedFetch]) if (p) p.catch(() => {});  // failures surface where awaited
+  const assets = (async () => {
+    const config = await (await fetch('config.json')).json();
+    const id = asked || config.budget;
+    if (!validId(id)) throw new Error('bad budget id');
+    const [budgetBytes, font] = await Promise.all([askedFetch || fetchWithProgress(`budgets/${id}.pack`, 10, 80), fontFetch]);
+    return { config, id, budgetBytes, font };
+  })();
+  assets.catch(() => {});
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    locateFile: (path) => path,
+    setStatus: () => {},
+    async onRuntimeInitialized() {
+      try {
+        const { config, id, budgetBytes, font } = await assets;
+        await plainStyles;
+        endpoint = config.submission_endpoint || endpoint;
+        window.budgetApp.budgetId = id;
+        const lang = params.get('lang') === 'cy' ? 'cy' : 'en';
+        document.documentElement.lang = lang;
+        const copyIn = (bytes) => { const p = Module._malloc(bytes.length); Module.HEAPU8.set(bytes, p); return p; };
+        const fontPtr = copyIn(font), packPtr = copyIn(budgetBytes);
+        const canvas = document.getElementById('canvas');
+        document.getElementById('loading').hidden = true;
+        canvas.hidden = htmlMode;
+        document.getElementById('html-notice').hidden = !htmlMode;
+        let draft = '';
+        try { draft = localStorage.getItem('budget-draft:' + id) || ''; } catch (e) {}
+        if (!/^[A-Za-z0-9_-]{0,1000000}$/.test(draft)) draft = '';  // drafts are base64url bytes
+        const mode = htmlMode ? 'html' : ['projector', 'high-contrast'].includes(params.get('mode')) ? params.get('mode') : '';
+        const shared = /^[A-Za-z0-9_-]{0,4096}$/.test(params.get('choices') || '') ? (params.get('choices') || '') : '';
+        const rc = Module.ccall('app_start', 'number', ['number', 'number', 'number', 'number', 'string', 'string', 'string', 'string'],
+          [packPtr, budgetBytes.length, fontPtr, font.length, lang, mode, draft, shared]);
+        Module._free(packPtr);  // the app keeps its own copies
+        Module._free(fontPtr);
+        if (rc === 1) return fail(say('This budget could not be loaded. Please tell the council.',
+                                      'Nid oedd modd llwytho\'r gyllideb hon. Rhowch wybod i\'r cyngor.'));
+        if (rc === 2) return fail(say('This simulator needs WebGL 2. You can still ', 'Mae angen WebGL 2 ar yr efelychydd hwn. Gallwch ') +
+                                  plainLink('see the consultations as plain pages', 'weld yr ymgynghoriadau fel tudalennau syml o hyd') + '.');
+        if (!htmlMode) canvas.focus();
+        flush();  // anything left waiting from an earlier visit is sent now
+        requestAnimationFrame(() => requestAnimationFrame(() => { window.budgetApp.readyAt = performance.now(); resolveReady(); }));
+      } catch (e) {
+        fail(say('The simulator could not start. Please check your connection and reload the page.',
+                 'Nid oedd modd cychwyn yr efelychydd. Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.'));
+      }
+    },
+  };
+  progress.value = 5;
+  const script = document.createElement('script');
+  script.src = 'budget-app.js';
+  script.onerror = () => fail(say('The simulator could not be downloaded. Please check your connection and reload the page.',
+                                  'Nid oedd modd llwytho\'r efelychydd i lawr. Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.'));
+  document.body.appendChild(script);
+})();
