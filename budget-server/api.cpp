@@ -68,12 +68,27 @@ json problems_json(const budget::Problems& problems) {
 }  // namespace
 
 Api::Api(ApiConfig config, Storage& storage)
-    : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst) {}
+    : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst),
+      officer_failures_(config_.officer_failures_per_minute, config_.officer_failures_per_minute),
+      results_(config_.budgets, storage_) {}
 
+// "Bearer TOKEN", the scheme in any case (RFC 7235), one or more spaces before the token.
 bool Api::officer_allowed(const Request& request) const {
-    const std::string prefix = "Bearer ";
-    if (config_.officer_token.empty() || request.authorization.rfind(prefix, 0) != 0) return false;
-    return constant_time_equal(request.authorization.substr(prefix.size()), config_.officer_token);
+    const std::string& a = request.authorization;
+    if (config_.officer_token.empty() || a.size() < 7 || lower(a.substr(0, 6)) != "bearer" || a[6] != ' ') return false;
+    const auto token = a.find_first_not_of(' ', 6);
+    return token != std::string::npos && constant_time_equal(a.substr(token), config_.officer_token);
+}
+
+std::string allowed_methods(const std::string& path) {
+    if (path == "/api/v1/submissions") return "POST, OPTIONS";
+    if (path == "/api/v1/health" || path == "/api/v1/budgets") return "GET, HEAD, OPTIONS";
+    std::string id, rest;
+    if (budget_route(path, id, rest) &&
+        (rest == "results" || rest == "export.csv" || rest == "aggregate.csv" || rest == "aggregate.json" ||
+         rest == "submissions.jsonl"))
+        return "GET, HEAD, OPTIONS";
+    return "";
 }
 
 void Api::handle(Request request, std::function<void(Response)> done) {
@@ -84,19 +99,26 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         --in_flight_;
     };
     const std::string path = request.target.substr(0, request.target.find('?'));
+    const std::string allow = allowed_methods(path);
+    if (allow.empty()) return finish(error_response(404, "http.not_found", "no such route"));
     if (request.method == "OPTIONS") {
         Response r;
         r.status = 204;
         r.content_type.clear();
-        r.headers = {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+        r.headers = {{"Allow", allow},
+                     {"Access-Control-Allow-Methods", allow},
                      {"Access-Control-Allow-Headers", "Content-Type"},
                      {"Access-Control-Max-Age", "86400"}};
         return finish(std::move(r));
     }
-    if (path == "/api/v1/submissions") {
-        if (request.method != "POST") return finish(error_response(405, "http.method_not_allowed", "use POST"));
-        return submit(request, std::move(finish));
+    // HEAD reaches here as GET (the HTTP layer drops the body).
+    const bool method_ok = allow.find(request.method + ",") == 0 || allow.find(" " + request.method + ",") != std::string::npos;
+    if (!method_ok) {
+        Response r = error_response(405, "http.method_not_allowed", "this route answers " + allow);
+        r.headers.emplace_back("Allow", allow);
+        return finish(std::move(r));
     }
+    if (path == "/api/v1/submissions") return submit(request, std::move(finish));
     if (path == "/api/v1/health") {
         std::string why;
         const bool ok = storage_.healthy(why);
@@ -104,7 +126,7 @@ void Api::handle(Request request, std::function<void(Response)> done) {
                                                      {"storage", ok ? "ok" : "unavailable"},
                                                      {"budgets", config_.budgets.size()}}));
     }
-    if (path == "/api/v1/budgets" && request.method == "GET") {
+    if (path == "/api/v1/budgets") {
         json list = json::array();
         for (const auto& [id, b] : config_.budgets)
             list.push_back({{"id", id}, {"version", b.version}, {"council", b.council_name.en},
@@ -113,8 +135,7 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         return finish(json_response(200, {{"budgets", list}}));
     }
     std::string id, rest;
-    if (!budget_route(path, id, rest)) return finish(error_response(404, "http.not_found", "no such route"));
-    if (request.method != "GET") return finish(error_response(405, "http.method_not_allowed", "use GET"));
+    budget_route(path, id, rest);
     const auto b = config_.budgets.find(id);
     if (b == config_.budgets.end()) return finish(error_response(404, "budget.unknown", "no budget with id \"" + id + "\""));
     if (rest == "results") {
@@ -123,7 +144,15 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         return finish(results(b->second));
     }
     if (rest == "export.csv" || rest == "aggregate.csv" || rest == "aggregate.json" || rest == "submissions.jsonl") {
+        // Guessing is throttled: an address with too many wrong tokens a minute is refused before
+        // its token is even compared.
+        if (!officer_failures_.would_allow(request.client_address)) {
+            Response r = error_response(429, "auth.throttled", "too many failed attempts from this address; try again in a minute");
+            r.headers.emplace_back("Retry-After", "60");
+            return finish(std::move(r));
+        }
         if (!officer_allowed(request)) {
+            if (!request.authorization.empty()) officer_failures_.allow(request.client_address);
             Response r = error_response(401, "auth.required", config_.officer_token.empty()
                                                                   ? "officer access is not configured on this server"
                                                                   : "a valid officer token is required");
@@ -225,29 +254,15 @@ void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::fun
 }
 
 Response Api::results(const budget::Budget& b) {
-    budget::Aggregator agg(b);
-    std::string error;
-    if (!aggregate_stored(storage_, b, agg, error))
-        return error_response(503, "storage.unavailable", "results are not available just now");
-    json services = json::array();
-    for (std::size_t i = 0; i < b.services.size(); ++i) {
-        if (b.services[i].locked) continue;
-        const budget::LeverSummary s = agg.service(i);
-        services.push_back({{"id", b.services[i].id}, {"name", b.services[i].name.en}, {"name_cy", b.services[i].name.in("cy")},
-                            {"mean_percent", budget::format_fixed(s.mean_centi_bp, 4)},
-                            {"median_percent", budget::format_fixed(s.median_qbp * 25, 4)}});
+    const auto body = results_.get(b.id);
+    if (!body) {  // the first count after start-up is still running
+        Response r = error_response(503, "results.loading", "results are being counted; try again in a moment");
+        r.headers.emplace_back("Retry-After", "1");
+        return r;
     }
-    auto uptake = [&](const auto& options, auto count) {
-        json list = json::array();
-        for (std::size_t i = 0; i < options.size(); ++i) list.push_back({{"id", options[i].id}, {"count", count(i)}});
-        return list;
-    };
-    return json_response(200, {{"budget", {{"id", b.id}, {"version", b.version}}},
-                               {"count", agg.count()},
-                               {"services", services},
-                               {"efficiencies", uptake(b.efficiencies, [&](std::size_t i) { return agg.efficiency_uptake(i); })},
-                               {"income", uptake(b.incomes, [&](std::size_t i) { return agg.income_uptake(i); })},
-                               {"council_tax_median_percent", budget::format_fixed(agg.council_tax().median_qbp * 25, 4)}});
+    Response r;
+    r.body = *body;
+    return r;
 }
 
 void Api::officer(const budget::Budget& b, const std::string& what, std::function<void(Response)> done) {

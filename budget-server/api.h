@@ -12,6 +12,7 @@
 #include "aggregation.h"
 #include "budget.h"
 #include "rate_limiter.h"
+#include "results_cache.h"
 #include "exports.h"
 #include "storage.h"
 #include "submission.h"
@@ -41,6 +42,7 @@ struct ApiConfig {
     std::string export_dir;                          // where temporary export files are written
     double submissions_per_minute = 120;             // per client address (a venue may share one)
     double submission_burst = 60;
+    double officer_failures_per_minute = 10;         // wrong tokens allowed per address before 429
 };
 
 class Api {
@@ -63,8 +65,13 @@ private:
     ApiConfig config_;
     Storage& storage_;
     RateLimiter limiter_;
+    RateLimiter officer_failures_;
+    ResultsCache results_;
     std::atomic<int> in_flight_{0};
 };
+
+// The methods a path answers ("GET, HEAD", ...), or "" when no route has that path.
+std::string allowed_methods(const std::string& path);
 
 // {"error": {"code": ..., "message": ...}} with the status.
 Response error_response(int status, const std::string& code, const std::string& message);

@@ -2,20 +2,25 @@
 #include "http_server.h"
 
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "http_rules.h"
 #include "log.h"
 
 namespace server {
@@ -28,6 +33,8 @@ using tcp = net::ip::tcp;
 namespace {
 
 std::atomic<int> g_sessions{0};
+
+std::string_view view(beast::string_view v) { return {v.data(), v.size()}; }
 std::atomic<bool> g_draining{false};
 
 std::string mime_type(const std::string& path) {
@@ -46,50 +53,107 @@ std::string mime_type(const std::string& path) {
     return "application/octet-stream";
 }
 
-// Maps a URL path to a file under `root`, refusing anything that could leave it.
+// Maps a URL path to a file under `root`, refusing anything that could leave it: dot segments,
+// encodings, and symbolic links whose target is outside the folder (links within it are followed).
 std::optional<std::string> static_path(const std::string& root, std::string path) {
     if (root.empty() || path.empty() || path[0] != '/') return std::nullopt;
     if (path.find("..") != std::string::npos || path.find('\\') != std::string::npos || path.find('\0') != std::string::npos ||
         path.find('%') != std::string::npos)
         return std::nullopt;
     if (path.back() == '/') path += "index.html";
-    std::string full = root + path;
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(full, ec)) return std::nullopt;
-    return full;
+    const auto base = std::filesystem::canonical(root, ec);
+    if (ec) return std::nullopt;
+    const auto real = std::filesystem::canonical(root + path, ec);
+    if (ec || !std::filesystem::is_regular_file(real, ec)) return std::nullopt;
+    const std::string base_text = base.string() + "/";
+    if (real.string().compare(0, base_text.size(), base_text) != 0) return std::nullopt;
+    return real.string();
 }
+
+bool compressible(const std::string& path) {
+    for (const char* ext : {".html", ".js", ".css", ".json", ".wasm", ".svg", ".txt", ".ttf"})
+        if (path.size() > std::strlen(ext) && path.compare(path.size() - std::strlen(ext), std::string::npos, ext) == 0) return true;
+    return false;
+}
+
+// Connections open from each address, in memory only, so one address cannot hold every slot.
+class AddressSlots {
+public:
+    bool take(const std::string& address, int cap) {
+        if (cap <= 0) return true;
+        std::lock_guard<std::mutex> lock(mutex_);
+        int& n = open_[address];
+        if (n >= cap) return false;
+        ++n;
+        return true;
+    }
+    void give_back(const std::string& address) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        const auto it = open_.find(address);
+        if (it != open_.end() && --it->second <= 0) open_.erase(it);
+    }
+
+private:
+    std::mutex mutex_;
+    std::unordered_map<std::string, int> open_;
+};
+
+AddressSlots g_address_slots;
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    Session(tcp::socket socket, const HttpConfig& config, Api& api)
-        : stream_(std::move(socket)), config_(config), api_(api) {
+    // `address` holds one of its address's slots, given back when the session ends.
+    Session(tcp::socket socket, std::string address, const HttpConfig& config, Api& api)
+        : stream_(std::move(socket)), config_(config), api_(api), address_(std::move(address)) {
         ++g_sessions;
-        beast::error_code ec;
-        const auto endpoint = stream_.socket().remote_endpoint(ec);
-        if (!ec) address_ = endpoint.address().to_string();  // kept in memory for the rate limiter only
     }
-    ~Session() { --g_sessions; }
+    ~Session() {
+        if (config_.max_connections_per_address > 0) g_address_slots.give_back(address_);
+        --g_sessions;
+    }
 
     void start() { net::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this())); }
 
 private:
     void read() {
+        method_.clear();
+        target_.clear();
         parser_.emplace();
         parser_->header_limit(8 * 1024);
         parser_->body_limit(64 * 1024);
         // A first request gets the request deadline; a kept-alive one may idle for longer first.
         stream_.expires_after(std::chrono::seconds(requests_ == 0 ? config_.request_timeout_seconds : config_.idle_timeout_seconds));
+        http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_header, shared_from_this()));
+    }
+
+    bool read_failed(beast::error_code ec) {
+        if (!ec) return false;
+        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted) close();
+        else if (ec == http::error::body_limit) reply_error(413, "http.too_large", "a submission is at most 64 KiB");
+        else if (ec == http::error::header_limit) reply_error(431, "http.headers_too_large", "request headers are at most 8 KiB");
+        else reply_error(400, "http.bad_request", "the request could not be read");
+        return true;
+    }
+
+    // The framing is judged from the header, before any body is read (RFC 9112 §6.3).
+    void on_header(beast::error_code ec, std::size_t) {
+        if (read_failed(ec)) return;
+        const auto& header = parser_->get();
+        std::vector<std::string_view> codings;
+        for (auto [it, end] = header.equal_range(http::field::transfer_encoding); it != end; ++it) codings.push_back(view(it->value()));
+        if (!transfer_encoding_acceptable(codings))
+            return reply_error(400, "http.bad_transfer_encoding", "the only transfer coding accepted is chunked");
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
     }
 
     void on_read(beast::error_code ec, std::size_t) {
-        if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted) return close();
-        if (ec == http::error::body_limit) return reply_error(413, "http.too_large", "a submission is at most 64 KiB");
-        if (ec == http::error::header_limit) return reply_error(431, "http.headers_too_large", "request headers are at most 8 KiB");
-        if (ec) return reply_error(400, "http.bad_request", "the request could not be read");
+        if (read_failed(ec)) return;
         ++requests_;
         started_ = std::chrono::steady_clock::now();
         request_ = parser_->release();
+        method_ = std::string(request_.method_string());
+        target_ = std::string(request_.target());
         keep_alive_ = request_.keep_alive() && !g_draining;
         stream_.expires_never();  // the answer may wait on storage; the write gets its own deadline
         const std::string target(request_.target());
@@ -114,36 +178,87 @@ private:
     }
 
     void serve_static(const std::string& target) {
-        if (request_.method() != http::verb::get && request_.method() != http::verb::head)
-            return reply_error(405, "http.method_not_allowed", "use GET");
+        if (request_.method() != http::verb::get && request_.method() != http::verb::head) {
+            Response r = error_response(405, "http.method_not_allowed", "this route answers GET, HEAD");
+            r.headers.emplace_back("Allow", "GET, HEAD");
+            keep_alive_ = false;
+            return send(std::move(r));
+        }
         const std::string path = target.substr(0, target.find('?'));
         // Packs are made at start-up from the budgets this server checks submissions against.
         if (const auto pack = config_.budget_packs.find(path.rfind("/budgets/", 0) == 0 ? path.substr(9) : "");
             pack != config_.budget_packs.end()) {
             Response r;
-            r.body = pack->second;
+            r.body = pack->second.bytes;
             r.content_type = "application/octet-stream";
             r.headers.emplace_back("Cache-Control", "no-cache");
+            r.headers.emplace_back("ETag", pack->second.etag);
+            if (etag_matches(view(request_[http::field::if_none_match]), pack->second.etag)) return not_modified(std::move(r));
             return send(std::move(r));
         }
-        std::optional<std::string> file;
-        if (path.rfind("/budgets/", 0) == 0) file = static_path(config_.budgets_dir, path.substr(8));
-        else file = static_path(config_.site_dir, path);
+        const bool budgets = path.rfind("/budgets/", 0) == 0;
+        const std::string& root = budgets ? config_.budgets_dir : config_.site_dir;
+        const std::string relative = budgets ? path.substr(8) : path;
+        const std::optional<std::string> file = static_path(root, relative);
         if (!file) return reply_error(404, "http.not_found", "not found");
+        struct stat original {};
+        if (::stat(file->c_str(), &original) != 0) return reply_error(404, "http.not_found", "not found");
         Response r;
         r.file = *file;
         r.content_type = mime_type(*file);
+        std::string coding = "identity";
+        if (compressible(*file)) {
+            // Precompressed copies (.br, .gz) beside the file, chosen by Accept-Encoding.
+            r.headers.emplace_back("Vary", "Accept-Encoding");
+            const std::string accept(request_[http::field::accept_encoding]);
+            for (const char* candidate : {"br", "gzip"}) {
+                const std::string suffix = std::string(".") + (candidate[0] == 'b' ? "br" : "gz");
+                if (!accepts_encoding(accept, candidate)) continue;
+                auto variant = static_path(root, relative.back() == '/' ? relative + "index.html" + suffix : relative + suffix);
+                struct stat st {};
+                if (!variant || ::stat(variant->c_str(), &st) != 0 || st.st_mtime < original.st_mtime) continue;
+                r.file = *variant;
+                coding = candidate;
+                r.headers.emplace_back("Content-Encoding", candidate);
+                break;
+            }
+        }
+        if (r.content_type.rfind("text/html", 0) == 0)
+            r.headers.emplace_back("Content-Security-Policy", page_security_policy(config_.frame_ancestors));
         r.headers.emplace_back("Cache-Control", "no-cache");
+        char etag[80];
+        std::snprintf(etag, sizeof etag, "\"%llx-%llx-%s\"", static_cast<unsigned long long>(original.st_size),
+                      static_cast<unsigned long long>(original.st_mtim.tv_sec) * 1000000000ULL +
+                          static_cast<unsigned long long>(original.st_mtim.tv_nsec),
+                      coding.c_str());
+        r.headers.emplace_back("ETag", etag);
+        r.headers.emplace_back("Last-Modified", http_date(original.st_mtime));
+        const std::string_view if_none_match = view(request_[http::field::if_none_match]);
+        const std::int64_t since = parse_http_date(view(request_[http::field::if_modified_since]));
+        if (!if_none_match.empty() ? etag_matches(if_none_match, etag) : (since >= 0 && original.st_mtime <= since))
+            return not_modified(std::move(r));
         send(std::move(r), false);
+    }
+
+    // 304: the validators and caching headers of the full answer, no body.
+    void not_modified(Response r) {
+        r.status = 304;
+        r.file.clear();
+        r.body.clear();
+        r.content_type.clear();
+        send(std::move(r));
     }
 
     void reply_error(int status, const std::string& code, const std::string& message) {
         keep_alive_ = false;
-        request_ = {};
-        if (parser_ && parser_->is_header_done()) {  // keep the method and path for the log line
-            request_.method_string(parser_->get().method_string());
-            request_.target(parser_->get().target());
+        bool head = !method_.empty() && request_.method() == http::verb::head;
+        if (parser_ && parser_->is_header_done() && method_.empty()) {  // refused after the header, before the body
+            method_ = std::string(parser_->get().method_string());
+            target_ = std::string(parser_->get().target());
+            head = parser_->get().method() == http::verb::head;
         }
+        request_ = {};
+        if (head) request_.method(http::verb::head);
         send(error_response(status, code, message));
     }
 
@@ -155,8 +270,9 @@ private:
             res.set(http::field::server, "budget-server");
             res.set("X-Content-Type-Options", "nosniff");
             res.set("Referrer-Policy", "no-referrer");
-            if (std::string(request_.target()).rfind("/api/", 0) == 0) res.set(http::field::access_control_allow_origin, "*");
+            if (target_.rfind("/api/", 0) == 0) res.set(http::field::access_control_allow_origin, "*");
             if (!r.content_type.empty()) res.set(http::field::content_type, r.content_type);
+            res.set("Content-Security-Policy", kDataSecurityPolicy);  // pages set their own below
             for (const auto& [name, value] : r.headers) res.set(name, value);
             res.keep_alive(keep_alive_);
         };
@@ -174,7 +290,7 @@ private:
         }
         auto res = std::make_shared<http::response<http::string_body>>(status, 11, std::move(r.body));
         set_headers(*res);
-        res->prepare_payload();
+        if (r.status != 304) res->prepare_payload();
         write_or_head(res);
     }
 
@@ -197,12 +313,12 @@ private:
         });
     }
 
+    // One line a request: method and path (without the query), cut and escaped, status and time.
     void log_request(int status) {
         const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
-        const std::string target(request_.target());
         char line[64];
         std::snprintf(line, sizeof line, " %d %.1fms", status, ms);
-        log_line(std::string(request_.method_string()) + " " + target.substr(0, target.find('?')) + line);
+        log_line(log_safe(method_.empty() ? "-" : method_, 16) + " " + (target_.empty() ? "-" : log_safe(target_.substr(0, target_.find('?')))) + line);
     }
 
     void close() {
@@ -217,6 +333,7 @@ private:
     const HttpConfig& config_;
     Api& api_;
     std::string address_;
+    std::string method_, target_;  // of the request being answered, for the log and CORS
     bool keep_alive_ = false;
     int requests_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
@@ -245,10 +362,14 @@ private:
     void on_accept(beast::error_code ec, tcp::socket socket) {
         if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
         if (!ec) {
-            if (g_sessions >= config_.max_connections || g_draining) {
+            const auto endpoint = socket.remote_endpoint(ec);
+            // The address stays in memory: the rate limiter hashes it, the slots count it.
+            std::string address = ec ? std::string() : endpoint.address().to_string();
+            if (ec || g_sessions >= config_.max_connections || g_draining ||
+                !g_address_slots.take(address, config_.max_connections_per_address)) {
                 socket.close(ec);  // at capacity: refuse at once rather than let the queue stall
             } else {
-                std::make_shared<Session>(std::move(socket), config_, api_)->start();
+                std::make_shared<Session>(std::move(socket), std::move(address), config_, api_)->start();
             }
         } else if (ec == net::error::no_descriptors) {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));

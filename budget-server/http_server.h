@@ -1,5 +1,6 @@
-// HTTP over Boost.Beast: limits (64 KiB body, 8 KiB headers), read and idle timeouts, a cap on
-// connections, static files for the site and budgets, and a drain on SIGTERM.
+// HTTP over Boost.Beast: limits (64 KiB body, 8 KiB headers), read and idle timeouts, caps on
+// connections (in all and per address), static files for the site and budgets (precompressed,
+// with validators and a Content-Security-Policy), and a drain on SIGTERM.
 #pragma once
 #include <map>
 #include <string>
@@ -13,9 +14,15 @@ struct HttpConfig {
     unsigned short port = 8080;
     std::string site_dir;     // served at /
     std::string budgets_dir;  // served at /budgets/
-    std::map<std::string, std::string> budget_packs;  // "ID.pack" -> bytes, served at /budgets/ID.pack
+    struct Pack {
+        std::string bytes;
+        std::string etag;  // a quoted hash of the bytes
+    };
+    std::map<std::string, Pack> budget_packs;  // "ID.pack", served at /budgets/ID.pack
     int threads = 2;
     int max_connections = 4096;
+    int max_connections_per_address = 64;  // 0: no cap (behind a proxy every client has its address)
+    std::string frame_ancestors = "*";     // who may frame the site's pages (CSP frame-ancestors)
     int request_timeout_seconds = 10;  // to read one whole request (slow clients are cut off)
     int idle_timeout_seconds = 30;     // between requests on a kept-alive connection
 };

@@ -1,6 +1,6 @@
 // budget-server: the collector. Serves the site and budgets, stores submissions durably, and gives
-// officers their exports. Usage: budget-server --port N --data DIR [--site DIR] [--budgets DIR]
-//   [--database postgresql://...] [--officer-token-file FILE] [--host ADDRESS]
+// officers their exports. Usage: see kUsage.
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -11,6 +11,8 @@
 #include "api.h"
 #include "budget_loader.h"
 #include "budget_pack.h"
+#include "byte_codec.h"
+#include "http_rules.h"
 #include "http_server.h"
 #include "log.h"
 #include "storage.h"
@@ -20,7 +22,8 @@ namespace {
 constexpr const char* kUsage =
     "usage: budget-server --port N --data DIR [--site DIR] [--budgets DIR] [--database postgresql://...]\n"
     "                     [--officer-token-file FILE] [--host ADDRESS] [--rate-per-minute N]\n"
-    "                     [--request-timeout SECONDS]\n";
+    "                     [--request-timeout SECONDS] [--max-connections-per-address N]\n"
+    "                     [--frame-ancestors SOURCES]\n";
 
 int usage(const std::string& why) {
     std::cerr << "budget-server: " << why << "\n" << kUsage;
@@ -70,6 +73,14 @@ int main(int argc, char** argv) {
             if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) == 0)
                 return usage("--request-timeout takes a number of seconds");
             http.request_timeout_seconds = std::stoi(v);
+        } else if (a == "--max-connections-per-address") {
+            if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
+                return usage("--max-connections-per-address takes a number (0: no cap)");
+            http.max_connections_per_address = std::stoi(v);
+        } else if (a == "--frame-ancestors") {
+            if (!server::valid_frame_ancestors(v))
+                return usage("--frame-ancestors takes CSP sources separated by spaces, such as \"'self' https://council.example\"");
+            http.frame_ancestors = v;
         } else return usage("unknown option " + a);
     }
     if (!have_port || data_dir.empty()) return usage("--port and --data are required");
@@ -91,7 +102,10 @@ int main(int argc, char** argv) {
             return 1;
         }
         server::log_line("budget " + l.budget->id + " v" + std::to_string(l.budget->version) + " (" + entry.path().filename().string() + ")");
-        http.budget_packs[l.budget->id + ".pack"] = budget::pack_budget(*l.budget);
+        std::string pack = budget::pack_budget(*l.budget);
+        char etag[24];
+        std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(budget::fnv1a(pack)));
+        http.budget_packs[l.budget->id + ".pack"] = server::HttpConfig::Pack{std::move(pack), etag};
         api_config.budgets.emplace(l.budget->id, std::move(*l.budget));
     }
     if (ec) {

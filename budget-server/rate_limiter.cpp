@@ -56,8 +56,7 @@ void RateLimiter::rotate(Clock::time_point now) {
     rotated_at_ = now;
 }
 
-bool RateLimiter::allow(std::string_view address, Clock::time_point now) {
-    std::lock_guard<std::mutex> lock(mutex_);
+RateLimiter::Bucket& RateLimiter::refilled(std::string_view address, Clock::time_point now) {
     if (now - rotated_at_ >= rotate_every_) rotate(now);
     if (buckets_.size() >= kMaxTracked) prune(now);
     const std::uint64_t key = siphash24(k0_, k1_, address);
@@ -68,9 +67,20 @@ bool RateLimiter::allow(std::string_view address, Clock::time_point now) {
         b.tokens = std::min(burst_, b.tokens + elapsed * per_second_);
         b.last = now;
     }
+    return b;
+}
+
+bool RateLimiter::allow(std::string_view address, Clock::time_point now) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Bucket& b = refilled(address, now);
     if (b.tokens < 1.0) return false;
     b.tokens -= 1.0;
     return true;
+}
+
+bool RateLimiter::would_allow(std::string_view address, Clock::time_point now) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return refilled(address, now).tokens >= 1.0;
 }
 
 // Forgets clients whose buckets have refilled (they are as if never seen); if that is not enough

@@ -19,16 +19,19 @@ public:
     // `rotate_every`, which forgets every bucket (nothing links a client across rotations).
     RateLimiter(double per_minute, double burst, Clock::duration rotate_every = std::chrono::hours(1));
 
-    // True when a request from `address` may go ahead now.
+    // True when a request from `address` may go ahead now (and counts it).
     bool allow(std::string_view address, Clock::time_point now = Clock::now());
+    // True when `allow` would be true now, counting nothing (to refuse before any work is done).
+    bool would_allow(std::string_view address, Clock::time_point now = Clock::now());
     std::size_t tracked() const;
 
     static constexpr std::size_t kMaxTracked = 100'000;
 
 private:
+    struct Bucket { double tokens; Clock::time_point last; };
+    Bucket& refilled(std::string_view address, Clock::time_point now);  // with mutex_ held
     void rotate(Clock::time_point now);
     void prune(Clock::time_point now);
-    struct Bucket { double tokens; Clock::time_point last; };
     double per_second_, burst_;
     Clock::duration rotate_every_;
     Clock::time_point rotated_at_;

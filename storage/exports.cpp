@@ -11,18 +11,26 @@
 namespace server {
 
 bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error) {
+    std::int64_t last = 0;
+    return aggregate_since(storage, b, 0, out, last, error);
+}
+
+bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t after, budget::Aggregator& out, std::int64_t& last,
+                     std::string& error) {
     budget::Choices choices;
-    bool ok = storage.scan(b.id, false, [&](const StoredRow& row) {
-        if (budget::decode_choices(b, row.choices, choices)) out.add(choices, row.balanced, row.has_comments);
-        else out.reject();
-    }, error);
-    ok = ok && storage.scan_demographics(b.id, [&](const std::string& q, const std::string& a) {
-        const auto question = budget::find_demographic(b, q);
-        if (!question) return;
-        const auto option = budget::find_demographic_option(b, *question, a);
-        if (option) out.add_demographic(*question, *option);
-    }, error);
-    return ok;
+    return storage.scan_since(
+        b.id, after,
+        [&](const StoredRow& row) {
+            if (budget::decode_choices(b, row.choices, choices)) out.add(choices, row.balanced, row.has_comments);
+            else out.reject();
+        },
+        [&](const std::string& q, const std::string& a) {
+            const auto question = budget::find_demographic(b, q);
+            if (!question) return;
+            const auto option = budget::find_demographic_option(b, *question, a);
+            if (option) out.add_demographic(*question, *option);
+        },
+        last, error);
 }
 
 bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error) {

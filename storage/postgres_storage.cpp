@@ -2,7 +2,10 @@
 // as SQLite; PostgreSQL's default synchronous_commit=on makes each commit durable.
 #include <libpq-fe.h>
 
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 #include "storage.h"
 
@@ -38,6 +41,9 @@ CREATE TABLE IF NOT EXISTS demographic_answers (
   answer TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS demographic_answers_by_budget ON demographic_answers (budget_id);
+-- Answers are linked to their submission's row (databases made before keep old answers unlinked).
+ALTER TABLE demographic_answers ADD COLUMN IF NOT EXISTS submission_row BIGINT REFERENCES submissions (id);
+CREATE INDEX IF NOT EXISTS demographic_answers_by_row ON demographic_answers (budget_id, submission_row);
 )sql";
 
 using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
@@ -81,10 +87,70 @@ std::string value(const PGresult* r, int row, int col) {
     return std::string(PQgetvalue(r, row, col), static_cast<std::size_t>(PQgetlength(r, row, col)));
 }
 
+// Calls `row(batch, i)` for every row of the open cursor "rows", 5,000 at a time.
+bool each_fetched(PGconn* c, const std::function<void(const PGresult*, int)>& row, std::string& error) {
+    for (;;) {
+        Result batch = run(c, "FETCH 5000 FROM rows");
+        if (!ok(batch)) {
+            error = PQresultErrorMessage(batch.get());
+            return false;
+        }
+        const int n = PQntuples(batch.get());
+        if (n == 0) return true;
+        for (int i = 0; i < n; ++i) row(batch.get(), i);
+    }
+}
+
+// Idle reader connections kept for reuse: each new one costs PostgreSQL a process. A connection
+// goes back only when healthy and outside any transaction; at most `keep` wait.
+class ConnectionPool {
+public:
+    ConnectionPool(std::string url, std::size_t keep) : url_(std::move(url)), keep_(keep) {}
+
+    class Lease {
+    public:
+        Lease(ConnectionPool* pool, Connection c) : pool_(pool), c_(std::move(c)) {}
+        Lease(Lease&&) = default;
+        Lease& operator=(Lease&&) = delete;
+        ~Lease() {
+            if (c_ && PQstatus(c_.get()) == CONNECTION_OK && PQtransactionStatus(c_.get()) == PQTRANS_IDLE) pool_->give_back(std::move(c_));
+        }
+        PGconn* get() const { return c_.get(); }
+        explicit operator bool() const { return static_cast<bool>(c_); }
+        void discard() { c_.reset(); }
+
+    private:
+        ConnectionPool* pool_;
+        Connection c_;
+    };
+
+    Lease acquire(std::string& error, bool fresh = false) {
+        if (!fresh) {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (!idle_.empty()) {
+                Connection c = std::move(idle_.back());
+                idle_.pop_back();
+                return Lease(this, std::move(c));
+            }
+        }
+        return Lease(this, connect(url_, error));
+    }
+
+private:
+    void give_back(Connection c) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (idle_.size() < keep_) idle_.push_back(std::move(c));
+    }
+    std::string url_;
+    std::size_t keep_;
+    std::mutex mutex_;
+    std::vector<Connection> idle_;
+};
+
 class PostgresStorage : public Storage {
 public:
     PostgresStorage(std::string url, Connection writer)
-        : url_(std::move(url)), writer_(std::move(writer)),
+        : url_(std::move(url)), writer_(std::move(writer)), readers_(url_, 8),
           committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
     ~PostgresStorage() override { committer_.stop(); }
 
@@ -93,16 +159,21 @@ public:
     std::string commit_stats() const override { return describe_commits(committer_); }
 
     bool healthy(std::string& why) override {
-        Connection c = connect(url_, why);
-        if (!c) return false;
-        Result r = run(c.get(), "SELECT 1 FROM submissions LIMIT 1");
-        if (!ok(r)) why = PQresultErrorMessage(r.get());
-        return ok(r);
+        // A kept connection may have outlived a restart of the database: a second try is fresh.
+        for (const bool fresh : {false, true}) {
+            auto c = readers_.acquire(why, fresh);
+            if (!c) return false;
+            Result r = run(c.get(), "SELECT 1 FROM submissions LIMIT 1");
+            if (ok(r)) return true;
+            why = PQresultErrorMessage(r.get());
+            c.discard();
+        }
+        return false;
     }
 
     bool scan(const std::string& budget_id, bool with_documents, const std::function<void(const StoredRow&)>& row,
               std::string& error) override {
-        Connection c = connect(url_, error);
+        auto c = readers_.acquire(error);
         if (!c) return false;
         // A cursor keeps memory flat however many rows there are.
         if (!ok(run(c.get(), "BEGIN"))) { error = PQerrorMessage(c.get()); return false; }
@@ -113,22 +184,17 @@ public:
                                 "balanced, '' FROM submissions WHERE budget_id = $1 ORDER BY id";
         if (!ok(run(c.get(), sql, {{&budget_id, false}}))) { error = PQerrorMessage(c.get()); return false; }
         StoredRow r;
-        for (;;) {
-            Result batch = run(c.get(), "FETCH 5000 FROM rows");
-            if (!ok(batch)) { error = PQresultErrorMessage(batch.get()); return false; }
-            const int n = PQntuples(batch.get());
-            if (n == 0) break;
-            for (int i = 0; i < n; ++i) {
-                r.id = int8(batch.get(), i, 0);
-                r.submission_id = value(batch.get(), i, 1);
-                r.received_at = value(batch.get(), i, 2);
-                r.has_comments = *PQgetvalue(batch.get(), i, 3) != 0;
-                r.choices = value(batch.get(), i, 4);
-                r.balanced = *PQgetvalue(batch.get(), i, 5) != 0;
-                r.document = value(batch.get(), i, 6);
+        if (!each_fetched(c.get(), [&](const PGresult* batch, int i) {
+                r.id = int8(batch, i, 0);
+                r.submission_id = value(batch, i, 1);
+                r.received_at = value(batch, i, 2);
+                r.has_comments = *PQgetvalue(batch, i, 3) != 0;
+                r.choices = value(batch, i, 4);
+                r.balanced = *PQgetvalue(batch, i, 5) != 0;
+                r.document = value(batch, i, 6);
                 row(r);
-            }
-        }
+            }, error))
+            return false;
         run(c.get(), "COMMIT");
         return true;
     }
@@ -136,7 +202,7 @@ public:
     bool scan_comments(const std::string& budget_id,
                        const std::function<void(const std::string&, const std::string&, const std::string&)>& comment,
                        std::string& error) override {
-        Connection c = connect(url_, error);
+        auto c = readers_.acquire(error);
         if (!c) return false;
         Result r = run(c.get(), "SELECT submission_id, about, comment FROM comments WHERE budget_id = $1 ORDER BY submission_row, seq",
                        {{&budget_id, false}});
@@ -145,13 +211,38 @@ public:
         return true;
     }
 
-    bool scan_demographics(const std::string& budget_id, const std::function<void(const std::string&, const std::string&)>& answer,
-                           std::string& error) override {
-        Connection c = connect(url_, error);
+    bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
+                    const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
+                    std::string& error) override {
+        auto c = readers_.acquire(error);
         if (!c) return false;
-        Result r = run(c.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = $1", {{&budget_id, false}});
-        if (!ok(r)) { error = PQresultErrorMessage(r.get()); return false; }
-        for (int i = 0; i < PQntuples(r.get()); ++i) answer(value(r.get(), i, 0), value(r.get(), i, 1));
+        // One snapshot for both tables; a cursor keeps memory flat however many rows there are.
+        if (!ok(run(c.get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))) { error = PQerrorMessage(c.get()); return false; }
+        const std::string after_text = std::to_string(after);
+        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced FROM submissions "
+                             "WHERE budget_id = $1 AND id > $2 ORDER BY id",
+                    {{&budget_id, false}, {&after_text, false}}))) {
+            error = PQerrorMessage(c.get());
+            return false;
+        }
+        std::int64_t newest = after;
+        StoredRow r;
+        if (!each_fetched(c.get(), [&](const PGresult* batch, int i) {
+                r.id = newest = int8(batch, i, 0);
+                r.has_comments = *PQgetvalue(batch, i, 1) != 0;
+                r.choices = value(batch, i, 2);
+                r.balanced = *PQgetvalue(batch, i, 3) != 0;
+                row(r);
+            }, error))
+            return false;
+        const std::string newest_text = std::to_string(newest);
+        Result answers = run(c.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = $1 AND "
+                                      "((submission_row > $2 AND submission_row <= $3) OR ($2 = 0 AND submission_row IS NULL))",
+                             {{&budget_id, false}, {&after_text, false}, {&newest_text, false}});
+        if (!ok(answers)) { error = PQresultErrorMessage(answers.get()); return false; }
+        for (int i = 0; i < PQntuples(answers.get()); ++i) answer(value(answers.get(), i, 0), value(answers.get(), i, 1));
+        run(c.get(), "COMMIT");
+        last = newest;
         return true;
     }
 
@@ -190,8 +281,9 @@ private:
                     if (!ok(cm)) return fail_all(PQresultErrorMessage(cm.get()));
                 }
                 for (const auto& [q, a] : s.demographics) {
-                    Result d = run(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer) VALUES ($1, $2, $3)",
-                                   {{&s.budget_id, false}, {&q, false}, {&a, false}});
+                    Result d = run(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer, submission_row) "
+                                                  "VALUES ($1, $2, $3, $4)",
+                                   {{&s.budget_id, false}, {&q, false}, {&a, false}, {&row_text, false}});
                     if (!ok(d)) return fail_all(PQresultErrorMessage(d.get()));
                 }
                 continue;
@@ -208,6 +300,7 @@ private:
 
     std::string url_;
     Connection writer_;
+    ConnectionPool readers_;
     GroupCommitter committer_;
 };
 

@@ -2,6 +2,7 @@
 // a commit is on disk before anyone is told it is stored.
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <filesystem>
 
 #include "storage.h"
@@ -31,13 +32,22 @@ CREATE TABLE IF NOT EXISTS comments (
   comment TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS comments_by_budget ON comments (budget_id, submission_row);
--- Demographic answers: kept apart from choices, with no key that links the two.
+-- Demographic answers, given with consent: a row per answer, linked to its submission's row so
+-- that results can be broken down by answer. They are never in the stored document or its exports.
 CREATE TABLE IF NOT EXISTS demographic_answers (
   budget_id TEXT NOT NULL,
   question TEXT NOT NULL,
   answer TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS demographic_answers_by_budget ON demographic_answers (budget_id);
+)sql";
+
+// Databases made before answers were linked gain the column; their old answers stay unlinked (NULL).
+constexpr const char* kLinkAnswers = R"sql(
+ALTER TABLE demographic_answers ADD COLUMN submission_row INTEGER REFERENCES submissions (id);
+)sql";
+constexpr const char* kAnswersIndex = R"sql(
+CREATE INDEX IF NOT EXISTS demographic_answers_by_row ON demographic_answers (budget_id, submission_row);
 )sql";
 
 // A prepared statement that finalises itself.
@@ -78,6 +88,36 @@ bool exec(sqlite3* db, const char* sql, std::string& error) {
     return false;
 }
 
+// A connection that closes itself, after every statement made on it (declare it first) has been
+// finalised. A close that fails is a leak, so it is reported on stderr, never ignored.
+class Connection {
+public:
+    Connection() = default;
+    explicit Connection(sqlite3* db) : db_(db) {}
+    ~Connection() { close(); }
+    Connection(Connection&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+    Connection& operator=(Connection&& o) noexcept {
+        if (this != &o) { close(); db_ = o.db_; o.db_ = nullptr; }
+        return *this;
+    }
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+    sqlite3* get() const { return db_; }
+    explicit operator bool() const { return db_ != nullptr; }
+
+private:
+    void close() {
+        if (!db_) return;
+        if (sqlite3_close(db_) != SQLITE_OK) {
+            std::fprintf(stderr, "sqlite: a connection could not close (%s); closing it when its statements end\n",
+                         sqlite3_errmsg(db_));
+            sqlite3_close_v2(db_);
+        }
+        db_ = nullptr;
+    }
+    sqlite3* db_ = nullptr;
+};
+
 sqlite3* open_db(const std::string& path, bool write, std::string& error) {
     sqlite3* db = nullptr;
     const int flags = write ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
@@ -90,15 +130,22 @@ sqlite3* open_db(const std::string& path, bool write, std::string& error) {
     return db;
 }
 
+bool has_column(sqlite3* db, const char* table, const char* column) {
+    Statement st(db, (std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?").c_str());
+    if (!st) return false;
+    st.text(1, column);
+    return st.step() == SQLITE_ROW;
+}
+
 class SqliteStorage : public Storage {
 public:
-    SqliteStorage(std::string path, sqlite3* writer)
-        : path_(std::move(path)), writer_(writer),
-          insert_(writer, "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, balanced, "
+    SqliteStorage(std::string path, Connection writer)
+        : path_(std::move(path)), writer_(std::move(writer)),
+          insert_(writer_.get(), "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, balanced, "
                           "choices, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING"),
-          existing_(writer, "SELECT id, received_at, document FROM submissions WHERE submission_id = ?"),
-          answer_(writer, "INSERT INTO demographic_answers (budget_id, question, answer) VALUES (?, ?, ?)"),
-          comment_(writer, "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?, ?, ?, ?, ?)"),
+          existing_(writer_.get(), "SELECT id, received_at, document FROM submissions WHERE submission_id = ?"),
+          answer_(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer, submission_row) VALUES (?, ?, ?, ?)"),
+          comment_(writer_.get(), "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?, ?, ?, ?, ?)"),
           committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
     ~SqliteStorage() override { committer_.stop(); }  // the statements, then the connection, close after
 
@@ -107,46 +154,74 @@ public:
     std::string commit_stats() const override { return describe_commits(committer_); }
 
     bool healthy(std::string& why) override {
-        sqlite3* db = open_db(path_, false, why);
+        Connection db = open_reader(why);
         if (!db) return false;
-        Statement st(db, "SELECT count(*) FROM submissions");
+        Statement st(db.get(), "SELECT count(*) FROM (SELECT 1 FROM submissions LIMIT 1)");
         const bool ok = st && st.step() == SQLITE_ROW;
-        if (!ok) why = sqlite3_errmsg(db);
-        sqlite3_close(db);
+        if (!ok) why = sqlite3_errmsg(db.get());
         return ok;
     }
 
     bool scan(const std::string& budget_id, bool with_documents, const std::function<void(const StoredRow&)>& row,
               std::string& error) override {
-        sqlite3* db = open_db(path_, false, error);
-        if (!db) return false;
         const char* sql = with_documents
                               ? "SELECT id, submission_id, received_at, has_comments, choices, balanced, document FROM submissions "
                                 "WHERE budget_id = ? ORDER BY id"
                               : "SELECT id, submission_id, received_at, has_comments, choices, balanced, '' FROM submissions "
                                 "WHERE budget_id = ? ORDER BY id";
+        StoredRow r;
+        return query(budget_id, sql, [&](const Statement& st) {
+            r.id = sqlite3_column_int64(st.get(), 0);
+            r.submission_id = st.column_text(1);
+            r.received_at = st.column_text(2);
+            r.has_comments = sqlite3_column_int(st.get(), 3) != 0;
+            r.choices = st.column_blob(4);
+            r.balanced = sqlite3_column_int(st.get(), 5) != 0;
+            r.document = st.column_text(6);
+            row(r);
+        }, error);
+    }
+
+    bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
+                    const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
+                    std::string& error) override {
+        Connection db = open_reader(error);
+        if (!db) return false;
+        if (!exec(db.get(), "BEGIN", error)) return false;  // one snapshot for both tables
         bool ok = true;
+        std::int64_t newest = after;
         {
-            Statement st(db, sql);
-            if (!st) { error = sqlite3_errmsg(db); ok = false; }
-            else {
+            Statement st(db.get(), "SELECT id, has_comments, choices, balanced FROM submissions WHERE budget_id = ? AND id > ? "
+                                   "ORDER BY id");
+            Statement answers(db.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = ? AND "
+                                        "((submission_row > ? AND submission_row <= ?) OR (? = 0 AND submission_row IS NULL))");
+            if (!st || !answers) {
+                error = sqlite3_errmsg(db.get());
+                ok = false;
+            } else {
                 st.text(1, budget_id);
+                st.integer(2, after);
                 StoredRow r;
                 int rc = 0;
                 while ((rc = st.step()) == SQLITE_ROW) {
-                    r.id = sqlite3_column_int64(st.get(), 0);
-                    r.submission_id = st.column_text(1);
-                    r.received_at = st.column_text(2);
-                    r.has_comments = sqlite3_column_int(st.get(), 3) != 0;
-                    r.choices = st.column_blob(4);
-                    r.balanced = sqlite3_column_int(st.get(), 5) != 0;
-                    r.document = st.column_text(6);
+                    r.id = newest = sqlite3_column_int64(st.get(), 0);
+                    r.has_comments = sqlite3_column_int(st.get(), 1) != 0;
+                    r.choices = st.column_blob(2);
+                    r.balanced = sqlite3_column_int(st.get(), 3) != 0;
                     row(r);
                 }
-                if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db); ok = false; }
+                if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }
+                answers.text(1, budget_id);
+                answers.integer(2, after);
+                answers.integer(3, newest);
+                answers.integer(4, after);
+                while (ok && (rc = answers.step()) == SQLITE_ROW) answer(answers.column_text(0), answers.column_text(1));
+                if (ok && rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }
             }
         }
-        sqlite3_close(db);
+        std::string ignored;
+        exec(db.get(), "COMMIT", ignored);
+        if (ok) last = newest;
         return ok;
     }
 
@@ -157,30 +232,24 @@ public:
                      [&](const Statement& st) { comment(st.column_text(0), st.column_text(1), st.column_text(2)); }, error);
     }
 
-    bool scan_demographics(const std::string& budget_id, const std::function<void(const std::string&, const std::string&)>& answer,
-                           std::string& error) override {
-        return query(budget_id, "SELECT question, answer FROM demographic_answers WHERE budget_id = ?",
-                     [&](const Statement& st) { answer(st.column_text(0), st.column_text(1)); }, error);
-    }
-
 private:
+    Connection open_reader(std::string& error) const { return Connection(open_db(path_, false, error)); }
+
     // Runs a read-only query with the budget id bound to its one parameter, row by row.
     bool query(const std::string& budget_id, const char* sql, const std::function<void(const Statement&)>& row, std::string& error) {
-        sqlite3* db = open_db(path_, false, error);
+        Connection db = open_reader(error);
         if (!db) return false;
-        bool ok = true;
-        {
-            Statement st(db, sql);
-            if (!st) { error = sqlite3_errmsg(db); ok = false; }
-            else {
-                st.text(1, budget_id);
-                int rc = 0;
-                while ((rc = st.step()) == SQLITE_ROW) row(st);
-                if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db); ok = false; }
-            }
+        Statement st(db.get(), sql);
+        if (!st) {
+            error = sqlite3_errmsg(db.get());
+            return false;
         }
-        sqlite3_close(db);
-        return ok;
+        st.text(1, budget_id);
+        int rc = 0;
+        while ((rc = st.step()) == SQLITE_ROW) row(st);
+        if (rc == SQLITE_DONE) return true;
+        error = sqlite3_errmsg(db.get());
+        return false;
     }
 
     // One transaction for the whole batch; on any failure every request in it is told so.
@@ -226,6 +295,7 @@ private:
                     answer.text(1, s.budget_id);
                     answer.text(2, q);
                     answer.text(3, a);
+                    answer.integer(4, row_id);
                     if (answer.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
                     answer.reset();
                 }
@@ -241,11 +311,8 @@ private:
         if (!exec(writer_.get(), "COMMIT", error)) return fail_all(error);
     }
 
-    struct Closer {
-        void operator()(sqlite3* db) const { sqlite3_close(db); }
-    };
     std::string path_;
-    std::unique_ptr<sqlite3, Closer> writer_;
+    Connection writer_;
     Statement insert_, existing_, answer_, comment_;  // prepared once, reused for every batch
     GroupCommitter committer_;
 };
@@ -266,12 +333,14 @@ std::unique_ptr<Storage> open_sqlite_storage(const std::string& data_dir, std::s
         error = "cannot open " + path + ": " + error;
         return nullptr;
     }
-    if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error) || !exec(db, kSchema, error)) {
+    Connection writer(db);
+    if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error) || !exec(db, kSchema, error) ||
+        (!has_column(db, "demographic_answers", "submission_row") && !exec(db, kLinkAnswers, error)) ||
+        !exec(db, kAnswersIndex, error)) {
         error = "cannot prepare " + path + ": " + error;
-        sqlite3_close(db);
         return nullptr;
     }
-    return std::make_unique<SqliteStorage>(path, db);
+    return std::make_unique<SqliteStorage>(path, std::move(writer));
 }
 
 }  // namespace server

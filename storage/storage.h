@@ -14,7 +14,8 @@
 
 namespace server {
 
-// One submission as stored. Demographic answers are stored apart, with no link to the choices.
+// One submission as stored. Demographic answers (given with consent) go to their own table, linked
+// to the submission's row; the stored document never holds them.
 struct NewSubmission {
     std::string budget_id;
     std::int64_t budget_version = 0;
@@ -59,9 +60,12 @@ public:
                                const std::function<void(const std::string& submission_id, const std::string& about,
                                                         const std::string& text)>& comment,
                                std::string& error) = 0;
-    virtual bool scan_demographics(const std::string& budget_id,
-                                   const std::function<void(const std::string&, const std::string&)>& answer,
-                                   std::string& error) = 0;
+    // In one snapshot: calls `row` for each submission of a budget stored after row `after` (0: all;
+    // documents left empty), oldest first, then `answer` (question, answer) for their demographic
+    // answers; `last` becomes the newest row seen. For results kept up to date a little at a time.
+    virtual bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
+                            const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
+                            std::string& error) = 0;
     virtual void stop() = 0;  // finishes queued writes, then stops the writer
     // "N submissions in M commits" since start: how well group commit is batching.
     virtual std::string commit_stats() const = 0;

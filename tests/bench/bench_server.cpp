@@ -1,7 +1,8 @@
 // budget-server benchmark on loopback: sustained durable submissions/s (closed loop), p50/p99
 // latency at a fixed 1,000/s (open loop, latency from the scheduled send time), SQLite's raw
 // insert ceiling at the same durability, and aggregating 1,000,000 stored submissions against
-// sqlite3's own GROUP BY over the same rows. Prints figures; asserts nothing.
+// sqlite3's own GROUP BY over the same rows; public results at those 1,000,000 rows, and what eight
+// clients hammering them do to another route. Prints figures; asserts nothing.
 // Usage: bench_server BUDGET_SERVER_BINARY [--quick]
 #include <signal.h>
 #include <sqlite3.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <chrono>
 #include <cstdio>
@@ -188,6 +190,29 @@ std::vector<double> fixed_rate(unsigned short port, const std::vector<std::strin
     ioc.run();
     std::sort(latencies.begin(), latencies.end());
     return latencies;
+}
+
+// Blocking GETs on one kept-alive connection: each latency in seconds (a failure counts as -1).
+std::vector<double> get_latencies(unsigned short port, const std::string& target, std::size_t count,
+                                  const std::atomic<bool>* keep_going = nullptr) {
+    net::io_context ioc;
+    beast::tcp_stream stream(ioc);
+    stream.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
+    beast::flat_buffer buffer;
+    std::vector<double> out;
+    http::request<http::empty_body> req{http::verb::get, target, 11};
+    req.set(http::field::host, "127.0.0.1");
+    req.keep_alive(true);
+    for (std::size_t i = 0; i < count || (keep_going && *keep_going); ++i) {
+        const auto t = Clock::now();
+        http::response<http::string_body> res;
+        beast::error_code ec;
+        http::write(stream, req, ec);
+        if (!ec) http::read(stream, buffer, res, ec);
+        if (ec) return out;
+        if (!keep_going) out.push_back(res.result_int() == 200 ? since(t) : -1.0);
+    }
+    return out;
 }
 
 double percentile(const std::vector<double>& sorted, double p) {
@@ -425,6 +450,41 @@ int main(int argc, char** argv) {
                     "its", ours, ok ? "" : " (FAILED)", summary_only);
         std::printf("sqlite3 over the same rows: GROUP BY on a wide table (a column a lever) %.2f s; "
                     "GROUP BY lever on a long table (%zu rows) %.2f s\n", wide_s, million * b.services.size(), long_s);
+    }
+
+    // 5. Public results at 1,000,000 stored rows: served from the cache, off the I/O threads; and
+    // what eight clients hammering them do to another route.
+    {
+        Server srv = start_server(binary, work + "/million");
+        const std::string results = "/api/v1/budgets/" + b.id + "/results";
+        const auto t = Clock::now();
+        while (true) {
+            const auto one = get_latencies(srv.port, results, 1);
+            if (!one.empty() && one.front() >= 0) break;
+            if (since(t) > 120) { std::fprintf(stderr, "results never became ready\n"); break; }
+            usleep(20000);
+        }
+        const double first_count = since(t);
+        auto res = get_latencies(srv.port, results, 5000);
+        std::sort(res.begin(), res.end());
+        auto health_alone = get_latencies(srv.port, "/api/v1/budgets", 5000);
+        std::sort(health_alone.begin(), health_alone.end());
+        std::atomic<bool> hammering{true};
+        std::vector<std::thread> hammers;
+        for (int i = 0; i < 8; ++i) hammers.emplace_back([&] { get_latencies(srv.port, results, 0, &hammering); });
+        usleep(200000);
+        auto health_loaded = get_latencies(srv.port, "/api/v1/budgets", 5000);
+        hammering = false;
+        for (auto& h : hammers) h.join();
+        std::sort(health_loaded.begin(), health_loaded.end());
+        stop_server(srv);
+        const auto failures = [](const std::vector<double>& v) { return std::count(v.begin(), v.end(), -1.0); };
+        std::printf("public results at %zu stored rows: first count after start %.2f s; then p50 %.3f ms, p99 %.3f ms "
+                    "(%zu requests, %ld failed)\n",
+                    million, first_count, percentile(res, 0.5) * 1e3, percentile(res, 0.99) * 1e3, res.size(), failures(res));
+        std::printf("GET /api/v1/budgets p99: %.3f ms alone, %.3f ms while 8 clients hammer /results (x%.2f)\n",
+                    percentile(health_alone, 0.99) * 1e3, percentile(health_loaded, 0.99) * 1e3,
+                    percentile(health_loaded, 0.99) / std::max(1e-9, percentile(health_alone, 0.99)));
     }
     std::filesystem::remove_all(work);
     return 0;

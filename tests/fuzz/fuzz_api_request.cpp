@@ -7,10 +7,13 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <boost/beast/http.hpp>
 
 #include "api.h"
+#include "http_rules.h"
 #include "budget_loader.h"
 
 namespace {
@@ -27,8 +30,10 @@ public:
     bool scan(const std::string&, bool, const std::function<void(const server::StoredRow&)>&, std::string&) override { return true; }
     bool scan_comments(const std::string&, const std::function<void(const std::string&, const std::string&, const std::string&)>&,
                        std::string&) override { return true; }
-    bool scan_demographics(const std::string&, const std::function<void(const std::string&, const std::string&)>&,
-                           std::string&) override { return true; }
+    bool scan_since(const std::string&, std::int64_t, const std::function<void(const server::StoredRow&)>&,
+                    const std::function<void(const std::string&, const std::string&)>&, std::int64_t&, std::string&) override {
+        return true;
+    }
     void stop() override {}
     std::string commit_stats() const override { return ""; }
 
@@ -67,6 +72,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     parser.put(boost::asio::buffer(data, size), ec);
     if (ec || !parser.is_done()) return 0;
     const auto& req = parser.get();
+    // The HTTP rules, on whatever the header holds: never a crash; log text bounded and escaped.
+    auto view = [](boost::beast::string_view v) { return std::string_view(v.data(), v.size()); };
+    std::vector<std::string_view> codings;
+    for (auto [it, end] = req.equal_range(http::field::transfer_encoding); it != end; ++it) codings.push_back(view(it->value()));
+    server::transfer_encoding_acceptable(codings);
+    server::accepts_encoding(view(req[http::field::accept_encoding]), "br");
+    server::etag_matches(view(req[http::field::if_none_match]), "\"1-2-br\"");
+    const std::int64_t date = server::parse_http_date(view(req[http::field::if_modified_since]));
+    if (date >= 0 && server::parse_http_date(server::http_date(date)) != date) std::abort();
+    const std::string logged = server::log_safe(view(req.target()));
+    if (logged.size() > 200 * 4 + 32) std::abort();
+    for (char c : logged)
+        if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) std::abort();
     server::Request r;
     r.method = std::string(req.method_string());
     r.target = std::string(req.target());

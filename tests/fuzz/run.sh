@@ -10,7 +10,8 @@ cmake --build --preset fuzz --target "${targets[@]}"
 for target in "${targets[@]}"; do
   work="$root/build/fuzz/corpus/$target"; crashes="$root/build/fuzz/crashes/$target"
   mkdir -p "$work" "$crashes"
+  dict=(); [ -f "$root/tests/fuzz/$target.dict" ] && dict=(-dict="$root/tests/fuzz/$target.dict")
   echo "== $target for ${seconds}s"
   "$root/build/fuzz/tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-    -artifact_prefix="$crashes/" -print_final_stats=1 "$work" "$root/tests/fuzz/corpus/$target" 2>&1 | tail -n 12
+    "${dict[@]}" -artifact_prefix="$crashes/" -print_final_stats=1 "$work" "$root/tests/fuzz/corpus/$target" 2>&1 | tail -n 12
 done

@@ -1,5 +1,4 @@
 // Rate limiter: SipHash-2-4 reference vectors, token buckets, rotation and bounded memory.
-#define BOOST_TEST_MODULE budget_server
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -7,6 +6,8 @@
 #include "rate_limiter.h"
 
 using server::RateLimiter;
+
+BOOST_AUTO_TEST_SUITE(rate_limiter)
 
 BOOST_AUTO_TEST_CASE(siphash_matches_the_reference_vectors) {
     // Key 00..0f; messages 00..(n-1): the first vectors from the SipHash paper's reference code.
@@ -29,6 +30,16 @@ BOOST_AUTO_TEST_CASE(bursts_then_a_steady_rate) {
     BOOST_TEST(limiter.allow("192.0.2.1", t0 + std::chrono::milliseconds(1100)));
 }
 
+BOOST_AUTO_TEST_CASE(would_allow_counts_nothing) {
+    RateLimiter limiter(10, 10);  // failed officer attempts: ten a minute
+    const auto t0 = RateLimiter::Clock::now();
+    for (int i = 0; i < 100; ++i) BOOST_TEST(limiter.would_allow("192.0.2.9", t0));
+    for (int i = 0; i < 10; ++i) BOOST_TEST(limiter.allow("192.0.2.9", t0));
+    BOOST_TEST(!limiter.would_allow("192.0.2.9", t0));
+    BOOST_TEST(!limiter.would_allow("192.0.2.9", t0 + std::chrono::seconds(5)));
+    BOOST_TEST(limiter.would_allow("192.0.2.9", t0 + std::chrono::seconds(7)));  // one back every six seconds
+}
+
 BOOST_AUTO_TEST_CASE(rotation_forgets_every_client) {
     RateLimiter limiter(60, 1, std::chrono::minutes(10));
     const auto t0 = RateLimiter::Clock::now();
@@ -45,3 +56,5 @@ BOOST_AUTO_TEST_CASE(memory_stays_bounded_under_a_flood_of_addresses) {
     for (int i = 0; i < 250'000; ++i) limiter.allow("10.0." + std::to_string(i), t0);
     BOOST_TEST(limiter.tracked() <= RateLimiter::kMaxTracked);
 }
+
+BOOST_AUTO_TEST_SUITE_END()

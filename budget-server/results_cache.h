@@ -1,0 +1,55 @@
+// Public results, kept in memory per budget and brought up to date from storage at most once a
+// second on a thread of its own, so a request for them costs a copy of a string, never a scan.
+#pragma once
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "aggregation.h"
+#include "budget.h"
+#include "storage.h"
+
+namespace server {
+
+// The public results document of a budget from its aggregate.
+std::string results_json(const budget::Budget& b, const budget::Aggregator& agg);
+
+class ResultsCache {
+public:
+    ResultsCache(const std::map<std::string, budget::Budget>& budgets, Storage& storage,
+                 std::chrono::milliseconds period = std::chrono::milliseconds(1000));
+    ~ResultsCache();
+    ResultsCache(const ResultsCache&) = delete;
+    ResultsCache& operator=(const ResultsCache&) = delete;
+
+    // The latest results document of a public budget; null until its first load has finished.
+    std::shared_ptr<const std::string> get(const std::string& budget_id) const;
+    void stop();
+
+private:
+    struct Entry {
+        explicit Entry(const budget::Budget& b) : budget(b) { aggregate.emplace(b); }
+        const budget::Budget& budget;
+        std::optional<budget::Aggregator> aggregate;  // touched only by the refresh thread
+        std::int64_t last_row = 0;
+        std::shared_ptr<const std::string> body;  // guarded by mutex_
+    };
+    void run();
+    void refresh(Entry& e);
+
+    Storage& storage_;
+    std::chrono::milliseconds period_;
+    std::map<std::string, std::unique_ptr<Entry>> entries_;
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+}  // namespace server
