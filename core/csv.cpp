@@ -22,12 +22,14 @@ std::pair<char32_t, std::size_t> code_point(std::string_view s, std::size_t i) {
     return {c, static_cast<std::size_t>(n)};
 }
 
-// Characters a spreadsheet may skip before it decides that a cell is a formula: blanks, control
-// characters, zero-width characters and the byte-order mark.
+// Characters a spreadsheet may skip before it decides that a cell is a formula: control characters,
+// Unicode White_Space, and the Default_Ignorable_Code_Points (zero-width, bidi controls, BOM...).
 bool skippable(char32_t c) {
-    return c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200F) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202F || (c >= 0x205F && c <= 0x2064) || c == 0x3000 || c == 0xFEFF ||
-           c == kReplacement;
+    return c <= 0x20 || (c >= 0x7F && c <= 0xA0) || c == 0xAD || c == 0x34F || c == 0x61C || c == 0x115F || c == 0x1160 ||
+           c == 0x1680 || c == 0x17B4 || c == 0x17B5 || (c >= 0x180B && c <= 0x180F) || (c >= 0x2000 && c <= 0x200F) ||
+           (c >= 0x2028 && c <= 0x202F) || (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0x3164 ||
+           (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF || c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) || c == kReplacement ||
+           (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A) || (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
 // = + - @, their full-width and small forms, and the minus sign.

@@ -31,6 +31,8 @@ BOOST_AUTO_TEST_CASE(formula_after_blanks_and_invisible_characters_is_neutralise
     BOOST_TEST(csv_text("\xC2\xA0=1") == "\"'\xC2\xA0=1\"");               // NBSP
     BOOST_TEST(csv_text("\xE2\x80\x8B-1") == "\"'\xE2\x80\x8B-1\"");       // zero-width space
     BOOST_TEST(csv_text("\xEF\xBB\xBF+1") == "\"'\xEF\xBB\xBF+1\"");       // BOM
+    BOOST_TEST(csv_text("\xE2\x80\xAA+1") == "\"'\xE2\x80\xAA+1\"");       // LEFT-TO-RIGHT EMBEDDING (found by fuzz_csv)
+    BOOST_TEST(csv_text("\xE2\x81\xA6@x") == "\"'\xE2\x81\xA6@x\"");       // LEFT-TO-RIGHT ISOLATE
     BOOST_TEST(csv_text("\n=1") == "\"'\n=1\"");                          // LF
     BOOST_TEST(csv_text("\x1B=1") == "\"'\xEF\xBF\xBD=1\"");              // ESC, replaced as well
     BOOST_TEST(csv_text(std::string("\0=1", 3)) == "\"'\xEF\xBF\xBD=1\"");  // NUL
