@@ -11,6 +11,8 @@
   if (welsh) {
     document.documentElement.lang = 'cy';
     document.title = 'Cydbwyso\'r gyllideb';
+    document.querySelector('meta[name="description"]').content = 'Cydbwyswch gyllideb eich cyngor: symudwch arian rhwng ' +
+      'gwasanaethau, dewiswch arbedion ac incwm, gosodwch y dreth gyngor, gwelwch beth mae\'ch dewisiadau yn ei wneud, ac anfonwch nhw at y cyngor.';
     document.getElementById('loading-text').textContent = 'Wrthi\'n llwytho\'r efelychydd cyllideb…';
     progress.setAttribute('aria-label', 'Yn llwytho');
     document.getElementById('canvas').setAttribute('aria-label', 'Efelychydd cyllideb. Pwyswch Escape i\'w adael.');

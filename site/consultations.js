@@ -6,6 +6,8 @@ const say = (en, cy) => (welsh ? cy : en);
 if (welsh) {
   document.documentElement.lang = 'cy';
   document.title = 'Ymgynghoriadau ar y gyllideb';
+  document.querySelector('meta[name="description"]').content =
+    'Yr ymgynghoriadau ar gyllidebau cynghorau ar y wefan hon, a\'r hyn y mae trigolion wedi\'i ddweud wrth y cyngor hyd yma.';
   document.getElementById('title').textContent = 'Ymgynghoriadau ar y gyllideb';
   document.getElementById('intro').textContent =
     'Mae cynghorau\'n defnyddio\'r gwasanaeth hwn i ofyn i drigolion sut y bydden nhw\'n cydbwyso cyllideb y flwyddyn nesaf.';

@@ -592,6 +592,10 @@ test('every page ran under its Content-Security-Policy with nothing refused', as
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/, path);
     assert.match(policy, /style-src 'self';/, path);
     assert.match(policy, /frame-ancestors \*$/, path);
+    assert.match(await res.text(), /<meta name="description" content="[^"]{40,}">\n<link rel="icon" href="favicon.svg"/, path);
   }
+  const icon = await fetch(`${server.base}/favicon.svg`);
+  assert.equal(icon.status, 200);
+  assert.equal(icon.headers.get('content-type'), 'image/svg+xml');
   assert.deepEqual(cspViolations, []);
 });
