@@ -89,6 +89,26 @@
   // a second, throwaway one cost ~25 ms). The attributes are those of wasm/platform_web.cpp.
   const gl = document.getElementById('canvas').getContext('webgl2', { alpha: false, depth: true, stencil: false,
     antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
+  // A lost context (a busy phone, a GPU reset) is restored by the browser because its default is
+  // prevented here, from the start; the app draws again by itself. If it does not come back, say so.
+  let lostTimer = 0;
+  const canvasEl = document.getElementById('canvas');
+  canvasEl.addEventListener('webglcontextlost', (e) => {
+    e.preventDefault();
+    clearTimeout(lostTimer);
+    lostTimer = setTimeout(() => {
+      const notice = document.getElementById('html-notice');
+      notice.innerHTML = say('The simulator stopped drawing (the browser lost its graphics). Reload the page, or ',
+                             'Mae\'r efelychydd wedi stopio dangos (collodd y porwr ei graffeg). Ail-lwythwch y dudalen, neu ') +
+                         plainLink('see the consultations as plain pages', 'gweld yr ymgynghoriadau fel tudalennau syml') + '.';
+      notice.setAttribute('role', 'alert');
+      notice.hidden = false;
+    }, 5000);
+  });
+  canvasEl.addEventListener('webglcontextrestored', () => {
+    clearTimeout(lostTimer);
+    if (!htmlMode) document.getElementById('html-notice').hidden = true;
+  });
   window.budgetApp = {
     ready,
     webgl2: !!gl,

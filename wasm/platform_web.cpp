@@ -99,8 +99,10 @@ EM_JS(void, js_shadow_gl_state, (), {
     const shadow = new Map();
     const tracked = [gl.SCISSOR_BOX, gl.BLEND_SRC_RGB, gl.BLEND_DST_RGB, gl.BLEND_SRC_ALPHA, gl.BLEND_DST_ALPHA,
                      gl.BLEND_EQUATION_RGB, gl.BLEND_EQUATION_ALPHA];
-    for (const name of tracked) shadow.set(name, gl.getParameter(name));
     const getParameter = gl.getParameter.bind(gl);
+    // Read again from WebGL itself (at the start, and after a lost context is restored with defaults).
+    Module.glShadowReset = () => { for (const name of tracked) shadow.set(name, getParameter(name)); };
+    Module.glShadowReset();
     gl.getParameter = (name) => {
         if (!shadow.has(name)) return getParameter(name);
         const v = shadow.get(name);
@@ -138,6 +140,7 @@ EM_JS(void, js_shadow_gl_state, (), {
     const blendEquation = gl.blendEquation.bind(gl);
     gl.blendEquation = (mode) => { blendEquation(mode); setEquations(mode, mode); };
 });
+EM_JS(void, js_shadow_gl_reset, (), { Module.glShadowReset(); });
 
 std::string take_js_string(char* p) {
     std::string out = p ? p : "";
@@ -158,6 +161,8 @@ double g_last_time = 0;
 bool g_size_dirty = true;  // the canvas's CSS size or the pixel ratio may have changed
 bool g_fonts_stale = true;  // the fonts must be built (again) before the next frame
 int g_canvas_w = 0, g_canvas_h = 0;  // the drawing buffer, in device pixels
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+bool g_renderer_ready = false;  // the renderer's GL objects exist on the live context
 
 // Button presses wait one frame after the position they happen at: ImGui items that allow overlap
 // (tabs among them) only take a press if they were hovered on the previous frame, and a tap or a
@@ -249,13 +254,22 @@ EM_BOOL on_frame(double time, void*) {
     io.DeltaTime = g_last_time > 0 ? static_cast<float>((time - g_last_time) / 1000.0) : 1.0f / 60.0f;
     if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;
     g_last_time = time;
-    if (g_config.draw) ImGui_ImplOpenGL3_NewFrame();
+    // A lost context draws nothing (the UI and its mirror still update); once restored, the
+    // renderer makes its objects again, and WebGL's state starts from its defaults.
+    const bool can_draw = g_config.draw && !emscripten_is_webgl_context_lost(g_gl);
+    if (can_draw && !g_renderer_ready) {
+        if (io.BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();  // its objects died with the old context
+        ImGui_ImplOpenGL3_Init("#version 300 es");
+        js_shadow_gl_reset();
+        g_renderer_ready = true;
+    }
+    if (can_draw) ImGui_ImplOpenGL3_NewFrame();
     const double build_started = emscripten_get_now();
     ImGui::NewFrame();
     g_config.frame();
     ImGui::Render();
     g_build_ms_total += emscripten_get_now() - build_started;
-    if (g_config.draw) {
+    if (can_draw) {
         glViewport(0, 0, g_canvas_w, g_canvas_h);
         glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
@@ -372,6 +386,19 @@ void request_redraw() {
     }
 }
 
+// The page prevents the default of a lost context, so the browser may restore it.
+EM_BOOL on_context_lost(int, const void*, void*) {
+    g_renderer_ready = false;
+    return EM_TRUE;
+}
+EM_BOOL on_context_restored(int, const void*, void*) {
+    g_renderer_ready = false;
+    g_size_dirty = true;
+    g_canvas_w = g_canvas_h = 0;  // set the drawing buffer's size again
+    request_redraw();
+    return EM_TRUE;
+}
+
 void rebuild_fonts_soon() {
     g_fonts_stale = true;  // resize_canvas rebuilds the fonts and their texture
     g_size_dirty = true;
@@ -393,10 +420,12 @@ bool platform_start(const PlatformConfig& config) {
         attrs.majorVersion = 2;  // site/index.html makes this context first, with the same attributes
         attrs.alpha = EM_FALSE;
         attrs.antialias = EM_FALSE;
-        const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE ctx = emscripten_webgl_create_context(config.canvas.c_str(), &attrs);
-        if (ctx <= 0) return false;
-        emscripten_webgl_make_context_current(ctx);
+        g_gl = emscripten_webgl_create_context(config.canvas.c_str(), &attrs);
+        if (g_gl <= 0) return false;
+        emscripten_webgl_make_context_current(g_gl);
         js_shadow_gl_state();
+        emscripten_set_webglcontextlost_callback(config.canvas.c_str(), nullptr, EM_TRUE, on_context_lost);
+        emscripten_set_webglcontextrestored_callback(config.canvas.c_str(), nullptr, EM_TRUE, on_context_restored);
     }
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -404,7 +433,7 @@ bool platform_start(const PlatformConfig& config) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.BackendPlatformName = "budget-web";
     io.SetClipboardTextFn = set_clipboard;  // copy goes to the system clipboard
-    if (config.draw) ImGui_ImplOpenGL3_Init("#version 300 es");
+    // The renderer starts on the first frame that has a live context (one may be lost at start-up).
     g_fonts_stale = true;  // the first font build, at the real ratio
     const char* c = config.canvas.c_str();
     emscripten_set_mousedown_callback(c, nullptr, EM_TRUE, on_mouse);

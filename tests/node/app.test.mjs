@@ -585,6 +585,56 @@ test('browser zoom: a new pixel ratio resizes the framebuffer and rasterises the
   await page.close();
 });
 
+test('a lost WebGL context: the app keeps working, says so after 5 s, and draws the same again once restored', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const cdp = await page.context().newCDPSession(page);
+  // The share of the screen in the page's background grey: the same before and after, if it draws again.
+  const background = async () => {
+    const shot = await cdp.send('Page.captureScreenshot', { format: 'png' });
+    return page.evaluate(async (png) => {
+      const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+      const image = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+      const c = new OffscreenCanvas(image.width, image.height).getContext('2d');
+      c.drawImage(image, 0, 0);
+      const px = c.getImageData(0, 0, image.width, image.height).data;
+      let n = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i] === 245 && px[i + 1] === 245 && px[i + 2] === 245) n++;
+      return n / (px.length / 4);
+    }, shot.data);
+  };
+  await clickLabel(page, 'Start');
+  const before = await background();
+  await page.evaluate(() => {
+    window.loseContext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+    window.loseContext.loseContext();
+  });
+  await page.waitForFunction(() => document.getElementById('canvas').getContext('webgl2').isContextLost());
+  // The app still runs (and its mirror with it) while nothing can be drawn.
+  await clickLabel(page, 'tab:savings');
+  assert.ok(await page.evaluate(() => window.budgetApp.rect('saving:shared-planning')));
+  await clickLabel(page, 'tab:services');
+  // Not back within 5 s: the page says so, with the plain pages to turn to.
+  await page.waitForFunction(() => !document.getElementById('html-notice').hidden, null, { timeout: 8000 });
+  assert.equal(await page.evaluate(() => document.getElementById('html-notice').getAttribute('role')), 'alert');
+  assert.match(await page.evaluate(() => document.getElementById('html-notice').textContent), /stopped drawing.*plain pages/);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-context-lost.png') });
+  await page.evaluate(() => window.loseContext.restoreContext());
+  await page.waitForFunction(() => !document.getElementById('canvas').getContext('webgl2').isContextLost());
+  await settle(page);
+  await page.mouse.move(10, 10);
+  await settle(page);
+  const after = await background();
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-context-restored.png') });
+  assert.ok(before > 0.3 && Math.abs(after - before) < 0.02, `background share ${before} before, ${after} after`);
+  assert.equal(await page.evaluate(() => document.getElementById('html-notice').hidden), true);
+  await clickLabel(page, 'tab:savings');
+  assert.ok(await page.evaluate(() => window.budgetApp.rect('saving:shared-planning')));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('every page ran under its Content-Security-Policy with nothing refused', async () => {
   for (const path of ['/', '/consultations.html']) {
     const res = await fetch(`${server.base}${path}`);
