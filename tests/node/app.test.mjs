@@ -585,6 +585,26 @@ test('browser zoom: a new pixel ratio resizes the framebuffer and rasterises the
   await page.close();
 });
 
+test('30 cold starts of the phone page (DPR 2, touch): each draws, and the first tap on Start is never lost', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const problems = [];
+  for (let run = 0; run < 30; run++) {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`run ${run}: ${e.message}`));
+    await page.goto(`${server.base}/?budget=eastbrook-district-2026&run=${run}`);
+    await page.evaluate(() => window.budgetApp.ready);
+    const lost = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2').isContextLost());
+    if (lost) problems.push(`run ${run}: the context was lost at start`);
+    const r = await page.evaluate(() => window.budgetApp.rect('Start'));
+    await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);  // at once, with no settling first
+    await page.waitForFunction(() => window.budgetApp.state().screen === 'simulator', null, { timeout: 3000 })
+      .catch(() => problems.push(`run ${run}: the tap on Start was lost`));
+    await page.close();
+  }
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
 test('a lost WebGL context: the app keeps working, says so after 5 s, and draws the same again once restored', async () => {
   const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
   const errors = [];
