@@ -93,6 +93,14 @@
   // prevented here, from the start; the app draws again by itself. If it does not come back, say so.
   let lostTimer = 0;
   const canvasEl = document.getElementById('canvas');
+  // The canvas's focus ring: on with any key pressed on it, off with a pointer (WCAG 2.4.7 asks it
+  // for the keyboard; drawn after a tap it only frames the whole app).
+  let keyboardLast = false;
+  document.addEventListener('keydown', () => { keyboardLast = true; }, true);
+  document.addEventListener('pointerdown', () => { keyboardLast = false; }, true);
+  canvasEl.addEventListener('focus', () => canvasEl.classList.toggle('keyboard', keyboardLast));
+  canvasEl.addEventListener('keydown', () => canvasEl.classList.add('keyboard'));
+  canvasEl.addEventListener('pointerdown', () => canvasEl.classList.remove('keyboard'));
   canvasEl.addEventListener('webglcontextlost', (e) => {
     e.preventDefault();
     clearTimeout(lostTimer);

@@ -25,6 +25,7 @@ struct AppState {
     bool projector = false;        // ?mode=projector: large type, high contrast
     bool high_contrast = false;
     bool plain_page = false;       // no WebGL2: nothing is drawn and the page shows the mirror
+    bool desktop_input = true;     // a mouse or trackpad: the welcome screen names the canvas's keys
     // Review and submit.
     std::string overall_comment;
     std::vector<std::string> service_comments;  // one per service (empty: no comment)

@@ -168,6 +168,7 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     g_state.language = std::string(language) == "cy" ? "cy" : "en";
     const bool html = std::string(mode) == "html";  // no WebGL2: the page shows the mirror instead
     g_state.plain_page = html;
+    g_state.desktop_input = web::has_fine_pointer();
     g_state.projector = std::string(mode) == "projector";
     g_state.high_contrast = g_state.projector || std::string(mode) == "high-contrast";
     restore_draft(saved_draft);

@@ -87,6 +87,7 @@ EM_JS(void, js_fetch_bytes, (const char* url, const char* receiver), {
     }).catch((e) => console.error(String(e)));
 });
 EM_JS(int, js_has_element, (const char* selector), { return document.querySelector(UTF8ToString(selector)) ? 1 : 0; });
+EM_JS(int, js_fine_pointer, (), { return matchMedia('(any-pointer: fine)').matches ? 1 : 0; });
 EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
 });
@@ -371,6 +372,7 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 void send_submission(const std::string& json) { js_send_submission(json.c_str()); }
 void open_link(const std::string& url) { js_open_link(url.c_str()); }
 void console_error(const std::string& message) { js_console_error(message.c_str()); }
+bool has_fine_pointer() { return js_fine_pointer() != 0; }
 void publish_mirror(const std::string& json) { js_publish_mirror(json.c_str()); }
 std::string new_submission_id() { return take_js_string(js_new_submission_id()); }
 void save_draft(const std::string& json) { js_save_draft(json.c_str()); }

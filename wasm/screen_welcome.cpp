@@ -27,7 +27,9 @@ void draw_welcome(AppState& s) {
                                   "pob dewis yn ei wneud i wasanaethau, i'ch bil ac i berfformiad y cyngor. Pan fydd eich "
                                   "cyllideb yn cydbwyso, gallwch ei hanfon at y cyngor."));
     ImGui::Spacing();
-    if (!s.plain_page)  // the canvas's own keys; a plain page works as any page does
+    // The canvas's own keys, where a keyboard is likely (a phone alone has none; a plain page works
+    // as any page does). Escape is always there, whatever this says.
+    if (!s.plain_page && s.desktop_input)
         note(s, s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, and "
                                      "Escape leaves the simulator.",
                                      "Bysellfwrdd: mae Tab a'r saethau'n symud rhwng rheolyddion, mae Bylchwr neu Enter yn "

@@ -585,6 +585,29 @@ test('browser zoom: a new pixel ratio resizes the framebuffer and rasterises the
   await page.close();
 });
 
+test('the focus ring is for the keyboard only, and only a device with a mouse or trackpad hears about keys', async () => {
+  const outline = (page) => page.evaluate(() => getComputedStyle(document.getElementById('canvas')).outlineStyle);
+  const mirrorText = (page) => page.evaluate(() => document.getElementById('a11y-mirror').textContent);
+  for (const [name, options, keys] of [['phone', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, false],
+    ['desktop', { viewport: { width: 1366, height: 768 } }, true]]) {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
+    await page.evaluate(() => window.budgetApp.ready);
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas', name);
+    assert.equal(await outline(page), 'none', `${name}: a ring before any key`);
+    assert.equal((await mirrorText(page)).includes('Escape leaves the simulator'), keys, name);
+    await page.keyboard.press('Tab');
+    assert.equal(await outline(page), 'solid', `${name}: no ring for the keyboard`);
+    const start = await page.evaluate(() => window.budgetApp.rect('Start'));
+    await page.mouse.click(start.x + start.width / 2, start.y + start.height / 2);
+    await settle(page);
+    assert.equal(await outline(page), 'none', `${name}: the ring stays after a click`);
+    await context.close();
+  }
+});
+
 test('30 cold starts of the phone page (DPR 2, touch): each draws, and the first tap on Start is never lost', async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
   const problems = [];
