@@ -35,12 +35,11 @@ void draw_welcome(AppState& s) {
                                      "Bysellfwrdd: mae Tab a'r saethau'n symud rhwng rheolyddion, mae Bylchwr neu Enter yn "
                                      "defnyddio un, ac mae Escape yn gadael yr efelychydd."));
     ImGui::Spacing();
-    const ImVec2 size(ImGui::GetContentRegionAvail().x, 48.0f);
-    if (button(s, s.text("Start", "Dechrau"), "Start", size)) s.screen = Screen::Simulator;
+    if (wide_button(s, s.text("Start", "Dechrau"), "Start")) s.screen = Screen::Simulator;
     if (b.languages.size() > 1) {
         ImGui::Spacing();
         const char* other = s.language == "cy" ? "English" : "Cymraeg";
-        if (button(s, other, "Language", ImVec2(size.x, 40.0f))) s.language = s.language == "cy" ? "en" : "cy";
+        if (button(s, other, "Language", ImVec2(0.0f, 40.0f))) s.language = s.language == "cy" ? "en" : "cy";
     }
 }
 

@@ -32,7 +32,7 @@ void heading(AppState& s, const std::string& text, int level);  // 1: title; 2: 
 void described(AppState& s, const std::string& text, const std::string& key = "");
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size = ImVec2(0, 0),
             bool enabled = true);
-bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled = true);  // full width, touch size
+bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled = true);  // a main action: touch height; full width on a phone, else its words
 bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on);
 // A checkbox for option `i` of `on` (savings or income): changes go through AppState, with undo.
 void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,

@@ -2,9 +2,10 @@
 // test hook, and applies what assistive technology asked of it (mirror.h).
 #include "ui.h"  // ImGui first: imgui_stdlib.h builds on it
 
+#include "imgui_stdlib.h"
+
 #include <algorithm>
 
-#include "imgui_stdlib.h"
 #include "byte_codec.h"
 #include "json_writer.h"
 
@@ -95,7 +96,10 @@ bool button(AppState& s, const std::string& label, const std::string& key, const
 }
 
 bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled) {
-    return button(s, label, key, ImVec2(ImGui::GetContentRegionAvail().x, 48.0f), enabled);
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float fitted = ImGui::CalcTextSize(label.c_str()).x + 4.0f * ImGui::GetFontSize();
+    const float width = available < 560.0f ? available : std::min(available, fitted);  // full width helps a thumb
+    return button(s, label, key, ImVec2(width, 48.0f), enabled);
 }
 
 bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on) {
