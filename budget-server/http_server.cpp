@@ -7,7 +7,6 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -53,28 +52,37 @@ std::string mime_type(const std::string& path) {
     return "application/octet-stream";
 }
 
-// Maps a URL path to a file under `root`, refusing anything that could leave it: dot segments,
-// encodings, and symbolic links whose target is outside the folder (links within it are followed).
+// `full`, resolved, when it is a regular file inside `root` (already canonical): a symbolic link
+// whose target leaves the folder is refused; links within it are followed.
+std::optional<std::string> inside(const std::string& root, const std::string& full) {
+    std::error_code ec;
+    const auto real = std::filesystem::canonical(full, ec);
+    if (ec || !std::filesystem::is_regular_file(real, ec)) return std::nullopt;
+    std::string text = real.string();
+    if (text.size() <= root.size() || text.compare(0, root.size(), root) != 0 || text[root.size()] != '/') return std::nullopt;
+    return text;
+}
+
+// Maps a URL path to a file under `root` (canonical), refusing dot segments and encodings.
 std::optional<std::string> static_path(const std::string& root, std::string path) {
     if (root.empty() || path.empty() || path[0] != '/') return std::nullopt;
     if (path.find("..") != std::string::npos || path.find('\\') != std::string::npos || path.find('\0') != std::string::npos ||
         path.find('%') != std::string::npos)
         return std::nullopt;
     if (path.back() == '/') path += "index.html";
-    std::error_code ec;
-    const auto base = std::filesystem::canonical(root, ec);
-    if (ec) return std::nullopt;
-    const auto real = std::filesystem::canonical(root + path, ec);
-    if (ec || !std::filesystem::is_regular_file(real, ec)) return std::nullopt;
-    const std::string base_text = base.string() + "/";
-    if (real.string().compare(0, base_text.size(), base_text) != 0) return std::nullopt;
-    return real.string();
+    return inside(root, root + path);
 }
 
-bool compressible(const std::string& path) {
-    for (const char* ext : {".html", ".js", ".css", ".json", ".wasm", ".svg", ".txt", ".ttf"})
-        if (path.size() > std::strlen(ext) && path.compare(path.size() - std::strlen(ext), std::string::npos, ext) == 0) return true;
-    return false;
+// The folder a static route serves, resolved once at start ("" when there is none).
+std::string served_root(const std::string& dir) {
+    std::error_code ec;
+    const auto real = dir.empty() ? std::filesystem::path() : std::filesystem::canonical(dir, ec);
+    return ec ? std::string() : real.string();
+}
+
+bool compressible(const std::string& content_type) {
+    return content_type.rfind("text/", 0) == 0 || content_type.rfind("application/json", 0) == 0 ||
+           content_type == "application/wasm" || content_type == "image/svg+xml" || content_type == "font/ttf";
 }
 
 // Connections open from each address, in memory only, so one address cannot hold every slot.
@@ -197,29 +205,28 @@ private:
             return send(std::move(r));
         }
         const bool budgets = path.rfind("/budgets/", 0) == 0;
-        const std::string& root = budgets ? config_.budgets_dir : config_.site_dir;
-        const std::string relative = budgets ? path.substr(8) : path;
-        const std::optional<std::string> file = static_path(root, relative);
+        const std::string& root = budgets ? config_.budgets_dir : config_.site_dir;  // canonical (run_http_server)
+        const std::optional<std::string> file = static_path(root, budgets ? path.substr(8) : path);
         if (!file) return reply_error(404, "http.not_found", "not found");
         struct stat original {};
         if (::stat(file->c_str(), &original) != 0) return reply_error(404, "http.not_found", "not found");
         Response r;
         r.file = *file;
         r.content_type = mime_type(*file);
-        std::string coding = "identity";
-        if (compressible(*file)) {
-            // Precompressed copies (.br, .gz) beside the file, chosen by Accept-Encoding.
+        const char* coding = "identity";
+        if (compressible(r.content_type)) {
+            // Precompressed copies beside the file, chosen by Accept-Encoding; never one older than it.
             r.headers.emplace_back("Vary", "Accept-Encoding");
             const std::string accept(request_[http::field::accept_encoding]);
-            for (const char* candidate : {"br", "gzip"}) {
-                const std::string suffix = std::string(".") + (candidate[0] == 'b' ? "br" : "gz");
-                if (!accepts_encoding(accept, candidate)) continue;
-                auto variant = static_path(root, relative.back() == '/' ? relative + "index.html" + suffix : relative + suffix);
+            static constexpr std::pair<const char*, const char*> kCopies[] = {{"br", ".br"}, {"gzip", ".gz"}};
+            for (const auto& [name, suffix] : kCopies) {
+                if (!accepts_encoding(accept, name)) continue;
+                const auto copy = inside(root, *file + suffix);
                 struct stat st {};
-                if (!variant || ::stat(variant->c_str(), &st) != 0 || st.st_mtime < original.st_mtime) continue;
-                r.file = *variant;
-                coding = candidate;
-                r.headers.emplace_back("Content-Encoding", candidate);
+                if (!copy || ::stat(copy->c_str(), &st) != 0 || st.st_mtime < original.st_mtime) continue;
+                r.file = *copy;
+                coding = name;
+                r.headers.emplace_back("Content-Encoding", name);
                 break;
             }
         }
@@ -230,7 +237,7 @@ private:
         std::snprintf(etag, sizeof etag, "\"%llx-%llx-%s\"", static_cast<unsigned long long>(original.st_size),
                       static_cast<unsigned long long>(original.st_mtim.tv_sec) * 1000000000ULL +
                           static_cast<unsigned long long>(original.st_mtim.tv_nsec),
-                      coding.c_str());
+                      coding);
         r.headers.emplace_back("ETag", etag);
         r.headers.emplace_back("Last-Modified", http_date(original.st_mtime));
         const std::string_view if_none_match = view(request_[http::field::if_none_match]);
@@ -393,8 +400,11 @@ void raise_descriptor_limit() {
 
 }  // namespace
 
-int run_http_server(const HttpConfig& config, Api& api, Storage& storage) {
+int run_http_server(const HttpConfig& given, Api& api, Storage& storage) {
     raise_descriptor_limit();
+    HttpConfig config = given;  // the served folders resolved once, not on every request
+    config.site_dir = served_root(given.site_dir);
+    config.budgets_dir = served_root(given.budgets_dir);
     net::io_context ioc(config.threads);
     std::shared_ptr<Listener> listener;
     try {
