@@ -62,6 +62,7 @@ std::optional<Budget> load(const std::string& path) {
     }
     BudgetLoad l = load_budget(*text);
     print_problems(l.problems, path);
+    for (const auto& w : l.warnings) std::cerr << "warning: " << format_problem(w, path) << "\n";
     return std::move(l.budget);
 }
 

@@ -41,6 +41,9 @@ struct CouncilTax {
     std::vector<Band> bands;               // by nation
     CouncilTaxCap cap;
     BasisPoints lever_min_bp = 0, lever_max_bp = 0, lever_step_bp = 0, lever_default_bp = 0;
+    // The values the resident's slider stops at (ascending, each on a step, the default among them),
+    // so a person can hit the referendum limit; empty: every step.
+    std::vector<BasisPoints> lever_stops;
 };
 
 enum class FundingKind { Grant, BusinessRates, Reserves, Other };

@@ -55,6 +55,9 @@ public:
     void add(const char* code, const std::string& pointer, const std::string& message) {
         problems_.push_back(doc_.problem(code, pointer, message));
     }
+    void warn(Problems& warnings, const char* code, const std::string& pointer, const std::string& message) {
+        warnings.push_back(doc_.problem(code, pointer, message));
+    }
 
     const json* member(const json& obj, const std::string& ptr, const char* key, bool required) {
         const auto it = obj.find(key);
@@ -155,10 +158,14 @@ public:
 
     std::optional<BasisPoints> percent(const json& obj, const std::string& ptr, const char* key, bool required = true) {
         const json* v = member(obj, ptr, key, required);
-        if (!v || !expect(*v, ptr + "/" + key, v->is_number(), "a number")) return std::nullopt;
-        const auto bp = scaled(*v, 100, 1000.0);
+        if (!v) return std::nullopt;
+        return percent_value(*v, ptr + "/" + key);
+    }
+    std::optional<BasisPoints> percent_value(const json& v, const std::string& ptr) {
+        if (!expect(v, ptr, v.is_number(), "a number")) return std::nullopt;
+        const auto bp = scaled(v, 100, 1000.0);
         if (!bp) {
-            add("budget.bad_percent", ptr + "/" + key, "a percentage between -1000 and 1000 with at most two decimal places");
+            add("budget.bad_percent", ptr, "a percentage between -1000 and 1000 with at most two decimal places");
             return std::nullopt;
         }
         return static_cast<BasisPoints>(*bp);
@@ -231,6 +238,7 @@ struct Loader {
     Reader r;
     Budget b;
     std::map<std::string, std::string> ids_services, ids_groups, ids_options, ids_kpis, ids_funding;
+    Problems warnings;
 
     std::string at(const std::string& ptr, std::size_t i) { return ptr + "/" + std::to_string(i); }
 
@@ -342,7 +350,7 @@ struct Loader {
         }
         if (const json* lever = r.object(*ct, p, "lever")) {
             const std::string lp = p + "/lever";
-            r.check_fields(*lever, lp, {"min_percent", "max_percent", "step_percent", "default_percent"});
+            r.check_fields(*lever, lp, {"min_percent", "max_percent", "step_percent", "default_percent", "stops_percent"});
             auto mn = r.percent(*lever, lp, "min_percent"), mx = r.percent(*lever, lp, "max_percent"),
                  st = r.percent(*lever, lp, "step_percent");
             auto def = r.percent(*lever, lp, "default_percent", false);
@@ -354,8 +362,40 @@ struct Loader {
                 if (out.band_d > 0 && !within_cap(out, *mx))
                     r.add("budget.lever_above_cap", lp + "/max_percent",
                           "a " + format_bp_as_percent(*mx) + "% rise is over the referendum cap (" + describe_cap(out) + ")");
+                lever_stops(*lever, lp, out);
+                const BasisPoints steps = (*mx - *mn) / *st;
+                if (out.lever_stops.empty() && steps > kMaxComfortableSteps)
+                    r.warn(warnings, "budget.many_steps", lp + "/step_percent",
+                           "the council tax slider has " + std::to_string(steps) + " steps, more than a person can hit with a finger (" +
+                               std::to_string(kMaxComfortableSteps) + "); give stops_percent (e.g. 0, the referendum limit) or a larger step");
             }
         }
+    }
+
+    // The council tax slider's stops: ascending, each on a step of the lever, the default among them.
+    void lever_stops(const json& lever, const std::string& lp, CouncilTax& out) {
+        const json* stops = r.array(lever, lp, "stops_percent", false);
+        if (!stops) return;
+        const std::string sp = lp + "/stops_percent";
+        std::vector<BasisPoints> values;
+        for (std::size_t i = 0; i < stops->size(); ++i) {
+            const auto v = r.percent_value((*stops)[i], at(sp, i));
+            if (!v) return;
+            if (*v < out.lever_min_bp || *v > out.lever_max_bp || (*v - out.lever_min_bp) % out.lever_step_bp != 0) {
+                r.add("budget.off_step", at(sp, i), format_bp_as_percent(*v) + "% is not a step between min and max");
+                return;
+            }
+            if (!values.empty() && *v <= values.back()) {
+                r.add("budget.stops_not_ascending", at(sp, i), "stops must be in ascending order, each once");
+                return;
+            }
+            values.push_back(*v);
+        }
+        if (values.size() < 2 || std::find(values.begin(), values.end(), out.lever_default_bp) == values.end()) {
+            r.add("budget.bad_stops", sp, "give at least two stops, the default (" + format_bp_as_percent(out.lever_default_bp) + "%) among them");
+            return;
+        }
+        out.lever_stops = std::move(values);
     }
 
     // Checks min <= max and that step divides the range; reports at `ptr`.
@@ -443,6 +483,10 @@ struct Loader {
                      st = r.percent(item, p, "step_percent");
                 if (mn && mx && st && range(p, *mn, *mx, *st)) {
                     sv.min_bp = *mn; sv.max_bp = *mx; sv.step_bp = *st;
+                    if ((*mx - *mn) / *st > kMaxComfortableSteps)
+                        r.warn(warnings, "budget.many_steps", p + "/step_percent",
+                               "the slider has " + std::to_string((*mx - *mn) / *st) + " steps, more than a person can hit with a finger (" +
+                                   std::to_string(kMaxComfortableSteps) + "); use a larger step");
                     consequences(item, p, sv);
                 }
             }
@@ -714,7 +758,7 @@ BudgetLoad load_budget(std::string text, const JsonLimits& limits) {
     JsonDocument doc;
     if (!parse_json(std::move(text), limits, doc, result.problems)) return result;
     const json& root = doc.root();
-    Loader l{Reader(doc, result.problems), Budget{}, {}, {}, {}, {}, {}, {}};
+    Loader l{Reader(doc, result.problems), Budget{}, {}, {}, {}, {}, {}, {}, {}};
     if (!root.is_object()) {
         l.r.add("budget.wrong_type", "", std::string("expected an object, found ") + type_name(root));
         return result;
@@ -735,6 +779,7 @@ BudgetLoad load_budget(std::string text, const JsonLimits& limits) {
     l.totals(root, before_money, before_services, result.problems);
     l.feasibility(result.problems);
     if (result.problems.empty()) {
+        result.warnings = std::move(l.warnings);
         l.b.build_index();
         result.budget = std::move(l.b);
     }

@@ -14,7 +14,10 @@ constexpr int kBudgetFormatVersion = 1;
 struct BudgetLoad {
     std::optional<Budget> budget;  // set only when there are no problems
     Problems problems;
+    Problems warnings;  // usable, but a resident would struggle (e.g. a lever of more than 100 steps)
 };
+
+constexpr int kMaxComfortableSteps = 100;  // more, and a slider moves in steps a finger cannot hit
 
 BudgetLoad load_budget(std::string text, const JsonLimits& limits = JsonLimits{});
 

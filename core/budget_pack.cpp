@@ -109,7 +109,8 @@ bool fields(IO& io, Budget& b) {
          io.num(ct.cap.core_limit_pounds_alternative, 0, kMoneyLimit) &&
          io.num(ct.cap.adult_social_care_bp, kI32Min, kI32Max) && io.num(ct.lever_min_bp, kI32Min, kI32Max) &&
          io.num(ct.lever_max_bp, kI32Min, kI32Max) && io.num(ct.lever_step_bp, 1, kI32Max) &&
-         io.num(ct.lever_default_bp, kI32Min, kI32Max);
+         io.num(ct.lever_default_bp, kI32Min, kI32Max) &&
+         io.list(ct.lever_stops, [&](BasisPoints& stop) { return io.num(stop, kI32Min, kI32Max); });
     ok = ok && io.list(b.funding, [&](FundingLine& f) {
         return io.str(f.id) && local(io, f.name) && io.choice(f.kind, 4) && io.num(f.amount, -kMoneyLimit, kMoneyLimit);
     });

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "council_tax.h"
+#include "overview.h"
 
 namespace budget {
 
@@ -43,6 +44,11 @@ std::string outcome_to_json(const Budget& b, const Choices& c, const Outcome& o,
                         {"current_rag", rag_id(ko.current_rag)},
                         {"projected_rag", rag_id(ko.projected_rag)}});
     }
+    const Overview v = overview(b, o);
+    json groups = json::array(), funding = json::array();
+    for (std::size_t g = 0; g < b.groups.size(); ++g)
+        groups.push_back({{"id", b.groups[g].id}, {"spend_pence", v.groups[g].spend}, {"locked_pence", v.groups[g].locked}});
+    for (std::size_t f = 0; f < b.funding.size(); ++f) funding.push_back({{"id", b.funding[f].id}, {"pence", v.funding[f]}});
     json doc = {{"budget", {{"id", b.id}, {"version", b.version}}},
                 {"totals",
                  {{"service_spend_pence", o.service_spend},
@@ -65,6 +71,14 @@ std::string outcome_to_json(const Budget& b, const Choices& c, const Outcome& o,
                   {"bills_pence", bills},
                   {"receipt_band", std::string(1, receipt_band)},
                   {"receipt_pence", receipt_json}}},
+                {"overview",
+                 {{"net_budget_pence", v.net_budget},
+                  {"funding", funding},
+                  {"council_tax_pence", v.council_tax},
+                  {"other_income_pence", v.other_income},
+                  {"groups", groups},
+                  {"per_resident_pence", v.per_resident},
+                  {"per_band_d_pence", v.per_band_d}}},
                 {"services", services},
                 {"kpis", kpis}};
     return doc.dump(2, ' ', false, json::error_handler_t::replace);

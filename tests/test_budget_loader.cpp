@@ -279,4 +279,49 @@ BOOST_AUTO_TEST_CASE(enormous_budget_hits_the_size_limit) {
     BOOST_TEST(l.problems[0].code == "json.too_large");
 }
 
+BOOST_AUTO_TEST_CASE(council_tax_stops_let_a_person_hit_the_limit) {
+    json j = test::small_budget();
+    j["council_tax"]["lever"]["stops_percent"] = {-2, 0, 1.99, 2.99, 4.99};
+    const BudgetLoad l = load_budget(j.dump());
+    BOOST_REQUIRE(l.budget);
+    BOOST_TEST((l.budget->council_tax.lever_stops == std::vector<BasisPoints>{-200, 0, 199, 299, 499}));
+    BOOST_TEST(l.warnings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(council_tax_stops_are_checked) {
+    const auto with_stops = [](const json& stops) {
+        json j = test::small_budget();
+        j["council_tax"]["lever"]["stops_percent"] = stops;
+        return problems_of(j);
+    };
+    BOOST_TEST(joined(with_stops({0, 5.5})) == one("/council_tax/lever/stops_percent/1: 5.5% is not a step between min and max [budget.off_step]"));
+    BOOST_TEST(joined(with_stops({0, 2.99, 1})) == one("/council_tax/lever/stops_percent/2: stops must be in ascending order, each once [budget.stops_not_ascending]"));
+    BOOST_TEST(joined(with_stops({1, 2.99})) == one("/council_tax/lever/stops_percent: give at least two stops, the default (0%) among them [budget.bad_stops]"));
+    BOOST_TEST(joined(with_stops({0, "1"})) == one("/council_tax/lever/stops_percent/1: expected a number, found a string [budget.wrong_type]"));
+}
+
+BOOST_AUTO_TEST_CASE(a_lever_of_more_than_100_steps_is_warned_about) {
+    const BudgetLoad l = load_budget(test::small_budget().dump());  // council tax -2% to 4.99% in steps of 0.01%
+    BOOST_REQUIRE(l.budget);
+    BOOST_REQUIRE(l.warnings.size() == 1u);
+    BOOST_TEST(l.warnings[0].code == "budget.many_steps");
+    BOOST_TEST(l.warnings[0].pointer == "/council_tax/lever/step_percent");
+    BOOST_TEST(l.warnings[0].message == "the council tax slider has 699 steps, more than a person can hit with a finger (100); "
+                                        "give stops_percent (e.g. 0, the referendum limit) or a larger step");
+    json j = test::small_budget();
+    j["services"][0]["step_percent"] = 0.1;  // -10% to 10%: 200 steps
+    const BudgetLoad s = load_budget(j.dump());
+    BOOST_REQUIRE(s.warnings.size() == 2u);
+    BOOST_TEST(s.warnings[1].pointer == "/services/0/step_percent");
+    BOOST_TEST(s.warnings[1].message == "the slider has 200 steps, more than a person can hit with a finger (100); use a larger step");
+}
+
+BOOST_AUTO_TEST_CASE(the_example_budgets_have_no_warnings) {
+    for (const char* name : {"northmoor-county-2026", "eastbrook-district-2026", "bro-tegid-2026"}) {
+        const BudgetLoad l = load_budget(test::read_text(std::string(BUDGETS_DIR) + "/" + name + ".json"));
+        BOOST_TEST(l.budget.has_value(), name);
+        BOOST_TEST(l.warnings.size() == 0u, name);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

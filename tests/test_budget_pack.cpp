@@ -54,6 +54,8 @@ BOOST_AUTO_TEST_CASE(carries_what_the_simulation_does_not_use) {
     BOOST_TEST(back.council_name.cy == b.council_name.cy);
     BOOST_TEST(back.privacy_notice_url.cy == b.privacy_notice_url.cy);
     BOOST_TEST(back.results_public == b.results_public);
+    BOOST_TEST(back.council_tax.lever_stops == b.council_tax.lever_stops, boost::test_tools::per_element());
+    BOOST_TEST(back.council_tax.lever_stops.size() == 29u);
     BOOST_REQUIRE(back.kpis.size() == b.kpis.size());
     for (std::size_t i = 0; i < b.kpis.size(); ++i) {
         const Kpi &x = back.kpis[i], &y = b.kpis[i];
@@ -86,7 +88,7 @@ BOOST_AUTO_TEST_CASE(refuses_foreign_and_damaged_bytes) {
     BOOST_TEST(unpack_budget("{\"format\": \"council-budget\"}").problem.code == "pack.not_a_pack");
     BOOST_TEST(unpack_budget("{\"format\": \"council-budget\"}").problem.message == "this is not a budget pack");
     std::string other_version = good;
-    other_version[3] = 2;
+    other_version[3] = static_cast<char>(kBudgetPackVersion + 1);
     BOOST_TEST(unpack_budget(other_version).problem.code == "pack.version");
     BOOST_TEST(unpack_budget(other_version).problem.message ==
                "this budget pack is from another version of the app: pack the budget again");

@@ -35,9 +35,14 @@ void draw_app(AppState& s) {
         h.name = s.text(screens_en[screen], screens_cy[screen]);
         s.mirror.nodes.push_back(std::move(h));
     }
+    // A centred content column on wide screens: lines of text held to about 75 characters; the
+    // simulator, with its two columns, may be wider.
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->WorkPos);
-    ImGui::SetNextWindowSize(vp->WorkSize);
+    const float padding = ImGui::GetStyle().WindowPadding.x * 2;
+    const float column = (s.screen == Screen::Simulator ? 64.0f : 40.0f) * ImGui::GetFontSize() + padding;
+    const float width = vp->WorkSize.x < column ? vp->WorkSize.x : column;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + (vp->WorkSize.x - width) * 0.5f, vp->WorkPos.y));
+    ImGui::SetNextWindowSize(ImVec2(width, vp->WorkSize.y));
     ImGui::Begin("##app", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);

@@ -3,6 +3,7 @@
 
 #include "json_writer.h"
 #include "money.h"
+#include "overview.h"
 #include "submission.h"
 
 namespace app {
@@ -11,6 +12,7 @@ void AppState::start(budget::Budget b) {
     budget = std::move(b);
     choices = budget::default_choices(budget);
     outcome = budget::simulate(budget, choices);
+    baseline = outcome;
     undo.clear();
     service_comments.assign(budget.services.size(), std::string());
     demographic_answers.assign(budget.demographics.size(), -1);
@@ -99,6 +101,11 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     for (std::size_t i = 0; i < s.budget.services.size(); ++i) w.key(s.budget.services[i].id).integer(s.choices.service_bp[i]);
     w.end_object();
     w.key("council_tax_bp").integer(s.choices.council_tax_bp).key("remaining_gap_pence").integer(s.outcome.remaining_gap);
+    const budget::Overview v = budget::overview(s.budget, s.outcome);
+    w.key("overview").begin_object().key("net_budget_pence").integer(v.net_budget).key("per_resident_pence").integer(v.per_resident);
+    w.key("per_band_d_pence").integer(v.per_band_d).key("council_tax_pence").integer(v.council_tax).key("groups_pence").begin_array();
+    for (const auto& g : v.groups) w.integer(g.spend);
+    w.end_array().end_object();
     w.key("balanced").boolean(s.outcome.balanced).key("undo_steps").integer(static_cast<std::int64_t>(s.undo.size()));
     w.key("frames_drawn").integer(static_cast<std::int64_t>(costs.frames)).key("frame_ms_mean").number(costs.mean_ms, 4);
     w.key("frame_ms_max").number(costs.max_ms, 4).key("build_ms_mean").number(costs.build_mean_ms, 4);

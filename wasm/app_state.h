@@ -17,11 +17,13 @@ struct AppState {
     budget::Budget budget;
     budget::Choices choices;
     budget::Outcome outcome;
+    budget::Outcome baseline;  // every lever at rest: the "before" of each comparison
     Screen screen = Screen::Welcome;
-    std::size_t lever_tab = 0;  // simulator: 0 services, 1 savings, 2 income
+    std::size_t lever_tab = 1;  // simulator: 0 overview, 1 services, 2 savings, 3 income
     std::string language = "en";
     std::vector<budget::Choices> undo;
     std::size_t receipt_band = 3;  // index into the budget's bands (Band D)
+    bool summary_open = false;     // phone: the full summary shown in place of the levers
     bool projector = false;        // ?mode=projector: large type, high contrast
     bool high_contrast = false;
     bool plain_page = false;       // no WebGL2: nothing is drawn and the page shows the mirror

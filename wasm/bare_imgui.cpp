@@ -14,7 +14,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE int bare_start() {
         ImGui::Button("Button");
         ImGui::End();
     };
-    config.rebuild_fonts = [](float) {  // ImGui's built-in bitmap font, at one size for every ratio
+    config.rebuild_fonts = [](float, float) {  // ImGui's built-in bitmap font, at one size for every ratio
         ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
         if (fonts.ConfigData.empty()) fonts.AddFontDefault();
     };

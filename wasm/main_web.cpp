@@ -54,18 +54,25 @@ void ask_for_glyphs_for(std::string_view text) {
     web::fetch_bytes(kMoreGlyphsUrl, "app_more_glyphs");
 }
 
-void build_fonts(float dpr) {
+// GOV.UK's type sizes: body text 19 px on a desktop, at least 16 on a phone (18 here, as the plain
+// page); a projector's is readable from the back of a hall.
+constexpr float kHeadingScale = 1.35f;  // app::heading's font (Fonts[1]) against the body's
+float font_px(float css_width) { return g_state.projector ? 30.0f : css_width < 641.0f ? 18.0f : 19.0f; }
+
+void build_fonts(float dpr, float css_size) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
-    const float css_size = g_state.projector ? 30.0f : 18.0f;  // projector: readable from the back of a hall
-    // Rasterised at the real pixel size, drawn at CSS size.
-    io.Fonts->AddFontFromMemoryTTF(g_font.data(), static_cast<int>(g_font.size()), css_size * dpr, &config, kGlyphs);
-    if (!g_more_glyphs.empty()) {
-        config.MergeMode = true;
-        io.Fonts->AddFontFromMemoryTTF(g_more_glyphs.data(), static_cast<int>(g_more_glyphs.size()), css_size * dpr, &config,
-                                       kMoreGlyphs);
+    // Rasterised at the real pixel size, drawn at CSS size: the body text, then the headings' size.
+    for (const float scale : {1.0f, kHeadingScale}) {
+        config.MergeMode = false;
+        io.Fonts->AddFontFromMemoryTTF(g_font.data(), static_cast<int>(g_font.size()), css_size * scale * dpr, &config, kGlyphs);
+        if (!g_more_glyphs.empty()) {
+            config.MergeMode = true;
+            io.Fonts->AddFontFromMemoryTTF(g_more_glyphs.data(), static_cast<int>(g_more_glyphs.size()), css_size * scale * dpr, &config,
+                                           kMoreGlyphs);
+        }
     }
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
@@ -111,6 +118,7 @@ void apply_theme() {
     style.ItemSpacing = ImVec2(10, 10);
     style.GrabMinSize = 24;
     style.FrameRounding = 4;
+    style.WindowBorderSize = 0.0f;  // the content column needs no frame
     style.FrameBorderSize = 1.0f;
 }
 
@@ -183,6 +191,7 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     g_font.assign(font, font + font_size);
     web::PlatformConfig config;
     config.frame = frame;
+    config.font_px = font_px;
     config.rebuild_fonts = build_fonts;
     config.draw = !html;
     if (!web::platform_start(config)) return 2;

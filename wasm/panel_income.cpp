@@ -1,4 +1,6 @@
 // Income panel: council tax within the legal limit, and fees and charges.
+#include <vector>
+
 #include "council_tax.h"
 #include "money.h"
 #include "ui.h"
@@ -8,15 +10,32 @@ namespace app {
 void panel_income(AppState& s) {
     const budget::Budget& b = s.budget;
     const budget::CouncilTax& ct = b.council_tax;
-    int steps = (s.choices.council_tax_bp - ct.lever_min_bp) / ct.lever_step_bp;
-    const int max_steps = (ct.lever_max_bp - ct.lever_min_bp) / ct.lever_step_bp;
+    // The slider moves over the budget's stops (0, the referendum limit...) where it gives them,
+    // else over every step of the lever. A value between stops (a shared link) shows at the stop below.
+    std::vector<budget::BasisPoints> values = ct.lever_stops;
+    if (values.empty())
+        for (budget::BasisPoints v = ct.lever_min_bp; v <= ct.lever_max_bp; v += ct.lever_step_bp) values.push_back(v);
+    int steps = 0;
+    for (std::size_t k = 0; k < values.size(); ++k)
+        if (values[k] <= s.choices.council_tax_bp) steps = static_cast<int>(k);
+    const int max_steps = static_cast<int>(values.size()) - 1;
+    const auto signed_percent = [](budget::BasisPoints bp) { return (bp > 0 ? "+" : "") + budget::format_bp_as_percent(bp) + "%"; };
+    SliderMarks marks;
+    marks.min_words = signed_percent(values.front());
+    marks.max_words = signed_percent(values.back());
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        if (values[k] == 0) { marks.today = static_cast<int>(k); marks.today_words = s.text("no change", "dim newid"); }
+        if (ct.cap.capped && budget::within_cap(ct, values[k])) marks.limit = static_cast<int>(k);
+    }
+    if (marks.limit >= 0) marks.limit_words = std::string(s.text("limit ", "terfyn ")) + signed_percent(values[static_cast<std::size_t>(marks.limit)]);
+    if (marks.limit == max_steps) marks.max_words = marks.limit_words;
     const std::string name = s.text("Council tax", "Treth gyngor");
     const std::string value = (s.choices.council_tax_bp > 0 ? "+" : "") + budget::format_bp_as_percent(s.choices.council_tax_bp) +
                               "% (Band D " + budget::format_pounds(s.outcome.band_d) + ")";
     ImGui::TextUnformatted((name + ": " + value).c_str());  // the slider says it for screen readers
-    if (slider_steps(s, name, value, "council-tax", &steps, max_steps)) {
+    if (slider_steps(s, name, value, "council-tax", &steps, max_steps, marks)) {
         budget::Choices next = s.choices;
-        next.council_tax_bp = ct.lever_min_bp + steps * ct.lever_step_bp;
+        next.council_tax_bp = values[static_cast<std::size_t>(steps)];
         s.set_choices(next);
     }
     paragraph(s, std::string(s.text("Raises ", "Yn codi ")) + budget::format_pounds_short(s.outcome.council_tax_change) +

@@ -14,7 +14,7 @@ void panel_services(AppState& s) {
             if (svc.group != g) continue;
             ImGui::PushID(static_cast<int>(i));
             if (svc.locked) {
-                paragraph(s, s.text(svc.name));
+                paragraph(s, s.text(svc.name) + s.text(" (fixed)", " (sefydlog)"));
                 paragraph(s, std::string(s.text("Locked", "Wedi'i gloi")) + " (" + budget::format_pounds_short(svc.baseline) + "): " +
                           s.text(svc.locked_reason));
             } else {
@@ -25,12 +25,26 @@ void panel_services(AppState& s) {
                                           budget::format_bp_as_percent(s.choices.service_bp[i]) + "% (" +
                                           budget::format_pounds_short(s.outcome.services[i].spend) + ")";
                 ImGui::TextUnformatted((s.text(svc.name) + ": " + value).c_str());  // the slider says it for screen readers
-                if (slider_steps(s, s.text(svc.name), value, "service:" + svc.id, &steps, max_steps)) {
+                const auto signed_percent = [](budget::BasisPoints bp) { return (bp > 0 ? "+" : "") + budget::format_bp_as_percent(bp) + "%"; };
+                SliderMarks marks;
+                marks.min_words = signed_percent(svc.min_bp);
+                marks.max_words = signed_percent(svc.max_bp);
+                if (svc.min_bp <= 0 && svc.max_bp >= 0 && -svc.min_bp % svc.step_bp == 0) {
+                    marks.today = -svc.min_bp / svc.step_bp;
+                    marks.today_words = s.text("today", "heddiw");
+                }
+                if (slider_steps(s, s.text(svc.name), value, "service:" + svc.id, &steps, max_steps, marks)) {
                     budget::Choices next = s.choices;
                     next.service_bp[i] = svc.min_bp + steps * svc.step_bp;
                     s.set_choices(next);
                 }
+                described(s, std::string(s.text("From ", "O ")) + marks.min_words + s.text(" to ", " i ") + marks.max_words +
+                                 s.text(", in steps of ", ", mewn camau o ") + budget::format_bp_as_percent(svc.step_bp) + "%" +
+                                 s.text("; today's level is 0%.", "; y lefel heddiw yw 0%."));
                 if (!svc.consequences.empty()) paragraph(s, s.text(svc.consequences[s.outcome.services[i].consequence].text));
+                if (!s.text(svc.description).empty() && expander(s, s.text("More about this service", "Rhagor am y gwasanaeth hwn"),
+                                                                 "about:" + svc.id, false))
+                    note(s, s.text(svc.description));
             }
             ImGui::Spacing();
             ImGui::PopID();

@@ -6,12 +6,15 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"  // touch scrolling: the hovered window and SetScrollY
 
 namespace web {
 
@@ -158,6 +161,7 @@ unsigned long g_frames_drawn = 0;
 double g_frame_ms_total = 0, g_frame_ms_max = 0;  // CPU time inside frames, for the speed report
 double g_build_ms_total = 0;                        // of which: ImGui and the app building the frame
 double g_dpr = 1.0;
+float g_font_px = 0;  // the type size the fonts were built at
 double g_last_time = 0;
 bool g_size_dirty = true;  // the canvas's CSS size or the pixel ratio may have changed
 bool g_fonts_stale = true;  // the fonts must be built (again) before the next frame
@@ -203,7 +207,9 @@ void resize_canvas() {
     if (!g_config.draw) {  // nothing drawn: lay out as tall as needed, as wide as the page's column
         emscripten_get_element_css_size(g_config.layout_element.c_str(), &css_w, &css_h);
         ImGuiIO& io = ImGui::GetIO();
-        if (g_fonts_stale && g_config.rebuild_fonts) g_config.rebuild_fonts(1.0f);
+        const float px = g_config.font_px ? g_config.font_px(static_cast<float>(css_w > 0 ? css_w : 800)) : 0.0f;
+        if ((g_fonts_stale || px != g_font_px) && g_config.rebuild_fonts) g_config.rebuild_fonts(1.0f, px);
+        g_font_px = px;
         g_fonts_stale = false;
         g_dpr = 1;
         io.DisplaySize = ImVec2(static_cast<float>(css_w > 0 ? css_w : 800), 100000.0f);
@@ -211,17 +217,19 @@ void resize_canvas() {
     }
     emscripten_get_element_css_size(g_config.canvas.c_str(), &css_w, &css_h);
     const double dpr = emscripten_get_device_pixel_ratio();
-    if ((dpr != g_dpr || g_fonts_stale) && g_config.rebuild_fonts) {
+    const float px = g_config.font_px ? g_config.font_px(static_cast<float>(css_w)) : 0.0f;
+    if ((dpr != g_dpr || px != g_font_px || g_fonts_stale) && g_config.rebuild_fonts) {
         // Before the first frame the renderer makes the texture itself; after it, replace it here
         // (without a texture every fill samples black).
         const bool had_texture = ImGui::GetIO().Fonts->TexID != ImTextureID{};
-        g_config.rebuild_fonts(static_cast<float>(dpr));
+        g_config.rebuild_fonts(static_cast<float>(dpr), px);
         if (had_texture) {
             ImGui_ImplOpenGL3_DestroyFontsTexture();
             ImGui_ImplOpenGL3_CreateFontsTexture();
         }
     }
     g_dpr = dpr;
+    g_font_px = px;
     g_fonts_stale = false;
     // Setting the canvas size reallocates its drawing buffer, so only when it really changes.
     const int w = static_cast<int>(css_w * dpr), h = static_cast<int>(css_h * dpr);
@@ -234,6 +242,8 @@ void resize_canvas() {
     io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(dpr), static_cast<float>(dpr));
 }
+
+void apply_touch_scroll(double frame_ms);  // below, with the touch gestures
 
 EM_BOOL on_frame(double time, void*) {
     if (g_frames_left <= 0) {
@@ -252,6 +262,7 @@ EM_BOOL on_frame(double time, void*) {
     }
     resize_canvas();
     ImGuiIO& io = ImGui::GetIO();
+    apply_touch_scroll(g_last_time > 0 ? std::min(100.0, time - g_last_time) : 16.0);
     io.DeltaTime = g_last_time > 0 ? static_cast<float>((time - g_last_time) / 1000.0) : 1.0f / 60.0f;
     if (io.DeltaTime <= 0) io.DeltaTime = 1.0f / 60.0f;
     g_last_time = time;
@@ -306,16 +317,105 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     return EM_TRUE;
 }
 
+// Touch, as on a native list: a tap is a click; a drag that starts sideways works what is under the
+// finger (a slider); a drag that starts up or down scrolls the scrollable area under it (even one
+// that starts on a slider), and a flick keeps scrolling and slows down. Two fingers are the
+// browser's (pinch to zoom; the page's CSS allows it).
+struct TouchGesture {
+    enum class Mode { None, Undecided, Press, Scroll };
+    Mode mode = Mode::None;
+    float start_x = 0, start_y = 0, last_y = 0;
+    double last_time = 0;
+    float velocity = 0;        // CSS px per ms, downward positive, smoothed
+    float pending_scroll = 0;  // CSS px the content should move down, not yet applied
+    bool flinging = false;     // momentum after the finger left
+    bool stopped_fling = false;  // this touch stopped a fling: its release is not a tap
+};
+TouchGesture g_touch;
+constexpr float kTouchSlop = 8.0f;          // CSS px a finger may wander in a tap
+constexpr double kFlingTimeConstantMs = 325.0;  // as native lists decelerate
+constexpr float kFlingMinVelocity = 0.05f;  // CSS px per ms
+
+// The window a vertical drag at the touch point scrolls: the innermost one under it that can scroll.
+ImGuiWindow* scroll_target() {
+    ImGuiWindow* w = ImGui::GetCurrentContext()->HoveredWindow;
+    while (w && w->ScrollMax.y <= 0.0f && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow) w = w->ParentWindow;
+    return w && w->ScrollMax.y > 0.0f ? w : nullptr;
+}
+
+// Before each frame: the scroll the finger (or a fling) asked for since the last one.
+void apply_touch_scroll(double frame_ms) {
+    if (g_touch.flinging) {
+        g_touch.pending_scroll += g_touch.velocity * static_cast<float>(frame_ms);
+        g_touch.velocity *= static_cast<float>(std::exp(-frame_ms / kFlingTimeConstantMs));
+        if (std::fabs(g_touch.velocity) < kFlingMinVelocity) g_touch.flinging = false;
+        else g_frames_left = std::max(g_frames_left, 2);
+    }
+    if (g_touch.pending_scroll == 0.0f) return;
+    if (ImGuiWindow* w = scroll_target()) {
+        const float next = std::clamp(w->Scroll.y - g_touch.pending_scroll, 0.0f, w->ScrollMax.y);
+        if (next == 0.0f || next == w->ScrollMax.y) g_touch.flinging = false;  // an end stops a fling
+        ImGui::SetScrollY(w, next);
+    } else {
+        g_touch.flinging = false;
+    }
+    g_touch.pending_scroll = 0.0f;
+}
+
 EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (e->numTouches >= 2 || (type == EMSCRIPTEN_EVENT_TOUCHSTART && g_touch.mode != TouchGesture::Mode::None)) {
+        if (g_touch.mode == TouchGesture::Mode::Press) queue_button(0, false);
+        g_touch.mode = TouchGesture::Mode::None;
+        return EM_FALSE;  // a second finger: the browser's pinch zoom
+    }
     if (e->numTouches < 1) return EM_FALSE;
     const EmscriptenTouchPoint& t = e->touches[0];
-    ImGuiIO& io = ImGui::GetIO();
+    const float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
+    const double now = emscripten_get_now();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(static_cast<float>(t.targetX), static_cast<float>(t.targetY));
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) queue_button(0, true);
-    if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) queue_button(0, false);
+    switch (type) {
+        case EMSCRIPTEN_EVENT_TOUCHSTART:
+            g_touch.stopped_fling = g_touch.flinging;
+            g_touch = TouchGesture{TouchGesture::Mode::Undecided, x, y, y, now, 0.0f, 0.0f, false, g_touch.stopped_fling};
+            io.AddMousePosEvent(x, y);  // hovered (for the scroll target) but not pressed until the gesture is known
+            break;
+        case EMSCRIPTEN_EVENT_TOUCHMOVE:
+            if (g_touch.mode == TouchGesture::Mode::Undecided &&
+                std::hypot(x - g_touch.start_x, y - g_touch.start_y) > kTouchSlop) {
+                if (std::fabs(x - g_touch.start_x) > std::fabs(y - g_touch.start_y)) {
+                    g_touch.mode = TouchGesture::Mode::Press;  // sideways: press where the finger went down
+                    queue_button(0, true);
+                } else {
+                    g_touch.mode = TouchGesture::Mode::Scroll;
+                }
+            }
+            if (g_touch.mode == TouchGesture::Mode::Press) io.AddMousePosEvent(x, y);
+            if (g_touch.mode == TouchGesture::Mode::Scroll) {
+                const float dy = y - g_touch.last_y;
+                const double dt = std::max(1.0, now - g_touch.last_time);
+                g_touch.pending_scroll += dy;
+                g_touch.velocity = 0.8f * static_cast<float>(dy / dt) + 0.2f * g_touch.velocity;
+            }
+            g_touch.last_y = y;
+            g_touch.last_time = now;
+            break;
+        default:  // end or cancel
+            if (g_touch.mode == TouchGesture::Mode::Undecided && type == EMSCRIPTEN_EVENT_TOUCHEND && !g_touch.stopped_fling) {
+                queue_button(0, true);  // a tap
+                queue_button(0, false);
+            } else if (g_touch.mode == TouchGesture::Mode::Press) {
+                queue_button(0, false);
+            } else if (g_touch.mode == TouchGesture::Mode::Scroll && type == EMSCRIPTEN_EVENT_TOUCHEND) {
+                // A finger that stopped before lifting does not fling.
+                g_touch.flinging = now - g_touch.last_time < 80.0 && std::fabs(g_touch.velocity) >= kFlingMinVelocity * 4;
+            }
+            g_touch.mode = TouchGesture::Mode::None;
+            g_touch.stopped_fling = false;
+            break;
+    }
     request_redraw();
-    return EM_TRUE;  // the canvas handles its own touches (no page scroll or zoom while dragging a slider)
+    return EM_TRUE;  // one finger is the app's (no page scroll or text selection under a slider)
 }
 
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {

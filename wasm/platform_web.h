@@ -9,8 +9,11 @@ namespace web {
 struct PlatformConfig {
     std::string canvas = "#canvas";
     std::function<void()> frame;  // builds one ImGui frame (between NewFrame and Render)
-    // Adds the fonts for this pixel ratio (before the first frame, and after each change of zoom).
-    std::function<void(float device_pixel_ratio)> rebuild_fonts;
+    // The type size for a canvas this wide (CSS px): a phone's and a desktop's differ.
+    std::function<float(float css_width)> font_px;
+    // Adds the fonts at this size for this pixel ratio (before the first frame, after each change of
+    // zoom, and when the canvas crosses to a width with another type size).
+    std::function<void(float device_pixel_ratio, float css_px)> rebuild_fonts;
     // False where the browser has no WebGL2: frames are built but not drawn, and the page shows the
     // screen-reader mirror as the plain-HTML simulator. Layout then follows `layout_element`.
     bool draw = true;

@@ -16,6 +16,7 @@ void draw_confirmation(AppState& s);
 void draw_annual_report(AppState& s);
 
 // Simulator panels.
+void panel_overview(AppState& s);
 void panel_services(AppState& s);
 void panel_savings(AppState& s);
 void panel_income(AppState& s);
@@ -24,7 +25,8 @@ void gap_bar(AppState& s);
 
 // Accessible widgets (widgets.cpp): each draws, records itself for the screen-reader mirror and
 // the test hook under `key`, and applies what assistive technology asked of it.
-void paragraph(AppState& s, const std::string& text, const std::string& key = "");  // wrapped text
+void paragraph(AppState& s, const std::string& text, const std::string& key = "");  // wrapped at spaces
+std::string wrap_at_spaces(const std::string& text, float width);
 void note(AppState& s, const std::string& text);                                    // secondary text
 void coloured_text(AppState& s, const std::string& text, const ImVec4& colour, const std::string& key = "");
 void heading(AppState& s, const std::string& text, int level);  // 1: title; 2: section rule; 3: sub-heading
@@ -37,12 +39,20 @@ bool checkbox(AppState& s, const std::string& label, const std::string& key, boo
 // A checkbox for option `i` of `on` (savings or income): changes go through AppState, with undo.
 void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,
                    const std::string& key);
+// What a slider shows of its range under it: the ends, and marks at steps (today's level, a legal limit).
+struct SliderMarks {
+    std::string min_words, max_words;
+    int today = -1;  // the step of today's level: marked above and below the track, labelled
+    std::string today_words;
+    int limit = -1;  // the step of a limit (the council tax referendum limit): marked below, labelled
+    std::string limit_words;
+};
 // A full-width slider over 0..max_steps; `value_words` is its value as shown (for screen readers).
 bool slider_steps(AppState& s, const std::string& name, const std::string& value_words, const std::string& key, int* steps,
-                  int max_steps);
+                  int max_steps, const SliderMarks& marks = {});
 // One tab of a row of tabs; true when chosen this frame.
 bool tab(AppState& s, const std::string& label, const std::string& key, bool open);
-bool expander(AppState& s, const std::string& label, const std::string& key);  // a collapsing group, open at first
+bool expander(AppState& s, const std::string& label, const std::string& key, bool open_at_first = true);  // a collapsing group
 bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height = 0);
 // One of several options, as a row of buttons that wraps; returns the option chosen this frame, or
 // -1. `shown`, when given, is shorter wording for the buttons ("D" for "Band D"); screen readers

@@ -47,9 +47,40 @@ MirrorNode& record(AppState& s, Role role, const std::string& key, const std::st
 
 }  // namespace
 
+// Breaks `text` into lines no wider than `width` at spaces only, so numbers ("£1.2m", "14.4%") and
+// words never break inside themselves; a word wider than the line is left to overflow... unless
+// it is wider than the whole line, when ImGui's own wrapping breaks it.
+std::string wrap_at_spaces(const std::string& text, float width) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    const float space = ImGui::CalcTextSize(" ").x;
+    float line = 0;
+    std::size_t at = 0;
+    while (at <= text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n", at), text.size());
+        const float word = ImGui::CalcTextSize(text.data() + at, text.data() + end).x;
+        if (line > 0 && line + space + word > width) {
+            out += '\n';
+            line = 0;
+        } else if (line > 0) {
+            out += ' ';
+            line += space;
+        }
+        out.append(text, at, end - at);
+        line += word;
+        if (end < text.size() && text[end] == '\n') {
+            out += '\n';
+            line = 0;
+        }
+        at = end + 1;
+    }
+    return out;
+}
+
 void paragraph(AppState& s, const std::string& text, const std::string& key) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushTextWrapPos(0.0f);  // only for a word longer than a whole line
+    ImGui::TextUnformatted(wrap_at_spaces(text, width).c_str());
     ImGui::PopTextWrapPos();
     record(s, Role::Text, key, text);
 }
@@ -63,13 +94,16 @@ void coloured_text(AppState& s, const std::string& text, const ImVec4& colour, c
 }
 
 void heading(AppState& s, const std::string& text, int level) {
+    // Headings in their own, larger font (Fonts[1], built by main_web.cpp); a title larger still.
+    ImFont* font = ImGui::GetIO().Fonts->Fonts.Size > 1 ? ImGui::GetIO().Fonts->Fonts[1] : nullptr;
+    if (font) ImGui::PushFont(font);
     if (level == 1) {
-        ImGui::SetWindowFontScale(1.6f);
+        ImGui::SetWindowFontScale(1.25f);
         paragraph(s, text);
         ImGui::SetWindowFontScale(1.0f);
         s.mirror.nodes.back().role = Role::Heading;
     } else if (level == 2) {  // the words, then a rule to the right edge
-        ImGui::TextUnformatted(text.c_str());
+        ImGui::TextUnformatted(wrap_at_spaces(text, ImGui::GetContentRegionAvail().x).c_str());
         record(s, Role::Heading, "", text);
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
         const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
@@ -77,9 +111,12 @@ void heading(AppState& s, const std::string& text, int level) {
         if (max.x + gap < right)
             ImGui::GetWindowDrawList()->AddLine(ImVec2(max.x + gap, y), ImVec2(right, y), ImGui::GetColorU32(ImGuiCol_Separator), 3.0f);
     } else {
+        ImGui::SetWindowFontScale(0.85f);
         paragraph(s, text);
+        ImGui::SetWindowFontScale(1.0f);
         s.mirror.nodes.back().role = Role::Heading;
     }
+    if (font) ImGui::PopFont();
     s.mirror.nodes.back().level = level;
 }
 
@@ -123,8 +160,43 @@ void option_toggle(AppState& s, const std::string& name, std::vector<char> budge
     }
 }
 
+namespace {
+
+// Where step k's grab centre sits on an ImGui integer slider of `max_steps` in [min_x, max_x]
+// (as SliderBehaviorT places it: the grab as wide as one step or GrabMinSize, 2 px padding).
+float step_x(float min_x, float max_x, int k, int max_steps) {
+    const float track = max_x - min_x - 4.0f;
+    const float grab = std::max(track / static_cast<float>(max_steps + 1), ImGui::GetStyle().GrabMinSize);
+    return min_x + 2.0f + grab * 0.5f + (track - grab) * (max_steps > 0 ? static_cast<float>(k) / static_cast<float>(max_steps) : 0.0f);
+}
+
+// The row of words under a slider: each label at its place unless it would overlap one placed before.
+void slider_labels(const SliderMarks& marks, float min_x, float max_x, int max_steps) {
+    struct Label { const std::string* words; float x; int align; };  // align: -1 left, 0 centre, 1 right
+    const Label labels[] = {{&marks.min_words, min_x, -1}, {&marks.max_words, max_x, 1},
+                            {&marks.limit_words, marks.limit >= 0 ? step_x(min_x, max_x, marks.limit, max_steps) : 0, 0},
+                            {&marks.today_words, marks.today >= 0 ? step_x(min_x, max_x, marks.today, max_steps) : 0, 0}};
+    std::vector<std::pair<float, float>> placed;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float gap = ImGui::GetFontSize() * 0.5f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (const Label& l : labels) {
+        if (l.words->empty()) continue;
+        const float w = ImGui::CalcTextSize(l.words->c_str()).x;
+        float left = l.align < 0 ? l.x : l.align > 0 ? l.x - w : l.x - w * 0.5f;
+        left = std::clamp(left, min_x, max_x - w);
+        const bool overlaps = std::any_of(placed.begin(), placed.end(), [&](const auto& p) { return left < p.second + gap && left + w + gap > p.first; });
+        if (overlaps) continue;
+        placed.emplace_back(left, left + w);
+        draw->AddText(ImVec2(left, at.y), ImGui::GetColorU32(ImGuiCol_Text), l.words->c_str());
+    }
+    ImGui::Dummy(ImVec2(max_x - min_x, ImGui::GetTextLineHeight()));
+}
+
+}  // namespace
+
 bool slider_steps(AppState& s, const std::string& name, const std::string& value_words, const std::string& key, int* steps,
-                  int max_steps) {
+                  int max_steps, const SliderMarks& marks) {
     ImGui::SetNextItemWidth(-1);
     bool changed = ImGui::SliderInt(("##" + key).c_str(), steps, 0, max_steps, "");
     MirrorAction a;
@@ -137,6 +209,24 @@ bool slider_steps(AppState& s, const std::string& name, const std::string& value
     n.value = value_words;
     n.now = *steps;
     n.max = max_steps;
+    // Marks outside the track, so the grab never hides them: today's level above and below, a limit below.
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    const float r = 5.0f;
+    if (marks.today >= 0) {
+        const float x = step_x(min.x, max.x, marks.today, max_steps);
+        draw->AddTriangleFilled(ImVec2(x - r, min.y - r - 1), ImVec2(x + r, min.y - r - 1), ImVec2(x, min.y - 1), ink);
+        draw->AddTriangleFilled(ImVec2(x - r, max.y + r + 1), ImVec2(x + r, max.y + r + 1), ImVec2(x, max.y + 1), ink);
+    }
+    if (marks.limit >= 0) {
+        const float x = step_x(min.x, max.x, marks.limit, max_steps);
+        draw->AddRectFilled(ImVec2(x - 1.5f, max.y + 1), ImVec2(x + 1.5f, max.y + 2 * r + 1), ink);
+    }
+    if (!marks.min_words.empty() || !marks.max_words.empty()) {
+        ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + 2 * r + 2));
+        slider_labels(marks, min.x, max.x, max_steps);
+    }
     return changed;
 }
 
@@ -168,11 +258,11 @@ bool tab(AppState& s, const std::string& label, const std::string& key, bool ope
 }
 
 // A full-width header that opens and closes what follows; a triangle shows which (and the mirror
-// says it as expanded or collapsed). Open at first.
-bool expander(AppState& s, const std::string& label, const std::string& key) {
+// says it as expanded or collapsed).
+bool expander(AppState& s, const std::string& label, const std::string& key, bool open_at_first) {
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID id = ImGui::GetID(key.c_str());
-    bool open = storage->GetBool(id, true);
+    bool open = storage->GetBool(id, open_at_first);
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_Header));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_HeaderHovered));
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
