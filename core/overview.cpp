@@ -24,4 +24,35 @@ Overview overview(const Budget& b, const Outcome& o) {
     return v;
 }
 
+std::optional<BasisPoints> lowest_balancing_council_tax(const Budget& b, const Choices& c) {
+    Outcome o;
+    simulate(b, c, o);
+    if (!o.balanced) return std::nullopt;
+    const CouncilTax& ct = b.council_tax;
+    std::vector<BasisPoints> values = ct.lever_stops;
+    if (values.empty())
+        for (BasisPoints v = ct.lever_min_bp; v <= ct.lever_max_bp; v += ct.lever_step_bp) values.push_back(v);
+    // Balance only improves as council tax rises, so the first value that balances is the lowest.
+    Choices trial = c;
+    for (const BasisPoints v : values) {
+        if (v >= c.council_tax_bp) break;
+        trial.council_tax_bp = v;
+        simulate(b, trial, o);
+        if (o.balanced) return v;
+    }
+    return c.council_tax_bp;
+}
+
+GapSteps gap_steps(const Budget& b, const Outcome& o) {
+    GapSteps g;
+    g.gap_to_close = b.gap_to_close;
+    for (const ServiceOutcome& s : o.services) g.service_changes += s.change;
+    g.savings = o.efficiency_savings;
+    g.one_off_costs = o.one_off_costs;
+    g.income = o.income_options;
+    g.council_tax = o.council_tax_change;
+    g.remaining = o.remaining_gap;
+    return g;
+}
+
 }  // namespace budget

@@ -1,6 +1,7 @@
 // The budget at a glance: where the money comes from, where it goes (by group), and what it costs
 // per resident and per Band D household, for a simulated outcome. Exact: integer pence throughout.
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "budget.h"
@@ -26,5 +27,17 @@ struct Overview {
 };
 
 Overview overview(const Budget& b, const Outcome& o);
+
+// The lowest council tax change on the slider (its stops, or else its steps) at or below the
+// choice that still balances these choices: what a surplus would allow. Nothing when the choices
+// do not balance.
+std::optional<BasisPoints> lowest_balancing_council_tax(const Budget& b, const Choices& c);
+
+// How the gap closes, each term in pence: gap_to_close + service_changes - savings + one_off_costs
+// - income - council_tax == remaining gap, exactly.
+struct GapSteps {
+    Pence gap_to_close = 0, service_changes = 0, savings = 0, one_off_costs = 0, income = 0, council_tax = 0, remaining = 0;
+};
+GapSteps gap_steps(const Budget& b, const Outcome& o);
 
 }  // namespace budget

@@ -16,6 +16,7 @@
   const act = (key, value, text) => call('app_mirror_action', ['string', 'number', 'string'], [key, value | 0, text || '']);
 
   const htmlMode = () => document.body.classList.contains('html-mode');
+  const encoder = new TextEncoder();
 
   function create(node) {
     const key = node.k;
@@ -46,7 +47,27 @@
         break;
       case 'textbox':
         el = document.createElement(node.on ? 'textarea' : 'input');
-        el.addEventListener('input', (e) => act(key, 0, e.currentTarget.value));
+        el.addEventListener('input', (e) => {
+          const box = e.currentTarget;
+          // The app keeps a comment to its limit in bytes of UTF-8: the box does too, cutting at a character.
+          if (box.maxBytes && encoder.encode(box.value).length > box.maxBytes) {
+            let text = box.value;
+            while (encoder.encode(text).length > box.maxBytes) text = text.slice(0, -1);
+            if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
+            box.value = text;
+          }
+          act(key, 0, box.value);
+        });
+        if (node.ov && !htmlMode()) {  // shown over the canvas: the browser edits (wrapping, keyboards, paste, undo)
+          el.classList.add('overlay');
+          el.spellcheck = true;
+          // Tab and Escape give the keyboard back to the canvas, whose navigation is still on this box.
+          el.addEventListener('keydown', (e) => {
+            if (e.key !== 'Tab' && e.key !== 'Escape') return;
+            e.preventDefault();
+            canvas.focus({ preventScroll: true });
+          });
+        }
         break;
       case 'select':  // radio buttons, which every screen reader handles well
         el = document.createElement('fieldset');
@@ -105,6 +126,13 @@
       set('aria-valuetext', node.v || null);
     }
     if (node.r === 'textbox' && el.value !== (node.v || '') && document.activeElement !== el) el.value = node.v || '';
+    if (node.r === 'textbox') el.maxBytes = node.max || 0;
+    if (node.ov && !htmlMode()) {  // only the part inside its scrolling area shows
+      const top = Math.max(0, node.cy0 - node.y), bottom = Math.max(0, node.y + node.h - node.cy1);
+      const clip = top + bottom >= node.h ? 'inset(50%)' : `inset(${top}px 0 ${bottom}px 0)`;
+      if (el.style.clipPath !== clip) el.style.clipPath = clip;
+      el.style.visibility = top + bottom >= node.h ? 'hidden' : '';
+    }
     if (node.r === 'select') {
       const options = node.o || [];
       const labels = [...el.querySelectorAll('label')];
@@ -145,6 +173,8 @@
     }
     // A control that went away (a new screen) leaves assistive technology on the new screen's start.
     if (focusLost && root.firstElementChild) { root.firstElementChild.tabIndex = -1; root.firstElementChild.focus(); }
+    // The keyboard pressed a text area on the canvas: the real one takes it.
+    if (m.edit && m.edit !== last.edit && byKey.has(m.edit)) byKey.get(m.edit).focus({ preventScroll: true });
     document.documentElement.lang = m.lang;
     if (m.title && document.title !== m.title) document.title = m.title;
     if (m.nav && byKey.has(m.nav)) canvas.setAttribute('aria-activedescendant', elementId(m.nav));

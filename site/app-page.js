@@ -13,6 +13,10 @@
     document.title = 'Cydbwyso\'r gyllideb';
     document.querySelector('meta[name="description"]').content = 'Cydbwyswch gyllideb eich cyngor: symudwch arian rhwng ' +
       'gwasanaethau, dewiswch arbedion ac incwm, gosodwch y dreth gyngor, gwelwch beth mae\'ch dewisiadau yn ei wneud, ac anfonwch nhw at y cyngor.';
+    document.getElementById('intro-title').textContent = 'Cydbwyso\'r gyllideb';
+    document.getElementById('intro-text').textContent = 'Symudwch arian rhwng gwasanaethau eich cyngor, dewiswch arbedion ac incwm, a ' +
+      'gosodwch y dreth gyngor o fewn y terfyn cyfreithiol. Fe welwch beth mae pob dewis yn ei wneud i wasanaethau, i\'ch bil ac i ' +
+      'berfformiad y cyngor, a gallwch anfon eich cyllideb at y cyngor.';
     document.getElementById('loading-text').textContent = 'Wrthi\'n llwytho\'r efelychydd cyllideb…';
     progress.setAttribute('aria-label', 'Yn llwytho');
     document.getElementById('canvas').setAttribute('aria-label', 'Efelychydd cyllideb. Pwyswch Escape i\'w adael.');
@@ -127,7 +131,7 @@
       const r = window.budgetApp.state().items[label];
       if (!r) return null;
       const c = document.getElementById('canvas').getBoundingClientRect();
-      return { x: c.left + r.x, y: c.top + r.y, width: r.w, height: r.h };
+      return { x: c.left + r.x, y: c.top + r.y, width: r.w, height: r.h, clipped: !!r.clipped };
     },
   };
   // Without WebGL2 the same app runs undrawn, and its screen-reader mirror is the page.

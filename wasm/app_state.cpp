@@ -112,12 +112,12 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     w.key("font_px").number(costs.font_px, 1);  // the size the font is rasterised at (device pixels)
     w.key("font_glyphs").integer(costs.font_glyphs);  // grows when the extra Latin letters arrive
     w.key("items").begin_object();
-    const auto rect = [&w](const std::string& key, float x, float y, float width, float height) {
-        w.key(key).begin_object().key("x").number(x, 2).key("y").number(y, 2).key("w").number(width, 2).key("h").number(height, 2)
-            .end_object();
-    };
-    for (const MirrorNode& n : s.mirror.nodes)
-        if (n.key.rfind("text:", 0) != 0) rect(n.key, n.x, n.y, n.w, n.h);
+    for (const MirrorNode& n : s.mirror.nodes) {
+        if (n.key.rfind("text:", 0) == 0) continue;
+        w.key(n.key).begin_object().key("x").number(n.x, 2).key("y").number(n.y, 2).key("w").number(n.w, 2).key("h").number(n.h, 2);
+        if (n.clipped) w.key("clipped").boolean(true);  // partly or wholly scrolled out of view
+        w.end_object();
+    }
     w.end_object().end_object();
     return std::move(w.text());
 }

@@ -35,6 +35,11 @@ struct AppState {
     std::vector<int> demographic_answers;  // one per question: the option chosen, or -1
     std::string submission_id;  // drawn when the resident sends, then fixed so retries are de-duplicated
     SendState send_state = SendState::NotSent;
+    bool link_copied = false;  // the confirmation says so after the copy button
+    bool can_share = false;    // the browser has the Web Share API
+    // A shared link's choices: the welcome screen offers to start from them or from the council's budget.
+    bool has_shared = false;
+    budget::Choices shared;
     std::string send_message;
     Mirror mirror;  // for screen readers (and the test hook's rectangles), rebuilt every frame
     unsigned long revision = 0;  // counts changes worth saving (choices, comments, answers)

@@ -139,6 +139,7 @@ void frame() {
     g_state.mirror.nodes.clear();
     g_state.mirror.nav_key.clear();
     g_state.mirror.announce.clear();
+    g_state.mirror.edit_key.clear();
     app::draw_app(g_state);
     g_state.mirror.pending.clear();  // an action for something no longer drawn is dropped
     const std::uint64_t hash = app::mirror_hash(g_state.mirror, g_state.language);
@@ -177,15 +178,15 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     const bool html = std::string(mode) == "html";  // no WebGL2: the page shows the mirror instead
     g_state.plain_page = html;
     g_state.desktop_input = web::has_fine_pointer();
+    g_state.can_share = web::can_share();
     g_state.projector = std::string(mode) == "projector";
     g_state.high_contrast = g_state.projector || std::string(mode) == "high-contrast";
     restore_draft(saved_draft);
     if (const auto bytes = app::base64url_decode(shared_choices); bytes && !bytes->empty()) {
         budget::Choices shared;
-        if (budget::decode_choices(g_state.budget, *bytes, shared)) {
-            g_state.set_choices(shared);
-            g_state.undo.clear();
-            g_state.screen = app::Screen::Simulator;
+        if (budget::decode_choices(g_state.budget, *bytes, shared)) {  // the welcome screen offers them
+            g_state.shared = shared;
+            g_state.has_shared = true;
         }
     }
     g_font.assign(font, font + font_size);

@@ -21,6 +21,9 @@ struct MirrorNode {
     bool disabled = false;
     std::vector<std::string> options;  // selects
     float x = 0, y = 0, w = 0, h = 0;   // where it is drawn, in CSS pixels
+    bool clipped = false;  // not wholly in view (its scrolling area hides some of it)
+    bool overlay = false;  // a text area shown as a real, visible <textarea> over the canvas
+    float clip_y0 = 0, clip_y1 = 0;  // overlays: the visible band (a scrolling area's edges), in CSS pixels
 };
 
 struct MirrorAction {
@@ -37,6 +40,7 @@ struct Mirror {
     std::string nav_key;    // the item ImGui's own keyboard navigation is on
     std::string title;      // the page title for this screen
     std::string announce;   // said politely when it changes (the gap, the sending state)
+    std::string edit_key;   // a text area the keyboard pressed this frame: the page gives it the focus
 };
 
 // The mirror as JSON for the page, and a hash of the same content, so that it is only built and

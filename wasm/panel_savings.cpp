@@ -20,6 +20,11 @@ void panel_savings(AppState& s) {
         line += std::string(s.text("; delivery risk: ", "; risg cyflawni: ")) + (s.language == "cy" ? risks_cy[risk] : risks_en[risk]);
         ImGui::Indent();
         paragraph(s, line);
+        if (e.one_off_cost > 0)  // why it closes less than it saves this year
+            paragraph(s, std::string(s.text("This year it closes ", "Eleni mae'n cau ")) + budget::format_pounds_short(e.saving - e.one_off_cost) +
+                             s.text(" of the gap (the saving less the one-off cost); from next year, the full ",
+                                    " o'r bwlch (yr arbediad llai'r gost untro); o'r flwyddyn nesaf, y cyfan, ") +
+                             budget::format_pounds_short(e.saving) + ".");
         note(s, s.text(e.description));
         ImGui::Unindent();
         ImGui::Spacing();

@@ -3,6 +3,7 @@
 #include "council_tax.h"
 #include "kpi_format.h"
 #include "money.h"
+#include "overview.h"
 #include "ui.h"
 
 namespace app {
@@ -37,6 +38,26 @@ void gap_bar(AppState& s) {
     s.mirror.announce = label;  // said when it changes, so a screen reader hears what a lever did
 }
 
+std::string surplus_words(const AppState& s) {
+    if (!s.outcome.balanced || s.outcome.remaining_gap == 0) return "";
+    const auto lowest = budget::lowest_balancing_council_tax(s.budget, s.choices);
+    std::string words = std::string(s.text("Your budget has a surplus of ", "Mae gan eich cyllideb warged o ")) +
+                        budget::format_pounds_short(-s.outcome.remaining_gap) + ". ";
+    if (lowest && *lowest < s.choices.council_tax_bp) {
+        budget::Choices lower = s.choices;
+        lower.council_tax_bp = *lowest;
+        const budget::Outcome o = budget::simulate(s.budget, lower);
+        words += std::string(s.text("Council tax could change by ", "Gallai'r dreth gyngor newid ")) + (*lowest > 0 ? "+" : "") +
+                 budget::format_bp_as_percent(*lowest) + s.text("% instead of ", "% yn lle ") + (s.choices.council_tax_bp > 0 ? "+" : "") +
+                 budget::format_bp_as_percent(s.choices.council_tax_bp) + s.text("% and still balance (Band D ", "% a dal i gydbwyso (Band D ") +
+                 budget::format_pounds(o.band_d) + s.text(" instead of ", " yn lle ") + budget::format_pounds(s.outcome.band_d) + ").";
+    } else {
+        words += s.text("It is too small to lower council tax by a step; it would go to the council's reserves.",
+                        "Mae'n rhy fach i ostwng y dreth gyngor gam; byddai'n mynd i gronfeydd wrth gefn y cyngor.");
+    }
+    return words;
+}
+
 void panel_summary(AppState& s, bool compact) {
     const budget::Budget& b = s.budget;
     const budget::Outcome& o = s.outcome;
@@ -60,6 +81,7 @@ void panel_summary(AppState& s, bool compact) {
                                               : (bill > before ? "+" : "-") + budget::format_pounds(bill > before ? bill - before : before - bill) +
                                                     s.text(" a year", " y flwyddyn");
     paragraph(s, band_names[s.receipt_band] + ": " + budget::format_pounds(bill) + s.text(" a year (", " y flwyddyn (") + change + ")");
+    if (const std::string surplus = surplus_words(s); !surplus.empty()) paragraph(s, surplus, "surplus");
     if (compact) {
         ImGui::Separator();
         return;

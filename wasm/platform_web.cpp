@@ -89,6 +89,10 @@ EM_JS(void, js_fetch_bytes, (const char* url, const char* receiver), {
         _free(p);
     }).catch((e) => console.error(String(e)));
 });
+EM_JS(int, js_can_share, (), { return navigator.share ? 1 : 0; });
+EM_JS(void, js_share, (const char* title, const char* text, const char* url), {
+    navigator.share({ title: UTF8ToString(title), text: UTF8ToString(text), url: UTF8ToString(url) }).catch(() => {});
+});
 EM_JS(int, js_has_element, (const char* selector), { return document.querySelector(UTF8ToString(selector)) ? 1 : 0; });
 EM_JS(int, js_fine_pointer, (), { return matchMedia('(any-pointer: fine)').matches ? 1 : 0; });
 EM_JS(void, js_copy_text, (const char* text), {
@@ -335,6 +339,8 @@ TouchGesture g_touch;
 constexpr float kTouchSlop = 8.0f;          // CSS px a finger may wander in a tap
 constexpr double kFlingTimeConstantMs = 325.0;  // as native lists decelerate
 constexpr float kFlingMinVelocity = 0.05f;  // CSS px per ms
+constexpr float kFlingMaxVelocity = 8.0f;   // CSS px per ms, as Android caps a fling
+constexpr double kFlingPauseMs = 100.0;     // a finger still this long before lifting does not fling
 
 // The window a vertical drag at the touch point scrolls: the innermost one under it that can scroll.
 ImGuiWindow* scroll_target() {
@@ -395,7 +401,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
                 const float dy = y - g_touch.last_y;
                 const double dt = std::max(1.0, now - g_touch.last_time);
                 g_touch.pending_scroll += dy;
-                g_touch.velocity = 0.8f * static_cast<float>(dy / dt) + 0.2f * g_touch.velocity;
+                g_touch.velocity = std::clamp(0.8f * static_cast<float>(dy / dt) + 0.2f * g_touch.velocity, -kFlingMaxVelocity, kFlingMaxVelocity);
             }
             g_touch.last_y = y;
             g_touch.last_time = now;
@@ -408,7 +414,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
                 queue_button(0, false);
             } else if (g_touch.mode == TouchGesture::Mode::Scroll && type == EMSCRIPTEN_EVENT_TOUCHEND) {
                 // A finger that stopped before lifting does not fling.
-                g_touch.flinging = now - g_touch.last_time < 80.0 && std::fabs(g_touch.velocity) >= kFlingMinVelocity * 4;
+                g_touch.flinging = now - g_touch.last_time < kFlingPauseMs && std::fabs(g_touch.velocity) >= kFlingMinVelocity * 4;
             }
             g_touch.mode = TouchGesture::Mode::None;
             g_touch.stopped_fling = false;
@@ -473,6 +479,8 @@ void send_submission(const std::string& json) { js_send_submission(json.c_str())
 void open_link(const std::string& url) { js_open_link(url.c_str()); }
 void console_error(const std::string& message) { js_console_error(message.c_str()); }
 bool has_fine_pointer() { return js_fine_pointer() != 0; }
+bool can_share() { return js_can_share() != 0; }
+void share(const std::string& title, const std::string& text, const std::string& url) { js_share(title.c_str(), text.c_str(), url.c_str()); }
 void publish_mirror(const std::string& json) { js_publish_mirror(json.c_str()); }
 std::string new_submission_id() { return take_js_string(js_new_submission_id()); }
 void save_draft(const std::string& json) { js_save_draft(json.c_str()); }

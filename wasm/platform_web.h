@@ -37,6 +37,8 @@ void open_link(const std::string& url);          // in a new tab
 std::string new_submission_id();                 // random, from the browser's crypto
 void save_draft(const std::string& json);        // localStorage, so a reload loses nothing
 std::string share_link(const std::string& budget_id, const std::string& encoded_choices);
+bool can_share();  // the Web Share API is there (most phones)
+void share(const std::string& title, const std::string& text, const std::string& url);
 void console_error(const std::string& message);  // for the council's web team, in the browser console
 bool has_fine_pointer();  // a mouse or trackpad (so, most likely, a keyboard): not a phone or tablet alone
 void publish_mirror(const std::string& json);    // the screen-reader mirror, to site/a11y-mirror.js

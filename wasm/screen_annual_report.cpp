@@ -2,6 +2,8 @@
 // perception, cost, outcome): trend over the years, target, RAG status, and where the council sits
 // among similar councils.
 #include <algorithm>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "kpi_format.h"
@@ -11,20 +13,24 @@ namespace app {
 
 namespace {
 
-// Which quarter of similar councils this value falls in, counting from the best.
+// Where this value sits among similar councils, with its direction (which way is better).
 const char* quartile_words(const AppState& s, const budget::Kpi& k, budget::Milli v) {
     int quarter = v <= k.comparator_lower_quartile ? 0 : v <= k.comparator_median ? 1 : v <= k.comparator_upper_quartile ? 2 : 3;
-    if (k.polarity == budget::Polarity::HigherIsBetter) quarter = 3 - quarter;
-    static const char* const en[] = {"in the best quarter of similar councils", "in the second quarter of similar councils",
-                                     "in the third quarter of similar councils", "in the worst quarter of similar councils"};
-    static const char* const cy[] = {"yn y chwarter gorau o gynghorau tebyg", "yn yr ail chwarter o gynghorau tebyg",
-                                     "yn y trydydd chwarter o gynghorau tebyg", "yn y chwarter gwaethaf o gynghorau tebyg"};
+    if (k.polarity == budget::Polarity::HigherIsBetter) quarter = 3 - quarter;  // 0: the best quarter
+    static const char* const en[] = {"better than three quarters of similar councils", "better than half of similar councils",
+                                     "worse than half of similar councils", "worse than three quarters of similar councils"};
+    static const char* const cy[] = {"yn well na thri chwarter o gynghorau tebyg", "yn well na hanner o gynghorau tebyg",
+                                     "yn waeth na hanner o gynghorau tebyg", "yn waeth na thri chwarter o gynghorau tebyg"};
     return s.language == "cy" ? cy[quarter] : en[quarter];
 }
 
 // The values over the years as a line with a dot for each year, and the target (when there is one)
-// as a dashed level line, so the two differ by more than colour. First and last year underneath.
-void trend_chart(const budget::Kpi& k, float height) {
+// as a dashed level line, so the two differ by more than colour. The scale is labelled (its top and
+// bottom at the left) and chosen by one rule, so a small change never fills the chart: it spans the
+// years shown, the target and the middle half of similar councils, and is at least a fifth of the
+// largest of those values wide (widened about its middle, within the indicator's bounds).
+// Returns the scale's bottom and top in words.
+std::pair<std::string, std::string> trend_chart(const budget::Kpi& k, float height) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::GetContentRegionAvail().x, text = ImGui::GetFontSize();
     const ImVec2 min = ImGui::GetCursorScreenPos(), max(min.x + width, min.y + height);
@@ -32,31 +38,41 @@ void trend_chart(const budget::Kpi& k, float height) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
     draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), style.FrameRounding);
+    // The scale, in exact milli-units.
+    budget::Milli lo = std::min(k.comparator_lower_quartile, k.comparator_upper_quartile), hi = std::max(k.comparator_lower_quartile, k.comparator_upper_quartile);
+    for (const auto& y : k.history) { lo = std::min(lo, y.value); hi = std::max(hi, y.value); }
+    if (k.target) { lo = std::min(lo, *k.target); hi = std::max(hi, *k.target); }
+    const budget::Milli least = std::max<budget::Milli>(std::max(hi < 0 ? -hi : hi, lo < 0 ? -lo : lo) / 5, 1);
+    if (hi - lo < least) {
+        const budget::Milli grow = least - (hi - lo);
+        lo -= grow / 2;
+        hi += grow - grow / 2;
+    }
+    if (k.floor && lo < *k.floor) { hi += *k.floor - lo; lo = *k.floor; }
+    if (k.ceiling && hi > *k.ceiling) { lo -= hi - *k.ceiling; hi = *k.ceiling; }
+    if (k.floor) lo = std::max(lo, *k.floor);
+    const std::string top_words = budget::format_kpi_value(k, hi), bottom_words = budget::format_kpi_value(k, lo);
+    const float axis = std::max(ImGui::CalcTextSize(top_words.c_str()).x, ImGui::CalcTextSize(bottom_words.c_str()).x) + 8.0f;
+    const float pad = 10.0f, top = min.y + pad + text * 0.5f, bottom = max.y - pad - text * 1.5f;
+    const float left = min.x + pad + axis, right = max.x - pad;
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), line = ImGui::GetColorU32(ImGuiCol_SliderGrab);
     // Drawing only (floats are fine here): every figure shown in words is exact.
-    double lo = static_cast<double>(k.history.front().value), hi = lo;
-    for (const auto& y : k.history) {
-        lo = std::min(lo, static_cast<double>(y.value));
-        hi = std::max(hi, static_cast<double>(y.value));
-    }
-    if (k.target) {
-        lo = std::min(lo, static_cast<double>(*k.target));
-        hi = std::max(hi, static_cast<double>(*k.target));
-    }
-    const float pad = 10.0f, top = min.y + pad, bottom = max.y - pad - text;
     const auto y_of = [&](budget::Milli v) {
-        if (hi <= lo) return (top + bottom) * 0.5f;
-        return bottom - static_cast<float>((static_cast<double>(v) - lo) / (hi - lo)) * (bottom - top);
+        return bottom - static_cast<float>(static_cast<double>(v - lo) / static_cast<double>(hi - lo)) * (bottom - top);
     };
+    draw->AddText(ImVec2(min.x + pad, top - text * 0.5f), ink, top_words.c_str());
+    draw->AddText(ImVec2(min.x + pad, bottom - text * 0.5f), ink, bottom_words.c_str());
+    draw->AddLine(ImVec2(left - 4, top), ImVec2(left - 4, bottom), ink, 1.0f);  // the axis, with ticks at its ends
+    draw->AddLine(ImVec2(left - 8, top), ImVec2(left - 4, top), ink, 1.0f);
+    draw->AddLine(ImVec2(left - 8, bottom), ImVec2(left - 4, bottom), ink, 1.0f);
     const std::size_t n = k.history.size();
     const auto x_of = [&](std::size_t i) {
-        if (n < 2) return (min.x + max.x) * 0.5f;
-        return min.x + pad + (width - 2 * pad) * static_cast<float>(i) / static_cast<float>(n - 1);
+        if (n < 2) return (left + right) * 0.5f;
+        return left + 6 + (right - left - 12) * static_cast<float>(i) / static_cast<float>(n - 1);
     };
-    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), line = ImGui::GetColorU32(ImGuiCol_SliderGrab);
     if (k.target) {
         const float y = y_of(*k.target);
-        for (float x = min.x + pad; x < max.x - pad; x += 12.0f)
-            draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 6.0f, max.x - pad), y), ink, 1.5f);
+        for (float x = left; x < right; x += 12.0f) draw->AddLine(ImVec2(x, y), ImVec2(std::min(x + 6.0f, right), y), ink, 1.5f);
     }
     std::vector<ImVec2> points;
     for (std::size_t i = 0; i < n; ++i) points.emplace_back(x_of(i), y_of(k.history[i].value));
@@ -65,28 +81,30 @@ void trend_chart(const budget::Kpi& k, float height) {
     const std::string& first = k.history.front().year;
     const std::string& last = k.history.back().year;
     const float label_y = max.y - pad * 0.5f - text;
-    draw->AddText(ImVec2(min.x + pad, label_y), ink, first.c_str());
-    if (n > 1) draw->AddText(ImVec2(max.x - pad - ImGui::CalcTextSize(last.c_str()).x, label_y), ink, last.c_str());
+    draw->AddText(ImVec2(left, label_y), ink, first.c_str());
+    if (n > 1) draw->AddText(ImVec2(right - ImGui::CalcTextSize(last.c_str()).x, label_y), ink, last.c_str());
+    return {bottom_words, top_words};
 }
 
 void card(AppState& s, const budget::Kpi& k, float width) {
     const float em = ImGui::GetFontSize();  // the card grows with the type (projector mode)
-    ImGui::BeginChild(k.id.c_str(), ImVec2(width, em * 15.0f), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild(k.id.c_str(), ImVec2(width, em * 17.0f), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
     heading(s, s.text(k.name), 3);
     const budget::Milli current = k.history.back().value;
     const budget::Rag rag = budget::rag_of(k, current);
     const std::string now = budget::format_kpi_value(k, current) + "  (" + rag_word(s, rag) + ")";
     coloured_text(s, now, rag_colour(rag, s.high_contrast));
-    trend_chart(k, em * 5.0f);
+    const auto [scale_bottom, scale_top] = trend_chart(k, em * 6.0f);
     std::string trend = std::string(s.text("Trend: ", "Tuedd: "));
     for (const auto& y : k.history) trend += y.year + " " + budget::format_kpi_value(k, y.value) + (&y == &k.history.back() ? "." : "; ");
+    trend += std::string(s.text(" The chart's scale runs from ", " Mae graddfa'r siart yn rhedeg o ")) + scale_bottom + s.text(" to ", " i ") + scale_top + ".";
     described(s, trend, "trend:" + k.id);
     if (k.target)
         paragraph(s, std::string(s.text("Target (dashed line): ", "Targed (llinell doredig): ")) + budget::format_kpi_value(k, *k.target));
     paragraph(s, std::string(s.text("Similar councils: median ", "Cynghorau tebyg: canolrif ")) +
-              budget::format_kpi_value(k, k.comparator_median) + " (" + budget::format_kpi_value(k, k.comparator_lower_quartile) +
-              " - " + budget::format_kpi_value(k, k.comparator_upper_quartile) + "). " + s.text("This council is ", "Mae'r cyngor hwn ") +
-              quartile_words(s, k, current) + ".");
+              budget::format_kpi_value(k, k.comparator_median) + s.text("; middle half ", "; yr hanner canol ") +
+              budget::format_kpi_value(k, k.comparator_lower_quartile) + "\xE2\x80\x93" + budget::format_kpi_value(k, k.comparator_upper_quartile) +
+              ". " + s.text("This council is ", "Mae'r cyngor hwn ") + quartile_words(s, k, current) + ".");
     ImGui::EndChild();
 }
 

@@ -4,9 +4,72 @@
 
 #include "imgui_stdlib.h"
 #include "money.h"
+#include "overview.h"
+#include "submission.h"
 #include "platform_web.h"
 
 namespace app {
+
+namespace {
+
+// Near the limit, how much room is left (in bytes of UTF-8, which is characters for plain letters,
+// so never more than the truth).
+void characters_left(AppState& s, const std::string& text) {
+    const std::size_t left = budget::kMaxCommentBytes - std::min(text.size(), budget::kMaxCommentBytes);
+    if (left > 400) return;
+    note(s, std::to_string(left) + s.text(" characters left", " nod ar ôl"));
+}
+
+}  // namespace
+
+void choice_lines(AppState& s) {
+    const budget::Budget& b = s.budget;
+    // Each choice with its money effect this year ("closes" lowers the gap, "adds" raises it).
+    const auto effect = [&](budget::Pence closes) {
+        return closes >= 0 ? std::string(s.text("closes ", "yn cau ")) + budget::format_pounds_short(closes)
+                           : std::string(s.text("adds ", "yn ychwanegu ")) + budget::format_pounds_short(-closes);
+    };
+    bool any = false;
+    for (std::size_t i = 0; i < b.services.size(); ++i) {
+        if (s.choices.service_bp[i] == 0) continue;
+        any = true;
+        paragraph(s, s.text(b.services[i].name) + ": " + (s.choices.service_bp[i] > 0 ? "+" : "") +
+                         budget::format_bp_as_percent(s.choices.service_bp[i]) + "% (" + effect(-s.outcome.services[i].change) + ")");
+    }
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i) {
+        if (!s.choices.efficiency_on[i]) continue;
+        any = true;
+        const auto& e = b.efficiencies[i];
+        std::string line = std::string(s.text("Saving: ", "Arbediad: ")) + s.text(e.name) + " (" + effect(e.saving - e.one_off_cost);
+        if (e.one_off_cost > 0)
+            line += std::string(s.text(": saves ", ": yn arbed ")) + budget::format_pounds_short(e.saving) + s.text(", one-off cost ", ", cost untro ") +
+                    budget::format_pounds_short(e.one_off_cost);
+        paragraph(s, line + ")");
+    }
+    for (std::size_t i = 0; i < b.incomes.size(); ++i) {
+        if (!s.choices.income_on[i]) continue;
+        any = true;
+        paragraph(s, std::string(s.text("Income: ", "Incwm: ")) + s.text(b.incomes[i].name) + " (" + effect(b.incomes[i].yield) + ")");
+    }
+    paragraph(s, std::string(s.text("Council tax: ", "Treth gyngor: ")) + (s.choices.council_tax_bp > 0 ? "+" : "") +
+                     budget::format_bp_as_percent(s.choices.council_tax_bp) + "% (Band D " + budget::format_pounds(s.outcome.band_d) + "; " +
+                     effect(s.outcome.council_tax_change) + ")");
+    if (!any) paragraph(s, s.text("You have not changed any service, saving or income yet.", "Nid ydych wedi newid unrhyw wasanaeth, arbediad nac incwm eto."));
+
+    // The totals that make the balance (core/overview.h: they add up exactly).
+    heading(s, s.text("How the gap closes", "Sut mae'r bwlch yn cau"), 3);
+    const budget::GapSteps g = budget::gap_steps(b, s.outcome);
+    paragraph(s, std::string(s.text("Gap to close: ", "Bwlch i'w gau: ")) + budget::format_pounds(g.gap_to_close));
+    paragraph(s, std::string(s.text("Service changes: ", "Newidiadau i wasanaethau: ")) + effect(-g.service_changes));
+    paragraph(s, std::string(s.text("Savings: ", "Arbedion: ")) + effect(g.savings) + s.text(", less one-off costs of ", ", llai costau untro o ") +
+                     budget::format_pounds_short(g.one_off_costs));
+    paragraph(s, std::string(s.text("Fees, charges and other income: ", "Ffioedd, taliadau ac incwm arall: ")) + effect(g.income));
+    paragraph(s, std::string(s.text("Council tax: ", "Treth gyngor: ")) + effect(g.council_tax));
+    paragraph(s, g.remaining > 0 ? std::string(s.text("Gap remaining: ", "Bwlch yn weddill: ")) + budget::format_pounds(g.remaining)
+                                 : std::string(s.text("Surplus: ", "Gwarged: ")) + budget::format_pounds(-g.remaining),
+              "review:remaining");
+    if (const std::string surplus = surplus_words(s); !surplus.empty()) paragraph(s, surplus);
+}
 
 void draw_review(AppState& s) {
     const budget::Budget& b = s.budget;
@@ -15,32 +78,21 @@ void draw_review(AppState& s) {
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.5f + 48.0f;
     ImGui::BeginChild("review-body", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     heading(s, s.text("Your choices", "Eich dewisiadau"), 2);
-    bool any = false;
-    for (std::size_t i = 0; i < b.services.size(); ++i) {
-        if (s.choices.service_bp[i] == 0) continue;
-        any = true;
-        paragraph(s, s.text(b.services[i].name) + ": " + (s.choices.service_bp[i] > 0 ? "+" : "") +
-                  budget::format_bp_as_percent(s.choices.service_bp[i]) + "% (" + budget::format_pounds_short(s.outcome.services[i].change) + ")");
-    }
-    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
-        if (s.choices.efficiency_on[i]) { any = true; paragraph(s, std::string(s.text("Saving: ", "Arbediad: ")) + s.text(b.efficiencies[i].name)); }
-    for (std::size_t i = 0; i < b.incomes.size(); ++i)
-        if (s.choices.income_on[i]) { any = true; paragraph(s, std::string(s.text("Income: ", "Incwm: ")) + s.text(b.incomes[i].name)); }
-    paragraph(s, std::string(s.text("Council tax: ", "Treth gyngor: ")) + (s.choices.council_tax_bp > 0 ? "+" : "") +
-              budget::format_bp_as_percent(s.choices.council_tax_bp) + "% (Band D " + budget::format_pounds(s.outcome.band_d) + ")");
-    if (!any) paragraph(s, s.text("You have not changed any service yet.", "Nid ydych wedi newid unrhyw wasanaeth eto."));
+    choice_lines(s);
 
     heading(s, s.text("Comments (optional)", "Sylwadau (dewisol)"), 2);
     const std::string overall = s.text("Anything else you want the council to know", "Unrhyw beth arall yr hoffech i'r cyngor ei wybod");
     ImGui::TextUnformatted(overall.c_str());  // the text box says it for screen readers
-    if (text_box(s, overall, "comment:overall", &s.overall_comment, 96)) s.touched();
+    const float box = ImGui::GetTextLineHeight() * 4 + 16;  // four lines; it scrolls inside past that
+    if (text_box(s, overall, "comment:overall", &s.overall_comment, box, budget::kMaxCommentBytes)) s.touched();
+    characters_left(s, s.overall_comment);
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         if (s.choices.service_bp[i] == 0) continue;
         ImGui::PushID(static_cast<int>(i));
         const std::string about = std::string(s.text("About ", "Am ")) + s.text(b.services[i].name);
         ImGui::TextUnformatted(about.c_str());
-        ImGui::SetNextItemWidth(-1);
-        if (text_box(s, about, "comment:" + b.services[i].id, &s.service_comments[i])) s.touched();
+        if (text_box(s, about, "comment:" + b.services[i].id, &s.service_comments[i], box * 0.6f, budget::kMaxCommentBytes)) s.touched();
+        characters_left(s, s.service_comments[i]);
         ImGui::PopID();
     }
 

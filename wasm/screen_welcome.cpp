@@ -35,7 +35,25 @@ void draw_welcome(AppState& s) {
                                      "Bysellfwrdd: mae Tab a'r saethau'n symud rhwng rheolyddion, mae Bylchwr neu Enter yn "
                                      "defnyddio un, ac mae Escape yn gadael yr efelychydd."));
     ImGui::Spacing();
-    if (wide_button(s, s.text("Start", "Dechrau"), "Start")) s.screen = Screen::Simulator;
+    if (s.has_shared) {  // opened from someone's share link
+        heading(s, s.text("Someone shared their budget with you", "Mae rhywun wedi rhannu ei gyllideb gyda chi"), 2);
+        paragraph(s, s.text("This link holds another person's choices. You can start from their choices and change them, or "
+                            "start from the council's budget as it stands.",
+                            "Mae'r ddolen hon yn cynnwys dewisiadau rhywun arall. Gallwch ddechrau o'u dewisiadau a'u newid, neu "
+                            "ddechrau o gyllideb y cyngor fel y mae."));
+        if (wide_button(s, s.text("Start from their choices", "Dechrau o'u dewisiadau"), "Start shared")) {
+            s.set_choices(s.shared);
+            s.undo.clear();
+            s.has_shared = false;
+            s.screen = Screen::Simulator;
+        }
+        ImGui::Spacing();
+    }
+    if (wide_button(s, s.has_shared ? s.text("Start from the council's budget", "Dechrau o gyllideb y cyngor") : s.text("Start", "Dechrau"),
+                    "Start")) {
+        s.has_shared = false;
+        s.screen = Screen::Simulator;
+    }
     if (b.languages.size() > 1) {
         ImGui::Spacing();
         const char* other = s.language == "cy" ? "English" : "Cymraeg";

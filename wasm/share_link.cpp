@@ -48,4 +48,13 @@ std::optional<std::string> base64url_decode(std::string_view text) {
     return out;
 }
 
+std::string short_reference(const std::string& submission_id) {
+    std::string hex;
+    for (const char c : submission_id.size() > 2 ? submission_id.substr(2) : submission_id) {
+        if (hex.size() == 8) break;
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')) hex += static_cast<char>(c >= 'a' ? c - 'a' + 'A' : c);
+    }
+    return hex.size() == 8 ? hex.substr(0, 4) + "-" + hex.substr(4) : hex;
+}
+
 }  // namespace app

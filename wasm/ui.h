@@ -15,6 +15,12 @@ void draw_review(AppState& s);
 void draw_confirmation(AppState& s);
 void draw_annual_report(AppState& s);
 
+// Every choice with its money effect this year, then the totals that make the balance (review and
+// confirmation).
+void choice_lines(AppState& s);
+// A short reference for a submission id ("s-1a2b3c4d-..." -> "1A2B-3C4D"): for the resident to quote.
+std::string short_reference(const std::string& submission_id);
+
 // Simulator panels.
 void panel_overview(AppState& s);
 void panel_services(AppState& s);
@@ -22,6 +28,8 @@ void panel_savings(AppState& s);
 void panel_income(AppState& s);
 void panel_summary(AppState& s, bool compact);
 void gap_bar(AppState& s);
+// What a surplus would allow (a lower council tax), in words; empty when there is no surplus.
+std::string surplus_words(const AppState& s);
 
 // Accessible widgets (widgets.cpp): each draws, records itself for the screen-reader mirror and
 // the test hook under `key`, and applies what assistive technology asked of it.
@@ -53,7 +61,10 @@ bool slider_steps(AppState& s, const std::string& name, const std::string& value
 // One tab of a row of tabs; true when chosen this frame.
 bool tab(AppState& s, const std::string& label, const std::string& key, bool open);
 bool expander(AppState& s, const std::string& label, const std::string& key, bool open_at_first = true);  // a collapsing group
-bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height = 0);
+// A text box; multi-line ones are real text areas over the canvas (browser editing). Text is kept
+// to `max_bytes` of UTF-8 (0: no limit).
+bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height = 0,
+              std::size_t max_bytes = 0);
 // One of several options, as a row of buttons that wraps; returns the option chosen this frame, or
 // -1. `shown`, when given, is shorter wording for the buttons ("D" for "Band D"); screen readers
 // get `options` as a radio group.

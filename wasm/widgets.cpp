@@ -41,6 +41,8 @@ MirrorNode& record(AppState& s, Role role, const std::string& key, const std::st
     n.y = min.y;
     n.w = max.x - min.x;
     n.h = max.y - min.y;
+    const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin(), clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    n.clipped = min.y < clip_min.y - 0.5f || max.y > clip_max.y + 0.5f || min.x < clip_min.x - 0.5f || max.x > clip_max.x + 0.5f;
     s.mirror.nodes.push_back(std::move(n));
     return s.mirror.nodes.back();
 }
@@ -284,18 +286,51 @@ bool expander(AppState& s, const std::string& label, const std::string& key, boo
     return open;
 }
 
-bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height) {
+namespace {
+
+// `text` cut to at most `max_bytes` of UTF-8, never inside a character.
+void fit_utf8(std::string& text, std::size_t max_bytes) {
+    if (max_bytes == 0 || text.size() <= max_bytes) return;
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text.resize(end);
+}
+
+}  // namespace
+
+bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height,
+              std::size_t max_bytes) {
     const std::string id = "##" + key;
-    bool changed = multiline_height > 0 ? ImGui::InputTextMultiline(id.c_str(), text, ImVec2(-1, multiline_height))
-                                        : ImGui::InputText(id.c_str(), text);
+    bool changed = false;
+    const bool overlay = multiline_height > 0 && !s.plain_page;
+    if (overlay) {
+        // A real <textarea> lies over this place (site/a11y-mirror.js): wrapping at words, phone
+        // keyboards, paste, undo and spelling are the browser's. ImGui's keyboard navigation reaches
+        // this button, and pressing it gives the text area the keyboard.
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, multiline_height))) s.mirror.edit_key = key;
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        const float rounding = ImGui::GetStyle().FrameRounding;
+        ImGui::GetWindowDrawList()->AddRectFilled(min, max, IM_COL32_WHITE, rounding);
+        ImGui::GetWindowDrawList()->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), rounding, 0, 2.0f);
+    } else {
+        changed = multiline_height > 0 ? ImGui::InputTextMultiline(id.c_str(), text, ImVec2(-1, multiline_height))
+                                       : ImGui::InputText(id.c_str(), text);
+    }
     MirrorAction a;
     if (take_action(s, key, a)) {
         changed = *text != a.text;
         *text = a.text;
     }
+    if (changed) fit_utf8(*text, max_bytes);
     MirrorNode& n = record(s, Role::TextBox, key, name);
     n.value = *text;
     n.on = multiline_height > 0;
+    n.max = static_cast<int>(max_bytes);
+    if (overlay) {
+        n.overlay = true;
+        n.clip_y0 = ImGui::GetWindowDrawList()->GetClipRectMin().y;
+        n.clip_y1 = ImGui::GetWindowDrawList()->GetClipRectMax().y;
+    }
     return changed;
 }
 
@@ -330,6 +365,7 @@ std::uint64_t mirror_hash(const Mirror& m, const std::string& language) {
     mix(m.title);
     mix(m.nav_key);
     mix(m.announce);
+    mix(m.edit_key);
     for (const MirrorNode& n : m.nodes) {
         mix(n.key);
         mix(n.name);
@@ -339,7 +375,8 @@ std::uint64_t mirror_hash(const Mirror& m, const std::string& language) {
         mix_int(n.now);
         mix_int(n.max);
         mix_int(static_cast<long long>(n.x) | (static_cast<long long>(n.y) << 20) | (static_cast<long long>(n.w) << 40));
-        mix_int(static_cast<long long>(n.h));
+        mix_int(static_cast<long long>(n.h) | (static_cast<long long>(n.overlay) << 20) | (static_cast<long long>(n.clip_y0) << 24) |
+                (static_cast<long long>(n.clip_y1) << 44));
         for (const auto& o : n.options) mix(o);
     }
     return h;
@@ -349,12 +386,16 @@ std::string mirror_json(const Mirror& m, const std::string& language) {
     static const char* const roles[] = {"heading", "text", "button", "checkbox", "slider", "tab", "expander", "textbox", "select"};
     budget::JsonWriter w;
     w.begin_object().key("lang").string(language).key("title").string(m.title).key("nav").string(m.nav_key);
-    w.key("announce").string(m.announce).key("nodes").begin_array();
+    w.key("announce").string(m.announce);
+    if (!m.edit_key.empty()) w.key("edit").string(m.edit_key);
+    w.key("nodes").begin_array();
     for (const MirrorNode& n : m.nodes) {
         w.begin_object().key("k").string(n.key).key("r").string(roles[static_cast<int>(n.role)]).key("n").string(n.name);
         if (!n.value.empty()) w.key("v").string(n.value);
         if (n.level) w.key("l").integer(n.level);
         if (n.role == Role::Slider || n.role == Role::Select) w.key("now").integer(n.now).key("max").integer(n.max);
+        if (n.role == Role::TextBox && n.max > 0) w.key("max").integer(n.max);
+        if (n.overlay) w.key("ov").boolean(true).key("cy0").number(n.clip_y0, 0).key("cy1").number(n.clip_y1, 0);
         if (n.on) w.key("on").boolean(true);
         if (n.disabled) w.key("off").boolean(true);
         w.key("x").number(n.x, 0).key("y").number(n.y, 0).key("w").number(n.w, 0).key("h").number(n.h, 0);

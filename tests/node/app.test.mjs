@@ -13,6 +13,7 @@ import { startServer, root, officer, toolBin } from './server_harness.mjs';
 const shots = join(root, 'build', 'screenshots');
 const axeSource = readFileSync(join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 let server, browser;
+let sharedLink = '';  // made by the send test, opened by the shared-link test
 // Everything the pages' Content-Security-Policy refused, from every page of every test (Chromium
 // says so on the console); the last test checks that there was nothing.
 const cspViolations = [];
@@ -63,7 +64,7 @@ async function balanceDistrict(page) {
   for (const id of ['garden-waste-rounds', 'shared-planning', 'leisure-contract', 'office-move', 'digital-payments', 'temporary-accommodation'])
     await clickLabel(page, `saving:${id}`);
   await clickLabel(page, 'tab:income');
-  const tax = await page.evaluate(() => window.budgetApp.rect('council-tax'));
+  const tax = await reveal(page, 'council-tax');
   await page.mouse.click(tax.x + tax.width - 3, tax.y + tax.height / 2);
   await settle(page);
   for (const id of ['garden-waste-charge', 'parking-charges', 'pre-application-fees', 'commercial-property', 'bulky-waste-fee'])
@@ -71,18 +72,48 @@ async function balanceDistrict(page) {
   await clickLabel(page, 'tab:services');
   for (const id of ['waste-collection', 'street-cleansing', 'parks', 'environmental-health']) {
     if ((await state(page)).balanced) break;
-    const r = await page.evaluate((l) => window.budgetApp.rect(l), `service:${id}`);
+    const r = await reveal(page, `service:${id}`);
     await page.mouse.click(r.x + 2, r.y + r.height / 2);
     await settle(page);
   }
   return state(page);
 }
 
+// The item's rectangle, scrolled wholly into view with the mouse wheel first if its list hides it.
+async function reveal(page, label) {
+  let r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  const view = page.viewportSize();
+  for (let i = 0; r && r.clipped && i < 20; i++) {
+    await page.mouse.move(r.x + r.width / 2, Math.min(Math.max(r.y, 150), view.height - 100));
+    await page.mouse.wheel(0, r.y < 150 ? -120 : 120);
+    await settle(page);
+    r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  }
+  return r;
+}
+
 async function clickLabel(page, label) {
-  const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  const r = await reveal(page, label);
   assert.ok(r, `no item labelled ${label}`);
   await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
   await settle(page);
+}
+
+// A one-finger swipe through CDP touch events, `steps` moves over `ms`, lifted at the end. The moves
+// are paced here and not each awaited, so the page sees them at the pace of a finger (awaiting each
+// round trip would look like a finger that keeps stopping).
+async function swipe(page, from, to, { steps = 12, ms = 120 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (p) => [{ x: p.x, y: p.y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  const sent = [cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) })];
+  for (let i = 1; i <= steps; i++) {
+    await new Promise((resolve) => setTimeout(resolve, ms / steps));
+    const t = i / steps;
+    sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }) }));
+  }
+  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
+  await Promise.all(sent);
+  await cdp.detach();
 }
 
 test('WebGL2 exists in this browser', async () => {
@@ -161,6 +192,15 @@ test('reach a balanced budget, send it, and the server stores a document the cor
   await page.screenshot({ path: join(shots, 'eastbrook-district-2026-phone-confirmation.png') });
   const link = await page.evaluate(() => window.budgetApp.rect('Link'));
   assert.ok(link.x >= 0 && link.x + link.width <= 360, JSON.stringify(link));
+  // A short reference to quote, what was sent (with its money), and "copied" after copying.
+  const words = (key) => page.evaluate((k) => document.querySelector(`[data-key="${k}"]`)?.textContent, key);
+  const hex = sent.submission_id.slice(2, 10).toUpperCase();
+  assert.match(await words('Reference'), new RegExp(`${hex.slice(0, 4)}-${hex.slice(4)}`));
+  assert.match(await page.evaluate(() => document.getElementById('a11y-mirror').textContent), /What you sent.*How the gap closes.*(Surplus|Gap remaining)/s);
+  await clickLabel(page, 'Copy link');
+  assert.equal(await words('Copy link'), 'Copied');
+  assert.equal(await words('Copied'), 'The link has been copied.');
+  sharedLink = await words('Link');
   const jsonl = (await officer(server.base, 'eastbrook-district-2026', 'submissions.jsonl')).text.trim().split('\n');
   const stored = jsonl.filter((l) => l.includes(sent.submission_id));
   assert.equal(stored.length, 1);
@@ -169,6 +209,67 @@ test('reach a balanced budget, send it, and the server stores a document the cor
   const check = execFileSync(toolBin, ['check-submission', join(root, 'budgets', 'eastbrook-district-2026.json'), file]).toString();
   assert.match(check, /ok/);
   await page.close();
+});
+
+test('a shared link opens on a page that says so, and starts from those choices or from the council\'s budget', async () => {
+  assert.ok(sharedLink, 'the send test made a link');
+  const sentChoices = new URL(sharedLink).searchParams.get('choices');
+  for (const [button, theirs] of [['Start shared', true], ['Start', false]]) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(sharedLink.replace(/^https?:\/\/[^/]+/, server.base));
+    await page.evaluate(() => window.budgetApp.ready);
+    await settle(page);
+    assert.match(await page.evaluate(() => document.getElementById('a11y-mirror').textContent), /Someone shared their budget with you/);
+    assert.equal((await state(page)).screen, 'welcome');
+    await page.screenshot({ path: join(shots, `eastbrook-district-2026-phone-shared-${theirs ? 'theirs' : 'council'}.png`) });
+    await clickLabel(page, button);
+    const st = await state(page);
+    assert.equal(st.screen, 'simulator');
+    assert.equal(st.balanced, theirs, `${button}: ${JSON.stringify(st.services_bp)}`);
+    await page.close();
+  }
+  assert.ok(sentChoices.length > 0);
+});
+
+test('the overview\'s figures are the core\'s: the same as budget-tool simulate for the same choices, on every example budget', async () => {
+  for (const budget of ['northmoor-county-2026', 'eastbrook-district-2026', 'bro-tegid-2026']) {
+    const page = await open({ width: 1366, height: 768 }, `?budget=${budget}`);
+    await clickLabel(page, 'Start');
+    await clickLabel(page, 'tab:savings');
+    const firstSaving = Object.keys((await state(page)).items).find((k) => k.startsWith('saving:'));
+    await clickLabel(page, firstSaving);
+    await clickLabel(page, 'tab:income');
+    const firstIncome = Object.keys((await state(page)).items).find((k) => k.startsWith('income:'));
+    await clickLabel(page, firstIncome);
+    const tax = await reveal(page, 'council-tax');
+    await page.mouse.click(tax.x + tax.width * 0.8, tax.y + tax.height / 2);
+    await settle(page);
+    await clickLabel(page, 'tab:services');
+    const firstService = Object.keys((await state(page)).items).find((k) => k.startsWith('service:'));
+    const r = await reveal(page, firstService);
+    await page.mouse.click(r.x + 3, r.y + r.height / 2);
+    await settle(page);
+    await clickLabel(page, 'tab:overview');
+    await page.screenshot({ path: join(shots, `${budget}-desktop-overview.png`) });
+    const st = await state(page);
+    const choices = { services: st.services_bp, efficiencies: st.efficiencies, income: st.income, council_tax_bp: st.council_tax_bp };
+    const file = join(root, 'build', 'screenshots', `${budget}-choices.json`);
+    writeFileSync(file, JSON.stringify({ choices }));
+    const sim = JSON.parse(execFileSync(toolBin, ['simulate', join(root, 'budgets', `${budget}.json`), file]).toString());
+    assert.equal(st.overview.net_budget_pence, sim.overview.net_budget_pence, budget);
+    assert.equal(st.overview.per_resident_pence, sim.overview.per_resident_pence, budget);
+    assert.equal(st.overview.per_band_d_pence, sim.overview.per_band_d_pence, budget);
+    assert.equal(st.overview.council_tax_pence, sim.overview.council_tax_pence, budget);
+    assert.deepEqual(st.overview.groups_pence, sim.overview.groups.map((g) => g.spend_pence), budget);
+    assert.equal(st.remaining_gap_pence, sim.totals.remaining_gap_pence, budget);
+    // What is shown says the same, in pounds.
+    const pounds = (p) => '£' + (p / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    const text = await page.evaluate(() => document.getElementById('a11y-mirror').textContent);
+    assert.ok(text.includes(pounds(sim.overview.per_resident_pence)), `${budget}: ${pounds(sim.overview.per_resident_pence)} not shown`);
+    assert.ok(text.includes(pounds(sim.overview.per_band_d_pence)), `${budget}: ${pounds(sim.overview.per_band_d_pence)} not shown`);
+    assert.ok(text.includes(pounds(sim.council_tax.bills_pence.D)), `${budget}: the Band D bill is not shown`);
+    await page.close();
+  }
 });
 
 test('offline: the submission waits, survives a reload, and is delivered exactly once', async () => {
@@ -202,8 +303,14 @@ test('annual report and projector mode', async () => {
     await page.screenshot({ path: join(shots, `northmoor-county-2026-${name}-welcome-mode.png`) });
     await clickLabel(page, 'Start');
     if (name === 'projector') await page.screenshot({ path: join(shots, 'northmoor-county-2026-projector-simulator.png') });
+    if (name === 'phone') await clickLabel(page, 'Summary');  // a phone keeps it in the summary
     await clickLabel(page, 'Annual report');
     assert.equal((await state(page)).screen, 'annual_report');
+    // Each chart's scale is said (and drawn), and each comparison says which way is better.
+    const text = await page.evaluate(() => document.getElementById('a11y-mirror').textContent);
+    assert.match(text, /The chart's scale runs from [^.]+ to /);
+    assert.match(text, /This council is (better|worse) than (three quarters|half) of similar councils/);
+    assert.doesNotMatch(text, /in the (best|second|third|worst) quarter/);
     await page.screenshot({ path: join(shots, `northmoor-county-2026-${name}-annual-report.png`) });
     await page.close();
   }
@@ -227,6 +334,45 @@ test('touch: taps on a phone move through the app and set a slider', async () =>
   await tap('service:school-transport', 0.02);
   assert.equal((await state(page)).services_bp['school-transport'], -1500);
   await page.screenshot({ path: join(shots, 'bro-tegid-2026-phone-touch.png') });
+  await context.close();
+});
+
+test('touch: a vertical swipe scrolls the list with momentum, even from a slider; a sideways drag moves a slider; zoom is never locked', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?budget=northmoor-county-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  const rect = (l) => page.evaluate((label) => window.budgetApp.rect(label), l);
+  const start = await rect('Start');
+  await page.touchscreen.tap(start.x + start.width / 2, start.y + start.height / 2);
+  await settle(page);
+  const tabs = await rect('tab:services');
+  const slider = await rect('service:older-people-care');
+  const before = await state(page);
+  // Up by 250 px, starting on a slider: the list moves, no slider does.
+  await swipe(page, { x: slider.x + slider.width / 2, y: slider.y + slider.height / 2 + 300 }, { x: slider.x + slider.width / 2, y: slider.y + slider.height / 2 + 50 });
+  const justAfter = (await rect('service:older-people-care')).y;
+  await settle(page);
+  const after = await rect('service:older-people-care');
+  const moved = slider.y - (after ? after.y : -Infinity);
+  assert.ok(moved >= 250, `the list scrolled ${moved} px for a 250 px swipe`);
+  assert.ok(!after || after.y < justAfter, 'it kept moving after the finger left (momentum)');
+  assert.deepEqual((await state(page)).services_bp, before.services_bp);
+  assert.deepEqual(await rect('tab:services'), tabs, 'the lever tabs stay where they are');
+  assert.ok(await rect('Review'), 'the actions stay in reach');
+  await page.screenshot({ path: join(shots, 'northmoor-county-2026-phone-scrolled.png') });
+  // A swipe that starts on a slider and runs down scrolls back; then a sideways drag moves that slider.
+  for (let i = 0; i < 3; i++) await swipe(page, { x: 180, y: 250 }, { x: 180, y: 700 });
+  await settle(page);
+  const s2 = await rect('service:older-people-care');
+  assert.ok(Math.abs(s2.y - slider.y) < 2, `scrolled back to the top (${s2.y} vs ${slider.y})`);
+  await swipe(page, { x: s2.x + s2.width / 2, y: s2.y + s2.height / 2 }, { x: s2.x + 10, y: s2.y + s2.height / 2 + 4 });
+  await settle(page);
+  assert.ok((await state(page)).services_bp['older-people-care'] < 0, 'a sideways drag moves the slider');
+  // The page may always be zoomed: no viewport lock, and the canvas leaves pinching to the browser.
+  assert.doesNotMatch(await page.evaluate(() => document.querySelector('meta[name=viewport]').content), /user-scalable|maximum-scale/);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('canvas')).touchAction), 'pinch-zoom');
   await context.close();
 });
 
@@ -256,7 +402,7 @@ test('keyboard: Escape leaves the canvas for the page (no keyboard trap)', async
   await page.close();
 });
 
-test('typing a comment goes through the hidden text box (so phone keyboards appear), pasting too', async () => {
+test('a comment box is a real text area over the canvas: it wraps at words, takes typing, paste and undo, and counts down near the limit', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
   await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
@@ -265,21 +411,88 @@ test('typing a comment goes through the hidden text box (so phone keyboards appe
   await clickLabel(page, 'Start');
   await clickLabel(page, 'Review');
   await clickLabel(page, 'comment:overall');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'text-input');
+  const box = () => page.evaluate(() => {
+    const el = document.activeElement;
+    const r = el.getBoundingClientRect();
+    return { key: el.dataset.key, tag: el.tagName, opacity: getComputedStyle(el).opacity, value: el.value,
+             overflowsSideways: el.scrollWidth > el.clientWidth, x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  let b = await box();
+  assert.equal(b.key, 'comment:overall');
+  assert.equal(b.tag, 'TEXTAREA');
+  assert.equal(b.opacity, '1');
+  const drawn = await page.evaluate(() => window.budgetApp.rect('comment:overall'));
+  assert.deepEqual([b.x, b.y, b.width, b.height].map(Math.round), [drawn.x, drawn.y, drawn.width, drawn.height].map(Math.round));
   await page.keyboard.type('Keep the libraries — diolch ŵ');
-  await settle(page);
   await page.keyboard.press('Backspace');
+  await page.evaluate(() => navigator.clipboard.writeText(' and parks'));
+  await page.keyboard.press('Control+V');
   await settle(page);
-  await page.evaluate(() => {  // what a browser fires on Ctrl+V or "Paste" from a menu
-    const data = new DataTransfer();
-    data.setData('text/plain', 'and parks');
-    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  assert.equal((await state(page)).overall_comment, 'Keep the libraries — diolch  and parks');
+  await page.keyboard.press('Control+Z');  // the browser's own undo
+  await settle(page);
+  b = await box();
+  assert.notEqual(b.value, 'Keep the libraries — diolch  and parks');
+  assert.equal((await state(page)).overall_comment, b.value);
+  // A long comment wraps at words: nothing runs sideways out of view.
+  await page.keyboard.type(' We should protect the services that residents use every day, especially for older people. '.repeat(3));
+  await settle(page);
+  assert.equal((await box()).overflowsSideways, false);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-comment.png') });
+  // Near the limit (4,000 bytes) it says how much room is left, and it stops there.
+  await page.evaluate(() => {
+    const el = document.activeElement;
+    el.value = 'x'.repeat(3700);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await settle(page);
-  assert.equal((await page.evaluate(() => window.budgetApp.state())).overall_comment, 'Keep the libraries — diolch and parks');
+  assert.match(await page.evaluate(() => document.getElementById('a11y-mirror').textContent), /300 characters left/);
+  await page.keyboard.type('ŵ'.repeat(200));  // 2 bytes each: only 150 fit
+  await settle(page);
+  const kept = (await state(page)).overall_comment;
+  assert.equal(Buffer.byteLength(kept), 4000);
+  assert.ok(kept.endsWith('ŵ'));
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await settle(page);
+  await page.keyboard.press('Escape');  // gives the keyboard back to the canvas
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
   await page.reload();  // the draft kept on the device brings the comment back
   await page.evaluate(() => window.budgetApp.ready);
-  assert.equal((await page.evaluate(() => window.budgetApp.state())).overall_comment, 'Keep the libraries — diolch and parks');
+  assert.equal(Buffer.byteLength((await state(page)).overall_comment), 3996);
+  await context.close();
+});
+
+test('on a phone the comment box is tapped into, wraps, and is hidden where the list scrolls it out of view', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  const tap = async (label) => {
+    const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+    assert.ok(r, `no item labelled ${label}`);
+    await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
+    await settle(page);
+  };
+  await tap('Start');
+  await tap('Review');
+  await tap('comment:overall');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'comment:overall');
+  await page.keyboard.type('Please keep the library in Eastbrook open on Saturdays, because families use it.');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.scrollWidth <= document.activeElement.clientWidth), true);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-phone-comment.png') });
+  // Scrolled out of the review's scrolling area, the box is not left floating over the rest.
+  const r = await page.evaluate(() => window.budgetApp.rect('comment:overall'));
+  await swipe(page, { x: 180, y: r.y + r.height + 20 }, { x: 180, y: 60 });
+  await swipe(page, { x: 180, y: 600 }, { x: 180, y: 60 });
+  await settle(page);
+  const shown = await page.evaluate(() => {
+    const el = document.querySelector('[data-key="comment:overall"]');
+    return getComputedStyle(el).visibility === 'visible' && getComputedStyle(el).clipPath === 'none';
+  });
+  assert.equal(shown, false);
   await context.close();
 });
 
@@ -546,13 +759,13 @@ test('hi-DPI: the framebuffer is at devicePixelRatio while layout stays in CSS p
   const start = await page.evaluate(() => window.budgetApp.rect('Start'));
   assert.ok(start.width <= 800, `the Start button is laid out in CSS pixels (${start.width})`);
   await page.screenshot({ path: join(shots, 'northmoor-county-2026-dpr2-welcome.png') });
-  assert.equal((await state(page)).font_px, 36);  // 18 CSS px at a ratio of 2
+  assert.equal((await state(page)).font_px, 38);  // 19 CSS px (desktop) at a ratio of 2
   await context.close();
 });
 
 test('browser zoom: a new pixel ratio resizes the framebuffer and rasterises the font again, layout unchanged', async () => {
   const page = await open({ width: 800, height: 600 }, '?budget=northmoor-county-2026');
-  assert.equal((await state(page)).font_px, 18);
+  assert.equal((await state(page)).font_px, 19);  // a desktop's 19 CSS px
   const before = await page.evaluate(() => window.budgetApp.rect('Start'));
   const cdp = await page.context().newCDPSession(page);
   // What zooming an 800 x 600 window to 150% does to a page: the ratio becomes 1.5 and the CSS
@@ -560,7 +773,7 @@ test('browser zoom: a new pixel ratio resizes the framebuffer and rasterises the
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 534, height: 400, deviceScaleFactor: 1.5, mobile: false });
   await page.waitForFunction(() => window.devicePixelRatio === 1.5);
   await settle(page);
-  assert.equal((await state(page)).font_px, 27);
+  assert.equal((await state(page)).font_px, 27);  // 534 CSS px is a phone's width: 18 CSS px at 1.5
   const size = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height, c.clientWidth, c.clientHeight]; });
   assert.deepEqual(size, [801, 600, 534, 400]);
   const after = await page.evaluate(() => window.budgetApp.rect('Start'));
@@ -685,7 +898,10 @@ test('every page ran under its Content-Security-Policy with nothing refused', as
     assert.match(policy, /script-src 'self' 'wasm-unsafe-eval';/, path);
     assert.match(policy, /style-src 'self';/, path);
     assert.match(policy, /frame-ancestors \*$/, path);
-    assert.match(await res.text(), /<meta name="description" content="[^"]{40,}">\n<link rel="icon" href="favicon.svg"/, path);
+    const html = await res.text();
+    assert.match(html, /<meta name="description" content="[^"]{40,}">/, path);
+    assert.match(html, /<link rel="icon" href="favicon.svg"/, path);
+    if (path === '/') assert.match(html, /<meta property="og:title" content="[^"]+">\n<meta property="og:description" content="[^"]{40,}">/);
   }
   const icon = await fetch(`${server.base}/favicon.svg`);
   assert.equal(icon.status, 200);
