@@ -34,7 +34,7 @@ $sudo apt-get update -qq || fail "apt-get update failed (is the Debian mirror re
 base_packages=(cmake ninja-build g++ make git ca-certificates xz-utils pkg-config
   nlohmann-json3-dev libboost-test-dev libboost-dev
   clang llvm libclang-rt-14-dev
-  libsqlite3-dev sqlite3 libpq-dev postgresql
+  libsqlite3-dev sqlite3 libpq-dev postgresql libbrotli-dev
   fonts-dejavu-core fonts-noto-core fonttools brotli gzip
   chromium)
 # Node.js: keep the machine's own node/npm when present (a repacked nodejs conflicts with Debian's npm).

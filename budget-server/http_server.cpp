@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <boost/asio.hpp>
+#include <brotli/encode.h>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
@@ -78,6 +79,19 @@ std::string served_root(const std::string& dir) {
     std::error_code ec;
     const auto real = dir.empty() ? std::filesystem::path() : std::filesystem::canonical(dir, ec);
     return ec ? std::string() : real.string();
+}
+
+// Brotli at its best quality (a pack is compressed once, at start); "" if it would not be smaller.
+std::string brotli_compressed(const std::string& bytes) {
+    std::string out(BrotliEncoderMaxCompressedSize(bytes.size()), '\0');
+    std::size_t size = out.size();
+    if (out.empty() || !BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, bytes.size(),
+                                              reinterpret_cast<const std::uint8_t*>(bytes.data()), &size,
+                                              reinterpret_cast<std::uint8_t*>(out.data())) ||
+        size >= bytes.size())
+        return "";
+    out.resize(size);
+    return out;
 }
 
 bool compressible(const std::string& content_type) {
@@ -197,11 +211,16 @@ private:
         if (const auto pack = config_.budget_packs.find(path.rfind("/budgets/", 0) == 0 ? path.substr(9) : "");
             pack != config_.budget_packs.end()) {
             Response r;
-            r.body = pack->second.bytes;
+            const bool br = !pack->second.brotli.empty() && accepts_encoding(std::string(request_[http::field::accept_encoding]), "br");
+            r.body = br ? pack->second.brotli : pack->second.bytes;
             r.content_type = "application/octet-stream";
             r.headers.emplace_back("Cache-Control", "no-cache");
-            r.headers.emplace_back("ETag", pack->second.etag);
-            if (etag_matches(view(request_[http::field::if_none_match]), pack->second.etag)) return not_modified(std::move(r));
+            r.headers.emplace_back("Vary", "Accept-Encoding");
+            if (br) r.headers.emplace_back("Content-Encoding", "br");
+            // Each encoding is its own representation, with its own validator.
+            const std::string etag = br ? pack->second.etag.substr(0, pack->second.etag.size() - 1) + "-br\"" : pack->second.etag;
+            r.headers.emplace_back("ETag", etag);
+            if (etag_matches(view(request_[http::field::if_none_match]), etag)) return not_modified(std::move(r));
             return send(std::move(r));
         }
         const bool budgets = path.rfind("/budgets/", 0) == 0;
@@ -405,6 +424,7 @@ int run_http_server(const HttpConfig& given, Api& api, Storage& storage) {
     HttpConfig config = given;  // the served folders resolved once, not on every request
     config.site_dir = served_root(given.site_dir);
     config.budgets_dir = served_root(given.budgets_dir);
+    for (auto& [name, pack] : config.budget_packs) pack.brotli = brotli_compressed(pack.bytes);
     net::io_context ioc(config.threads);
     std::shared_ptr<Listener> listener;
     try {

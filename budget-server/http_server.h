@@ -16,7 +16,8 @@ struct HttpConfig {
     std::string budgets_dir;  // served at /budgets/
     struct Pack {
         std::string bytes;
-        std::string etag;  // a quoted hash of the bytes
+        std::string etag;    // a quoted hash of the bytes
+        std::string brotli;  // the same, compressed (made by run_http_server; sent where the client takes br)
     };
     std::map<std::string, Pack> budget_packs;  // "ID.pack", served at /budgets/ID.pack
     int threads = 2;

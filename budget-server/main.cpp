@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
         }
         budget::BudgetLoad l = budget::load_budget(std::move(text));
         for (const auto& p : l.problems) std::cerr << budget::format_problem(p, entry.path().string()) << "\n";
+        for (const auto& w : l.warnings) std::cerr << "warning: " << budget::format_problem(w, entry.path().string()) << "\n";
         if (!l.budget) {
             server::log_line("refusing to start: " + entry.path().string() + " is not a valid budget");
             return 1;
@@ -105,7 +106,7 @@ int main(int argc, char** argv) {
         std::string pack = budget::pack_budget(*l.budget);
         char etag[24];
         std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(budget::fnv1a(pack)));
-        http.budget_packs[l.budget->id + ".pack"] = server::HttpConfig::Pack{std::move(pack), etag};
+        http.budget_packs[l.budget->id + ".pack"] = server::HttpConfig::Pack{std::move(pack), etag, {}};
         api_config.budgets.emplace(l.budget->id, std::move(*l.budget));
     }
     if (ec) {

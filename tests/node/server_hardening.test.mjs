@@ -2,6 +2,7 @@
 // framing, methods, symbolic links, log lines, connection hogging, CSV formula gaps, token guessing,
 // stored demographics, compression and validators, and the Content-Security-Policy. SQLite and
 // PostgreSQL where storage is involved.
+import { brotliDecompressSync } from 'node:zlib';
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -290,6 +291,14 @@ describe('HTTP by the RFC', () => {
     assert.equal(since.status, 304);
     const pack = await request(server.port, `/budgets/${DISTRICT}.pack`);
     assert.equal((await request(server.port, `/budgets/${DISTRICT}.pack`, { headers: { 'If-None-Match': pack.headers.etag } })).status, 304);
+    // A budget pack (made in memory at start) is sent with brotli too, decoding to the same bytes.
+    const packBr = await request(server.port, `/budgets/${DISTRICT}.pack`, { headers: { 'Accept-Encoding': 'gzip, br' } });
+    assert.equal(packBr.headers['content-encoding'], 'br');
+    assert.equal(packBr.headers.vary, 'Accept-Encoding');
+    assert.deepEqual(brotliDecompressSync(packBr.body), pack.body);
+    assert.ok(packBr.body.length < pack.body.length * 0.6, `${packBr.body.length} of ${pack.body.length} bytes`);
+    assert.notEqual(packBr.headers.etag, pack.headers.etag);
+    assert.equal((await request(server.port, `/budgets/${DISTRICT}.pack`, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': packBr.headers.etag } })).status, 304);
     // The resident's first visit, in bytes, with and without compression.
     let compressed = 0, identity = 0;
     for (const file of ['index.html', 'app-page.css', 'a11y-mirror.js', 'app-page.js', 'budget-app.js', 'budget-app.wasm', 'config.json',
