@@ -2,6 +2,9 @@
 #include "budget.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include <algorithm>
 
 #include "council_tax.h"
 #include "short_sort.h"
@@ -97,6 +100,21 @@ Pence Budget::baseline_funding() const {
     Pence total = baseline_council_tax_income();
     for (const auto& f : funding) total += f.amount;
     return total;
+}
+
+double contrast_ratio(std::uint32_t a, std::uint32_t b) {
+    // Relative luminance (WCAG 2.2): colour, not money, so floating point is the definition.
+    const auto luminance = [](std::uint32_t rgb) {
+        double sum = 0;
+        const double weights[] = {0.2126, 0.7152, 0.0722};
+        for (int i = 0; i < 3; ++i) {
+            const double c = static_cast<double>((rgb >> (16 - 8 * i)) & 0xFFu) / 255.0;
+            sum += weights[i] * (c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4));
+        }
+        return sum;
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 }  // namespace budget

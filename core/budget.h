@@ -150,6 +150,18 @@ struct DemographicQuestion {
 
 enum class BalanceRule { MustBalance, MayBeUnbalanced };
 
+// The council's brand, from the budget file: a colour the app's theme uses where contrast allows
+// (checked at load) and a small logo served beside the site.
+struct Brand {
+    std::optional<std::uint32_t> colour;  // 0xRRGGBB
+    bool colour_for_text = false;         // white words on it reach 4.5:1 (a filled bar, the chosen tab)
+    bool colour_for_controls = false;     // against the page and a white field it reaches 3:1 (slider grabs, ticks)
+    std::string logo;                     // a path below the site ("logos/eastbrook.svg"), or empty
+};
+
+// WCAG 2.2 contrast ratio of two sRGB colours (0xRRGGBB), from 1 to 21.
+double contrast_ratio(std::uint32_t a, std::uint32_t b);
+
 struct Budget {
     std::string id;
     std::int64_t version = 1;
@@ -161,6 +173,7 @@ struct Budget {
     CouncilKind kind = CouncilKind::EnglishUnitary;
     std::string financial_year;
     std::int64_t population = 0;
+    Brand brand;
 
     CouncilTax council_tax;
     std::vector<FundingLine> funding;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <initializer_list>
 #include <map>
 
@@ -234,6 +235,8 @@ private:
     Problems& problems_;
 };
 
+constexpr std::uint32_t kPageBackground = 0xF5F5F5;  // the app's page colour (wasm/main_web.cpp's theme)
+
 struct Loader {
     Reader r;
     Budget b;
@@ -301,7 +304,8 @@ struct Loader {
     void council(const json& root) {
         const json* c = r.object(root, "", "council");
         if (!c) return;
-        r.check_fields(*c, "/council", {"name", "kind", "financial_year", "population"});
+        r.check_fields(*c, "/council", {"name", "kind", "financial_year", "population", "brand"});
+        brand(*c);
         b.council_name = r.text(*c, "/council", "name");
         if (auto k = r.choice<CouncilKind>(*c, "/council", "kind",
                                            {{"english_county", CouncilKind::EnglishCounty},
@@ -321,6 +325,45 @@ struct Loader {
             b.financial_year = s;
         }
         if (auto p = r.integer(*c, "/council", "population", true, 1, 100'000'000)) b.population = *p;
+    }
+
+    // The brand: a colour used where its contrast allows (else the default, with a warning), and a logo.
+    void brand(const json& council) {
+        const json* br = r.object(council, "/council", "brand", false);
+        if (!br) return;
+        const std::string bp = "/council/brand";
+        r.check_fields(*br, bp, {"colour", "logo"});
+        if (auto colour = r.string(*br, bp, "colour", false)) {
+            const bool shape = colour->size() == 7 && (*colour)[0] == '#' &&
+                               colour->find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+            if (!shape) {
+                r.add("budget.bad_colour", bp + "/colour", "expected a colour such as \"#1d70b8\"");
+            } else {
+                const auto rgb = static_cast<std::uint32_t>(std::stoul(colour->substr(1), nullptr, 16));
+                b.brand.colour = rgb;
+                const double on_white_words = contrast_ratio(rgb, 0xFFFFFF), on_page = contrast_ratio(rgb, kPageBackground);
+                b.brand.colour_for_text = on_white_words >= 4.5;
+                b.brand.colour_for_controls = on_page >= 3.0 && on_white_words >= 3.0;
+                const auto ratio = [](double x) { return std::to_string(static_cast<int>(x * 10) / 10) + "." + std::to_string(static_cast<int>(x * 10) % 10) + ":1"; };
+                if (!b.brand.colour_for_text)
+                    r.warn(warnings, "budget.brand_contrast", bp + "/colour",
+                           "white words on " + *colour + " reach " + ratio(on_white_words) + ", under 4.5:1; filled bars and tabs keep the default colour");
+                if (!b.brand.colour_for_controls)
+                    r.warn(warnings, "budget.brand_contrast", bp + "/colour",
+                           *colour + " reaches " + ratio(std::min(on_page, on_white_words)) + " against the page, under 3:1; controls keep the default colour");
+            }
+        }
+        if (auto logo = r.string(*br, bp, "logo", false)) {
+            // A path below the site, of plain characters: no scheme, no "..", an image type the page may show.
+            const std::string& l = *logo;
+            const bool plain = !l.empty() && l.size() <= 200 && l[0] != '/' && l.find("..") == std::string::npos &&
+                               l.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_./") == std::string::npos;
+            const auto ends = [&](const char* ext) { return l.size() > std::strlen(ext) && l.compare(l.size() - std::strlen(ext), std::string::npos, ext) == 0; };
+            if (!plain || !(ends(".svg") || ends(".png")))
+                r.add("budget.bad_logo", bp + "/logo", "expected a path below the site such as \"logos/council.svg\" (.svg or .png; a-z, 0-9, - _ . /)");
+            else
+                b.brand.logo = l;
+        }
     }
 
     void council_tax(const json& root) {

@@ -94,12 +94,23 @@ bool kpi_effects(IO& io, std::vector<KpiEffect>& effects, std::size_t kpis) {
     return io.list(effects, [&](KpiEffect& e) { return io.index(e.kpi, kpis) && io.num(e.change, kI64Min, kI64Max); });
 }
 
+template <class IO>
+bool brand(IO& io, Brand& br) {
+    bool has = br.colour.has_value();
+    std::int64_t rgb = br.colour.value_or(0);
+    if (!io.flag(has) || !io.num(rgb, 0, 0xFFFFFF) || !io.flag(br.colour_for_text) || !io.flag(br.colour_for_controls) || !io.str(br.logo))
+        return false;
+    br.colour = has ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(rgb)) : std::nullopt;
+    return true;
+}
+
 // Every field of a budget, in pack order. Things referred to by index come before their users.
 template <class IO>
 bool fields(IO& io, Budget& b) {
     bool ok = io.str(b.id) && io.num(b.version, kI64Min, kI64Max) && io.flag(b.illustrative) && local(io, b.notice) &&
               io.list(b.languages, [&](std::string& l) { return io.str(l); }) && local(io, b.council_name) &&
-              io.choice(b.kind, 6) && io.str(b.financial_year) && io.num(b.population, 0, kI64Max);
+              io.choice(b.kind, 6) && io.str(b.financial_year) && io.num(b.population, 0, kI64Max) &&
+              brand(io, b.brand);
     CouncilTax& ct = b.council_tax;
     ok = ok && io.num(ct.tax_base_hundredths, 1, kI64Max) && io.num(ct.band_d, 0, kMoneyLimit) &&
          io.list(ct.bands, [&](Band& band) {

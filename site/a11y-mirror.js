@@ -24,6 +24,7 @@
     switch (node.r) {
       case 'heading': el = document.createElement('h' + Math.min(Math.max(node.l || 2, 1), 6)); el.tabIndex = -1; break;
       case 'text': el = document.createElement('p'); break;
+      case 'image': el = document.createElement('img'); el.className = 'overlay'; break;
       case 'button': case 'tab': case 'expander':
         el = document.createElement('button');
         el.type = 'button';
@@ -100,6 +101,10 @@
       if (outer.text.textContent !== shown) outer.text.textContent = shown;
     }
     switch (node.r) {
+      case 'image':
+        set('alt', node.n);
+        set('src', node.v);
+        break;
       case 'heading': case 'text': case 'button': case 'tab': case 'expander':
         if (el.textContent !== node.n) el.textContent = node.n;
         break;
@@ -154,6 +159,11 @@
   }
 
   function update(json) {
+    performance.mark('mirror:update');
+    try { apply_all(json); } finally { performance.measure('mirror:update', 'mirror:update'); }
+  }
+
+  function apply_all(json) {
     const m = JSON.parse(json);
     const seen = new Set();
     let focusLost = false;

@@ -324,4 +324,45 @@ BOOST_AUTO_TEST_CASE(the_example_budgets_have_no_warnings) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_brand_colour_is_used_where_its_contrast_allows) {
+    json j = test::small_budget();
+    j["council_tax"]["lever"]["stops_percent"] = {-2, 0, 2.99, 4.99};  // no warning about steps
+    j["council"]["brand"] = {{"colour", "#1D70B8"}, {"logo", "testshire-logo.svg"}};
+    BudgetLoad l = load_budget(j.dump());
+    BOOST_REQUIRE(l.budget);
+    BOOST_TEST(*l.budget->brand.colour == 0x1D70B8u);
+    BOOST_TEST(l.budget->brand.colour_for_text);  // 5.2:1 with white words
+    BOOST_TEST(l.budget->brand.colour_for_controls);
+    BOOST_TEST(l.budget->brand.logo == "testshire-logo.svg");
+    BOOST_TEST(l.warnings.empty());
+    j["council"]["brand"] = {{"colour", "#ffdd00"}};  // a yellow: neither
+    l = load_budget(j.dump());
+    BOOST_REQUIRE(l.budget);
+    BOOST_TEST(!l.budget->brand.colour_for_text);
+    BOOST_TEST(!l.budget->brand.colour_for_controls);
+    BOOST_REQUIRE(l.warnings.size() == 2u);
+    BOOST_TEST(l.warnings[0].message == "white words on #ffdd00 reach 1.3:1, under 4.5:1; filled bars and tabs keep the default colour");
+    BOOST_TEST(l.warnings[1].message == "#ffdd00 reaches 1.2:1 against the page, under 3:1; controls keep the default colour");
+    BOOST_TEST(l.warnings[1].code == "budget.brand_contrast");
+}
+
+BOOST_AUTO_TEST_CASE(a_brand_is_checked) {
+    const auto with_brand = [](const json& brand) {
+        json j = test::small_budget();
+        j["council"]["brand"] = brand;
+        return problems_of(j);
+    };
+    BOOST_TEST(joined(with_brand({{"colour", "blue"}})) == one("/council/brand/colour: expected a colour such as \"#1d70b8\" [budget.bad_colour]"));
+    const std::string bad_logo = "/council/brand/logo: expected a path below the site such as \"logos/council.svg\" (.svg or .png; a-z, 0-9, - _ . /) [budget.bad_logo]";
+    for (const char* logo : {"https://evil.example/x.svg", "../secret.png", "/abs.svg", "logo.gif", "a b.svg", "javascript:x.svg"})
+        BOOST_TEST(joined(with_brand({{"logo", logo}})) == one(bad_logo), logo);
+    BOOST_TEST(joined(with_brand({{"font", "x"}})) == one("/council/brand/font: unknown field \"font\" [budget.unknown_field]"));
+}
+
+BOOST_AUTO_TEST_CASE(contrast_ratio_follows_wcag) {
+    BOOST_TEST(contrast_ratio(0x000000, 0xFFFFFF) == 21.0, boost::test_tools::tolerance(1e-9));
+    BOOST_TEST(contrast_ratio(0x767676, 0xFFFFFF) == 4.54, boost::test_tools::tolerance(0.01));  // the lightest grey for text on white
+    BOOST_TEST(contrast_ratio(0x123456, 0x123456) == 1.0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -8,13 +8,13 @@
 
 namespace app {
 
-enum class Role { Heading, Text, Button, Checkbox, Slider, Tab, Expander, TextBox, Select };
+enum class Role { Heading, Text, Button, Checkbox, Slider, Tab, Expander, TextBox, Select, Image };
 
 struct MirrorNode {
     std::string key;  // stable for controls (the same key the test hook uses)
     Role role = Role::Text;
     std::string name;   // what is shown (for controls, their label)
-    std::string value;  // sliders: the value in words; text boxes: the text
+    std::string value;  // sliders: the value in words; text boxes: the text; images: the address
     int level = 0;      // headings
     int now = 0, max = 0;  // sliders: position in steps; selects: the chosen option (-1 for none)
     bool on = false;       // checked, pressed (the open tab) or expanded

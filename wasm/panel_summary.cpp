@@ -24,7 +24,12 @@ void gap_bar(AppState& s) {
     const ImVec2 min = ImGui::GetCursorScreenPos(), max(min.x + width, min.y + height);
     ImGui::Dummy(ImVec2(width, height));
     const float edge = min.x + width * (fraction < 0 ? 0 : fraction > 1 ? 1 : fraction);
-    const ImU32 fill = o.balanced ? IM_COL32(0, 112, 59, 255) : IM_COL32(13, 79, 140, 255);
+    // The council's colour for the part closed, where white words on it reach 4.5:1 (checked at load).
+    const budget::Brand& brand = s.budget.brand;
+    const ImU32 closing = brand.colour && brand.colour_for_text && !s.high_contrast
+                              ? IM_COL32((*brand.colour >> 16) & 0xFF, (*brand.colour >> 8) & 0xFF, *brand.colour & 0xFF, 255)
+                              : IM_COL32(13, 79, 140, 255);
+    const ImU32 fill = o.balanced ? IM_COL32(0, 112, 59, 255) : closing;
     const float rounding = ImGui::GetStyle().FrameRounding;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), rounding);

@@ -89,6 +89,7 @@ EM_JS(void, js_fetch_bytes, (const char* url, const char* receiver), {
         _free(p);
     }).catch((e) => console.error(String(e)));
 });
+EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
 EM_JS(int, js_can_share, (), { return navigator.share ? 1 : 0; });
 EM_JS(void, js_share, (const char* title, const char* text, const char* url), {
     navigator.share({ title: UTF8ToString(title), text: UTF8ToString(text), url: UTF8ToString(url) }).catch(() => {});
@@ -256,6 +257,8 @@ EM_BOOL on_frame(double time, void*) {
     }
     --g_frames_left;
     const double started = emscripten_get_now();
+    const bool first = g_frames_drawn == 0;
+    if (first) mark("frame1:start");
     if (!g_buttons.empty()) {
         if (g_buttons_wait > 0) {
             --g_buttons_wait;
@@ -280,11 +283,13 @@ EM_BOOL on_frame(double time, void*) {
         g_renderer_ready = true;
     }
     if (can_draw) ImGui_ImplOpenGL3_NewFrame();
+    if (first) mark("frame1:fonts-and-renderer");
     const double build_started = emscripten_get_now();
     ImGui::NewFrame();
     g_config.frame();
     ImGui::Render();
     g_build_ms_total += emscripten_get_now() - build_started;
+    if (first) mark("frame1:built");
     if (can_draw) {
         glViewport(0, 0, g_canvas_w, g_canvas_h);
         glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
@@ -296,6 +301,7 @@ EM_BOOL on_frame(double time, void*) {
         text_input = io.WantTextInput;
         js_text_input_focus(text_input ? 1 : 0);
     }
+    if (first) mark("frame1:drawn");
     ++g_frames_drawn;
     const double spent = emscripten_get_now() - started;
     g_frame_ms_total += spent;
@@ -480,6 +486,7 @@ void open_link(const std::string& url) { js_open_link(url.c_str()); }
 void console_error(const std::string& message) { js_console_error(message.c_str()); }
 bool has_fine_pointer() { return js_fine_pointer() != 0; }
 bool can_share() { return js_can_share() != 0; }
+void mark(const char* name) { js_mark(name); }
 void share(const std::string& title, const std::string& text, const std::string& url) { js_share(title.c_str(), text.c_str(), url.c_str()); }
 void publish_mirror(const std::string& json) { js_publish_mirror(json.c_str()); }
 std::string new_submission_id() { return take_js_string(js_new_submission_id()); }
@@ -530,10 +537,13 @@ bool platform_start(const PlatformConfig& config) {
         attrs.majorVersion = 2;  // site/index.html makes this context first, with the same attributes
         attrs.alpha = EM_FALSE;
         attrs.antialias = EM_FALSE;
+        attrs.enableExtensionsByDefault = EM_FALSE;  // WebGL2's core is all ImGui's renderer uses; enabling every extension costs start-up time
         g_gl = emscripten_webgl_create_context(config.canvas.c_str(), &attrs);
         if (g_gl <= 0) return false;
+        mark("platform:context");
         emscripten_webgl_make_context_current(g_gl);
         js_shadow_gl_state();
+        mark("platform:gl-state");
         emscripten_set_webglcontextlost_callback(config.canvas.c_str(), nullptr, EM_TRUE, on_context_lost);
         emscripten_set_webglcontextrestored_callback(config.canvas.c_str(), nullptr, EM_TRUE, on_context_restored);
     }

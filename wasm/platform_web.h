@@ -37,6 +37,7 @@ void open_link(const std::string& url);          // in a new tab
 std::string new_submission_id();                 // random, from the browser's crypto
 void save_draft(const std::string& json);        // localStorage, so a reload loses nothing
 std::string share_link(const std::string& budget_id, const std::string& encoded_choices);
+void mark(const char* name);  // a performance mark, for the speed reports (tests/bench)
 bool can_share();  // the Web Share API is there (most phones)
 void share(const std::string& title, const std::string& text, const std::string& url);
 void console_error(const std::string& message);  // for the council's web team, in the browser console

@@ -9,6 +9,8 @@ namespace app {
 
 void draw_welcome(AppState& s) {
     const budget::Budget& b = s.budget;
+    if (!b.brand.logo.empty() && !s.high_contrast)
+        image(s, b.brand.logo, s.text(b.council_name) + s.text(" logo", " logo"), "logo", ImVec2(ImGui::GetContentRegionAvail().x, 56.0f));
     heading(s, s.text(b.council_name), 1);
     paragraph(s, std::string(s.text("Budget ", "Cyllideb ")) + b.financial_year);
     if (b.illustrative) note(s, s.text(b.notice));

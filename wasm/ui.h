@@ -38,6 +38,8 @@ std::string wrap_at_spaces(const std::string& text, float width);
 void note(AppState& s, const std::string& text);                                    // secondary text
 void coloured_text(AppState& s, const std::string& text, const ImVec4& colour, const std::string& key = "");
 void heading(AppState& s, const std::string& text, int level);  // 1: title; 2: section rule; 3: sub-heading
+// An image the page shows over the canvas at this place (a council's logo), with its words.
+void image(AppState& s, const std::string& address, const std::string& alt, const std::string& key, const ImVec2& size);
 // Words for the last item drawn (a chart, a bar), in the mirror under `key` if given.
 void described(AppState& s, const std::string& text, const std::string& key = "");
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size = ImVec2(0, 0),

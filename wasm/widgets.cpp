@@ -124,6 +124,15 @@ void heading(AppState& s, const std::string& text, int level) {
 
 void described(AppState& s, const std::string& text, const std::string& key) { record(s, Role::Text, key, text); }
 
+void image(AppState& s, const std::string& address, const std::string& alt, const std::string& key, const ImVec2& size) {
+    ImGui::Dummy(size);  // the page shows the image here (site/a11y-mirror.js), as a real <img>
+    MirrorNode& n = record(s, Role::Image, key, alt);
+    n.value = address;
+    n.overlay = true;
+    n.clip_y0 = ImGui::GetWindowDrawList()->GetClipRectMin().y;
+    n.clip_y1 = ImGui::GetWindowDrawList()->GetClipRectMax().y;
+}
+
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size, bool enabled) {
     ImGui::BeginDisabled(!enabled);
     bool pressed = ImGui::Button(label.c_str(), size);
@@ -383,7 +392,7 @@ std::uint64_t mirror_hash(const Mirror& m, const std::string& language) {
 }
 
 std::string mirror_json(const Mirror& m, const std::string& language) {
-    static const char* const roles[] = {"heading", "text", "button", "checkbox", "slider", "tab", "expander", "textbox", "select"};
+    static const char* const roles[] = {"heading", "text", "button", "checkbox", "slider", "tab", "expander", "textbox", "select", "image"};
     budget::JsonWriter w;
     w.begin_object().key("lang").string(language).key("title").string(m.title).key("nav").string(m.nav_key);
     w.key("announce").string(m.announce);
