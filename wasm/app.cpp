@@ -1,6 +1,8 @@
 // The app's one window, drawn as a function of AppState, and small shared UI helpers.
 #include "ui.h"
 
+#include "imgui_internal.h"  // NavInitWindow: a new screen's keyboard start
+
 namespace app {
 
 ImVec4 rag_colour(budget::Rag r, bool high_contrast) {
@@ -46,6 +48,11 @@ void draw_app(AppState& s) {
     ImGui::Begin("##app", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
+    // A new screen starts the keyboard at its first control, not below where the last one's was.
+    if (s.screen != s.drawn_screen) {
+        ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
+        s.drawn_screen = s.screen;
+    }
     switch (s.screen) {
         case Screen::Welcome: draw_welcome(s); break;
         case Screen::Simulator: draw_simulator(s); break;

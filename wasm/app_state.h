@@ -19,6 +19,7 @@ struct AppState {
     budget::Outcome outcome;
     budget::Outcome baseline;  // every lever at rest: the "before" of each comparison
     Screen screen = Screen::Welcome;
+    Screen drawn_screen = Screen::Welcome;  // the screen the last frame drew (a new one starts the keyboard at its top)
     std::size_t lever_tab = 1;  // simulator: 0 overview, 1 services, 2 savings, 3 income
     std::string language = "en";
     std::vector<budget::Choices> undo;

@@ -430,9 +430,30 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;  // one finger is the app's (no page scroll or text selection under a slider)
 }
 
+// The screen's main scrolling list: the largest child window that can scroll. Page Up and Page
+// Down scroll it, so text with no control in it (a long review) is reachable from the keyboard
+// (Dear ImGui 1.90's arrows only move between controls in view).
+ImGuiWindow* main_scroll_window() {
+    ImGuiWindow* best = nullptr;
+    for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->WasActive && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax.y > 0.0f &&
+            (!best || w->InnerRect.GetArea() > best->InnerRect.GetArea()))
+            best = w;
+    return best;
+}
+
 EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
+    const bool page_up = std::strcmp(e->code, "PageUp") == 0, page_down = std::strcmp(e->code, "PageDown") == 0;
+    if ((page_up || page_down) && !io.WantTextInput) {
+        if (ImGuiWindow* w = down ? main_scroll_window() : nullptr) {
+            const float page = w->InnerRect.GetHeight() * 0.8f;
+            ImGui::SetScrollY(w, std::clamp(w->Scroll.y + (page_down ? page : -page), 0.0f, w->ScrollMax.y));
+            request_redraw();
+        }
+        return EM_TRUE;
+    }
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
     io.AddKeyEvent(ImGuiMod_Alt, e->altKey);

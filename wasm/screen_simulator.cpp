@@ -58,11 +58,15 @@ void draw_wide(AppState& s, float width) {
     const float levers_width = width * 0.58f;
     ImGui::BeginGroup();
     lever_tabs(s);
+    const float list_top = ImGui::GetCursorPosY();
     ImGui::BeginChild("levers", ImVec2(levers_width, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     lever_panel(s);
     ImGui::EndChild();
     ImGui::EndGroup();
+    // The summary starts level with the list, not the tabs: the arrow keys then go from a tab down
+    // into its list (ImGui's navigation prefers the nearest item below, whichever column it is in).
     ImGui::SameLine();
+    ImGui::SetCursorPosY(list_top);
     ImGui::BeginChild("summary", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
     panel_summary(s, false);
     ImGui::EndChild();

@@ -32,10 +32,10 @@ void draw_welcome(AppState& s) {
     // The canvas's own keys, where a keyboard is likely (a phone alone has none; a plain page works
     // as any page does). Escape is always there, whatever this says.
     if (!s.plain_page && s.desktop_input)
-        note(s, s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, and "
-                                     "Escape leaves the simulator.",
+        note(s, s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, Page Up and "
+                                     "Page Down scroll, and Escape leaves the simulator.",
                                      "Bysellfwrdd: mae Tab a'r saethau'n symud rhwng rheolyddion, mae Bylchwr neu Enter yn "
-                                     "defnyddio un, ac mae Escape yn gadael yr efelychydd."));
+                                     "defnyddio un, mae Page Up a Page Down yn sgrolio, ac mae Escape yn gadael yr efelychydd."));
     ImGui::Spacing();
     if (s.has_shared) {  // opened from someone's share link
         heading(s, s.text("Someone shared their budget with you", "Mae rhywun wedi rhannu ei gyllideb gyda chi"), 2);

@@ -353,6 +353,7 @@ int select(AppState& s, const std::string& name, const std::string& key, const s
         if (i > 0) beside_if_fits(label.c_str());
         ImGui::PushID(static_cast<int>(i));
         if (choice_button(label, static_cast<int>(i) == current)) chosen = static_cast<int>(i);
+        if (ImGui::IsItemFocused()) s.mirror.nav_key = key;  // the keyboard is on one of its options
         ImGui::PopID();
     }
     ImGui::EndGroup();

@@ -102,7 +102,7 @@ async function clickLabel(page, label) {
 // A one-finger swipe through CDP touch events, `steps` moves over `ms`, lifted at the end. The moves
 // are paced here and not each awaited, so the page sees them at the pace of a finger (awaiting each
 // round trip would look like a finger that keeps stopping).
-async function swipe(page, from, to, { steps = 12, ms = 120 } = {}) {
+async function swipe(page, from, to, { steps = 12, ms = 120, hold = 0 } = {}) {
   const cdp = await page.context().newCDPSession(page);
   const point = (p) => [{ x: p.x, y: p.y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
   const sent = [cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) })];
@@ -111,6 +111,7 @@ async function swipe(page, from, to, { steps = 12, ms = 120 } = {}) {
     const t = i / steps;
     sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }) }));
   }
+  if (hold) await new Promise((resolve) => setTimeout(resolve, hold));  // a finger that stops before lifting: no fling
   sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
   await Promise.all(sent);
   await cdp.detach();
@@ -376,18 +377,169 @@ test('touch: a vertical swipe scrolls the list with momentum, even from a slider
   await context.close();
 });
 
+// A phone journey by touch alone: swipes bring each control into view (slowly, so nothing flings
+// past it), taps choose, and a tap at a slider's left end cuts it; from welcome to sent.
+async function touchJourney(page, budget) {
+  const view = page.viewportSize();
+  const rect = (l) => page.evaluate((label) => window.budgetApp.rect(label), l);
+  const reveal = async (label) => {
+    let r = await rect(label);
+    for (let i = 0; r && r.clipped && i < 40; i++) {
+      const down = r.y > view.height / 2;  // below: move the list up
+      await swipe(page, { x: 20, y: down ? 560 : 330 }, { x: 20, y: down ? 380 : 510 }, { ms: 300, hold: 150 });
+      await settle(page);
+      r = await rect(label);
+    }
+    assert.ok(r && !r.clipped, `${budget}: cannot bring ${label} into view`);
+    return r;
+  };
+  const tap = async (label, fx = 0.5) => {
+    const r = await reveal(label);
+    await page.touchscreen.tap(r.x + r.width * fx, r.y + r.height / 2);
+    await settle(page);
+  };
+  const keys = async (prefix) => Object.keys((await state(page)).items).filter((k) => k.startsWith(prefix));
+  await page.screenshot({ path: join(shots, `${budget}-phone-journey-welcome.png`) });
+  await tap('Start');
+  await tap('tab:overview');
+  await page.screenshot({ path: join(shots, `${budget}-phone-journey-overview.png`) });
+  await tap('tab:savings');
+  for (const k of await keys('saving:')) await tap(k, 0.05);
+  await page.screenshot({ path: join(shots, `${budget}-phone-journey-savings.png`) });
+  await tap('tab:income');
+  await tap('council-tax', 0.99);
+  for (const k of await keys('income:')) await tap(k, 0.05);
+  await page.screenshot({ path: join(shots, `${budget}-phone-journey-income.png`) });
+  await tap('tab:services');
+  for (const k of await keys('service:')) {
+    if ((await state(page)).balanced) break;
+    await tap(k, 0.01);
+  }
+  const st = await state(page);
+  assert.equal(st.balanced, true, `${budget}: not balanced by touch (${st.remaining_gap_pence})`);
+  await page.screenshot({ path: join(shots, `${budget}-phone-journey-balanced.png`) });
+  await tap('Summary');
+  await page.screenshot({ path: join(shots, `${budget}-phone-journey-summary.png`) });
+  await tap('Summary');
+  await tap('Review');
+  await page.screenshot({ path: join(shots, `${budget}-phone-journey-review.png`) });
+  await tap('Send');
+  await page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');
+  await settle(page);
+  await page.screenshot({ path: join(shots, `${budget}-phone-journey-sent.png`) });
+  return state(page);
+}
+
+for (const budget of ['northmoor-county-2026', 'eastbrook-district-2026', 'bro-tegid-2026']) {
+  test(`${budget}: a phone journey by touch alone, welcome to sent (swipes, taps, sliders)`, async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/?budget=${budget}`);
+    await page.evaluate(() => window.budgetApp.ready);
+    await settle(page);
+    const sent = await touchJourney(page, budget);
+    assert.equal(sent.screen, 'confirmation');
+    const stored = (await officer(server.base, budget, 'submissions.jsonl')).text.split('\n').filter((l) => l.includes(sent.submission_id));
+    assert.equal(stored.length, 1, `${budget}: stored once`);
+    await context.close();
+  });
+}
+
+test('the council\'s logo is a real image over the canvas, with words', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
+  const logo = await page.evaluate(() => {
+    const img = document.querySelector('[data-key="logo"]');
+    return img && { tag: img.tagName, alt: img.alt, loaded: img.complete && img.naturalWidth > 0, opacity: getComputedStyle(img).opacity };
+  });
+  assert.deepEqual(logo, { tag: 'IMG', alt: 'Eastbrook District Council logo', loaded: true, opacity: '1' });
+  await page.close();
+});
+
+// The item ImGui's keyboard navigation is on, by its key (the canvas names it for screen readers).
+const navKey = (page) => page.evaluate(() => {
+  const id = document.getElementById('canvas').getAttribute('aria-activedescendant');
+  const el = id && document.getElementById(id);
+  return el ? el.dataset.key : '';
+});
+
+// Moves the keyboard's navigation to `target` with the arrow keys, as a person would: down or up
+// towards it, then along its row.
+async function navigateTo(page, target, tries = 80) {
+  const path = [];
+  for (let i = 0; i < tries; i++) {
+    const current = await navKey(page);
+    if (current === target) return;
+    path.push(current);
+    const { items } = await state(page);
+    const c = items[current], t = items[target];
+    assert.ok(t, `no item labelled ${target}`);
+    let key = 'ArrowDown';
+    if (t.clipped) key = t.y > page.viewportSize().height / 2 ? 'PageDown' : 'PageUp';  // scroll it into view first
+    else if (c) {  // into the target's column first (left edges far apart), then up or down it, then along its row
+      const dy = (t.y + t.h / 2) - (c.y + c.h / 2);
+      const otherColumn = Math.abs(t.x - c.x) > page.viewportSize().width / 4;
+      if (!otherColumn && Math.abs(dy) > Math.min(c.h, t.h) / 2) key = dy > 0 ? 'ArrowDown' : 'ArrowUp';
+      else key = t.x > c.x ? 'ArrowRight' : 'ArrowLeft';
+    }
+    await page.keyboard.press(key);
+    await settle(page);
+  }
+  assert.fail(`the arrow keys never reached ${target} (last on ${await navKey(page)}; went ${[...new Set(path)].join(' > ')})`);
+}
+
 test('keyboard: Tab and Space start, arrows reach a slider, Space and arrows move it', async () => {
   const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
   const press = async (...keys) => { for (const k of keys) { await page.keyboard.press(k); await settle(page); } };
   await press('Tab', 'Space');
   assert.equal((await state(page)).screen, 'simulator');
   const before = await state(page);
-  await press('ArrowDown', 'Space', 'ArrowLeft', 'ArrowLeft', 'Space');
+  await navigateTo(page, 'service:waste-collection');
+  await press('Space', 'ArrowLeft', 'ArrowLeft', 'Space');
   const after = await state(page);
   const moved = Object.entries(after.services_bp).filter(([, v]) => v !== 0);
   assert.equal(moved.length, 1, JSON.stringify(moved));
   assert.ok(moved[0][1] < 0);
   assert.ok(after.remaining_gap_pence < before.remaining_gap_pence);
+  await page.close();
+});
+
+test('keyboard alone, welcome to sent: every saving, fee and council tax, service cuts, a comment, send', async () => {
+  const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
+  const press = async (...keys) => { for (const k of keys) { await page.keyboard.press(k); await settle(page); } };
+  const use = async (target) => { await navigateTo(page, target); await press('Space'); };
+  await press('Tab');  // the first key shows where the keyboard is (on Start)
+  await use('Start');
+  await use('tab:savings');
+  for (const id of ['garden-waste-rounds', 'shared-planning', 'leisure-contract', 'office-move', 'digital-payments', 'temporary-accommodation'])
+    await use(`saving:${id}`);
+  await use('tab:income');
+  await use('council-tax');  // Space takes the slider, the arrows move it, Space lets it go
+  await press(...Array(8).fill('ArrowRight'), 'Space');
+  for (const id of ['garden-waste-charge', 'parking-charges', 'pre-application-fees', 'commercial-property', 'bulky-waste-fee'])
+    await use(`income:${id}`);
+  await use('tab:services');
+  for (const id of ['waste-collection', 'street-cleansing', 'parks', 'environmental-health']) {
+    if ((await state(page)).balanced) break;
+    await use(`service:${id}`);
+    await press(...Array(50).fill('ArrowLeft'), 'Space');
+  }
+  assert.equal((await state(page)).balanced, true);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-keyboard-balanced.png') });
+  await use('Review');
+  await use('comment:overall');  // the real text area takes the keyboard
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'comment:overall');
+  await page.keyboard.type('Sent by keyboard alone.');
+  await press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  await use('Send');
+  await page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');
+  const sent = await state(page);
+  assert.equal(sent.overall_comment, 'Sent by keyboard alone.');
+  await settle(page);
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-keyboard-sent.png') });
+  const stored = (await officer(server.base, 'eastbrook-district-2026', 'submissions.jsonl')).text.split('\n').filter((l) => l.includes(sent.submission_id));
+  assert.equal(stored.length, 1);
+  assert.equal(JSON.parse(stored[0]).comments.overall, 'Sent by keyboard alone.');
   await page.close();
 });
 
