@@ -17,24 +17,23 @@ ImVec4 rag_colour(budget::Rag r, bool high_contrast) {
 
 const char* rag_word(const AppState& s, budget::Rag r) {
     switch (r) {
-        case budget::Rag::Red: return s.text("Red", "Coch");
-        case budget::Rag::Amber: return s.text("Amber", "Ambr");
-        case budget::Rag::Green: return s.text("Green", "Gwyrdd");
+        case budget::Rag::Red: return s.tr("Red");
+        case budget::Rag::Amber: return s.tr("Amber");
+        case budget::Rag::Green: return s.tr("Green");
     }
     return "";
 }
 
 void draw_app(AppState& s) {
-    static const char* const screens_en[] = {"Welcome", "Balance the budget", "Review and send", "Sent", "Annual report"};
-    static const char* const screens_cy[] = {"Croeso", "Cydbwyso'r gyllideb", "Adolygu ac anfon", "Anfonwyd", "Adroddiad blynyddol"};
+    static const char* const screens[] = {N_("Welcome"), N_("Balance the budget"), N_("Review and send"), N_("Sent"), N_("Annual report")};
     const int screen = static_cast<int>(s.screen);
-    s.mirror.title = std::string(s.text(screens_en[screen], screens_cy[screen])) + " – " + s.text(s.budget.council_name);
+    s.mirror.title = std::string(s.tr(screens[screen])) + " – " + s.text(s.budget.council_name);
     if (s.screen != Screen::Welcome) {  // the welcome screen's own title is its heading
         MirrorNode h;
         h.key = "screen-title";
         h.role = Role::Heading;
         h.level = 1;
-        h.name = s.text(screens_en[screen], screens_cy[screen]);
+        h.name = s.tr(screens[screen]);
         s.mirror.nodes.push_back(std::move(h));
     }
     // A centred content column on wide screens: lines of text held to about 75 characters; the

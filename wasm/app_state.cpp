@@ -39,9 +39,8 @@ bool AppState::undo_last() {
 
 bool AppState::can_submit(std::string& why) const {
     if (budget.balance_rule == budget::BalanceRule::MustBalance && !outcome.balanced) {
-        why = text("The council must set a balanced budget: close the remaining gap of ",
-                   "Rhaid i'r cyngor osod cyllideb gytbwys: caewch y bwlch sy'n weddill o ") +
-              budget::format_pounds_short(outcome.remaining_gap) + text(" before sending.", " cyn anfon.");
+        why = tr("The council must set a balanced budget: close the remaining gap of ") +
+              budget::format_pounds_short(outcome.remaining_gap) + tr(" before sending.");
         return false;
     }
     return true;

@@ -5,10 +5,15 @@
 
 #include "budget.h"
 #include "draft_codec.h"
+#include "message_catalogue.h"
 #include "mirror.h"
 #include "simulation.h"
 
 namespace app {
+
+// Marks words for the message catalogue where they are kept (a table) and translated later by
+// AppState::tr, as gettext's N_() does.
+constexpr const char* N_(const char* english) { return english; }
 
 enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport };
 enum class SendState { NotSent, Waiting, Sent, Rejected };
@@ -57,8 +62,11 @@ struct AppState {
     // What the resident has entered, kept on the device so a reload loses nothing; and back.
     budget::Draft draft() const;
     void restore(const budget::Draft& d);
-    // English or Welsh, by the resident's language.
-    const char* text(const char* en, const char* cy) const { return language == "cy" ? cy : en; }
+    // The app's words in the resident's language: English is the message id, Welsh comes from the
+    // catalogue (wasm/po/cy.po); a message it lacks shows in English.
+    budget::MessageCatalogue welsh;
+    const char* tr(const char* english) const { return language == "cy" ? welsh.translate(english).data() : english; }
+    // A budget's own words, in English and, where it gives them, Welsh.
     const std::string& text(const budget::LocalText& t) const { return t.in(language); }
 };
 

@@ -16,6 +16,8 @@
 #include "share_link.h"
 #include "ui.h"
 
+extern const char kWelshMessages[];  // wasm/po/cy.po, embedded by the build
+
 namespace {
 
 app::AppState g_state;
@@ -188,6 +190,9 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
         return 1;
     }
     web::mark("start:unpacked");
+    budget::Problem po_problem;
+    if (!g_state.welsh.read(kWelshMessages, po_problem))  // the app then speaks English only
+        web::console_error("wasm/po/cy.po:" + std::to_string(po_problem.line) + ": " + po_problem.message + " [" + po_problem.code + "]");
     g_state.start(std::move(*u.budget));
     web::mark("start:simulated");
     g_state.language = std::string(language) == "cy" ? "cy" : "en";

@@ -24,12 +24,12 @@ void panel_income(AppState& s) {
     marks.min_words = signed_percent(values.front());
     marks.max_words = signed_percent(values.back());
     for (std::size_t k = 0; k < values.size(); ++k) {
-        if (values[k] == 0) { marks.today = static_cast<int>(k); marks.today_words = s.text("no change", "dim newid"); }
+        if (values[k] == 0) { marks.today = static_cast<int>(k); marks.today_words = s.tr("no change"); }
         if (ct.cap.capped && budget::within_cap(ct, values[k])) marks.limit = static_cast<int>(k);
     }
-    if (marks.limit >= 0) marks.limit_words = std::string(s.text("limit ", "terfyn ")) + signed_percent(values[static_cast<std::size_t>(marks.limit)]);
+    if (marks.limit >= 0) marks.limit_words = std::string(s.tr("limit ")) + signed_percent(values[static_cast<std::size_t>(marks.limit)]);
     if (marks.limit == max_steps) marks.max_words = marks.limit_words;
-    const std::string name = s.text("Council tax", "Treth gyngor");
+    const std::string name = s.tr("Council tax");
     const std::string value = (s.choices.council_tax_bp > 0 ? "+" : "") + budget::format_bp_as_percent(s.choices.council_tax_bp) +
                               "% (Band D " + budget::format_pounds(s.outcome.band_d) + ")";
     ImGui::TextUnformatted((name + ": " + value).c_str());  // the slider says it for screen readers
@@ -38,16 +38,16 @@ void panel_income(AppState& s) {
         next.council_tax_bp = values[static_cast<std::size_t>(steps)];
         s.set_choices(next);
     }
-    paragraph(s, std::string(s.text("Raises ", "Yn codi ")) + budget::format_pounds_short(s.outcome.council_tax_change) +
-              s.text(" compared with no change. Limit: ", " o'i gymharu â dim newid. Terfyn: ") + budget::describe_cap(ct, s.language) + ".");
+    paragraph(s, std::string(s.tr("Raises ")) + budget::format_pounds_short(s.outcome.council_tax_change) +
+              s.tr(" compared with no change. Limit: ") + budget::describe_cap(ct, s.language) + ".");
     ImGui::Separator();
-    heading(s, s.text("Fees, charges and other income", "Ffioedd, taliadau ac incwm arall"), 2);
+    heading(s, s.tr("Fees, charges and other income"), 2);
     for (std::size_t i = 0; i < b.incomes.size(); ++i) {
         const budget::IncomeOption& o = b.incomes[i];
         ImGui::PushID(static_cast<int>(i));
         option_toggle(s, s.text(o.name), &budget::Choices::income_on, i, "income:" + o.id);
         ImGui::Indent();
-        paragraph(s, std::string(s.text("Raises ", "Yn codi ")) + budget::format_pounds_short(o.yield) + s.text(" a year. ", " y flwyddyn. ") +
+        paragraph(s, std::string(s.tr("Raises ")) + budget::format_pounds_short(o.yield) + s.tr(" a year. ") +
                   s.text(o.description));
         ImGui::Unindent();
         ImGui::PopID();

@@ -77,18 +77,18 @@ void panel_overview(AppState& s) {
     const budget::Budget& b = s.budget;
     const budget::Overview now = budget::overview(b, s.outcome), before = budget::overview(b, s.baseline);
     const float width = ImGui::GetContentRegionAvail().x, bar = ImGui::GetFontSize() * 1.6f;
-    heading(s, s.text("The budget at a glance", "Y gyllideb ar yr olwg gyntaf"), 2);
-    std::string total = std::string(s.text("The council's net budget: ", "Cyllideb net y cyngor: ")) + budget::format_pounds_short(now.net_budget);
+    heading(s, s.tr("The budget at a glance"), 2);
+    std::string total = std::string(s.tr("The council's net budget: ")) + budget::format_pounds_short(now.net_budget);
     if (now.net_budget != before.net_budget)
-        total += std::string(s.text(" with your choices (", " gyda'ch dewisiadau (")) + budget::format_pounds_short(before.net_budget) +
-                 s.text(" before)", " cyn hynny)");
+        total += std::string(s.tr(" with your choices (")) + budget::format_pounds_short(before.net_budget) +
+                 s.tr(" before)");
     paragraph(s, total + ".", "overview:total");
-    paragraph(s, std::string(s.text("That is ", "Mae hynny'n ")) + budget::format_pounds(now.per_resident) +
-                     s.text(" a year for each resident, or ", " y flwyddyn i bob preswylydd, neu ") + budget::format_pounds(now.per_band_d) +
-                     s.text(" for each Band D household.", " i bob aelwyd Band D."),
+    paragraph(s, std::string(s.tr("That is ")) + budget::format_pounds(now.per_resident) +
+                     s.tr(" a year for each resident, or ") + budget::format_pounds(now.per_band_d) +
+                     s.tr(" for each Band D household."),
               "overview:per-head");
 
-    heading(s, s.text("Where the money comes from", "O ble daw'r arian"), 3);
+    heading(s, s.tr("Where the money comes from"), 3);
     std::vector<Segment> sources;
     std::vector<std::string> source_words;
     const budget::Pence funding_total = s.outcome.funding_total;
@@ -97,19 +97,19 @@ void panel_overview(AppState& s) {
         source_words.push_back(s.text(b.funding[f].name) + ": " + budget::format_pounds_short(now.funding[f]));
     }
     sources.push_back({now.council_tax, kPalette[b.funding.size() % kPaletteSize], false});
-    source_words.push_back(std::string(s.text("Council tax", "Treth gyngor")) + ": " + budget::format_pounds_short(now.council_tax));
+    source_words.push_back(std::string(s.tr("Council tax")) + ": " + budget::format_pounds_short(now.council_tax));
     if (now.other_income > 0) {
         sources.push_back({now.other_income, kPalette[(b.funding.size() + 1) % kPaletteSize], false});
-        source_words.push_back(std::string(s.text("Fees, charges and other income", "Ffioedd, taliadau ac incwm arall")) + ": " +
+        source_words.push_back(std::string(s.tr("Fees, charges and other income")) + ": " +
                                budget::format_pounds_short(now.other_income));
     }
     stacked_bar(sources, width, bar);
-    described(s, std::string(s.text("A bar of the council's funding, ", "Bar o gyllid y cyngor, ")) + budget::format_pounds_short(funding_total) +
-                     s.text(", by source.", ", yn ôl ffynhonnell."));
+    described(s, std::string(s.tr("A bar of the council's funding, ")) + budget::format_pounds_short(funding_total) +
+                     s.tr(", by source."));
     for (std::size_t i = 0; i < sources.size(); ++i)
         legend(s, source_words[i] + " (" + share_words(sources[i].amount, funding_total) + ")", sources[i].colour, false);
 
-    heading(s, s.text("Where it goes", "I ble mae'n mynd"), 3);
+    heading(s, s.tr("Where it goes"), 3);
     budget::Pence largest = 0, spend_total = 0;
     for (const auto& g : now.groups) { largest = std::max(largest, g.spend); spend_total += std::max<budget::Pence>(g.spend, 0); }
     for (std::size_t g = 0; g < b.groups.size(); ++g) {
@@ -117,8 +117,8 @@ void panel_overview(AppState& s) {
         ImGui::PushID(static_cast<int>(g));
         std::string words = s.text(b.groups[g].name) + ": " + budget::format_pounds_short(gs.spend) + " (" + share_words(gs.spend, spend_total) + ")";
         if (gs.spend != before.groups[g].spend)
-            words += std::string(s.text(", was ", ", roedd yn ")) + budget::format_pounds_short(before.groups[g].spend);
-        if (gs.locked > 0) words += std::string(s.text("; fixed: ", "; sefydlog: ")) + budget::format_pounds_short(gs.locked);
+            words += std::string(s.tr(", was ")) + budget::format_pounds_short(before.groups[g].spend);
+        if (gs.locked > 0) words += std::string(s.tr("; fixed: ")) + budget::format_pounds_short(gs.locked);
         paragraph(s, words, "overview:group:" + b.groups[g].id);
         // Bars share one scale (the largest group fills the width), so their lengths compare.
         const float w = largest > 0 ? width * static_cast<float>(static_cast<double>(std::max<budget::Pence>(gs.spend, 0)) / static_cast<double>(largest)) : 0;
@@ -126,17 +126,16 @@ void panel_overview(AppState& s) {
         stacked_bar({{gs.spend - gs.locked, colour, false}, {gs.locked, colour, true}}, w, bar * 0.75f);
         ImGui::PopID();
     }
-    legend(s, s.text("Hatched: fixed spending the budget cannot change (such as ring-fenced grants)",
-                     "Streipiog: gwariant sefydlog na all y gyllideb ei newid (fel grantiau wedi'u clustnodi)"),
+    legend(s, s.tr("Hatched: fixed spending the budget cannot change (such as ring-fenced grants)"),
            kPalette[4], true);
     if (now.unlinked_savings > 0 || now.one_off_costs > 0)
-        paragraph(s, std::string(s.text("Also: council-wide savings of ", "Hefyd: arbedion ar draws y cyngor o ")) +
-                         budget::format_pounds_short(now.unlinked_savings) + s.text(" and one-off costs of ", " a chostau untro o ") +
+        paragraph(s, std::string(s.tr("Also: council-wide savings of ")) +
+                         budget::format_pounds_short(now.unlinked_savings) + s.tr(" and one-off costs of ") +
                          budget::format_pounds_short(now.one_off_costs) + ".");
 
     // The household's council tax receipt, before and after the choices.
     const auto& bands = b.council_tax.bands;
-    heading(s, std::string(s.text("Your council tax, service by service (Band ", "Eich treth gyngor, fesul gwasanaeth (Band ")) +
+    heading(s, std::string(s.tr("Your council tax, service by service (Band ")) +
                    bands[s.receipt_band].letter + ")",
             3);
     std::vector<budget::Pence> after_lines, before_lines;
@@ -145,14 +144,13 @@ void panel_overview(AppState& s) {
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         if (after_lines[i] == 0 && before_lines[i] == 0) continue;
         std::string line = s.text(b.services[i].name) + ": " + budget::format_pounds(after_lines[i]);
-        if (after_lines[i] != before_lines[i]) line += std::string(s.text(" (was ", " (roedd yn ")) + budget::format_pounds(before_lines[i]) + ")";
+        if (after_lines[i] != before_lines[i]) line += std::string(s.tr(" (was ")) + budget::format_pounds(before_lines[i]) + ")";
         paragraph(s, line);
     }
-    paragraph(s, std::string(s.text("Total: ", "Cyfanswm: ")) + budget::format_pounds(s.outcome.bills[s.receipt_band]) +
-                     s.text(" a year (was ", " y flwyddyn (roedd yn ") + budget::format_pounds(s.baseline.bills[s.receipt_band]) + ").",
+    paragraph(s, std::string(s.tr("Total: ")) + budget::format_pounds(s.outcome.bills[s.receipt_band]) +
+                     s.tr(" a year (was ") + budget::format_pounds(s.baseline.bills[s.receipt_band]) + ").",
               "overview:receipt-total");
-    note(s, s.text("Locked lines are paid for by grants, not council tax. Choose the band in the summary.",
-                   "Telir am linellau wedi'u cloi gan grantiau, nid treth gyngor. Dewiswch y band yn y crynodeb."));
+    note(s, s.tr("Locked lines are paid for by grants, not council tax. Choose the band in the summary."));
 }
 
 }  // namespace app

@@ -10,20 +10,18 @@ void panel_savings(AppState& s) {
         const budget::EfficiencyOption& e = b.efficiencies[i];
         ImGui::PushID(static_cast<int>(i));
         option_toggle(s, s.text(e.name), &budget::Choices::efficiency_on, i, "saving:" + e.id);
-        static const char* const risks_en[] = {"low", "medium", "high"};
-        static const char* const risks_cy[] = {"isel", "canolig", "uchel"};
+        static const char* const risks[] = {N_("low"), N_("medium"), N_("high")};
         const int risk = static_cast<int>(e.risk);
-        std::string line = std::string(s.text("Saves ", "Yn arbed ")) + budget::format_pounds_short(e.saving) +
-                           s.text(" a year", " y flwyddyn");
+        std::string line = std::string(s.tr("Saves ")) + budget::format_pounds_short(e.saving) +
+                           s.tr(" a year");
         if (e.one_off_cost > 0)
-            line += std::string(s.text("; one-off cost ", "; cost untro ")) + budget::format_pounds_short(e.one_off_cost);
-        line += std::string(s.text("; delivery risk: ", "; risg cyflawni: ")) + (s.language == "cy" ? risks_cy[risk] : risks_en[risk]);
+            line += std::string(s.tr("; one-off cost ")) + budget::format_pounds_short(e.one_off_cost);
+        line += std::string(s.tr("; delivery risk: ")) + s.tr(risks[risk]);
         ImGui::Indent();
         paragraph(s, line);
         if (e.one_off_cost > 0)  // why it closes less than it saves this year
-            paragraph(s, std::string(s.text("This year it closes ", "Eleni mae'n cau ")) + budget::format_pounds_short(e.saving - e.one_off_cost) +
-                             s.text(" of the gap (the saving less the one-off cost); from next year, the full ",
-                                    " o'r bwlch (yr arbediad llai'r gost untro); o'r flwyddyn nesaf, y cyfan, ") +
+            paragraph(s, std::string(s.tr("This year it closes ")) + budget::format_pounds_short(e.saving - e.one_off_cost) +
+                             s.tr(" of the gap (the saving less the one-off cost); from next year, the full ") +
                              budget::format_pounds_short(e.saving) + ".");
         note(s, s.text(e.description));
         ImGui::Unindent();

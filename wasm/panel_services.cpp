@@ -14,8 +14,8 @@ void panel_services(AppState& s) {
             if (svc.group != g) continue;
             ImGui::PushID(static_cast<int>(i));
             if (svc.locked) {
-                paragraph(s, s.text(svc.name) + s.text(" (fixed)", " (sefydlog)"));
-                paragraph(s, std::string(s.text("Locked", "Wedi'i gloi")) + " (" + budget::format_pounds_short(svc.baseline) + "): " +
+                paragraph(s, s.text(svc.name) + s.tr(" (fixed)"));
+                paragraph(s, std::string(s.tr("Locked")) + " (" + budget::format_pounds_short(svc.baseline) + "): " +
                           s.text(svc.locked_reason));
             } else {
                 int steps = (s.choices.service_bp[i] - svc.min_bp) / svc.step_bp;
@@ -31,18 +31,18 @@ void panel_services(AppState& s) {
                 marks.max_words = signed_percent(svc.max_bp);
                 if (svc.min_bp <= 0 && svc.max_bp >= 0 && -svc.min_bp % svc.step_bp == 0) {
                     marks.today = -svc.min_bp / svc.step_bp;
-                    marks.today_words = s.text("today", "heddiw");
+                    marks.today_words = s.tr("today");
                 }
                 if (slider_steps(s, s.text(svc.name), value, "service:" + svc.id, &steps, max_steps, marks)) {
                     budget::Choices next = s.choices;
                     next.service_bp[i] = svc.min_bp + steps * svc.step_bp;
                     s.set_choices(next);
                 }
-                described(s, std::string(s.text("From ", "O ")) + marks.min_words + s.text(" to ", " i ") + marks.max_words +
-                                 s.text(", in steps of ", ", mewn camau o ") + budget::format_bp_as_percent(svc.step_bp) + "%" +
-                                 s.text("; today's level is 0%.", "; y lefel heddiw yw 0%."));
+                described(s, std::string(s.tr("From ")) + marks.min_words + s.tr(" to ") + marks.max_words +
+                                 s.tr(", in steps of ") + budget::format_bp_as_percent(svc.step_bp) + "%" +
+                                 s.tr("; today's level is 0%."));
                 if (!svc.consequences.empty()) paragraph(s, s.text(svc.consequences[s.outcome.services[i].consequence].text));
-                if (!s.text(svc.description).empty() && expander(s, s.text("More about this service", "Rhagor am y gwasanaeth hwn"),
+                if (!s.text(svc.description).empty() && expander(s, s.tr("More about this service"),
                                                                  "about:" + svc.id, false))
                     note(s, s.text(svc.description));
             }

@@ -13,10 +13,10 @@ void gap_bar(AppState& s) {
     const double target = static_cast<double>(s.budget.gap_to_close);
     const double closed = target - static_cast<double>(o.remaining_gap);
     const float fraction = target > 0 ? static_cast<float>(closed / target) : 1.0f;
-    const std::string label = o.balanced ? std::string(s.text("Balanced: surplus ", "Cytbwys: gwarged ")) +
+    const std::string label = o.balanced ? std::string(s.tr("Balanced: surplus ")) +
                                                budget::format_pounds_short(-o.remaining_gap)
-                                         : std::string(s.text("Gap still to close: ", "Bwlch i'w gau o hyd: ")) +
-                                               budget::format_pounds_short(o.remaining_gap) + s.text(" of ", " o ") +
+                                         : std::string(s.tr("Gap still to close: ")) +
+                                               budget::format_pounds_short(o.remaining_gap) + s.tr(" of ") +
                                                budget::format_pounds_short(s.budget.gap_to_close);
     // The bar, filled as far as the gap is closed. The words are drawn twice, each clipped to its
     // side of the fill's edge, so they keep their contrast wherever the edge falls.
@@ -46,19 +46,18 @@ void gap_bar(AppState& s) {
 std::string surplus_words(const AppState& s) {
     if (!s.outcome.balanced || s.outcome.remaining_gap == 0) return "";
     const auto lowest = budget::lowest_balancing_council_tax(s.budget, s.choices);
-    std::string words = std::string(s.text("Your budget has a surplus of ", "Mae gan eich cyllideb warged o ")) +
+    std::string words = std::string(s.tr("Your budget has a surplus of ")) +
                         budget::format_pounds_short(-s.outcome.remaining_gap) + ". ";
     if (lowest && *lowest < s.choices.council_tax_bp) {
         budget::Choices lower = s.choices;
         lower.council_tax_bp = *lowest;
         const budget::Outcome o = budget::simulate(s.budget, lower);
-        words += std::string(s.text("Council tax could change by ", "Gallai'r dreth gyngor newid ")) + (*lowest > 0 ? "+" : "") +
-                 budget::format_bp_as_percent(*lowest) + s.text("% instead of ", "% yn lle ") + (s.choices.council_tax_bp > 0 ? "+" : "") +
-                 budget::format_bp_as_percent(s.choices.council_tax_bp) + s.text("% and still balance (Band D ", "% a dal i gydbwyso (Band D ") +
-                 budget::format_pounds(o.band_d) + s.text(" instead of ", " yn lle ") + budget::format_pounds(s.outcome.band_d) + ").";
+        words += std::string(s.tr("Council tax could change by ")) + (*lowest > 0 ? "+" : "") +
+                 budget::format_bp_as_percent(*lowest) + s.tr("% instead of ") + (s.choices.council_tax_bp > 0 ? "+" : "") +
+                 budget::format_bp_as_percent(s.choices.council_tax_bp) + s.tr("% and still balance (Band D ") +
+                 budget::format_pounds(o.band_d) + s.tr(" instead of ") + budget::format_pounds(s.outcome.band_d) + ").";
     } else {
-        words += s.text("It is too small to lower council tax by a step; it would go to the council's reserves.",
-                        "Mae'n rhy fach i ostwng y dreth gyngor gam; byddai'n mynd i gronfeydd wrth gefn y cyngor.");
+        words += s.tr("It is too small to lower council tax by a step; it would go to the council's reserves.");
     }
     return words;
 }
@@ -68,7 +67,7 @@ void panel_summary(AppState& s, bool compact) {
     const budget::Outcome& o = s.outcome;
     const auto& bands = b.council_tax.bands;
     // The household bill for a chosen band.
-    heading(s, s.text("Your council tax bill", "Eich bil treth gyngor"), 2);
+    heading(s, s.tr("Your council tax bill"), 2);
     std::vector<std::string> band_names, letters;  // "Band" is the same word in Welsh
     for (const auto& band : bands) {
         band_names.push_back(std::string("Band ") + band.letter);
@@ -77,22 +76,22 @@ void panel_summary(AppState& s, bool compact) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Band:");  // the radio group says it for screen readers
     ImGui::SameLine();
-    const int chosen = select(s, s.text("Council tax band", "Band treth gyngor"), "band", band_names,
+    const int chosen = select(s, s.tr("Council tax band"), "band", band_names,
                               static_cast<int>(s.receipt_band), &letters);
     if (chosen >= 0) s.receipt_band = static_cast<std::size_t>(chosen);
     const budget::Pence before = budget::band_charge(b.council_tax.band_d, bands[s.receipt_band].ninths);
     const budget::Pence bill = o.bills[s.receipt_band];
-    const std::string change = bill == before ? std::string(s.text("no change", "dim newid"))
+    const std::string change = bill == before ? std::string(s.tr("no change"))
                                               : (bill > before ? "+" : "-") + budget::format_pounds(bill > before ? bill - before : before - bill) +
-                                                    s.text(" a year", " y flwyddyn");
-    paragraph(s, band_names[s.receipt_band] + ": " + budget::format_pounds(bill) + s.text(" a year (", " y flwyddyn (") + change + ")");
+                                                    s.tr(" a year");
+    paragraph(s, band_names[s.receipt_band] + ": " + budget::format_pounds(bill) + s.tr(" a year (") + change + ")");
     if (const std::string surplus = surplus_words(s); !surplus.empty()) paragraph(s, surplus, "surplus");
     if (compact) {
         ImGui::Separator();
         return;
     }
     ImGui::Separator();
-    heading(s, s.text("What your choices do to performance", "Beth mae eich dewisiadau'n ei wneud i berfformiad"), 2);
+    heading(s, s.tr("What your choices do to performance"), 2);
     bool any = false;
     for (std::size_t k = 0; k < b.kpis.size(); ++k) {
         const budget::Kpi& kpi = b.kpis[k];
@@ -103,11 +102,11 @@ void panel_summary(AppState& s, bool compact) {
         paragraph(s, s.text(kpi.name));
         const std::string now = budget::format_kpi_value(kpi, ko.current), then = budget::format_kpi_value(kpi, ko.projected),
                           moved = budget::format_kpi_change(kpi, ko.moved);
-        const std::string line = std::string(rag_word(s, ko.projected_rag)) + ": " + now + s.text(" to ", " i ") + then + " (" + moved + ")";
+        const std::string line = std::string(rag_word(s, ko.projected_rag)) + ": " + now + s.tr(" to ") + then + " (" + moved + ")";
         coloured_text(s, line, rag_colour(ko.projected_rag, s.high_contrast), "kpi:" + kpi.id);
         ImGui::PopID();
     }
-    if (!any) paragraph(s, s.text("Move a slider or choose an option to see its effect.", "Symudwch lithrydd neu ddewis opsiwn i weld ei effaith."));
+    if (!any) paragraph(s, s.tr("Move a slider or choose an option to see its effect."));
 }
 
 }  // namespace app

@@ -268,6 +268,7 @@ EM_BOOL on_frame(double time, void*) {
         }
     }
     resize_canvas();
+    if (first) mark("frame1:fonts");
     ImGuiIO& io = ImGui::GetIO();
     apply_touch_scroll(g_last_time > 0 ? std::min(100.0, time - g_last_time) : 16.0);
     io.DeltaTime = g_last_time > 0 ? static_cast<float>((time - g_last_time) / 1000.0) : 1.0f / 60.0f;
@@ -596,7 +597,10 @@ bool platform_start(const PlatformConfig& config) {
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     js_watch_canvas_size(config.draw ? c : config.layout_element.c_str());
+    // Start-up needs two frames (the second settles ImGui's layout), not the six an input asks for:
+    // every early frame is a long task on a slow phone, before the browser has optimised the wasm.
     request_redraw();
+    g_frames_left = 2;
     return true;
 }
 

@@ -17,11 +17,9 @@ namespace {
 const char* quartile_words(const AppState& s, const budget::Kpi& k, budget::Milli v) {
     int quarter = v <= k.comparator_lower_quartile ? 0 : v <= k.comparator_median ? 1 : v <= k.comparator_upper_quartile ? 2 : 3;
     if (k.polarity == budget::Polarity::HigherIsBetter) quarter = 3 - quarter;  // 0: the best quarter
-    static const char* const en[] = {"better than three quarters of similar councils", "better than half of similar councils",
-                                     "worse than half of similar councils", "worse than three quarters of similar councils"};
-    static const char* const cy[] = {"yn well na thri chwarter o gynghorau tebyg", "yn well na hanner o gynghorau tebyg",
-                                     "yn waeth na hanner o gynghorau tebyg", "yn waeth na thri chwarter o gynghorau tebyg"};
-    return s.language == "cy" ? cy[quarter] : en[quarter];
+    static const char* const words[] = {N_("better than three quarters of similar councils"), N_("better than half of similar councils"),
+                                        N_("worse than half of similar councils"), N_("worse than three quarters of similar councils")};
+    return s.tr(words[quarter]);
 }
 
 // The values over the years as a line with a dot for each year, and the target (when there is one)
@@ -95,30 +93,30 @@ void card(AppState& s, const budget::Kpi& k, float width) {
     const std::string now = budget::format_kpi_value(k, current) + "  (" + rag_word(s, rag) + ")";
     coloured_text(s, now, rag_colour(rag, s.high_contrast));
     const auto [scale_bottom, scale_top] = trend_chart(k, em * 6.0f);
-    std::string trend = std::string(s.text("Trend: ", "Tuedd: "));
+    std::string trend = std::string(s.tr("Trend: "));
     for (const auto& y : k.history) trend += y.year + " " + budget::format_kpi_value(k, y.value) + (&y == &k.history.back() ? "." : "; ");
-    trend += std::string(s.text(" The chart's scale runs from ", " Mae graddfa'r siart yn rhedeg o ")) + scale_bottom + s.text(" to ", " i ") + scale_top + ".";
+    trend += std::string(s.tr(" The chart's scale runs from ")) + scale_bottom + s.tr(" to ") + scale_top + ".";
     described(s, trend, "trend:" + k.id);
     if (k.target)
-        paragraph(s, std::string(s.text("Target (dashed line): ", "Targed (llinell doredig): ")) + budget::format_kpi_value(k, *k.target));
-    paragraph(s, std::string(s.text("Similar councils: median ", "Cynghorau tebyg: canolrif ")) +
-              budget::format_kpi_value(k, k.comparator_median) + s.text("; middle half ", "; yr hanner canol ") +
+        paragraph(s, std::string(s.tr("Target (dashed line): ")) + budget::format_kpi_value(k, *k.target));
+    paragraph(s, std::string(s.tr("Similar councils: median ")) +
+              budget::format_kpi_value(k, k.comparator_median) + s.tr("; middle half ") +
               budget::format_kpi_value(k, k.comparator_lower_quartile) + "\xE2\x80\x93" + budget::format_kpi_value(k, k.comparator_upper_quartile) +
-              ". " + s.text("This council is ", "Mae'r cyngor hwn ") + quartile_words(s, k, current) + ".");
+              ". " + s.tr("This council is ") + quartile_words(s, k, current) + ".");
     ImGui::EndChild();
 }
 
 }  // namespace
 
 void draw_annual_report(AppState& s) {
-    if (button(s, s.text("Back to the simulator", "Yn ôl i'r efelychydd"), "Back")) s.screen = Screen::Simulator;
+    if (button(s, s.tr("Back to the simulator"), "Back")) s.screen = Screen::Simulator;
     const float width = ImGui::GetContentRegionAvail().x;
     const int columns = width >= 1200 ? 3 : width >= 700 ? 2 : 1;
     const float card_width = (width - static_cast<float>(columns - 1) * ImGui::GetStyle().ItemSpacing.x) / static_cast<float>(columns);
     const std::pair<budget::KpiGroup, const char*> groups[] = {
-        {budget::KpiGroup::Perception, s.text("What residents think", "Beth mae trigolion yn ei feddwl")},
-        {budget::KpiGroup::Cost, s.text("Cost and productivity", "Cost a chynhyrchiant")},
-        {budget::KpiGroup::Outcome, s.text("Outcomes", "Canlyniadau")}};
+        {budget::KpiGroup::Perception, s.tr("What residents think")},
+        {budget::KpiGroup::Cost, s.tr("Cost and productivity")},
+        {budget::KpiGroup::Outcome, s.tr("Outcomes")}};
     for (const auto& [group, title] : groups) {
         heading(s, title, 2);
         int placed = 0;

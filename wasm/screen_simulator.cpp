@@ -13,14 +13,12 @@ namespace app {
 namespace {
 
 void lever_tabs(AppState& s) {
-    struct Tab { const char* en; const char* cy; const char* key; };
-    static const Tab tabs[] = {{"Overview", "Trosolwg", "tab:overview"},
-                               {"Services", "Gwasanaethau", "tab:services"},
-                               {"Savings", "Arbedion", "tab:savings"},
-                               {"Income", "Incwm", "tab:income"}};
+    struct Tab { const char* name; const char* key; };
+    static const Tab tabs[] = {{N_("Overview"), "tab:overview"}, {N_("Services"), "tab:services"}, {N_("Savings"), "tab:savings"},
+                               {N_("Income"), "tab:income"}};
     // All the tabs first, then the open one's panel: screen readers meet the tabs together.
     for (std::size_t i = 0; i < std::size(tabs); ++i) {
-        const std::string label = s.text(tabs[i].en, tabs[i].cy);
+        const std::string label = s.tr(tabs[i].name);
         if (i > 0) beside_if_fits(label.c_str());
         if (tab(s, label, tabs[i].key, s.lever_tab == i)) s.lever_tab = i;
     }
@@ -36,20 +34,20 @@ std::string bill_words(const AppState& s) {
     const auto& ct = s.budget.council_tax;
     const budget::Pence before = budget::band_charge(ct.band_d, ct.bands[s.receipt_band].ninths);
     const budget::Pence bill = s.outcome.bills[s.receipt_band];
-    std::string words = std::string(s.text("Band ", "Band ")) + ct.bands[s.receipt_band].letter + ": " + budget::format_pounds(bill);
+    std::string words = std::string(s.tr("Band ")) + ct.bands[s.receipt_band].letter + ": " + budget::format_pounds(bill);
     if (bill != before) words += std::string(" (") + (bill > before ? "+" : "-") + budget::format_pounds(bill > before ? bill - before : before - bill) + ")";
     return words;
 }
 
 void actions(AppState& s, bool with_report) {
-    if (button(s, s.text("Undo", "Dadwneud"), "Undo", ImVec2(0, 0), !s.undo.empty())) s.undo_last();
-    beside_if_fits(s.text("Reset", "Ailosod"));
-    if (button(s, s.text("Reset", "Ailosod"), "Reset")) s.reset();
-    beside_if_fits(s.text("Review and send", "Adolygu ac anfon"));
-    if (button(s, s.text("Review and send", "Adolygu ac anfon"), "Review")) s.screen = Screen::Review;
+    if (button(s, s.tr("Undo"), "Undo", ImVec2(0, 0), !s.undo.empty())) s.undo_last();
+    beside_if_fits(s.tr("Reset"));
+    if (button(s, s.tr("Reset"), "Reset")) s.reset();
+    beside_if_fits(s.tr("Review and send"));
+    if (button(s, s.tr("Review and send"), "Review")) s.screen = Screen::Review;
     if (!with_report) return;
-    beside_if_fits(s.text("Annual report", "Adroddiad blynyddol"));
-    if (button(s, s.text("Annual report", "Adroddiad blynyddol"), "Annual report")) s.screen = Screen::AnnualReport;
+    beside_if_fits(s.tr("Annual report"));
+    if (button(s, s.tr("Annual report"), "Annual report")) s.screen = Screen::AnnualReport;
 }
 
 void draw_wide(AppState& s, float width) {
@@ -74,7 +72,7 @@ void draw_wide(AppState& s, float width) {
 
 void draw_narrow(AppState& s) {
     gap_bar(s);
-    const std::string more = s.summary_open ? s.text("hide the summary", "cuddio'r crynodeb") : s.text("see the summary", "gweld y crynodeb");
+    const std::string more = s.summary_open ? s.tr("hide the summary") : s.tr("see the summary");
     const std::string bar = bill_words(s) + " \xE2\x80\x93 " + more;
     if (button(s, bar, "Summary", ImVec2(-1, 0))) s.summary_open = !s.summary_open;
     s.mirror.nodes.back().on = s.summary_open;
@@ -83,7 +81,7 @@ void draw_narrow(AppState& s) {
         ImGui::BeginChild("summary", ImVec2(0, -bottom), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
         panel_summary(s, false);
         ImGui::Spacing();
-        if (button(s, s.text("Annual report", "Adroddiad blynyddol"), "Annual report")) s.screen = Screen::AnnualReport;
+        if (button(s, s.tr("Annual report"), "Annual report")) s.screen = Screen::AnnualReport;
         ImGui::EndChild();
     } else {
         lever_tabs(s);

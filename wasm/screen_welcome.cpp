@@ -10,40 +10,31 @@ namespace app {
 void draw_welcome(AppState& s) {
     const budget::Budget& b = s.budget;
     if (!b.brand.logo.empty() && !s.high_contrast)
-        image(s, b.brand.logo, s.text(b.council_name) + s.text(" logo", " logo"), "logo", ImVec2(ImGui::GetContentRegionAvail().x, 56.0f));
+        image(s, b.brand.logo, s.text(b.council_name) + s.tr(" logo"), "logo", ImVec2(ImGui::GetContentRegionAvail().x, 56.0f));
     heading(s, s.text(b.council_name), 1);
-    paragraph(s, std::string(s.text("Budget ", "Cyllideb ")) + b.financial_year);
+    paragraph(s, std::string(s.tr("Budget ")) + b.financial_year);
     if (b.illustrative) note(s, s.text(b.notice));
     ImGui::Separator();
     const std::string gap = budget::format_pounds_short(b.gap_to_close);
-    const std::string need = std::string(s.text("Next year the council needs to close a gap of ",
-                                                 "Y flwyddyn nesaf mae angen i'r cyngor gau bwlch o ")) + gap + ".";
+    const std::string need = std::string(s.tr("Next year the council needs to close a gap of ")) + gap + ".";
     paragraph(s, need);
     ImGui::Spacing();
-    paragraph(s, s.text("How it works: move the sliders to spend more or less on each service, choose savings and "
+    paragraph(s, s.tr("How it works: move the sliders to spend more or less on each service, choose savings and "
                                   "income, and set council tax within the legal limit. You will see what each choice does "
                                   "to services, to your bill and to the council's performance. When your budget balances, "
-                                  "you can send it to the council.",
-                                  "Sut mae'n gweithio: symudwch y llithryddion i wario mwy neu lai ar bob gwasanaeth, dewiswch "
-                                  "arbedion ac incwm, a gosodwch y dreth gyngor o fewn y terfyn cyfreithiol. Fe welwch beth mae "
-                                  "pob dewis yn ei wneud i wasanaethau, i'ch bil ac i berfformiad y cyngor. Pan fydd eich "
-                                  "cyllideb yn cydbwyso, gallwch ei hanfon at y cyngor."));
+                                  "you can send it to the council."));
     ImGui::Spacing();
     // The canvas's own keys, where a keyboard is likely (a phone alone has none; a plain page works
     // as any page does). Escape is always there, whatever this says.
     if (!s.plain_page && s.desktop_input)
-        note(s, s.text("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, Page Up and "
-                                     "Page Down scroll, and Escape leaves the simulator.",
-                                     "Bysellfwrdd: mae Tab a'r saethau'n symud rhwng rheolyddion, mae Bylchwr neu Enter yn "
-                                     "defnyddio un, mae Page Up a Page Down yn sgrolio, ac mae Escape yn gadael yr efelychydd."));
+        note(s, s.tr("Keyboard: Tab and the arrow keys move between controls, Space or Enter uses one, Page Up and "
+                                     "Page Down scroll, and Escape leaves the simulator."));
     ImGui::Spacing();
     if (s.has_shared) {  // opened from someone's share link
-        heading(s, s.text("Someone shared their budget with you", "Mae rhywun wedi rhannu ei gyllideb gyda chi"), 2);
-        paragraph(s, s.text("This link holds another person's choices. You can start from their choices and change them, or "
-                            "start from the council's budget as it stands.",
-                            "Mae'r ddolen hon yn cynnwys dewisiadau rhywun arall. Gallwch ddechrau o'u dewisiadau a'u newid, neu "
-                            "ddechrau o gyllideb y cyngor fel y mae."));
-        if (wide_button(s, s.text("Start from their choices", "Dechrau o'u dewisiadau"), "Start shared")) {
+        heading(s, s.tr("Someone shared their budget with you"), 2);
+        paragraph(s, s.tr("This link holds another person's choices. You can start from their choices and change them, or "
+                            "start from the council's budget as it stands."));
+        if (wide_button(s, s.tr("Start from their choices"), "Start shared")) {
             s.set_choices(s.shared);
             s.undo.clear();
             s.has_shared = false;
@@ -51,7 +42,7 @@ void draw_welcome(AppState& s) {
         }
         ImGui::Spacing();
     }
-    if (wide_button(s, s.has_shared ? s.text("Start from the council's budget", "Dechrau o gyllideb y cyngor") : s.text("Start", "Dechrau"),
+    if (wide_button(s, s.has_shared ? s.tr("Start from the council's budget") : s.tr("Start"),
                     "Start")) {
         s.has_shared = false;
         s.screen = Screen::Simulator;

@@ -1,0 +1,72 @@
+// The app's message catalogue (wasm/po/cy.po) against the code: every message the app asks for with
+// tr("...") has a Welsh translation, every entry is still used, and no English-and-Welsh pair is
+// left inline in the code.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const wasm = join(root, 'wasm');
+const sources = readdirSync(wasm).filter((f) => f.endsWith('.cpp')).map((f) => [f, readFileSync(join(wasm, f), 'utf8')]);
+
+const LITERAL = /"((?:[^"\\]|\\.)*)"/y;
+const unescape = (s) => s.replace(/\\(["\\n])/g, (_, c) => (c === 'n' ? '\n' : c));
+
+// The English of each tr("..." "...") or N_("...") call: adjacent literals joined, as the compiler does.
+function messagesUsed() {
+  const used = new Map();
+  for (const [file, text] of sources) {
+    const call = /\b(?:tr|N_)\(\s*"/g;  // tr("...") translates; N_("...") marks words kept in a table
+    for (let m; (m = call.exec(text));) {
+      let at = m.index + m[0].length - 1, english = '';
+      for (;;) {
+        LITERAL.lastIndex = at;
+        const lit = LITERAL.exec(text);
+        if (!lit) break;
+        english += unescape(lit[1]);
+        at = LITERAL.lastIndex;
+        const next = /\s*/y;
+        next.lastIndex = at;
+        next.exec(text);
+        if (text[next.lastIndex] !== '"') break;
+        at = next.lastIndex;
+      }
+      used.set(english, file);
+    }
+  }
+  return used;
+}
+
+function catalogue(path) {
+  const entries = new Map();
+  let id = null, str = null, field = null;
+  const finish = () => { if (id !== null && id !== '') entries.set(id, str); id = str = field = null; };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const t = line.trim();
+    if (!t || t.startsWith('#')) { if (!t && str !== null) finish(); continue; }
+    const q = t.match(/^(msgid|msgstr)?\s*"((?:[^"\\]|\\.)*)"$/);
+    assert.ok(q, `${path}: cannot read ${t}`);
+    if (q[1] === 'msgid') { if (str !== null) finish(); id = ''; field = 'id'; }
+    if (q[1] === 'msgstr') { str = ''; field = 'str'; }
+    if (field === 'id') id += unescape(q[2]); else str += unescape(q[2]);
+  }
+  finish();
+  return entries;
+}
+
+test('every message the app asks for is in the Welsh catalogue, translated, and every entry is used', () => {
+  const used = messagesUsed();
+  const welsh = catalogue(join(wasm, 'po', 'cy.po'));
+  assert.ok(used.size > 100, `only ${used.size} messages found`);
+  const missing = [...used].filter(([english]) => !welsh.get(english)).map(([english, file]) => `${file}: ${JSON.stringify(english)}`);
+  assert.deepEqual(missing, [], 'not translated');
+  const stale = [...welsh.keys()].filter((english) => !used.has(english));
+  assert.deepEqual(stale, [], 'in the catalogue but not used');
+});
+
+test('no English-and-Welsh pair is left inline in the app\'s code', () => {
+  const inline = sources.filter(([, text]) => /\btext\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"/.test(text)).map(([file]) => file);
+  assert.deepEqual(inline, []);
+});
