@@ -102,6 +102,14 @@ Pence Budget::baseline_funding() const {
     return total;
 }
 
+void Brand::set_colour(std::uint32_t rgb) {
+    colour = rgb;
+    on_white_words = contrast_ratio(rgb, 0xFFFFFF);
+    on_page = contrast_ratio(rgb, kPageBackground);
+    colour_for_text = on_white_words >= 4.5;
+    colour_for_controls = on_page >= 3.0 && on_white_words >= 3.0;
+}
+
 double contrast_ratio(std::uint32_t a, std::uint32_t b) {
     // Relative luminance (WCAG 2.2): colour, not money, so floating point is the definition.
     const auto luminance = [](std::uint32_t rgb) {

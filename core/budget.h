@@ -157,7 +157,12 @@ struct Brand {
     bool colour_for_text = false;         // white words on it reach 4.5:1 (a filled bar, the chosen tab)
     bool colour_for_controls = false;     // against the page and a white field it reaches 3:1 (slider grabs, ticks)
     std::string logo;                     // a path below the site ("logos/eastbrook.svg"), or empty
+    // Sets the colour and decides, by its contrast, where it may be used (loader and pack alike).
+    void set_colour(std::uint32_t rgb);
+    double on_white_words = 0, on_page = 0;  // its contrast ratios, set with it
 };
+
+constexpr std::uint32_t kPageBackground = 0xF5F5F5;  // the app's page colour (wasm/main_web.cpp's theme)
 
 // WCAG 2.2 contrast ratio of two sRGB colours (0xRRGGBB), from 1 to 21.
 double contrast_ratio(std::uint32_t a, std::uint32_t b);

@@ -235,8 +235,6 @@ private:
     Problems& problems_;
 };
 
-constexpr std::uint32_t kPageBackground = 0xF5F5F5;  // the app's page colour (wasm/main_web.cpp's theme)
-
 struct Loader {
     Reader r;
     Budget b;
@@ -340,10 +338,8 @@ struct Loader {
                 r.add("budget.bad_colour", bp + "/colour", "expected a colour such as \"#1d70b8\"");
             } else {
                 const auto rgb = static_cast<std::uint32_t>(std::stoul(colour->substr(1), nullptr, 16));
-                b.brand.colour = rgb;
-                const double on_white_words = contrast_ratio(rgb, 0xFFFFFF), on_page = contrast_ratio(rgb, kPageBackground);
-                b.brand.colour_for_text = on_white_words >= 4.5;
-                b.brand.colour_for_controls = on_page >= 3.0 && on_white_words >= 3.0;
+                b.brand.set_colour(rgb);
+                const double on_white_words = b.brand.on_white_words, on_page = b.brand.on_page;
                 const auto ratio = [](double x) { return std::to_string(static_cast<int>(x * 10) / 10) + "." + std::to_string(static_cast<int>(x * 10) % 10) + ":1"; };
                 if (!b.brand.colour_for_text)
                     r.warn(warnings, "budget.brand_contrast", bp + "/colour",

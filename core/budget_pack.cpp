@@ -94,13 +94,14 @@ bool kpi_effects(IO& io, std::vector<KpiEffect>& effects, std::size_t kpis) {
     return io.list(effects, [&](KpiEffect& e) { return io.index(e.kpi, kpis) && io.num(e.change, kI64Min, kI64Max); });
 }
 
+// The brand: whether there is a colour, the colour (0 without one), the logo. Where the colour may
+// be used is decided again from it on reading, never taken from the bytes.
 template <class IO>
 bool brand(IO& io, Brand& br) {
     bool has = br.colour.has_value();
     std::int64_t rgb = br.colour.value_or(0);
-    if (!io.flag(has) || !io.num(rgb, 0, 0xFFFFFF) || !io.flag(br.colour_for_text) || !io.flag(br.colour_for_controls) || !io.str(br.logo))
-        return false;
-    br.colour = has ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(rgb)) : std::nullopt;
+    if (!io.flag(has) || !io.num(rgb, 0, 0xFFFFFF) || (!has && rgb != 0) || !io.str(br.logo)) return false;
+    if (has) br.set_colour(static_cast<std::uint32_t>(rgb));
     return true;
 }
 
