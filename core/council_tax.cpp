@@ -39,4 +39,12 @@ std::string describe_cap(const CouncilTax& ct, const std::string& language) {
     return out;
 }
 
+std::vector<BasisPoints> slider_values(const CouncilTax& ct) {
+    if (!ct.lever_stops.empty()) return ct.lever_stops;
+    std::vector<BasisPoints> values;
+    if (ct.lever_step_bp <= 0) return values;
+    for (BasisPoints v = ct.lever_min_bp; v <= ct.lever_max_bp; v += ct.lever_step_bp) values.push_back(v);
+    return values;
+}
+
 }  // namespace budget

@@ -19,6 +19,8 @@ std::optional<Pence> max_rise_without_referendum(const CouncilTax& ct);
 
 // True when a change of `bp` is within the cap (always true when uncapped).
 bool within_cap(const CouncilTax& ct, BasisPoints bp);
+// The values the resident's council tax slider moves over: the lever's stops, or else every step.
+std::vector<BasisPoints> slider_values(const CouncilTax& ct);
 
 // Cap rule in words, e.g. "up to 2.99%, plus 2% adult social care precept" ("cy" for Welsh).
 std::string describe_cap(const CouncilTax& ct, const std::string& language = "en");

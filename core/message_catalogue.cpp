@@ -87,10 +87,10 @@ bool MessageCatalogue::read(std::string_view po, Problem& problem) {
 }
 
 std::string_view MessageCatalogue::translate(std::string_view english) const {
-    const auto it = messages_.find(std::string(english));
+    const auto it = messages_.find(english);
     return it == messages_.end() ? english : std::string_view(it->second);
 }
 
-bool MessageCatalogue::has(std::string_view english) const { return messages_.count(std::string(english)) != 0; }
+bool MessageCatalogue::has(std::string_view english) const { return messages_.find(english) != messages_.end(); }
 
 }  // namespace budget

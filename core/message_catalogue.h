@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
 
 #include "problem.h"
 
@@ -22,7 +22,7 @@ public:
     std::size_t size() const { return messages_.size(); }
 
 private:
-    std::unordered_map<std::string, std::string> messages_;
+    std::map<std::string, std::string, std::less<>> messages_;  // found by string_view, with no copy
 };
 
 }  // namespace budget

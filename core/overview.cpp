@@ -1,6 +1,8 @@
 // The budget at a glance, computed from an outcome.
 #include "overview.h"
 
+#include "council_tax.h"
+
 namespace budget {
 
 Overview overview(const Budget& b, const Outcome& o) {
@@ -28,13 +30,9 @@ std::optional<BasisPoints> lowest_balancing_council_tax(const Budget& b, const C
     Outcome o;
     simulate(b, c, o);
     if (!o.balanced) return std::nullopt;
-    const CouncilTax& ct = b.council_tax;
-    std::vector<BasisPoints> values = ct.lever_stops;
-    if (values.empty())
-        for (BasisPoints v = ct.lever_min_bp; v <= ct.lever_max_bp; v += ct.lever_step_bp) values.push_back(v);
     // Balance only improves as council tax rises, so the first value that balances is the lowest.
     Choices trial = c;
-    for (const BasisPoints v : values) {
+    for (const BasisPoints v : slider_values(b.council_tax)) {
         if (v >= c.council_tax_bp) break;
         trial.council_tax_bp = v;
         simulate(b, trial, o);

@@ -1,6 +1,8 @@
 // The app's one window, drawn as a function of AppState, and small shared UI helpers.
 #include "ui.h"
 
+#include "money.h"
+
 #include "imgui_internal.h"  // NavInitWindow: a new screen's keyboard start
 
 namespace app {
@@ -14,6 +16,8 @@ ImVec4 rag_colour(budget::Rag r, bool high_contrast) {
     }
     return ImVec4(0, 0, 0, 1);
 }
+
+std::string signed_percent(budget::BasisPoints bp) { return (bp > 0 ? "+" : "") + budget::format_bp_as_percent(bp) + "%"; }
 
 const char* rag_word(const AppState& s, budget::Rag r) {
     switch (r) {

@@ -11,7 +11,7 @@ namespace app {
 void AppState::start(budget::Budget b) {
     budget = std::move(b);
     choices = budget::default_choices(budget);
-    outcome = budget::simulate(budget, choices);
+    resimulate();
     baseline = outcome;
     undo.clear();
     service_comments.assign(budget.services.size(), std::string());
@@ -22,8 +22,19 @@ void AppState::set_choices(const budget::Choices& next) {
     undo.push_back(choices);
     if (undo.size() > 200) undo.erase(undo.begin());
     choices = next;
-    budget::simulate(budget, choices, outcome);
+    resimulate();
     touched();
+}
+
+void AppState::resimulate() {
+    budget::simulate(budget, choices, outcome);
+    lower_tax.reset();
+    if (!outcome.balanced || outcome.remaining_gap == 0) return;
+    const auto lowest = budget::lowest_balancing_council_tax(budget, choices);
+    if (!lowest || *lowest >= choices.council_tax_bp) return;
+    budget::Choices lower = choices;
+    lower.council_tax_bp = *lowest;
+    lower_tax = LowerTax{*lowest, budget::simulate(budget, lower).band_d};
 }
 
 void AppState::reset() { set_choices(budget::default_choices(budget)); }
@@ -32,7 +43,7 @@ bool AppState::undo_last() {
     if (undo.empty()) return false;
     choices = undo.back();
     undo.pop_back();
-    budget::simulate(budget, choices, outcome);
+    resimulate();
     touched();
     return true;
 }

@@ -1,5 +1,6 @@
 // The resident app's state. The UI is a thin function of this; every change goes through here.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ struct AppState {
     budget::Choices choices;
     budget::Outcome outcome;
     budget::Outcome baseline;  // every lever at rest: the "before" of each comparison
+    // With a surplus: the lowest council tax change that still balances, and its Band D (set with
+    // the outcome, so the simulations it takes run once per change, not every frame).
+    struct LowerTax { budget::BasisPoints council_tax_bp; budget::Pence band_d; };
+    std::optional<LowerTax> lower_tax;
     Screen screen = Screen::Welcome;
     Screen drawn_screen = Screen::Welcome;  // the screen the last frame drew (a new one starts the keyboard at its top)
     std::size_t lever_tab = 1;  // simulator: 0 overview, 1 services, 2 savings, 3 income
@@ -57,6 +62,8 @@ struct AppState {
     bool undo_last();
     // Whether the budget's rule lets these choices be submitted, and why not if not.
     bool can_submit(std::string& why) const;
+    // The outcome and what follows from it, after any change of choices.
+    void resimulate();
     // The submission document (core format) for the current choices and answers.
     std::string submission_json() const;
     // What the resident has entered, kept on the device so a reload loses nothing; and back.

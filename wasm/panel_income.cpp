@@ -12,14 +12,11 @@ void panel_income(AppState& s) {
     const budget::CouncilTax& ct = b.council_tax;
     // The slider moves over the budget's stops (0, the referendum limit...) where it gives them,
     // else over every step of the lever. A value between stops (a shared link) shows at the stop below.
-    std::vector<budget::BasisPoints> values = ct.lever_stops;
-    if (values.empty())
-        for (budget::BasisPoints v = ct.lever_min_bp; v <= ct.lever_max_bp; v += ct.lever_step_bp) values.push_back(v);
+    const std::vector<budget::BasisPoints> values = budget::slider_values(ct);
     int steps = 0;
     for (std::size_t k = 0; k < values.size(); ++k)
         if (values[k] <= s.choices.council_tax_bp) steps = static_cast<int>(k);
     const int max_steps = static_cast<int>(values.size()) - 1;
-    const auto signed_percent = [](budget::BasisPoints bp) { return (bp > 0 ? "+" : "") + budget::format_bp_as_percent(bp) + "%"; };
     SliderMarks marks;
     marks.min_words = signed_percent(values.front());
     marks.max_words = signed_percent(values.back());
@@ -30,8 +27,7 @@ void panel_income(AppState& s) {
     if (marks.limit >= 0) marks.limit_words = std::string(s.tr("limit ")) + signed_percent(values[static_cast<std::size_t>(marks.limit)]);
     if (marks.limit == max_steps) marks.max_words = marks.limit_words;
     const std::string name = s.tr("Council tax");
-    const std::string value = (s.choices.council_tax_bp > 0 ? "+" : "") + budget::format_bp_as_percent(s.choices.council_tax_bp) +
-                              "% (Band D " + budget::format_pounds(s.outcome.band_d) + ")";
+    const std::string value = signed_percent(s.choices.council_tax_bp) + " (Band D " + budget::format_pounds(s.outcome.band_d) + ")";
     ImGui::TextUnformatted((name + ": " + value).c_str());  // the slider says it for screen readers
     if (slider_steps(s, name, value, "council-tax", &steps, max_steps, marks)) {
         budget::Choices next = s.choices;

@@ -21,11 +21,9 @@ void panel_services(AppState& s) {
                 int steps = (s.choices.service_bp[i] - svc.min_bp) / svc.step_bp;
                 const int max_steps = (svc.max_bp - svc.min_bp) / svc.step_bp;
                 // The value is written above the slider, never under its grab (contrast in every theme).
-                const std::string value = (s.choices.service_bp[i] > 0 ? "+" : "") +
-                                          budget::format_bp_as_percent(s.choices.service_bp[i]) + "% (" +
-                                          budget::format_pounds_short(s.outcome.services[i].spend) + ")";
+                const std::string value =
+                    signed_percent(s.choices.service_bp[i]) + " (" + budget::format_pounds_short(s.outcome.services[i].spend) + ")";
                 ImGui::TextUnformatted((s.text(svc.name) + ": " + value).c_str());  // the slider says it for screen readers
-                const auto signed_percent = [](budget::BasisPoints bp) { return (bp > 0 ? "+" : "") + budget::format_bp_as_percent(bp) + "%"; };
                 SliderMarks marks;
                 marks.min_words = signed_percent(svc.min_bp);
                 marks.max_words = signed_percent(svc.max_bp);

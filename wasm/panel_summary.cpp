@@ -45,17 +45,13 @@ void gap_bar(AppState& s) {
 
 std::string surplus_words(const AppState& s) {
     if (!s.outcome.balanced || s.outcome.remaining_gap == 0) return "";
-    const auto lowest = budget::lowest_balancing_council_tax(s.budget, s.choices);
     std::string words = std::string(s.tr("Your budget has a surplus of ")) +
                         budget::format_pounds_short(-s.outcome.remaining_gap) + ". ";
-    if (lowest && *lowest < s.choices.council_tax_bp) {
-        budget::Choices lower = s.choices;
-        lower.council_tax_bp = *lowest;
-        const budget::Outcome o = budget::simulate(s.budget, lower);
-        words += std::string(s.tr("Council tax could change by ")) + (*lowest > 0 ? "+" : "") +
-                 budget::format_bp_as_percent(*lowest) + s.tr("% instead of ") + (s.choices.council_tax_bp > 0 ? "+" : "") +
+    if (s.lower_tax) {
+        words += std::string(s.tr("Council tax could change by ")) + (s.lower_tax->council_tax_bp > 0 ? "+" : "") +
+                 budget::format_bp_as_percent(s.lower_tax->council_tax_bp) + s.tr("% instead of ") + (s.choices.council_tax_bp > 0 ? "+" : "") +
                  budget::format_bp_as_percent(s.choices.council_tax_bp) + s.tr("% and still balance (Band D ") +
-                 budget::format_pounds(o.band_d) + s.tr(" instead of ") + budget::format_pounds(s.outcome.band_d) + ").";
+                 budget::format_pounds(s.lower_tax->band_d) + s.tr(" instead of ") + budget::format_pounds(s.outcome.band_d) + ").";
     } else {
         words += s.tr("It is too small to lower council tax by a step; it would go to the council's reserves.");
     }

@@ -388,11 +388,12 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     const double now = emscripten_get_now();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     switch (type) {
-        case EMSCRIPTEN_EVENT_TOUCHSTART:
-            g_touch.stopped_fling = g_touch.flinging;
-            g_touch = TouchGesture{TouchGesture::Mode::Undecided, x, y, y, now, 0.0f, 0.0f, false, g_touch.stopped_fling};
+        case EMSCRIPTEN_EVENT_TOUCHSTART: {
+            const bool stopped_fling = g_touch.flinging;
+            g_touch = TouchGesture{TouchGesture::Mode::Undecided, x, y, y, now, 0.0f, 0.0f, false, stopped_fling};
             io.AddMousePosEvent(x, y);  // hovered (for the scroll target) but not pressed until the gesture is known
             break;
+        }
         case EMSCRIPTEN_EVENT_TOUCHMOVE:
             if (g_touch.mode == TouchGesture::Mode::Undecided &&
                 std::hypot(x - g_touch.start_x, y - g_touch.start_y) > kTouchSlop) {

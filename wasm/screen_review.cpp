@@ -33,8 +33,8 @@ void choice_lines(AppState& s) {
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         if (s.choices.service_bp[i] == 0) continue;
         any = true;
-        paragraph(s, s.text(b.services[i].name) + ": " + (s.choices.service_bp[i] > 0 ? "+" : "") +
-                         budget::format_bp_as_percent(s.choices.service_bp[i]) + "% (" + effect(-s.outcome.services[i].change) + ")");
+        paragraph(s, s.text(b.services[i].name) + ": " + signed_percent(s.choices.service_bp[i]) + " (" +
+                         effect(-s.outcome.services[i].change) + ")");
     }
     for (std::size_t i = 0; i < b.efficiencies.size(); ++i) {
         if (!s.choices.efficiency_on[i]) continue;
@@ -51,9 +51,8 @@ void choice_lines(AppState& s) {
         any = true;
         paragraph(s, std::string(s.tr("Income: ")) + s.text(b.incomes[i].name) + " (" + effect(b.incomes[i].yield) + ")");
     }
-    paragraph(s, std::string(s.tr("Council tax: ")) + (s.choices.council_tax_bp > 0 ? "+" : "") +
-                     budget::format_bp_as_percent(s.choices.council_tax_bp) + "% (Band D " + budget::format_pounds(s.outcome.band_d) + "; " +
-                     effect(s.outcome.council_tax_change) + ")");
+    paragraph(s, std::string(s.tr("Council tax: ")) + signed_percent(s.choices.council_tax_bp) + " (Band D " +
+                     budget::format_pounds(s.outcome.band_d) + "; " + effect(s.outcome.council_tax_change) + ")");
     if (!any) paragraph(s, s.tr("You have not changed any service, saving or income yet."));
 
     // The totals that make the balance (core/overview.h: they add up exactly).

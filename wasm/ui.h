@@ -77,6 +77,9 @@ bool choice_button(const std::string& label, bool chosen);
 // Puts the next item of width for `label` beside the last one if it fits, else on a new line.
 void beside_if_fits(const char* label);
 
+// "+2.99%", "-5%", "0%": a change in percent, with its sign.
+std::string signed_percent(budget::BasisPoints bp);
+
 // Colour and word for a RAG status (never colour alone).
 ImVec4 rag_colour(budget::Rag r, bool high_contrast);
 const char* rag_word(const AppState& s, budget::Rag r);

@@ -47,11 +47,17 @@ MirrorNode& record(AppState& s, Role role, const std::string& key, const std::st
     return s.mirror.nodes.back();
 }
 
+// The page shows this node as real, visible HTML over the canvas, cut to its scrolling area.
+void shown_over_canvas(MirrorNode& n) {
+    n.overlay = true;
+    n.clip_y0 = ImGui::GetWindowDrawList()->GetClipRectMin().y;
+    n.clip_y1 = ImGui::GetWindowDrawList()->GetClipRectMax().y;
+}
+
 }  // namespace
 
 // Breaks `text` into lines no wider than `width` at spaces only, so numbers ("£1.2m", "14.4%") and
-// words never break inside themselves; a word wider than the line is left to overflow... unless
-// it is wider than the whole line, when ImGui's own wrapping breaks it.
+// words never break inside themselves. A word wider than a whole line is left to ImGui's wrapping.
 std::string wrap_at_spaces(const std::string& text, float width) {
     std::string out;
     out.reserve(text.size() + 8);
@@ -128,9 +134,7 @@ void image(AppState& s, const std::string& address, const std::string& alt, cons
     ImGui::Dummy(size);  // the page shows the image here (site/a11y-mirror.js), as a real <img>
     MirrorNode& n = record(s, Role::Image, key, alt);
     n.value = address;
-    n.overlay = true;
-    n.clip_y0 = ImGui::GetWindowDrawList()->GetClipRectMin().y;
-    n.clip_y1 = ImGui::GetWindowDrawList()->GetClipRectMax().y;
+    shown_over_canvas(n);
 }
 
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size, bool enabled) {
@@ -335,11 +339,7 @@ bool text_box(AppState& s, const std::string& name, const std::string& key, std:
     n.value = *text;
     n.on = multiline_height > 0;
     n.max = static_cast<int>(max_bytes);
-    if (overlay) {
-        n.overlay = true;
-        n.clip_y0 = ImGui::GetWindowDrawList()->GetClipRectMin().y;
-        n.clip_y1 = ImGui::GetWindowDrawList()->GetClipRectMax().y;
-    }
+    if (overlay) shown_over_canvas(n);
     return changed;
 }
 

@@ -92,6 +92,25 @@ async function reveal(page, label) {
   return r;
 }
 
+// A phone (360 x 740, touch) on the app, ready; `ratio` is its devicePixelRatio.
+async function openPhone(query, ratio = 1) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: ratio, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/${query}`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  return { context, page };
+}
+
+// A tap on a labelled item, `fx` of the way across it; touch targets are checked for 24 px.
+async function tapLabel(page, label, fx = 0.5) {
+  const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  assert.ok(r, `no item labelled ${label}`);
+  assert.ok(r.height >= 24, `${label} is ${r.height}px tall; touch targets need 24`);
+  await page.touchscreen.tap(r.x + r.width * fx, r.y + r.height / 2);
+  await settle(page);
+}
+
 async function clickLabel(page, label) {
   const r = await reveal(page, label);
   assert.ok(r, `no item labelled ${label}`);
@@ -318,18 +337,8 @@ test('annual report and projector mode', async () => {
 });
 
 test('touch: taps on a phone move through the app and set a slider', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await page.goto(`${server.base}/?budget=bro-tegid-2026`);
-  await page.evaluate(() => window.budgetApp.ready);
-  await settle(page);
-  const tap = async (label, fx = 0.5) => {
-    const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
-    assert.ok(r, `no item labelled ${label}`);
-    assert.ok(r.height >= 24, `${label} is ${r.height}px tall; touch targets need 24`);
-    await page.touchscreen.tap(r.x + r.width * fx, r.y + r.height / 2);
-    await settle(page);
-  };
+  const { context, page } = await openPhone('?budget=bro-tegid-2026');
+  const tap = (label, fx) => tapLabel(page, label, fx);
   await tap('Start');
   assert.equal((await state(page)).screen, 'simulator');
   await tap('service:school-transport', 0.02);
@@ -339,15 +348,9 @@ test('touch: taps on a phone move through the app and set a slider', async () =>
 });
 
 test('touch: a vertical swipe scrolls the list with momentum, even from a slider; a sideways drag moves a slider; zoom is never locked', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await page.goto(`${server.base}/?budget=northmoor-county-2026`);
-  await page.evaluate(() => window.budgetApp.ready);
-  await settle(page);
+  const { context, page } = await openPhone('?budget=northmoor-county-2026', 2);
   const rect = (l) => page.evaluate((label) => window.budgetApp.rect(label), l);
-  const start = await rect('Start');
-  await page.touchscreen.tap(start.x + start.width / 2, start.y + start.height / 2);
-  await settle(page);
+  await tapLabel(page, 'Start');
   const tabs = await rect('tab:services');
   const slider = await rect('service:older-people-care');
   const before = await state(page);
@@ -432,11 +435,7 @@ async function touchJourney(page, budget) {
 
 for (const budget of ['northmoor-county-2026', 'eastbrook-district-2026', 'bro-tegid-2026']) {
   test(`${budget}: a phone journey by touch alone, welcome to sent (swipes, taps, sliders)`, async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
-    const page = await context.newPage();
-    await page.goto(`${server.base}/?budget=${budget}`);
-    await page.evaluate(() => window.budgetApp.ready);
-    await settle(page);
+    const { context, page } = await openPhone(`?budget=${budget}`, 2);
     const sent = await touchJourney(page, budget);
     assert.equal(sent.screen, 'confirmation');
     const stored = (await officer(server.base, budget, 'submissions.jsonl')).text.split('\n').filter((l) => l.includes(sent.submission_id));
@@ -616,17 +615,8 @@ test('a comment box is a real text area over the canvas: it wraps at words, take
 });
 
 test('on a phone the comment box is tapped into, wraps, and is hidden where the list scrolls it out of view', async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
-  const page = await context.newPage();
-  await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
-  await page.evaluate(() => window.budgetApp.ready);
-  await settle(page);
-  const tap = async (label) => {
-    const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
-    assert.ok(r, `no item labelled ${label}`);
-    await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
-    await settle(page);
-  };
+  const { context, page } = await openPhone('?budget=eastbrook-district-2026');
+  const tap = (label) => tapLabel(page, label);
   await tap('Start');
   await tap('Review');
   await tap('comment:overall');
