@@ -26,6 +26,8 @@ struct Request {
     std::string authorization;
     std::string body;
     std::string client_address;  // used only to key the rate limiter's hash; never stored or logged
+    // For the console: its cookie, where a form came from, and how the client reached us.
+    std::string cookie, origin, sec_fetch_site, host, forwarded_proto;
 };
 
 struct Response {
@@ -52,6 +54,7 @@ public:
     // Completes `done` exactly once, possibly on another thread (storage, exports).
     void handle(Request request, std::function<void(Response)> done);
 
+    const std::map<std::string, budget::Budget>& budgets() const { return config_.budgets; }
     // Requests still being worked on (used to drain on shutdown).
     int in_flight() const { return in_flight_; }
 

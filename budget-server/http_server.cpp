@@ -179,7 +179,9 @@ private:
         keep_alive_ = request_.keep_alive() && !g_draining;
         stream_.expires_never();  // the answer may wait on storage; the write gets its own deadline
         const std::string target(request_.target());
-        if (target.rfind("/api/", 0) == 0) {
+        const bool console = config_.console && (target == "/console" || target.rfind("/console/", 0) == 0 ||
+                                                 target.rfind("/console?", 0) == 0);
+        if (target.rfind("/api/", 0) == 0 || console) {
             Request r;
             // HEAD is answered as GET would be, without the body (see write_or_head).
             r.method = request_.method() == http::verb::head ? std::string("GET") : std::string(request_.method_string());
@@ -189,12 +191,18 @@ private:
             r.body = std::move(request_.body());
             r.client_address = address_;
             auto self = shared_from_this();
-            api_.handle(std::move(r), [self](Response response) {
+            auto reply = [self](Response response) {
                 net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
                     self->send(std::move(response));
                 });
-            });
-            return;
+            };
+            if (!console) return api_.handle(std::move(r), std::move(reply));
+            r.cookie = std::string(request_[http::field::cookie]);
+            r.origin = std::string(request_[http::field::origin]);
+            r.sec_fetch_site = std::string(request_["Sec-Fetch-Site"]);
+            r.host = std::string(request_[http::field::host]);
+            r.forwarded_proto = std::string(request_["X-Forwarded-Proto"]);
+            return config_.console(std::move(r), std::move(reply));
         }
         serve_static(target);
     }

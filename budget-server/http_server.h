@@ -2,6 +2,7 @@
 // connections (in all and per address), static files for the site and budgets (precompressed,
 // with validators and a Content-Security-Policy), and a drain on SIGTERM.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 
@@ -26,6 +27,8 @@ struct HttpConfig {
     std::string frame_ancestors = "*";     // who may frame the site's pages (CSP frame-ancestors)
     int request_timeout_seconds = 10;  // to read one whole request (slow clients are cut off)
     int idle_timeout_seconds = 30;     // between requests on a kept-alive connection
+    // Answers /console and /console/... (the officer console); unset: those paths are 404.
+    std::function<void(Request, std::function<void(Response)>)> console;
 };
 
 // Runs until SIGTERM or SIGINT, then stops accepting, finishes requests in flight, and returns 0.

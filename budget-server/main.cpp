@@ -12,9 +12,11 @@
 #include "budget_loader.h"
 #include "budget_pack.h"
 #include "byte_codec.h"
+#include "console.h"
 #include "http_rules.h"
 #include "http_server.h"
 #include "log.h"
+#include "officer_command.h"
 #include "storage.h"
 
 namespace {
@@ -23,7 +25,8 @@ constexpr const char* kUsage =
     "usage: budget-server --port N --data DIR [--site DIR] [--budgets DIR] [--database postgresql://...]\n"
     "                     [--officer-token-file FILE] [--host ADDRESS] [--rate-per-minute N]\n"
     "                     [--request-timeout SECONDS] [--max-connections-per-address N]\n"
-    "                     [--frame-ancestors SOURCES]\n";
+    "                     [--frame-ancestors SOURCES] [--trust-proxy]\n"
+    "       budget-server officer add|list|remove|password ...   (see budget-server officer --help)\n";
 
 int usage(const std::string& why) {
     std::cerr << "budget-server: " << why << "\n" << kUsage;
@@ -46,12 +49,15 @@ int main(int argc, char** argv) {
     server::ApiConfig api_config;
     std::string data_dir, database_url, token_file;
     std::string budgets_dir = "budgets";
-    bool have_port = false;
+    bool have_port = false, trust_proxy = false;
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args[0] == "officer")
+        return server::officer_command(std::vector<std::string>(args.begin() + 1, args.end()), std::cin, std::cout, std::cerr);
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const bool has_value = i + 1 < args.size();
         if (a == "--help") { std::cout << kUsage; return 0; }
+        if (a == "--trust-proxy") { trust_proxy = true; continue; }
         if (!has_value) return usage("missing value for " + a);
         const std::string& v = args[++i];
         if (a == "--port") {
@@ -139,6 +145,25 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(data_dir, ec);
     if (http.site_dir.empty()) server::log_line("no --site given: only the API and /budgets/ are served");
 
+    // The officer console: its tables sit beside the submissions.
+    if (!server::console::start_crypto()) {
+        server::log_line("libsodium could not start");
+        return 1;
+    }
+    auto officers = server::OfficerStore::open(data_dir, database_url, error);
+    if (!officers) {
+        server::log_line(error);
+        return 1;
+    }
+    server::console::Templates templates;
+    if (!templates.load(error)) {
+        server::log_line("console templates: " + error);
+        return 1;
+    }
     server::Api api(std::move(api_config), *storage);
-    return server::run_http_server(http, api, *storage);
+    server::console::Console console({&api.budgets(), trust_proxy, data_dir}, *storage, *officers, templates);
+    http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
+    const int code = server::run_http_server(http, api, *storage);
+    console.stop();
+    return code;
 }

@@ -47,6 +47,7 @@ public:
     std::uint64_t efficiency_uptake(std::size_t i) const { return efficiency_uptake_[i]; }
     std::uint64_t income_uptake(std::size_t i) const { return income_uptake_[i]; }
     const std::vector<std::uint64_t>& council_tax_histogram() const { return council_tax_hist_; }
+    const std::vector<std::uint64_t>& service_histogram(std::size_t i) const { return service_hist_[i]; }
     std::uint64_t demographic_count(std::size_t q, std::size_t o) const { return demographics_[q][o]; }
 
     // Officers' summary as JSON (exact decimal strings) or CSV.

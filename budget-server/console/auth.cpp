@@ -1,0 +1,160 @@
+// Passwords, session ids, CSRF tokens and the sign-in throttle (see auth.h).
+#include "auth.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <array>
+
+namespace server::console {
+
+namespace {
+
+// Where a single random key lives for the process (CSRF tokens, throttle keys).
+const unsigned char* process_key() {
+    static const auto key = [] {
+        std::array<unsigned char, crypto_generichash_KEYBYTES> k{};
+        randombytes_buf(k.data(), k.size());
+        return k;
+    }();
+    return key.data();
+}
+
+std::string hex(const unsigned char* bytes, std::size_t n) {
+    std::string out(n * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), bytes, n);
+    out.pop_back();
+    return out;
+}
+
+std::string keyed_hash(std::string_view text, const unsigned char* key, std::size_t key_size) {
+    unsigned char out[32];
+    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(text.data()), text.size(), key, key_size);
+    return hex(out, sizeof out);
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+}
+
+std::size_t code_points(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Common choices that meet the length rule, and words that with digits or symbols after them do.
+constexpr std::string_view kCommon[] = {
+    "password1234", "password12345", "password123456", "passwordpassword", "123456789012", "1234567890123",
+    "12345678901234", "qwertyuiop12", "qwertyuiop123", "qwertyuiopasdf", "1q2w3e4r5t6y", "1qaz2wsx3edc",
+    "aaaaaaaaaaaa", "abcdefghijkl", "abc123abc123", "iloveyou1234", "letmeinletmein", "welcome12345",
+    "administrator", "administrator1", "changeme1234", "qwerty123456", "football1234", "monkey123456",
+    "correcthorsebatterystaple", "trustno1trustno1", "princess1234", "sunshine1234", "passw0rd1234",
+    "p@ssw0rd1234", "p@ssword1234", "superman1234", "starwars1234", "dragon123456", "master123456"};
+constexpr std::string_view kCommonStems[] = {"password", "passw0rd", "p@ssw0rd", "qwerty", "letmein", "welcome", "admin",
+                                             "council", "changeme", "iloveyou", "abc123", "123456", "officer"};
+
+}  // namespace
+
+bool start_crypto() { return sodium_init() >= 0; }
+
+std::string password_problem(std::string_view name, std::string_view password) {
+    if (password.find('\n') != std::string_view::npos || password.find('\r') != std::string_view::npos)
+        return "a password is one line";
+    if (code_points(password) < 12) return "a password needs at least 12 characters";
+    if (password.size() > 1024) return "a password is at most 1024 bytes";
+    const std::string p = lower_ascii(password);
+    if (p == lower_ascii(name)) return "a password cannot be the officer's name";
+    for (std::string_view c : kCommon)
+        if (p == c) return "that password is on the list of common passwords";
+    for (std::string_view stem : kCommonStems) {
+        if (p.rfind(stem, 0) != 0) continue;
+        // A common word followed only by digits and symbols is as easy to guess as the word.
+        if (std::all_of(p.begin() + static_cast<std::ptrdiff_t>(stem.size()), p.end(),
+                        [](char c) { return !(c >= 'a' && c <= 'z'); }))
+            return "that password is a common word with digits or symbols added";
+    }
+    if (std::all_of(p.begin(), p.end(), [&](char c) { return c == p.front(); })) return "a password cannot be one character repeated";
+    return "";
+}
+
+std::string hash_password(std::string_view password) {
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return "";
+    return out;
+}
+
+bool verify_password(const std::string& hash, std::string_view password) {
+    return hash.rfind("$argon2id$", 0) == 0 && crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+void verify_password_dummy(std::string_view password) {
+    static const std::string dummy = hash_password("not an officer's password");
+    (void)verify_password(dummy, password);
+}
+
+std::string new_session_id() {
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    return hex(bytes, sizeof bytes);
+}
+
+std::string session_hash(std::string_view session_id) { return keyed_hash(session_id, nullptr, 0); }
+
+std::string csrf_token(std::string_view session_id) {
+    return keyed_hash(std::string("csrf:") + std::string(session_id), process_key(), crypto_generichash_KEYBYTES);
+}
+
+bool same_secret(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && !a.empty() &&
+           sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+SignInThrottle::SignInThrottle(int per_name, int per_address, std::chrono::seconds window)
+    : per_name_(per_name), per_address_(per_address), window_(window) {
+    randombytes_buf(secret_, sizeof secret_);
+}
+
+std::string SignInThrottle::key(char kind, std::string_view text) const {
+    return kind + keyed_hash(kind == 'n' ? lower_ascii(text) : std::string(text), secret_, sizeof secret_);
+}
+
+std::int64_t SignInThrottle::wait_for(const std::string& k, int limit, std::chrono::steady_clock::time_point now) {
+    const auto it = counts_.find(k);
+    if (it == counts_.end()) return 0;
+    if (now - it->second.first >= window_) {
+        counts_.erase(it);
+        return 0;
+    }
+    if (it->second.failures < limit) return 0;
+    return std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(it->second.first + window_ - now).count());
+}
+
+std::int64_t SignInThrottle::wait_seconds(std::string_view name, std::string_view address) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    return std::max(wait_for(key('n', name), per_name_, now), wait_for(key('a', address), per_address_, now));
+}
+
+void SignInThrottle::count(const std::string& k, std::chrono::steady_clock::time_point now) {
+    auto& c = counts_[k];
+    if (c.failures == 0 || now - c.first >= window_) c = {0, now};
+    ++c.failures;
+}
+
+void SignInThrottle::failed(std::string_view name, std::string_view address) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (counts_.size() > 100000) counts_.clear();  // bounded memory under a flood (the window starts again)
+    count(key('n', name), now);
+    count(key('a', address), now);
+}
+
+void SignInThrottle::succeeded(std::string_view name) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    counts_.erase(key('n', name));
+}
+
+}  // namespace server::console

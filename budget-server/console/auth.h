@@ -1,0 +1,60 @@
+// Officers' credentials and sessions with libsodium: Argon2id password hashes and the password
+// rule, random 256-bit session ids stored only as hashes, CSRF tokens derived from the session,
+// and the sign-in throttle (per name and per address, keyed hashes held in memory only).
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace server::console {
+
+// Call once before anything below (thread-safe; false if libsodium cannot start).
+bool start_crypto();
+
+// "" when the password may be used for an officer called `name`, else why not (a sentence).
+std::string password_problem(std::string_view name, std::string_view password);
+// Argon2id (libsodium's moderate-interactive limits); "" if hashing failed (out of memory).
+std::string hash_password(std::string_view password);
+bool verify_password(const std::string& hash, std::string_view password);
+// Spends the time a real check would, for names that do not exist.
+void verify_password_dummy(std::string_view password);
+
+// A new session id: 32 random bytes as 64 hex digits.
+std::string new_session_id();
+// What the database holds for a session id (BLAKE2b-256, hex).
+std::string session_hash(std::string_view session_id);
+// The form token of a session: a keyed hash of its id, so it needs no storage.
+std::string csrf_token(std::string_view session_id);
+bool same_secret(std::string_view a, std::string_view b);  // constant time
+
+// Failed sign-ins: after `per_name` failures for one name, or `per_address` from one address, within
+// `window`, further attempts wait until the window has passed. Names and addresses are held as
+// keyed hashes (a random key per process), never as text.
+class SignInThrottle {
+public:
+    SignInThrottle(int per_name = 5, int per_address = 20, std::chrono::seconds window = std::chrono::minutes(15));
+    // Seconds to wait, or 0 when an attempt may go ahead.
+    std::int64_t wait_seconds(std::string_view name, std::string_view address);
+    void failed(std::string_view name, std::string_view address);
+    void succeeded(std::string_view name);
+
+private:
+    struct Count {
+        int failures = 0;
+        std::chrono::steady_clock::time_point first;
+    };
+    std::string key(char kind, std::string_view text) const;
+    std::int64_t wait_for(const std::string& k, int limit, std::chrono::steady_clock::time_point now);
+    void count(const std::string& k, std::chrono::steady_clock::time_point now);
+    int per_name_, per_address_;
+    std::chrono::seconds window_;
+    unsigned char secret_[32];
+    std::mutex mutex_;
+    std::map<std::string, Count> counts_;
+};
+
+}  // namespace server::console

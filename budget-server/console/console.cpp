@@ -1,0 +1,642 @@
+// The console's routes: sessions, CSRF checks, roles, and the pages they render.
+#include "console.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+
+#include "aggregation.h"
+#include "charts.h"
+#include "choices_codec.h"
+#include "csv.h"
+#include "exports.h"
+#include "forms.h"
+#include "log.h"
+
+namespace server::console {
+
+struct Console::Context {
+    const Request& request;
+    std::string path;
+    std::map<std::string, std::string> query;
+    Lang lang = Lang::En;
+    bool https = false;
+    bool signed_in = false;
+    bool expired = false;  // a session cookie came, but its session had ended
+    OfficerSession session;
+    std::string session_id, csrf;
+    bool admin() const { return signed_in && session.officer.role == Role::Admin; }
+};
+
+namespace {
+
+std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+bool is_hex64(const std::string& s) {
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+std::string lower(std::string s) {
+    for (char& ch : s) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    return s;
+}
+
+Response redirect(const std::string& location) {
+    Response r;
+    r.status = 303;
+    r.content_type = "text/plain; charset=utf-8";
+    r.headers.emplace_back("Location", location);
+    return r;
+}
+
+std::string session_cookie(const std::string& id, bool secure) {
+    return std::string(kSessionCookie) + "=" + id + "; Path=/console; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+}
+
+std::string ended_cookie(bool secure) {
+    return std::string(kSessionCookie) + "=; Path=/console; HttpOnly; SameSite=Strict; Max-Age=0" + (secure ? "; Secure" : "");
+}
+
+// bp as a signed percentage with no trailing zeros: -250 -> "-2.5%", 0 -> "0%", 199 -> "+1.99%".
+std::string percent_text(std::int64_t value, int decimals) {
+    std::string s = budget::format_fixed(value, decimals);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s != "0" && s.front() != '-') s = "+" + s;
+    if (s.front() == '-') s = "\u2212" + s.substr(1);  // a true minus sign
+    return s + "%";
+}
+std::string bp_text(std::int64_t bp) { return percent_text(bp, 2); }
+std::string qbp_text(std::int64_t qbp) { return percent_text(qbp * 25, 4); }
+
+// Bins of a histogram over a step grid, trimmed to those between the lowest and highest chosen
+// (always keeping today's level, 0).
+BarChart histogram_chart(std::string id, std::string title, std::string label_heading, std::string value_heading,
+                         const std::vector<std::uint64_t>& hist, std::int64_t min_bp, std::int64_t step_bp, std::uint64_t total) {
+    BarChart chart{std::move(id), std::move(title), std::move(label_heading), std::move(value_heading), {}};
+    std::size_t first = hist.size(), last = 0;
+    for (std::size_t k = 0; k < hist.size(); ++k) {
+        const std::int64_t v = min_bp + static_cast<std::int64_t>(k) * step_bp;
+        if (hist[k] || v == 0) {
+            first = std::min(first, k);
+            last = std::max(last, k);
+        }
+    }
+    for (std::size_t k = first; k <= last && k < hist.size(); ++k) {
+        const std::int64_t v = min_bp + static_cast<std::int64_t>(k) * step_bp;
+        chart.bars.push_back({bp_text(v), hist[k], count_and_share(hist[k], total), v == 0});
+    }
+    return chart;
+}
+
+}  // namespace
+
+Console::Console(ConsoleConfig config, Storage& storage, OfficerStore& officers, const Templates& templates)
+    : config_(std::move(config)), storage_(storage), officers_(officers), templates_(templates) {}
+
+void Console::handle(Request request, std::function<void(Response)> done) {
+    auto finish = [done](Response r) {
+        r.headers.emplace_back("Content-Security-Policy", kConsoleSecurityPolicy);
+        r.headers.emplace_back("X-Frame-Options", "DENY");
+        r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+        bool cached = false;
+        for (const auto& h : r.headers) cached = cached || h.first == "Cache-Control";
+        if (!cached) r.headers.emplace_back("Cache-Control", "no-store");
+        done(std::move(r));
+    };
+    auto shared = std::make_shared<Request>(std::move(request));
+    if (!work_.post([this, shared, finish] {
+            const std::string& target = shared->target;
+            const auto q = target.find('?');
+            Context c{*shared, target.substr(0, q), {}, Lang::En, false, false, false, {}, {}, {}};
+            auto query = parse_form(q == std::string::npos ? std::string_view() : std::string_view(target).substr(q + 1));
+            if (!query) return finish(error_response(400, "http.bad_request", "the query string could not be read"));
+            c.query = std::move(*query);
+            try {
+                finish(route(c));
+            } catch (const std::exception& e) {  // ctemplate and the standard library may throw (out of memory)
+                log_line(std::string("console: ") + e.what());
+                finish(error_response(500, "http.internal", "the console could not answer"));
+            }
+        })) {
+        Response r = error_response(503, "console.busy", "the console is busy; try again in a moment");
+        r.headers.emplace_back("Retry-After", "5");
+        finish(std::move(r));
+    }
+}
+
+void Console::audit(const Context& c, const std::string& action, const std::string& object, const std::string& detail) {
+    std::string error;
+    if (!officers_.audit(c.signed_in ? c.session.officer.name : "", action, object, detail, error))
+        log_line("audit log not written (" + action + " " + object + "): " + error);
+}
+
+namespace {
+
+// The frame of every page: the header, language switch and who is signed in.
+class Page {
+public:
+    Page(const Templates& t, const Console::Context& c, std::string_view file, const std::string& title)
+        : templates_(t), lang_(c.lang), top_("page") {
+        top_.SetValue("LANG", c.lang == Lang::Cy ? "cy" : "en");
+        top_.SetValue("TITLE", title);
+        top_.SetValue("OTHER_LANG", c.lang == Lang::Cy ? "en" : "cy");
+        top_.SetValue("OTHER_LANG_NAME", c.lang == Lang::Cy ? "English" : "Cymraeg");
+        top_.SetValue("HERE", safe_back(c.request.target));
+        if (c.signed_in) {
+            auto* s = top_.AddSectionDictionary("SIGNED_IN");
+            s->SetValue("OFFICER", c.session.officer.name);
+            s->SetValue("ROLE", std::string(t.translate(c.lang, role_name(c.session.officer.role))));
+            s->SetValue("CSRF", c.csrf);
+            if (c.admin()) s->ShowSection("ADMIN");
+        }
+        body_ = top_.AddIncludeDictionary("BODY");
+        body_->SetFilename(Templates::name(file, c.lang));
+        body_->SetValue("CSRF", c.csrf);
+    }
+    ctemplate::TemplateDictionary& body() { return *body_; }
+    // An included chart (chart.tpl) filled from `chart`.
+    void chart(ctemplate::TemplateDictionary& parent, const char* include, const BarChart& chart) {
+        auto* d = parent.AddIncludeDictionary(include);
+        d->SetFilename(Templates::name("chart.tpl", lang_));
+        fill_chart(chart, *d);
+    }
+    Response render(int status) {
+        Response r;
+        r.status = status;
+        r.content_type = "text/html; charset=utf-8";
+        r.body = templates_.expand("layout.tpl", lang_, top_);
+        return r;
+    }
+
+private:
+    const Templates& templates_;
+    Lang lang_;
+    ctemplate::TemplateDictionary top_;
+    ctemplate::TemplateDictionary* body_ = nullptr;
+};
+
+}  // namespace
+
+std::string Console::tr(const Context& c, std::string_view english) const {
+    return std::string(templates_.translate(c.lang, english));
+}
+
+Response Console::message(Context& c, int status, const std::string& heading, const std::string& text) {
+    Page page(templates_, c, "message.tpl", heading);
+    page.body().SetValue("HEADING", heading);
+    page.body().SetValue("MESSAGE", text);
+    page.body().SetValue("LINK", c.signed_in ? "/console/" : "/console/sign-in");
+    page.body().SetValue("LINK_TEXT", c.signed_in ? tr(c, "Back to the consultations") : tr(c, "Sign in"));
+    return page.render(status);
+}
+
+Response Console::route(Context& c) {
+    const Request& r = c.request;
+    c.lang = cookie_value(r.cookie, "console_lang") == "cy" ? Lang::Cy : Lang::En;
+    c.https = config_.trust_proxy && lower(r.forwarded_proto) == "https";
+    const bool get = r.method == "GET";
+    const bool post = r.method == "POST";
+
+    if (c.path == "/console") return redirect("/console/");
+    if (c.path == "/console/console.css") {
+        if (!get) return error_response(405, "http.method_not_allowed", "this route answers GET, HEAD");
+        Response css;
+        css.content_type = "text/css; charset=utf-8";
+        css.body = templates_.asset("console.css");
+        css.headers.emplace_back("Cache-Control", "no-cache");
+        return css;
+    }
+    if (c.path == "/console/language" && get) {
+        Response back = redirect(safe_back(c.query["back"]));
+        back.headers.emplace_back("Set-Cookie", std::string("console_lang=") + (c.query["to"] == "cy" ? "cy" : "en") +
+                                                    "; Path=/console; SameSite=Strict; Max-Age=31536000" + (c.https ? "; Secure" : ""));
+        return back;
+    }
+
+    // Who is asking: a session cookie is looked up by its hash and held to both time limits.
+    const std::string sid = cookie_value(r.cookie, kSessionCookie);
+    if (is_hex64(sid)) {
+        std::string error;
+        const StoreStatus s = officers_.find_session(session_hash(sid), c.session, error);
+        if (s == StoreStatus::Unavailable) {
+            log_line("console: sessions unavailable: " + error);
+            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        }
+        const std::int64_t now = now_seconds();
+        if (s == StoreStatus::Ok && (now - c.session.last_seen > kIdleSeconds || now - c.session.created > kAbsoluteSeconds)) {
+            officers_.end_session(session_hash(sid), error);
+            c.expired = true;
+        } else if (s == StoreStatus::Ok) {
+            officers_.touch_session(session_hash(sid), now, error);
+            c.signed_in = true;
+            c.session_id = sid;
+            c.csrf = csrf_token(sid);
+        } else {
+            c.expired = true;
+        }
+    }
+
+    if (c.path == "/console/sign-in") {
+        if (post) return sign_in(c);
+        if (!get) return error_response(405, "http.method_not_allowed", "this route answers GET, POST");
+        if (c.signed_in) return redirect("/console/");
+        Response page = sign_in_page(c, 200, "",
+                                     c.query.count("signed_out") ? tr(c, "You have signed out.")
+                                     : c.expired ? tr(c, "Your session has ended. Sign in again to carry on.")
+                                                 : "",
+                                     "");
+        if (c.expired) page.headers.emplace_back("Set-Cookie", ended_cookie(c.https));
+        return page;
+    }
+
+    if (!c.signed_in) {
+        Response refused = get ? redirect("/console/sign-in")
+                               : message(c, 401, tr(c, "Sign in first"), tr(c, "Your session has ended, so nothing was changed. Sign in and try again."));
+        if (c.expired) refused.headers.emplace_back("Set-Cookie", ended_cookie(c.https));
+        return refused;
+    }
+
+    if (post) {
+        // Cross-site request forgery: the browser must say the form came from this site, and the
+        // form must carry this session's token.
+        const std::string expected = std::string(c.https ? "https://" : "http://") + r.host;
+        const std::string site = lower(r.sec_fetch_site);
+        if ((!site.empty() && site != "same-origin" && site != "none") || (!r.origin.empty() && r.origin != expected)) {
+            audit(c, "request.refused", c.path, "cross-site form");
+            return message(c, 403, tr(c, "That request was refused"), tr(c, "The form did not come from this console. Nothing was changed."));
+        }
+        const std::string type = lower(r.content_type);
+        if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
+            return error_response(415, "http.unsupported_media_type", "send the form as application/x-www-form-urlencoded");
+    }
+
+    if (c.path == "/console/sign-out" && post) return sign_out(c);
+    if (c.path == "/console/" && get) return home(c);
+    if (c.path == "/console/audit" && get) return audit_page(c);
+    if (c.path == "/console/audit.csv" && get) return audit_csv(c);
+
+    const std::string prefix = "/console/budgets/";
+    if (c.path.rfind(prefix, 0) == 0) {
+        const std::string tail = c.path.substr(prefix.size());
+        const auto slash = tail.find('/');
+        const std::string id = tail.substr(0, slash);
+        const std::string rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
+        const auto b = config_.budgets->find(id);
+        if (b == config_.budgets->end())
+            return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
+        if (rest.empty() && get) return dashboard(c, b->second);
+        if (rest == "comments" && get) return comments(c, b->second);
+        if ((rest == "comments/hide" || rest == "comments/show") && post) return moderate(c, b->second, rest == "comments/hide");
+        if ((rest == "export.csv" || rest == "aggregate.csv" || rest == "aggregate.json" || rest == "submissions.jsonl") && get)
+            return export_file(c, b->second, rest);
+    }
+    return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
+}
+
+Response Console::sign_in_page(Context& c, int status, const std::string& error, const std::string& notice, const std::string& name) {
+    Page page(templates_, c, "sign_in.tpl", tr(c, "Sign in"));
+    if (!error.empty()) page.body().AddSectionDictionary("ERROR")->SetValue("MESSAGE", error);
+    if (!notice.empty()) page.body().AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
+    page.body().SetValue("NAME", name);
+    return page.render(status);
+}
+
+Response Console::sign_in(Context& c) {
+    const Request& r = c.request;
+    const std::string site = lower(r.sec_fetch_site);
+    const std::string expected = std::string(c.https ? "https://" : "http://") + r.host;
+    if ((!site.empty() && site != "same-origin" && site != "none") || (!r.origin.empty() && r.origin != expected))
+        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form did not come from this console."));
+    if (lower(r.content_type).rfind("application/x-www-form-urlencoded", 0) != 0)
+        return error_response(415, "http.unsupported_media_type", "send the form as application/x-www-form-urlencoded");
+    auto form = parse_form(r.body);
+    if (!form) return sign_in_page(c, 400, tr(c, "The form could not be read. Try again."), "", "");
+    const std::string name = (*form)["name"], password = (*form)["password"];
+    if (name.empty() || password.empty() || name.size() > 256)
+        return sign_in_page(c, 400, tr(c, "Enter your name and your password."), "", name.size() > 256 ? "" : name);
+
+    if (const std::int64_t wait = throttle_.wait_seconds(name, r.client_address); wait > 0) {
+        const std::int64_t minutes = (wait + 59) / 60;
+        Response page = sign_in_page(c, 429,
+                                     tr(c, "There have been too many attempts to sign in. Wait") + " " + std::to_string(minutes) + " " +
+                                         (minutes == 1 ? tr(c, "minute") : tr(c, "minutes")) + " " + tr(c, "and try again."),
+                                     "", name);
+        page.headers.emplace_back("Retry-After", std::to_string(wait));
+        return page;
+    }
+
+    Officer officer;
+    std::string error;
+    const StoreStatus found = officers_.find_officer(name, officer, error);
+    if (found == StoreStatus::Unavailable) {
+        log_line("console: officers unavailable: " + error);
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    }
+    bool ok = false;
+    if (found == StoreStatus::Ok) ok = verify_password(officer.password_hash, password);
+    else verify_password_dummy(password);  // the same time whether or not the name exists
+    if (!ok) {
+        throttle_.failed(name, r.client_address);
+        std::string ignored;
+        officers_.audit("", "sign_in.failed", found == StoreStatus::Ok ? name : "(unknown name)", "", ignored);
+        return sign_in_page(c, 401, tr(c, "The name or password is not right. Check them and try again."), "", name);
+    }
+    throttle_.succeeded(name);
+
+    // A new session every time (an old one, if any, ends): a planted id is never promoted.
+    const std::int64_t now = now_seconds();
+    officers_.end_sessions_before(now - kIdleSeconds, now - kAbsoluteSeconds, error);
+    if (!c.session_id.empty()) officers_.end_session(session_hash(c.session_id), error);
+    const std::string sid = new_session_id();
+    if (!officers_.create_session(session_hash(sid), officer.id, now, error)) {
+        log_line("console: session not stored: " + error);
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    }
+    c.signed_in = true;
+    c.session.officer = officer;
+    audit(c, "sign_in", officer.name);
+    Response done = redirect("/console/");
+    done.headers.emplace_back("Set-Cookie", session_cookie(sid, c.https));
+    return done;
+}
+
+Response Console::sign_out(Context& c) {
+    auto form = parse_form(c.request.body);
+    if (!form || !same_secret((*form)["csrf"], c.csrf))
+        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
+    std::string error;
+    officers_.end_session(session_hash(c.session_id), error);
+    audit(c, "sign_out", c.session.officer.name);
+    Response done = redirect("/console/sign-in?signed_out=1");
+    done.headers.emplace_back("Set-Cookie", ended_cookie(c.https));
+    return done;
+}
+
+Response Console::home(Context& c) {
+    Page page(templates_, c, "home.tpl", tr(c, "Consultations"));
+    for (const auto& [id, b] : *config_.budgets) {
+        budget::Aggregator agg(b);
+        std::string error;
+        if (!aggregate_stored(storage_, b, agg, error))
+            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        auto* row = page.body().AddSectionDictionary("BUDGET");
+        row->SetValue("ID", id);
+        row->SetValue("COUNCIL", b.council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
+        row->SetIntValue("VERSION", static_cast<long>(b.version));
+        row->SetValue("YEAR", b.financial_year);
+        row->SetValue("COUNT", std::to_string(agg.count()));
+        row->SetValue("BALANCED", share(agg.balanced(), agg.count()));
+        row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
+    }
+    if (config_.budgets->empty()) page.body().ShowSection("NO_BUDGETS");
+    return page.render(200);
+}
+
+Response Console::dashboard(Context& c, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    budget::Aggregator agg(b);
+    std::map<std::string, std::uint64_t> days;
+    budget::Choices choices;
+    std::string error;
+    const bool ok = storage_.scan(b.id, false, [&](const StoredRow& row) {
+        ++days[row.received_at.substr(0, 10)];
+        if (budget::decode_choices(b, row.choices, choices)) agg.add(choices, row.balanced, row.has_comments);
+        else agg.reject();
+    }, error);
+    if (!ok) return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+
+    Page page(templates_, c, "dashboard.tpl", b.council_name.in(language));
+    auto& d = page.body();
+    d.SetValue("ID", b.id);
+    d.SetValue("COUNCIL", b.council_name.in(language));
+    d.SetValue("YEAR", b.financial_year);
+    const std::uint64_t n = agg.count();
+    d.SetValue("COUNT", std::to_string(n));
+    d.SetValue("BALANCED_SHARE", share(agg.balanced(), n));
+    d.SetValue("COMMENTED", std::to_string(agg.with_comments()));
+    if (n == 0) {
+        d.ShowSection("EMPTY");
+        return page.render(200);
+    }
+    auto* f = d.AddSectionDictionary("FIGURES");
+
+    BarChart per_day{"days", tr(c, "Responses per day (UTC)"), tr(c, "Day"), tr(c, "Responses"), {}};
+    for (const auto& [day, count] : days) per_day.bars.push_back({day, count, std::to_string(count), false});
+    page.chart(*f, "DAYS", per_day);
+
+    for (std::size_t i = 0; i < b.services.size(); ++i) {
+        const auto& s = b.services[i];
+        if (s.locked) continue;
+        const auto& hist = agg.service_histogram(i);
+        std::uint64_t cut = 0, kept = 0, increased = 0;
+        for (std::size_t k = 0; k < hist.size(); ++k) {
+            const std::int64_t v = s.min_bp + static_cast<std::int64_t>(k) * s.step_bp;
+            (v < 0 ? cut : v == 0 ? kept : increased) += hist[k];
+        }
+        const budget::LeverSummary sum = agg.service(i);
+        auto* row = f->AddSectionDictionary("SERVICE");
+        row->SetValue("SERVICE_ID", s.id);
+        row->SetValue("NAME", s.name.in(language));
+        row->SetValue("CUT", share(cut, n));
+        row->SetValue("KEPT", share(kept, n));
+        row->SetValue("INCREASED", share(increased, n));
+        row->SetValue("LOWER", qbp_text(sum.lower_quartile_qbp));
+        row->SetValue("MEDIAN", qbp_text(sum.median_qbp));
+        row->SetValue("UPPER", qbp_text(sum.upper_quartile_qbp));
+        page.chart(*row, "CHART", histogram_chart("service-chart-" + s.id, s.name.in(language) + ": " + tr(c, "change chosen"),
+                                                  tr(c, "Change"), tr(c, "Responses"), hist, s.min_bp, s.step_bp, n));
+    }
+
+    BarChart options{"options", tr(c, "Savings and income options chosen"), tr(c, "Option"), tr(c, "Responses"), {}};
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+        options.bars.push_back({b.efficiencies[i].name.in(language), agg.efficiency_uptake(i), count_and_share(agg.efficiency_uptake(i), n), false});
+    for (std::size_t i = 0; i < b.incomes.size(); ++i)
+        options.bars.push_back({b.incomes[i].name.in(language), agg.income_uptake(i), count_and_share(agg.income_uptake(i), n), false});
+    page.chart(*f, "OPTIONS", options);
+
+    const auto& ct = b.council_tax;
+    f->SetValue("TAX_MEDIAN", qbp_text(agg.council_tax().median_qbp));
+    page.chart(*f, "TAX", histogram_chart("tax", tr(c, "Council tax rise chosen"), tr(c, "Rise"), tr(c, "Responses"),
+                                          agg.council_tax_histogram(), ct.lever_min_bp, ct.lever_step_bp, n));
+    return page.render(200);
+}
+
+Response Console::comments(Context& c, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    constexpr std::size_t kPerPage = 50;
+    const std::string q = c.query["q"].substr(0, 200), about = c.query["about"].substr(0, 100);
+    std::size_t page_number = 1;
+    if (const std::string& p = c.query["page"]; !p.empty() && p.size() < 7 && p.find_first_not_of("0123456789") == std::string::npos)
+        page_number = std::max<std::size_t>(1, std::stoul(p));
+
+    HiddenComments hidden;
+    std::string error;
+    if (!officers_.hidden_comments(b.id, hidden, error))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    struct Item {
+        std::string submission, about, text;
+    };
+    std::vector<Item> page_items;
+    std::size_t matched = 0;
+    const std::string needle = lower(q);
+    const std::size_t first = (page_number - 1) * kPerPage;
+    const bool ok = storage_.scan_comments(b.id, [&](const std::string& id, const std::string& a, const std::string& text) {
+        if (!about.empty() && a != about) return;
+        if (!needle.empty() && lower(text).find(needle) == std::string::npos) return;
+        if (matched >= first && matched < first + kPerPage) page_items.push_back({id, a, text});
+        ++matched;
+    }, error);
+    if (!ok) return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+
+    auto about_text = [&](const std::string& a) {
+        if (a == "overall") return tr(c, "The budget as a whole");
+        for (const auto& s : b.services)
+            if (s.id == a) return s.name.in(language);
+        return a;
+    };
+    Page page(templates_, c, "comments.tpl", tr(c, "Comments") + " – " + b.council_name.in(language));
+    auto& d = page.body();
+    d.SetValue("ID", b.id);
+    d.SetValue("COUNCIL", b.council_name.in(language));
+    d.SetValue("Q", q);
+    if (c.query.count("done")) {
+        d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", c.query["done"] == "hidden" ? tr(c, "The comment is hidden from public outputs.")
+                                                                                         : tr(c, "The comment is shown again."));
+    }
+    auto* overall = d.AddSectionDictionary("ABOUT");
+    overall->SetValue("VALUE", "overall");
+    overall->SetValue("TEXT", about_text("overall"));
+    if (about == "overall") overall->ShowSection("SELECTED");
+    for (const auto& s : b.services) {
+        if (s.locked) continue;
+        auto* o = d.AddSectionDictionary("ABOUT");
+        o->SetValue("VALUE", s.id);
+        o->SetValue("TEXT", s.name.in(language));
+        if (about == s.id) o->ShowSection("SELECTED");
+    }
+    const std::size_t last = std::min(matched, first + kPerPage);
+    d.SetValue("SHOWING", matched == 0 ? tr(c, "No comments match.")
+                                       : tr(c, "Showing comments") + " " + std::to_string(first + 1) + "–" + std::to_string(last) + " " +
+                                             tr(c, "of") + " " + std::to_string(matched) + ".");
+    d.SetIntValue("FIRST", static_cast<long>(first + 1));
+    const std::string base = "/console/budgets/" + b.id + "/comments?q=" + url_encode(q) + "&about=" + url_encode(about) + "&page=";
+    const std::string back = base + std::to_string(page_number);
+    int n = 0;
+    for (const auto& item : page_items) {
+        auto* row = d.AddSectionDictionary("COMMENT");
+        row->SetValue("SUBMISSION", item.submission);
+        row->SetValue("ABOUT_VALUE", item.about);
+        row->SetValue("ABOUT_TEXT", about_text(item.about));
+        row->SetValue("TEXT", item.text);
+        row->SetIntValue("N", ++n);
+        row->SetValue("BACK", back);
+        const auto h = hidden.find({item.submission, item.about});
+        if (h != hidden.end()) {
+            auto* hs = row->AddSectionDictionary("HIDDEN");
+            hs->SetValue("BY", h->second.officer);
+            hs->SetValue("AT", h->second.hidden_at.substr(0, 16));
+            hs->SetValue("REASON", h->second.reason);
+        } else {
+            row->ShowSection("SHOWN");
+        }
+        if (c.admin()) row->ShowSection("CAN_MODERATE");
+    }
+    if (page_number > 1) d.AddSectionDictionary("PREVIOUS")->SetValue("HREF", base + std::to_string(page_number - 1));
+    if (last < matched) d.AddSectionDictionary("NEXT")->SetValue("HREF", base + std::to_string(page_number + 1));
+    return page.render(200);
+}
+
+Response Console::moderate(Context& c, const budget::Budget& b, bool hide) {
+    auto form = parse_form(c.request.body);
+    if (!form || !same_secret((*form)["csrf"], c.csrf))
+        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
+    if (!c.admin()) {
+        audit(c, "request.refused", b.id, "moderation needs an administrator");
+        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to moderate comments."));
+    }
+    const std::string submission = (*form)["submission"], about = (*form)["about"];
+    std::string reason = (*form)["reason"];
+    if (hide && (reason.empty() || reason.size() > 800))
+        return message(c, 400, tr(c, "Give a reason"), tr(c, "Say why the comment is hidden, in up to 200 characters. Nothing was changed."));
+    std::string error;
+    const StoreStatus s = hide ? officers_.hide_comment(b.id, submission, about, reason, c.session.officer.name, error)
+                               : officers_.show_comment(b.id, submission, about, error);
+    if (s == StoreStatus::Unavailable)
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    if (s == StoreStatus::Ok) audit(c, hide ? "comment.hidden" : "comment.shown", b.id + "/" + submission + "/" + about, reason);
+    std::string back = safe_back((*form)["back"]);
+    back += (back.find('?') == std::string::npos ? "?" : "&") + std::string("done=") + (hide ? "hidden" : "shown");
+    return redirect(back);
+}
+
+Response Console::export_file(Context& c, const budget::Budget& b, const std::string& what) {
+    static std::atomic<unsigned> counter{0};
+    const std::string path = config_.export_dir + "/console-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".tmp";
+    std::string error;
+    if (!write_export(storage_, b, what, path, error)) {
+        std::remove(path.c_str());
+        log_line("console: export failed: " + error);
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The export could not be made just now. Try again in a minute."));
+    }
+    audit(c, "export", b.id, what);
+    Response r;
+    r.file = path;
+    r.content_type = what.size() > 4 && what.compare(what.size() - 4, 4, ".csv") == 0 ? "text/csv; charset=utf-8"
+                     : what == "submissions.jsonl"                                    ? "application/x-ndjson; charset=utf-8"
+                                                                                      : "application/json; charset=utf-8";
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + b.id + "-" + what + "\"");
+    return r;
+}
+
+Response Console::audit_page(Context& c) {
+    if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can read the audit log."));
+    std::int64_t before = 0;
+    if (const std::string& p = c.query["before"]; !p.empty() && p.size() < 19 && p.find_first_not_of("0123456789") == std::string::npos)
+        before = std::stoll(p);
+    constexpr std::size_t kPerPage = 100;
+    std::vector<AuditEntry> entries;
+    std::string error;
+    if (!officers_.audit_entries(kPerPage + 1, before, entries, error))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    Page page(templates_, c, "audit.tpl", tr(c, "Audit log"));
+    for (std::size_t i = 0; i < entries.size() && i < kPerPage; ++i) {
+        auto* row = page.body().AddSectionDictionary("ENTRY");
+        row->SetValue("AT", entries[i].at.substr(0, 19));
+        row->SetValue("OFFICER", entries[i].officer.empty() ? "–" : entries[i].officer);
+        row->SetValue("ACTION", entries[i].action);
+        row->SetValue("OBJECT", entries[i].object);
+        row->SetValue("DETAIL", entries[i].detail);
+    }
+    if (entries.size() > kPerPage) page.body().AddSectionDictionary("OLDER")->SetValue("BEFORE", std::to_string(entries[kPerPage - 1].id));
+    return page.render(200);
+}
+
+Response Console::audit_csv(Context& c) {
+    if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can read the audit log."));
+    Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
+    r.body = budget::csv_row({"id", "at", "officer", "action", "object", "detail"});
+    std::vector<AuditEntry> entries;
+    std::string error;
+    std::int64_t before = 0;
+    do {
+        if (!officers_.audit_entries(1000, before, entries, error))
+            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        for (const auto& e : entries) {
+            r.body += budget::csv_row({std::to_string(e.id), e.at, budget::csv_text(e.officer), budget::csv_text(e.action),
+                                       budget::csv_text(e.object), budget::csv_text(e.detail)});
+            before = e.id;
+        }
+    } while (entries.size() == 1000);
+    audit(c, "export", "audit log", "audit.csv");
+    return r;
+}
+
+}  // namespace server::console

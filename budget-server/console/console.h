@@ -1,0 +1,67 @@
+// The officer console at /console/: sign-in and sessions, the consultations and their results
+// dashboards, comment moderation, exports and the audit log. Pages are server-rendered HTML
+// (templates.h), work without JavaScript, and run on a small work queue off the I/O threads.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "api.h"
+#include "auth.h"
+#include "budget.h"
+#include "officer_store.h"
+#include "storage.h"
+#include "templates.h"
+#include "work_queue.h"
+
+namespace server::console {
+
+struct ConsoleConfig {
+    const std::map<std::string, budget::Budget>* budgets = nullptr;
+    bool trust_proxy = false;  // believe X-Forwarded-Proto (a TLS-terminating proxy in front)
+    std::string export_dir;    // where temporary export files are written
+};
+
+// Sessions end after this long without a request, and this long after sign-in whatever happens.
+constexpr std::int64_t kIdleSeconds = 30 * 60;
+constexpr std::int64_t kAbsoluteSeconds = 12 * 60 * 60;
+constexpr const char* kSessionCookie = "console_session";
+// The console's pages: nothing inline, nothing from elsewhere, never framed.
+constexpr const char* kConsoleSecurityPolicy =
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+class Console {
+public:
+    Console(ConsoleConfig config, Storage& storage, OfficerStore& officers, const Templates& templates);
+    // Completes `done` exactly once, on a worker thread (or at once with 503 when the queue is full).
+    void handle(Request request, std::function<void(Response)> done);
+    void stop() { work_.stop(); }
+
+    struct Context;
+
+private:
+    Response route(Context& c);
+    Response sign_in_page(Context& c, int status, const std::string& error, const std::string& notice, const std::string& name);
+    Response sign_in(Context& c);
+    Response sign_out(Context& c);
+    Response home(Context& c);
+    Response dashboard(Context& c, const budget::Budget& b);
+    Response comments(Context& c, const budget::Budget& b);
+    Response moderate(Context& c, const budget::Budget& b, bool hide);
+    Response export_file(Context& c, const budget::Budget& b, const std::string& what);
+    Response audit_page(Context& c);
+    Response audit_csv(Context& c);
+    Response message(Context& c, int status, const std::string& heading, const std::string& text);
+    std::string tr(const Context& c, std::string_view english) const;
+    void audit(const Context& c, const std::string& action, const std::string& object, const std::string& detail = "");
+
+    ConsoleConfig config_;
+    Storage& storage_;
+    OfficerStore& officers_;
+    const Templates& templates_;
+    SignInThrottle throttle_;
+    WorkQueue work_{2, 256};
+};
+
+}  // namespace server::console

@@ -1,0 +1,98 @@
+// Form, query and cookie parsing for the console.
+#include "forms.h"
+
+#include "utf8.h"
+
+namespace server::console {
+
+namespace {
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const int n = budget::utf8_sequence(s, i);
+        if (n < 0) return false;
+        i += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+std::optional<std::string> decode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') out += ' ';
+        else if (s[i] == '%') {
+            if (i + 2 >= s.size()) return std::nullopt;
+            const int hi = hex_digit(s[i + 1]), lo = hex_digit(s[i + 2]);
+            if (hi < 0 || lo < 0) return std::nullopt;
+            out += static_cast<char>(hi * 16 + lo);
+            i += 2;
+        } else out += s[i];
+    }
+    if (!valid_utf8(out)) return std::nullopt;
+    return out;
+}
+}  // namespace
+
+std::optional<std::map<std::string, std::string>> parse_form(std::string_view text) {
+    std::map<std::string, std::string> out;
+    while (!text.empty()) {
+        const auto amp = text.find('&');
+        const std::string_view pair = text.substr(0, amp);
+        text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+        if (pair.empty()) continue;
+        const auto eq = pair.find('=');
+        auto name = decode(pair.substr(0, eq));
+        auto value = decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+        if (!name || !value) return std::nullopt;
+        out.emplace(std::move(*name), std::move(*value));
+    }
+    return out;
+}
+
+std::string cookie_value(std::string_view header, std::string_view name) {
+    while (!header.empty()) {
+        const auto semi = header.find(';');
+        std::string_view item = header.substr(0, semi);
+        header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        const auto eq = item.find('=');
+        if (eq != std::string_view::npos && item.substr(0, eq) == name) return std::string(item.substr(eq + 1));
+    }
+    return "";
+}
+
+std::string safe_back(std::string_view back) {
+    if (back.rfind("/console/", 0) != 0 || back.size() > 512) return "/console/";
+    for (char c : back)
+        if (static_cast<unsigned char>(c) <= 0x20 || c == '\\' || c == 0x7F || c == '"' || c == '<' || c == '>') return "/console/";
+    if (back.find("//") != std::string_view::npos || back.find("/..") != std::string_view::npos) return "/console/";
+    return std::string(back);
+}
+
+std::string url_encode(std::string_view s) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~')
+            out += static_cast<char>(c);
+        else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace server::console

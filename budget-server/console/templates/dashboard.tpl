@@ -1,0 +1,39 @@
+{{%AUTOESCAPE context="HTML"}}
+<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a></p>
+<h1>{{COUNCIL}} <span class="hint">{{YEAR}}</span></h1>
+<div class="headline">
+<p><span class="figure">{{COUNT}}</span> {{_ responses _}}</p>
+<p><span class="figure">{{BALANCED_SHARE}}</span> {{_ balanced the budget _}}</p>
+<p><span class="figure">{{COMMENTED}}</span> {{_ left comments _}}</p>
+</div>
+<ul class="actions">
+<li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/export.csv" download>{{_ Download every response (CSV) _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/aggregate.json" download>{{_ Download the summary (JSON) _}}</a></li>
+</ul>
+{{#EMPTY}}<p>{{_ No responses yet. The figures appear here as residents send their budgets. _}}</p>{{/EMPTY}}
+{{#FIGURES}}
+<h2>{{_ Responses over time _}}</h2>
+{{>DAYS}}
+<h2>{{_ Services _}}</h2>
+<p>{{_ How far residents chose to change each service's budget, on the steps the simulator offers. The mark shows today's level. _}}</p>
+<table>
+<caption>{{_ Services: cut, kept or increased _}}</caption>
+<thead><tr><th scope="col">{{_ Service _}}</th><th scope="col" class="number">{{_ Cut _}}</th><th scope="col" class="number">{{_ Kept _}}</th><th scope="col" class="number">{{_ Increased _}}</th><th scope="col" class="number">{{_ Lower quartile _}}</th><th scope="col" class="number">{{_ Median _}}</th><th scope="col" class="number">{{_ Upper quartile _}}</th></tr></thead>
+<tbody>
+{{#SERVICE}}<tr><th scope="row"><a href="#service-{{SERVICE_ID}}">{{NAME}}</a></th><td class="number">{{CUT}}</td><td class="number">{{KEPT}}</td><td class="number">{{INCREASED}}</td><td class="number">{{LOWER}}</td><td class="number">{{MEDIAN}}</td><td class="number">{{UPPER}}</td></tr>{{/SERVICE}}
+</tbody>
+</table>
+{{#SERVICE}}
+<section id="service-{{SERVICE_ID}}" class="lever">
+<h3>{{NAME}}</h3>
+<p>{{_ Median _}} {{MEDIAN}}; {{_ half chose between _}} {{LOWER}} {{_ and _}} {{UPPER}}.</p>
+{{>CHART}}
+</section>
+{{/SERVICE}}
+<h2>{{_ Savings and income options _}}</h2>
+{{>OPTIONS}}
+<h2>{{_ Council tax _}}</h2>
+<p>{{_ Median rise chosen _}}: {{TAX_MEDIAN}}.</p>
+{{>TAX}}
+{{/FIGURES}}

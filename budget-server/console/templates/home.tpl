@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}
+<h1>{{_ Consultations _}}</h1>
+<table>
+<caption class="visually-hidden">{{_ Consultations on this server _}}</caption>
+<thead><tr><th scope="col">{{_ Council _}}</th><th scope="col">{{_ Year _}}</th><th scope="col" class="number">{{_ Responses _}}</th><th scope="col" class="number">{{_ Balanced _}}</th><th scope="col">{{_ Results _}}</th></tr></thead>
+<tbody>
+{{#BUDGET}}
+<tr><th scope="row"><a href="/console/budgets/{{ID}}">{{COUNCIL}}</a><br><span class="hint">{{ID}}, {{_ version _}} {{VERSION}}</span></th><td>{{YEAR}}</td><td class="number">{{COUNT}}</td><td class="number">{{BALANCED}}</td><td>{{PUBLIC}}</td></tr>
+{{/BUDGET}}
+</tbody>
+</table>
+{{#NO_BUDGETS}}<p>{{_ This server holds no budgets yet. _}}</p>{{/NO_BUDGETS}}

@@ -1,0 +1,37 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{{TITLE}} – {{_ Budget simulator console _}}</title>
+<link rel="stylesheet" href="/console/console.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<a class="skip" href="#main">{{_ Skip to main content _}}</a>
+<header class="top">
+<div class="wrap top-row">
+<a class="brand" href="/console/">{{_ Budget simulator console _}}</a>
+<a class="language" href="/console/language?to={{OTHER_LANG}}&amp;back={{HERE}}" lang="{{OTHER_LANG}}" hreflang="{{OTHER_LANG}}">{{OTHER_LANG_NAME}}</a>
+</div>
+{{#SIGNED_IN}}
+<div class="wrap top-row">
+<nav aria-label="{{_ Console _}}">
+<ul>
+<li><a href="/console/">{{_ Consultations _}}</a></li>
+{{#ADMIN}}<li><a href="/console/audit">{{_ Audit log _}}</a></li>{{/ADMIN}}
+</ul>
+</nav>
+<div class="who">
+<span>{{_ Signed in as _}} <strong>{{OFFICER}}</strong> ({{ROLE}})</span>
+<form method="post" action="/console/sign-out"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button secondary">{{_ Sign out _}}</button></form>
+</div>
+</div>
+{{/SIGNED_IN}}
+</header>
+<main id="main" class="wrap" tabindex="-1">
+{{>BODY}}
+</main>
+</body>
+</html>

@@ -1,0 +1,113 @@
+// The officer command: add, list, remove and change the password of console officers.
+#include "officer_command.h"
+
+#include <iostream>
+
+#include "console/auth.h"
+#include "officer_store.h"
+
+namespace server {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: budget-server officer add --data DIR [--database URL] --name NAME --role admin|analyst   (password on stdin)\n"
+    "       budget-server officer list --data DIR [--database URL]\n"
+    "       budget-server officer remove --data DIR [--database URL] --name NAME\n"
+    "       budget-server officer password --data DIR [--database URL] --name NAME   (new password on stdin)\n";
+
+bool valid_name(const std::string& name) {
+    if (name.empty() || name.size() > 64) return false;
+    for (char c : name)
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
+    return name.front() != ' ' && name.back() != ' ';
+}
+
+}  // namespace
+
+int officer_command(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
+    auto usage = [&](const std::string& why) {
+        err << "budget-server officer: " << why << "\n" << kUsage;
+        return 2;
+    };
+    if (args.empty()) return usage("say what to do: add, list, remove or password");
+    if (args[0] == "--help") {
+        out << kUsage;
+        return 0;
+    }
+    const std::string& what = args[0];
+    if (what != "add" && what != "list" && what != "remove" && what != "password") return usage("unknown action " + what);
+    std::string data_dir, database_url, name, role_text;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (i + 1 >= args.size()) return usage("missing value for " + args[i]);
+        const std::string& v = args[++i];
+        if (args[i - 1] == "--data") data_dir = v;
+        else if (args[i - 1] == "--database") database_url = v;
+        else if (args[i - 1] == "--name") name = v;
+        else if (args[i - 1] == "--role") role_text = v;
+        else return usage("unknown option " + args[i - 1]);
+    }
+    if (data_dir.empty()) return usage("--data is required");
+    if (what != "list" && name.empty()) return usage("--name is required");
+    if (what != "list" && !valid_name(name)) return usage("a name is 1 to 64 characters with no control characters or outer spaces");
+    const auto role = parse_role(role_text);
+    if (what == "add" && !role) return usage("--role takes admin or analyst");
+    if (what != "add" && !role_text.empty()) return usage("--role is only for add");
+    if (!console::start_crypto()) {
+        err << "budget-server officer: libsodium could not start\n";
+        return 1;
+    }
+
+    std::string error;
+    auto store = OfficerStore::open(data_dir, database_url, error);
+    if (!store) {
+        err << "budget-server officer: " << error << "\n";
+        return 1;
+    }
+    if (what == "list") {
+        std::vector<Officer> officers;
+        if (!store->list_officers(officers, error)) {
+            err << "budget-server officer: " << error << "\n";
+            return 1;
+        }
+        for (const auto& o : officers) out << o.name << "\t" << role_name(o.role) << "\t" << o.created_at << "\n";
+        return 0;
+    }
+    if (what == "remove") {
+        const StoreStatus s = store->remove_officer(name, error);
+        if (s == StoreStatus::NotFound) err << "budget-server officer: no officer called " << name << "\n";
+        else if (s != StoreStatus::Ok) err << "budget-server officer: " << error << "\n";
+        else {
+            store->audit("(command line)", "officer.removed", name, "", error);
+            out << "removed " << name << " and ended their sessions\n";
+        }
+        return s == StoreStatus::Ok ? 0 : 1;
+    }
+    std::string password;
+    if (!std::getline(in, password)) {
+        err << "budget-server officer: give the password on standard input, one line\n";
+        return 1;
+    }
+    if (!password.empty() && password.back() == '\r') password.pop_back();
+    if (const std::string problem = console::password_problem(name, password); !problem.empty()) {
+        err << "budget-server officer: " << problem << "\n";
+        return 1;
+    }
+    const std::string hash = console::hash_password(password);
+    if (hash.empty()) {
+        err << "budget-server officer: the password could not be hashed (out of memory)\n";
+        return 1;
+    }
+    const StoreStatus s = what == "add" ? store->add_officer(name, *role, hash, error) : store->set_password(name, hash, error);
+    if (s == StoreStatus::Exists) err << "budget-server officer: there is already an officer called " << name << "\n";
+    else if (s == StoreStatus::NotFound) err << "budget-server officer: no officer called " << name << "\n";
+    else if (s != StoreStatus::Ok) err << "budget-server officer: " << error << "\n";
+    if (s != StoreStatus::Ok) return 1;
+    store->audit("(command line)", what == "add" ? "officer.added" : "officer.password_changed", name,
+                 what == "add" ? std::string("role ") + role_name(*role) : "", error);
+    out << (what == "add" ? "added " + name + " (" + role_name(*role) + ")" : "changed the password of " + name + " and ended their sessions")
+        << "\n";
+    return 0;
+}
+
+}  // namespace server

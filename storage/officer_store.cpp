@@ -1,0 +1,236 @@
+// The console's tables over SqlDb: the same statements for SQLite and PostgreSQL.
+#include "officer_store.h"
+
+#include "storage.h"
+
+namespace server {
+
+namespace {
+
+// {ID} is the auto-numbered key of each back end.
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS officers (
+  id {ID},
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'analyst')),
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  password_changed_at TEXT NOT NULL
+);
+-- A session's id is never stored: only its BLAKE2b hash.
+CREATE TABLE IF NOT EXISTS officer_sessions (
+  id_hash TEXT PRIMARY KEY,
+  officer_id BIGINT NOT NULL REFERENCES officers (id) ON DELETE CASCADE,
+  created_epoch BIGINT NOT NULL,
+  last_seen_epoch BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS audit_log (
+  id {ID},
+  at TEXT NOT NULL,
+  officer TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS hidden_comments (
+  budget_id TEXT NOT NULL,
+  submission_id TEXT NOT NULL,
+  about TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  officer TEXT NOT NULL,
+  hidden_at TEXT NOT NULL,
+  PRIMARY KEY (budget_id, submission_id, about)
+);
+)sql";
+
+std::string schema_for(bool postgres) {
+    std::string s = kSchema;
+    const std::string id = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY";
+    for (auto at = s.find("{ID}"); at != std::string::npos; at = s.find("{ID}")) s.replace(at, 4, id);
+    return s;
+}
+
+std::int64_t to_int(const SqlValue& v) { return v ? std::stoll(*v) : 0; }
+std::string to_text(const SqlValue& v) { return v ? *v : std::string(); }
+
+Officer officer_from(const SqlRow& row) {
+    Officer o;
+    o.id = to_int(row[0]);
+    o.name = to_text(row[1]);
+    o.role = parse_role(to_text(row[2])).value_or(Role::Analyst);
+    o.password_hash = to_text(row[3]);
+    o.created_at = to_text(row[4]);
+    return o;
+}
+
+StoreStatus changed(const SqlResult& r, std::string& error) {
+    if (!r.ok) {
+        error = r.error;
+        return r.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable;
+    }
+    return r.changed > 0 ? StoreStatus::Ok : StoreStatus::NotFound;
+}
+
+}  // namespace
+
+const char* role_name(Role r) { return r == Role::Admin ? "admin" : "analyst"; }
+
+std::optional<Role> parse_role(std::string_view text) {
+    if (text == "admin") return Role::Admin;
+    if (text == "analyst") return Role::Analyst;
+    return std::nullopt;
+}
+
+std::unique_ptr<OfficerStore> OfficerStore::open(const std::string& data_dir, const std::string& database_url, std::string& error) {
+    auto db = open_sql_db(data_dir, database_url, error);
+    if (!db) return nullptr;
+    if (!db->script(schema_for(db->is_postgres()).c_str(), error)) {
+        error = "cannot prepare the console's tables: " + error;
+        return nullptr;
+    }
+    return std::make_unique<OfficerStore>(std::move(db));
+}
+
+SqlResult OfficerStore::run(std::string_view sql, const std::vector<SqlValue>& params) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return db_->query(sql, params);
+}
+
+StoreStatus OfficerStore::add_officer(const std::string& name, Role role, const std::string& password_hash, std::string& error) {
+    const std::string now = utc_now();
+    return changed(run("INSERT INTO officers (name, role, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?)",
+                       {name, std::string(role_name(role)), password_hash, now, now}),
+                   error);
+}
+
+StoreStatus OfficerStore::remove_officer(const std::string& name, std::string& error) {
+    const SqlResult sessions =
+        run("DELETE FROM officer_sessions WHERE officer_id IN (SELECT id FROM officers WHERE name = ?)", {name});
+    if (!sessions.ok) return changed(sessions, error);
+    return changed(run("DELETE FROM officers WHERE name = ?", {name}), error);
+}
+
+StoreStatus OfficerStore::set_password(const std::string& name, const std::string& password_hash, std::string& error) {
+    const StoreStatus s = changed(run("UPDATE officers SET password_hash = ?, password_changed_at = ? WHERE name = ?",
+                                      {password_hash, utc_now(), name}),
+                                  error);
+    if (s != StoreStatus::Ok) return s;
+    const SqlResult sessions =
+        run("DELETE FROM officer_sessions WHERE officer_id IN (SELECT id FROM officers WHERE name = ?)", {name});
+    return sessions.ok ? StoreStatus::Ok : changed(sessions, error);
+}
+
+StoreStatus OfficerStore::find_officer(const std::string& name, Officer& out, std::string& error) {
+    const SqlResult r = run("SELECT id, name, role, password_hash, created_at FROM officers WHERE name = ?", {name});
+    if (!r.ok) {
+        error = r.error;
+        return StoreStatus::Unavailable;
+    }
+    if (r.rows.empty()) return StoreStatus::NotFound;
+    out = officer_from(r.rows.front());
+    return StoreStatus::Ok;
+}
+
+bool OfficerStore::list_officers(std::vector<Officer>& out, std::string& error) {
+    const SqlResult r = run("SELECT id, name, role, password_hash, created_at FROM officers ORDER BY name");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out.push_back(officer_from(row));
+    return true;
+}
+
+bool OfficerStore::create_session(const std::string& id_hash, std::int64_t officer_id, std::int64_t now, std::string& error) {
+    const SqlResult r = run("INSERT INTO officer_sessions (id_hash, officer_id, created_epoch, last_seen_epoch) VALUES (?, ?, ?, ?)",
+                            {id_hash, std::to_string(officer_id), std::to_string(now), std::to_string(now)});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+StoreStatus OfficerStore::find_session(const std::string& id_hash, OfficerSession& out, std::string& error) {
+    const SqlResult r = run(
+        "SELECT o.id, o.name, o.role, o.password_hash, o.created_at, s.created_epoch, s.last_seen_epoch "
+        "FROM officer_sessions s JOIN officers o ON o.id = s.officer_id WHERE s.id_hash = ?",
+        {id_hash});
+    if (!r.ok) {
+        error = r.error;
+        return StoreStatus::Unavailable;
+    }
+    if (r.rows.empty()) return StoreStatus::NotFound;
+    out.officer = officer_from(r.rows.front());
+    out.created = to_int(r.rows.front()[5]);
+    out.last_seen = to_int(r.rows.front()[6]);
+    return StoreStatus::Ok;
+}
+
+bool OfficerStore::touch_session(const std::string& id_hash, std::int64_t now, std::string& error) {
+    const SqlResult r = run("UPDATE officer_sessions SET last_seen_epoch = ? WHERE id_hash = ?", {std::to_string(now), id_hash});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+bool OfficerStore::end_session(const std::string& id_hash, std::string& error) {
+    const SqlResult r = run("DELETE FROM officer_sessions WHERE id_hash = ?", {id_hash});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+bool OfficerStore::end_sessions_before(std::int64_t idle_since, std::int64_t created_since, std::string& error) {
+    const SqlResult r = run("DELETE FROM officer_sessions WHERE last_seen_epoch < ? OR created_epoch < ?",
+                            {std::to_string(idle_since), std::to_string(created_since)});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+bool OfficerStore::audit(const std::string& officer, const std::string& action, const std::string& object,
+                         const std::string& detail, std::string& error) {
+    const SqlResult r = run("INSERT INTO audit_log (at, officer, action, object, detail) VALUES (?, ?, ?, ?, ?)",
+                            {utc_now(), officer, action, object, detail});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+bool OfficerStore::audit_entries(std::size_t limit, std::int64_t before, std::vector<AuditEntry>& out, std::string& error) {
+    const SqlResult r = run("SELECT id, at, officer, action, object, detail FROM audit_log WHERE (? = 0 OR id < ?) "
+                            "ORDER BY id DESC LIMIT ?",
+                            {std::to_string(before), std::to_string(before), std::to_string(limit)});
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows)
+        out.push_back({to_int(row[0]), to_text(row[1]), to_text(row[2]), to_text(row[3]), to_text(row[4]), to_text(row[5])});
+    return true;
+}
+
+StoreStatus OfficerStore::hide_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
+                                       const std::string& reason, const std::string& officer, std::string& error) {
+    return changed(run("INSERT INTO hidden_comments (budget_id, submission_id, about, reason, officer, hidden_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)",
+                       {budget_id, submission_id, about, reason, officer, utc_now()}),
+                   error);
+}
+
+StoreStatus OfficerStore::show_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
+                                       std::string& error) {
+    return changed(run("DELETE FROM hidden_comments WHERE budget_id = ? AND submission_id = ? AND about = ?",
+                       {budget_id, submission_id, about}),
+                   error);
+}
+
+bool OfficerStore::hidden_comments(const std::string& budget_id, HiddenComments& out, std::string& error) {
+    const SqlResult r = run("SELECT submission_id, about, reason, officer, hidden_at FROM hidden_comments WHERE budget_id = ?",
+                            {budget_id});
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out[{to_text(row[0]), to_text(row[1])}] = {to_text(row[2]), to_text(row[3]), to_text(row[4])};
+    return true;
+}
+
+}  // namespace server

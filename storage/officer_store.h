@@ -1,0 +1,84 @@
+// The console's own tables, in the same database as the submissions: officers (Argon2id password
+// hashes), their sessions (hashed ids), the audit log and comment moderation. Synchronous; one
+// connection behind a mutex (officers are few). Shared by budget-server and its `officer` command.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sql_db.h"
+
+namespace server {
+
+enum class Role { Analyst, Admin };
+const char* role_name(Role r);
+std::optional<Role> parse_role(std::string_view text);
+
+struct Officer {
+    std::int64_t id = 0;
+    std::string name;
+    Role role = Role::Analyst;
+    std::string password_hash;  // libsodium's crypto_pwhash_str form ($argon2id$...)
+    std::string created_at;
+};
+
+struct OfficerSession {
+    Officer officer;
+    std::int64_t created = 0, last_seen = 0;  // Unix seconds
+};
+
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at, officer, action, object, detail;
+};
+
+struct HiddenComment {
+    std::string reason, officer, hidden_at;
+};
+// (submission id, about) -> why and by whom it was hidden.
+using HiddenComments = std::map<std::pair<std::string, std::string>, HiddenComment>;
+
+enum class StoreStatus { Ok, NotFound, Exists, Unavailable };
+
+class OfficerStore {
+public:
+    // Opens the database (as open_storage does) and creates the console's tables if missing.
+    static std::unique_ptr<OfficerStore> open(const std::string& data_dir, const std::string& database_url, std::string& error);
+    explicit OfficerStore(std::unique_ptr<SqlDb> db) : db_(std::move(db)) {}
+
+    StoreStatus add_officer(const std::string& name, Role role, const std::string& password_hash, std::string& error);
+    StoreStatus remove_officer(const std::string& name, std::string& error);           // ends their sessions
+    StoreStatus set_password(const std::string& name, const std::string& password_hash, std::string& error);  // ends their sessions
+    StoreStatus find_officer(const std::string& name, Officer& out, std::string& error);
+    bool list_officers(std::vector<Officer>& out, std::string& error);
+
+    bool create_session(const std::string& id_hash, std::int64_t officer_id, std::int64_t now, std::string& error);
+    StoreStatus find_session(const std::string& id_hash, OfficerSession& out, std::string& error);
+    bool touch_session(const std::string& id_hash, std::int64_t now, std::string& error);
+    bool end_session(const std::string& id_hash, std::string& error);
+    bool end_sessions_before(std::int64_t idle_since, std::int64_t created_since, std::string& error);  // expired ones
+
+    bool audit(const std::string& officer, const std::string& action, const std::string& object, const std::string& detail,
+               std::string& error);
+    // Newest first; `before` 0 starts from the newest.
+    bool audit_entries(std::size_t limit, std::int64_t before, std::vector<AuditEntry>& out, std::string& error);
+
+    StoreStatus hide_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
+                             const std::string& reason, const std::string& officer, std::string& error);
+    StoreStatus show_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
+                             std::string& error);
+    bool hidden_comments(const std::string& budget_id, HiddenComments& out, std::string& error);
+
+private:
+    SqlResult run(std::string_view sql, const std::vector<SqlValue>& params = {});
+    std::mutex mutex_;
+    std::unique_ptr<SqlDb> db_;
+};
+
+}  // namespace server
