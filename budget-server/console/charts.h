@@ -1,5 +1,7 @@
 // The console's one chart module: horizontal bar charts as SVG geometry for chart.tpl, drawn on one
-// scale from zero, with the same labels and figures the table beside each chart shows.
+// scale from zero, with the same labels and figures the table beside each chart shows. Each row is
+// a label and figure above a bar whose length is a share of the chart's width, so the text keeps
+// its true size on a phone.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -23,11 +25,12 @@ struct BarChart {
 };
 
 struct BarGeometry {
-    int label_x = 0, bar_x = 0, bar_y = 0, bar_w = 0, bar_h = 0, value_x = 0, text_y = 0;
+    int text_y = 0, bar_y = 0, bar_h = 0;  // CSS pixels
+    int bar_permille = 0;                  // length, in thousandths of the chart's width
 };
 
-// Where each bar goes in a chart `width` wide; the longest bar is the largest value.
-std::vector<BarGeometry> bar_layout(const BarChart& chart, int width, int& height);
+// Where each bar goes; the longest bar is the largest value. `height` is the chart's, in pixels.
+std::vector<BarGeometry> bar_layout(const BarChart& chart, int& height);
 
 // Fills a chart.tpl dictionary.
 void fill_chart(const BarChart& chart, ctemplate::TemplateDictionary& dict);

@@ -71,6 +71,28 @@ std::string percent_text(std::int64_t value, int decimals) {
     if (s.front() == '-') s = "\u2212" + s.substr(1);  // a true minus sign
     return s + "%";
 }
+// Puts values into a translated sentence in place of {name}.
+// One pass over the sentence, so a value that holds "{...}" is never filled in turn.
+std::string fill(const std::string& text, std::initializer_list<std::pair<const char*, std::string>> values) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        bool filled = false;
+        if (text[i] == '{') {
+            for (const auto& [name, value] : values) {
+                const std::string mark = std::string("{") + name + "}";
+                if (text.compare(i, mark.size(), mark) == 0) {
+                    out += value;
+                    i += mark.size() - 1;
+                    filled = true;
+                    break;
+                }
+            }
+        }
+        if (!filled) out += text[i];
+    }
+    return out;
+}
+
 std::string bp_text(std::int64_t bp) { return percent_text(bp, 2); }
 std::string qbp_text(std::int64_t qbp) { return percent_text(qbp * 25, 4); }
 
@@ -87,8 +109,12 @@ BarChart histogram_chart(std::string id, std::string title, std::string label_he
             last = std::max(last, k);
         }
     }
+    // A fine grid (council tax moves in hundredths of a percent) shows only the steps chosen.
+    constexpr std::size_t kMostBins = 40;
+    const bool sparse = last >= first && last - first + 1 > kMostBins;
     for (std::size_t k = first; k <= last && k < hist.size(); ++k) {
         const std::int64_t v = min_bp + static_cast<std::int64_t>(k) * step_bp;
+        if (sparse && hist[k] == 0 && v != 0) continue;
         chart.bars.push_back({bp_text(v), hist[k], count_and_share(hist[k], total), v == 0});
     }
     return chart;
@@ -104,6 +130,8 @@ void Console::handle(Request request, std::function<void(Response)> done) {
         r.headers.emplace_back("Content-Security-Policy", kConsoleSecurityPolicy);
         r.headers.emplace_back("X-Frame-Options", "DENY");
         r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+        // Browsers send "Origin: null" on forms from pages with no-referrer; the CSRF check needs the origin.
+        r.headers.emplace_back("Referrer-Policy", "same-origin");
         bool cached = false;
         for (const auto& h : r.headers) cached = cached || h.first == "Cache-Control";
         if (!cached) r.headers.emplace_back("Cache-Control", "no-store");
@@ -322,11 +350,14 @@ Response Console::sign_in(Context& c) {
         return sign_in_page(c, 400, tr(c, "Enter your name and your password."), "", name.size() > 256 ? "" : name);
 
     if (const std::int64_t wait = throttle_.wait_seconds(name, r.client_address); wait > 0) {
-        const std::int64_t minutes = (wait + 59) / 60;
-        Response page = sign_in_page(c, 429,
-                                     tr(c, "There have been too many attempts to sign in. Wait") + " " + std::to_string(minutes) + " " +
-                                         (minutes == 1 ? tr(c, "minute") : tr(c, "minutes")) + " " + tr(c, "and try again."),
-                                     "", name);
+        const std::time_t until = std::time(nullptr) + wait + 59;  // to the next whole minute
+        std::tm utc{};
+        gmtime_r(&until, &utc);
+        char clock[8];
+        std::snprintf(clock, sizeof clock, "%02d:%02d", utc.tm_hour, utc.tm_min);
+        Response page = sign_in_page(
+            c, 429, fill(tr(c, "There have been too many attempts to sign in. Try again after {time} (UTC)."), {{"time", clock}}),
+            "", name);
         page.headers.emplace_back("Retry-After", std::to_string(wait));
         return page;
     }
@@ -449,7 +480,10 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
         row->SetValue("LOWER", qbp_text(sum.lower_quartile_qbp));
         row->SetValue("MEDIAN", qbp_text(sum.median_qbp));
         row->SetValue("UPPER", qbp_text(sum.upper_quartile_qbp));
-        page.chart(*row, "CHART", histogram_chart("service-chart-" + s.id, s.name.in(language) + ": " + tr(c, "change chosen"),
+        row->SetValue("SPREAD", fill(tr(c, "Median {median}; half chose between {lower} and {upper}."),
+                                     {{"median", qbp_text(sum.median_qbp)}, {"lower", qbp_text(sum.lower_quartile_qbp)},
+                                      {"upper", qbp_text(sum.upper_quartile_qbp)}}));
+        page.chart(*row, "CHART", histogram_chart("service-chart-" + s.id, fill(tr(c, "{service}: the change chosen"), {{"service", s.name.in(language)}}),
                                                   tr(c, "Change"), tr(c, "Responses"), hist, s.min_bp, s.step_bp, n));
     }
 
@@ -461,7 +495,7 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     page.chart(*f, "OPTIONS", options);
 
     const auto& ct = b.council_tax;
-    f->SetValue("TAX_MEDIAN", qbp_text(agg.council_tax().median_qbp));
+    f->SetValue("TAX_MEDIAN", fill(tr(c, "The median rise chosen is {median}."), {{"median", qbp_text(agg.council_tax().median_qbp)}}));
     page.chart(*f, "TAX", histogram_chart("tax", tr(c, "Council tax rise chosen"), tr(c, "Rise"), tr(c, "Responses"),
                                           agg.council_tax_histogram(), ct.lever_min_bp, ct.lever_step_bp, n));
     return page.render(200);
@@ -522,8 +556,9 @@ Response Console::comments(Context& c, const budget::Budget& b) {
     }
     const std::size_t last = std::min(matched, first + kPerPage);
     d.SetValue("SHOWING", matched == 0 ? tr(c, "No comments match.")
-                                       : tr(c, "Showing comments") + " " + std::to_string(first + 1) + "–" + std::to_string(last) + " " +
-                                             tr(c, "of") + " " + std::to_string(matched) + ".");
+                                       : fill(tr(c, "Showing comments {first} to {last} of {total}."),
+                                              {{"first", std::to_string(first + 1)}, {"last", std::to_string(last)},
+                                               {"total", std::to_string(matched)}}));
     d.SetIntValue("FIRST", static_cast<long>(first + 1));
     const std::string base = "/console/budgets/" + b.id + "/comments?q=" + url_encode(q) + "&about=" + url_encode(about) + "&page=";
     const std::string back = base + std::to_string(page_number);
@@ -539,9 +574,10 @@ Response Console::comments(Context& c, const budget::Budget& b) {
         const auto h = hidden.find({item.submission, item.about});
         if (h != hidden.end()) {
             auto* hs = row->AddSectionDictionary("HIDDEN");
-            hs->SetValue("BY", h->second.officer);
-            hs->SetValue("AT", h->second.hidden_at.substr(0, 16));
-            hs->SetValue("REASON", h->second.reason);
+            hs->SetValue("HIDDEN_NOTE", fill(tr(c, "Hidden by {officer} at {time} UTC: {reason}"),
+                                             {{"officer", h->second.officer},
+                                              {"time", h->second.hidden_at.substr(0, 10) + " " + h->second.hidden_at.substr(11, 5)},
+                                              {"reason", h->second.reason}}));
         } else {
             row->ShowSection("SHOWN");
         }
@@ -562,7 +598,8 @@ Response Console::moderate(Context& c, const budget::Budget& b, bool hide) {
     }
     const std::string submission = (*form)["submission"], about = (*form)["about"];
     std::string reason = (*form)["reason"];
-    if (hide && (reason.empty() || reason.size() > 800))
+    const auto characters = std::count_if(reason.begin(), reason.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
+    if (hide && (reason.empty() || characters > 200))
         return message(c, 400, tr(c, "Give a reason"), tr(c, "Say why the comment is hidden, in up to 200 characters. Nothing was changed."));
     std::string error;
     const StoreStatus s = hide ? officers_.hide_comment(b.id, submission, about, reason, c.session.officer.name, error)

@@ -70,3 +70,26 @@ test('no English-and-Welsh pair is left inline in the app\'s code', () => {
   const inline = sources.filter(([, text]) => /\btext\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"/.test(text)).map(([file]) => file);
   assert.deepEqual(inline, []);
 });
+
+// The officer console (budget-server/console): {{_ English _}} in templates, tr(c, "...") in the
+// code, and the role names shown in the header.
+test('every word of the officer console is in its Welsh catalogue, translated, and every entry is used', () => {
+  const consoleDir = join(root, 'budget-server', 'console');
+  const used = new Map([['admin', 'officer_store.cpp'], ['analyst', 'officer_store.cpp']]);
+  for (const f of readdirSync(join(consoleDir, 'templates'))) {
+    for (const m of readFileSync(join(consoleDir, 'templates', f), 'utf8').matchAll(/\{\{_ ([\s\S]*?) _\}\}/g)) used.set(m[1], f);
+  }
+  for (const f of readdirSync(consoleDir).filter((f) => f.endsWith('.cpp'))) {
+    for (const m of readFileSync(join(consoleDir, f), 'utf8').matchAll(/\btr\(c, "((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), f);
+  }
+  assert.ok(used.size > 80, `only ${used.size} messages found`);
+  const welsh = catalogue(join(consoleDir, 'po', 'cy.po'));
+  const missing = [...used].filter(([english]) => !welsh.get(english)).map(([english, file]) => `${file}: ${JSON.stringify(english)}`);
+  assert.deepEqual(missing, [], 'not translated');
+  const stale = [...welsh.keys()].filter((english) => !used.has(english));
+  assert.deepEqual(stale, [], 'in the catalogue but not used');
+  // Every {name} in the English is kept in the Welsh.
+  const marks = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort().join(' ');
+  const changed = [...welsh].filter(([english, cy]) => marks(english) !== marks(cy)).map(([english]) => english);
+  assert.deepEqual(changed, [], 'a {mark} differs between English and Welsh');
+});

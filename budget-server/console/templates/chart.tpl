@@ -2,11 +2,11 @@
 <figure class="chart">
 <figcaption id="{{CHART_ID}}-title">{{CHART_TITLE}}</figcaption>
 <div class="chart-pair">
-<svg viewBox="0 0 {{WIDTH}} {{HEIGHT}}" width="{{WIDTH}}" height="{{HEIGHT}}" role="img" aria-labelledby="{{CHART_ID}}-title" focusable="false">
+<svg width="100%" height="{{HEIGHT}}" role="img" aria-labelledby="{{CHART_ID}}-title" focusable="false">
 {{#BAR}}
-<text x="{{LABEL_X}}" y="{{TEXT_Y}}" text-anchor="end" class="chart-label">{{LABEL}}</text>
-<rect x="{{BAR_X}}" y="{{BAR_Y}}" width="{{BAR_W}}" height="{{BAR_H}}" class="chart-bar{{#HIGHLIGHT}} chart-bar-today{{/HIGHLIGHT}}"></rect>
-<text x="{{VALUE_X}}" y="{{TEXT_Y}}" class="chart-value">{{VALUE}}</text>
+<text x="0" y="{{TEXT_Y}}" class="chart-label">{{LABEL}}</text>
+<text x="100%" y="{{TEXT_Y}}" text-anchor="end" class="chart-value">{{VALUE}}</text>
+<rect x="0" y="{{BAR_Y}}" width="{{BAR_W}}%" height="{{BAR_H}}" class="chart-bar{{#HIGHLIGHT}} chart-bar-today{{/HIGHLIGHT}}"></rect>
 {{/BAR}}
 </svg>
 <table class="chart-table">

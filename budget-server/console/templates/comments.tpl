@@ -22,7 +22,7 @@
 <li class="comment{{#HIDDEN}} hidden-comment{{/HIDDEN}}">
 <p class="meta"><span>{{ABOUT_TEXT}}</span> · <span>{{_ Response _}} {{SUBMISSION}}</span>{{#HIDDEN}} · <strong class="tag">{{_ Hidden _}}</strong>{{/HIDDEN}}</p>
 <blockquote><p>{{TEXT}}</p></blockquote>
-{{#HIDDEN}}<p class="hint">{{_ Hidden by _}} {{BY}} ({{AT}}): {{REASON}}</p>{{/HIDDEN}}
+{{#HIDDEN}}<p class="hint">{{HIDDEN_NOTE}}</p>{{/HIDDEN}}
 {{#CAN_MODERATE}}
 {{#SHOWN}}
 <details>
