@@ -193,8 +193,9 @@ bool OfficerStore::audit(const std::string& officer, const std::string& action, 
 }
 
 bool OfficerStore::audit_entries(std::size_t limit, std::int64_t before, std::vector<AuditEntry>& out, std::string& error) {
-    const SqlResult r = run("SELECT id, at, officer, action, object, detail FROM audit_log WHERE (? = 0 OR id < ?) "
-                            "ORDER BY id DESC LIMIT ?",
+    // Parameters arrive as text: the casts make them numbers in both back ends.
+    const SqlResult r = run("SELECT id, at, officer, action, object, detail FROM audit_log "
+                            "WHERE (CAST(? AS BIGINT) = 0 OR id < CAST(? AS BIGINT)) ORDER BY id DESC LIMIT CAST(? AS BIGINT)",
                             {std::to_string(before), std::to_string(before), std::to_string(limit)});
     if (!r.ok) {
         error = r.error;

@@ -146,6 +146,7 @@ std::unique_ptr<SqlDb> open_postgres_db(const std::string& url, std::string& err
         PQfinish(c);
         return nullptr;
     }
+    PQsetNoticeProcessor(c, [](void*, const char*) {}, nullptr);  // "already exists, skipping" is not news
     return std::make_unique<PostgresDb>(c);
 }
 

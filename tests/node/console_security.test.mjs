@@ -1,0 +1,287 @@
+// The officer console over HTTP on 127.0.0.1, against SQLite and a throwaway PostgreSQL cluster:
+// the officer command, sessions (cookie flags, hashed storage, fixation, sign-out, idle and absolute
+// expiry), CSRF, roles, moderation, exports, the audit log and the sign-in lockout.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startServer, startPostgres, sample, post, officer, serverBin } from './server_harness.mjs';
+import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
+
+const DISTRICT = 'eastbrook-district-2026';
+
+for (const backend of ['sqlite', 'postgresql']) {
+  describe(`officer console on ${backend}`, () => {
+    let server, pg;
+    // One SQL statement against the server's database, from the command line tools.
+    const sql = (statement) => (pg
+      ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
+      : execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), statement]).toString().trim());
+    const db = () => (pg ? ['--database', pg.url] : []);
+
+    before(async () => {
+      if (backend === 'postgresql') pg = await startPostgres();
+      server = await startServer({ database: pg ? pg.url : '', extra: ['--trust-proxy'] });
+      addOfficer(server, ADMIN, db());
+      addOfficer(server, ANALYST, db());
+      for (const line of sample(`${DISTRICT}.json`, 30, 99)) assert.equal((await post(server.base, line)).status, 201);
+    });
+    after(async () => {
+      await server?.stop();
+      pg?.stop();
+    });
+
+    test('the officer command stores Argon2id hashes and refuses weak, repeated or badly given passwords', () => {
+      const run = (args, input) => spawnSync(serverBin, ['officer', ...args, '--data', server.dataDir, ...db()], { input });
+      const add = (name, password, role = 'analyst') => run(['add', '--name', name, '--role', role], `${password}\n`);
+      const refused = (r, why) => {
+        assert.equal(r.status, 1, r.stderr.toString());
+        assert.equal(r.stderr.toString(), `budget-server officer: ${why}\n`);
+      };
+      refused(add('carol', 'short pass'), 'a password needs at least 12 characters');
+      refused(add('carol', 'Password2024!'), 'that password is a common word with digits or symbols added');
+      refused(add('carol', 'qwertyuiop123'), 'that password is on the list of common passwords');
+      refused(add('carol.jones.x', 'CAROL.JONES.X'), 'a password cannot be the officer\'s name');
+      refused(add(ADMIN.name, 'another long passphrase'), `there is already an officer called ${ADMIN.name}`);
+      refused(run(['add', '--name', 'carol', '--role', 'analyst'], ''), 'give the password on standard input, one line');
+      assert.equal(run(['add', '--name', 'carol', '--role', 'owner'], 'x\n').status, 2);
+      const ok = add('carol', 'a long enough passphrase');
+      assert.equal(ok.status, 0, ok.stderr.toString());
+      assert.equal(ok.stdout.toString(), 'added carol (analyst)\n');
+      const hash = sql("SELECT password_hash FROM officers WHERE name = 'carol'");
+      assert.match(hash, /^\$argon2id\$v=19\$m=65536,t=2,p=1\$/);
+      assert.ok(!hash.includes('passphrase'));
+      const list = run(['list'], '');
+      assert.deepEqual(list.stdout.toString().trim().split('\n').map((l) => l.split('\t').slice(0, 2).join(' ')),
+        [`${ADMIN.name} admin`, `${ANALYST.name} analyst`, 'carol analyst']);
+      assert.equal(run(['password', '--name', 'carol'], 'a different long passphrase\n').status, 0);
+      assert.notEqual(sql("SELECT password_hash FROM officers WHERE name = 'carol'"), hash);
+      assert.equal(run(['remove', '--name', 'carol'], '').status, 0);
+      refused(run(['remove', '--name', 'carol'], ''), 'no officer called carol');
+    });
+
+    test('every console route refuses an anonymous request', async () => {
+      for (const path of ['/console/', `/console/budgets/${DISTRICT}`, `/console/budgets/${DISTRICT}/comments`,
+        `/console/budgets/${DISTRICT}/export.csv`, `/console/budgets/${DISTRICT}/aggregate.json`, '/console/audit',
+        '/console/audit.csv', '/console/no-such-page', '/console/budgets/nope']) {
+        const res = await get(server.base, path);
+        assert.equal(res.status, 303, path);
+        assert.equal(res.headers.get('location'), '/console/sign-in', path);
+        assert.equal(res.text, '', path);
+      }
+      for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`]) {
+        const res = await postForm(server.base, path, '', { csrf: 'x', submission: 'x', about: 'overall', reason: 'x' });
+        assert.equal(res.status, 401, path);
+        assert.match(res.text, /Sign in first/);
+      }
+      // The sign-in page itself and the stylesheet are open, and every console answer carries the policy.
+      const page = await get(server.base, '/console/sign-in');
+      assert.equal(page.status, 200);
+      assert.equal(page.headers.get('content-security-policy'),
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+      assert.equal(page.headers.get('cache-control'), 'no-store');
+      assert.equal(page.headers.get('x-frame-options'), 'DENY');
+      assert.match(page.text, /<label for="name">Name<\/label>/);
+      assert.match(page.text, /<label for="password">Password<\/label>/);
+      assert.match(page.text, /<button class="button">Sign in<\/button>/);
+    });
+
+    test('signing in sets an HttpOnly, SameSite=Strict cookie for /console, Secure behind a trusted HTTPS proxy, stored only hashed', async () => {
+      const plain = await signIn(server.base, ADMIN);
+      assert.equal(plain.status, 303);
+      assert.equal(plain.headers.get('location'), '/console/');
+      const cookie = plain.headers.get('set-cookie');
+      assert.match(cookie, /^console_session=[0-9a-f]{64}; Path=\/console; HttpOnly; SameSite=Strict$/);
+      const id = sessionOf(plain);
+      assert.equal(sql(`SELECT count(*) FROM officer_sessions WHERE id_hash = '${id}'`), '0', 'the raw id is never stored');
+      assert.equal(sql('SELECT count(*) FROM officer_sessions WHERE length(id_hash) = 64') >= '1', true);
+      const proxied = await signIn(server.base, ADMIN, { 'X-Forwarded-Proto': 'https' }, 'https');
+      assert.match(proxied.headers.get('set-cookie'), /; Secure$/);
+      const home = await get(server.base, '/console/', id);
+      assert.equal(home.status, 200);
+      assert.match(home.text, /Signed in as <strong>alice.admin<\/strong> \(admin\)/);
+    });
+
+    test('a wrong password and an unknown name get the same answer, and the page keeps the name typed', async () => {
+      const wrong = await signIn(server.base, { name: ANALYST.name, password: 'not the password at all' });
+      const unknown = await signIn(server.base, { name: 'nobody.here', password: 'not the password at all' });
+      assert.equal(wrong.status, 401);
+      assert.equal(unknown.status, 401);
+      const message = (t) => t.match(/<p>(The name or password[^<]*)<\/p>/)[1];
+      assert.equal(message(wrong.text), 'The name or password is not right. Check them and try again.');
+      assert.equal(message(unknown.text), message(wrong.text));
+      assert.match(wrong.text, new RegExp(`value="${ANALYST.name.replace('.', '\\.')}"`));
+      assert.equal(wrong.headers.get('set-cookie'), null);
+    });
+
+    test('a planted session id is never promoted: every sign-in makes a new id and ends the one it came with', async () => {
+      const planted = 'a'.repeat(64);
+      const first = await signIn(server.base, ADMIN, { Cookie: `console_session=${planted}` });
+      const id = sessionOf(first);
+      assert.notEqual(id, planted);
+      assert.equal((await get(server.base, '/console/', planted)).status, 303);
+      const again = await signIn(server.base, ADMIN, { Cookie: `console_session=${id}` });
+      assert.notEqual(sessionOf(again), id);
+      assert.equal((await get(server.base, '/console/', id)).status, 303, 'the old session ended at the new sign-in');
+      assert.equal((await get(server.base, '/console/', sessionOf(again))).status, 200);
+    });
+
+    test('signing out ends the session on the server, not just in the browser', async () => {
+      const id = sessionOf(await signIn(server.base, ANALYST));
+      const home = await get(server.base, '/console/', id);
+      const out = await postForm(server.base, '/console/sign-out', id, { csrf: csrfOf(home.text) });
+      assert.equal(out.status, 303);
+      assert.equal(out.headers.get('location'), '/console/sign-in?signed_out=1');
+      assert.match(out.headers.get('set-cookie'), /^console_session=; Path=\/console; HttpOnly; SameSite=Strict; Max-Age=0/);
+      const after = await get(server.base, '/console/', id);  // the same cookie, replayed
+      assert.equal(after.status, 303);
+      assert.equal(after.headers.get('location'), '/console/sign-in');
+    });
+
+    test('a session ends after 30 minutes without use, and 12 hours after sign-in whatever happens', async () => {
+      // The row a sign-in adds (the test cannot work out the hash itself: only the server knows its form).
+      const signInNewRow = async () => {
+        const before = new Set(sql('SELECT id_hash FROM officer_sessions').split('\n'));
+        const id = sessionOf(await signIn(server.base, ANALYST));
+        const added = sql('SELECT id_hash FROM officer_sessions').split('\n').filter((h) => !before.has(h));
+        assert.equal(added.length, 1);
+        return [id, added[0]];
+      };
+      const [idle, idleHash] = await signInNewRow();
+      const now = Math.floor(Date.now() / 1000);
+      sql(`UPDATE officer_sessions SET last_seen_epoch = ${now - 29 * 60} WHERE id_hash = '${idleHash}'`);
+      assert.equal((await get(server.base, '/console/', idle)).status, 200, 'used 29 minutes ago: still open');
+      sql(`UPDATE officer_sessions SET last_seen_epoch = ${now - 31 * 60} WHERE id_hash = '${idleHash}'`);
+      const ended = await get(server.base, '/console/', idle);
+      assert.equal(ended.status, 303);
+      assert.match(ended.headers.get('set-cookie'), /Max-Age=0/);
+      const page = await get(server.base, '/console/sign-in', idle);
+      assert.match(page.text, /Your session has ended|Sign in/);
+      assert.equal(sql(`SELECT count(*) FROM officer_sessions WHERE id_hash = '${idleHash}'`), '0');
+
+      const [long, longHash] = await signInNewRow();
+      sql(`UPDATE officer_sessions SET created_epoch = ${now - 12 * 3600 + 60}, last_seen_epoch = ${now} WHERE id_hash = '${longHash}'`);
+      assert.equal((await get(server.base, '/console/', long)).status, 200, 'signed in 11 h 59 min ago and busy: still open');
+      sql(`UPDATE officer_sessions SET created_epoch = ${now - 12 * 3600 - 1}, last_seen_epoch = ${now} WHERE id_hash = '${longHash}'`);
+      assert.equal((await get(server.base, '/console/', long)).status, 303, 'busy, but signed in over 12 hours ago');
+    });
+
+    test('a form posted from another origin, or without this session\'s token, is refused and changes nothing', async () => {
+      const id = sessionOf(await signIn(server.base, ADMIN));
+      const page = await get(server.base, `/console/budgets/${DISTRICT}/comments`, id);
+      const csrf = csrfOf(page.text);
+      const target = page.text.match(/name="submission" value="([^"]+)"[\s\S]*?name="about" value="([^"]+)"/);
+      const form = { csrf, submission: target[1], about: target[2], reason: 'test', back: `/console/budgets/${DISTRICT}/comments` };
+      const attempts = [
+        [{ Origin: 'http://evil.example' }, form],
+        [{ 'Sec-Fetch-Site': 'cross-site' }, form],
+        [{ 'Sec-Fetch-Site': 'same-site' }, form],
+        [{}, { ...form, csrf: '' }],
+        [{}, { ...form, csrf: csrf.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }],
+      ];
+      for (const [headers, body] of attempts) {
+        const res = await postForm(server.base, `/console/budgets/${DISTRICT}/comments/hide`, id, body, headers);
+        assert.equal(res.status, 403, JSON.stringify(headers));
+        assert.match(res.text, /That request was refused/);
+      }
+      assert.equal(sql('SELECT count(*) FROM hidden_comments'), '0');
+      const out = await postForm(server.base, '/console/sign-out', id, { csrf }, { Origin: 'http://evil.example' });
+      assert.equal(out.status, 403);
+      assert.equal((await get(server.base, '/console/', id)).status, 200, 'a forged sign-out does not end the session');
+      const signInElsewhere = await signIn(server.base, ADMIN, { Origin: 'http://evil.example' });
+      assert.equal(signInElsewhere.status, 403);
+      assert.equal(signInElsewhere.headers.get('set-cookie'), null);
+    });
+
+    test('an analyst reads results and exports but is refused the audit log and moderation (and the refusal is audited)', async () => {
+      const id = sessionOf(await signIn(server.base, ANALYST));
+      const home = await get(server.base, '/console/', id);
+      assert.ok(!home.text.includes('/console/audit'), 'no audit link for an analyst');
+      assert.equal((await get(server.base, `/console/budgets/${DISTRICT}`, id)).status, 200);
+      assert.equal((await get(server.base, '/console/audit', id)).status, 403);
+      assert.equal((await get(server.base, '/console/audit.csv', id)).status, 403);
+      const page = await get(server.base, `/console/budgets/${DISTRICT}/comments`, id);
+      assert.ok(!page.text.includes('Hide this comment'));
+      const hide = await postForm(server.base, `/console/budgets/${DISTRICT}/comments/hide`, id,
+        { csrf: csrfOf(page.text), submission: 'x', about: 'overall', reason: 'because' });
+      assert.equal(hide.status, 403);
+      assert.match(hide.text, /Only administrators can do that/);
+      assert.equal(sql("SELECT count(*) FROM audit_log WHERE action = 'request.refused' AND officer = 'bob.analyst'"), '1');
+      const csv = await get(server.base, `/console/budgets/${DISTRICT}/export.csv`, id);
+      assert.equal(csv.status, 200);
+      assert.equal(csv.text, (await officer(server.base, DISTRICT, 'export.csv')).text.replace(/^\uFEFF/, ''), 'the same export as the API gives');
+    });
+
+    test('an admin hides a comment with a reason and shows it again; both are in the audit log', async () => {
+      const id = sessionOf(await signIn(server.base, ADMIN));
+      const page = await get(server.base, `/console/budgets/${DISTRICT}/comments`, id);
+      const [, submission, about] = page.text.match(/name="submission" value="([^"]+)"[\s\S]*?name="about" value="([^"]+)"/);
+      const back = `/console/budgets/${DISTRICT}/comments`;
+      const empty = await postForm(server.base, `${back}/hide`, id, { csrf: csrfOf(page.text), submission, about, reason: '', back });
+      assert.equal(empty.status, 400);
+      const hide = await postForm(server.base, `${back}/hide`, id,
+        { csrf: csrfOf(page.text), submission, about, reason: 'names a member of staff <b>', back });
+      assert.equal(hide.status, 303);
+      assert.equal(hide.headers.get('location'), `${back}?done=hidden`);
+      const after = await get(server.base, hide.headers.get('location'), id);
+      assert.match(after.text, /The comment is hidden from public outputs\./);
+      assert.match(after.text, /Hidden by alice\.admin at [0-9-]+ [0-9:]+ UTC: names a member of staff &lt;b&gt;/);
+      assert.equal(sql('SELECT reason FROM hidden_comments'), 'names a member of staff <b>');
+      const show = await postForm(server.base, `${back}/show`, id, { csrf: csrfOf(page.text), submission, about, back });
+      assert.equal(show.status, 303);
+      assert.equal(sql('SELECT count(*) FROM hidden_comments'), '0');
+      assert.equal(sql("SELECT action FROM audit_log WHERE action LIKE 'comment.%' ORDER BY id"), 'comment.hidden\ncomment.shown');
+    });
+
+    test('comments are paged, searchable and filtered by service', async () => {
+      const id = sessionOf(await signIn(server.base, ANALYST));
+      const all = await get(server.base, `/console/budgets/${DISTRICT}/comments`, id);
+      const total = Number(all.text.match(/Showing comments 1 to \d+ of (\d+)\./)[1]);
+      assert.equal(total, Number(sql(`SELECT count(*) FROM comments WHERE budget_id = '${DISTRICT}'`)));
+      const about = sql(`SELECT about FROM comments WHERE budget_id = '${DISTRICT}' AND about <> 'overall' LIMIT 1`);
+      const filtered = await get(server.base, `/console/budgets/${DISTRICT}/comments?about=${about}`, id);
+      const count = Number(sql(`SELECT count(*) FROM comments WHERE budget_id = '${DISTRICT}' AND about = '${about}'`));
+      assert.match(filtered.text, new RegExp(`Showing comments 1 to ${count} of ${count}\\.`));
+      const word = sql(`SELECT comment FROM comments WHERE budget_id = '${DISTRICT}' LIMIT 1`).split(/\s+/).find((w) => /^[a-z]{5,}$/i.test(w));
+      const searched = await get(server.base, `/console/budgets/${DISTRICT}/comments?q=${encodeURIComponent(word.toUpperCase())}`, id);
+      const matches = Number(sql(`SELECT count(*) FROM comments WHERE budget_id = '${DISTRICT}' AND lower(comment) LIKE '%${word.toLowerCase()}%'`));
+      assert.match(searched.text, new RegExp(`of ${matches}\\.`));
+      const none = await get(server.base, `/console/budgets/${DISTRICT}/comments?q=zzzzqqqq`, id);
+      assert.match(none.text, /No comments match\./);
+    });
+
+    test('the audit log holds sign-ins, failures, exports and moderation, newest first, and exports as CSV', async () => {
+      const id = sessionOf(await signIn(server.base, ADMIN));
+      const page = await get(server.base, '/console/audit', id);
+      assert.equal(page.status, 200);
+      for (const action of ['sign_in', 'sign_in.failed', 'sign_out', 'export', 'comment.hidden', 'comment.shown', 'request.refused'])
+        assert.ok(page.text.includes(`<td>${action}</td>`), action);
+      const csv = await get(server.base, '/console/audit.csv', id);
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-disposition'), /audit-log\.csv/);
+      const rows = csv.text.trim().split('\r\n');
+      assert.equal(rows[0], 'id,at,officer,action,object,detail');
+      assert.equal(rows.length - 1, Number(sql('SELECT count(*) FROM audit_log')) - 1, 'every entry but the export of itself');
+    });
+
+    // Last: it locks this address out of signing in for 15 minutes.
+    test('after 5 failures for a name, even the right password waits (429), with no word on whether the name exists', async () => {
+      const victim = { name: 'dana.locked', password: 'dana has a long password', role: 'analyst' };
+      addOfficer(server, victim, db());
+      for (let i = 0; i < 5; i++) assert.equal((await signIn(server.base, { ...victim, password: `wrong guess ${i}` })).status, 401);
+      const locked = await signIn(server.base, victim);
+      assert.equal(locked.status, 429);
+      assert.ok(Number(locked.headers.get('retry-after')) > 800);
+      assert.match(locked.text, /There have been too many attempts to sign in\. Try again after \d\d:\d\d \(UTC\)\./);
+      assert.equal(locked.headers.get('set-cookie'), null);
+      for (let i = 0; i < 5; i++) await signIn(server.base, { name: 'no.such.officer', password: `wrong guess ${i}` });
+      const ghost = await signIn(server.base, { name: 'no.such.officer', password: 'anything at all here' });
+      assert.equal(ghost.status, 429, 'an unknown name locks the same way');
+      // Other names from this address: 20 failures in all, then every name waits.
+      const failures = Number(sql("SELECT count(*) FROM audit_log WHERE action = 'sign_in.failed'"));
+      for (let i = failures; i < 20; i++) await signIn(server.base, { name: `guess.${i}`, password: 'a wrong password here' });
+      const other = await signIn(server.base, ADMIN);
+      assert.equal(other.status, 429, 'the address is held after 20 failures');
+    });
+  });
+}
