@@ -14,6 +14,7 @@
 #include "submission.h"
 #include "submission_reader.h"
 #include "submission_rules.h"
+#include "xlsx_export.h"
 
 namespace server {
 
@@ -85,8 +86,8 @@ std::string allowed_methods(const std::string& path) {
     if (path == "/api/v1/health" || path == "/api/v1/budgets") return "GET, HEAD, OPTIONS";
     std::string id, rest;
     if (budget_route(path, id, rest) &&
-        (rest == "results" || rest == "export.csv" || rest == "aggregate.csv" || rest == "aggregate.json" ||
-         rest == "submissions.jsonl"))
+        (rest == "results" || rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" ||
+         rest == "aggregate.json" || rest == "submissions.jsonl"))
         return "GET, HEAD, OPTIONS";
     return "";
 }
@@ -143,7 +144,8 @@ void Api::handle(Request request, std::function<void(Response)> done) {
             return finish(error_response(403, "results.not_public", "the council has not made results for this budget public"));
         return finish(results(b->second));
     }
-    if (rest == "export.csv" || rest == "aggregate.csv" || rest == "aggregate.json" || rest == "submissions.jsonl") {
+    if (rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" || rest == "aggregate.json" ||
+        rest == "submissions.jsonl") {
         // Guessing is throttled: an address with too many wrong tokens a minute is refused before
         // its token is even compared.
         if (!officer_failures_.would_allow(request.client_address)) {
@@ -265,6 +267,21 @@ Response Api::results(const budget::Budget& b) {
     return r;
 }
 
+bool write_officer_file(Storage& storage, OfficerStore* officers, const budget::Budget& b, const std::string& what,
+                        const std::string& path, std::string& error) {
+    if (what != "export.xlsx") return write_export(storage, b, what, path, error);
+    HiddenComments hidden;
+    if (officers && !officers->hidden_comments(b.id, hidden, error)) return false;
+    return write_xlsx(storage, b, hidden, path, error);
+}
+
+std::string export_content_type(const std::string& what) {
+    if (what == "export.xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    if (what.size() > 4 && what.compare(what.size() - 4, 4, ".csv") == 0) return "text/csv; charset=utf-8";
+    if (what == "submissions.jsonl") return "application/x-ndjson; charset=utf-8";
+    return "application/json; charset=utf-8";
+}
+
 void Api::officer(const budget::Budget& b, const std::string& what, std::function<void(Response)> done) {
     // Exports can be large: written to a file on a worker thread, then sent from disk.
     std::thread([this, &b, what, done = std::move(done)] {
@@ -272,15 +289,14 @@ void Api::officer(const budget::Budget& b, const std::string& what, std::functio
         const std::string path = config_.export_dir + "/export-" + std::to_string(::getpid()) + "-" +
                                  std::to_string(counter++) + ".tmp";
         std::string error;
-        if (!write_export(storage_, b, what, path, error)) {
+        if (!write_officer_file(storage_, config_.officers, b, what, path, error)) {
             std::remove(path.c_str());
+            log_line("export failed: " + error);
             return done(error_response(503, "storage.unavailable", "the export could not be made just now"));
         }
         Response r;
         r.file = path;
-        r.content_type = what.size() > 4 && what.compare(what.size() - 4, 4, ".csv") == 0 ? "text/csv; charset=utf-8"
-                         : what == "submissions.jsonl"                                    ? "application/x-ndjson; charset=utf-8"
-                                                                                          : "application/json; charset=utf-8";
+        r.content_type = export_content_type(what);
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + b.id + "-" + what + "\"");
         done(std::move(r));
     }).detach();

@@ -14,6 +14,7 @@
 #include "rate_limiter.h"
 #include "results_cache.h"
 #include "exports.h"
+#include "officer_store.h"
 #include "storage.h"
 #include "submission.h"
 
@@ -42,6 +43,7 @@ struct ApiConfig {
     std::map<std::string, budget::Budget> budgets;  // by id
     std::string officer_token;                       // empty: officer routes refuse everyone
     std::string export_dir;                          // where temporary export files are written
+    OfficerStore* officers = nullptr;                // moderation flags for the workbook
     double submissions_per_minute = 120;             // per client address (a venue may share one)
     double submission_burst = 60;
     double officer_failures_per_minute = 10;         // wrong tokens allowed per address before 429
@@ -75,6 +77,12 @@ private:
 
 // The methods a path answers ("GET, HEAD", ...), or "" when no route has that path.
 std::string allowed_methods(const std::string& path);
+
+// An officer's file (export.csv, export.xlsx, aggregate.csv, aggregate.json, submissions.jsonl)
+// written to `path`; the workbook flags comments hidden by moderation (`officers` may be null).
+bool write_officer_file(Storage& storage, OfficerStore* officers, const budget::Budget& b, const std::string& what,
+                        const std::string& path, std::string& error);
+std::string export_content_type(const std::string& what);
 
 // {"error": {"code": ..., "message": ...}} with the status.
 Response error_response(int status, const std::string& code, const std::string& message);

@@ -160,6 +160,7 @@ int main(int argc, char** argv) {
         server::log_line("console templates: " + error);
         return 1;
     }
+    api_config.officers = officers.get();
     server::Api api(std::move(api_config), *storage);
     server::console::Console console({&api.budgets(), trust_proxy, data_dir}, *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };

@@ -321,7 +321,8 @@ Response Console::route(Context& c) {
         if (rest.empty() && get) return dashboard(c, b->second);
         if (rest == "comments" && get) return comments(c, b->second);
         if ((rest == "comments/hide" || rest == "comments/show") && post) return moderate(c, b->second, rest == "comments/hide");
-        if ((rest == "export.csv" || rest == "aggregate.csv" || rest == "aggregate.json" || rest == "submissions.jsonl") && get)
+        if ((rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" || rest == "aggregate.json" ||
+             rest == "submissions.jsonl") && get)
             return export_file(c, b->second, rest);
     }
     return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
@@ -616,7 +617,7 @@ Response Console::export_file(Context& c, const budget::Budget& b, const std::st
     static std::atomic<unsigned> counter{0};
     const std::string path = config_.export_dir + "/console-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".tmp";
     std::string error;
-    if (!write_export(storage_, b, what, path, error)) {
+    if (!write_officer_file(storage_, &officers_, b, what, path, error)) {
         std::remove(path.c_str());
         log_line("console: export failed: " + error);
         return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The export could not be made just now. Try again in a minute."));
@@ -624,9 +625,7 @@ Response Console::export_file(Context& c, const budget::Budget& b, const std::st
     audit(c, "export", b.id, what);
     Response r;
     r.file = path;
-    r.content_type = what.size() > 4 && what.compare(what.size() - 4, 4, ".csv") == 0 ? "text/csv; charset=utf-8"
-                     : what == "submissions.jsonl"                                    ? "application/x-ndjson; charset=utf-8"
-                                                                                      : "application/json; charset=utf-8";
+    r.content_type = export_content_type(what);
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + b.id + "-" + what + "\"");
     return r;
 }

@@ -8,6 +8,7 @@
 </div>
 <ul class="actions">
 <li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/export.xlsx" download>{{_ Download the results workbook (Excel) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/export.csv" download>{{_ Download every response (CSV) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/aggregate.json" download>{{_ Download the summary (JSON) _}}</a></li>
 </ul>
