@@ -35,6 +35,17 @@ std::vector<BarGeometry> bar_layout(const BarChart& chart, int& height);
 // Fills a chart.tpl dictionary.
 void fill_chart(const BarChart& chart, ctemplate::TemplateDictionary& dict);
 
+// A histogram on a step grid as columns (columns.tpl): every step is a column, in order, a few
+// labelled beneath; its table lists the steps somebody chose, and today's level. `note` (if any)
+// says the table leaves the others out.
+struct ColumnGeometry {
+    int x_permille = 0, width_permille = 0;  // of the chart's width
+    int y = 0, height = 0;                   // CSS pixels
+    bool labelled = false;
+};
+std::vector<ColumnGeometry> column_layout(const BarChart& chart, int& height, int& base_y);
+void fill_columns(const BarChart& chart, const std::string& note, ctemplate::TemplateDictionary& dict);
+
 // "n (p%)" with p rounded half up to a whole percent of `total` (exact integers).
 std::string count_and_share(std::uint64_t n, std::uint64_t total);
 std::string share(std::uint64_t n, std::uint64_t total);  // "p%"

@@ -110,7 +110,7 @@ BarChart histogram_chart(std::string id, std::string title, std::string label_he
         }
     }
     // A fine grid (council tax moves in hundredths of a percent) shows only the steps chosen.
-    constexpr std::size_t kMostBins = 40;
+    constexpr std::size_t kMostBins = 60;
     const bool sparse = last >= first && last - first + 1 > kMostBins;
     for (std::size_t k = first; k <= last && k < hist.size(); ++k) {
         const std::int64_t v = min_bp + static_cast<std::int64_t>(k) * step_bp;
@@ -164,8 +164,6 @@ void Console::audit(const Context& c, const std::string& action, const std::stri
         log_line("audit log not written (" + action + " " + object + "): " + error);
 }
 
-namespace {
-
 // The frame of every page: the header, language switch and who is signed in.
 class Page {
 public:
@@ -194,6 +192,12 @@ public:
         d->SetFilename(Templates::name("chart.tpl", lang_));
         fill_chart(chart, *d);
     }
+    // An included histogram (columns.tpl).
+    void columns(ctemplate::TemplateDictionary& parent, const char* include, const BarChart& chart, const std::string& note) {
+        auto* d = parent.AddIncludeDictionary(include);
+        d->SetFilename(Templates::name("columns.tpl", lang_));
+        fill_columns(chart, note, *d);
+    }
     Response render(int status) {
         Response r;
         r.status = status;
@@ -208,8 +212,6 @@ private:
     ctemplate::TemplateDictionary top_;
     ctemplate::TemplateDictionary* body_ = nullptr;
 };
-
-}  // namespace
 
 std::string Console::tr(const Context& c, std::string_view english) const {
     return std::string(templates_.translate(c.lang, english));
@@ -319,6 +321,7 @@ Response Console::route(Context& c) {
         if (b == config_.budgets->end())
             return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
         if (rest.empty() && get) return dashboard(c, b->second);
+        if (rest == "report" && get) return report(c, b->second);
         if (rest == "comments" && get) return comments(c, b->second);
         if ((rest == "comments/hide" || rest == "comments/show") && post) return moderate(c, b->second, rest == "comments/hide");
         if ((rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" || rest == "aggregate.json" ||
@@ -430,62 +433,66 @@ Response Console::home(Context& c) {
     return page.render(200);
 }
 
-Response Console::dashboard(Context& c, const budget::Budget& b) {
-    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
-    budget::Aggregator agg(b);
-    std::map<std::string, std::uint64_t> days;
+bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {
     budget::Choices choices;
-    std::string error;
-    const bool ok = storage_.scan(b.id, false, [&](const StoredRow& row) {
-        ++days[row.received_at.substr(0, 10)];
-        if (budget::decode_choices(b, row.choices, choices)) agg.add(choices, row.balanced, row.has_comments);
-        else agg.reject();
+    return storage_.scan(b.id, false, [&](const StoredRow& row) {
+        ++t.days[row.received_at.substr(0, 10)];
+        if (budget::decode_choices(b, row.choices, choices)) t.agg.add(choices, row.balanced, row.has_comments);
+        else t.agg.reject();
     }, error);
-    if (!ok) return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+}
 
-    Page page(templates_, c, "dashboard.tpl", b.council_name.in(language));
-    auto& d = page.body();
-    d.SetValue("ID", b.id);
-    d.SetValue("COUNCIL", b.council_name.in(language));
-    d.SetValue("YEAR", b.financial_year);
-    const std::uint64_t n = agg.count();
-    d.SetValue("COUNT", std::to_string(n));
-    d.SetValue("BALANCED_SHARE", share(agg.balanced(), n));
-    d.SetValue("COMMENTED", std::to_string(agg.with_comments()));
-    if (n == 0) {
-        d.ShowSection("EMPTY");
-        return page.render(200);
+namespace {
+
+// Cut, kept or increased: how many chose each for service i.
+struct Direction {
+    std::uint64_t cut = 0, kept = 0, increased = 0;
+};
+Direction direction(const budget::Budget& b, const budget::Aggregator& agg, std::size_t i) {
+    Direction d;
+    const auto& s = b.services[i];
+    const auto& hist = agg.service_histogram(i);
+    for (std::size_t k = 0; k < hist.size(); ++k) {
+        const std::int64_t v = s.min_bp + static_cast<std::int64_t>(k) * s.step_bp;
+        (v < 0 ? d.cut : v == 0 ? d.kept : d.increased) += hist[k];
     }
-    auto* f = d.AddSectionDictionary("FIGURES");
+    return d;
+}
+
+}  // namespace
+
+void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, const Tally& t) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    const budget::Aggregator& agg = t.agg;
+    const std::uint64_t n = agg.count();
+    if (n == 0) return;
+    auto* f = page.body().AddIncludeDictionary("FIGURES");
+    f->SetFilename(Templates::name("figures.tpl", c.lang));
 
     BarChart per_day{"days", tr(c, "Responses per day (UTC)"), tr(c, "Day"), tr(c, "Responses"), {}};
-    for (const auto& [day, count] : days) per_day.bars.push_back({day, count, std::to_string(count), false});
+    for (const auto& [day, count] : t.days) per_day.bars.push_back({day, count, std::to_string(count), false});
     page.chart(*f, "DAYS", per_day);
 
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         const auto& s = b.services[i];
         if (s.locked) continue;
-        const auto& hist = agg.service_histogram(i);
-        std::uint64_t cut = 0, kept = 0, increased = 0;
-        for (std::size_t k = 0; k < hist.size(); ++k) {
-            const std::int64_t v = s.min_bp + static_cast<std::int64_t>(k) * s.step_bp;
-            (v < 0 ? cut : v == 0 ? kept : increased) += hist[k];
-        }
+        const Direction d = direction(b, agg, i);
         const budget::LeverSummary sum = agg.service(i);
         auto* row = f->AddSectionDictionary("SERVICE");
         row->SetValue("SERVICE_ID", s.id);
         row->SetValue("NAME", s.name.in(language));
-        row->SetValue("CUT", share(cut, n));
-        row->SetValue("KEPT", share(kept, n));
-        row->SetValue("INCREASED", share(increased, n));
+        row->SetValue("CUT", share(d.cut, n));
+        row->SetValue("KEPT", share(d.kept, n));
+        row->SetValue("INCREASED", share(d.increased, n));
         row->SetValue("LOWER", qbp_text(sum.lower_quartile_qbp));
         row->SetValue("MEDIAN", qbp_text(sum.median_qbp));
         row->SetValue("UPPER", qbp_text(sum.upper_quartile_qbp));
         row->SetValue("SPREAD", fill(tr(c, "Median {median}; half chose between {lower} and {upper}."),
                                      {{"median", qbp_text(sum.median_qbp)}, {"lower", qbp_text(sum.lower_quartile_qbp)},
                                       {"upper", qbp_text(sum.upper_quartile_qbp)}}));
-        page.chart(*row, "CHART", histogram_chart("service-chart-" + s.id, fill(tr(c, "{service}: the change chosen"), {{"service", s.name.in(language)}}),
-                                                  tr(c, "Change"), tr(c, "Responses"), hist, s.min_bp, s.step_bp, n));
+        page.columns(*row, "CHART", histogram_chart("service-chart-" + s.id, fill(tr(c, "{service}: the change chosen"), {{"service", s.name.in(language)}}),
+                                                  tr(c, "Change"), tr(c, "Responses"), agg.service_histogram(i), s.min_bp, s.step_bp, n),
+                     tr(c, "The table leaves out the steps nobody chose."));
     }
 
     BarChart options{"options", tr(c, "Savings and income options chosen"), tr(c, "Option"), tr(c, "Responses"), {}};
@@ -497,8 +504,82 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
 
     const auto& ct = b.council_tax;
     f->SetValue("TAX_MEDIAN", fill(tr(c, "The median rise chosen is {median}."), {{"median", qbp_text(agg.council_tax().median_qbp)}}));
-    page.chart(*f, "TAX", histogram_chart("tax", tr(c, "Council tax rise chosen"), tr(c, "Rise"), tr(c, "Responses"),
-                                          agg.council_tax_histogram(), ct.lever_min_bp, ct.lever_step_bp, n));
+    page.columns(*f, "TAX", histogram_chart("tax", tr(c, "Council tax rise chosen"), tr(c, "Rise"), tr(c, "Responses"),
+                                          agg.council_tax_histogram(), ct.lever_min_bp, ct.lever_step_bp, n),
+                 tr(c, "The table leaves out the steps nobody chose."));
+}
+
+Response Console::dashboard(Context& c, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    Tally t{budget::Aggregator(b), {}};
+    std::string error;
+    if (!tally(b, t, error))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    Page page(templates_, c, "dashboard.tpl", b.council_name.in(language));
+    auto& d = page.body();
+    d.SetValue("ID", b.id);
+    d.SetValue("COUNCIL", b.council_name.in(language));
+    d.SetValue("YEAR", b.financial_year);
+    const std::uint64_t n = t.agg.count();
+    d.SetValue("COUNT", std::to_string(n));
+    d.SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
+    d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
+    if (n == 0) d.ShowSection("EMPTY");
+    fill_figures(c, page, b, t);
+    return page.render(200);
+}
+
+Response Console::report(Context& c, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    Tally t{budget::Aggregator(b), {}};
+    std::string error;
+    if (!tally(b, t, error))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    const budget::Aggregator& agg = t.agg;
+    const std::uint64_t n = agg.count();
+    const std::string title = fill(tr(c, "{council}: budget consultation {year}, results"),
+                                   {{"council", b.council_name.in(language)}, {"year", b.financial_year}});
+    Page page(templates_, c, "report.tpl", title);
+    auto& d = page.body();
+    d.SetValue("ID", b.id);
+    d.SetValue("TITLE", title);
+    d.SetValue("COUNCIL", b.council_name.in(language));
+    d.SetValue("YEAR", b.financial_year);
+    d.SetValue("COUNT", std::to_string(n));
+    d.SetValue("MADE", utc_now().substr(0, 10));
+    d.SetValue("PERIOD", t.days.empty() ? tr(c, "None yet")
+                                        : fill(tr(c, "{first} to {last}"), {{"first", t.days.begin()->first}, {"last", t.days.rbegin()->first}}));
+    d.SetValue("SUPPRESSION", tr(c, "This report has no breakdown by demographic group, so no figure in it comes from fewer than 10 responses except the totals above."));
+    if (n == 0) d.ShowSection("EMPTY");
+    auto finding = [&](const std::string& text) { d.AddSectionDictionary("FINDING")->SetValue("TEXT", text); };
+    if (n > 0) {
+        finding(fill(tr(c, "{share} of responses balanced the budget."), {{"share", share(agg.balanced(), n)}}));
+        std::size_t most_cut = b.services.size(), most_raised = b.services.size();
+        std::uint64_t cut_count = 0, raised_count = 0;
+        for (std::size_t i = 0; i < b.services.size(); ++i) {
+            if (b.services[i].locked) continue;
+            const Direction dir = direction(b, agg, i);
+            if (dir.cut > cut_count) cut_count = dir.cut, most_cut = i;
+            if (dir.increased > raised_count) raised_count = dir.increased, most_raised = i;
+        }
+        if (most_cut < b.services.size())
+            finding(fill(tr(c, "{service} was the service cut most often: by {share} of responses."),
+                         {{"service", b.services[most_cut].name.in(language)}, {"share", share(cut_count, n)}}));
+        if (most_raised < b.services.size())
+            finding(fill(tr(c, "{service} was the service increased most often: by {share} of responses."),
+                         {{"service", b.services[most_raised].name.in(language)}, {"share", share(raised_count, n)}}));
+        finding(fill(tr(c, "The median council tax rise chosen was {median}."), {{"median", qbp_text(agg.council_tax().median_qbp)}}));
+        std::string top;
+        std::uint64_t top_count = 0;
+        for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+            if (agg.efficiency_uptake(i) > top_count) top_count = agg.efficiency_uptake(i), top = b.efficiencies[i].name.in(language);
+        for (std::size_t i = 0; i < b.incomes.size(); ++i)
+            if (agg.income_uptake(i) > top_count) top_count = agg.income_uptake(i), top = b.incomes[i].name.in(language);
+        if (top_count > 0)
+            finding(fill(tr(c, "The option chosen most often was {option}, by {share} of responses."),
+                         {{"option", top}, {"share", share(top_count, n)}}));
+    }
+    fill_figures(c, page, b, t);
     return page.render(200);
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 
+#include "aggregation.h"
 #include "api.h"
 #include "auth.h"
 #include "budget.h"
@@ -31,6 +32,8 @@ constexpr const char* kSessionCookie = "console_session";
 constexpr const char* kConsoleSecurityPolicy =
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+class Page;  // console.cpp
+
 class Console {
 public:
     Console(ConsoleConfig config, Storage& storage, OfficerStore& officers, const Templates& templates);
@@ -39,6 +42,11 @@ public:
     void stop() { work_.stop(); }
 
     struct Context;
+    // What a results page is drawn from: the aggregate and the responses per day (UTC).
+    struct Tally {
+        budget::Aggregator agg;
+        std::map<std::string, std::uint64_t> days;
+    };
 
 private:
     Response route(Context& c);
@@ -46,7 +54,10 @@ private:
     Response sign_in(Context& c);
     Response sign_out(Context& c);
     Response home(Context& c);
+    bool tally(const budget::Budget& b, Tally& t, std::string& error);
+    void fill_figures(Context& c, Page& page, const budget::Budget& b, const Tally& t);
     Response dashboard(Context& c, const budget::Budget& b);
+    Response report(Context& c, const budget::Budget& b);
     Response comments(Context& c, const budget::Budget& b);
     Response moderate(Context& c, const budget::Budget& b, bool hide);
     Response export_file(Context& c, const budget::Budget& b, const std::string& what);

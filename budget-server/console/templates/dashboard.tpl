@@ -8,35 +8,10 @@
 </div>
 <ul class="actions">
 <li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/report">{{_ The results report for cabinet (to print) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/export.xlsx" download>{{_ Download the results workbook (Excel) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/export.csv" download>{{_ Download every response (CSV) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/aggregate.json" download>{{_ Download the summary (JSON) _}}</a></li>
 </ul>
 {{#EMPTY}}<p>{{_ No responses yet. The figures appear here as residents send their budgets. _}}</p>{{/EMPTY}}
-{{#FIGURES}}
-<h2>{{_ Responses over time _}}</h2>
-{{>DAYS}}
-<h2>{{_ Services _}}</h2>
-<p>{{_ How far residents chose to change each service's budget, on the steps the simulator offers. The mark shows today's level. _}}</p>
-<div class="table-scroll" role="region" aria-labelledby="services-table" tabindex="0">
-<table>
-<caption id="services-table">{{_ Services: cut, kept or increased _}}</caption>
-<thead><tr><th scope="col">{{_ Service _}}</th><th scope="col" class="number">{{_ Cut _}}</th><th scope="col" class="number">{{_ Kept _}}</th><th scope="col" class="number">{{_ Increased _}}</th><th scope="col" class="number">{{_ Lower quartile _}}</th><th scope="col" class="number">{{_ Median _}}</th><th scope="col" class="number">{{_ Upper quartile _}}</th></tr></thead>
-<tbody>
-{{#SERVICE}}<tr><th scope="row"><a href="#service-{{SERVICE_ID}}">{{NAME}}</a></th><td class="number">{{CUT}}</td><td class="number">{{KEPT}}</td><td class="number">{{INCREASED}}</td><td class="number">{{LOWER}}</td><td class="number">{{MEDIAN}}</td><td class="number">{{UPPER}}</td></tr>{{/SERVICE}}
-</tbody>
-</table>
-</div>
-{{#SERVICE}}
-<section id="service-{{SERVICE_ID}}" class="lever">
-<h3>{{NAME}}</h3>
-<p>{{SPREAD}}</p>
-{{>CHART}}
-</section>
-{{/SERVICE}}
-<h2>{{_ Savings and income options _}}</h2>
-{{>OPTIONS}}
-<h2>{{_ Council tax _}}</h2>
-<p>{{TAX_MEDIAN}}</p>
-{{>TAX}}
-{{/FIGURES}}
+{{>FIGURES}}
