@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{_ Consultations _}}</h1>
+<div class="table-scroll" role="region" aria-labelledby="consultations-table" tabindex="0">
 <table>
-<caption class="visually-hidden">{{_ Consultations on this server _}}</caption>
+<caption id="consultations-table" class="visually-hidden">{{_ Consultations on this server _}}</caption>
 <thead><tr><th scope="col">{{_ Council _}}</th><th scope="col">{{_ Year _}}</th><th scope="col" class="number">{{_ Responses _}}</th><th scope="col" class="number">{{_ Balanced _}}</th><th scope="col">{{_ Results _}}</th></tr></thead>
 <tbody>
 {{#BUDGET}}
@@ -9,4 +10,5 @@
 {{/BUDGET}}
 </tbody>
 </table>
+</div>
 {{#NO_BUDGETS}}<p>{{_ This server holds no budgets yet. _}}</p>{{/NO_BUDGETS}}

@@ -1,0 +1,208 @@
+// The officer console in Debian's Chromium, as an officer uses it: sign in by the labels, read a
+// consultation's dashboard (checked against `budget-tool aggregate`), hide a comment, download the
+// workbook and read it back with openpyxl, print the report to PDF, switch to Welsh, sign out; with
+// the keyboard alone; axe on every page at 1366×768 and 390 px wide, and screenshots of each.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { startServer, root, sample, post, toolBin } from './server_harness.mjs';
+import { addOfficer, ADMIN, ANALYST } from './console_harness.mjs';
+
+const DISTRICT = 'eastbrook-district-2026';
+const shots = join(root, 'build', 'screenshots', 'console');
+const axeSource = readFileSync(join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const DESKTOP = { width: 1366, height: 768 }, PHONE = { width: 390, height: 844 };
+let server, browser;
+const lines = sample(`${DISTRICT}.json`, 40, 2026);
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer({ extra: ['--site', join(root, 'build', 'web', 'site')] });
+  addOfficer(server, ADMIN);
+  addOfficer(server, ANALYST);
+  for (const line of lines) assert.equal((await post(server.base, line)).status, 201);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// axe-core through DevTools (the console's CSP rightly refuses inline script), WCAG 2.2 A and AA.
+async function axe(page, where) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], where);
+}
+
+// Checks a page at this size: axe, nothing wider than the screen, body type at GOV.UK sizes; saves a screenshot.
+async function look(page, name) {
+  const size = page.viewportSize();
+  await axe(page, `${name} at ${size.width}px`);
+  const { scroll, body } = await page.evaluate(() => ({
+    scroll: document.scrollingElement.scrollWidth,
+    body: parseFloat(getComputedStyle(document.querySelector('main p, main td, main label') || document.body).fontSize),
+  }));
+  assert.ok(scroll <= size.width, `${name} is ${scroll}px wide at ${size.width}px`);
+  assert.ok(body >= (size.width <= 640 ? 16 : 19), `${name}: body text ${body}px at ${size.width}px`);
+  await page.screenshot({ path: join(shots, `${name}-${size.width}.png`), fullPage: true });
+}
+
+async function signInByLabels(page, who) {
+  await page.goto(`${server.base}/console/`);
+  assert.equal(new URL(page.url()).pathname, '/console/sign-in');
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
+}
+
+const aggregate = () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'agg-')), 'sent.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return JSON.parse(execFileSync(toolBin, ['aggregate', join(root, 'budgets', `${DISTRICT}.json`), file, '--format', 'json'])).summary;
+};
+// "-4.2500" (aggregate's exact decimal) as the console writes it: "−4.25%".
+const asShown = (decimal) => {
+  const trimmed = decimal.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const sign = trimmed.startsWith('-') ? '\u2212' : trimmed === '0' ? '' : '+';
+  return `${sign}${trimmed.replace(/^-/, '')}%`;
+};
+
+test('an officer signs in by the labels, reads the dashboard (the same figures as budget-tool aggregate), and every page passes axe', async () => {
+  for (const size of [DESKTOP, PHONE]) {
+    const page = await browser.newPage({ viewport: size });
+    await page.goto(`${server.base}/console/sign-in`);
+    await look(page, 'sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Enter your name and your password.').waitFor();
+    await look(page, 'sign-in-error');
+    await signInByLabels(page, ADMIN);
+    await look(page, 'consultations');
+    await page.locator(`a[href="/console/budgets/${DISTRICT}"]`).click();
+    await page.getByRole('heading', { level: 1, name: /Eastbrook District Council/ }).waitFor();
+    const summary = aggregate();
+    const figures = await page.$$eval('.headline .figure', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(figures, [String(summary.count), `${Math.round((100 * summary.balanced) / summary.count)}%`, String(summary.with_comments)]);
+    const rows = await page.$$eval('#services-table ~ tbody tr, table:has(#services-table) tbody tr',
+      (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    const expected = summary.services.filter((s) => rows.some((r) => r[0] === s.name));
+    assert.equal(expected.length, rows.length);
+    for (const s of expected) {
+      const row = rows.find((r) => r[0] === s.name);
+      assert.deepEqual(row.slice(4), [asShown(s.lower_quartile_percent), asShown(s.median_percent), asShown(s.upper_quartile_percent)], s.name);
+    }
+    await look(page, 'dashboard');
+    await page.getByRole('link', { name: 'The results report for cabinet (to print)' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Headline findings' }).waitFor();
+    await look(page, 'report');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
+    await look(page, 'audit-log');
+    await page.close();
+  }
+});
+
+test('an admin hides a comment with a reason: flagged in the console and the workbook, which reads back in openpyxl', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+  const page = await context.newPage();
+  await signInByLabels(page, ADMIN);
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}/comments`);
+  await look(page, 'comments');
+  const first = page.locator('li.comment').first();
+  const text = (await first.locator('blockquote').textContent()).trim();
+  await first.getByText('Hide this comment').click();
+  await first.getByLabel('Reason (kept in the audit log)').fill('Names a member of staff');
+  await first.getByRole('button', { name: 'Hide from public outputs' }).click();
+  await page.getByText('The comment is hidden from public outputs.').waitFor();
+  assert.match(await page.locator('li.comment').first().textContent(), /Hidden by alice\.admin at .* UTC: Names a member of staff/);
+  await look(page, 'comments-moderated');
+
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download the results workbook (Excel)' }).click()]);
+  const file = join(mkdtempSync(join(tmpdir(), 'xlsx-')), 'results.xlsx');
+  await download.saveAs(file);
+  const read = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+summary = {r[0]: r[1] for r in wb['Summary'].iter_rows(min_row=1, max_row=8, values_only=True) if r[0]}
+comments = [list(r) for r in wb['Comments'].iter_rows(min_row=2, values_only=True)]
+print(json.dumps({'sheets': wb.sheetnames, 'responses': summary.get('Responses'), 'comments': comments,
+                  'rows': wb['Responses'].max_row - 1}))
+`, file]).toString());
+  assert.deepEqual(read.sheets.slice(0, 3), ['Summary', 'Options', 'Council tax']);
+  assert.deepEqual(read.sheets.slice(-2), ['Responses', 'Comments']);
+  assert.equal(read.responses, lines.length);
+  assert.equal(read.rows, lines.length);
+  const flagged = read.comments.filter((c) => c[3] === 'yes');
+  assert.equal(flagged.length, 1);
+  assert.equal(flagged[0][2], text);
+  assert.equal(flagged[0][4], 'Names a member of staff');
+  assert.ok(read.comments.filter((c) => c[3] === 'no').length >= 1);
+  await context.close();
+});
+
+test('the results report prints to clean A4 pages with its findings, charts, tables and methods note', async () => {
+  const page = await browser.newPage({ viewport: DESKTOP });
+  await signInByLabels(page, ANALYST);
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}/report`);
+  const pdf = join(mkdtempSync(join(tmpdir(), 'report-')), 'report.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const pages = Number(execFileSync('pdfinfo', [pdf]).toString().match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages >= 3 && pages <= 30, `${pages} pages`);
+  assert.match(execFileSync('pdfinfo', [pdf]).toString(), /Page size:\s+595(\.\d+)? x 842/);  // A4 in points
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  for (const words of ['Eastbrook District Council: budget consultation', 'Headline findings', `Responses              ${lines.length}`,
+    'of responses balanced the budget.', 'How to read these results', 'not a representative sample of residents', 'Bin collections'])
+    assert.ok(text.includes(words), words);
+  for (const chrome of ['Sign out', 'Skip to main content', 'Back to the results']) assert.ok(!text.includes(chrome), `${chrome} is not printed`);
+  await page.close();
+});
+
+test('the console in Welsh, and signing out', async () => {
+  const page = await browser.newPage({ viewport: PHONE });
+  await signInByLabels(page, ANALYST);
+  await page.getByRole('link', { name: 'Cymraeg' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ymgyngoriadau' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'cy');
+  await look(page, 'consultations-cy');
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
+  await page.getByText('wedi mantoli’r gyllideb').waitFor();
+  await look(page, 'dashboard-cy');
+  await page.getByRole('button', { name: 'Allgofnodi' }).click();
+  await page.getByText('Rydych wedi allgofnodi.').waitFor();
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  await page.goto(`${server.base}/console/`);
+  assert.equal(new URL(page.url()).pathname, '/console/sign-in', 'signed out means signed out');
+  await page.close();
+});
+
+test('with the keyboard alone: skip link, sign in, reach a consultation and sign out', async () => {
+  const page = await browser.newPage({ viewport: DESKTOP });
+  await page.goto(`${server.base}/console/sign-in`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to main content');
+  const focusOn = async (selector) => {
+    for (let i = 0; i < 12 && !(await page.evaluate((s) => document.activeElement.matches(s), selector)); i++) await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate((s) => document.activeElement.matches(s), selector), `Tab reaches ${selector}`);
+  };
+  await focusOn('#name');
+  await page.keyboard.type(ANALYST.name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(ANALYST.password);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
+  await focusOn(`a[href="/console/budgets/${DISTRICT}"]`);
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, 'solid', 'the focused link shows a focus ring');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: /Eastbrook District Council/ }).waitFor();
+  await page.keyboard.press('Shift+Tab');
+  await focusOn('.who button');
+  await page.keyboard.press('Enter');
+  await page.getByText('You have signed out.').waitFor();
+  await page.close();
+});
