@@ -1,6 +1,8 @@
 // Budget file loader. Each check adds a Problem and carries on, so one run reports everything.
 #include "budget_loader.h"
 
+#include "utc_time.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -8,6 +10,7 @@
 #include <map>
 
 #include "council_tax.h"
+#include "utc_time.h"
 #include "simulation.h"
 
 namespace budget {
@@ -266,8 +269,8 @@ struct Loader {
     void header(const json& root) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "version", "illustrative", "notice",
                                   "languages", "council", "council_tax", "funding", "total_net_budget", "gap_to_close",
-                                  "balance_rule", "results_public", "privacy_notice_url", "groups", "services",
-                                  "efficiencies", "income", "kpis", "demographics"});
+                                  "balance_rule", "results_public", "privacy_notice_url", "opens_at", "closes_at", "groups",
+                                  "services", "efficiencies", "income", "kpis", "demographics"});
         if (auto f = r.string(root, "", "format"); f && *f != "council-budget")
             r.add("budget.wrong_format", "/format", "expected \"council-budget\", found " + in_quotes(*f));
         if (auto v = r.integer(root, "", "format_version", true, 0, 1'000'000); v && *v != kBudgetFormatVersion)
@@ -297,6 +300,25 @@ struct Loader {
             b.balance_rule = *rule;
         if (auto p = r.boolean(root, "", "results_public", true)) b.results_public = *p;
         b.privacy_notice_url = r.text(root, "", "privacy_notice_url", true);
+        consultation_window(root);
+    }
+
+    // When responses are taken (both optional): UTC times, the close after the opening.
+    void consultation_window(const json& root) {
+        for (const char* key : {"opens_at", "closes_at"}) {
+            if (!root.contains(key)) continue;
+            const auto text = r.string(root, "", key, false);
+            if (!text) continue;
+            const auto seconds = parse_utc(*text);
+            if (!seconds) {
+                r.add("budget.bad_time", std::string("/") + key,
+                      std::string(key) + " must be a UTC time such as \"2027-01-05T09:00:00Z\", found " + in_quotes(*text));
+                continue;
+            }
+            (std::string(key) == "opens_at" ? b.opens_at : b.closes_at) = *seconds;
+        }
+        if (b.opens_at && b.closes_at && *b.closes_at <= *b.opens_at)
+            r.add("budget.closes_before_opens", "/closes_at", "closes_at must be after opens_at");
     }
 
     void council(const json& root) {

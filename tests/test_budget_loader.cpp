@@ -346,6 +346,23 @@ BOOST_AUTO_TEST_CASE(a_brand_colour_is_used_where_its_contrast_allows) {
     BOOST_TEST(l.warnings[1].code == "budget.brand_contrast");
 }
 
+BOOST_AUTO_TEST_CASE(a_consultation_window_is_read_and_checked) {
+    json j = test::small_budget();
+    j["opens_at"] = "2027-01-05T09:00:00Z";
+    j["closes_at"] = "2027-02-14T17:00:00Z";
+    const BudgetLoad l = load_budget(j.dump(2));
+    BOOST_REQUIRE(l.budget);
+    BOOST_TEST(*l.budget->opens_at == 1799139600);
+    BOOST_TEST(*l.budget->closes_at == 1802624400);
+    BOOST_TEST(!load_budget(test::small_budget().dump(2)).budget->opens_at.has_value());
+
+    j["opens_at"] = "2027-02-30T09:00:00Z";
+    BOOST_TEST(joined(problems_of(j)) ==
+               one("/opens_at: opens_at must be a UTC time such as \"2027-01-05T09:00:00Z\", found \"2027-02-30T09:00:00Z\" [budget.bad_time]"));
+    j["opens_at"] = "2027-02-14T17:00:00Z";
+    BOOST_TEST(joined(problems_of(j)) == one("/closes_at: closes_at must be after opens_at [budget.closes_before_opens]"));
+}
+
 BOOST_AUTO_TEST_CASE(a_brand_is_checked) {
     const auto with_brand = [](const json& brand) {
         json j = test::small_budget();

@@ -38,6 +38,8 @@ const mutations = {
   'unknown service field': (d) => { d.services[0].colour = 'red'; },
   'unknown kpi field': (d) => { d.kpis[0].colour = 'red'; },
   'bad council kind': (d) => { d.council.kind = 'parish'; },
+  'opens_at not a UTC time': (d) => { d.opens_at = '2027-01-05 09:00'; },
+  'closes_at with an offset': (d) => { d.closes_at = '2027-01-05T09:00:00+01:00'; },
   'bad risk': (d) => { d.efficiencies[0].risk = 'extreme'; },
   'money with three decimals': (d) => { d.services[0].baseline = '1.001'; },
   'money as a float': (d) => { d.services[0].baseline = 1.5; },
