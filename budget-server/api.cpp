@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include "submission.h"
 #include "submission_reader.h"
 #include "submission_rules.h"
+#include "utc_time.h"
 #include "xlsx_export.h"
 
 namespace server {
@@ -108,7 +110,7 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         r.content_type.clear();
         r.headers = {{"Allow", allow},
                      {"Access-Control-Allow-Methods", allow},
-                     {"Access-Control-Allow-Headers", "Content-Type"},
+                     {"Access-Control-Allow-Headers", "Content-Type, Budget-Queued-At"},
                      {"Access-Control-Max-Age", "86400"}};
         return finish(std::move(r));
     }
@@ -129,10 +131,19 @@ void Api::handle(Request request, std::function<void(Response)> done) {
     }
     if (path == "/api/v1/budgets") {
         json list = json::array();
-        for (const auto& [id, b] : config_.budgets)
-            list.push_back({{"id", id}, {"version", b.version}, {"council", b.council_name.en},
-                            {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
-                            {"results_public", b.results_public}});
+        const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
+        for (const auto& [id, b] : config_.budgets) {
+            json item = {{"id", id}, {"version", b.version}, {"council", b.council_name.en},
+                         {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
+                         {"results_public", b.results_public}, {"opens_at", nullptr}, {"closes_at", nullptr}, {"state", "open"}};
+            if (config_.windows) {
+                const ConsultationWindow w = config_.windows->get(id);
+                if (w.opens_at) item["opens_at"] = budget::format_utc(*w.opens_at);
+                if (w.closes_at) item["closes_at"] = budget::format_utc(*w.closes_at);
+                item["state"] = state_id(config_.windows->state(id, now));
+            }
+            list.push_back(std::move(item));
+        }
         return finish(json_response(200, {{"budgets", list}}));
     }
     std::string id, rest;
@@ -190,7 +201,10 @@ void Api::submit(Request& request, std::function<void(Response)> done) {
         }
         check = budget::SubmissionCheck{};
     }
-    if (chosen) return store(*chosen, std::move(check), std::move(done));
+    if (chosen) {
+        if (!in_time(*chosen, request, done)) return;
+        return store(*chosen, std::move(check), std::move(done));
+    }
 
     // Otherwise: which budget? A bounded parse finds out; the core's full path then says why.
     budget::JsonDocument doc;
@@ -206,12 +220,27 @@ void Api::submit(Request& request, std::function<void(Response)> done) {
     const auto b = config_.budgets.find(budget_id);
     if (b == config_.budgets.end())
         return done(error_response(422, "submission.unknown_budget", "the submission does not name a budget this server holds"));
+    if (!in_time(b->second, request, done)) return;
     check = budget::validate_submission_full_path(b->second, std::move(request.body));
     if (!check.ok)
         return done(json_response(422, {{"error", {{"code", check.problems.front().code},
                                                    {"message", "the submission is not valid for this budget"},
                                                    {"problems", problems_json(check.problems)}}}}));
     store(b->second, std::move(check), std::move(done));
+}
+
+// Outside its consultation's window a submission is refused with 403 (done is called); true: go on.
+bool Api::in_time(const budget::Budget& b, const Request& request, std::function<void(Response)>& done) {
+    if (!config_.windows) return true;
+    std::string code, message;
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    if (config_.windows->accepts(b.id, now, budget::parse_utc(request.queued_at), code, message)) return true;
+    const ConsultationWindow w = config_.windows->get(b.id);
+    json body = {{"error", {{"code", code}, {"message", message}}}};
+    if (w.opens_at) body["error"]["opens_at"] = budget::format_utc(*w.opens_at);
+    if (w.closes_at) body["error"]["closes_at"] = budget::format_utc(*w.closes_at);
+    done(json_response(403, body));
+    return false;
 }
 
 NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check) {

@@ -11,6 +11,7 @@
 
 #include "aggregation.h"
 #include "budget.h"
+#include "consultation_windows.h"
 #include "rate_limiter.h"
 #include "results_cache.h"
 #include "exports.h"
@@ -29,6 +30,7 @@ struct Request {
     std::string client_address;  // used only to key the rate limiter's hash; never stored or logged
     // For the console: its cookie, where a form came from, and how the client reached us.
     std::string cookie, origin, sec_fetch_site, host, forwarded_proto;
+    std::string queued_at;  // Budget-Queued-At: when the resident's device queued a submission (UTC)
 };
 
 struct Response {
@@ -44,6 +46,7 @@ struct ApiConfig {
     std::string officer_token;                       // empty: officer routes refuse everyone
     std::string export_dir;                          // where temporary export files are written
     OfficerStore* officers = nullptr;                // moderation flags for the workbook
+    const ConsultationWindows* windows = nullptr;    // when each consultation takes responses (null: always)
     double submissions_per_minute = 120;             // per client address (a venue may share one)
     double submission_burst = 60;
     double officer_failures_per_minute = 10;         // wrong tokens allowed per address before 429
@@ -63,6 +66,7 @@ public:
 private:
     void submit(Request& request, std::function<void(Response)> done);
     void store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done);
+    bool in_time(const budget::Budget& b, const Request& request, std::function<void(Response)>& done);
     Response results(const budget::Budget& b);
     void officer(const budget::Budget& b, const std::string& what, std::function<void(Response)> done);
     bool officer_allowed(const Request& request) const;

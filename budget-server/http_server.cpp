@@ -190,6 +190,7 @@ private:
             r.authorization = std::string(request_[http::field::authorization]);
             r.body = std::move(request_.body());
             r.client_address = address_;
+            r.queued_at = std::string(request_["Budget-Queued-At"]).substr(0, 40);
             auto self = shared_from_this();
             auto reply = [self](Response response) {
                 net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {

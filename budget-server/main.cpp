@@ -161,8 +161,14 @@ int main(int argc, char** argv) {
         return 1;
     }
     api_config.officers = officers.get();
+    server::ConsultationWindows windows;
+    if (!windows.load(api_config.budgets, officers.get(), error)) {
+        server::log_line("consultation dates: " + error);
+        return 1;
+    }
+    api_config.windows = &windows;
     server::Api api(std::move(api_config), *storage);
-    server::console::Console console({&api.budgets(), trust_proxy, data_dir}, *storage, *officers, templates);
+    server::console::Console console({&api.budgets(), trust_proxy, data_dir, &windows}, *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     const int code = server::run_http_server(http, api, *storage);
     console.stop();

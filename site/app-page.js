@@ -53,7 +53,10 @@
     for (const item of outbox()) {
       let res;
       try {
-        res = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: item.body });
+        // When it was queued: the server takes a budget queued before the close for a while after it.
+        const headers = { 'Content-Type': 'application/json' };
+        if (item.queuedAt) headers['Budget-Queued-At'] = item.queuedAt;
+        res = await fetch(endpoint, { method: 'POST', headers, body: item.body });
       } catch (e) { waiting = true; break; }  // offline: keep it, try again later
       if (res.status === 201 || res.status === 200) {
         saveOutbox(outbox().filter((x) => x.id !== item.id));
@@ -70,9 +73,19 @@
     flushing = false;
     if (waiting) { report(1); retryTimer = setTimeout(flush, 5000); }
   }
+  // Whether the consultation takes responses now: the app says so and holds its Send button.
+  async function consultationState(id) {
+    try {
+      const { budgets } = await (await fetch(endpoint.replace(/submissions$/, 'budgets'))).json();
+      const b = budgets.find((x) => x.id === id);
+      if (!b || b.state === 'open') return;
+      const when = Date.parse(b.state === 'not_open' ? b.opens_at : b.closes_at) / 1000;
+      Module.ccall('app_consultation', null, ['number', 'number'], [b.state === 'not_open' ? 1 : 2, when]);
+    } catch (e) { /* unknown: the server still decides when a budget is sent */ }
+  }
   window.budgetSubmit = (body) => {
     const id = JSON.parse(body).submission_id;
-    saveOutbox(outbox().filter((x) => x.id !== id).concat([{ id, body }]));
+    saveOutbox(outbox().filter((x) => x.id !== id).concat([{ id, body, queuedAt: new Date().toISOString() }]));
     flush();
   };
   window.addEventListener('online', flush);
@@ -228,6 +241,7 @@
                                   plainLink('see the consultations as plain pages', 'weld yr ymgynghoriadau fel tudalennau syml o hyd') + '.');
         if (!htmlMode) canvas.focus();
         flush();  // anything left waiting from an earlier visit is sent now
+        consultationState(id);
         requestAnimationFrame(() => requestAnimationFrame(() => { window.budgetApp.readyAt = performance.now(); resolveReady(); }));
       } catch (e) {
         fail(say('The simulator could not start. Please check your connection and reload the page.',

@@ -19,6 +19,21 @@ if (welsh) {
   other.lang = other.hreflang = 'en';
 }
 const pct = (s) => `${Number(s).toFixed(1)}%`;
+// "5 January 2027 at 09:00 UTC" (or in Welsh) from the server's ISO time, as the app and console say it.
+const MONTHS = welsh ? ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr']
+                     : ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+function when(iso) {
+  const d = new Date(iso);
+  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${say('at', 'am')} ${hm} UTC`;
+}
+// Whether the consultation takes responses now, in words.
+function stateText(b) {
+  if (b.state === 'not_open') return say(`Opens on ${when(b.opens_at)}.`, `Yn agor ar ${when(b.opens_at)}.`);
+  if (b.state === 'closed') return say(`Closed on ${when(b.closes_at)}.`, `Wedi cau ar ${when(b.closes_at)}.`);
+  if (b.closes_at) return say(`Open now: send your budget by ${when(b.closes_at)}.`, `Ar agor nawr: anfonwch eich cyllideb erbyn ${when(b.closes_at)}.`);
+  return say('Open now.', 'Ar agor nawr.');
+}
 function cell(row, text, cls) { const td = document.createElement(row.parentElement?.tagName === 'THEAD' ? 'th' : 'td'); td.textContent = text; if (cls) td.className = cls; row.appendChild(td); }
 async function show() {
   const status = document.getElementById('status');
@@ -31,10 +46,11 @@ async function show() {
       const section = document.createElement('article');
       section.setAttribute('aria-labelledby', `h-${b.id}`);
       const h = document.createElement('h2'); h.id = `h-${b.id}`; h.textContent = `${say(b.council, b.council_cy || b.council)}: ${say('budget', 'cyllideb')} ${b.financial_year}`;
+      const state = document.createElement('p'); state.className = 'state'; state.textContent = stateText(b);
       const p = document.createElement('p');
       const a = document.createElement('a'); a.href = `budgets/${encodeURIComponent(b.id)}.json`; a.textContent = say('The budget as data (JSON)', 'Y gyllideb fel data (JSON)');
       p.appendChild(a);
-      section.append(h, p);
+      section.append(h, state, p);
       if (b.results_public) {
         const r = await (await fetch(`api/v1/budgets/${encodeURIComponent(b.id)}/results`)).json();
         if (r.count === 0) {

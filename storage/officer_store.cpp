@@ -41,6 +41,14 @@ CREATE TABLE IF NOT EXISTS hidden_comments (
   hidden_at TEXT NOT NULL,
   PRIMARY KEY (budget_id, submission_id, about)
 );
+-- When an officer has changed a consultation's dates (NULL: no limit); none: the budget file's dates.
+CREATE TABLE IF NOT EXISTS consultation_windows (
+  budget_id TEXT PRIMARY KEY,
+  opens_at BIGINT,
+  closes_at BIGINT,
+  changed_by TEXT NOT NULL,
+  changed_at TEXT NOT NULL
+);
 )sql";
 
 std::string schema_for(bool postgres) {
@@ -231,6 +239,40 @@ bool OfficerStore::hidden_comments(const std::string& budget_id, HiddenComments&
     }
     out.clear();
     for (const auto& row : r.rows) out[{to_text(row[0]), to_text(row[1])}] = {to_text(row[2]), to_text(row[3]), to_text(row[4])};
+    return true;
+}
+
+bool OfficerStore::set_window(const std::string& budget_id, const WindowOverride& w, std::string& error) {
+    auto number = [](const std::optional<std::int64_t>& v) { return v ? SqlValue(std::to_string(*v)) : SqlValue(); };
+    SqlResult r = run("DELETE FROM consultation_windows WHERE budget_id = ?", {budget_id});
+    if (r.ok)
+        r = run("INSERT INTO consultation_windows (budget_id, opens_at, closes_at, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
+                {budget_id, number(w.opens_at), number(w.closes_at), w.changed_by, utc_now()});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+bool OfficerStore::clear_window(const std::string& budget_id, std::string& error) {
+    const SqlResult r = run("DELETE FROM consultation_windows WHERE budget_id = ?", {budget_id});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+bool OfficerStore::windows(std::map<std::string, WindowOverride>& out, std::string& error) {
+    const SqlResult r = run("SELECT budget_id, opens_at, closes_at, changed_by, changed_at FROM consultation_windows");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) {
+        WindowOverride w;
+        if (row[1]) w.opens_at = to_int(row[1]);
+        if (row[2]) w.closes_at = to_int(row[2]);
+        w.changed_by = to_text(row[3]);
+        w.changed_at = to_text(row[4]);
+        out[to_text(row[0])] = w;
+    }
     return true;
 }
 

@@ -44,6 +44,12 @@ struct HiddenComment {
 // (submission id, about) -> why and by whom it was hidden.
 using HiddenComments = std::map<std::pair<std::string, std::string>, HiddenComment>;
 
+// An officer's change to when a consultation takes responses (Unix seconds; none: no limit).
+struct WindowOverride {
+    std::optional<std::int64_t> opens_at, closes_at;
+    std::string changed_by, changed_at;
+};
+
 enum class StoreStatus { Ok, NotFound, Exists, Unavailable };
 
 class OfficerStore {
@@ -74,6 +80,10 @@ public:
     StoreStatus show_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
                              std::string& error);
     bool hidden_comments(const std::string& budget_id, HiddenComments& out, std::string& error);
+
+    bool set_window(const std::string& budget_id, const WindowOverride& w, std::string& error);
+    bool clear_window(const std::string& budget_id, std::string& error);
+    bool windows(std::map<std::string, WindowOverride>& out, std::string& error);
 
 private:
     SqlResult run(std::string_view sql, const std::vector<SqlValue>& params = {});

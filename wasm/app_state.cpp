@@ -1,10 +1,13 @@
 // AppState changes and its JSON view.
 #include "app_state.h"
 
+#include "utc_time.h"
+
 #include "json_writer.h"
 #include "money.h"
 #include "overview.h"
 #include "submission.h"
+#include "utc_time.h"
 
 namespace app {
 
@@ -48,7 +51,22 @@ bool AppState::undo_last() {
     return true;
 }
 
+std::string AppState::consultation_note() const {
+    if (consultation == Consultation::Open) return "";
+    std::string note = consultation == Consultation::NotOpen
+                           ? tr("This consultation opens on {time}. You can try the simulator now, and send your budget from then.")
+                           : tr("This consultation closed on {time}. You can still try the simulator, but budgets are no longer "
+                                "collected.");
+    const auto at = note.find("{time}");
+    if (at != std::string::npos) note.replace(at, 6, budget::describe_utc(consultation_time, language));
+    return note;
+}
+
 bool AppState::can_submit(std::string& why) const {
+    if (consultation != Consultation::Open) {
+        why = consultation_note();
+        return false;
+    }
     if (budget.balance_rule == budget::BalanceRule::MustBalance && !outcome.balanced) {
         why = tr("The council must set a balanced budget: close the remaining gap of ") +
               budget::format_pounds_short(outcome.remaining_gap) + tr(" before sending.");

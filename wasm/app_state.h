@@ -18,6 +18,8 @@ constexpr const char* N_(const char* english) { return english; }
 
 enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport };
 enum class SendState { NotSent, Waiting, Sent, Rejected };
+// Whether the consultation takes responses now (the server says, when the app starts).
+enum class Consultation { Open, NotOpen, Closed };
 
 struct AppState {
     budget::Budget budget;
@@ -52,11 +54,15 @@ struct AppState {
     bool has_shared = false;
     budget::Choices shared;
     std::string send_message;
+    Consultation consultation = Consultation::Open;
+    std::int64_t consultation_time = 0;  // when it opens (NotOpen) or closed (Closed): Unix seconds, UTC
     Mirror mirror;  // for screen readers (and the test hook's rectangles), rebuilt every frame
     unsigned long revision = 0;  // counts changes worth saving (choices, comments, answers)
     void touched() { ++revision; }
 
     void start(budget::Budget b);
+    // "This consultation opens on ..." or "... closed on ...", or "" while it is open.
+    std::string consultation_note() const;
     void set_choices(const budget::Choices& next);  // keeps an undo step, re-simulates
     void reset();
     bool undo_last();

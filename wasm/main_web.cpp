@@ -235,6 +235,14 @@ EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message) 
     web::request_redraw();
 }
 
+// From the page, when the server says the consultation is not open: 1 not open yet, 2 closed, with
+// when it opens or closed (Unix seconds, UTC).
+EMSCRIPTEN_KEEPALIVE void app_consultation(int state, double when) {
+    g_state.consultation = state == 1 ? app::Consultation::NotOpen : state == 2 ? app::Consultation::Closed : app::Consultation::Open;
+    g_state.consultation_time = static_cast<std::int64_t>(when);
+    web::request_redraw();
+}
+
 // From the screen-reader mirror (site/a11y-mirror.js): what assistive technology did to a control.
 EMSCRIPTEN_KEEPALIVE void app_mirror_action(const char* key, int value, const char* text) {
     g_state.mirror.pending.push_back(app::MirrorAction{key, value, text});

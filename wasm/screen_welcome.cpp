@@ -14,6 +14,7 @@ void draw_welcome(AppState& s) {
     heading(s, s.text(b.council_name), 1);
     paragraph(s, std::string(s.tr("Budget ")) + b.financial_year);
     if (b.illustrative) note(s, s.text(b.notice));
+    if (const std::string when = s.consultation_note(); !when.empty()) note(s, when);
     ImGui::Separator();
     const std::string gap = budget::format_pounds_short(b.gap_to_close);
     const std::string need = std::string(s.tr("Next year the council needs to close a gap of ")) + gap + ".";

@@ -15,6 +15,7 @@
 #include "exports.h"
 #include "forms.h"
 #include "log.h"
+#include "utc_time.h"
 
 namespace server::console {
 
@@ -322,6 +323,7 @@ Response Console::route(Context& c) {
             return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
         if (rest.empty() && get) return dashboard(c, b->second);
         if (rest == "report" && get) return report(c, b->second);
+        if (rest == "window" && post && config_.windows) return change_window(c, b->second);
         if (rest == "comments" && get) return comments(c, b->second);
         if ((rest == "comments/hide" || rest == "comments/show") && post) return moderate(c, b->second, rest == "comments/hide");
         if ((rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" || rest == "aggregate.json" ||
@@ -525,8 +527,68 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     d.SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
     d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
     if (n == 0) d.ShowSection("EMPTY");
+    if (c.query.count("done")) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The dates are saved."));
+    fill_window(c, d, b);
     fill_figures(c, page, b, t);
     return page.render(200);
+}
+
+void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
+    const std::int64_t now = now_seconds();
+    auto when = [&](std::int64_t t) { return budget::describe_utc(t, language); };
+    std::string state;
+    if (w.opens_at && now < *w.opens_at) state = fill(tr(c, "Not open yet: opens on {time}."), {{"time", when(*w.opens_at)}});
+    else if (w.closes_at && now >= *w.closes_at) state = fill(tr(c, "Closed on {time}."), {{"time", when(*w.closes_at)}});
+    else if (w.closes_at) state = fill(tr(c, "Open now; closes on {time}."), {{"time", when(*w.closes_at)}});
+    else state = tr(c, "Open now, with no closing date.");
+    d.SetValue("WINDOW_STATE", state);
+    d.SetValue("WINDOW_SOURCE", w.changed_by_officer ? fill(tr(c, "Dates set in the console by {officer} at {time} UTC."),
+                                                            {{"officer", w.changed_by},
+                                                             {"time", w.changed_at.substr(0, 10) + " " + w.changed_at.substr(11, 5)}})
+                                                     : tr(c, "Dates from the budget file."));
+    if (c.admin()) {
+        auto* form = d.AddSectionDictionary("CAN_CHANGE_WINDOW");
+        form->SetValue("OPENS_VALUE", w.opens_at ? budget::format_utc(*w.opens_at).substr(0, 16) : "");
+        form->SetValue("CLOSES_VALUE", w.closes_at ? budget::format_utc(*w.closes_at).substr(0, 16) : "");
+    }
+}
+
+Response Console::change_window(Context& c, const budget::Budget& b) {
+    auto form = parse_form(c.request.body);
+    if (!form || !same_secret((*form)["csrf"], c.csrf))
+        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
+    if (!c.admin()) {
+        audit(c, "request.refused", b.id, "changing dates needs an administrator");
+        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to change the dates."));
+    }
+    std::string error;
+    if ((*form)["action"] == "reset") {
+        if (!config_.windows->reset(b.id, error))
+            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        audit(c, "consultation.dates_reset", b.id);
+        return redirect("/console/budgets/" + b.id + "?done=dates");
+    }
+    // A datetime-local field sends "2027-01-05T09:00" (seconds optional): read as UTC.
+    auto read = [](std::string text, std::optional<std::int64_t>& out) {
+        if (text.empty()) return true;
+        if (text.size() == 16) text += ":00";
+        out = budget::parse_utc(text + "Z");
+        return out.has_value();
+    };
+    WindowOverride w;
+    w.changed_by = c.session.officer.name;
+    if (!read((*form)["opens_at"], w.opens_at) || !read((*form)["closes_at"], w.closes_at))
+        return message(c, 400, tr(c, "Check the dates"), tr(c, "Give each date and time as the form asks, or leave it empty. Nothing was changed."));
+    if (w.opens_at && w.closes_at && *w.closes_at <= *w.opens_at)
+        return message(c, 400, tr(c, "Check the dates"), tr(c, "The closing time must be after the opening time. Nothing was changed."));
+    if (!config_.windows->change(b.id, w, error))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    audit(c, "consultation.dates_changed", b.id,
+          "opens " + (w.opens_at ? budget::format_utc(*w.opens_at) : std::string("(none)")) + ", closes " +
+              (w.closes_at ? budget::format_utc(*w.closes_at) : std::string("(none)")));
+    return redirect("/console/budgets/" + b.id + "?done=dates");
 }
 
 Response Console::report(Context& c, const budget::Budget& b) {

@@ -11,6 +11,7 @@
 #include "api.h"
 #include "auth.h"
 #include "budget.h"
+#include "consultation_windows.h"
 #include "officer_store.h"
 #include "storage.h"
 #include "templates.h"
@@ -22,6 +23,7 @@ struct ConsoleConfig {
     const std::map<std::string, budget::Budget>* budgets = nullptr;
     bool trust_proxy = false;  // believe X-Forwarded-Proto (a TLS-terminating proxy in front)
     std::string export_dir;    // where temporary export files are written
+    ConsultationWindows* windows = nullptr;
 };
 
 // Sessions end after this long without a request, and this long after sign-in whatever happens.
@@ -58,6 +60,8 @@ private:
     void fill_figures(Context& c, Page& page, const budget::Budget& b, const Tally& t);
     Response dashboard(Context& c, const budget::Budget& b);
     Response report(Context& c, const budget::Budget& b);
+    void fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
+    Response change_window(Context& c, const budget::Budget& b);
     Response comments(Context& c, const budget::Budget& b);
     Response moderate(Context& c, const budget::Budget& b, bool hide);
     Response export_file(Context& c, const budget::Budget& b, const std::string& what);

@@ -206,3 +206,47 @@ test('with the keyboard alone: skip link, sign in, reach a consultation and sign
   await page.getByText('You have signed out.').waitFor();
   await page.close();
 });
+
+test('an admin closes the consultation in the console: the app says so and holds Send, and the plain page says so', async () => {
+  const page = await browser.newPage({ viewport: DESKTOP });
+  await signInByLabels(page, ADMIN);
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
+  await page.getByText('Change the dates').click();
+  const closed = new Date(Date.now() - 3600 * 1000).toISOString().slice(0, 16);
+  await page.getByLabel('Closes (UTC, leave empty for no closing date)').fill(closed);
+  await page.getByRole('button', { name: 'Save the dates' }).click();
+  await page.getByText('The dates are saved.').waitFor();
+  assert.match(await page.textContent('main'), /Closed on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC\./);
+  await look(page, 'dashboard-closed');
+
+  // The app as a plain page (no WebGL 2), so its controls are real HTML to press.
+  const appContext = await browser.newContext({ viewport: DESKTOP });
+  await appContext.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : real.call(this, kind, ...rest); };
+  });
+  const app = await appContext.newPage();
+  await app.goto(`${server.base}/?budget=${DISTRICT}`);
+  await app.evaluate(() => window.budgetApp.ready);
+  const mirror = app.locator('#a11y-mirror');
+  await mirror.getByText(/^This consultation closed on .* UTC\. You can still try the simulator, but budgets are no longer collected\.$/).waitFor();
+  await mirror.getByRole('button', { name: 'Start' }).click();
+  await mirror.getByRole('button', { name: 'Review and send' }).click();
+  await mirror.getByRole('button', { name: 'Send my budget to the council' }).waitFor();
+  assert.equal(await mirror.getByRole('button', { name: 'Send my budget to the council' }).getAttribute('aria-disabled'), 'true');
+  assert.equal(await mirror.getByText(/^This consultation closed on/).count(), 1, 'the review says why Send is held');
+  const plain = await browser.newPage({ viewport: PHONE });
+  await plain.goto(`${server.base}/consultations.html`);
+  await plain.getByText(/^Closed on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC\.$/).first().waitFor();
+  await plain.goto(`${server.base}/consultations.html?lang=cy`);
+  await plain.getByText(/^Wedi cau ar \d{1,2} [A-Z][a-z]+ \d{4} am \d\d:\d\d UTC\.$/).first().waitFor();
+  const sent = await post(server.base, lines[0].replace(/"submission_id":"[^"]+"/, '"submission_id":"late-one-0001"'));
+  assert.equal(sent.status, 403);
+  assert.equal(sent.body.error.code, 'consultation.closed');
+
+  await page.getByText('Change the dates').click();
+  await page.getByRole('button', { name: 'Use the budget file\'s dates' }).click();
+  await page.getByText('Dates from the budget file.').waitFor();
+  for (const p of [page, plain]) await p.close();
+  await appContext.close();
+});

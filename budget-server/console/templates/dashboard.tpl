@@ -6,6 +6,7 @@
 <p><span class="figure">{{BALANCED_SHARE}}</span> {{_ balanced the budget _}}</p>
 <p><span class="figure">{{COMMENTED}}</span> {{_ left comments _}}</p>
 </div>
+{{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
 <ul class="actions">
 <li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/report">{{_ The results report for cabinet (to print) _}}</a></li>
@@ -13,5 +14,26 @@
 <li><a href="/console/budgets/{{ID}}/export.csv" download>{{_ Download every response (CSV) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/aggregate.json" download>{{_ Download the summary (JSON) _}}</a></li>
 </ul>
+<h2>{{_ When responses are taken _}}</h2>
+<p><strong>{{WINDOW_STATE}}</strong></p>
+<p class="hint">{{WINDOW_SOURCE}}</p>
+{{#CAN_CHANGE_WINDOW}}
+<details>
+<summary>{{_ Change the dates _}}</summary>
+<form method="post" action="/console/budgets/{{ID}}/window">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="opens_at">{{_ Opens (UTC, leave empty for no start date) _}}</label>
+<input id="opens_at" name="opens_at" type="datetime-local" value="{{OPENS_VALUE}}">
+</div>
+<div class="field">
+<label for="closes_at">{{_ Closes (UTC, leave empty for no closing date) _}}</label>
+<input id="closes_at" name="closes_at" type="datetime-local" value="{{CLOSES_VALUE}}">
+</div>
+<button class="button" name="action" value="save">{{_ Save the dates _}}</button>
+<button class="button secondary" name="action" value="reset">{{_ Use the budget file's dates _}}</button>
+</form>
+</details>
+{{/CAN_CHANGE_WINDOW}}
 {{#EMPTY}}<p>{{_ No responses yet. The figures appear here as residents send their budgets. _}}</p>{{/EMPTY}}
 {{>FIGURES}}

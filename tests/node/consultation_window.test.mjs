@@ -1,0 +1,133 @@
+// When a consultation takes responses, against SQLite and PostgreSQL: the budget file's opens_at and
+// closes_at, 403 outside them (consultation.not_open, consultation.closed), the 72-hour grace for
+// budgets queued before the close, and an admin's change of dates in the console (audited, kept
+// across a restart, reset to the file's dates).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { startServer, startPostgres, sample, post, root } from './server_harness.mjs';
+import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
+
+const DISTRICT = 'eastbrook-district-2026';
+const HOUR = 3600 * 1000;
+const iso = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+// A budgets folder holding the district budget with these dates.
+function budgetsWith(dates) {
+  const dir = mkdtempSync(join(tmpdir(), 'window-budgets-'));
+  const doc = JSON.parse(readFileSync(join(root, 'budgets', `${DISTRICT}.json`), 'utf8'));
+  writeFileSync(join(dir, `${DISTRICT}.json`), JSON.stringify({ ...doc, ...dates }));
+  return dir;
+}
+
+async function send(base, line, queuedAt) {
+  const res = await fetch(`${base}/api/v1/submissions`, {
+    method: 'POST', body: line, headers: { 'Content-Type': 'application/json', ...(queuedAt ? { 'Budget-Queued-At': queuedAt } : {}) },
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+const listed = async (base) => (await (await fetch(`${base}/api/v1/budgets`)).json()).budgets.find((b) => b.id === DISTRICT);
+
+for (const backend of ['sqlite', 'postgresql']) {
+  describe(`consultation dates on ${backend}`, () => {
+    let pg;
+    const lines = sample(`${DISTRICT}.json`, 12, 77);
+    before(async () => { if (backend === 'postgresql') pg = await startPostgres(); });
+    after(() => pg?.stop());
+    const start = (budgets, dataDir) => startServer({ budgets, dataDir, database: pg ? pg.url : '' });
+
+    test('before opens_at a submission gets 403 consultation.not_open, and the list says when it opens', async () => {
+      const opens = Date.now() + 48 * HOUR;
+      const server = await start(budgetsWith({ opens_at: iso(opens) }));
+      try {
+        const r = await send(server.base, lines[0]);
+        assert.equal(r.status, 403);
+        assert.equal(r.body.error.code, 'consultation.not_open');
+        assert.match(r.body.error.message, /^this consultation opens on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC; responses are taken from then$/);
+        assert.equal(r.body.error.opens_at, iso(opens));
+        const b = await listed(server.base);
+        assert.equal(b.state, 'not_open');
+        assert.equal(b.opens_at, iso(opens));
+        assert.equal(b.closes_at, null);
+      } finally { await server.stop(); }
+    });
+
+    test('after closes_at: 403 consultation.closed, except a budget queued before the close that arrives within 72 hours', async () => {
+      const closed = Date.now() - HOUR;
+      const server = await start(budgetsWith({ closes_at: iso(closed) }));
+      try {
+        const late = await send(server.base, lines[1]);
+        assert.equal(late.status, 403);
+        assert.equal(late.body.error.code, 'consultation.closed');
+        assert.match(late.body.error.message, /^this consultation closed on .* UTC; responses are no longer taken$/);
+        assert.equal((await send(server.base, lines[2], iso(closed + 60 * 1000))).status, 403, 'queued after the close');
+        assert.equal((await send(server.base, lines[3], 'yesterday')).status, 403, 'a queued time that is not a time');
+        const queued = await send(server.base, lines[4], new Date(closed - 10 * 60 * 1000).toISOString());
+        assert.equal(queued.status, 201, JSON.stringify(queued.body));
+        assert.equal((await listed(server.base)).state, 'closed');
+      } finally { await server.stop(); }
+      const longAgo = await start(budgetsWith({ closes_at: iso(Date.now() - 73 * HOUR) }));
+      try {
+        assert.equal((await send(longAgo.base, lines[5], iso(Date.now() - 80 * HOUR))).status, 403, 'the grace is 72 hours');
+      } finally { await longAgo.stop(); }
+    });
+
+    test('an admin changes the dates in the console (audited, kept across a restart); an analyst cannot; reset restores the file\'s', async () => {
+      const budgets = budgetsWith({ closes_at: iso(Date.now() - HOUR) });
+      let server = await start(budgets);
+      const dataDir = server.dataDir;
+      const db = pg ? ['--database', pg.url] : [];
+      try {
+        addOfficer(server, ADMIN, db);
+        addOfficer(server, ANALYST, db);
+        const analyst = sessionOf(await signIn(server.base, ANALYST));
+        const seen = await get(server.base, `/console/budgets/${DISTRICT}`, analyst);
+        assert.match(seen.text, /Closed on .* UTC\./);
+        assert.ok(!seen.text.includes('Change the dates'));
+        const refused = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, analyst,
+          { csrf: csrfOf(seen.text), action: 'save', opens_at: '', closes_at: '' });
+        assert.equal(refused.status, 403);
+
+        const admin = sessionOf(await signIn(server.base, ADMIN));
+        const page = await get(server.base, `/console/budgets/${DISTRICT}`, admin);
+        const closes = iso(Date.now() + 24 * HOUR).slice(0, 16);  // as a datetime-local field sends it
+        const bad = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, admin,
+          { csrf: csrfOf(page.text), action: 'save', opens_at: closes, closes_at: '2020-01-01T00:00' });
+        assert.equal(bad.status, 400);
+        assert.match(bad.text, /The closing time must be after the opening time\. Nothing was changed\./);
+        const saved = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, admin,
+          { csrf: csrfOf(page.text), action: 'save', opens_at: '', closes_at: closes });
+        assert.equal(saved.status, 303);
+        assert.equal((await send(server.base, lines[6])).status, 201, 'open again');
+        const after = await get(server.base, `/console/budgets/${DISTRICT}`, admin);
+        assert.match(after.text, /Open now; closes on .* UTC\./);
+        assert.match(after.text, /Dates set in the console by alice\.admin at/);
+        const audit = await get(server.base, '/console/audit', admin);
+        assert.match(audit.text, new RegExp(`consultation\\.dates_changed</td><td>${DISTRICT}</td><td>opens \\(none\\), closes ${closes}:00Z`));
+      } finally { await server.stop(); }
+
+      server = await start(budgets, dataDir);  // the change is in the database, not in memory only
+      try {
+        assert.equal((await listed(server.base)).state, 'open');
+        const admin = sessionOf(await signIn(server.base, ADMIN));
+        const page = await get(server.base, `/console/budgets/${DISTRICT}`, admin);
+        const reset = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, admin, { csrf: csrfOf(page.text), action: 'reset' });
+        assert.equal(reset.status, 303);
+        assert.equal((await listed(server.base)).state, 'closed');
+        assert.match((await get(server.base, `/console/budgets/${DISTRICT}`, admin)).text, /Dates from the budget file\./);
+      } finally { await server.stop(); }
+    });
+  });
+}
+
+test('budget-tool validate refuses dates that are not UTC times or close before they open', () => {
+  const dir = budgetsWith({ opens_at: '2027-02-30T09:00:00Z', closes_at: '2027-01-01T00:00:00Z' });
+  let out = '';
+  try { execFileSync(process.env.BUDGET_TOOL || join(root, 'build', 'native', 'budget-tool', 'budget-tool'), ['validate', join(dir, `${DISTRICT}.json`)], { stdio: 'pipe' }); }
+  catch (e) { out = e.stdout.toString() + e.stderr.toString(); }
+  assert.match(out, /opens_at must be a UTC time such as "2027-01-05T09:00:00Z", found "2027-02-30T09:00:00Z" \[budget\.bad_time\]/);
+});
