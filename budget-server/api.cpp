@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <thread>
@@ -17,6 +18,7 @@
 #include "submission_rules.h"
 #include "utc_time.h"
 #include "xlsx_export.h"
+#include "console/auth.h"
 
 namespace server {
 
@@ -76,6 +78,12 @@ Api::Api(ApiConfig config, Storage& storage)
       results_(config_.budgets, storage_) {}
 
 // "Bearer TOKEN", the scheme in any case (RFC 7235), one or more spaces before the token.
+std::string bearer_token(const std::string& authorization) {
+    if (authorization.size() < 7 || lower(authorization.substr(0, 6)) != "bearer" || authorization[6] != ' ') return "";
+    const auto token = authorization.find_first_not_of(' ', 6);
+    return token == std::string::npos ? "" : authorization.substr(token);
+}
+
 bool Api::officer_allowed(const Request& request) const {
     const std::string& a = request.authorization;
     if (config_.officer_token.empty() || a.size() < 7 || lower(a.substr(0, 6)) != "bearer" || a[6] != ' ') return false;
@@ -164,6 +172,9 @@ void Api::handle(Request request, std::function<void(Response)> done) {
             r.headers.emplace_back("Retry-After", "60");
             return finish(std::move(r));
         }
+        // A per-officer token (bst_...) is checked against the database on the export's thread.
+        if (const std::string token = bearer_token(request.authorization); token.rfind("bst_", 0) == 0 && config_.officers)
+            return officer(b->second, rest, token, request.client_address, std::move(finish));
         if (!officer_allowed(request)) {
             if (!request.authorization.empty()) officer_failures_.allow(request.client_address);
             Response r = error_response(401, "auth.required", config_.officer_token.empty()
@@ -172,7 +183,7 @@ void Api::handle(Request request, std::function<void(Response)> done) {
             r.headers.emplace_back("WWW-Authenticate", "Bearer");
             return finish(std::move(r));
         }
-        return officer(b->second, rest, std::move(finish));
+        return officer(b->second, rest, "", request.client_address, std::move(finish));
     }
     return finish(error_response(404, "http.not_found", "no such route"));
 }
@@ -311,9 +322,27 @@ std::string export_content_type(const std::string& what) {
     return "application/json; charset=utf-8";
 }
 
-void Api::officer(const budget::Budget& b, const std::string& what, std::function<void(Response)> done) {
+void Api::officer(const budget::Budget& b, const std::string& what, const std::string& token, const std::string& address,
+                  std::function<void(Response)> done) {
     // Exports can be large: written to a file on a worker thread, then sent from disk.
-    std::thread([this, &b, what, done = std::move(done)] {
+    std::thread([this, &b, what, token, address, done = std::move(done)] {
+        std::string who = "(shared token file)", how = "through the API";
+        if (!token.empty()) {
+            ApiToken found;
+            std::string error;
+            const StoreStatus s = config_.officers->find_token(console::session_hash(token), found, error);
+            if (s == StoreStatus::Unavailable) return done(error_response(503, "storage.unavailable", "the export could not be made just now"));
+            const bool in_scope = std::find(found.budgets.begin(), found.budgets.end(), b.id) != found.budgets.end();
+            if (s != StoreStatus::Ok || !in_scope) {
+                officer_failures_.allow(address);
+                Response r = s == StoreStatus::Ok ? error_response(403, "auth.out_of_scope", "this token is not for budget \"" + b.id + "\"")
+                                                  : error_response(401, "auth.required", "a valid officer token is required");
+                if (s != StoreStatus::Ok) r.headers.emplace_back("WWW-Authenticate", "Bearer");
+                return done(std::move(r));
+            }
+            who = found.officer;
+            how = "through the API, token " + found.name;
+        }
         static std::atomic<unsigned> counter{0};
         const std::string path = config_.export_dir + "/export-" + std::to_string(::getpid()) + "-" +
                                  std::to_string(counter++) + ".tmp";
@@ -323,6 +352,8 @@ void Api::officer(const budget::Budget& b, const std::string& what, std::functio
             log_line("export failed: " + error);
             return done(error_response(503, "storage.unavailable", "the export could not be made just now"));
         }
+        if (config_.officers && !config_.officers->audit(who, "export", b.id, what + " " + how, error))
+            log_line("audit log not written (export " + b.id + "): " + error);
         Response r;
         r.file = path;
         r.content_type = export_content_type(what);

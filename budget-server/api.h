@@ -68,7 +68,9 @@ private:
     void store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done);
     bool in_time(const budget::Budget& b, const Request& request, std::function<void(Response)>& done);
     Response results(const budget::Budget& b);
-    void officer(const budget::Budget& b, const std::string& what, std::function<void(Response)> done);
+    // `token`: a per-officer token to check first ("": the shared token already checked).
+    void officer(const budget::Budget& b, const std::string& what, const std::string& token, const std::string& address,
+                 std::function<void(Response)> done);
     bool officer_allowed(const Request& request) const;
 
     ApiConfig config_;
@@ -87,6 +89,9 @@ std::string allowed_methods(const std::string& path);
 bool write_officer_file(Storage& storage, OfficerStore* officers, const budget::Budget& b, const std::string& what,
                         const std::string& path, std::string& error);
 std::string export_content_type(const std::string& what);
+
+// The token of an "Authorization: Bearer TOKEN" header (the scheme in any case), or "".
+std::string bearer_token(const std::string& authorization);
 
 // {"error": {"code": ..., "message": ...}} with the status.
 Response error_response(int status, const std::string& code, const std::string& message);

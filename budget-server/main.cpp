@@ -132,6 +132,8 @@ int main(int argc, char** argv) {
             server::log_line("the officer token must be at least 16 characters");
             return 1;
         }
+        server::log_line("warning: --officer-token-file is deprecated: it still works in this release and goes in the next; "
+                         "give each script its own token in the console (/console/tokens)");
     }
 
     std::string error;

@@ -41,6 +41,17 @@ CREATE TABLE IF NOT EXISTS hidden_comments (
   hidden_at TEXT NOT NULL,
   PRIMARY KEY (budget_id, submission_id, about)
 );
+-- Tokens for scripts: only the hash of each is kept; budgets is a comma-separated list of ids.
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id {ID},
+  officer_id BIGINT NOT NULL REFERENCES officers (id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  budgets TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);
 -- When an officer has changed a consultation's dates (NULL: no limit); none: the budget file's dates.
 CREATE TABLE IF NOT EXISTS consultation_windows (
   budget_id TEXT PRIMARY KEY,
@@ -240,6 +251,65 @@ bool OfficerStore::hidden_comments(const std::string& budget_id, HiddenComments&
     out.clear();
     for (const auto& row : r.rows) out[{to_text(row[0]), to_text(row[1])}] = {to_text(row[2]), to_text(row[3]), to_text(row[4])};
     return true;
+}
+
+namespace {
+std::vector<std::string> split_ids(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at <= text.size() && !text.empty()) {
+        const auto comma = text.find(',', at);
+        out.push_back(text.substr(at, comma == std::string::npos ? std::string::npos : comma - at));
+        if (comma == std::string::npos) break;
+        at = comma + 1;
+    }
+    return out;
+}
+}  // namespace
+
+StoreStatus OfficerStore::create_token(const std::string& officer, const std::string& name, const std::vector<std::string>& budgets,
+                                       const std::string& token_hash, std::string& error) {
+    std::string ids;
+    for (const auto& b : budgets) ids += (ids.empty() ? "" : ",") + b;
+    return changed(run("INSERT INTO api_tokens (officer_id, name, token_hash, budgets, created_at) "
+                       "SELECT id, ?, ?, ?, ? FROM officers WHERE name = ?",
+                       {name, token_hash, ids, utc_now(), officer}),
+                   error);
+}
+
+StoreStatus OfficerStore::revoke_token(std::int64_t id, std::string& error) {
+    return changed(run("UPDATE api_tokens SET revoked_at = ? WHERE id = CAST(? AS BIGINT) AND revoked_at IS NULL",
+                       {utc_now(), std::to_string(id)}),
+                   error);
+}
+
+bool OfficerStore::list_tokens(std::vector<ApiToken>& out, std::string& error) {
+    const SqlResult r = run("SELECT t.id, o.name, t.name, t.budgets, t.created_at, t.last_used_at, t.revoked_at "
+                            "FROM api_tokens t JOIN officers o ON o.id = t.officer_id ORDER BY t.id");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows)
+        out.push_back({to_int(row[0]), to_text(row[1]), to_text(row[2]), split_ids(to_text(row[3])), to_text(row[4]),
+                       to_text(row[5]), to_text(row[6])});
+    return true;
+}
+
+StoreStatus OfficerStore::find_token(const std::string& token_hash, ApiToken& out, std::string& error) {
+    const SqlResult r = run("SELECT t.id, o.name, t.name, t.budgets, t.created_at FROM api_tokens t "
+                            "JOIN officers o ON o.id = t.officer_id WHERE t.token_hash = ? AND t.revoked_at IS NULL",
+                            {token_hash});
+    if (!r.ok) {
+        error = r.error;
+        return StoreStatus::Unavailable;
+    }
+    if (r.rows.empty()) return StoreStatus::NotFound;
+    const auto& row = r.rows.front();
+    out = {to_int(row[0]), to_text(row[1]), to_text(row[2]), split_ids(to_text(row[3])), to_text(row[4]), "", ""};
+    run("UPDATE api_tokens SET last_used_at = ? WHERE id = CAST(? AS BIGINT)", {utc_now(), std::to_string(out.id)});
+    return StoreStatus::Ok;
 }
 
 bool OfficerStore::set_window(const std::string& budget_id, const WindowOverride& w, std::string& error) {

@@ -50,6 +50,14 @@ struct WindowOverride {
     std::string changed_by, changed_at;
 };
 
+// A script's key to the API, for one officer and chosen budgets. Only the token's hash is stored.
+struct ApiToken {
+    std::int64_t id = 0;
+    std::string officer, name;
+    std::vector<std::string> budgets;  // the budget ids it may read
+    std::string created_at, last_used_at, revoked_at;  // "" when never used / not revoked
+};
+
 enum class StoreStatus { Ok, NotFound, Exists, Unavailable };
 
 class OfficerStore {
@@ -80,6 +88,13 @@ public:
     StoreStatus show_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
                              std::string& error);
     bool hidden_comments(const std::string& budget_id, HiddenComments& out, std::string& error);
+
+    StoreStatus create_token(const std::string& officer, const std::string& name, const std::vector<std::string>& budgets,
+                             const std::string& token_hash, std::string& error);
+    StoreStatus revoke_token(std::int64_t id, std::string& error);
+    bool list_tokens(std::vector<ApiToken>& out, std::string& error);
+    // The live (not revoked) token with this hash, its officer still there; marks it used.
+    StoreStatus find_token(const std::string& token_hash, ApiToken& out, std::string& error);
 
     bool set_window(const std::string& budget_id, const WindowOverride& w, std::string& error);
     bool clear_window(const std::string& budget_id, std::string& error);

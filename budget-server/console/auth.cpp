@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <array>
 
+// Marks words shown to people (the console translates them through its catalogue).
+#define N_(english) english
+
 namespace server::console {
 
 namespace {
@@ -60,21 +63,21 @@ bool start_crypto() { return sodium_init() >= 0; }
 
 std::string password_problem(std::string_view name, std::string_view password) {
     if (password.find('\n') != std::string_view::npos || password.find('\r') != std::string_view::npos)
-        return "a password is one line";
-    if (code_points(password) < 12) return "a password needs at least 12 characters";
-    if (password.size() > 1024) return "a password is at most 1024 bytes";
+        return N_("a password is one line");
+    if (code_points(password) < 12) return N_("a password needs at least 12 characters");
+    if (password.size() > 1024) return N_("a password is at most 1024 bytes");
     const std::string p = lower_ascii(password);
-    if (p == lower_ascii(name)) return "a password cannot be the officer's name";
+    if (p == lower_ascii(name)) return N_("a password cannot be the officer's name");
     for (std::string_view c : kCommon)
-        if (p == c) return "that password is on the list of common passwords";
+        if (p == c) return N_("that password is on the list of common passwords");
     for (std::string_view stem : kCommonStems) {
         if (p.rfind(stem, 0) != 0) continue;
         // A common word followed only by digits and symbols is as easy to guess as the word.
         if (std::all_of(p.begin() + static_cast<std::ptrdiff_t>(stem.size()), p.end(),
                         [](char c) { return !(c >= 'a' && c <= 'z'); }))
-            return "that password is a common word with digits or symbols added";
+            return N_("that password is a common word with digits or symbols added");
     }
-    if (std::all_of(p.begin(), p.end(), [&](char c) { return c == p.front(); })) return "a password cannot be one character repeated";
+    if (std::all_of(p.begin(), p.end(), [&](char c) { return c == p.front(); })) return N_("a password cannot be one character repeated");
     return "";
 }
 

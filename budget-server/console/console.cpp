@@ -310,6 +310,10 @@ Response Console::route(Context& c) {
     if (c.path == "/console/sign-out" && post) return sign_out(c);
     if (c.path == "/console/" && get) return home(c);
     if (c.path == "/console/audit" && get) return audit_page(c);
+    if (c.path == "/console/officers" && get) return officers_page(c, 200, "", "");
+    if ((c.path == "/console/officers/add" || c.path == "/console/officers/remove") && post) return change_officers(c);
+    if (c.path == "/console/tokens" && get) return tokens_page(c, 200, "", "", "");
+    if ((c.path == "/console/tokens/create" || c.path == "/console/tokens/revoke") && post) return change_tokens(c);
     if (c.path == "/console/audit.csv" && get) return audit_csv(c);
 
     const std::string prefix = "/console/budgets/";
@@ -771,6 +775,145 @@ Response Console::export_file(Context& c, const budget::Budget& b, const std::st
     r.content_type = export_content_type(what);
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + b.id + "-" + what + "\"");
     return r;
+}
+
+Response Console::officers_page(Context& c, int status, const std::string& notice, const std::string& problem) {
+    if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage officers."));
+    std::vector<Officer> officers;
+    std::string error;
+    if (!officers_.list_officers(officers, error))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    Page page(templates_, c, "officers.tpl", tr(c, "Officers"));
+    auto& d = page.body();
+    if (!notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
+    if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
+    for (const auto& o : officers) {
+        auto* row = d.AddSectionDictionary("OFFICER_ROW");
+        row->SetValue("NAME", o.name);
+        row->SetValue("ROLE", tr(c, role_name(o.role)));
+        row->SetValue("ADDED", o.created_at.substr(0, 10));
+        if (o.name != c.session.officer.name) {  // nobody removes themselves (there is always an admin)
+            auto* r = row->AddSectionDictionary("REMOVABLE");
+            r->SetValue("CSRF", c.csrf);
+            r->SetValue("NAME", o.name);
+            r->SetValue("REMOVE_LABEL", fill(tr(c, "Remove {officer}"), {{"officer", o.name}}));
+        }
+    }
+    return page.render(status);
+}
+
+Response Console::change_officers(Context& c) {
+    auto form = parse_form(c.request.body);
+    if (!form || !same_secret((*form)["csrf"], c.csrf))
+        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
+    if (!c.admin()) {
+        audit(c, "request.refused", "officers", "managing officers needs an administrator");
+        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage officers."));
+    }
+    const std::string name = (*form)["name"];
+    std::string error;
+    if (c.path == "/console/officers/remove") {
+        if (name == c.session.officer.name) return officers_page(c, 400, "", tr(c, "You cannot remove yourself."));
+        const StoreStatus s = officers_.remove_officer(name, error);
+        if (s == StoreStatus::Unavailable)
+            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        if (s == StoreStatus::Ok) audit(c, "officer.removed", name);
+        return officers_page(c, s == StoreStatus::Ok ? 200 : 404, s == StoreStatus::Ok ? fill(tr(c, "{officer} can no longer sign in."), {{"officer", name}}) : "",
+                             s == StoreStatus::Ok ? "" : tr(c, "There is no officer with that name."));
+    }
+    const auto role = parse_role((*form)["role"]);
+    const std::string password = (*form)["password"];
+    const bool name_ok = !name.empty() && name.size() <= 64 && name.front() != ' ' && name.back() != ' ' &&
+                         std::none_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F; });
+    if (!name_ok) return officers_page(c, 400, "", tr(c, "A name is 1 to 64 characters, with no spaces at either end."));
+    if (!role) return officers_page(c, 400, "", tr(c, "Choose a role."));
+    if (const std::string problem = password_problem(name, password); !problem.empty()) return officers_page(c, 400, "", tr(c, problem));
+    const std::string hash = hash_password(password);
+    const StoreStatus s = hash.empty() ? StoreStatus::Unavailable : officers_.add_officer(name, *role, hash, error);
+    if (s == StoreStatus::Exists) return officers_page(c, 400, "", tr(c, "There is already an officer with that name."));
+    if (s != StoreStatus::Ok)
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    audit(c, "officer.added", name, std::string("role ") + role_name(*role));
+    return officers_page(c, 201, fill(tr(c, "{officer} can now sign in."), {{"officer", name}}), "");
+}
+
+Response Console::tokens_page(Context& c, int status, const std::string& notice, const std::string& problem, const std::string& token) {
+    if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage API tokens."));
+    std::vector<ApiToken> tokens;
+    std::vector<Officer> officers;
+    std::string error;
+    if (!officers_.list_tokens(tokens, error) || !officers_.list_officers(officers, error))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    Page page(templates_, c, "tokens.tpl", tr(c, "API tokens"));
+    auto& d = page.body();
+    if (!token.empty()) d.AddSectionDictionary("NEW_TOKEN")->SetValue("TOKEN", token);
+    if (!notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
+    if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
+    for (const auto& t : tokens) {
+        auto* row = d.AddSectionDictionary("TOKEN_ROW");
+        row->SetValue("NAME", t.name);
+        row->SetValue("OFFICER", t.officer);
+        std::string ids;
+        for (const auto& b : t.budgets) ids += (ids.empty() ? "" : ", ") + b;
+        row->SetValue("BUDGETS", ids);
+        row->SetValue("MADE", t.created_at.substr(0, 16));
+        row->SetValue("USED", t.last_used_at.empty() ? tr(c, "Never") : t.last_used_at.substr(0, 16));
+        if (t.revoked_at.empty()) {
+            auto* live = row->AddSectionDictionary("LIVE");
+            live->SetValue("CSRF", c.csrf);
+            live->SetIntValue("ID", static_cast<long>(t.id));
+            live->SetValue("REVOKE_LABEL", fill(tr(c, "Revoke {token}"), {{"token", t.name}}));
+        } else {
+            row->AddSectionDictionary("REVOKED")->SetValue("REVOKED_TEXT", fill(tr(c, "Revoked {time}"), {{"time", t.revoked_at.substr(0, 16)}}));
+        }
+    }
+    if (tokens.empty()) d.ShowSection("NO_TOKENS");
+    for (const auto& o : officers) d.AddSectionDictionary("OFFICER_OPTION")->SetValue("NAME", o.name);
+    for (const auto& [id, b] : *config_.budgets) {
+        auto* option = d.AddSectionDictionary("BUDGET_OPTION");
+        option->SetValue("ID", id);
+        option->SetValue("COUNCIL", b.council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
+    }
+    return page.render(status);
+}
+
+Response Console::change_tokens(Context& c) {
+    auto form = parse_form(c.request.body);
+    if (!form || !same_secret((*form)["csrf"], c.csrf))
+        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
+    if (!c.admin()) {
+        audit(c, "request.refused", "tokens", "managing tokens needs an administrator");
+        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage API tokens."));
+    }
+    std::string error;
+    if (c.path == "/console/tokens/revoke") {
+        const std::string& id = (*form)["id"];
+        if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+            return tokens_page(c, 400, "", tr(c, "There is no such token."), "");
+        const StoreStatus s = officers_.revoke_token(std::stoll(id), error);
+        if (s == StoreStatus::Unavailable)
+            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        if (s == StoreStatus::Ok) audit(c, "token.revoked", "token " + id);
+        return tokens_page(c, s == StoreStatus::Ok ? 200 : 404, s == StoreStatus::Ok ? tr(c, "The token is revoked: it no longer works.") : "",
+                           s == StoreStatus::Ok ? "" : tr(c, "There is no such token."), "");
+    }
+    const std::string name = (*form)["name"], officer = (*form)["officer"];
+    // Every budget ticked (a form repeats the field once per box).
+    std::vector<std::string> budgets;
+    for (const auto& [field, value] : parse_form_all(c.request.body))
+        if (field == "budget" && config_.budgets->count(value) && std::find(budgets.begin(), budgets.end(), value) == budgets.end())
+            budgets.push_back(value);
+    if (name.empty() || name.size() > 200) return tokens_page(c, 400, "", tr(c, "Say what the token is for."), "");
+    if (budgets.empty()) return tokens_page(c, 400, "", tr(c, "Choose at least one consultation."), "");
+    const std::string token = "bst_" + new_session_id();
+    const StoreStatus s = officers_.create_token(officer, name, budgets, session_hash(token), error);
+    if (s == StoreStatus::NotFound) return tokens_page(c, 400, "", tr(c, "There is no officer with that name."), "");
+    if (s != StoreStatus::Ok)
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    std::string ids;
+    for (const auto& b : budgets) ids += (ids.empty() ? "" : ",") + b;
+    audit(c, "token.created", name, "for " + officer + ", budgets " + ids);
+    return tokens_page(c, 201, "", "", token);
 }
 
 Response Console::audit_page(Context& c) {

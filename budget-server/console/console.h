@@ -65,6 +65,10 @@ private:
     Response comments(Context& c, const budget::Budget& b);
     Response moderate(Context& c, const budget::Budget& b, bool hide);
     Response export_file(Context& c, const budget::Budget& b, const std::string& what);
+    Response officers_page(Context& c, int status, const std::string& notice, const std::string& problem);
+    Response change_officers(Context& c);
+    Response tokens_page(Context& c, int status, const std::string& notice, const std::string& problem, const std::string& token);
+    Response change_tokens(Context& c);
     Response audit_page(Context& c);
     Response audit_csv(Context& c);
     Response message(Context& c, int status, const std::string& heading, const std::string& text);

@@ -59,6 +59,20 @@ std::optional<std::map<std::string, std::string>> parse_form(std::string_view te
     return out;
 }
 
+std::vector<std::pair<std::string, std::string>> parse_form_all(std::string_view text) {
+    std::vector<std::pair<std::string, std::string>> out;
+    while (!text.empty()) {
+        const auto amp = text.find('&');
+        const std::string_view pair = text.substr(0, amp);
+        text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+        const auto eq = pair.find('=');
+        auto name = decode(pair.substr(0, eq));
+        auto value = decode(eq == std::string_view::npos ? std::string_view() : pair.substr(eq + 1));
+        if (name && value) out.emplace_back(std::move(*name), std::move(*value));
+    }
+    return out;
+}
+
 std::string cookie_value(std::string_view header, std::string_view name) {
     while (!header.empty()) {
         const auto semi = header.find(';');

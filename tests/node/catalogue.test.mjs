@@ -80,7 +80,7 @@ test('every word of the officer console is in its Welsh catalogue, translated, a
     for (const m of readFileSync(join(consoleDir, 'templates', f), 'utf8').matchAll(/\{\{_ ([\s\S]*?) _\}\}/g)) used.set(m[1], f);
   }
   for (const f of readdirSync(consoleDir).filter((f) => f.endsWith('.cpp'))) {
-    for (const m of readFileSync(join(consoleDir, f), 'utf8').matchAll(/\btr\(c, "((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), f);
+    for (const m of readFileSync(join(consoleDir, f), 'utf8').matchAll(/\b(?:tr\(c, |N_\()"((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), f);
   }
   assert.ok(used.size > 80, `only ${used.size} messages found`);
   const welsh = catalogue(join(consoleDir, 'po', 'cy.po'));

@@ -100,6 +100,15 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await look(page, 'audit-log');
+    await page.getByRole('link', { name: 'Officers' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Add an officer' }).waitFor();
+    await look(page, 'officers');
+    await page.getByRole('link', { name: 'API tokens' }).click();
+    await page.getByLabel('What it is for').fill('weekly export');
+    await page.getByLabel(/Eastbrook District Council \(eastbrook-district-2026\)/).check();
+    await page.getByRole('button', { name: 'Make the token' }).click();
+    await page.getByText('Copy this token now: it is shown only once.').waitFor();
+    await look(page, 'tokens');
     await page.close();
   }
 });

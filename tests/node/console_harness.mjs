@@ -24,7 +24,7 @@ export async function postForm(base, path, session, fields, headers = {}, scheme
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, 'Sec-Fetch-Site': 'same-origin',
       ...(session ? { Cookie: `console_session=${session}` } : {}), ...headers },
-    body: new URLSearchParams(fields).toString(),
+    body: new URLSearchParams(fields).toString(),  // an object, or [name, value] pairs (a name may repeat)
   });
   return answer(res);
 }

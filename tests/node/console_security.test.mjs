@@ -63,13 +63,15 @@ for (const backend of ['sqlite', 'postgresql']) {
     test('every console route refuses an anonymous request', async () => {
       for (const path of ['/console/', `/console/budgets/${DISTRICT}`, `/console/budgets/${DISTRICT}/comments`,
         `/console/budgets/${DISTRICT}/export.csv`, `/console/budgets/${DISTRICT}/aggregate.json`, '/console/audit',
-        '/console/audit.csv', '/console/no-such-page', '/console/budgets/nope']) {
+        '/console/audit.csv', '/console/officers', '/console/tokens', `/console/budgets/${DISTRICT}/report`,
+        `/console/budgets/${DISTRICT}/export.xlsx`, '/console/no-such-page', '/console/budgets/nope']) {
         const res = await get(server.base, path);
         assert.equal(res.status, 303, path);
         assert.equal(res.headers.get('location'), '/console/sign-in', path);
         assert.equal(res.text, '', path);
       }
-      for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`]) {
+      for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`, `/console/budgets/${DISTRICT}/window`,
+        '/console/officers/add', '/console/tokens/create', '/console/tokens/revoke']) {
         const res = await postForm(server.base, path, '', { csrf: 'x', submission: 'x', about: 'overall', reason: 'x' });
         assert.equal(res.status, 401, path);
         assert.match(res.text, /Sign in first/);
@@ -262,6 +264,61 @@ for (const backend of ['sqlite', 'postgresql']) {
       const rows = csv.text.trim().split('\r\n');
       assert.equal(rows[0], 'id,at,officer,action,object,detail');
       assert.equal(rows.length - 1, Number(sql('SELECT count(*) FROM audit_log')) - 1, 'every entry but the export of itself');
+    });
+
+    test('API tokens: made in the console and shown once, stored hashed, scoped to budgets, revocable; exports audited by officer', async () => {
+      const id = sessionOf(await signIn(server.base, ADMIN));
+      const page = await get(server.base, '/console/tokens', id);
+      assert.equal(page.status, 200);
+      const made = await postForm(server.base, '/console/tokens/create', id,
+        [['csrf', csrfOf(page.text)], ['name', 'nightly report'], ['officer', ANALYST.name], ['budget', DISTRICT], ['budget', 'no-such-budget']]);
+      assert.equal(made.status, 201);
+      const token = made.text.match(/<code class="token">(bst_[0-9a-f]{64})<\/code>/)[1];
+      assert.equal(sql(`SELECT count(*) FROM api_tokens WHERE token_hash = '${token}' OR token_hash = '${token.slice(4)}'`), '0');
+      assert.equal(sql(`SELECT budgets FROM api_tokens WHERE name = 'nightly report'`), DISTRICT);
+      const again = await get(server.base, '/console/tokens', id);
+      assert.ok(!again.text.includes(token), 'shown once only');
+      const csv = await officer(server.base, DISTRICT, 'export.csv', token);
+      assert.equal(csv.status, 200);
+      const xlsx = await officer(server.base, DISTRICT, 'export.xlsx', token);
+      assert.equal(xlsx.status, 200);
+      assert.equal(xlsx.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      assert.equal(xlsx.bytes.subarray(0, 2).toString(), 'PK');
+      const other = await officer(server.base, 'northmoor-county-2026', 'export.csv', token);
+      assert.equal(other.status, 403);
+      assert.equal(JSON.parse(other.text).error.code, 'auth.out_of_scope');
+      assert.equal((await officer(server.base, DISTRICT, 'export.csv', `bst_${'0'.repeat(64)}`)).status, 401);
+      assert.match(sql("SELECT detail FROM audit_log WHERE action = 'export' AND officer = 'bob.analyst' ORDER BY id DESC LIMIT 1"),
+        /^export\.xlsx through the API, token nightly report$/);
+      const tokenId = sql("SELECT id FROM api_tokens WHERE name = 'nightly report'");
+      const revoked = await postForm(server.base, '/console/tokens/revoke', id, { csrf: csrfOf(page.text), id: tokenId });
+      assert.equal(revoked.status, 200);
+      assert.match(revoked.text, /The token is revoked: it no longer works\./);
+      assert.equal((await officer(server.base, DISTRICT, 'export.csv', token)).status, 401);
+      assert.deepEqual(sql("SELECT action FROM audit_log WHERE action LIKE 'token.%' ORDER BY id").split('\n'), ['token.created', 'token.revoked']);
+      const analyst = sessionOf(await signIn(server.base, ANALYST));
+      assert.equal((await get(server.base, '/console/tokens', analyst)).status, 403);
+    });
+
+    test('an admin adds and removes officers in the console, under the same password rules; an analyst cannot', async () => {
+      const id = sessionOf(await signIn(server.base, ADMIN));
+      const page = await get(server.base, '/console/officers', id);
+      const csrf = csrfOf(page.text);
+      const weak = await postForm(server.base, '/console/officers/add', id, { csrf, name: 'erin.new', role: 'analyst', password: 'password12345' });
+      assert.equal(weak.status, 400);
+      assert.match(weak.text, /that password is on the list of common passwords/);
+      const added = await postForm(server.base, '/console/officers/add', id, { csrf, name: 'erin.new', role: 'analyst', password: 'erin starts with this one' });
+      assert.equal(added.status, 201);
+      assert.match(added.text, /erin\.new can now sign in\./);
+      const erin = sessionOf(await signIn(server.base, { name: 'erin.new', password: 'erin starts with this one' }));
+      assert.equal((await get(server.base, '/console/officers', erin)).status, 403);
+      const self = await postForm(server.base, '/console/officers/remove', id, { csrf, name: ADMIN.name });
+      assert.equal(self.status, 400);
+      const removed = await postForm(server.base, '/console/officers/remove', id, { csrf, name: 'erin.new' });
+      assert.equal(removed.status, 200);
+      assert.equal((await get(server.base, '/console/', erin)).status, 303, 'a removed officer\'s session ends with them');
+      assert.deepEqual(sql("SELECT action FROM audit_log WHERE object = 'erin.new' AND action LIKE 'officer.%' ORDER BY id").split('\n'),
+        ['officer.added', 'officer.removed']);
     });
 
     // Last: it locks this address out of signing in for 15 minutes.

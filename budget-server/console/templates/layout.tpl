@@ -20,7 +20,7 @@
 <nav aria-label="{{_ Console _}}">
 <ul>
 <li><a href="/console/">{{_ Consultations _}}</a></li>
-{{#ADMIN}}<li><a href="/console/audit">{{_ Audit log _}}</a></li>{{/ADMIN}}
+{{#ADMIN}}<li><a href="/console/officers">{{_ Officers _}}</a></li><li><a href="/console/tokens">{{_ API tokens _}}</a></li><li><a href="/console/audit">{{_ Audit log _}}</a></li>{{/ADMIN}}
 </ul>
 </nav>
 <div class="who">
