@@ -211,6 +211,19 @@ public:
         return true;
     }
 
+    bool scan_answers(const std::string& budget_id,
+                      const std::function<void(std::int64_t, const std::string&, const std::string&)>& answer,
+                      std::string& error) override {
+        auto c = readers_.acquire(error);
+        if (!c) return false;
+        Result r = run(c.get(), "SELECT submission_row, question, answer FROM demographic_answers WHERE budget_id = $1 AND "
+                                "submission_row IS NOT NULL",
+                       {{&budget_id, false}});
+        if (!ok(r)) { error = PQresultErrorMessage(r.get()); return false; }
+        for (int i = 0; i < PQntuples(r.get()); ++i) answer(int8(r.get(), i, 0), value(r.get(), i, 1), value(r.get(), i, 2));
+        return true;
+    }
+
     bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
                     const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
                     std::string& error) override {

@@ -182,6 +182,14 @@ public:
         }, error);
     }
 
+    bool scan_answers(const std::string& budget_id,
+                      const std::function<void(std::int64_t, const std::string&, const std::string&)>& answer,
+                      std::string& error) override {
+        return query(budget_id,
+                     "SELECT submission_row, question, answer FROM demographic_answers WHERE budget_id = ? AND submission_row IS NOT NULL",
+                     [&](const Statement& st) { answer(sqlite3_column_int64(st.get(), 0), st.column_text(1), st.column_text(2)); }, error);
+    }
+
     bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
                     const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
                     std::string& error) override {

@@ -66,6 +66,11 @@ public:
     virtual bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
                             const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
                             std::string& error) = 0;
+    // Calls `answer` (submission row, question, answer) for each demographic answer linked to its
+    // submission (answers stored before they were linked are left out).
+    virtual bool scan_answers(const std::string& budget_id,
+                              const std::function<void(std::int64_t row, const std::string& question, const std::string& answer)>& answer,
+                              std::string& error) = 0;
     virtual void stop() = 0;  // finishes queued writes, then stops the writer
     // "N submissions in M commits" since start: how well group commit is batching.
     virtual std::string commit_stats() const = 0;

@@ -3,10 +3,12 @@
 
 #include <xlsxwriter.h>
 
+#include <functional>
 #include <map>
 #include <vector>
 
 #include "aggregation.h"
+#include "breakdown.h"
 #include "choices_codec.h"
 #include "exports.h"
 #include "money.h"
@@ -234,6 +236,44 @@ bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments&
         }
         worksheet_set_column(ws, 0, 2, 16, nullptr);
         w.chart(ws, ws_name, LXW_CHART_COLUMN, s.name.en + ": change chosen", 4, row - 1, 0, 1, 3, 4, false);
+    }
+
+    // A sheet per demographic question: the same figures by answer, groups under 10 suppressed.
+    for (std::size_t q = 0; q < b.demographics.size(); ++q) {
+        std::vector<Group> groups;
+        if (!breakdown(storage, b, q, groups, error)) {
+            workbook_close(wb);
+            return false;
+        }
+        lxw_worksheet* ws = w.sheet("By " + b.demographics[q].label.en);
+        w.text(ws, 0, 0, "Results by answer to: " + b.demographics[q].label.en, w.bold());
+        w.text(ws, 1, 0, "A group with fewer than " + std::to_string(kSmallestGroup) + " responses shows no figures.");
+        std::vector<std::string> head = {"Figure"};
+        for (const auto& g : groups) head.push_back(g.option_id.empty() ? "No answer" : g.label.en);
+        w.header(ws, 3, head);
+        worksheet_set_column(ws, 0, 0, 40, nullptr);
+        worksheet_set_column(ws, 1, static_cast<lxw_col_t>(groups.size()), 14, nullptr);
+        int r = 4;
+        auto figure_row = [&](const std::string& label, const std::function<void(int col, const budget::Aggregator&)>& cell) {
+            w.text(ws, r, 0, label);
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                const int col = static_cast<int>(g) + 1;
+                if (groups[g].suppressed()) w.text(ws, r, col, "fewer than " + std::to_string(kSmallestGroup));
+                else cell(col, groups[g].aggregate);
+            }
+            ++r;
+        };
+        figure_row("Responses", [&](int col, const budget::Aggregator& a) { w.number(ws, r, col, static_cast<double>(a.count())); });
+        figure_row("Balanced the budget",
+                   [&](int col, const budget::Aggregator& a) { w.number(ws, r, col, share_value(a.balanced(), a.count()), w.percent()); });
+        for (std::size_t i : levers)
+            figure_row(b.services[i].name.en + ": median change", [&](int col, const budget::Aggregator& a) {
+                w.number(ws, r, col, quarter_bp_value(a.service(i).median_qbp), w.percent());
+            });
+        figure_row("Council tax: median rise", [&](int col, const budget::Aggregator& a) {
+            w.number(ws, r, col, quarter_bp_value(a.council_tax().median_qbp), w.percent());
+        });
+        worksheet_freeze_panes(ws, 4, 1);
     }
 
     // Responses: one row per submission (streamed from storage, re-simulated by the core).

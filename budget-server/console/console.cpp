@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "aggregation.h"
+#include "breakdown.h"
 #include "charts.h"
 #include "choices_codec.h"
 #include "csv.h"
@@ -534,7 +535,51 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     if (c.query.count("done")) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The dates are saved."));
     fill_window(c, d, b);
     fill_figures(c, page, b, t);
+    if (!fill_breakdown(c, d, b))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
     return page.render(200);
+}
+
+// The "results by group" table for the question chosen (?by=): every figure of a group with fewer
+// than kSmallestGroup responses is replaced by "fewer than 10".
+bool Console::fill_breakdown(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    if (b.demographics.empty()) return true;
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    auto* section = d.AddSectionDictionary("HAS_QUESTIONS");
+    section->SetValue("ID", b.id);
+    const std::string& by = c.query["by"];
+    std::optional<std::size_t> chosen;
+    for (std::size_t q = 0; q < b.demographics.size(); ++q) {
+        auto* option = section->AddSectionDictionary("QUESTION");
+        option->SetValue("VALUE", b.demographics[q].id);
+        option->SetValue("TEXT", b.demographics[q].label.in(language));
+        if (b.demographics[q].id == by) {
+            option->ShowSection("SELECTED");
+            chosen = q;
+        }
+    }
+    if (!chosen) return true;
+    std::vector<Group> groups;
+    std::string error;
+    if (!breakdown(storage_, b, *chosen, groups, error)) return false;
+    auto* table = section->AddSectionDictionary("BREAKDOWN");
+    table->SetValue("CAPTION", fill(tr(c, "Results by answer to: {question}"), {{"question", b.demographics[*chosen].label.in(language)}}));
+    const std::string few = fill(tr(c, "fewer than {n}"), {{"n", std::to_string(kSmallestGroup)}});
+    for (const auto& g : groups) table->AddSectionDictionary("GROUP")->SetValue("NAME", g.option_id.empty() ? tr(c, "No answer") : g.label.in(language));
+    auto row = [&](const std::string& label, const std::function<std::string(const budget::Aggregator&)>& figure) {
+        auto* r = table->AddSectionDictionary("ROW");
+        r->SetValue("LABEL", label);
+        for (const auto& g : groups) r->AddSectionDictionary("CELL")->SetValue("VALUE", g.suppressed() ? few : figure(g.aggregate));
+    };
+    row(tr(c, "Responses"), [](const budget::Aggregator& a) { return std::to_string(a.count()); });
+    row(tr(c, "Balanced the budget"), [](const budget::Aggregator& a) { return share(a.balanced(), a.count()); });
+    for (std::size_t i = 0; i < b.services.size(); ++i) {
+        if (b.services[i].locked) continue;
+        row(fill(tr(c, "{service}: median change"), {{"service", b.services[i].name.in(language)}}),
+            [i](const budget::Aggregator& a) { return qbp_text(a.service(i).median_qbp); });
+    }
+    row(tr(c, "Council tax: median rise"), [](const budget::Aggregator& a) { return qbp_text(a.council_tax().median_qbp); });
+    return true;
 }
 
 void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {

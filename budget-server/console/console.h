@@ -60,6 +60,7 @@ private:
     void fill_figures(Context& c, Page& page, const budget::Budget& b, const Tally& t);
     Response dashboard(Context& c, const budget::Budget& b);
     Response report(Context& c, const budget::Budget& b);
+    bool fill_breakdown(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     void fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     Response change_window(Context& c, const budget::Budget& b);
     Response comments(Context& c, const budget::Budget& b);

@@ -34,6 +34,10 @@ public:
                     const std::function<void(const std::string&, const std::string&)>&, std::int64_t&, std::string&) override {
         return true;
     }
+    bool scan_answers(const std::string&, const std::function<void(std::int64_t, const std::string&, const std::string&)>&,
+                      std::string&) override {
+        return true;
+    }
     void stop() override {}
     std::string commit_stats() const override { return ""; }
 

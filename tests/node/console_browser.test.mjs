@@ -94,6 +94,10 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
       assert.deepEqual(row.slice(4), [asShown(s.lower_quartile_percent), asShown(s.median_percent), asShown(s.upper_quartile_percent)], s.name);
     }
     await look(page, 'dashboard');
+    await page.getByLabel('Break the results down by').selectOption('area');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('table', { name: /Results by answer to:/ }).waitFor();
+    await look(page, 'dashboard-by-group');
     await page.getByRole('link', { name: 'The results report for cabinet (to print)' }).click();
     await page.getByRole('heading', { level: 2, name: 'Headline findings' }).waitFor();
     await look(page, 'report');

@@ -4,8 +4,9 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, startPostgres, sample, post, officer, serverBin } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, officer, serverBin, root } from './server_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
@@ -319,6 +320,39 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal((await get(server.base, '/console/', erin)).status, 303, 'a removed officer\'s session ends with them');
       assert.deepEqual(sql("SELECT action FROM audit_log WHERE object = 'erin.new' AND action LIKE 'officer.%' ORDER BY id").split('\n'),
         ['officer.added', 'officer.removed']);
+    });
+
+    test('results by group: each group\'s count is the stored answers\', and a group under 10 shows no figure, on the page or in the workbook', async () => {
+      const id = sessionOf(await signIn(server.base, ANALYST));
+      const page = await get(server.base, `/console/budgets/${DISTRICT}?by=age`, id);
+      assert.equal(page.status, 200);
+      const table = page.text.match(/<table>\s*<caption id="breakdown-table">[\s\S]*?<\/table>/)[0];
+      const heads = [...table.matchAll(/<th scope="col" class="number">([^<]*)<\/th>/g)].map((m) => m[1]);
+      const counts = [...table.match(/<tr><th scope="row">Responses<\/th>(.*?)<\/tr>/)[1].matchAll(/<td class="number">([^<]*)<\/td>/g)].map((m) => m[1]);
+      const doc = JSON.parse(readFileSync(join(root, 'budgets', `${DISTRICT}.json`), 'utf8'));
+      const age = doc.demographics.find((q) => q.id === 'age');
+      assert.deepEqual(heads, [...age.options.map((o) => o.label.en ?? o.label), 'No answer']);
+      const total = Number(sql(`SELECT count(*) FROM submissions WHERE budget_id = '${DISTRICT}'`));
+      const answered = age.options.map((o) => Number(sql(`SELECT count(*) FROM demographic_answers WHERE budget_id = '${DISTRICT}' AND question = 'age' AND answer = '${o.id}'`)));
+      const expected = [...answered, total - answered.reduce((a, b) => a + b, 0)].map((n) => (n < 10 ? 'fewer than 10' : String(n)));
+      assert.deepEqual(counts, expected);
+      assert.ok(expected.includes('fewer than 10'), 'the sample has a small group to hide');
+      // Every figure in a small group's column is hidden, not just its count.
+      const rows = [...table.matchAll(/<tr><th scope="row">[^<]*<\/th>(.*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td class="number">([^<]*)<\/td>/g)].map((c) => c[1]));
+      expected.forEach((e, col) => { if (e === 'fewer than 10') for (const r of rows) assert.equal(r[col], 'fewer than 10'); });
+
+      const xlsx = await officer(server.base, DISTRICT, 'export.xlsx');
+      const file = join(server.dataDir, 'breakdown-check.xlsx');
+      writeFileSync(file, xlsx.bytes);
+      const sheet = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb[[n for n in wb.sheetnames if n.startswith('By ') and 'ge' in n][0]]
+rows = [list(r) for r in ws.iter_rows(min_row=4, values_only=True)]
+print(json.dumps(rows, default=str))
+`, file]).toString());
+      const responses = sheet.find((r) => r[0] === 'Responses').slice(1).map((v) => (typeof v === 'number' ? String(v) : v));
+      assert.deepEqual(responses, expected);
     });
 
     // Last: it locks this address out of signing in for 15 minutes.

@@ -37,3 +37,27 @@
 {{/CAN_CHANGE_WINDOW}}
 {{#EMPTY}}<p>{{_ No responses yet. The figures appear here as residents send their budgets. _}}</p>{{/EMPTY}}
 {{>FIGURES}}
+{{#HAS_QUESTIONS}}
+<h2 id="breakdown">{{_ Results by group _}}</h2>
+<p>{{_ Residents could say who they are, if they chose to. A group with fewer than 10 responses shows no figures, so that nobody can be picked out. _}}</p>
+<form method="get" action="/console/budgets/{{ID}}#breakdown" class="filters">
+<div class="field">
+<label for="by">{{_ Break the results down by _}}</label>
+<select id="by" name="by">
+{{#QUESTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{TEXT}}</option>{{/QUESTION}}
+</select>
+</div>
+<button class="button secondary">{{_ Show _}}</button>
+</form>
+{{#BREAKDOWN}}
+<div class="table-scroll" role="region" aria-labelledby="breakdown-table" tabindex="0">
+<table>
+<caption id="breakdown-table">{{CAPTION}}</caption>
+<thead><tr><th scope="col">{{_ Figure _}}</th>{{#GROUP}}<th scope="col" class="number">{{NAME}}</th>{{/GROUP}}</tr></thead>
+<tbody>
+{{#ROW}}<tr><th scope="row">{{LABEL}}</th>{{#CELL}}<td class="number">{{VALUE}}</td>{{/CELL}}</tr>{{/ROW}}
+</tbody>
+</table>
+</div>
+{{/BREAKDOWN}}
+{{/HAS_QUESTIONS}}
