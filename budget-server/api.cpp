@@ -75,7 +75,7 @@ json problems_json(const budget::Problems& problems) {
 Api::Api(ApiConfig config, Storage& storage)
     : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst),
       officer_failures_(config_.officer_failures_per_minute, config_.officer_failures_per_minute),
-      results_(config_.budgets, storage_) {}
+      results_(config_.budgets, storage_, config_.officers) {}
 
 // "Bearer TOKEN", the scheme in any case (RFC 7235), one or more spaces before the token.
 std::string bearer_token(const std::string& authorization) {
@@ -143,7 +143,8 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         for (const auto& [id, b] : config_.budgets) {
             json item = {{"id", id}, {"version", b.version}, {"council", b.council_name.en},
                          {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
-                         {"results_public", b.results_public}, {"opens_at", nullptr}, {"closes_at", nullptr}, {"state", "open"}};
+                         {"results_public", b.results_public}, {"comments_public", b.results_public && b.comments_public},
+                         {"opens_at", nullptr}, {"closes_at", nullptr}, {"state", "open"}};
             if (config_.windows) {
                 const ConsultationWindow w = config_.windows->get(id);
                 if (w.opens_at) item["opens_at"] = budget::format_utc(*w.opens_at);

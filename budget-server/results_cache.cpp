@@ -10,7 +10,7 @@ namespace server {
 
 using nlohmann::json;
 
-std::string results_json(const budget::Budget& b, const budget::Aggregator& agg) {
+std::string results_json(const budget::Budget& b, const budget::Aggregator& agg, const std::vector<PublicComment>& comments) {
     json services = json::array();
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         if (b.services[i].locked) continue;
@@ -30,11 +30,24 @@ std::string results_json(const budget::Budget& b, const budget::Aggregator& agg)
                        {"efficiencies", uptake(b.efficiencies, [&](std::size_t i) { return agg.efficiency_uptake(i); })},
                        {"income", uptake(b.incomes, [&](std::size_t i) { return agg.income_uptake(i); })},
                        {"council_tax_median_percent", budget::format_fixed(agg.council_tax().median_qbp * 25, 4)}};
-    return body.dump(-1, ' ', false, json::error_handler_t::replace);
+    if (!b.comments_public) return body.dump(-1, ' ', false, json::error_handler_t::replace);
+    json published = json::array();
+    for (const auto& c : comments) {
+        json item = {{"about", c.about}, {"text", c.text}};
+        if (const auto svc = b.find_service(c.about)) {
+            item["about_name"] = b.services[*svc].name.en;
+            item["about_name_cy"] = b.services[*svc].name.in("cy");
+        }
+        published.push_back(std::move(item));
+    }
+    json with_comments = body;
+    with_comments["comments"] = std::move(published);
+    return with_comments.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-ResultsCache::ResultsCache(const std::map<std::string, budget::Budget>& budgets, Storage& storage, std::chrono::milliseconds period)
-    : storage_(storage), period_(period) {
+ResultsCache::ResultsCache(const std::map<std::string, budget::Budget>& budgets, Storage& storage, OfficerStore* officers,
+                           std::chrono::milliseconds period)
+    : storage_(storage), officers_(officers), period_(period) {
     for (const auto& [id, b] : budgets)
         if (b.results_public) entries_.emplace(id, std::make_unique<Entry>(b));
     thread_ = std::thread([this] { run(); });
@@ -68,11 +81,33 @@ void ResultsCache::refresh(Entry& e) {
         e.last_row = 0;
         return;
     }
-    if (last == e.last_row && e.body) return;  // nothing new
+    const std::uint64_t moderation = officers_ ? officers_->moderation_version() : 0;
+    if (last == e.last_row && e.body && moderation == e.moderation_seen) return;  // nothing new
+    std::vector<PublicComment> comments;
+    if (e.budget.comments_public && !published_comments(e.budget, comments)) return;  // tried again next time
     e.last_row = last;
-    auto body = std::make_shared<const std::string>(results_json(e.budget, *e.aggregate));
+    e.moderation_seen = moderation;
+    auto body = std::make_shared<const std::string>(results_json(e.budget, *e.aggregate, comments));
     std::lock_guard<std::mutex> lock(mutex_);
     e.body = std::move(body);
+}
+
+// The newest comments no officer has hidden.
+bool ResultsCache::published_comments(const budget::Budget& b, std::vector<PublicComment>& out) {
+    HiddenComments hidden;
+    std::string error;
+    if (officers_ && !officers_->hidden_comments(b.id, hidden, error)) {
+        log_line("comments for " + b.id + " not published: " + error);
+        return false;
+    }
+    const bool ok = storage_.latest_comments(b.id, kPublishedComments + hidden.size(),
+                                             [&](const std::string& id, const std::string& about, const std::string& text) {
+                                                 if (out.size() < kPublishedComments && !hidden.count({id, about}))
+                                                     out.push_back({about, text});
+                                             },
+                                             error);
+    if (!ok) log_line("comments for " + b.id + " not published: " + error);
+    return ok;
 }
 
 void ResultsCache::run() {

@@ -10,19 +10,28 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "aggregation.h"
 #include "budget.h"
+#include "officer_store.h"
 #include "storage.h"
 
 namespace server {
 
-// The public results document of a budget from its aggregate.
-std::string results_json(const budget::Budget& b, const budget::Aggregator& agg);
+// Comments published with a budget's results (comments_public), newest first.
+struct PublicComment {
+    std::string about, text;
+};
+constexpr std::size_t kPublishedComments = 50;
+
+// The public results document of a budget from its aggregate (and its published comments).
+std::string results_json(const budget::Budget& b, const budget::Aggregator& agg, const std::vector<PublicComment>& comments = {});
 
 class ResultsCache {
 public:
-    ResultsCache(const std::map<std::string, budget::Budget>& budgets, Storage& storage,
+    // `officers` (may be null) says which comments moderation hid.
+    ResultsCache(const std::map<std::string, budget::Budget>& budgets, Storage& storage, OfficerStore* officers = nullptr,
                  std::chrono::milliseconds period = std::chrono::milliseconds(1000));
     ~ResultsCache();
     ResultsCache(const ResultsCache&) = delete;
@@ -38,12 +47,15 @@ private:
         const budget::Budget& budget;
         std::optional<budget::Aggregator> aggregate;  // touched only by the refresh thread
         std::int64_t last_row = 0;
+        std::uint64_t moderation_seen = 0;
         std::shared_ptr<const std::string> body;  // guarded by mutex_
     };
     void run();
     void refresh(Entry& e);
 
+    bool published_comments(const budget::Budget& b, std::vector<PublicComment>& out);
     Storage& storage_;
+    OfficerStore* officers_;
     std::chrono::milliseconds period_;
     std::map<std::string, std::unique_ptr<Entry>> entries_;
     mutable std::mutex mutex_;

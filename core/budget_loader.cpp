@@ -269,7 +269,7 @@ struct Loader {
     void header(const json& root) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "version", "illustrative", "notice",
                                   "languages", "council", "council_tax", "funding", "total_net_budget", "gap_to_close",
-                                  "balance_rule", "results_public", "privacy_notice_url", "opens_at", "closes_at", "groups",
+                                  "balance_rule", "results_public", "comments_public", "privacy_notice_url", "opens_at", "closes_at", "groups",
                                   "services", "efficiencies", "income", "kpis", "demographics"});
         if (auto f = r.string(root, "", "format"); f && *f != "council-budget")
             r.add("budget.wrong_format", "/format", "expected \"council-budget\", found " + in_quotes(*f));
@@ -299,6 +299,8 @@ struct Loader {
                                                {"may_be_unbalanced", BalanceRule::MayBeUnbalanced}}))
             b.balance_rule = *rule;
         if (auto p = r.boolean(root, "", "results_public", true)) b.results_public = *p;
+        if (root.contains("comments_public"))
+            if (auto p = r.boolean(root, "", "comments_public", false)) b.comments_public = *p;
         b.privacy_notice_url = r.text(root, "", "privacy_notice_url", true);
         consultation_window(root);
     }

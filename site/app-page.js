@@ -73,14 +73,16 @@
     flushing = false;
     if (waiting) { report(1); retryTimer = setTimeout(flush, 5000); }
   }
-  // Whether the consultation takes responses now: the app says so and holds its Send button.
+  // Whether the consultation takes responses now (the app says so and holds its Send button), and
+  // whether comments are published (the app tells residents before they write one).
   async function consultationState(id) {
     try {
       const { budgets } = await (await fetch(endpoint.replace(/submissions$/, 'budgets'))).json();
       const b = budgets.find((x) => x.id === id);
-      if (!b || b.state === 'open') return;
-      const when = Date.parse(b.state === 'not_open' ? b.opens_at : b.closes_at) / 1000;
-      Module.ccall('app_consultation', null, ['number', 'number'], [b.state === 'not_open' ? 1 : 2, when]);
+      if (!b || (b.state === 'open' && !b.comments_public)) return;
+      const when = b.state === 'open' ? 0 : Date.parse(b.state === 'not_open' ? b.opens_at : b.closes_at) / 1000;
+      Module.ccall('app_consultation', null, ['number', 'number', 'number'],
+                   [b.state === 'not_open' ? 1 : b.state === 'closed' ? 2 : 0, when, b.comments_public ? 1 : 0]);
     } catch (e) { /* unknown: the server still decides when a budget is sent */ }
   }
   window.budgetSubmit = (body) => {

@@ -71,6 +71,23 @@ async function show() {
         for (const s of r.services) { const row = body.insertRow(); cell(row, say(s.name, s.name_cy || s.name)); cell(row, pct(s.mean_percent), 'num'); cell(row, pct(s.median_percent), 'num'); }
         table.prepend(caption);
         section.append(summary, table);
+        if (Array.isArray(r.comments) && r.comments.length) {
+          // Residents' comments, as the council publishes them (without names; officers may hide any).
+          const h3 = document.createElement('h3'); h3.textContent = say('What residents said', 'Yr hyn a ddywedodd trigolion');
+          const note = document.createElement('p'); note.className = 'note';
+          note.textContent = say(`The ${r.comments.length} most recent comments, without names.`, `Y ${r.comments.length} sylw diweddaraf, heb enwau.`);
+          const ul = document.createElement('ul'); ul.className = 'comments';
+          for (const c of r.comments) {
+            const li = document.createElement('li');
+            const about = document.createElement('p'); about.className = 'about';
+            about.textContent = c.about === 'overall' ? say('About the budget as a whole', 'Am y gyllideb gyfan')
+                                                       : `${say('About', 'Am')} ${say(c.about_name || c.about, c.about_name_cy || c.about_name || c.about)}`;
+            const quote = document.createElement('blockquote'); quote.textContent = c.text;
+            li.append(about, quote);
+            ul.appendChild(li);
+          }
+          section.append(h3, note, ul);
+        }
       } else {
         const note = document.createElement('p'); note.className = 'note'; note.textContent = say('The council has not published results for this consultation.',
                                'Nid yw\'r cyngor wedi cyhoeddi canlyniadau\'r ymgynghoriad hwn.');

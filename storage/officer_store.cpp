@@ -228,17 +228,21 @@ bool OfficerStore::audit_entries(std::size_t limit, std::int64_t before, std::ve
 
 StoreStatus OfficerStore::hide_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
                                        const std::string& reason, const std::string& officer, std::string& error) {
-    return changed(run("INSERT INTO hidden_comments (budget_id, submission_id, about, reason, officer, hidden_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
-                       {budget_id, submission_id, about, reason, officer, utc_now()}),
-                   error);
+    const StoreStatus s = changed(run("INSERT INTO hidden_comments (budget_id, submission_id, about, reason, officer, hidden_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?)",
+                                      {budget_id, submission_id, about, reason, officer, utc_now()}),
+                                  error);
+    ++moderation_version_;  // after the write, so whoever sees the new count finds the change
+    return s;
 }
 
 StoreStatus OfficerStore::show_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
                                        std::string& error) {
-    return changed(run("DELETE FROM hidden_comments WHERE budget_id = ? AND submission_id = ? AND about = ?",
-                       {budget_id, submission_id, about}),
-                   error);
+    const StoreStatus s = changed(run("DELETE FROM hidden_comments WHERE budget_id = ? AND submission_id = ? AND about = ?",
+                                      {budget_id, submission_id, about}),
+                                  error);
+    ++moderation_version_;
+    return s;
 }
 
 bool OfficerStore::hidden_comments(const std::string& budget_id, HiddenComments& out, std::string& error) {

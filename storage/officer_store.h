@@ -2,6 +2,7 @@
 // hashes), their sessions (hashed ids), the audit log and comment moderation. Synchronous; one
 // connection behind a mutex (officers are few). Shared by budget-server and its `officer` command.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -88,6 +89,8 @@ public:
     StoreStatus show_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
                              std::string& error);
     bool hidden_comments(const std::string& budget_id, HiddenComments& out, std::string& error);
+    // Counts hides and shows made through this store, so published comments know to look again.
+    std::uint64_t moderation_version() const { return moderation_version_.load(); }
 
     StoreStatus create_token(const std::string& officer, const std::string& name, const std::vector<std::string>& budgets,
                              const std::string& token_hash, std::string& error);
@@ -104,6 +107,7 @@ private:
     SqlResult run(std::string_view sql, const std::vector<SqlValue>& params = {});
     std::mutex mutex_;
     std::unique_ptr<SqlDb> db_;
+    std::atomic<std::uint64_t> moderation_version_{0};
 };
 
 }  // namespace server

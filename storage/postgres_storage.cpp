@@ -211,6 +211,19 @@ public:
         return true;
     }
 
+    bool latest_comments(const std::string& budget_id, std::size_t limit,
+                         const std::function<void(const std::string&, const std::string&, const std::string&)>& comment,
+                         std::string& error) override {
+        auto c = readers_.acquire(error);
+        if (!c) return false;
+        const std::string sql = "SELECT submission_id, about, comment FROM comments WHERE budget_id = $1 ORDER BY submission_row DESC, "
+                                "seq DESC LIMIT " + std::to_string(limit);
+        Result r = run(c.get(), sql.c_str(), {{&budget_id, false}});
+        if (!ok(r)) { error = PQresultErrorMessage(r.get()); return false; }
+        for (int i = 0; i < PQntuples(r.get()); ++i) comment(value(r.get(), i, 0), value(r.get(), i, 1), value(r.get(), i, 2));
+        return true;
+    }
+
     bool scan_answers(const std::string& budget_id,
                       const std::function<void(std::int64_t, const std::string&, const std::string&)>& answer,
                       std::string& error) override {

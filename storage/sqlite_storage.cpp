@@ -182,6 +182,15 @@ public:
         }, error);
     }
 
+    bool latest_comments(const std::string& budget_id, std::size_t limit,
+                         const std::function<void(const std::string&, const std::string&, const std::string&)>& comment,
+                         std::string& error) override {
+        const std::string sql = "SELECT submission_id, about, comment FROM comments WHERE budget_id = ? ORDER BY submission_row DESC, "
+                                "rowid DESC LIMIT " + std::to_string(limit);
+        return query(budget_id, sql.c_str(), [&](const Statement& st) { comment(st.column_text(0), st.column_text(1), st.column_text(2)); },
+                     error);
+    }
+
     bool scan_answers(const std::string& budget_id,
                       const std::function<void(std::int64_t, const std::string&, const std::string&)>& answer,
                       std::string& error) override {

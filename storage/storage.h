@@ -66,6 +66,11 @@ public:
     virtual bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
                             const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
                             std::string& error) = 0;
+    // The newest `limit` comments of a budget, newest first (for publishing).
+    virtual bool latest_comments(const std::string& budget_id, std::size_t limit,
+                                 const std::function<void(const std::string& submission_id, const std::string& about,
+                                                          const std::string& text)>& comment,
+                                 std::string& error) = 0;
     // Calls `answer` (submission row, question, answer) for each demographic answer linked to its
     // submission (answers stored before they were linked are left out).
     virtual bool scan_answers(const std::string& budget_id,

@@ -235,11 +235,12 @@ EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message) 
     web::request_redraw();
 }
 
-// From the page, when the server says the consultation is not open: 1 not open yet, 2 closed, with
-// when it opens or closed (Unix seconds, UTC).
-EMSCRIPTEN_KEEPALIVE void app_consultation(int state, double when) {
+// From the page, what the server says of the consultation: 0 open, 1 not open yet, 2 closed, with
+// when it opens or closed (Unix seconds, UTC), and whether comments are published with the results.
+EMSCRIPTEN_KEEPALIVE void app_consultation(int state, double when, int comments_published) {
     g_state.consultation = state == 1 ? app::Consultation::NotOpen : state == 2 ? app::Consultation::Closed : app::Consultation::Open;
     g_state.consultation_time = static_cast<std::int64_t>(when);
+    g_state.comments_published = comments_published != 0;
     web::request_redraw();
 }
 

@@ -80,6 +80,9 @@ void draw_review(AppState& s) {
     choice_lines(s);
 
     heading(s, s.tr("Comments (optional)"), 2);
+    if (s.comments_published)
+        note(s, s.tr("The council publishes comments on this site with its results, without names, and may hide any. Do not "
+                     "write anything that could identify you or anyone else."));
     const std::string overall = s.tr("Anything else you want the council to know");
     ImGui::TextUnformatted(overall.c_str());  // the text box says it for screen readers
     const float box = ImGui::GetTextLineHeight() * 4 + 16;  // four lines; it scrolls inside past that

@@ -34,6 +34,10 @@ public:
                     const std::function<void(const std::string&, const std::string&)>&, std::int64_t&, std::string&) override {
         return true;
     }
+    bool latest_comments(const std::string&, std::size_t,
+                         const std::function<void(const std::string&, const std::string&, const std::string&)>&, std::string&) override {
+        return true;
+    }
     bool scan_answers(const std::string&, const std::function<void(std::int64_t, const std::string&, const std::string&)>&,
                       std::string&) override {
         return true;

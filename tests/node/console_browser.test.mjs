@@ -117,7 +117,7 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
   }
 });
 
-test('an admin hides a comment with a reason: flagged in the console and the workbook, which reads back in openpyxl', async () => {
+test('an admin hides a comment with a reason: gone from /results and consultations.html, flagged in the console and the workbook (read back with openpyxl)', async () => {
   const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
   const page = await context.newPage();
   await signInByLabels(page, ADMIN);
@@ -125,12 +125,29 @@ test('an admin hides a comment with a reason: flagged in the console and the wor
   await look(page, 'comments');
   const first = page.locator('li.comment').first();
   const text = (await first.locator('blockquote').textContent()).trim();
+  // Published with the results (the budget says comments_public), on the API and the plain page.
+  const published = async () => (await (await fetch(`${server.base}/api/v1/budgets/${DISTRICT}/results`)).json()).comments
+    .filter((c) => c.text === text).length;
+  const plain = await context.newPage();
+  const onPlainPage = async () => {
+    await plain.goto(`${server.base}/consultations.html`);
+    await plain.getByRole('heading', { name: 'What residents said' }).first().waitFor();
+    return plain.locator('blockquote').filter({ hasText: text }).count();
+  };
+  const before = await published();
+  assert.ok(before >= 1, 'the comment is published before it is hidden');
+  assert.equal(await onPlainPage(), before);
   await first.getByText('Hide this comment').click();
   await first.getByLabel('Reason (kept in the audit log)').fill('Names a member of staff');
   await first.getByRole('button', { name: 'Hide from public outputs' }).click();
   await page.getByText('The comment is hidden from public outputs.').waitFor();
   assert.match(await page.locator('li.comment').first().textContent(), /Hidden by alice\.admin at .* UTC: Names a member of staff/);
   await look(page, 'comments-moderated');
+  // Gone from public outputs within a couple of seconds (the results are recounted every second).
+  for (let i = 0; i < 40 && (await published()) !== before - 1; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await published(), before - 1, 'hidden from /results');
+  assert.equal(await onPlainPage(), before - 1, 'hidden from consultations.html');
+  await plain.close();
 
   await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
   const [download] = await Promise.all([page.waitForEvent('download'),
@@ -248,6 +265,7 @@ test('an admin closes the consultation in the console: the app says so and holds
   await mirror.getByRole('button', { name: 'Send my budget to the council' }).waitFor();
   assert.equal(await mirror.getByRole('button', { name: 'Send my budget to the council' }).getAttribute('aria-disabled'), 'true');
   assert.equal(await mirror.getByText(/^This consultation closed on/).count(), 1, 'the review says why Send is held');
+  await mirror.getByText(/^The council publishes comments on this site with its results, without names/).waitFor();
   const plain = await browser.newPage({ viewport: PHONE });
   await plain.goto(`${server.base}/consultations.html`);
   await plain.getByText(/^Closed on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC\.$/).first().waitFor();
