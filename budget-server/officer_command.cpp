@@ -1,6 +1,9 @@
 // The officer command: add, list, remove and change the password of console officers.
 #include "officer_command.h"
 
+#include <termios.h>
+#include <unistd.h>
+
 #include <iostream>
 
 #include "console/auth.h"
@@ -21,6 +24,25 @@ bool valid_name(const std::string& name) {
     for (char c : name)
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) return false;
     return name.front() != ' ' && name.back() != ' ';
+}
+
+// One line from `in`; at a terminal, asked for with a prompt and not echoed.
+bool read_password(std::istream& in, std::ostream& err, std::string& password) {
+    const bool terminal = &in == &std::cin && ::isatty(STDIN_FILENO);
+    termios saved{};
+    if (terminal) {
+        err << "Password (at least 12 characters, not shown): " << std::flush;
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    const bool ok = static_cast<bool>(std::getline(in, password));
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        err << "\n";
+    }
+    return ok;
 }
 
 }  // namespace
@@ -84,7 +106,7 @@ int officer_command(const std::vector<std::string>& args, std::istream& in, std:
         return s == StoreStatus::Ok ? 0 : 1;
     }
     std::string password;
-    if (!std::getline(in, password)) {
+    if (!read_password(in, err, password)) {
         err << "budget-server officer: give the password on standard input, one line\n";
         return 1;
     }

@@ -104,16 +104,15 @@ private:
 std::string safe_sheet_name(const std::string& wanted) {
     std::string out;
     std::size_t characters = 0;
-    for (std::size_t i = 0; i < wanted.size() && characters < 31; ++i) {
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
         const char c = wanted[i];
         const bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+        if (!continuation && characters == 31) break;  // a 32nd character starts here
         if (!continuation) ++characters;
-        if (characters > 31) break;
         if (c == '[' || c == ']' || c == ':' || c == '*' || c == '?' || c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20)
             out += ' ';
         else out += c;
     }
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0xC0) out.pop_back();  // a cut lead byte
     while (!out.empty() && (out.front() == '\'' || out.front() == ' ')) out.erase(0, 1);
     while (!out.empty() && (out.back() == '\'' || out.back() == ' ')) out.pop_back();
     return out.empty() ? "Sheet" : out;
