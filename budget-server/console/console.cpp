@@ -408,6 +408,24 @@ Response Console::sign_in(Context& c) {
     return done;
 }
 
+Console::AdminForm Console::admin_form(Context& c, const std::string& object, const std::string& needs, const std::string& ask) {
+    AdminForm out;
+    auto form = parse_form(c.request.body);
+    if (!form || !same_secret((*form)["csrf"], c.csrf)) {
+        out.error = message(c, 403, tr(c, "That request was refused"),
+                            tr(c, "The form had expired or did not come from this console. Nothing was changed."));
+        return out;
+    }
+    if (!c.admin()) {
+        audit(c, "request.refused", object, needs);
+        out.error = message(c, 403, tr(c, "Only administrators can do that"), ask);
+        return out;
+    }
+    out.fields = std::move(*form);
+    out.ok = true;
+    return out;
+}
+
 Response Console::sign_out(Context& c) {
     auto form = parse_form(c.request.body);
     if (!form || !same_secret((*form)["csrf"], c.csrf))
@@ -605,13 +623,8 @@ void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const bu
 }
 
 Response Console::change_window(Context& c, const budget::Budget& b) {
-    auto form = parse_form(c.request.body);
-    if (!form || !same_secret((*form)["csrf"], c.csrf))
-        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
-    if (!c.admin()) {
-        audit(c, "request.refused", b.id, "changing dates needs an administrator");
-        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to change the dates."));
-    }
+    auto form = admin_form(c, b.id, "changing dates needs an administrator", tr(c, "Ask an administrator to change the dates."));
+    if (!form) return std::move(form.error);
     std::string error;
     if ((*form)["action"] == "reset") {
         if (!config_.windows->reset(b.id, error))
@@ -782,13 +795,8 @@ Response Console::comments(Context& c, const budget::Budget& b) {
 }
 
 Response Console::moderate(Context& c, const budget::Budget& b, bool hide) {
-    auto form = parse_form(c.request.body);
-    if (!form || !same_secret((*form)["csrf"], c.csrf))
-        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
-    if (!c.admin()) {
-        audit(c, "request.refused", b.id, "moderation needs an administrator");
-        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to moderate comments."));
-    }
+    auto form = admin_form(c, b.id, "moderation needs an administrator", tr(c, "Ask an administrator to moderate comments."));
+    if (!form) return std::move(form.error);
     const std::string submission = (*form)["submission"], about = (*form)["about"];
     std::string reason = (*form)["reason"];
     const auto characters = std::count_if(reason.begin(), reason.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; });
@@ -848,13 +856,8 @@ Response Console::officers_page(Context& c, int status, const std::string& notic
 }
 
 Response Console::change_officers(Context& c) {
-    auto form = parse_form(c.request.body);
-    if (!form || !same_secret((*form)["csrf"], c.csrf))
-        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
-    if (!c.admin()) {
-        audit(c, "request.refused", "officers", "managing officers needs an administrator");
-        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage officers."));
-    }
+    auto form = admin_form(c, "officers", "managing officers needs an administrator", tr(c, "Only administrators can manage officers."));
+    if (!form) return std::move(form.error);
     const std::string name = (*form)["name"];
     std::string error;
     if (c.path == "/console/officers/remove") {
@@ -923,13 +926,8 @@ Response Console::tokens_page(Context& c, int status, const std::string& notice,
 }
 
 Response Console::change_tokens(Context& c) {
-    auto form = parse_form(c.request.body);
-    if (!form || !same_secret((*form)["csrf"], c.csrf))
-        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
-    if (!c.admin()) {
-        audit(c, "request.refused", "tokens", "managing tokens needs an administrator");
-        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage API tokens."));
-    }
+    auto form = admin_form(c, "tokens", "managing tokens needs an administrator", tr(c, "Only administrators can manage API tokens."));
+    if (!form) return std::move(form.error);
     std::string error;
     if (c.path == "/console/tokens/revoke") {
         const std::string& id = (*form)["id"];

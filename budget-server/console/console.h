@@ -74,6 +74,16 @@ private:
     Response audit_csv(Context& c);
     Response message(Context& c, int status, const std::string& heading, const std::string& text);
     std::string tr(const Context& c, std::string_view english) const;
+    // A form that changes something: it must carry this session's token and come from an admin.
+    // Refused (403, the refusal audited) otherwise, with `error` the page to send.
+    struct AdminForm {
+        bool ok = false;
+        std::map<std::string, std::string> fields;
+        Response error;
+        explicit operator bool() const { return ok; }
+        std::map<std::string, std::string>& operator*() { return fields; }
+    };
+    AdminForm admin_form(Context& c, const std::string& object, const std::string& needs, const std::string& ask);
     void audit(const Context& c, const std::string& action, const std::string& object, const std::string& detail = "");
 
     ConsoleConfig config_;
