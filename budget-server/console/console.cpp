@@ -558,8 +558,7 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     return page.render(200);
 }
 
-// The "results by group" table for the question chosen (?by=): every figure of a group with fewer
-// than kSmallestGroup responses is replaced by "fewer than 10".
+// The "results by group" choice for the dashboard (?by=), and its table.
 bool Console::fill_breakdown(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
     if (b.demographics.empty()) return true;
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
@@ -576,12 +575,20 @@ bool Console::fill_breakdown(Context& c, ctemplate::TemplateDictionary& d, const
             chosen = q;
         }
     }
-    if (!chosen) return true;
+    return !chosen || fill_group_table(c, *section, b, *chosen);
+}
+
+// A breakdown.tpl table for one question: every figure of a group with fewer than kSmallestGroup
+// responses is replaced by "fewer than 10".
+bool Console::fill_group_table(Context& c, ctemplate::TemplateDictionary& parent, const budget::Budget& b, std::size_t question) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
     std::vector<Group> groups;
     std::string error;
-    if (!breakdown(storage_, b, *chosen, groups, error)) return false;
-    auto* table = section->AddSectionDictionary("BREAKDOWN");
-    table->SetValue("CAPTION", fill(tr(c, "Results by answer to: {question}"), {{"question", b.demographics[*chosen].label.in(language)}}));
+    if (!breakdown(storage_, b, question, groups, error)) return false;
+    auto* table = parent.AddIncludeDictionary("BREAKDOWN");
+    table->SetFilename(Templates::name("breakdown.tpl", c.lang));
+    table->SetValue("TABLE_ID", "groups-" + b.demographics[question].id);
+    table->SetValue("CAPTION", fill(tr(c, "Results by answer to: {question}"), {{"question", b.demographics[question].label.in(language)}}));
     const std::string few = fill(tr(c, "fewer than {n}"), {{"n", std::to_string(kSmallestGroup)}});
     for (const auto& g : groups) table->AddSectionDictionary("GROUP")->SetValue("NAME", g.option_id.empty() ? tr(c, "No answer") : g.label.in(language));
     auto row = [&](const std::string& label, const std::function<std::string(const budget::Aggregator&)>& figure) {
@@ -673,7 +680,15 @@ Response Console::report(Context& c, const budget::Budget& b) {
     d.SetValue("MADE", utc_now().substr(0, 10));
     d.SetValue("PERIOD", t.days.empty() ? tr(c, "None yet")
                                         : fill(tr(c, "{first} to {last}"), {{"first", t.days.begin()->first}, {"last", t.days.rbegin()->first}}));
-    d.SetValue("SUPPRESSION", tr(c, "This report has no breakdown by demographic group, so no figure in it comes from fewer than 10 responses except the totals above."));
+    d.SetValue("SUPPRESSION", b.demographics.empty()
+                                  ? tr(c, "This report has no breakdown by demographic group, so no figure in it comes from fewer than 10 responses except the totals above.")
+                                  : tr(c, "In the results by group, a group with fewer than 10 responses shows \"fewer than 10\" in place of each figure, so that nobody can be picked out."));
+    if (!b.demographics.empty() && n > 0) {
+        auto* groups = d.AddSectionDictionary("HAS_GROUPS");
+        for (std::size_t q = 0; q < b.demographics.size(); ++q)
+            if (!fill_group_table(c, *groups->AddSectionDictionary("GROUPS"), b, q))
+                return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    }
     if (n == 0) d.ShowSection("EMPTY");
     auto finding = [&](const std::string& text) { d.AddSectionDictionary("FINDING")->SetValue("TEXT", text); };
     if (n > 0) {

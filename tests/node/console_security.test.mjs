@@ -326,7 +326,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       const id = sessionOf(await signIn(server.base, ANALYST));
       const page = await get(server.base, `/console/budgets/${DISTRICT}?by=age`, id);
       assert.equal(page.status, 200);
-      const table = page.text.match(/<table>\s*<caption id="breakdown-table">[\s\S]*?<\/table>/)[0];
+      const table = page.text.match(/<table>\s*<caption id="groups-age">[\s\S]*?<\/table>/)[0];
       const heads = [...table.matchAll(/<th scope="col" class="number">([^<]*)<\/th>/g)].map((m) => m[1]);
       const counts = [...table.match(/<tr><th scope="row">Responses<\/th>(.*?)<\/tr>/)[1].matchAll(/<td class="number">([^<]*)<\/td>/g)].map((m) => m[1]);
       const doc = JSON.parse(readFileSync(join(root, 'budgets', `${DISTRICT}.json`), 'utf8'));

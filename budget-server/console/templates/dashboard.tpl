@@ -49,15 +49,5 @@
 </div>
 <button class="button secondary">{{_ Show _}}</button>
 </form>
-{{#BREAKDOWN}}
-<div class="table-scroll" role="region" aria-labelledby="breakdown-table" tabindex="0">
-<table>
-<caption id="breakdown-table">{{CAPTION}}</caption>
-<thead><tr><th scope="col">{{_ Figure _}}</th>{{#GROUP}}<th scope="col" class="number">{{NAME}}</th>{{/GROUP}}</tr></thead>
-<tbody>
-{{#ROW}}<tr><th scope="row">{{LABEL}}</th>{{#CELL}}<td class="number">{{VALUE}}</td>{{/CELL}}</tr>{{/ROW}}
-</tbody>
-</table>
-</div>
-{{/BREAKDOWN}}
+{{>BREAKDOWN}}
 {{/HAS_QUESTIONS}}

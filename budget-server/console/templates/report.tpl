@@ -14,6 +14,11 @@
 {{#FINDING}}<li>{{TEXT}}</li>{{/FINDING}}
 </ul>
 {{>FIGURES}}
+{{#HAS_GROUPS}}
+<h2>{{_ Results by group _}}</h2>
+<p>{{_ Residents could say who they are, if they chose to. A group with fewer than 10 responses shows no figures, so that nobody can be picked out. _}}</p>
+{{#GROUPS}}{{>BREAKDOWN}}{{/GROUPS}}
+{{/HAS_GROUPS}}
 <h2>{{_ How to read these results _}}</h2>
 <p>{{_ Anyone with the link could respond, once or more than once, on a phone, a computer or at an event. The people who responded chose to take part, so they are not a representative sample of residents: read these figures as what respondents said, not as a survey of the area. _}}</p>
 <p>{{_ Every response was checked on arrival with the same calculations the simulator ran for the resident, so each one stays within the limits the council set. A response sent twice counts once. _}}</p>
