@@ -3,6 +3,7 @@
 
 #include "imgui.h"
 #include "money.h"
+#include "platform_web.h"
 #include "ui.h"
 
 namespace app {
@@ -14,7 +15,12 @@ void draw_welcome(AppState& s) {
     heading(s, s.text(b.council_name), 1);
     paragraph(s, std::string(s.tr("Budget ")) + b.financial_year);
     if (b.illustrative) note(s, s.text(b.notice));
-    if (const std::string when = s.consultation_note(); !when.empty()) note(s, when);
+    if (const std::string when = s.consultation_note(); !when.empty()) {
+        note(s, when);
+        // Once it has closed, the council's published results are a tap away.
+        if (s.consultation == Consultation::Closed && b.results_public && button(s, s.tr("See the results"), "Results"))
+            web::open_link(std::string("consultations.html") + (s.language == "cy" ? "?lang=cy" : "") + "#h-" + b.id);
+    }
     ImGui::Separator();
     const std::string gap = budget::format_pounds_short(b.gap_to_close);
     const std::string need = std::string(s.tr("Next year the council needs to close a gap of ")) + gap + ".";

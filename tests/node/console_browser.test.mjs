@@ -261,6 +261,7 @@ test('an admin closes the consultation in the console: the app says so and holds
   await app.evaluate(() => window.budgetApp.ready);
   const mirror = app.locator('#a11y-mirror');
   await mirror.getByText(/^This consultation closed on .* UTC\. You can still try the simulator, but budgets are no longer collected\.$/).waitFor();
+  await mirror.getByRole('button', { name: 'See the results' }).waitFor();  // closed, and its results are public
   await mirror.getByRole('button', { name: 'Start' }).click();
   await mirror.getByRole('button', { name: 'Review and send' }).click();
   await mirror.getByRole('button', { name: 'Send my budget to the council' }).waitFor();
