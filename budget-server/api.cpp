@@ -310,10 +310,10 @@ Response Api::results(const budget::Budget& b) {
 
 bool write_officer_file(Storage& storage, OfficerStore* officers, const budget::Budget& b, const std::string& what,
                         const std::string& path, std::string& error) {
-    if (what != "export.xlsx") return write_export(storage, b, what, path, error);
     HiddenComments hidden;
     if (officers && !officers->hidden_comments(b.id, hidden, error)) return false;
-    return write_xlsx(storage, b, hidden, path, error);
+    if (what == "export.xlsx") return write_xlsx(storage, b, hidden, path, error);
+    return write_export(storage, b, what, path, hidden, error);
 }
 
 std::string export_content_type(const std::string& what) {

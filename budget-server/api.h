@@ -85,7 +85,7 @@ private:
 std::string allowed_methods(const std::string& path);
 
 // An officer's file (export.csv, export.xlsx, aggregate.csv, aggregate.json, submissions.jsonl)
-// written to `path`; the workbook flags comments hidden by moderation (`officers` may be null).
+// written to `path`, comments hidden by moderation flagged (`officers` may be null: none hidden).
 bool write_officer_file(Storage& storage, OfficerStore* officers, const budget::Budget& b, const std::string& what,
                         const std::string& path, std::string& error);
 std::string export_content_type(const std::string& what);

@@ -13,6 +13,8 @@
 #include <sstream>
 
 #include "exports.h"
+#include "officer_store.h"
+#include "xlsx_export.h"
 #include "budget_loader.h"
 #include "storage.h"
 
@@ -20,7 +22,7 @@ int cmd_export(const std::vector<std::string>& args) {
     auto usage = [](const std::string& why) {
         std::cerr << "budget-tool: " << why
                   << "\nusage: budget-tool export BUDGET (--data DIR | --database postgresql://...) "
-                     "[--format csv|jsonl|aggregate-csv|aggregate-json] [--output FILE]\n";
+                     "[--format csv|jsonl|aggregate-csv|aggregate-json|xlsx] [--output FILE]\n";
         return 2;
     };
     std::string budget_path, data_dir, database, format = "csv", output;
@@ -41,9 +43,11 @@ int cmd_export(const std::vector<std::string>& args) {
         }
     }
     const std::map<std::string, std::string> kinds = {{"csv", "export.csv"}, {"jsonl", "submissions.jsonl"},
-                                                      {"aggregate-csv", "aggregate.csv"}, {"aggregate-json", "aggregate.json"}};
+                                                      {"aggregate-csv", "aggregate.csv"}, {"aggregate-json", "aggregate.json"},
+                                                      {"xlsx", "export.xlsx"}};
     if (budget_path.empty() || (data_dir.empty() == database.empty())) return usage("export needs BUDGET and one of --data or --database");
-    if (!kinds.count(format)) return usage("--format is csv, jsonl, aggregate-csv or aggregate-json");
+    if (!kinds.count(format)) return usage("--format is csv, jsonl, aggregate-csv, aggregate-json or xlsx");
+    if (format == "xlsx" && output.empty()) return usage("--format xlsx needs --output FILE");
     std::ifstream in(budget_path, std::ios::binary);
     if (!in) { std::cerr << budget_path << ": cannot read file\n"; return 1; }
     std::ostringstream text;
@@ -61,7 +65,15 @@ int cmd_export(const std::vector<std::string>& args) {
     const std::string target = output.empty() ? std::filesystem::temp_directory_path().string() + "/budget-export-" +
                                                     std::to_string(::getpid())
                                               : output;
-    const bool ok = server::write_export(*storage, *l.budget, kinds.at(format), target, error);
+    // The moderation officers did in the console (the same database) is flagged, as the server does.
+    auto officers = server::OfficerStore::open(data_dir, database, error);
+    server::HiddenComments hidden;
+    if (!officers || !officers->hidden_comments(l.budget->id, hidden, error)) {
+        std::cerr << "budget-tool: " << error << "\n";
+        return 1;
+    }
+    const bool ok = format == "xlsx" ? server::write_xlsx(*storage, *l.budget, hidden, target, error)
+                                     : server::write_export(*storage, *l.budget, kinds.at(format), target, hidden, error);
     storage->stop();
     if (!ok) {
         std::cerr << "budget-tool: export failed: " << error << "\n";

@@ -2,6 +2,8 @@
 #include <fstream>
 
 #include "aggregation.h"
+#include "csv.h"
+#include "json_writer.h"
 #include "choices_codec.h"
 #include "exports.h"
 #include "submission.h"
@@ -33,7 +35,22 @@ bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t aft
         last, error);
 }
 
-bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error) {
+namespace {
+
+// A CSV row (ending CRLF) with one more cell.
+std::string with_cell(std::string row, const std::string& cell) {
+    row.resize(row.size() - 2);
+    return row + "," + cell + "\r\n";
+}
+
+}  // namespace
+
+bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
+                  const HiddenComments& hidden, std::string& error) {
+    auto hidden_of = [&](const std::string& id, const std::string& about) {
+        const auto h = hidden.find({id, about});
+        return h == hidden.end() ? nullptr : &h->second;
+    };
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) {
         error = "cannot write " + path;
@@ -43,10 +60,15 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
     if (what == "submissions.jsonl") {
         ok = storage.scan(b.id, true, [&](const StoredRow& row) { out << row.document << '\n'; }, error);
     } else if (what == "export.csv") {
-        out << budget::export_csv_header(b);
+        out << with_cell(budget::export_csv_header(b), "hidden_comments");
         ok = storage.scan(b.id, true, [&](const StoredRow& row) {
             const budget::SubmissionCheck c = budget::validate_submission(b, row.document);
-            if (c.ok) out << budget::export_csv_row(b, c.submission, c.outcome, row.received_at);
+            if (!c.ok) return;
+            std::string abouts;  // what each comment an officer hid was about ("overall" or a service id)
+            if (hidden_of(c.submission.submission_id, "overall")) abouts = "overall";
+            for (const auto& [svc, text] : c.submission.service_comments)
+                if (hidden_of(c.submission.submission_id, b.services[svc].id)) abouts += (abouts.empty() ? "" : " ") + b.services[svc].id;
+            out << with_cell(budget::export_csv_row(b, c.submission, c.outcome, row.received_at), budget::csv_text(abouts));
         }, error);
     } else {
         budget::Aggregator agg(b);
@@ -55,14 +77,23 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
             out << "{\"summary\": " << agg.to_json() << ",\n\"comments\": [";
             bool first = true;
             ok = storage.scan_comments(b.id, [&](const std::string& id, const std::string& about, const std::string& text) {
-                out << (first ? "\n" : ",\n") << budget::comment_json_item(id, about, text);
+                std::string item = budget::comment_json_item(id, about, text);
+                if (const HiddenComment* h = hidden_of(id, about)) {
+                    item.pop_back();  // the closing brace: the flag and its reason join the object
+                    std::string reason;
+                    budget::append_json_string(reason, h->reason);
+                    item += ", \"hidden\": true, \"hidden_reason\": " + reason + "}";
+                }
+                out << (first ? "\n" : ",\n") << item;
                 first = false;
             }, error);
             out << "\n]}\n";
         } else if (ok) {
-            out << agg.to_csv() << "\r\n" << budget::comments_csv_header();
+            out << agg.to_csv() << "\r\n" << with_cell(with_cell(budget::comments_csv_header(), "hidden"), "hidden_reason");
             ok = storage.scan_comments(b.id, [&](const std::string& id, const std::string& about, const std::string& text) {
-                out << budget::comment_csv_row(id, about, text);
+                const HiddenComment* h = hidden_of(id, about);
+                out << with_cell(with_cell(budget::comment_csv_row(id, about, text), h ? "yes" : "no"),
+                                 h ? budget::csv_text(h->reason) : "");
             }, error);
         }
     }

@@ -4,13 +4,17 @@
 
 #include "aggregation.h"
 #include "budget.h"
+#include "officer_store.h"
 #include "storage.h"
 
 namespace server {
 
 // Writes an officer export of `what` ("export.csv", "aggregate.csv", "aggregate.json",
-// "submissions.jsonl") for one budget to `path`. False with `error` when storage fails.
-bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path, std::string& error);
+// "submissions.jsonl") for one budget to `path`. Comments an officer hid (`hidden`) stay in, flagged:
+// export.csv gains a hidden_comments column (what each hidden one was about), the comment lists a
+// hidden column and the reason. False with `error` when storage fails.
+bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
+                  const HiddenComments& hidden, std::string& error);
 
 // Aggregates every stored submission of a budget (streaming, from the compact choices).
 bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error);

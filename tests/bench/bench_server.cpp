@@ -439,7 +439,7 @@ int main(int argc, char** argv) {
         std::string error;
         auto storage = server::open_storage(work + "/million", "", error);
         const auto t = Clock::now();
-        const bool ok = server::write_export(*storage, b, "aggregate.csv", work + "/aggregate.csv", error);
+        const bool ok = server::write_export(*storage, b, "aggregate.csv", work + "/aggregate.csv", {}, error);
         const double ours = since(t);
         budget::Aggregator agg(b);
         const auto t2 = Clock::now();

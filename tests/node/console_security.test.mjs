@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, startPostgres, sample, post, officer, serverBin, root } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, officer, serverBin, root, toolBin, parseCsv } from './server_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
@@ -230,6 +230,22 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.match(after.text, /The comment is hidden from public outputs\./);
       assert.match(after.text, /Hidden by alice\.admin at [0-9-]+ [0-9:]+ UTC: names a member of staff &lt;b&gt;/);
       assert.equal(sql('SELECT reason FROM hidden_comments'), 'names a member of staff <b>');
+      // Still in the officers' exports, flagged (and budget-tool export reads the same flags).
+      const aggCsv = parseCsv((await officer(server.base, DISTRICT, 'aggregate.csv')).text.replace(/^\uFEFF/, ''));
+      const flagged = aggCsv.filter((r) => r[0] === submission && r[1] === about);
+      assert.deepEqual(flagged.map((r) => r.slice(3)), [['yes', 'names a member of staff <b>']]);
+      const aggJson = JSON.parse((await officer(server.base, DISTRICT, 'aggregate.json')).text);
+      const item = aggJson.comments.find((c) => c.submission_id === submission && c.about === about);
+      assert.equal(item.hidden, true);
+      assert.equal(item.hidden_reason, 'names a member of staff <b>');
+      assert.equal(aggJson.comments.filter((c) => c.hidden).length, 1);
+      const rows = parseCsv((await officer(server.base, DISTRICT, 'export.csv')).text.replace(/^\uFEFF/, ''));
+      const col = rows[0].indexOf('hidden_comments');
+      assert.equal(col, rows[0].length - 1);
+      assert.equal(rows.find((r) => r[0] === submission)[col], about);
+      const where = pg ? ['--database', pg.url] : ['--data', server.dataDir];
+      const offline = execFileSync(toolBin, ['export', join(root, 'budgets', `${DISTRICT}.json`), ...where, '--format', 'aggregate-csv']);
+      assert.ok(offline.equals((await officer(server.base, DISTRICT, 'aggregate.csv')).bytes), 'budget-tool export flags the same');
       const show = await postForm(server.base, `${back}/show`, id, { csrf: csrfOf(page.text), submission, about, back });
       assert.equal(show.status, 303);
       assert.equal(sql('SELECT count(*) FROM hidden_comments'), '0');
