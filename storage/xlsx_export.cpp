@@ -272,6 +272,14 @@ bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments&
         figure_row("Council tax: median rise", [&](int col, const budget::Aggregator& a) {
             w.number(ws, r, col, quarter_bp_value(a.council_tax().median_qbp), w.percent());
         });
+        for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+            figure_row(b.efficiencies[i].name.en + ": chosen by", [&](int col, const budget::Aggregator& a) {
+                w.number(ws, r, col, share_value(a.efficiency_uptake(i), a.count()), w.percent());
+            });
+        for (std::size_t i = 0; i < b.incomes.size(); ++i)
+            figure_row(b.incomes[i].name.en + ": chosen by", [&](int col, const budget::Aggregator& a) {
+                w.number(ws, r, col, share_value(a.income_uptake(i), a.count()), w.percent());
+            });
         worksheet_freeze_panes(ws, 4, 1);
     }
 

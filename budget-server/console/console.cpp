@@ -604,6 +604,12 @@ bool Console::fill_group_table(Context& c, ctemplate::TemplateDictionary& parent
             [i](const budget::Aggregator& a) { return qbp_text(a.service(i).median_qbp); });
     }
     row(tr(c, "Council tax: median rise"), [](const budget::Aggregator& a) { return qbp_text(a.council_tax().median_qbp); });
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+        row(fill(tr(c, "{option}: chosen by"), {{"option", b.efficiencies[i].name.in(language)}}),
+            [i](const budget::Aggregator& a) { return share(a.efficiency_uptake(i), a.count()); });
+    for (std::size_t i = 0; i < b.incomes.size(); ++i)
+        row(fill(tr(c, "{option}: chosen by"), {{"option", b.incomes[i].name.in(language)}}),
+            [i](const budget::Aggregator& a) { return share(a.income_uptake(i), a.count()); });
     return true;
 }
 
