@@ -311,6 +311,8 @@ Response Console::route(Context& c) {
     if (c.path == "/console/sign-out" && post) return sign_out(c);
     if (c.path == "/console/" && get) return home(c);
     if (c.path == "/console/audit" && get) return audit_page(c);
+    if (c.path == "/console/password" && get) return password_page(c, 200, "", "");
+    if (c.path == "/console/password" && post) return change_password(c);
     if (c.path == "/console/officers" && get) return officers_page(c, 200, "", "");
     if ((c.path == "/console/officers/add" || c.path == "/console/officers/remove") && post) return change_officers(c);
     if (c.path == "/console/tokens" && get) return tokens_page(c, 200, "", "", "");
@@ -849,6 +851,48 @@ Response Console::export_file(Context& c, const budget::Budget& b, const std::st
     r.content_type = export_content_type(what);
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + b.id + "-" + what + "\"");
     return r;
+}
+
+Response Console::password_page(Context& c, int status, const std::string& notice, const std::string& problem) {
+    Page page(templates_, c, "password.tpl", tr(c, "Change your password"));
+    if (!notice.empty()) page.body().AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
+    if (!problem.empty()) page.body().AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
+    page.body().SetValue("OFFICER", c.session.officer.name);
+    return page.render(status);
+}
+
+// An officer changes their own password: the old one first; every session of theirs ends, and this
+// browser gets a new one.
+Response Console::change_password(Context& c) {
+    auto form = parse_form(c.request.body);
+    if (!form || !same_secret((*form)["csrf"], c.csrf))
+        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
+    const std::string& name = c.session.officer.name;
+    if (const std::int64_t wait = throttle_.wait_seconds(name, c.request.client_address); wait > 0) {
+        Response page = password_page(c, 429, "", tr(c, "There have been too many wrong passwords. Try again later."));
+        page.headers.emplace_back("Retry-After", std::to_string(wait));
+        return page;
+    }
+    if (!verify_password(c.session.officer.password_hash, (*form)["current"])) {
+        throttle_.failed(name, c.request.client_address);
+        audit(c, "password_change.failed", name);
+        return password_page(c, 400, "", tr(c, "Your password now is not right. Nothing was changed."));
+    }
+    const std::string& next = (*form)["new"];
+    if (const std::string problem = password_problem(name, next); !problem.empty()) return password_page(c, 400, "", tr(c, problem));
+    std::string error;
+    const std::string hash = hash_password(next);
+    if (hash.empty() || officers_.set_password(name, hash, error) != StoreStatus::Ok)
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    audit(c, "officer.password_changed", name);
+    const std::string sid = new_session_id();
+    if (!officers_.create_session(session_hash(sid), c.session.officer.id, now_seconds(), error))
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    c.session_id = sid;
+    c.csrf = csrf_token(sid);
+    Response done = password_page(c, 200, tr(c, "Your password is changed. You are signed out everywhere else."), "");
+    done.headers.emplace_back("Set-Cookie", session_cookie(sid, c.https));
+    return done;
 }
 
 Response Console::officers_page(Context& c, int status, const std::string& notice, const std::string& problem) {

@@ -67,6 +67,8 @@ private:
     Response comments(Context& c, const budget::Budget& b);
     Response moderate(Context& c, const budget::Budget& b, bool hide);
     Response export_file(Context& c, const budget::Budget& b, const std::string& what);
+    Response password_page(Context& c, int status, const std::string& notice, const std::string& problem);
+    Response change_password(Context& c);
     Response officers_page(Context& c, int status, const std::string& notice, const std::string& problem);
     Response change_officers(Context& c);
     Response tokens_page(Context& c, int status, const std::string& notice, const std::string& problem, const std::string& token);

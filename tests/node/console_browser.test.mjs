@@ -113,6 +113,9 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
     await page.getByRole('button', { name: 'Make the token' }).click();
     await page.getByText('Copy this token now: it is shown only once.').waitFor();
     await look(page, 'tokens');
+    await page.getByRole('link', { name: 'Your password' }).click();
+    await page.getByLabel('Your password now').waitFor();
+    await look(page, 'password');
     await page.close();
   }
 });

@@ -64,7 +64,7 @@ for (const backend of ['sqlite', 'postgresql']) {
     test('every console route refuses an anonymous request', async () => {
       for (const path of ['/console/', `/console/budgets/${DISTRICT}`, `/console/budgets/${DISTRICT}/comments`,
         `/console/budgets/${DISTRICT}/export.csv`, `/console/budgets/${DISTRICT}/aggregate.json`, '/console/audit',
-        '/console/audit.csv', '/console/officers', '/console/tokens', `/console/budgets/${DISTRICT}/report`,
+        '/console/audit.csv', '/console/officers', '/console/tokens', '/console/password', `/console/budgets/${DISTRICT}/report`,
         `/console/budgets/${DISTRICT}/export.xlsx`, '/console/no-such-page', '/console/budgets/nope']) {
         const res = await get(server.base, path);
         assert.equal(res.status, 303, path);
@@ -72,7 +72,7 @@ for (const backend of ['sqlite', 'postgresql']) {
         assert.equal(res.text, '', path);
       }
       for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`, `/console/budgets/${DISTRICT}/window`,
-        '/console/officers/add', '/console/tokens/create', '/console/tokens/revoke']) {
+        '/console/officers/add', '/console/tokens/create', '/console/tokens/revoke', '/console/password']) {
         const res = await postForm(server.base, path, '', { csrf: 'x', submission: 'x', about: 'overall', reason: 'x' });
         assert.equal(res.status, 401, path);
         assert.match(res.text, /Sign in first/);
@@ -369,6 +369,29 @@ print(json.dumps(rows, default=str))
 `, file]).toString());
       const responses = sheet.find((r) => r[0] === 'Responses').slice(1).map((v) => (typeof v === 'number' ? String(v) : v));
       assert.deepEqual(responses, expected);
+    });
+
+    test('an officer changes their own password: the old one first; every other session ends, this browser carries on', async () => {
+      const who = { name: 'fay.changes', password: 'fay has a first password', role: 'analyst' };
+      addOfficer(server, who, db());
+      const elsewhere = sessionOf(await signIn(server.base, who));
+      const here = sessionOf(await signIn(server.base, who));
+      const page = await get(server.base, '/console/password', here);
+      const wrong = await postForm(server.base, '/console/password', here, { csrf: csrfOf(page.text), current: 'not my password at all', new: 'fay has a second password' });
+      assert.equal(wrong.status, 400);
+      assert.match(wrong.text, /Your password now is not right\. Nothing was changed\./);
+      const weak = await postForm(server.base, '/console/password', here, { csrf: csrfOf(page.text), current: who.password, new: 'fay.changes' });
+      assert.equal(weak.status, 400);
+      const done = await postForm(server.base, '/console/password', here, { csrf: csrfOf(page.text), current: who.password, new: 'fay has a second password' });
+      assert.equal(done.status, 200);
+      assert.match(done.text, /Your password is changed\. You are signed out everywhere else\./);
+      const renewed = sessionOf(done);
+      assert.notEqual(renewed, here);
+      assert.equal((await get(server.base, '/console/', elsewhere)).status, 303, 'the other browser is signed out');
+      assert.equal((await get(server.base, '/console/', here)).status, 303, 'the old id of this browser ended too');
+      assert.equal((await get(server.base, '/console/', renewed)).status, 200, 'this browser carries on with a new id');
+      assert.equal((await signIn(server.base, { ...who, password: 'fay has a second password' })).status, 303);
+      assert.equal(sql("SELECT count(*) FROM audit_log WHERE action = 'officer.password_changed' AND object = 'fay.changes'"), '1');
     });
 
     // Last: it locks this address out of signing in for 15 minutes.

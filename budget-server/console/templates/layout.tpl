@@ -25,6 +25,7 @@
 </nav>
 <div class="who">
 <span>{{_ Signed in as _}} <strong>{{OFFICER}}</strong> ({{ROLE}})</span>
+<a href="/console/password">{{_ Your password _}}</a>
 <form method="post" action="/console/sign-out"><input type="hidden" name="csrf" value="{{CSRF}}"><button class="button secondary">{{_ Sign out _}}</button></form>
 </div>
 </div>
