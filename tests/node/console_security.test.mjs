@@ -19,6 +19,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
       : execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), statement]).toString().trim());
     const db = () => (pg ? ['--database', pg.url] : []);
+    const escapeSample = sample(`${DISTRICT}.json`, 1, 4242);
 
     before(async () => {
       if (backend === 'postgresql') pg = await startPostgres();
@@ -392,6 +393,48 @@ print(json.dumps(rows, default=str))
       assert.equal((await get(server.base, '/console/', renewed)).status, 200, 'this browser carries on with a new id');
       assert.equal((await signIn(server.base, { ...who, password: 'fay has a second password' })).status, 303);
       assert.equal(sql("SELECT count(*) FROM audit_log WHERE action = 'officer.password_changed' AND object = 'fay.changes'"), '1');
+    });
+
+    test('what residents and officers write is escaped on every page, and every console limit holds', async () => {
+      const doc = JSON.parse(escapeSample[0]);
+      doc.submission_id = `xss-${backend}-0001`;
+      doc.comments = { overall: '<script>alert(1)</script> "><img src=x onerror=alert(2)> & {{CSRF}}' };
+      assert.equal((await post(server.base, JSON.stringify(doc))).status, 201);
+      const id = sessionOf(await signIn(server.base, ADMIN));
+      const page = await get(server.base, `/console/budgets/${DISTRICT}/comments?q=${encodeURIComponent('<script>')}`, id);
+      assert.match(page.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt; &quot;&gt;&lt;img src=x onerror=alert\(2\)&gt; &amp; \{\{CSRF\}\}/);
+      assert.ok(!page.text.includes('<script>') && !page.text.includes('<img'), 'no markup from a resident reaches the page');
+      assert.match(page.text, /value="&lt;script&gt;"/, 'the search box keeps the words, escaped');
+      const hide = await postForm(server.base, `/console/budgets/${DISTRICT}/comments/hide`, id,
+        { csrf: csrfOf(page.text), submission: doc.submission_id, about: 'overall', reason: 'x'.repeat(201) });
+      assert.equal(hide.status, 400, 'a reason is at most 200 characters');
+      assert.equal((await postForm(server.base, `/console/budgets/${DISTRICT}/comments/hide`, id,
+        { csrf: csrfOf(page.text), submission: doc.submission_id, about: 'overall', reason: 'ŵ'.repeat(200) })).status, 303,
+        '200 characters of two bytes each are 200 characters');
+      // Odd queries are read, never obeyed blindly.
+      for (const q of [`q=${'a'.repeat(5000)}`, 'page=99999999999', 'page=-1', 'page=1e9', 'about=%00', 'q=%E2%28%A1']) {
+        const res = await get(server.base, `/console/budgets/${DISTRICT}/comments?${q}`, id);
+        assert.ok(res.status === 200 || res.status === 400, `${q}: ${res.status}`);
+      }
+      assert.equal((await get(server.base, `/console/budgets/${DISTRICT}?by=${encodeURIComponent('<x>')}`, id)).status, 200);
+      assert.equal((await get(server.base, '/console/audit?before=abc', id)).status, 200);
+      const back = await get(server.base, `/console/language?to=cy&back=${encodeURIComponent('https://evil.example/')}`, id);
+      assert.equal(back.headers.get('location'), '/console/', 'the language switch only sends back into the console');
+      const officers = await get(server.base, '/console/officers', id);
+      const badName = await postForm(server.base, '/console/officers/add', id,
+        { csrf: csrfOf(officers.text), name: 'eve\u0007bell', role: 'analyst', password: 'a long enough passphrase' });
+      assert.equal(badName.status, 400);
+      const longName = await postForm(server.base, '/console/officers/add', id,
+        { csrf: csrfOf(officers.text), name: 'n'.repeat(65), role: 'analyst', password: 'a long enough passphrase' });
+      assert.equal(longName.status, 400);
+      const tokens = await get(server.base, '/console/tokens', id);
+      const noBudget = await postForm(server.base, '/console/tokens/create', id, { csrf: csrfOf(tokens.text), name: 'x', officer: ADMIN.name });
+      assert.equal(noBudget.status, 400);
+      assert.match(noBudget.text, /Choose at least one consultation\./);
+      const badWindow = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, id,
+        { csrf: csrfOf(tokens.text), action: 'save', opens_at: '2027-02-30T09:00', closes_at: '' });
+      assert.equal(badWindow.status, 400);
+      assert.match(badWindow.text, /Give each date and time as the form asks, or leave it empty\. Nothing was changed\./);
     });
 
     // Last: it locks this address out of signing in for 15 minutes.
