@@ -686,6 +686,10 @@ Response Console::report(Context& c, const budget::Budget& b) {
     d.SetValue("YEAR", b.financial_year);
     d.SetValue("COUNT", std::to_string(n));
     d.SetValue("MADE", utc_now().substr(0, 10));
+    const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
+    d.SetValue("WINDOW", fill(tr(c, "From {opens} to {closes}"),
+                              {{"opens", w.opens_at ? budget::describe_utc(*w.opens_at, language) : tr(c, "no start date")},
+                               {"closes", w.closes_at ? budget::describe_utc(*w.closes_at, language) : tr(c, "no closing date")}}));
     d.SetValue("PERIOD", t.days.empty() ? tr(c, "None yet")
                                         : fill(tr(c, "{first} to {last}"), {{"first", t.days.begin()->first}, {"last", t.days.rbegin()->first}}));
     d.SetValue("SUPPRESSION", b.demographics.empty()

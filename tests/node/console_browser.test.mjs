@@ -189,7 +189,7 @@ test('the results report prints to clean A4 pages with its findings, charts, tab
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
   for (const words of ['Eastbrook District Council: budget consultation', 'Headline findings', `Responses              ${lines.length}`,
     'of responses balanced the budget.', 'How to read these results', 'not a representative sample of residents', 'Bin collections',
-    'Results by answer to: Your age', 'fewer than 10'])
+    'Results by answer to: Your age', 'fewer than 10', 'Open for responses     From no start date to no closing date'])
     assert.ok(text.includes(words), words);
   for (const chrome of ['Sign out', 'Skip to main content', 'Back to the results']) assert.ok(!text.includes(chrome), `${chrome} is not printed`);
   await page.close();

@@ -4,6 +4,7 @@
 <dl class="facts">
 <dt>{{_ Council _}}</dt><dd>{{COUNCIL}}</dd>
 <dt>{{_ Budget year _}}</dt><dd>{{YEAR}}</dd>
+<dt>{{_ Open for responses _}}</dt><dd>{{WINDOW}}</dd>
 <dt>{{_ Responses received _}}</dt><dd>{{PERIOD}}</dd>
 <dt>{{_ Responses _}}</dt><dd>{{COUNT}}</dd>
 <dt>{{_ Report made _}}</dt><dd>{{MADE}}</dd>
