@@ -453,10 +453,11 @@ int run_http_server(const HttpConfig& given, Api& api, Storage& storage) {
         g_draining = true;
         listener->stop();
         // Off the I/O threads: wait for requests in flight (answers included), then stop.
-        drainer = std::thread([&ioc, &api, &storage] {
+        drainer = std::thread([&ioc, &api, &storage, &config] {
             using namespace std::chrono;
             const auto deadline = steady_clock::now() + seconds(20);
             while (api.in_flight() > 0 && steady_clock::now() < deadline) std::this_thread::sleep_for(milliseconds(10));
+            if (config.console_drain) config.console_drain();  // its answers are posted before the I/O stops
             const auto writes = steady_clock::now() + seconds(2);  // let last answers reach their clients
             while (g_sessions > 0 && steady_clock::now() < writes) std::this_thread::sleep_for(milliseconds(10));
             storage.stop();
@@ -464,6 +465,10 @@ int run_http_server(const HttpConfig& given, Api& api, Storage& storage) {
         });
     });
 
+    // While draining, the listener is closed and answers still being made hold no I/O of their own:
+    // without this guard ioc.run() would return and their answers would never be written. The
+    // drainer's ioc.stop() ends the run.
+    auto keep_running = net::make_work_guard(ioc.get_executor());
     std::vector<std::thread> workers;
     for (int i = 1; i < config.threads; ++i) workers.emplace_back([&ioc] { ioc.run(); });
     ioc.run();

@@ -29,6 +29,8 @@ struct HttpConfig {
     int idle_timeout_seconds = 30;     // between requests on a kept-alive connection
     // Answers /console and /console/... (the officer console); unset: those paths are 404.
     std::function<void(Request, std::function<void(Response)>)> console;
+    // On SIGTERM, after the API's requests: finishes the console's queued work while the I/O still runs.
+    std::function<void()> console_drain;
 };
 
 // Runs until SIGTERM or SIGINT, then stops accepting, finishes requests in flight, and returns 0.

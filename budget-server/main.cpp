@@ -172,6 +172,7 @@ int main(int argc, char** argv) {
     server::Api api(std::move(api_config), *storage);
     server::console::Console console({&api.budgets(), trust_proxy, data_dir, &windows}, *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
+    http.console_drain = [&console] { console.stop(); };
     const int code = server::run_http_server(http, api, *storage);
     console.stop();
     return code;

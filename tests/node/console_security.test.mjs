@@ -458,3 +458,26 @@ print(json.dumps(rows, default=str))
     });
   });
 }
+
+test('SIGTERM while the console makes workbooks: every request it took is answered in full, then it exits 0', async () => {
+  const server = await startServer({ extra: ['--rate-per-minute', '1000000'] });
+  addOfficer(server, ADMIN);
+  const many = sample(`${DISTRICT}.json`, 3000, 31);
+  for (let i = 0; i < many.length; i += 16) await Promise.all(many.slice(i, i + 16).map((l) => post(server.base, l)));
+  const id = sessionOf(await signIn(server.base, ADMIN));
+  const asked = Array.from({ length: 6 }, () => fetch(`${server.base}/console/budgets/${DISTRICT}/export.xlsx`,
+    { headers: { Cookie: `console_session=${id}` } })
+    .then(async (res) => ({ status: res.status, bytes: Buffer.from(await res.arrayBuffer()) }), (error) => ({ error })));
+  await new Promise((r) => setTimeout(r, 150));  // taken and queued: two are being made, four wait
+  const code = await server.stop('SIGTERM');
+  const answers = await Promise.all(asked);
+  assert.equal(code, 0);
+  assert.deepEqual(answers.map((a) => a.error?.message ?? a.status), [200, 200, 200, 200, 200, 200]);
+  for (const a of answers) {  // whole: a zip's end record closes each (22 bytes, no comment)
+    assert.equal(a.bytes.subarray(0, 2).toString(), 'PK');
+    assert.equal(a.bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])), a.bytes.length - 22, 'each workbook whole');
+  }
+  const log = server.log();
+  assert.ok(log.indexOf('GET /console/budgets') > log.indexOf('draining'), 'answered while draining');
+  assert.match(log, /stopped cleanly/);
+});
