@@ -85,10 +85,8 @@ std::string bearer_token(const std::string& authorization) {
 }
 
 bool Api::officer_allowed(const Request& request) const {
-    const std::string& a = request.authorization;
-    if (config_.officer_token.empty() || a.size() < 7 || lower(a.substr(0, 6)) != "bearer" || a[6] != ' ') return false;
-    const auto token = a.find_first_not_of(' ', 6);
-    return token != std::string::npos && constant_time_equal(a.substr(token), config_.officer_token);
+    const std::string token = bearer_token(request.authorization);
+    return !config_.officer_token.empty() && !token.empty() && constant_time_equal(token, config_.officer_token);
 }
 
 std::string allowed_methods(const std::string& path) {

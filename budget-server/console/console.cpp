@@ -228,6 +228,11 @@ Response Console::message(Context& c, int status, const std::string& heading, co
     return page.render(status);
 }
 
+// 503: the database (or the export it feeds) could not be reached.
+Response Console::unavailable(Context& c) {
+    return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+}
+
 Response Console::route(Context& c) {
     const Request& r = c.request;
     c.lang = cookie_value(r.cookie, "console_lang") == "cy" ? Lang::Cy : Lang::En;
@@ -258,14 +263,15 @@ Response Console::route(Context& c) {
         const StoreStatus s = officers_.find_session(session_hash(sid), c.session, error);
         if (s == StoreStatus::Unavailable) {
             log_line("console: sessions unavailable: " + error);
-            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+            return unavailable(c);
         }
         const std::int64_t now = now_seconds();
         if (s == StoreStatus::Ok && (now - c.session.last_seen > kIdleSeconds || now - c.session.created > kAbsoluteSeconds)) {
             officers_.end_session(session_hash(sid), error);
             c.expired = true;
         } else if (s == StoreStatus::Ok) {
-            officers_.touch_session(session_hash(sid), now, error);
+            // Idle time is kept to the minute: one write a minute, not one per page.
+            if (now - c.session.last_seen >= 60) officers_.touch_session(session_hash(sid), now, error);
             c.signed_in = true;
             c.session_id = sid;
             c.csrf = csrf_token(sid);
@@ -380,7 +386,7 @@ Response Console::sign_in(Context& c) {
     const StoreStatus found = officers_.find_officer(name, officer, error);
     if (found == StoreStatus::Unavailable) {
         log_line("console: officers unavailable: " + error);
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     }
     bool ok = false;
     if (found == StoreStatus::Ok) ok = verify_password(officer.password_hash, password);
@@ -400,7 +406,7 @@ Response Console::sign_in(Context& c) {
     const std::string sid = new_session_id();
     if (!officers_.create_session(session_hash(sid), officer.id, now, error)) {
         log_line("console: session not stored: " + error);
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     }
     c.signed_in = true;
     c.session.officer = officer;
@@ -446,7 +452,7 @@ Response Console::home(Context& c) {
         budget::Aggregator agg(b);
         std::string error;
         if (!aggregate_stored(storage_, b, agg, error))
-            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+            return unavailable(c);
         auto* row = page.body().AddSectionDictionary("BUDGET");
         row->SetValue("ID", id);
         row->SetValue("COUNCIL", b.council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
@@ -541,7 +547,7 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     Tally t{budget::Aggregator(b), {}};
     std::string error;
     if (!tally(b, t, error))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     Page page(templates_, c, "dashboard.tpl", b.council_name.in(language));
     auto& d = page.body();
     d.SetValue("ID", b.id);
@@ -556,7 +562,7 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     fill_window(c, d, b);
     fill_figures(c, page, b, t);
     if (!fill_breakdown(c, d, b))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     return page.render(200);
 }
 
@@ -643,7 +649,7 @@ Response Console::change_window(Context& c, const budget::Budget& b) {
     std::string error;
     if ((*form)["action"] == "reset") {
         if (!config_.windows->reset(b.id, error))
-            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+            return unavailable(c);
         audit(c, "consultation.dates_reset", b.id);
         return redirect("/console/budgets/" + b.id + "?done=dates");
     }
@@ -661,7 +667,7 @@ Response Console::change_window(Context& c, const budget::Budget& b) {
     if (w.opens_at && w.closes_at && *w.closes_at <= *w.opens_at)
         return message(c, 400, tr(c, "Check the dates"), tr(c, "The closing time must be after the opening time. Nothing was changed."));
     if (!config_.windows->change(b.id, w, error))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     audit(c, "consultation.dates_changed", b.id,
           "opens " + (w.opens_at ? budget::format_utc(*w.opens_at) : std::string("(none)")) + ", closes " +
               (w.closes_at ? budget::format_utc(*w.closes_at) : std::string("(none)")));
@@ -673,7 +679,7 @@ Response Console::report(Context& c, const budget::Budget& b) {
     Tally t{budget::Aggregator(b), {}};
     std::string error;
     if (!tally(b, t, error))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     const budget::Aggregator& agg = t.agg;
     const std::uint64_t n = agg.count();
     const std::string title = fill(tr(c, "{council}: budget consultation {year}, results"),
@@ -699,7 +705,7 @@ Response Console::report(Context& c, const budget::Budget& b) {
         auto* groups = d.AddSectionDictionary("HAS_GROUPS");
         for (std::size_t q = 0; q < b.demographics.size(); ++q)
             if (!fill_group_table(c, *groups->AddSectionDictionary("GROUPS"), b, q))
-                return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+                return unavailable(c);
     }
     if (n == 0) d.ShowSection("EMPTY");
     auto finding = [&](const std::string& text) { d.AddSectionDictionary("FINDING")->SetValue("TEXT", text); };
@@ -745,7 +751,7 @@ Response Console::comments(Context& c, const budget::Budget& b) {
     HiddenComments hidden;
     std::string error;
     if (!officers_.hidden_comments(b.id, hidden, error))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     struct Item {
         std::string submission, about, text;
     };
@@ -759,7 +765,7 @@ Response Console::comments(Context& c, const budget::Budget& b) {
         if (matched >= first && matched < first + kPerPage) page_items.push_back({id, a, text});
         ++matched;
     }, error);
-    if (!ok) return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+    if (!ok) return unavailable(c);
 
     auto about_text = [&](const std::string& a) {
         if (a == "overall") return tr(c, "The budget as a whole");
@@ -833,7 +839,7 @@ Response Console::moderate(Context& c, const budget::Budget& b, bool hide) {
     const StoreStatus s = hide ? officers_.hide_comment(b.id, submission, about, reason, c.session.officer.name, error)
                                : officers_.show_comment(b.id, submission, about, error);
     if (s == StoreStatus::Unavailable)
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     if (s == StoreStatus::Ok) audit(c, hide ? "comment.hidden" : "comment.shown", b.id + "/" + submission + "/" + about, reason);
     std::string back = safe_back((*form)["back"]);
     back += (back.find('?') == std::string::npos ? "?" : "&") + std::string("done=") + (hide ? "hidden" : "shown");
@@ -887,11 +893,11 @@ Response Console::change_password(Context& c) {
     std::string error;
     const std::string hash = hash_password(next);
     if (hash.empty() || officers_.set_password(name, hash, error) != StoreStatus::Ok)
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     audit(c, "officer.password_changed", name);
     const std::string sid = new_session_id();
     if (!officers_.create_session(session_hash(sid), c.session.officer.id, now_seconds(), error))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     c.session_id = sid;
     c.csrf = csrf_token(sid);
     Response done = password_page(c, 200, tr(c, "Your password is changed. You are signed out everywhere else."), "");
@@ -904,7 +910,7 @@ Response Console::officers_page(Context& c, int status, const std::string& notic
     std::vector<Officer> officers;
     std::string error;
     if (!officers_.list_officers(officers, error))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     Page page(templates_, c, "officers.tpl", tr(c, "Officers"));
     auto& d = page.body();
     if (!notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
@@ -933,7 +939,7 @@ Response Console::change_officers(Context& c) {
         if (name == c.session.officer.name) return officers_page(c, 400, "", tr(c, "You cannot remove yourself."));
         const StoreStatus s = officers_.remove_officer(name, error);
         if (s == StoreStatus::Unavailable)
-            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+            return unavailable(c);
         if (s == StoreStatus::Ok) audit(c, "officer.removed", name);
         return officers_page(c, s == StoreStatus::Ok ? 200 : 404, s == StoreStatus::Ok ? fill(tr(c, "{officer} can no longer sign in."), {{"officer", name}}) : "",
                              s == StoreStatus::Ok ? "" : tr(c, "There is no officer with that name."));
@@ -949,7 +955,7 @@ Response Console::change_officers(Context& c) {
     const StoreStatus s = hash.empty() ? StoreStatus::Unavailable : officers_.add_officer(name, *role, hash, error);
     if (s == StoreStatus::Exists) return officers_page(c, 400, "", tr(c, "There is already an officer with that name."));
     if (s != StoreStatus::Ok)
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     audit(c, "officer.added", name, std::string("role ") + role_name(*role));
     return officers_page(c, 201, fill(tr(c, "{officer} can now sign in."), {{"officer", name}}), "");
 }
@@ -960,7 +966,7 @@ Response Console::tokens_page(Context& c, int status, const std::string& notice,
     std::vector<Officer> officers;
     std::string error;
     if (!officers_.list_tokens(tokens, error) || !officers_.list_officers(officers, error))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     Page page(templates_, c, "tokens.tpl", tr(c, "API tokens"));
     auto& d = page.body();
     if (!token.empty()) d.AddSectionDictionary("NEW_TOKEN")->SetValue("TOKEN", token);
@@ -1004,7 +1010,7 @@ Response Console::change_tokens(Context& c) {
             return tokens_page(c, 400, "", tr(c, "There is no such token."), "");
         const StoreStatus s = officers_.revoke_token(std::stoll(id), error);
         if (s == StoreStatus::Unavailable)
-            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+            return unavailable(c);
         if (s == StoreStatus::Ok) audit(c, "token.revoked", "token " + id);
         return tokens_page(c, s == StoreStatus::Ok ? 200 : 404, s == StoreStatus::Ok ? tr(c, "The token is revoked: it no longer works.") : "",
                            s == StoreStatus::Ok ? "" : tr(c, "There is no such token."), "");
@@ -1021,7 +1027,7 @@ Response Console::change_tokens(Context& c) {
     const StoreStatus s = officers_.create_token(officer, name, budgets, session_hash(token), error);
     if (s == StoreStatus::NotFound) return tokens_page(c, 400, "", tr(c, "There is no officer with that name."), "");
     if (s != StoreStatus::Ok)
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     std::string ids;
     for (const auto& b : budgets) ids += (ids.empty() ? "" : ",") + b;
     audit(c, "token.created", name, "for " + officer + ", budgets " + ids);
@@ -1037,7 +1043,7 @@ Response Console::audit_page(Context& c) {
     std::vector<AuditEntry> entries;
     std::string error;
     if (!officers_.audit_entries(kPerPage + 1, before, entries, error))
-        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+        return unavailable(c);
     Page page(templates_, c, "audit.tpl", tr(c, "Audit log"));
     for (std::size_t i = 0; i < entries.size() && i < kPerPage; ++i) {
         auto* row = page.body().AddSectionDictionary("ENTRY");
@@ -1062,7 +1068,7 @@ Response Console::audit_csv(Context& c) {
     std::int64_t before = 0;
     do {
         if (!officers_.audit_entries(1000, before, entries, error))
-            return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
+            return unavailable(c);
         for (const auto& e : entries) {
             r.body += budget::csv_row({std::to_string(e.id), e.at, budget::csv_text(e.officer), budget::csv_text(e.action),
                                        budget::csv_text(e.object), budget::csv_text(e.detail)});

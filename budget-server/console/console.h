@@ -75,6 +75,7 @@ private:
     Response change_tokens(Context& c);
     Response audit_page(Context& c);
     Response audit_csv(Context& c);
+    Response unavailable(Context& c);
     Response message(Context& c, int status, const std::string& heading, const std::string& text);
     std::string tr(const Context& c, std::string_view english) const;
     // A form that changes something: it must carry this session's token and come from an admin.
