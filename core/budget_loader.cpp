@@ -66,7 +66,7 @@ public:
     const json* member(const json& obj, const std::string& ptr, const char* key, bool required) {
         const auto it = obj.find(key);
         if (it == obj.end()) {
-            if (required) add("budget.missing_field", ptr, std::string("missing required field ") + in_quotes(key));
+            if (required) add("budget.missing_field", ptr + "/" + key, std::string("missing required field ") + in_quotes(key));
             return nullptr;
         }
         return &*it;
@@ -464,7 +464,7 @@ struct Loader {
     // Checks min <= max and that step divides the range; reports at `ptr`.
     bool range(const std::string& ptr, BasisPoints mn, BasisPoints mx, BasisPoints st) {
         if (mn > mx) {
-            r.add("budget.min_above_max", ptr, "min_percent " + format_bp_as_percent(mn) + " is above max_percent " +
+            r.add("budget.min_above_max", ptr + "/min_percent", "min_percent " + format_bp_as_percent(mn) + " is above max_percent " +
                                                    format_bp_as_percent(mx));
             return false;
         }

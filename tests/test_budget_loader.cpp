@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(reports_file_line_column_pointer_message) {
     BOOST_REQUIRE_EQUAL(l.problems.size(), 1u);
     // dump(2) sorts keys and indents by two: the services[1] object opens at line 155, column 5.
     BOOST_TEST(format_problem(l.problems[0], "testshire.json") ==
-               "testshire.json:155:5: /services/1: min_percent 20 is above max_percent 10 [budget.min_above_max]");
+               "testshire.json:170:22: /services/1/min_percent: min_percent 20 is above max_percent 10 [budget.min_above_max]");
 }
 
 BOOST_AUTO_TEST_CASE(syntax_error) {
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(wrong_types) {
 BOOST_AUTO_TEST_CASE(missing_fields) {
     json doc = test::small_budget();
     doc["council"].erase("population");
-    BOOST_TEST(joined(problems_of(doc)) == one("/council: missing required field \"population\" [budget.missing_field]"));
+    BOOST_TEST(joined(problems_of(doc)) == one("/council/population: missing required field \"population\" [budget.missing_field]"));
 }
 
 BOOST_AUTO_TEST_CASE(duplicate_ids) {

@@ -1,0 +1,228 @@
+// Budget <-> workbook sheets: round trips for every example and template, and each problem at its cell.
+#include <boost/test/unit_test.hpp>
+
+#include "budget_pack.h"
+#include "formats/budget_sheets.h"
+#include "support.h"
+
+using namespace budget;
+using namespace budget::sheets;
+
+namespace {
+
+std::string read_example(const std::string& name) {
+    std::ifstream in(std::string(BUDGETS_DIR) + "/" + name, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::string pack_of(const std::string& text) {
+    BudgetLoad l = load_budget(text);
+    BOOST_REQUIRE_MESSAGE(l.budget, "the budget loads");
+    return pack_budget(*l.budget);
+}
+
+Book book_of(const std::string& text) { return budget_to_book(nlohmann::json::parse(text)); }
+
+Sheet& sheet(Book& b, const std::string& name) {
+    for (auto& s : b.sheets)
+        if (s.name == name) return s;
+    BOOST_FAIL("no sheet " + name);
+    return b.sheets.front();
+}
+
+// The row of a sheet whose first cell is `label` (the Council sheet), or whose id column is.
+std::size_t row_of(const Sheet& s, const std::string& first_cell) {
+    for (std::size_t r = 0; r < s.rows.size(); ++r)
+        if (!s.rows[r].empty() && s.rows[r][0].text == first_cell) return r;
+    BOOST_FAIL("no row " + first_cell + " in " + s.name);
+    return 0;
+}
+std::size_t column_of(const Sheet& s, const std::string& header) {
+    for (std::size_t c = 0; c < s.rows[0].size(); ++c)
+        if (s.rows[0][c].text == header) return c;
+    BOOST_FAIL("no column " + header + " in " + s.name);
+    return 0;
+}
+
+Cell text(const std::string& s) { Cell c; c.kind = CellKind::Text; c.text = s; return c; }
+Cell number(const std::string& s) { Cell c; c.kind = CellKind::Number; c.text = s; return c; }
+Cell boolean_true() { Cell c; c.kind = CellKind::Boolean; c.text = "1"; return c; }
+Cell date(const std::string& s) { Cell c; c.kind = CellKind::Date; c.text = s; return c; }
+
+std::string problems_of(const BookImport& in) {
+    std::string out;
+    for (const auto& p : in.problems) out += format_problem(p, "b.xlsx") + "\n";
+    return out;
+}
+
+// The small test budget's book with one cell changed, imported: its problems, one line each.
+std::string with_cell(const std::string& sheet_name, const std::string& row_first, const std::string& column, Cell value) {
+    Book b = book_of(test::small_budget().dump());
+    Sheet& s = sheet(b, sheet_name);
+    const std::size_t r = row_of(s, row_first), c = sheet_name == "Council" ? 1 : column_of(s, column);
+    if (s.rows[r].size() <= c) s.rows[r].resize(c + 1);
+    s.rows[r][c] = std::move(value);
+    return problems_of(book_to_budget(b));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(budget_sheets)
+
+BOOST_AUTO_TEST_CASE(every_example_budget_round_trips_to_the_same_pack) {
+    for (const char* name : {"northmoor-county-2026.json", "eastbrook-district-2026.json", "bro-tegid-2026.json"}) {
+        BOOST_TEST_CONTEXT(name) {
+            const std::string original = read_example(name);
+            const BookImport back = book_to_budget(book_of(original));
+            BOOST_TEST(problems_of(back) == "");
+            BOOST_TEST(back.warnings.empty());
+            BOOST_TEST(pack_of(back.json) == pack_of(original));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(every_template_loads_and_round_trips) {
+    BOOST_TEST(kBlankKinds.size() == 6u);
+    for (const auto& kind : kBlankKinds) {
+        BOOST_TEST_CONTEXT(kind) {
+            const auto blank = blank_budget(kind);
+            BOOST_REQUIRE(blank.has_value());
+            const std::string text = blank->dump();
+            BudgetLoad l = load_budget(text);
+            for (const auto& p : l.problems) BOOST_TEST_MESSAGE(format_problem(p, kind));
+            BOOST_REQUIRE(l.budget.has_value());
+            BOOST_TEST(l.warnings.empty());
+            BOOST_TEST(l.budget->gap_to_close > 0);
+            const BookImport back = book_to_budget(book_of(text));
+            BOOST_TEST(problems_of(back) == "");
+            BOOST_TEST(pack_of(back.json) == pack_of(text));
+        }
+    }
+    BOOST_TEST(!blank_budget("parish").has_value());
+    const auto welsh = load_budget(blank_budget("welsh-principal")->dump());
+    BOOST_TEST(welsh.budget->council_tax.bands.size() == 9u);
+    BOOST_TEST(!welsh.budget->council_tax.cap.capped);
+    const auto district = load_budget(blank_budget("english-district")->dump());
+    BOOST_TEST(district.budget->council_tax.cap.core_limit_pounds_alternative == 500);
+}
+
+BOOST_AUTO_TEST_CASE(welsh_columns_only_for_a_bilingual_budget) {
+    Book english = book_of(read_example("northmoor-county-2026.json"));
+    Book welsh = book_of(read_example("bro-tegid-2026.json"));
+    auto has = [](Book& b, const std::string& h) {
+        const Sheet& s = sheet(b, "Services");
+        return std::any_of(s.rows[0].begin(), s.rows[0].end(), [&](const Cell& c) { return c.text == h; });
+    };
+    BOOST_TEST(!has(english, "Name (Cymraeg)"));
+    BOOST_TEST(has(welsh, "Name (Cymraeg)"));
+    BOOST_TEST(sheet(welsh, "Services").rows[0][0].note.empty());
+    BOOST_TEST(!sheet(welsh, "Services").rows[0][column_of(sheet(welsh, "Services"), "Net spend")].note.empty());
+}
+
+BOOST_AUTO_TEST_CASE(numbers_as_other_programs_write_them) {
+    BOOST_TEST(normalise_decimal("2.9900000000000002E-2").value() == "0.0299");
+    BOOST_TEST(normalise_decimal(" 1,234.50 ").value() == "1234.5");
+    BOOST_TEST(normalise_decimal("\xC2\xA3" "1,712.43").value() == "1712.43");
+    BOOST_TEST(normalise_decimal("-0").value() == "0");
+    BOOST_TEST(normalise_decimal("30007824.179999999").value() == "30007824.18");
+    BOOST_TEST(normalise_decimal("1E3").value() == "1000");
+    BOOST_TEST(!normalise_decimal("12abc"));
+    BOOST_TEST(!normalise_decimal("1E400"));
+    BOOST_TEST(!normalise_decimal(""));
+    BOOST_TEST(place_name("Services", 5, 11) == "Services!F12");
+    BOOST_TEST(place_name("Indicator history", 27, 0) == "'Indicator history'!AB1");
+}
+
+BOOST_AUTO_TEST_CASE(cells_as_other_programs_write_them_read_the_same) {
+    const std::string original = test::small_budget().dump();
+    Book b = book_of(original);
+    Sheet& council = sheet(b, "Council");
+    council.rows[row_of(council, "Band D council tax")][1] = text("\xC2\xA3" "1,000.00");  // a number stored as text
+    council.rows[row_of(council, "Council tax highest change")][1] = text("4.99%");
+    council.rows[row_of(council, "Results public")][1] = boolean_true();
+    council.rows[row_of(council, "Population")][1] = number("1E5");
+    Sheet& services = sheet(b, "Services");
+    services.rows[row_of(services, "care")][column_of(services, "Lowest change")] = number("-0.10000000000000001");
+    services.rows.insert(services.rows.begin() + 2, std::vector<Cell>(3));  // an empty row in the middle
+    std::swap(b.sheets[2], b.sheets[5]);                                     // sheets in another order
+    const BookImport back = book_to_budget(b);
+    BOOST_TEST(problems_of(back) == "");
+    BOOST_TEST(pack_of(back.json) == pack_of(original));
+}
+
+BOOST_AUTO_TEST_CASE(dates_as_text_or_serials) {
+    auto opens_with = [](Cell c) {
+        Book b = book_of(test::small_budget().dump());
+        Sheet& council = sheet(b, "Council");
+        council.rows[row_of(council, "Opens (UTC)")][1] = std::move(c);
+        const BookImport in = book_to_budget(b);
+        BOOST_TEST(problems_of(in) == "");
+        return nlohmann::json::parse(in.json)["opens_at"].get<std::string>();
+    };
+    BOOST_TEST(opens_with(number("46391.375")) == "2027-01-04T09:00:00Z");
+    BOOST_TEST(opens_with(number("46391.374999999993")) == "2027-01-04T09:00:00Z");
+    BOOST_TEST(opens_with(text("2027-01-04 09:00")) == "2027-01-04T09:00:00Z");
+    BOOST_TEST(opens_with(text("2027-01-04")) == "2027-01-04T00:00:00Z");
+    BOOST_TEST(opens_with(date("2027-01-04T09:00:00Z")) == "2027-01-04T09:00:00Z");
+}
+
+// One case per problem a workbook can have, each at its cell.
+BOOST_AUTO_TEST_CASE(workbook_problems_at_their_cells) {
+    BOOST_TEST(with_cell("Services", "care", "Net spend", text("lots")) ==
+               "b.xlsx:Services!E2: \"lots\" is not an amount of money [workbook.not_a_number]\n");
+    BOOST_TEST(with_cell("Services", "care", "Net spend", number("1000000.005")) ==
+               "b.xlsx:Services!E2: 1000000.005 has more than two decimal places [workbook.too_many_decimals]\n");
+    BOOST_TEST(with_cell("Council", "Population", "", number("100000.5")) ==
+               "b.xlsx:Council!B10: 100000.5 is not a whole number [workbook.not_whole_number]\n");
+    BOOST_TEST(with_cell("Services", "debt", "Locked", text("maybe")) ==
+               "b.xlsx:Services!I4: \"maybe\" is not yes or no [workbook.not_yes_no]\n");
+    BOOST_TEST(with_cell("Savings", "shared", "Risk", text("huge")) ==
+               "b.xlsx:Savings!G2: \"huge\" is not one of: low, medium, high [workbook.not_a_choice]\n");
+    BOOST_TEST(with_cell("Council", "Closes (UTC)", "", text("next tuesday")) ==
+               "b.xlsx:Council!B30: \"next tuesday\" is not a date and time (write it like 2027-01-05 09:00, in UTC) [workbook.not_a_date]\n");
+    BOOST_TEST(with_cell("Council", "Council tax stops", "", text("0, two")) ==
+               "b.xlsx:Council!B23: \"0, two\" is not a list of percentages separated by commas [workbook.bad_list]\n");
+    BOOST_TEST(with_cell("Consequences", "care", "Service", text("nursing")) ==
+               "b.xlsx:Consequences!A2: no row of \"Services\" has the id \"nursing\" [workbook.unknown_parent]\n"
+               "b.xlsx:Consequences!B3: the first band must start at min_percent (-10) [budget.consequences_not_from_min]\n");
+    BOOST_TEST(with_cell("Consequences", "care", "Service", Cell{}) ==
+               "b.xlsx:Consequences!A2: give the id of the row of \"Services\" this belongs to [workbook.missing_parent]\n"
+               "b.xlsx:Consequences!B3: the first band must start at min_percent (-10) [budget.consequences_not_from_min]\n");
+    BOOST_TEST(with_cell("Council", "Referendum limit applies", "", text("no")) ==
+               "b.xlsx:Council!B16: \"Referendum limit applies\" is no, so this cannot be given [workbook.conflict]\n"
+               "b.xlsx:Council!B18: \"Referendum limit applies\" is no, so this cannot be given [workbook.conflict]\n");
+
+    Book b = book_of(test::small_budget().dump());
+    b.sheets.erase(b.sheets.begin() + 4);  // Services
+    Sheet& funding = sheet(b, "Funding");
+    funding.rows[0][column_of(funding, "Amount")].text = "Amount (£)";
+    funding.rows[0].push_back(text("Kind"));
+    const std::string p = problems_of(book_to_budget(b));
+    BOOST_TEST(p.find("b.xlsx:Services!A1: the workbook has no \"Services\" sheet [workbook.missing_sheet]\n") != std::string::npos);
+    BOOST_TEST(p.find("b.xlsx:Funding!A1: the \"Funding\" sheet has no \"Amount\" column [workbook.missing_column]\n") != std::string::npos);
+    BOOST_TEST(p.find("b.xlsx:Funding!E1: the \"Kind\" column appears twice [workbook.duplicate_column]\n") != std::string::npos);
+
+    Book d = book_of(test::small_budget().dump());
+    Sheet& council = sheet(d, "Council");
+    council.rows.push_back({text("Population"), number("5")});
+    council.rows.push_back({text("Favourite colour"), text("green")});
+    d.sheets.push_back(Sheet{"Sheet1", {{text("x")}}, {}, {}});
+    const BookImport in = book_to_budget(d);
+    BOOST_TEST(problems_of(in) == "b.xlsx:Council!A32: \"Population\" is given twice [workbook.duplicate_field]\n");
+    std::string w;
+    for (const auto& x : in.warnings) w += format_problem(x, "b.xlsx") + "\n";
+    BOOST_TEST(w == "b.xlsx:Council!A33: \"Favourite colour\" is not a budget field and is ignored [workbook.unknown_field]\n"
+                    "b.xlsx:Sheet1!A1: the \"Sheet1\" sheet is not part of a budget and is ignored [workbook.unknown_sheet]\n"
+                    "b.xlsx:Council!B21: the council tax slider has 699 steps, more than a person can hit with a finger (100); give "
+                    "stops_percent (e.g. 0, the referendum limit) or a larger step [budget.many_steps]\n");
+}
+
+// The loader's checks, placed at the cell the value came from.
+BOOST_AUTO_TEST_CASE(loader_problems_at_their_cells) {
+    BOOST_TEST(with_cell("Services", "care", "Lowest change", number("0.2")) ==
+               "b.xlsx:Services!F2: min_percent 20 is above max_percent 10 [budget.min_above_max]\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
