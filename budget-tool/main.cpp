@@ -13,6 +13,7 @@
 #include "budget_pack.h"
 #if BUDGET_TOOL_EXPORT
 #include "export_command.h"
+#include "workbook_command.h"
 #endif
 #include "outcome_json.h"
 #include "sample.h"
@@ -33,7 +34,12 @@ constexpr const char* kUsage =
     "  budget-tool aggregate BUDGET SUBMISSIONS.jsonl [--format csv|json]\n"
     "                                                       the officers' summary of submissions\n"
     "  budget-tool export BUDGET (--data DIR | --database URL) [--format csv|jsonl|aggregate-csv|aggregate-json]\n"
-    "                                                       officers' exports from the collector's database\n";
+    "                                                       officers' exports from the collector's database\n"
+    "  budget-tool workbook BUDGET OUT.xlsx                 write a budget as a workbook a finance team can edit\n"
+    "  budget-tool workbook --blank --kind KIND OUT.xlsx    a starting workbook for a kind of council (english-county,\n"
+    "                                                       english-district, english-unitary, english-metropolitan,\n"
+    "                                                       london-borough, welsh-principal)\n"
+    "  budget-tool import-workbook IN.xlsx OUT.json         read a workbook back into a budget; every problem by SHEET!CELL\n";
 
 int usage(const std::string& why) {
     std::cerr << "budget-tool: " << why << "\n" << kUsage;
@@ -253,6 +259,8 @@ int main(int argc, char** argv) {
     if (cmd == "aggregate") return cmd_aggregate(args);
 #if BUDGET_TOOL_EXPORT
     if (cmd == "export") return cmd_export(args);
+    if (cmd == "workbook") return cmd_workbook(args);
+    if (cmd == "import-workbook") return cmd_import_workbook(args);
 #else
     if (cmd == "export") return usage("export reads the collector's database and is not in this build");
 #endif

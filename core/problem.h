@@ -20,7 +20,8 @@ struct Problem {
     std::string place;    // a workbook cell ("Services!F12"), when the problem came from a workbook
 };
 
-// "FILE:LINE:COLUMN: /pointer: message [code]", or "FILE:SHEET!CELL: message [code]" for a workbook
+// "FILE:LINE:COLUMN: /pointer: message [code]", "FILE:SHEET!CELL: message [code]" for a workbook's cell,
+// or "FILE: message [code]" for the whole file (no line, pointer or place)
 std::string format_problem(const Problem& p, std::string_view file);
 
 using Problems = std::vector<Problem>;

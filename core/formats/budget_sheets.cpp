@@ -434,6 +434,7 @@ void list_header(Sheet& s, const ListSpec& spec, bool welsh) {
     std::vector<Cell> header;
     for (const auto& f : spec.fields) {
         header.push_back(header_cell(f.header, f.note));
+        header.back().choices = f.choices;  // the column's drop-down, for rows added later too
         s.widths.push_back(width_of(f.kind));
         if (f.welsh && welsh) {
             header.push_back(header_cell(welsh_header(f.header), "The Welsh for the column before."));
