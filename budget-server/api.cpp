@@ -75,7 +75,7 @@ json problems_json(const budget::Problems& problems) {
 Api::Api(ApiConfig config, Storage& storage)
     : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst),
       officer_failures_(config_.officer_failures_per_minute, config_.officer_failures_per_minute),
-      results_(config_.budgets, storage_, config_.officers) {}
+      results_(*config_.budgets, storage_, config_.officers) {}
 
 // "Bearer TOKEN", the scheme in any case (RFC 7235), one or more spaces before the token.
 std::string bearer_token(const std::string& authorization) {
@@ -127,18 +127,21 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         r.headers.emplace_back("Allow", allow);
         return finish(std::move(r));
     }
-    if (path == "/api/v1/submissions") return submit(request, std::move(finish));
+    // This request's view of the budgets: kept until it is answered, whatever is published meanwhile.
+    const std::shared_ptr<const BudgetSet> set = config_.budgets->get();
+    if (path == "/api/v1/submissions") return submit(request, *set, [set, finish = std::move(finish)](Response r) { finish(std::move(r)); });
     if (path == "/api/v1/health") {
         std::string why;
         const bool ok = storage_.healthy(why);
         return finish(json_response(ok ? 200 : 503, {{"status", ok ? "ok" : "unavailable"},
                                                      {"storage", ok ? "ok" : "unavailable"},
-                                                     {"budgets", config_.budgets.size()}}));
+                                                     {"budgets", set->current.size()}}));
     }
     if (path == "/api/v1/budgets") {
         json list = json::array();
         const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
-        for (const auto& [id, b] : config_.budgets) {
+        for (const auto& [id, edition] : set->current) {
+            const budget::Budget& b = *edition.budget;
             json item = {{"id", id}, {"version", b.version}, {"council", b.council_name.en},
                          {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
                          {"results_public", b.results_public}, {"comments_public", b.results_public && b.comments_public},
@@ -155,12 +158,13 @@ void Api::handle(Request request, std::function<void(Response)> done) {
     }
     std::string id, rest;
     budget_route(path, id, rest);
-    const auto b = config_.budgets.find(id);
-    if (b == config_.budgets.end()) return finish(error_response(404, "budget.unknown", "no budget with id \"" + id + "\""));
+    const BudgetEdition* edition = set->find(id);
+    if (!edition) return finish(error_response(404, "budget.unknown", "no budget with id \"" + id + "\""));
+    const budget::Budget& b = *edition->budget;
     if (rest == "results") {
-        if (!b->second.results_public)
+        if (!b.results_public)
             return finish(error_response(403, "results.not_public", "the council has not made results for this budget public"));
-        return finish(results(b->second));
+        return finish(results(b));
     }
     if (rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" || rest == "aggregate.json" ||
         rest == "submissions.jsonl") {
@@ -173,7 +177,7 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         }
         // A per-officer token (bst_...) is checked against the database on the export's thread.
         if (const std::string token = bearer_token(request.authorization); token.rfind("bst_", 0) == 0 && config_.officers)
-            return officer(b->second, rest, token, request.client_address, std::move(finish));
+            return officer(b, rest, token, request.client_address, [set, finish = std::move(finish)](Response r) { finish(std::move(r)); });
         if (!officer_allowed(request)) {
             if (!request.authorization.empty()) officer_failures_.allow(request.client_address);
             Response r = error_response(401, "auth.required", config_.officer_token.empty()
@@ -182,12 +186,12 @@ void Api::handle(Request request, std::function<void(Response)> done) {
             r.headers.emplace_back("WWW-Authenticate", "Bearer");
             return finish(std::move(r));
         }
-        return officer(b->second, rest, "", request.client_address, std::move(finish));
+        return officer(b, rest, "", request.client_address, [set, finish = std::move(finish)](Response r) { finish(std::move(r)); });
     }
     return finish(error_response(404, "http.not_found", "no such route"));
 }
 
-void Api::submit(Request& request, std::function<void(Response)> done) {
+void Api::submit(Request& request, const BudgetSet& set, std::function<void(Response)> done) {
     if (!limiter_.allow(request.client_address)) {
         Response r = error_response(429, "rate.limited", "too many submissions from this address; please try again shortly");
         r.headers.emplace_back("Retry-After", "30");
@@ -199,17 +203,21 @@ void Api::submit(Request& request, std::function<void(Response)> done) {
     if (request.body.size() > budget::submission_limits().max_bytes)
         return done(error_response(413, "http.too_large", "a submission is at most 64 KiB"));
 
-    // Well-formed valid submissions take the core's fast reader (tried per budget; the budget id
-    // comes first in the canonical form, so a wrong budget is refused at once).
+    // Well-formed valid submissions take the core's fast reader (tried per budget and version, newest
+    // first; the budget id comes first in the canonical form, so a wrong budget is refused at once).
+    // A submission keeps the version it was made against: one queued before a change is still taken.
     budget::SubmissionCheck check;
     const budget::Budget* chosen = nullptr;
-    for (const auto& [id, candidate] : config_.budgets) {
-        if (budget::read_valid_submission_fast(candidate, request.body, check.submission, check.outcome)) {
-            chosen = &candidate;
-            check.ok = true;
-            break;
+    for (const auto& [id, versions] : set.versions) {
+        for (auto v = versions.rbegin(); v != versions.rend() && !chosen; ++v) {
+            if (budget::read_valid_submission_fast(*v->second.budget, request.body, check.submission, check.outcome)) {
+                chosen = v->second.budget.get();
+                check.ok = true;
+                break;
+            }
+            check = budget::SubmissionCheck{};
         }
-        check = budget::SubmissionCheck{};
+        if (chosen) break;
     }
     if (chosen) {
         if (!in_time(*chosen, request, done)) return;
@@ -224,19 +232,26 @@ void Api::submit(Request& request, std::function<void(Response)> done) {
                                                    {"problems", problems_json(problems)}}}}));
     const json& root = doc.root();
     std::string budget_id;
+    std::int64_t version = 0;
     if (root.is_object() && root.contains("budget") && root["budget"].is_object() && root["budget"].contains("id") &&
-        root["budget"]["id"].is_string())
+        root["budget"]["id"].is_string()) {
         budget_id = root["budget"]["id"].get<std::string>();
-    const auto b = config_.budgets.find(budget_id);
-    if (b == config_.budgets.end())
+        if (root["budget"].contains("version") && root["budget"]["version"].is_number_integer())
+            version = root["budget"]["version"].get<std::int64_t>();
+    }
+    // The version it names, or else the current one (whose check then says what is wrong).
+    const BudgetEdition* named = set.find(budget_id, version);
+    if (!named) named = set.find(budget_id);
+    if (!named)
         return done(error_response(422, "submission.unknown_budget", "the submission does not name a budget this server holds"));
-    if (!in_time(b->second, request, done)) return;
-    check = budget::validate_submission_full_path(b->second, std::move(request.body));
+    const budget::Budget& b = *named->budget;
+    if (!in_time(b, request, done)) return;
+    check = budget::validate_submission_full_path(b, std::move(request.body));
     if (!check.ok)
         return done(json_response(422, {{"error", {{"code", check.problems.front().code},
                                                    {"message", "the submission is not valid for this budget"},
                                                    {"problems", problems_json(check.problems)}}}}));
-    store(b->second, std::move(check), std::move(done));
+    store(b, std::move(check), std::move(done));
 }
 
 // Outside its consultation's window a submission is refused with 403 (done is called); true: go on.

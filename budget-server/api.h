@@ -11,6 +11,7 @@
 
 #include "aggregation.h"
 #include "budget.h"
+#include "budget_registry.h"
 #include "consultation_windows.h"
 #include "rate_limiter.h"
 #include "results_cache.h"
@@ -42,7 +43,7 @@ struct Response {
 };
 
 struct ApiConfig {
-    std::map<std::string, budget::Budget> budgets;  // by id
+    BudgetRegistry* budgets = nullptr;              // every version of every budget; never null
     std::string officer_token;                       // empty: officer routes refuse everyone
     std::string export_dir;                          // where temporary export files are written
     OfficerStore* officers = nullptr;                // moderation flags for the workbook
@@ -59,12 +60,12 @@ public:
     // Completes `done` exactly once, possibly on another thread (storage, exports).
     void handle(Request request, std::function<void(Response)> done);
 
-    const std::map<std::string, budget::Budget>& budgets() const { return config_.budgets; }
+    BudgetRegistry& budgets() const { return *config_.budgets; }
     // Requests still being worked on (used to drain on shutdown).
     int in_flight() const { return in_flight_; }
 
 private:
-    void submit(Request& request, std::function<void(Response)> done);
+    void submit(Request& request, const BudgetSet& set, std::function<void(Response)> done);
     void store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done);
     bool in_time(const budget::Budget& b, const Request& request, std::function<void(Response)>& done);
     Response results(const budget::Budget& b);

@@ -10,9 +10,9 @@ const char* state_id(ConsultationState s) {
     return s == ConsultationState::Open ? "open" : s == ConsultationState::NotOpen ? "not_open" : "closed";
 }
 
-bool ConsultationWindows::load(const std::map<std::string, budget::Budget>& budgets, OfficerStore* store, std::string& error) {
+bool ConsultationWindows::load(const BudgetSet& budgets, OfficerStore* store, std::string& error) {
     store_ = store;
-    for (const auto& [id, b] : budgets) from_files_[id] = ConsultationWindow{b.opens_at, b.closes_at, false, {}, {}};
+    for (const auto& [id, e] : budgets.current) from_files_[id] = ConsultationWindow{e.budget->opens_at, e.budget->closes_at, false, {}, {}};
     std::map<std::string, WindowOverride> changed;
     if (store_ && !store_->windows(changed, error)) return false;
     std::lock_guard<std::mutex> lock(mutex_);
@@ -52,6 +52,12 @@ bool ConsultationWindows::accepts(const std::string& budget_id, std::int64_t now
         return false;
     }
     return true;
+}
+
+void ConsultationWindows::published(const budget::Budget& b) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    from_files_[b.id] = ConsultationWindow{b.opens_at, b.closes_at, false, {}, {}};
+    if (!windows_[b.id].changed_by_officer) windows_[b.id] = from_files_[b.id];
 }
 
 bool ConsultationWindows::change(const std::string& budget_id, const WindowOverride& w, std::string& error) {

@@ -1,6 +1,7 @@
 // When each consultation takes responses: the budget file's opens_at/closes_at, or an officer's
 // change from the console (stored in the database). Decides whether a submission is in time.
 #pragma once
+#include "budget_registry.h"
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -29,7 +30,9 @@ const char* state_id(ConsultationState s);  // "open", "not_open", "closed"
 class ConsultationWindows {
 public:
     // Starts from the budgets' own dates, then the officers' changes in `store` (may be null).
-    bool load(const std::map<std::string, budget::Budget>& budgets, OfficerStore* store, std::string& error);
+    bool load(const BudgetSet& budgets, OfficerStore* store, std::string& error);
+    // A newly published version's own dates replace the old version's (an officer's change still wins).
+    void published(const budget::Budget& b);
     ConsultationWindow get(const std::string& budget_id) const;
     ConsultationState state(const std::string& budget_id, std::int64_t now) const;
     // Whether a submission arriving `now` is taken; `queued_at` is the client's time, if it sent one.

@@ -1,6 +1,8 @@
 // HTTP rules: framing, negotiation, validators, dates, log escaping, security policy.
 #include "http_rules.h"
 
+#include <brotli/encode.h>
+
 #include <array>
 #include <cstdio>
 #include <ctime>
@@ -158,6 +160,19 @@ std::string page_security_policy(std::string_view frame_ancestors) {
     return "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; "
            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors " +
            std::string(frame_ancestors);
+}
+
+// Brotli at its best quality (a pack is compressed once, at start); "" if it would not be smaller.
+std::string brotli_compressed(const std::string& bytes) {
+    std::string out(BrotliEncoderMaxCompressedSize(bytes.size()), '\0');
+    std::size_t size = out.size();
+    if (out.empty() || !BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, bytes.size(),
+                                              reinterpret_cast<const std::uint8_t*>(bytes.data()), &size,
+                                              reinterpret_cast<std::uint8_t*>(out.data())) ||
+        size >= bytes.size())
+        return "";
+    out.resize(size);
+    return out;
 }
 
 }  // namespace server

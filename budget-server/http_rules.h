@@ -31,6 +31,9 @@ std::string log_safe(std::string_view text, std::size_t max_bytes = 200);
 // A --frame-ancestors value: sources separated by blanks, none with ; or , or control bytes.
 bool valid_frame_ancestors(std::string_view sources);
 
+// Brotli at its best quality; "" if it would not be smaller.
+std::string brotli_compressed(const std::string& bytes);
+
 // The Content-Security-Policy of the site's HTML pages: scripts and styles from the site only (no
 // inline script or style), WebAssembly compiled from the site's own files, framed by `frame_ancestors`.
 std::string page_security_policy(std::string_view frame_ancestors);

@@ -1,6 +1,8 @@
 // Boost.Beast server: one strand per connection, async reads with limits and deadlines.
 #include "http_server.h"
 
+#include "byte_codec.h"
+
 #include <sys/resource.h>
 #include <sys/stat.h>
 
@@ -81,19 +83,6 @@ std::string served_root(const std::string& dir) {
     return ec ? std::string() : real.string();
 }
 
-// Brotli at its best quality (a pack is compressed once, at start); "" if it would not be smaller.
-std::string brotli_compressed(const std::string& bytes) {
-    std::string out(BrotliEncoderMaxCompressedSize(bytes.size()), '\0');
-    std::size_t size = out.size();
-    if (out.empty() || !BrotliEncoderCompress(BROTLI_MAX_QUALITY, BROTLI_DEFAULT_WINDOW, BROTLI_MODE_GENERIC, bytes.size(),
-                                              reinterpret_cast<const std::uint8_t*>(bytes.data()), &size,
-                                              reinterpret_cast<std::uint8_t*>(out.data())) ||
-        size >= bytes.size())
-        return "";
-    out.resize(size);
-    return out;
-}
-
 bool compressible(const std::string& content_type) {
     return content_type.rfind("text/", 0) == 0 || content_type.rfind("application/json", 0) == 0 ||
            content_type == "application/wasm" || content_type == "image/svg+xml" || content_type == "font/ttf";
@@ -141,18 +130,31 @@ private:
     void read() {
         method_.clear();
         target_.clear();
+        upload_ = false;
         parser_.emplace();
         parser_->header_limit(8 * 1024);
-        parser_->body_limit(64 * 1024);
+        // The parser checks a declared length against this as the header ends: the largest allowed
+        // here, then the request's own limit once its header is read (on_header).
+        parser_->body_limit(kUploadLimit);
         // A first request gets the request deadline; a kept-alive one may idle for longer first.
         stream_.expires_after(std::chrono::seconds(requests_ == 0 ? config_.request_timeout_seconds : config_.idle_timeout_seconds));
         http::async_read_header(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_header, shared_from_this()));
     }
 
+    template <class Header>
+    bool is_upload(const Header& header) const {
+        const std::string_view target = view(header.target());
+        return config_.console && header.method() == http::verb::post && target.rfind("/console/budgets/", 0) == 0 &&
+               target.size() > 7 && target.substr(target.size() - 7) == "/drafts";
+    }
+
     bool read_failed(beast::error_code ec) {
         if (!ec) return false;
+        // The parser refuses a declared length beyond every limit as the header ends, before on_header.
+        if (ec == http::error::body_limit && parser_ && is_upload(parser_->get())) upload_ = true;
         if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted) close();
-        else if (ec == http::error::body_limit) reply_error(413, "http.too_large", "a submission is at most 64 KiB");
+        else if (ec == http::error::body_limit)
+            reply_error(413, "http.too_large", upload_ ? "an uploaded budget is at most 10 MiB" : "a submission is at most 64 KiB");
         else if (ec == http::error::header_limit) reply_error(431, "http.headers_too_large", "request headers are at most 8 KiB");
         else reply_error(400, "http.bad_request", "the request could not be read");
         return true;
@@ -166,6 +168,19 @@ private:
         for (auto [it, end] = header.equal_range(http::field::transfer_encoding); it != end; ++it) codings.push_back(view(it->value()));
         if (!transfer_encoding_acceptable(codings))
             return reply_error(400, "http.bad_transfer_encoding", "the only transfer coding accepted is chunked");
+        // A budget uploaded in the console (a workbook) may be larger than anything else, and slower to arrive.
+        if (is_upload(header)) {
+            upload_ = true;
+            stream_.expires_after(std::chrono::seconds(120));
+        } else {
+            parser_->body_limit(64 * 1024);
+        }
+        // A body declared too large is refused at once, before any of it is read.
+        if (const auto length = parser_->content_length(); length && *length > (upload_ ? kUploadLimit : 64u * 1024))
+        {
+            read_failed(http::error::body_limit);
+            return;
+        }
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
     }
 
@@ -216,21 +231,33 @@ private:
             return send(std::move(r));
         }
         const std::string path = target.substr(0, target.find('?'));
-        // Packs are made at start-up from the budgets this server checks submissions against.
-        if (const auto pack = config_.budget_packs.find(path.rfind("/budgets/", 0) == 0 ? path.substr(9) : "");
-            pack != config_.budget_packs.end()) {
-            Response r;
-            const bool br = !pack->second.brotli.empty() && accepts_encoding(std::string(request_[http::field::accept_encoding]), "br");
-            r.body = br ? pack->second.brotli : pack->second.bytes;
-            r.content_type = "application/octet-stream";
-            r.headers.emplace_back("Cache-Control", "no-cache");
-            r.headers.emplace_back("Vary", "Accept-Encoding");
-            if (br) r.headers.emplace_back("Content-Encoding", "br");
-            // Each encoding is its own representation, with its own validator.
-            const std::string etag = br ? pack->second.etag.substr(0, pack->second.etag.size() - 1) + "-br\"" : pack->second.etag;
-            r.headers.emplace_back("ETag", etag);
-            if (etag_matches(view(request_[http::field::if_none_match]), etag)) return not_modified(std::move(r));
-            return send(std::move(r));
+        // A budget's current version (published in the console, or the file it started from).
+        if (config_.budgets && path.rfind("/budgets/", 0) == 0 && path.size() > 14 &&
+            (path.compare(path.size() - 5, 5, ".pack") == 0 || path.compare(path.size() - 5, 5, ".json") == 0)) {
+            const auto set = config_.budgets->get();
+            if (const BudgetEdition* e = set->find(path.substr(9, path.size() - 14))) {
+                Response r;
+                r.headers.emplace_back("Cache-Control", "no-cache");
+                if (path.compare(path.size() - 5, 5, ".json") == 0) {
+                    r.body = e->json;
+                    r.content_type = "application/json";
+                    char etag[24];
+                    std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(budget::fnv1a(e->json)));
+                    r.headers.emplace_back("ETag", etag);
+                    if (etag_matches(view(request_[http::field::if_none_match]), etag)) return not_modified(std::move(r));
+                    return send(std::move(r));
+                }
+                const bool br = !e->brotli.empty() && accepts_encoding(std::string(request_[http::field::accept_encoding]), "br");
+                r.body = br ? e->brotli : e->pack;
+                r.content_type = "application/octet-stream";
+                r.headers.emplace_back("Vary", "Accept-Encoding");
+                if (br) r.headers.emplace_back("Content-Encoding", "br");
+                // Each encoding is its own representation, with its own validator.
+                const std::string etag = br ? e->etag.substr(0, e->etag.size() - 1) + "-br\"" : e->etag;
+                r.headers.emplace_back("ETag", etag);
+                if (etag_matches(view(request_[http::field::if_none_match]), etag)) return not_modified(std::move(r));
+                return send(std::move(r));
+            }
         }
         const bool budgets = path.rfind("/budgets/", 0) == 0;
         const std::string& root = budgets ? config_.budgets_dir : config_.site_dir;  // canonical (run_http_server)
@@ -370,6 +397,7 @@ private:
     std::string address_;
     std::string method_, target_;  // of the request being answered, for the log and CORS
     bool keep_alive_ = false;
+    bool upload_ = false;  // the request is a budget upload (a larger body allowed)
     int requests_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
@@ -433,7 +461,6 @@ int run_http_server(const HttpConfig& given, Api& api, Storage& storage) {
     HttpConfig config = given;  // the served folders resolved once, not on every request
     config.site_dir = served_root(given.site_dir);
     config.budgets_dir = served_root(given.budgets_dir);
-    for (auto& [name, pack] : config.budget_packs) pack.brotli = brotli_compressed(pack.bytes);
     net::io_context ioc(config.threads);
     std::shared_ptr<Listener> listener;
     try {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "api.h"
+#include "budget_registry.h"
 
 namespace server {
 
@@ -15,12 +16,8 @@ struct HttpConfig {
     unsigned short port = 8080;
     std::string site_dir;     // served at /
     std::string budgets_dir;  // served at /budgets/
-    struct Pack {
-        std::string bytes;
-        std::string etag;    // a quoted hash of the bytes
-        std::string brotli;  // the same, compressed (made by run_http_server; sent where the client takes br)
-    };
-    std::map<std::string, Pack> budget_packs;  // "ID.pack", served at /budgets/ID.pack
+    // Each budget's current version, served at /budgets/ID.pack (the app's form) and /budgets/ID.json.
+    const BudgetRegistry* budgets = nullptr;
     int threads = 2;
     int max_connections = 4096;
     int max_connections_per_address = 64;  // 0: no cap (behind a proxy every client has its address)
@@ -35,6 +32,9 @@ struct HttpConfig {
 
 // Runs until SIGTERM or SIGINT, then stops accepting, finishes requests in flight, and returns 0.
 // Returns 1 when it cannot listen.
+// The largest body of a budget uploaded in the console (10 MiB of file, and the form around it).
+constexpr std::size_t kUploadLimit = (10u << 20) + (64u << 10);
+
 int run_http_server(const HttpConfig& config, Api& api, Storage& storage);
 
 }  // namespace server

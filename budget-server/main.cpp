@@ -93,6 +93,9 @@ int main(int argc, char** argv) {
     http.budgets_dir = budgets_dir;
 
     // Budgets: every *.json in the folder must load; a broken one stops the server with its problems.
+    server::BudgetRegistry registry;
+    api_config.budgets = &registry;
+    http.budgets = &registry;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(budgets_dir, ec)) {
         if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
@@ -101,7 +104,7 @@ int main(int argc, char** argv) {
             server::log_line("cannot read " + entry.path().string());
             return 1;
         }
-        budget::BudgetLoad l = budget::load_budget(std::move(text));
+        budget::BudgetLoad l = budget::load_budget(text);
         for (const auto& p : l.problems) std::cerr << budget::format_problem(p, entry.path().string()) << "\n";
         for (const auto& w : l.warnings) std::cerr << "warning: " << budget::format_problem(w, entry.path().string()) << "\n";
         if (!l.budget) {
@@ -109,17 +112,17 @@ int main(int argc, char** argv) {
             return 1;
         }
         server::log_line("budget " + l.budget->id + " v" + std::to_string(l.budget->version) + " (" + entry.path().filename().string() + ")");
-        std::string pack = budget::pack_budget(*l.budget);
-        char etag[24];
-        std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(budget::fnv1a(pack)));
-        http.budget_packs[l.budget->id + ".pack"] = server::HttpConfig::Pack{std::move(pack), etag, {}};
-        api_config.budgets.emplace(l.budget->id, std::move(*l.budget));
+        if (registry.get()->find(l.budget->id)) {
+            server::log_line("refusing to start: two files in " + budgets_dir + " hold the budget " + l.budget->id);
+            return 1;
+        }
+        registry.add(server::make_edition(std::move(*l.budget), std::move(text)));
     }
     if (ec) {
         server::log_line("cannot read budgets folder " + budgets_dir + ": " + ec.message());
         return 1;
     }
-    if (api_config.budgets.empty()) server::log_line("warning: no budgets in " + budgets_dir);
+    if (registry.get()->current.empty()) server::log_line("warning: no budgets in " + budgets_dir);
 
     if (!token_file.empty()) {
         if (!read_file(token_file, api_config.officer_token)) {
@@ -163,14 +166,30 @@ int main(int argc, char** argv) {
         return 1;
     }
     api_config.officers = officers.get();
+    // Versions published in the console: the newest of file and database is each budget's current one.
+    std::vector<server::BudgetVersion> published;
+    if (!officers->versions(published, error)) {
+        server::log_line("published budget versions: " + error);
+        return 1;
+    }
+    for (auto& v : published) {
+        budget::BudgetLoad l = budget::load_budget(v.budget_json);
+        if (!l.budget || l.budget->id != v.budget_id || !registry.get()->find(v.budget_id)) {
+            server::log_line("warning: published version " + std::to_string(v.version) + " of " + v.budget_id +
+                             " is not loaded (its budget file is gone, or it no longer passes the checks)");
+            continue;
+        }
+        server::log_line("budget " + v.budget_id + " v" + std::to_string(v.version) + " (published by " + v.published_by + ")");
+        registry.add(server::make_edition(std::move(*l.budget), std::move(v.budget_json), v.published_by, v.published_at));
+    }
     server::ConsultationWindows windows;
-    if (!windows.load(api_config.budgets, officers.get(), error)) {
+    if (!windows.load(*registry.get(), officers.get(), error)) {
         server::log_line("consultation dates: " + error);
         return 1;
     }
     api_config.windows = &windows;
     server::Api api(std::move(api_config), *storage);
-    server::console::Console console({&api.budgets(), trust_proxy, data_dir, &windows}, *storage, *officers, templates);
+    server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir}, *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_drain = [&console] { console.stop(); };
     const int code = server::run_http_server(http, api, *storage);

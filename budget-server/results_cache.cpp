@@ -45,12 +45,24 @@ std::string results_json(const budget::Budget& b, const budget::Aggregator& agg,
     return with_comments.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-ResultsCache::ResultsCache(const std::map<std::string, budget::Budget>& budgets, Storage& storage, OfficerStore* officers,
-                           std::chrono::milliseconds period)
-    : storage_(storage), officers_(officers), period_(period) {
-    for (const auto& [id, b] : budgets)
-        if (b.results_public) entries_.emplace(id, std::make_unique<Entry>(b));
+ResultsCache::ResultsCache(const BudgetRegistry& budgets, Storage& storage, OfficerStore* officers, std::chrono::milliseconds period)
+    : budgets_(budgets), storage_(storage), officers_(officers), period_(period) {
     thread_ = std::thread([this] { run(); });
+}
+
+void ResultsCache::follow_versions() {
+    const auto set = budgets_.get();
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (auto it = entries_.begin(); it != entries_.end();) {
+        const BudgetEdition* e = set->find(it->first);
+        if (!e || !e->budget->results_public) it = entries_.erase(it);
+        else ++it;
+    }
+    for (const auto& [id, edition] : set->current) {
+        if (!edition.budget->results_public) continue;
+        const auto it = entries_.find(id);
+        if (it == entries_.end() || it->second->budget != edition.budget) entries_[id] = std::make_shared<Entry>(edition.budget);
+    }
 }
 
 ResultsCache::~ResultsCache() { stop(); }
@@ -65,9 +77,9 @@ void ResultsCache::stop() {
 }
 
 std::shared_ptr<const std::string> ResultsCache::get(const std::string& budget_id) const {
+    std::lock_guard<std::mutex> lock(mutex_);
     const auto it = entries_.find(budget_id);
     if (it == entries_.end()) return nullptr;
-    std::lock_guard<std::mutex> lock(mutex_);
     return it->second->body;
 }
 
@@ -75,19 +87,20 @@ void ResultsCache::refresh(Entry& e) {
     std::string error;
     std::int64_t last = e.last_row;
     // On failure part of a scan may have been added; start again from nothing next time.
-    if (!aggregate_since(storage_, e.budget, e.last_row, *e.aggregate, last, error)) {
-        log_line("results for " + e.budget.id + " not refreshed: " + error);
-        e.aggregate.emplace(e.budget);
+    const budget::Budget& b = *e.budget;
+    if (!aggregate_since(storage_, b, e.last_row, *e.aggregate, last, error)) {
+        log_line("results for " + b.id + " not refreshed: " + error);
+        e.aggregate.emplace(b);
         e.last_row = 0;
         return;
     }
     const std::uint64_t moderation = officers_ ? officers_->moderation_version() : 0;
     if (last == e.last_row && e.body && moderation == e.moderation_seen) return;  // nothing new
     std::vector<PublicComment> comments;
-    if (e.budget.comments_public && !published_comments(e.budget, comments)) return;  // tried again next time
+    if (b.comments_public && !published_comments(b, comments)) return;  // tried again next time
     e.last_row = last;
     e.moderation_seen = moderation;
-    auto body = std::make_shared<const std::string>(results_json(e.budget, *e.aggregate, comments));
+    auto body = std::make_shared<const std::string>(results_json(b, *e.aggregate, comments));
     std::lock_guard<std::mutex> lock(mutex_);
     e.body = std::move(body);
 }
@@ -114,7 +127,13 @@ void ResultsCache::run() {
     std::unique_lock<std::mutex> lock(mutex_);
     while (!stopping_) {
         lock.unlock();
-        for (auto& [id, e] : entries_) refresh(*e);
+        follow_versions();
+        std::vector<std::shared_ptr<Entry>> entries;
+        {
+            std::lock_guard<std::mutex> copy(mutex_);
+            for (const auto& [id, e] : entries_) entries.push_back(e);
+        }
+        for (auto& e : entries) refresh(*e);
         lock.lock();
         wake_.wait_for(lock, period_, [this] { return stopping_; });
     }

@@ -1,6 +1,7 @@
 // Public results, kept in memory per budget and brought up to date from storage at most once a
 // second on a thread of its own, so a request for them costs a copy of a string, never a scan.
 #pragma once
+#include "budget_registry.h"
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -31,7 +32,8 @@ std::string results_json(const budget::Budget& b, const budget::Aggregator& agg,
 class ResultsCache {
 public:
     // `officers` (may be null) says which comments moderation hid.
-    ResultsCache(const std::map<std::string, budget::Budget>& budgets, Storage& storage, OfficerStore* officers = nullptr,
+    // Follows each budget's current version in `budgets`: a newly published version starts its own results.
+    ResultsCache(const BudgetRegistry& budgets, Storage& storage, OfficerStore* officers = nullptr,
                  std::chrono::milliseconds period = std::chrono::milliseconds(1000));
     ~ResultsCache();
     ResultsCache(const ResultsCache&) = delete;
@@ -43,21 +45,23 @@ public:
 
 private:
     struct Entry {
-        explicit Entry(const budget::Budget& b) : budget(b) { aggregate.emplace(b); }
-        const budget::Budget& budget;
+        explicit Entry(std::shared_ptr<const budget::Budget> b) : budget(std::move(b)) { aggregate.emplace(*budget); }
+        std::shared_ptr<const budget::Budget> budget;
         std::optional<budget::Aggregator> aggregate;  // touched only by the refresh thread
         std::int64_t last_row = 0;
         std::uint64_t moderation_seen = 0;
         std::shared_ptr<const std::string> body;  // guarded by mutex_
     };
     void run();
+    void follow_versions();  // entries for the current versions of public budgets
     void refresh(Entry& e);
 
     bool published_comments(const budget::Budget& b, std::vector<PublicComment>& out);
+    const BudgetRegistry& budgets_;
     Storage& storage_;
     OfficerStore* officers_;
     std::chrono::milliseconds period_;
-    std::map<std::string, std::unique_ptr<Entry>> entries_;
+    std::map<std::string, std::shared_ptr<Entry>> entries_;  // guarded by mutex_ (the refresh thread alone changes it)
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;

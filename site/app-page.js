@@ -38,9 +38,10 @@
     rejectReady(new Error(p.textContent));
   }
   // The outbox: submissions wait in localStorage until the server has them (201 or 200).
-  const OUTBOX = 'budget-outbox';
-  const outbox = () => { try { return JSON.parse(localStorage.getItem(OUTBOX) || '[]'); } catch (e) { return []; } };
-  const saveOutbox = (items) => { try { localStorage.setItem(OUTBOX, JSON.stringify(items)); } catch (e) {} };
+  // A console preview of a draft budget (config.preview) keeps its own outbox and draft, apart from the real ones.
+  let storagePrefix = 'budget-';
+  const outbox = () => { try { return JSON.parse(localStorage.getItem(storagePrefix + 'outbox') || '[]'); } catch (e) { return []; } };
+  const saveOutbox = (items) => { try { localStorage.setItem(storagePrefix + 'outbox', JSON.stringify(items)); } catch (e) {} };
   let endpoint = 'api/v1/submissions', flushing = false, retryTimer = 0;
   function report(state, message) {
     if (window.Module && Module._app_submission_status) Module.ccall('app_submission_status', null, ['number', 'string'], [state, message || '']);
@@ -213,6 +214,8 @@
         const { config, id, budgetBytes, font } = await assets;
         await plainStyles;
         endpoint = config.submission_endpoint || endpoint;
+        if (config.preview) storagePrefix = 'budget-preview-';
+        window.budgetApp.storagePrefix = storagePrefix;
         window.budgetApp.budgetId = id;
         const lang = params.get('lang') === 'cy' ? 'cy' : 'en';
         document.documentElement.lang = lang;
@@ -227,7 +230,7 @@
         canvas.hidden = htmlMode;
         document.getElementById('html-notice').hidden = !htmlMode;
         let draft = '';
-        try { draft = localStorage.getItem('budget-draft:' + id) || ''; } catch (e) {}
+        try { draft = localStorage.getItem(storagePrefix + 'draft:' + id) || ''; } catch (e) {}
         if (!/^[A-Za-z0-9_-]{0,1000000}$/.test(draft)) draft = '';  // drafts are base64url bytes
         const mode = htmlMode ? 'html' : ['projector', 'high-contrast'].includes(params.get('mode')) ? params.get('mode') : '';
         const shared = /^[A-Za-z0-9_-]{0,4096}$/.test(params.get('choices') || '') ? (params.get('choices') || '') : '';

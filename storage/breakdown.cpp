@@ -21,7 +21,7 @@ bool breakdown(Storage& storage, const budget::Budget& b, std::size_t question, 
     if (!answers) return false;
     budget::Choices choices;
     return storage.scan(b.id, false, [&](const StoredRow& row) {
-        if (!budget::decode_choices(b, row.choices, choices)) return;
+        if (row.budget_version != b.version || !budget::decode_choices(b, row.choices, choices)) return;
         const auto g = group_of_row.find(row.id);
         out[g == group_of_row.end() ? out.size() - 1 : g->second].aggregate.add(choices, row.balanced, row.has_comments);
     }, error);

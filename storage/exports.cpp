@@ -23,6 +23,7 @@ bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t aft
     return storage.scan_since(
         b.id, after,
         [&](const StoredRow& row) {
+            if (row.budget_version != b.version) return;  // results are per version
             if (budget::decode_choices(b, row.choices, choices)) out.add(choices, row.balanced, row.has_comments);
             else out.reject();
         },
@@ -58,10 +59,13 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
     }
     bool ok = true;
     if (what == "submissions.jsonl") {
-        ok = storage.scan(b.id, true, [&](const StoredRow& row) { out << row.document << '\n'; }, error);
+        ok = storage.scan(b.id, true, [&](const StoredRow& row) {
+            if (row.budget_version == b.version) out << row.document << '\n';
+        }, error);
     } else if (what == "export.csv") {
         out << with_cell(budget::export_csv_header(b), "hidden_comments");
         ok = storage.scan(b.id, true, [&](const StoredRow& row) {
+            if (row.budget_version != b.version) return;
             const budget::SubmissionCheck c = budget::validate_submission(b, row.document);
             if (!c.ok) return;
             std::string abouts;  // what each comment an officer hid was about ("overall" or a service id)

@@ -53,6 +53,29 @@ CREATE TABLE IF NOT EXISTS api_tokens (
   revoked_at TEXT
 );
 -- When an officer has changed a consultation's dates (NULL: no limit); none: the budget file's dates.
+-- Budgets uploaded in the console: the budget document read from the file (NULL when it could not be
+-- read) and its problems; a draft with none may be published as the budget's next version.
+CREATE TABLE IF NOT EXISTS budget_drafts (
+  id {ID},
+  budget_id TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  source_kind TEXT NOT NULL CHECK (source_kind IN ('xlsx', 'json')),
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  budget_json TEXT,
+  problems_json TEXT NOT NULL,
+  ok INTEGER NOT NULL,
+  published_version BIGINT
+);
+-- Every version published in the console; residents' submissions keep the version they were made against.
+CREATE TABLE IF NOT EXISTS budget_versions (
+  budget_id TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  budget_json TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  PRIMARY KEY (budget_id, version)
+);
 CREATE TABLE IF NOT EXISTS consultation_windows (
   budget_id TEXT PRIMARY KEY,
   opens_at BIGINT,
@@ -347,6 +370,98 @@ bool OfficerStore::windows(std::map<std::string, WindowOverride>& out, std::stri
         w.changed_at = to_text(row[4]);
         out[to_text(row[0])] = w;
     }
+    return true;
+}
+
+StoreStatus OfficerStore::add_draft(BudgetDraft& d, std::string& error) {
+    const SqlResult r = run("INSERT INTO budget_drafts (budget_id, source_name, source_kind, uploaded_by, uploaded_at, budget_json, "
+                            "problems_json, ok) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER)) RETURNING id",
+                            {d.budget_id, d.source_name, d.source_kind, d.uploaded_by, d.uploaded_at,
+                             d.budget_json.empty() ? SqlValue() : SqlValue(d.budget_json), d.problems_json, std::string(d.ok ? "1" : "0")});
+    if (!r.ok || r.rows.empty()) {
+        error = r.ok ? "no id returned" : r.error;
+        return StoreStatus::Unavailable;
+    }
+    d.id = to_int(r.rows.front()[0]);
+    return StoreStatus::Ok;
+}
+
+namespace {
+BudgetDraft draft_from(const SqlRow& row) {
+    BudgetDraft d;
+    d.id = to_int(row[0]);
+    d.budget_id = to_text(row[1]);
+    d.source_name = to_text(row[2]);
+    d.source_kind = to_text(row[3]);
+    d.uploaded_by = to_text(row[4]);
+    d.uploaded_at = to_text(row[5]);
+    d.budget_json = to_text(row[6]);
+    d.problems_json = to_text(row[7]);
+    d.ok = to_int(row[8]) != 0;
+    d.published_version = to_int(row[9]);
+    return d;
+}
+}  // namespace
+
+StoreStatus OfficerStore::find_draft(std::int64_t id, BudgetDraft& out, std::string& error) {
+    const SqlResult r = run("SELECT id, budget_id, source_name, source_kind, uploaded_by, uploaded_at, budget_json, problems_json, ok, "
+                            "published_version FROM budget_drafts WHERE id = CAST(? AS BIGINT)",
+                            {std::to_string(id)});
+    if (!r.ok) {
+        error = r.error;
+        return StoreStatus::Unavailable;
+    }
+    if (r.rows.empty()) return StoreStatus::NotFound;
+    out = draft_from(r.rows.front());
+    return StoreStatus::Ok;
+}
+
+bool OfficerStore::list_drafts(const std::string& budget_id, std::size_t limit, std::vector<BudgetDraft>& out, std::string& error) {
+    const SqlResult r = run("SELECT id, budget_id, source_name, source_kind, uploaded_by, uploaded_at, NULL, problems_json, ok, "
+                            "published_version FROM budget_drafts WHERE budget_id = ? ORDER BY id DESC LIMIT CAST(? AS BIGINT)",
+                            {budget_id, std::to_string(limit)});
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out.push_back(draft_from(row));
+    return true;
+}
+
+StoreStatus OfficerStore::add_version(const std::string& budget_id, std::int64_t version, const std::string& budget_json,
+                                      const std::string& officer, std::int64_t draft_id, std::string& error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    // The version and its draft's mark are one transaction: a draft is never published twice.
+    if (!db_->script("BEGIN", error)) return StoreStatus::Unavailable;
+    const SqlResult marked = db_->query("UPDATE budget_drafts SET published_version = CAST(? AS BIGINT) WHERE id = CAST(? AS BIGINT) "
+                                        "AND published_version IS NULL AND ok = 1",
+                                        {std::to_string(version), std::to_string(draft_id)});
+    const SqlResult added = marked.ok && marked.changed == 1
+                                ? db_->query("INSERT INTO budget_versions (budget_id, version, budget_json, published_by, published_at) "
+                                             "VALUES (?, CAST(? AS BIGINT), ?, ?, ?)",
+                                             {budget_id, std::to_string(version), budget_json, officer, utc_now()})
+                                : SqlResult{};
+    if (!marked.ok || marked.changed != 1 || !added.ok) {
+        std::string ignored;
+        db_->script("ROLLBACK", ignored);
+        if (!marked.ok) { error = marked.error; return StoreStatus::Unavailable; }
+        if (marked.changed != 1) return StoreStatus::NotFound;
+        error = added.error;
+        return added.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable;
+    }
+    if (!db_->script("COMMIT", error)) return StoreStatus::Unavailable;
+    return StoreStatus::Ok;
+}
+
+bool OfficerStore::versions(std::vector<BudgetVersion>& out, std::string& error) {
+    const SqlResult r = run("SELECT budget_id, version, budget_json, published_by, published_at FROM budget_versions ORDER BY budget_id, version");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out.push_back({to_text(row[0]), to_int(row[1]), to_text(row[2]), to_text(row[3]), to_text(row[4])});
     return true;
 }
 

@@ -59,6 +59,24 @@ struct ApiToken {
     std::string created_at, last_used_at, revoked_at;  // "" when never used / not revoked
 };
 
+// A budget uploaded in the console (a workbook or JSON), read and checked.
+struct BudgetDraft {
+    std::int64_t id = 0;
+    std::string budget_id, source_name, source_kind;  // source_kind: "xlsx" or "json"
+    std::string uploaded_by, uploaded_at;
+    std::string budget_json;    // "" when the file could not be read (or in a listing)
+    std::string problems_json;  // [{"code", "place", "message", "warning"}]
+    bool ok = false;            // no problems: it may be published
+    std::int64_t published_version = 0;  // 0: not published
+};
+
+// A version published in the console.
+struct BudgetVersion {
+    std::string budget_id;
+    std::int64_t version = 0;
+    std::string budget_json, published_by, published_at;
+};
+
 enum class StoreStatus { Ok, NotFound, Exists, Unavailable };
 
 class OfficerStore {
@@ -102,6 +120,16 @@ public:
     bool set_window(const std::string& budget_id, const WindowOverride& w, std::string& error);
     bool clear_window(const std::string& budget_id, std::string& error);
     bool windows(std::map<std::string, WindowOverride>& out, std::string& error);
+
+    // Budgets uploaded and published in the console.
+    StoreStatus add_draft(BudgetDraft& draft, std::string& error);  // sets draft.id
+    StoreStatus find_draft(std::int64_t id, BudgetDraft& out, std::string& error);
+    bool list_drafts(const std::string& budget_id, std::size_t limit, std::vector<BudgetDraft>& out, std::string& error);  // newest first, no JSON
+    // Publishes a draft as a version: NotFound if the draft is gone, not ok or already published; Exists if the version is taken.
+    StoreStatus add_version(const std::string& budget_id, std::int64_t version, const std::string& budget_json, const std::string& officer,
+                            std::int64_t draft_id, std::string& error);
+    bool versions(std::vector<BudgetVersion>& out, std::string& error);  // every published version, by budget and version
+
 
 private:
     SqlResult run(std::string_view sql, const std::vector<SqlValue>& params = {});

@@ -179,9 +179,9 @@ public:
         if (!ok(run(c.get(), "BEGIN"))) { error = PQerrorMessage(c.get()); return false; }
         const char* sql = with_documents
                               ? "DECLARE rows NO SCROLL CURSOR FOR SELECT id, submission_id, received_at, has_comments, choices, "
-                                "balanced, document FROM submissions WHERE budget_id = $1 ORDER BY id"
+                                "balanced, document, budget_version FROM submissions WHERE budget_id = $1 ORDER BY id"
                               : "DECLARE rows NO SCROLL CURSOR FOR SELECT id, submission_id, received_at, has_comments, choices, "
-                                "balanced, '' FROM submissions WHERE budget_id = $1 ORDER BY id";
+                                "balanced, '', budget_version FROM submissions WHERE budget_id = $1 ORDER BY id";
         if (!ok(run(c.get(), sql, {{&budget_id, false}}))) { error = PQerrorMessage(c.get()); return false; }
         StoredRow r;
         if (!each_fetched(c.get(), [&](const PGresult* batch, int i) {
@@ -192,6 +192,7 @@ public:
                 r.choices = value(batch, i, 4);
                 r.balanced = *PQgetvalue(batch, i, 5) != 0;
                 r.document = value(batch, i, 6);
+                r.budget_version = int8(batch, i, 7);
                 row(r);
             }, error))
             return false;
@@ -245,7 +246,7 @@ public:
         // One snapshot for both tables; a cursor keeps memory flat however many rows there are.
         if (!ok(run(c.get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))) { error = PQerrorMessage(c.get()); return false; }
         const std::string after_text = std::to_string(after);
-        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced FROM submissions "
+        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version FROM submissions "
                              "WHERE budget_id = $1 AND id > $2 ORDER BY id",
                     {{&budget_id, false}, {&after_text, false}}))) {
             error = PQerrorMessage(c.get());
@@ -258,6 +259,7 @@ public:
                 r.has_comments = *PQgetvalue(batch, i, 1) != 0;
                 r.choices = value(batch, i, 2);
                 r.balanced = *PQgetvalue(batch, i, 3) != 0;
+                r.budget_version = int8(batch, i, 4);
                 row(r);
             }, error))
             return false;

@@ -165,9 +165,9 @@ public:
     bool scan(const std::string& budget_id, bool with_documents, const std::function<void(const StoredRow&)>& row,
               std::string& error) override {
         const char* sql = with_documents
-                              ? "SELECT id, submission_id, received_at, has_comments, choices, balanced, document FROM submissions "
+                              ? "SELECT id, submission_id, received_at, has_comments, choices, balanced, document, budget_version FROM submissions "
                                 "WHERE budget_id = ? ORDER BY id"
-                              : "SELECT id, submission_id, received_at, has_comments, choices, balanced, '' FROM submissions "
+                              : "SELECT id, submission_id, received_at, has_comments, choices, balanced, '', budget_version FROM submissions "
                                 "WHERE budget_id = ? ORDER BY id";
         StoredRow r;
         return query(budget_id, sql, [&](const Statement& st) {
@@ -178,6 +178,7 @@ public:
             r.choices = st.column_blob(4);
             r.balanced = sqlite3_column_int(st.get(), 5) != 0;
             r.document = st.column_text(6);
+            r.budget_version = sqlite3_column_int64(st.get(), 7);
             row(r);
         }, error);
     }
@@ -208,7 +209,7 @@ public:
         bool ok = true;
         std::int64_t newest = after;
         {
-            Statement st(db.get(), "SELECT id, has_comments, choices, balanced FROM submissions WHERE budget_id = ? AND id > ? "
+            Statement st(db.get(), "SELECT id, has_comments, choices, balanced, budget_version FROM submissions WHERE budget_id = ? AND id > ? "
                                    "ORDER BY id");
             Statement answers(db.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = ? AND "
                                         "((submission_row > ? AND submission_row <= ?) OR (? = 0 AND submission_row IS NULL))");
@@ -225,6 +226,7 @@ public:
                     r.has_comments = sqlite3_column_int(st.get(), 1) != 0;
                     r.choices = st.column_blob(2);
                     r.balanced = sqlite3_column_int(st.get(), 3) != 0;
+                    r.budget_version = sqlite3_column_int64(st.get(), 4);
                     row(r);
                 }
                 if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }

@@ -37,6 +37,7 @@ struct InsertResult {
 
 struct StoredRow {
     std::int64_t id = 0;
+    std::int64_t budget_version = 0;  // the version of the budget it was made against
     std::string submission_id;
     std::string received_at;
     std::string document;

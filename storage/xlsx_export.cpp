@@ -294,6 +294,7 @@ bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments&
     worksheet_freeze_panes(responses, 1, 1);
     row = 1;
     bool ok = storage.scan(b.id, true, [&](const StoredRow& stored) {
+        if (stored.budget_version != b.version) return;  // results are per version
         const budget::SubmissionCheck c = budget::validate_submission(b, stored.document);
         if (!c.ok) return;
         int col = 0;

@@ -35,7 +35,8 @@ EM_JS(char*, js_new_submission_id, (), {
     return p;
 });
 EM_JS(void, js_save_draft, (const char* json), {
-    try { localStorage.setItem("budget-draft:" + window.budgetApp.budgetId, UTF8ToString(json)); } catch (e) {}
+    // A console preview keeps its draft apart from the real one (app-page.js sets the prefix).
+    try { localStorage.setItem((window.budgetApp.storagePrefix || "budget-") + "draft:" + window.budgetApp.budgetId, UTF8ToString(json)); } catch (e) {}
 });
 EM_JS(char*, js_share_link, (const char* budget, const char* choices), {
     const url = new URL(location.href);

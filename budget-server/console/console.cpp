@@ -15,27 +15,15 @@
 #include "csv.h"
 #include "exports.h"
 #include "forms.h"
+#include "page.h"
 #include "log.h"
 #include "utc_time.h"
 
 namespace server::console {
 
-struct Console::Context {
-    const Request& request;
-    std::string path;
-    std::map<std::string, std::string> query;
-    Lang lang = Lang::En;
-    bool https = false;
-    bool signed_in = false;
-    bool expired = false;  // a session cookie came, but its session had ended
-    OfficerSession session;
-    std::string session_id, csrf;
-    bool admin() const { return signed_in && session.officer.role == Role::Admin; }
-};
 
 namespace {
 
-std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 bool is_hex64(const std::string& s) {
     return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
@@ -46,13 +34,6 @@ std::string lower(std::string s) {
     return s;
 }
 
-Response redirect(const std::string& location) {
-    Response r;
-    r.status = 303;
-    r.content_type = "text/plain; charset=utf-8";
-    r.headers.emplace_back("Location", location);
-    return r;
-}
 
 std::string session_cookie(const std::string& id, bool secure) {
     return std::string(kSessionCookie) + "=" + id + "; Path=/console; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
@@ -72,27 +53,6 @@ std::string percent_text(std::int64_t value, int decimals) {
     if (s != "0" && s.front() != '-') s = "+" + s;
     if (s.front() == '-') s = "\u2212" + s.substr(1);  // a true minus sign
     return s + "%";
-}
-// Puts values into a translated sentence in place of {name}.
-// One pass over the sentence, so a value that holds "{...}" is never filled in turn.
-std::string fill(const std::string& text, std::initializer_list<std::pair<const char*, std::string>> values) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        bool filled = false;
-        if (text[i] == '{') {
-            for (const auto& [name, value] : values) {
-                const std::string mark = std::string("{") + name + "}";
-                if (text.compare(i, mark.size(), mark) == 0) {
-                    out += value;
-                    i += mark.size() - 1;
-                    filled = true;
-                    break;
-                }
-            }
-        }
-        if (!filled) out += text[i];
-    }
-    return out;
 }
 
 std::string bp_text(std::int64_t bp) { return percent_text(bp, 2); }
@@ -129,8 +89,12 @@ Console::Console(ConsoleConfig config, Storage& storage, OfficerStore& officers,
 
 void Console::handle(Request request, std::function<void(Response)> done) {
     auto finish = [done](Response r) {
-        r.headers.emplace_back("Content-Security-Policy", kConsoleSecurityPolicy);
-        r.headers.emplace_back("X-Frame-Options", "DENY");
+        auto has = [&](const char* name) {
+            return std::any_of(r.headers.begin(), r.headers.end(), [&](const auto& h) { return h.first == name; });
+        };
+        // A page may set its own (a draft's preview frames the resident app); the rest are never framed.
+        if (!has("Content-Security-Policy")) r.headers.emplace_back("Content-Security-Policy", kConsoleSecurityPolicy);
+        if (!has("X-Frame-Options")) r.headers.emplace_back("X-Frame-Options", "DENY");
         r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
         // Browsers send "Origin: null" on forms from pages with no-referrer; the CSRF check needs the origin.
         r.headers.emplace_back("Referrer-Policy", "same-origin");
@@ -143,7 +107,7 @@ void Console::handle(Request request, std::function<void(Response)> done) {
     if (!work_.post([this, shared, finish] {
             const std::string& target = shared->target;
             const auto q = target.find('?');
-            Context c{*shared, target.substr(0, q), {}, Lang::En, false, false, false, {}, {}, {}};
+            Context c(*shared, target.substr(0, q), config_.budgets->get());
             auto query = parse_form(q == std::string::npos ? std::string_view() : std::string_view(target).substr(q + 1));
             if (!query) return finish(error_response(400, "http.bad_request", "the query string could not be read"));
             c.query = std::move(*query);
@@ -166,54 +130,6 @@ void Console::audit(const Context& c, const std::string& action, const std::stri
         log_line("audit log not written (" + action + " " + object + "): " + error);
 }
 
-// The frame of every page: the header, language switch and who is signed in.
-class Page {
-public:
-    Page(const Templates& t, const Console::Context& c, std::string_view file, const std::string& title)
-        : templates_(t), lang_(c.lang), top_("page") {
-        top_.SetValue("LANG", c.lang == Lang::Cy ? "cy" : "en");
-        top_.SetValue("TITLE", title);
-        top_.SetValue("OTHER_LANG", c.lang == Lang::Cy ? "en" : "cy");
-        top_.SetValue("OTHER_LANG_NAME", c.lang == Lang::Cy ? "English" : "Cymraeg");
-        top_.SetValue("HERE", safe_back(c.request.target));
-        if (c.signed_in) {
-            auto* s = top_.AddSectionDictionary("SIGNED_IN");
-            s->SetValue("OFFICER", c.session.officer.name);
-            s->SetValue("ROLE", std::string(t.translate(c.lang, role_name(c.session.officer.role))));
-            s->SetValue("CSRF", c.csrf);
-            if (c.admin()) s->ShowSection("ADMIN");
-        }
-        body_ = top_.AddIncludeDictionary("BODY");
-        body_->SetFilename(Templates::name(file, c.lang));
-        body_->SetValue("CSRF", c.csrf);
-    }
-    ctemplate::TemplateDictionary& body() { return *body_; }
-    // An included chart (chart.tpl) filled from `chart`.
-    void chart(ctemplate::TemplateDictionary& parent, const char* include, const BarChart& chart) {
-        auto* d = parent.AddIncludeDictionary(include);
-        d->SetFilename(Templates::name("chart.tpl", lang_));
-        fill_chart(chart, *d);
-    }
-    // An included histogram (columns.tpl).
-    void columns(ctemplate::TemplateDictionary& parent, const char* include, const BarChart& chart, const std::string& note) {
-        auto* d = parent.AddIncludeDictionary(include);
-        d->SetFilename(Templates::name("columns.tpl", lang_));
-        fill_columns(chart, note, *d);
-    }
-    Response render(int status) {
-        Response r;
-        r.status = status;
-        r.content_type = "text/html; charset=utf-8";
-        r.body = templates_.expand("layout.tpl", lang_, top_);
-        return r;
-    }
-
-private:
-    const Templates& templates_;
-    Lang lang_;
-    ctemplate::TemplateDictionary top_;
-    ctemplate::TemplateDictionary* body_ = nullptr;
-};
 
 std::string Console::tr(const Context& c, std::string_view english) const {
     return std::string(templates_.translate(c.lang, english));
@@ -310,7 +226,12 @@ Response Console::route(Context& c) {
             return message(c, 403, tr(c, "That request was refused"), tr(c, "The form did not come from this console. Nothing was changed."));
         }
         const std::string type = lower(r.content_type);
-        if (type.rfind("application/x-www-form-urlencoded", 0) != 0)
+        // Two posts are not forms: a budget upload (a file) and what a draft's preview tries to send.
+        const bool budgets = c.path.rfind("/console/budgets/", 0) == 0;
+        const bool upload = budgets && c.path.size() > 7 && c.path.compare(c.path.size() - 7, 7, "/drafts") == 0 &&
+                            type.rfind("multipart/form-data", 0) == 0;
+        const bool preview = budgets && c.path.size() > 20 && c.path.compare(c.path.size() - 20, 20, "/preview-submissions") == 0;
+        if (type.rfind("application/x-www-form-urlencoded", 0) != 0 && !upload && !preview)
             return error_response(415, "http.unsupported_media_type", "send the form as application/x-www-form-urlencoded");
     }
 
@@ -331,17 +252,30 @@ Response Console::route(Context& c) {
         const auto slash = tail.find('/');
         const std::string id = tail.substr(0, slash);
         const std::string rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
-        const auto b = config_.budgets->find(id);
-        if (b == config_.budgets->end())
+        const BudgetEdition* current = c.budgets->find(id);
+        if (!current)
             return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
-        if (rest.empty() && get) return dashboard(c, b->second);
-        if (rest == "report" && get) return report(c, b->second);
-        if (rest == "window" && post && config_.windows) return change_window(c, b->second);
-        if (rest == "comments" && get) return comments(c, b->second);
-        if ((rest == "comments/hide" || rest == "comments/show") && post) return moderate(c, b->second, rest == "comments/hide");
+        // Results and exports are per version: the current one, or an earlier one asked for by ?version=N.
+        const BudgetEdition* edition = current;
+        if (c.query.count("version")) {
+            const std::string& v = c.query["version"];
+            const bool digits = !v.empty() && v.size() <= 18 && v.find_first_not_of("0123456789") == std::string::npos;
+            edition = digits ? c.budgets->find(id, std::stoll(v)) : nullptr;
+            if (!edition) return message(c, 404, tr(c, "Page not found"), tr(c, "This consultation has no such version."));
+        }
+        const budget::Budget& b = *edition->budget;
+        if (rest.empty() && get) return dashboard(c, b);
+        if (rest == "report" && get) return report(c, b);
+        if (rest == "window" && post && config_.windows) return change_window(c, b);
+        if (rest == "comments" && get) return comments(c, b);
+        if ((rest == "comments/hide" || rest == "comments/show") && post) return moderate(c, b, rest == "comments/hide");
         if ((rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" || rest == "aggregate.json" ||
              rest == "submissions.jsonl") && get)
-            return export_file(c, b->second, rest);
+            return export_file(c, b, rest);
+        if (rest == "budget" && get) return budget_page(c, id, 200, "");
+        if ((rest == "budget.json" || rest == "budget.xlsx") && get) return budget_file(c, *edition, rest == "budget.xlsx", "");
+        if (rest == "drafts" && post) return upload_draft(c, id);
+        if (rest.rfind("drafts/", 0) == 0) return draft_route(c, id, rest.substr(7));
     }
     return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
 }
@@ -448,7 +382,8 @@ Response Console::sign_out(Context& c) {
 
 Response Console::home(Context& c) {
     Page page(templates_, c, "home.tpl", tr(c, "Consultations"));
-    for (const auto& [id, b] : *config_.budgets) {
+    for (const auto& [id, edition] : c.budgets->current) {
+        const budget::Budget& b = *edition.budget;
         budget::Aggregator agg(b);
         std::string error;
         if (!aggregate_stored(storage_, b, agg, error))
@@ -462,7 +397,7 @@ Response Console::home(Context& c) {
         row->SetValue("BALANCED", share(agg.balanced(), agg.count()));
         row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
     }
-    if (config_.budgets->empty()) page.body().ShowSection("NO_BUDGETS");
+    if (c.budgets->current.empty()) page.body().ShowSection("NO_BUDGETS");
     return page.render(200);
 }
 
@@ -470,7 +405,7 @@ bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {
     budget::Choices choices;
     return storage_.scan(b.id, false, [&](const StoredRow& row) {
         ++t.days[row.received_at.substr(0, 10)];
-        if (budget::decode_choices(b, row.choices, choices)) t.agg.add(choices, row.balanced, row.has_comments);
+        if (row.budget_version == b.version && budget::decode_choices(b, row.choices, choices)) t.agg.add(choices, row.balanced, row.has_comments);
         else t.agg.reject();
     }, error);
 }
@@ -559,6 +494,10 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
     if (n == 0) d.ShowSection("EMPTY");
     if (c.query.count("done")) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The dates are saved."));
+    const BudgetEdition* current = c.budgets->find(b.id);
+    const bool earlier = current && current->budget->version != b.version;
+    d.AddSectionDictionary(earlier ? "EARLIER_VERSION" : "CURRENT_VERSION")->SetValue("VERSION", std::to_string(b.version));
+    d.SetValue("VERSION_QUERY", earlier ? "?version=" + std::to_string(b.version) : "");
     fill_window(c, d, b);
     fill_figures(c, page, b, t);
     if (!fill_breakdown(c, d, b))
@@ -992,10 +931,10 @@ Response Console::tokens_page(Context& c, int status, const std::string& notice,
     }
     if (tokens.empty()) d.ShowSection("NO_TOKENS");
     for (const auto& o : officers) d.AddSectionDictionary("OFFICER_OPTION")->SetValue("NAME", o.name);
-    for (const auto& [id, b] : *config_.budgets) {
+    for (const auto& [id, edition] : c.budgets->current) {
         auto* option = d.AddSectionDictionary("BUDGET_OPTION");
         option->SetValue("ID", id);
-        option->SetValue("COUNCIL", b.council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
+        option->SetValue("COUNCIL", edition.budget->council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
     }
     return page.render(status);
 }
@@ -1019,7 +958,7 @@ Response Console::change_tokens(Context& c) {
     // Every budget ticked (a form repeats the field once per box).
     std::vector<std::string> budgets;
     for (const auto& [field, value] : parse_form_all(c.request.body))
-        if (field == "budget" && config_.budgets->count(value) && std::find(budgets.begin(), budgets.end(), value) == budgets.end())
+        if (field == "budget" && c.budgets->find(value) && std::find(budgets.begin(), budgets.end(), value) == budgets.end())
             budgets.push_back(value);
     if (name.empty() || name.size() > 200) return tokens_page(c, 400, "", tr(c, "Say what the token is for."), "");
     if (budgets.empty()) return tokens_page(c, 400, "", tr(c, "Choose at least one consultation."), "");

@@ -20,10 +20,11 @@
 namespace server::console {
 
 struct ConsoleConfig {
-    const std::map<std::string, budget::Budget>* budgets = nullptr;
+    BudgetRegistry* budgets = nullptr;
     bool trust_proxy = false;  // believe X-Forwarded-Proto (a TLS-terminating proxy in front)
     std::string export_dir;    // where temporary export files are written
     ConsultationWindows* windows = nullptr;
+    std::string site_dir;  // the resident app's files, for previews of drafts
 };
 
 // Sessions end after this long without a request, and this long after sign-in whatever happens.
@@ -76,6 +77,14 @@ private:
     Response audit_page(Context& c);
     Response audit_csv(Context& c);
     Response unavailable(Context& c);
+    // Budget authoring (drafts.cpp): versions, uploads, problems by cell, previews and publishing.
+    Response budget_page(Context& c, const std::string& id, int status, const std::string& problem);
+    Response budget_file(Context& c, const BudgetEdition& edition, bool workbook, const std::string& name);
+    Response upload_draft(Context& c, const std::string& id);
+    Response draft_route(Context& c, const std::string& id, const std::string& rest);
+    Response draft_page(Context& c, const BudgetDraft& draft, int status, const std::string& problem);
+    Response preview_file(Context& c, const BudgetDraft& draft, const std::string& file);
+    Response publish_draft(Context& c, const BudgetDraft& draft);
     Response message(Context& c, int status, const std::string& heading, const std::string& text);
     std::string tr(const Context& c, std::string_view english) const;
     // A form that changes something: it must carry this session's token and come from an admin.

@@ -109,4 +109,91 @@ std::string url_encode(std::string_view s) {
     return out;
 }
 
+namespace {
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// A parameter of a header value: `name="value"` or `name=value` (quoted-string escapes kept simple).
+std::optional<std::string> header_parameter(std::string_view header, std::string_view name) {
+    const std::string lowered = lower_ascii(header);
+    std::size_t at = 0;
+    for (;;) {
+        at = lowered.find(std::string(name) + "=", at);
+        if (at == std::string::npos) return std::nullopt;
+        const bool starts = at == 0 || lowered[at - 1] == ';' || lowered[at - 1] == ' ' || lowered[at - 1] == '\t';
+        at += name.size() + 1;
+        if (starts) break;
+    }
+    std::string value;
+    if (at < header.size() && header[at] == '"') {
+        for (++at; at < header.size() && header[at] != '"'; ++at) {
+            if (header[at] == '\\' && at + 1 < header.size()) ++at;
+            value += header[at];
+        }
+        if (at >= header.size()) return std::nullopt;
+    } else {
+        for (; at < header.size() && header[at] != ';' && header[at] != ' '; ++at) value += header[at];
+    }
+    return value;
+}
+}  // namespace
+
+std::string multipart_boundary(std::string_view content_type) {
+    if (lower_ascii(content_type.substr(0, 19)) != "multipart/form-data") return "";
+    const auto b = header_parameter(content_type, "boundary");
+    if (!b || b->empty() || b->size() > 70) return "";
+    return *b;
+}
+
+std::optional<std::vector<FormPart>> parse_multipart(std::string_view body, std::string_view boundary) {
+    if (boundary.empty()) return std::nullopt;
+    const std::string delimiter = "--" + std::string(boundary);
+    const std::string between = "\r\n" + delimiter;
+    if (body.substr(0, delimiter.size()) != delimiter) return std::nullopt;
+    std::size_t at = delimiter.size();
+    std::vector<FormPart> parts;
+    for (;;) {
+        if (body.substr(at, 2) == "--") return parts;  // the closing delimiter
+        if (body.substr(at, 2) != "\r\n") return std::nullopt;
+        at += 2;
+        const std::size_t headers_end = body.find("\r\n\r\n", at);
+        if (headers_end == std::string_view::npos) return std::nullopt;
+        FormPart part;
+        bool disposition = false;
+        std::string_view headers = body.substr(at, headers_end - at);
+        while (!headers.empty()) {
+            const std::size_t eol = headers.find("\r\n");
+            const std::string_view line = headers.substr(0, eol);
+            headers = eol == std::string_view::npos ? std::string_view() : headers.substr(eol + 2);
+            const std::size_t colon = line.find(':');
+            if (colon == std::string_view::npos) return std::nullopt;
+            if (lower_ascii(line.substr(0, colon)) != "content-disposition") continue;
+            const std::string_view value = line.substr(colon + 1);
+            if (lower_ascii(value).find("form-data") == std::string::npos) return std::nullopt;
+            const auto name = header_parameter(value, "name");
+            if (!name) return std::nullopt;
+            part.name = *name;
+            if (const auto filename = header_parameter(value, "filename")) {
+                part.is_file = true;
+                part.filename = *filename;
+            }
+            disposition = true;
+        }
+        if (!disposition) return std::nullopt;
+        at = headers_end + 4;
+        const std::size_t end = body.find(between, at);
+        if (end == std::string_view::npos) return std::nullopt;
+        part.data = std::string(body.substr(at, end - at));
+        if (!part.is_file && !valid_utf8(part.data)) return std::nullopt;
+        if (!valid_utf8(part.name) || !valid_utf8(part.filename)) return std::nullopt;
+        parts.push_back(std::move(part));
+        if (parts.size() > kMaxFormParts) return std::nullopt;
+        at = end + between.size();
+    }
+}
+
 }  // namespace server::console

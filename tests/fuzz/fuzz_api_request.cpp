@@ -57,8 +57,10 @@ server::Api& api() {
         s << in.rdbuf();
         budget::BudgetLoad l = budget::load_budget(s.str());
         if (!l.budget) std::abort();
+        static server::BudgetRegistry registry;
+        registry.add(server::make_edition(*l.budget, s.str()));
         server::ApiConfig config;
-        config.budgets.emplace(l.budget->id, *l.budget);
+        config.budgets = &registry;
         config.officer_token = "fuzz-officer-token-0123456789";
         config.export_dir = "/tmp";
         config.submissions_per_minute = 1e9;

@@ -13,6 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto form = server::console::parse_form(text))
         for (const auto& [name, value] : *form) (void)server::console::url_encode(name + value);
     (void)server::console::parse_form_all(text);
+    if (const auto parts = server::console::parse_multipart(text, "B"))
+        if (parts->size() > server::console::kMaxFormParts) __builtin_trap();
+    (void)server::console::multipart_boundary(text);
     (void)server::console::cookie_value(text, "console_session");
     const std::string back = server::console::safe_back(text);
     if (back.rfind("/console/", 0) != 0 || back.find("//") != std::string::npos || back.find('\n') != std::string::npos)

@@ -24,6 +24,33 @@ BOOST_AUTO_TEST_CASE(forms_decode_or_refuse) {
     BOOST_TEST(all[2].second == "c");
 }
 
+BOOST_AUTO_TEST_CASE(multipart_uploads_parse_or_refuse) {
+    BOOST_TEST(multipart_boundary("multipart/form-data; boundary=----x42") == "----x42");
+    BOOST_TEST(multipart_boundary("Multipart/Form-Data; charset=utf-8; boundary=\"a b\"") == "a b");
+    BOOST_TEST(multipart_boundary("application/x-www-form-urlencoded") == "");
+    BOOST_TEST(multipart_boundary("multipart/form-data; boundary=" + std::string(71, 'x')) == "");
+    const std::string body =
+        "--B\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
+        "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"north moor.xlsx\"\r\n"
+        "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\nPK\x03\x04\r\n\xff--B-\r\n"
+        "--B--\r\n";
+    const auto parts = parse_multipart(body, "B");
+    BOOST_REQUIRE(parts);
+    BOOST_REQUIRE_EQUAL(parts->size(), 2u);
+    BOOST_TEST((*parts)[0].name == "csrf");
+    BOOST_TEST((*parts)[0].data == "abc");
+    BOOST_TEST(!(*parts)[0].is_file);
+    BOOST_TEST((*parts)[1].filename == "north moor.xlsx");
+    BOOST_TEST((*parts)[1].data == std::string("PK\x03\x04\r\n\xff--B-", 11));  // binary, and a near-boundary, kept
+    for (const std::string bad : {std::string(""), std::string("--B\r\n\r\nx\r\n--B--"), std::string("--B\r\nContent-Disposition: form-data\r\n\r\nx\r\n--B--"),
+                                  std::string("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end"),
+                                  std::string("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n\xff\r\n--B--")})
+        BOOST_TEST(!parse_multipart(bad, "B"), bad);
+    std::string many;
+    for (int i = 0; i <= 16; ++i) many += "--B\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nx\r\n";
+    BOOST_TEST(!parse_multipart(many + "--B--", "B"));
+}
+
 BOOST_AUTO_TEST_CASE(cookies_and_return_paths) {
     BOOST_TEST(cookie_value("a=1; console_session=abc; b=2", "console_session") == "abc");
     BOOST_TEST(cookie_value("xconsole_session=abc", "console_session") == "");

@@ -7,12 +7,14 @@
 <p><span class="figure">{{COMMENTED}}</span> {{_ left comments _}}</p>
 </div>
 {{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
+<p>{{#EARLIER_VERSION}}<strong>{{_ These are the results for version _}} {{VERSION}}, {{_ an earlier version. _}}</strong> <a href="/console/budgets/{{ID}}">{{_ See the current version _}}</a>{{/EARLIER_VERSION}}{{#CURRENT_VERSION}}{{_ Results for version _}} {{VERSION}}, {{_ the one residents see now. _}}{{/CURRENT_VERSION}}</p>
 <ul class="actions">
 <li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a></li>
-<li><a href="/console/budgets/{{ID}}/report">{{_ The results report for cabinet (to print) _}}</a></li>
-<li><a href="/console/budgets/{{ID}}/export.xlsx" download>{{_ Download the results workbook (Excel) _}}</a></li>
-<li><a href="/console/budgets/{{ID}}/export.csv" download>{{_ Download every response (CSV) _}}</a></li>
-<li><a href="/console/budgets/{{ID}}/aggregate.json" download>{{_ Download the summary (JSON) _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/report{{VERSION_QUERY}}">{{_ The results report for cabinet (to print) _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/export.xlsx{{VERSION_QUERY}}" download>{{_ Download the results workbook (Excel) _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/export.csv{{VERSION_QUERY}}" download>{{_ Download every response (CSV) _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/aggregate.json{{VERSION_QUERY}}" download>{{_ Download the summary (JSON) _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/budget">{{_ The budget: versions, drafts and publishing _}}</a></li>
 </ul>
 <h2>{{_ When responses are taken _}}</h2>
 <p><strong>{{WINDOW_STATE}}</strong></p>

@@ -1,0 +1,46 @@
+// The budgets this server holds: each consultation's current version and every version published in
+// the console. Requests take an immutable snapshot and keep it while they work; publishing swaps in a
+// new snapshot, so nothing a request holds changes under it.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "budget.h"
+
+namespace server {
+
+struct BudgetEdition {
+    std::shared_ptr<const budget::Budget> budget;
+    std::string json;          // the document, as loaded or published (for downloads)
+    std::string pack;          // the app's binary form of it
+    std::string etag;          // the pack's
+    std::string brotli;        // the pack, compressed (may be empty)
+    std::string published_by;  // "" for the file the server started from
+    std::string published_at;
+};
+
+struct BudgetSet {
+    std::map<std::string, BudgetEdition> current;                                // by id
+    std::map<std::string, std::map<std::int64_t, BudgetEdition>> versions;       // by id, then version
+    const BudgetEdition* find(const std::string& id) const;
+    const BudgetEdition* find(const std::string& id, std::int64_t version) const;
+};
+
+class BudgetRegistry {
+public:
+    std::shared_ptr<const BudgetSet> get() const;
+    // Adds a version (its pack and ETag are made here); it becomes current when newer than the current one.
+    void add(BudgetEdition edition);
+
+private:
+    mutable std::mutex mutex_;
+    std::shared_ptr<const BudgetSet> set_ = std::make_shared<BudgetSet>();
+};
+
+// The edition of a loaded budget: its pack and ETag made, its JSON kept.
+BudgetEdition make_edition(budget::Budget b, std::string json, std::string published_by = "", std::string published_at = "");
+
+}  // namespace server

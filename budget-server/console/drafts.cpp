@@ -1,0 +1,418 @@
+// Budget authoring in the console: each consultation's versions and drafts, uploading a workbook or
+// JSON as a draft with every problem by cell (or line), previewing a draft in the resident app, and
+// publishing it as the next version.
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <sstream>
+
+#include "budget_loader.h"
+#include "budget_pack.h"
+#include "formats/budget_sheets.h"
+#include "http_rules.h"
+#include "log.h"
+#include "page.h"
+#include "utc_time.h"
+#include "utf8.h"
+#include "workbook_writer.h"
+#include "xlsx_reader.h"
+
+namespace server::console {
+
+using nlohmann::json;
+
+namespace {
+
+#define N_(english) english
+
+constexpr std::size_t kDraftsListed = 20;
+
+// What to do about a problem, by its code; the loader's message says what is wrong.
+const char* hint_for(const std::string& code) {
+    if (code == "workbook.not_a_number") return N_("Type a number in this cell, with no words.");
+    if (code == "workbook.too_many_decimals") return N_("Give money to the penny: at most two decimal places.");
+    if (code == "workbook.not_whole_number") return N_("Type a whole number.");
+    if (code == "workbook.not_yes_no") return N_("Choose yes or no from the cell's list.");
+    if (code == "workbook.not_a_choice") return N_("Choose one of the values in the cell's list.");
+    if (code == "workbook.not_a_date") return N_("Type a date and time in UTC, like 2027-01-05 09:00.");
+    if (code == "workbook.unknown_parent" || code == "workbook.missing_parent" || code == "budget.unknown_reference")
+        return N_("Use an id from the sheet it refers to, spelt the same way.");
+    if (code == "workbook.missing_sheet" || code == "workbook.missing_column")
+        return N_("Start again from the workbook downloaded from this page, and keep its sheets and headings.");
+    if (code.rfind("workbook.", 0) == 0 || code.rfind("json.", 0) == 0)
+        return N_("Save the file again from your spreadsheet program as an Excel workbook (.xlsx), or start from the workbook on this page.");
+    if (code == "budget.missing_field") return N_("Fill in this cell: the budget needs it.");
+    if (code == "budget.missing_translation") return N_("Give the Welsh beside the English.");
+    if (code == "budget.duplicate_id") return N_("Give each row its own id.");
+    if (code == "budget.total_mismatch" || code == "budget.gap_mismatch")
+        return N_("Check the figure against the rows it sums; the message gives the sum the budget expects.");
+    if (code == "budget.min_above_max" || code == "budget.range_excludes_zero" || code == "budget.step_does_not_divide" ||
+        code == "budget.off_step" || code == "budget.bad_step")
+        return N_("Make the lowest change, highest change and step fit together, with today's level (0%) among the steps.");
+    if (code == "budget.infeasible") return N_("Offer more savings or income, or reduce the gap, so a resident can balance the budget.");
+    if (code == "draft.other_budget") return N_("Upload this consultation's own budget, or change the budget id back.");
+    return N_("Correct it, then upload the file again.");
+}
+
+std::string lower_ascii(std::string s) {
+    for (char& ch : s) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    return s;
+}
+
+bool valid_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+        const int n = budget::utf8_sequence(s, i);
+        if (n < 0) return false;
+        i += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+// A file name as shown back: its last part, printable, at most 120 bytes.
+std::string shown_name(std::string name) {
+    const auto slash = name.find_last_of("/\\");
+    if (slash != std::string::npos) name = name.substr(slash + 1);
+    if (!valid_utf8(name)) name = "upload";
+    std::string out;
+    for (char ch : name)
+        if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7F) out += ch;
+    if (out.size() > 120) out.resize(120);
+    return out.empty() ? "upload" : out;
+}
+
+json problem_json(const budget::Problem& p, bool warning) {
+    return {{"code", p.code}, {"place", p.place}, {"line", p.line}, {"column", p.column}, {"pointer", p.pointer},
+            {"message", p.message}, {"warning", warning}};
+}
+
+// Reads an uploaded file as a draft of budget `id`.
+void read_draft(const std::string& id, const std::string& filename, const std::string& bytes, BudgetDraft& d) {
+    budget::Problems problems, warnings;
+    const std::string lowered = lower_ascii(filename);
+    const bool xlsx = bytes.compare(0, 4, "PK\x03\x04") == 0 || (lowered.size() > 5 && lowered.compare(lowered.size() - 5, 5, ".xlsx") == 0);
+    d.source_kind = xlsx ? "xlsx" : "json";
+    std::string document;
+    if (xlsx) {
+        budget::workbook::XlsxRead read = budget::workbook::read_xlsx(bytes);
+        if (!read.book) problems = std::move(read.problems);
+        else {
+            budget::sheets::BookImport in = budget::sheets::book_to_budget(*read.book);
+            document = std::move(in.json);
+            problems = std::move(in.problems);
+            warnings = std::move(in.warnings);
+        }
+    } else {
+        budget::BudgetLoad l = budget::load_budget(bytes);
+        problems = std::move(l.problems);
+        warnings = std::move(l.warnings);
+        if (valid_utf8(bytes) && bytes.size() <= budget::JsonLimits{}.max_bytes) document = bytes;
+    }
+    // A draft is a version of this consultation's budget, not another's.
+    const json doc = json::parse(document, nullptr, false);
+    if (!doc.is_discarded() && doc.is_object() && doc.contains("id") && doc["id"].is_string() && doc["id"] != id) {
+        budget::Problem p("draft.other_budget", "/id", 0, 0,
+                          "this file is the budget \"" + doc["id"].get<std::string>() + "\", not \"" + id + "\"",
+                          xlsx ? budget::sheets::place_name("Council", 1, 1) : "");
+        if (!xlsx) {
+            budget::JsonDocument located;
+            budget::Problems ignored;
+            if (budget::parse_json(document, budget::JsonLimits{}, located, ignored)) std::tie(p.line, p.column) = located.locate("/id");
+        }
+        problems.insert(problems.begin(), std::move(p));
+    }
+    json list = json::array();
+    for (const auto& p : problems) list.push_back(problem_json(p, false));
+    for (const auto& w : warnings) list.push_back(problem_json(w, true));
+    d.problems_json = list.dump(-1, ' ', false, json::error_handler_t::replace);
+    d.ok = problems.empty() && !document.empty();
+    d.budget_json = std::move(document);
+}
+
+const char* content_type_of(const std::string& file) {
+    auto ends = [&](const char* ext) {
+        const std::string e(ext);
+        return file.size() > e.size() && file.compare(file.size() - e.size(), e.size(), e) == 0;
+    };
+    if (ends(".html")) return "text/html; charset=utf-8";
+    if (ends(".js")) return "text/javascript; charset=utf-8";
+    if (ends(".css")) return "text/css; charset=utf-8";
+    if (ends(".wasm")) return "application/wasm";
+    if (ends(".svg")) return "image/svg+xml";
+    if (ends(".ttf")) return "font/ttf";
+    return "application/octet-stream";
+}
+
+}  // namespace
+
+Response Console::budget_file(Context& c, const BudgetEdition& edition, bool workbook, const std::string& name) {
+    const budget::Budget& b = *edition.budget;
+    const std::string base = name.empty() ? b.id + "-v" + std::to_string(b.version) : name;
+    if (!workbook) {
+        Response r;
+        r.content_type = "application/json; charset=utf-8";
+        r.body = edition.json;
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + base + ".json\"");
+        return r;
+    }
+    static std::atomic<unsigned> counter{0};
+    const std::string path = config_.export_dir + "/console-budget-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".tmp";
+    std::string error;
+    const json doc = json::parse(edition.json, nullptr, false);
+    if (doc.is_discarded() || !budget::workbook::write_book(budget::sheets::budget_to_book(doc), path, error)) {
+        std::remove(path.c_str());
+        log_line("console: budget workbook not made: " + error);
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The workbook could not be made just now. Try again in a minute."));
+    }
+    Response r;
+    r.file = path;
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + base + ".xlsx\"");
+    return r;
+}
+
+Response Console::budget_page(Context& c, const std::string& id, int status, const std::string& problem) {
+    const BudgetEdition* current = c.budgets->find(id);
+    const budget::Budget& b = *current->budget;
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    Page page(templates_, c, "budget.tpl", fill(tr(c, "{council}: the budget"), {{"council", b.council_name.in(language)}}));
+    auto& d = page.body();
+    d.SetValue("ID", id);
+    d.SetValue("COUNCIL", b.council_name.in(language));
+    d.SetValue("YEAR", b.financial_year);
+    d.SetValue("VERSION", std::to_string(b.version));
+    if (c.query["done"] == "published") d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", fill(tr(c, "Version {version} is published. Residents now see it."), {{"version", std::to_string(b.version)}}));
+    if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
+    if (const auto versions = c.budgets->versions.find(id); versions != c.budgets->versions.end())
+        for (auto v = versions->second.rbegin(); v != versions->second.rend(); ++v) {
+            auto* row = d.AddSectionDictionary("VERSION_ROW");
+            row->SetValue("NUMBER", std::to_string(v->first));
+            row->SetValue("SOURCE", v->second.published_by.empty() ? tr(c, "The budget file the server started from")
+                                                                   : fill(tr(c, "Published by {officer} at {time}"),
+                                                                          {{"officer", v->second.published_by}, {"time", v->second.published_at}}));
+            if (v->first == b.version) row->ShowSection("CURRENT");
+            else row->AddSectionDictionary("EARLIER")->SetValue("NUMBER", std::to_string(v->first));
+        }
+    if (c.admin()) d.ShowSection("CAN_UPLOAD");
+    std::vector<BudgetDraft> drafts;
+    std::string error;
+    if (!officers_.list_drafts(id, kDraftsListed, drafts, error)) return unavailable(c);
+    for (const auto& draft : drafts) {
+        auto* row = d.AddSectionDictionary("DRAFT_ROW");
+        row->SetValue("NUMBER", std::to_string(draft.id));
+        row->SetValue("FILE", draft.source_name);
+        row->SetValue("BY", draft.uploaded_by);
+        row->SetValue("AT", draft.uploaded_at);
+        const json problems = json::parse(draft.problems_json, nullptr, false);
+        std::size_t errors = 0;
+        if (problems.is_array())
+            for (const auto& p : problems) errors += p.value("warning", false) ? 0u : 1u;
+        row->SetValue("STATUS", draft.published_version ? fill(tr(c, "Published as version {version}"), {{"version", std::to_string(draft.published_version)}})
+                                : draft.ok             ? tr(c, "Ready to publish")
+                                : errors == 1          ? tr(c, "1 problem")
+                                                       : fill(tr(c, "{count} problems"), {{"count", std::to_string(errors)}}));
+    }
+    if (drafts.empty()) d.ShowSection("NO_DRAFTS");
+    return page.render(status);
+}
+
+Response Console::upload_draft(Context& c, const std::string& id) {
+    const std::string boundary = multipart_boundary(c.request.content_type);
+    const auto parts = parse_multipart(c.request.body, boundary);
+    std::string csrf;
+    const FormPart* file = nullptr;
+    if (parts)
+        for (const auto& p : *parts) {
+            if (p.name == "csrf" && !p.is_file) csrf = p.data;
+            if (p.name == "file" && p.is_file) file = &p;
+        }
+    if (!parts || !same_secret(csrf, c.csrf))
+        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
+    if (!c.admin()) {
+        audit(c, "request.refused", id, "uploading a budget needs an administrator");
+        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to upload the budget."));
+    }
+    if (!file || file->data.empty()) return budget_page(c, id, 400, tr(c, "Choose a workbook (.xlsx) or a budget file (.json) to upload."));
+    BudgetDraft draft;
+    draft.budget_id = id;
+    draft.source_name = shown_name(file->filename);
+    draft.uploaded_by = c.session.officer.name;
+    draft.uploaded_at = budget::format_utc(now_seconds());
+    read_draft(id, draft.source_name, file->data, draft);
+    std::string error;
+    if (officers_.add_draft(draft, error) != StoreStatus::Ok) {
+        log_line("console: draft not stored: " + error);
+        return unavailable(c);
+    }
+    audit(c, "budget.draft_uploaded", id, "draft " + std::to_string(draft.id) + " from " + draft.source_name + (draft.ok ? ", no problems" : ", with problems"));
+    return redirect("/console/budgets/" + id + "/drafts/" + std::to_string(draft.id));
+}
+
+Response Console::draft_route(Context& c, const std::string& id, const std::string& rest) {
+    const auto slash = rest.find('/');
+    const std::string number = rest.substr(0, slash), tail = slash == std::string::npos ? "" : rest.substr(slash + 1);
+    const bool digits = !number.empty() && number.size() <= 18 && number.find_first_not_of("0123456789") == std::string::npos;
+    BudgetDraft draft;
+    std::string error;
+    const StoreStatus s = digits ? officers_.find_draft(std::stoll(number), draft, error) : StoreStatus::NotFound;
+    if (s == StoreStatus::Unavailable) return unavailable(c);
+    if (s != StoreStatus::Ok || draft.budget_id != id)
+        return message(c, 404, tr(c, "Page not found"), tr(c, "This consultation has no such draft."));
+    const bool get = c.request.method == "GET";
+    if (tail.empty() && get) return draft_page(c, draft, 200, "");
+    if ((tail == "budget.json" || tail == "budget.xlsx") && get) {
+        if (draft.budget_json.empty()) return message(c, 404, tr(c, "Page not found"), tr(c, "This draft could not be read, so there is nothing to download."));
+        budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+        if (!l.budget) {  // a draft with problems: its JSON as it is, no workbook
+            if (tail == "budget.xlsx") return message(c, 404, tr(c, "Page not found"), tr(c, "Correct the problems first; then the draft can be downloaded as a workbook."));
+            Response r;
+            r.content_type = "application/json; charset=utf-8";
+            r.body = draft.budget_json;
+            r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + id + "-draft-" + number + ".json\"");
+            return r;
+        }
+        const BudgetEdition edition = make_edition(std::move(*l.budget), draft.budget_json);
+        return budget_file(c, edition, tail == "budget.xlsx", id + "-draft-" + number);
+    }
+    if (tail == "publish" && c.request.method == "POST") return publish_draft(c, draft);
+    if (tail == "preview" && get) {
+        if (!draft.ok) return message(c, 404, tr(c, "Page not found"), tr(c, "Correct the problems first; then the draft can be previewed."));
+        const std::string language = c.query["lang"] == "cy" ? "cy" : "en";
+        const bool phone = c.query["size"] != "desktop";
+        Page page(templates_, c, "preview.tpl", fill(tr(c, "Preview of draft {number}"), {{"number", number}}));
+        auto& d = page.body();
+        d.SetValue("ID", id);
+        d.SetValue("NUMBER", number);
+        d.SetValue("LANG", language);
+        d.SetValue("FRAME_CLASS", phone ? "preview-phone" : "preview-desktop");
+        d.SetValue("SIZE_NAME", phone ? tr(c, "a phone (390 by 740)") : tr(c, "a desktop (1280 by 720)"));
+        d.SetValue("LANG_NAME", language == "cy" ? "Cymraeg" : "English");
+        Response r = page.render(200);
+        r.headers.emplace_back("Content-Security-Policy", std::string(kConsoleSecurityPolicy) + "; frame-src 'self'");
+        return r;
+    }
+    if (tail.rfind("app/", 0) == 0) {
+        if (!draft.ok) return message(c, 404, tr(c, "Page not found"), tr(c, "Correct the problems first; then the draft can be previewed."));
+        return preview_file(c, draft, tail.substr(4));
+    }
+    return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
+}
+
+Response Console::draft_page(Context& c, const BudgetDraft& draft, int status, const std::string& problem) {
+    const BudgetEdition* current = c.budgets->find(draft.budget_id);
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    const std::string number = std::to_string(draft.id);
+    Page page(templates_, c, "draft.tpl", fill(tr(c, "Draft {number}: {file}"), {{"number", number}, {"file", draft.source_name}}));
+    auto& d = page.body();
+    d.SetValue("ID", draft.budget_id);
+    d.SetValue("COUNCIL", current->budget->council_name.in(language));
+    d.SetValue("NUMBER", number);
+    d.SetValue("FILE", draft.source_name);
+    d.SetValue("BY", draft.uploaded_by);
+    d.SetValue("AT", draft.uploaded_at);
+    d.SetValue("NEXT_VERSION", std::to_string(current->budget->version + 1));
+    if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
+    const json problems = json::parse(draft.problems_json, nullptr, false);
+    std::size_t errors = 0, warnings = 0;
+    if (problems.is_array())
+        for (const auto& p : problems) {
+            const bool warning = p.value("warning", false);
+            auto* row = d.AddSectionDictionary(warning ? "WARNING_ROW" : "PROBLEM_ROW");
+            ++(warning ? warnings : errors);
+            const std::string place = p.value("place", "");
+            const int line = p.value("line", 0), column = p.value("column", 0);
+            row->SetValue("WHERE", !place.empty() ? place
+                                   : line > 0     ? fill(tr(c, "Line {line}, column {column}"), {{"line", std::to_string(line)}, {"column", std::to_string(column)}})
+                                                  : tr(c, "The whole file"));
+            row->SetValue("MESSAGE", p.value("message", ""));
+            row->SetValue("CODE", p.value("code", ""));
+            row->SetValue("HINT", tr(c, hint_for(p.value("code", ""))));
+        }
+    if (errors) {
+        auto* s = d.AddSectionDictionary("HAS_PROBLEMS");
+        s->SetValue("SUMMARY", errors == 1 ? tr(c, "There is 1 problem. Nothing can be published until it is put right.")
+                                           : fill(tr(c, "There are {count} problems. Nothing can be published until they are put right."),
+                                                  {{"count", std::to_string(errors)}}));
+        d.ShowSection("PROBLEM_TABLE");
+    }
+    if (warnings) d.ShowSection("WARNING_TABLE");
+    if (!draft.budget_json.empty()) d.ShowSection("CAN_DOWNLOAD");
+    if (draft.ok) d.ShowSection("READY");
+    if (draft.ok && !current->budget->languages.empty()) {
+        const budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+        if (l.budget && std::find(l.budget->languages.begin(), l.budget->languages.end(), "cy") != l.budget->languages.end())
+            d.ShowSection("WELSH_PREVIEW");
+    }
+    if (draft.published_version) d.AddSectionDictionary("PUBLISHED")->SetValue("VERSION", std::to_string(draft.published_version));
+    else if (draft.ok && c.admin()) d.ShowSection("CAN_PUBLISH");
+    return page.render(status);
+}
+
+// The resident app's own files, with the draft as its budget; a preview sends nothing to the council.
+Response Console::preview_file(Context& c, const BudgetDraft& draft, const std::string& file) {
+    if (file == "preview-submissions") {
+        Response r = error_response(403, "preview.not_sent", "This is a preview: nothing is sent to the council.");
+        return r;
+    }
+    if (c.request.method != "GET") return error_response(405, "http.method_not_allowed", "this route answers GET, HEAD");
+    if (file == "config.json") {
+        Response r;
+        r.content_type = "application/json";
+        r.body = json{{"budget", draft.budget_id}, {"submission_endpoint", "preview-submissions"}, {"preview", true}}.dump();
+        return r;
+    }
+    if (file == "budgets/" + draft.budget_id + ".pack") {
+        budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+        if (!l.budget) return message(c, 404, tr(c, "Page not found"), tr(c, "Correct the problems first; then the draft can be previewed."));
+        Response r;
+        r.content_type = "application/octet-stream";
+        r.body = budget::pack_budget(*l.budget);
+        return r;
+    }
+    static const char* const kAppFiles[] = {"index.html", "app-page.js", "a11y-mirror.js", "budget-app.js", "budget-app.wasm", "app-page.css",
+                                            "plain-page.css", "favicon.svg", "fonts/NotoSans-Regular.ttf"};
+    const std::string name = file.empty() ? "index.html" : file;
+    if (std::find(std::begin(kAppFiles), std::end(kAppFiles), name) == std::end(kAppFiles) || config_.site_dir.empty())
+        return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
+    std::ifstream in(config_.site_dir + "/" + name, std::ios::binary);
+    if (!in) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    Response r;
+    r.content_type = content_type_of(name);
+    r.body = bytes.str();
+    if (name == "index.html") {
+        r.headers.emplace_back("Content-Security-Policy", page_security_policy("'self'"));
+        r.headers.emplace_back("X-Frame-Options", "SAMEORIGIN");
+    }
+    return r;
+}
+
+Response Console::publish_draft(Context& c, const BudgetDraft& draft) {
+    auto form = admin_form(c, draft.budget_id, "publishing a budget needs an administrator", tr(c, "Ask an administrator to publish the budget."));
+    if (!form) return std::move(form.error);
+    if (!draft.ok || draft.published_version) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
+    const BudgetEdition* current = c.budgets->find(draft.budget_id);
+    const std::int64_t version = current->budget->version + 1;
+    // The draft becomes the next version: its version number is set here, and it is checked again.
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(draft.budget_json, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
+    doc["version"] = version;
+    std::string text = doc.dump(2) + "\n";
+    budget::BudgetLoad l = budget::load_budget(text);
+    if (!l.budget) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
+    std::string error;
+    const StoreStatus s = officers_.add_version(draft.budget_id, version, text, c.session.officer.name, draft.id, error);
+    if (s == StoreStatus::Unavailable) return unavailable(c);
+    if (s == StoreStatus::Exists || s == StoreStatus::NotFound)
+        return draft_page(c, draft, 409, tr(c, "Someone published another version meanwhile, or this draft is published already. Look at the budget page and try again."));
+    const budget::Budget published = *l.budget;
+    config_.budgets->add(make_edition(std::move(*l.budget), std::move(text), c.session.officer.name, budget::format_utc(now_seconds())));
+    if (config_.windows) config_.windows->published(published);
+    audit(c, "budget.published", draft.budget_id, "version " + std::to_string(version) + " from draft " + std::to_string(draft.id) + " (" + draft.source_name + ")");
+    return redirect("/console/budgets/" + draft.budget_id + "/budget?done=published");
+}
+
+}  // namespace server::console

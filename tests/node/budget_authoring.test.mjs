@@ -1,0 +1,229 @@
+// Budget authoring in the console over HTTP, on SQLite and PostgreSQL: download the budget as a
+// workbook, upload it with problems (each listed by cell), fix and upload again, preview the draft
+// (officers only, sending nothing), publish it as the next version, and take responses for both
+// versions; the published version survives a restart. Limits: size, roles, CSRF, hostile files.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, startPostgres, sample, post, root, toolBin, budgetsDir } from './server_harness.mjs';
+import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
+
+const ID = 'northmoor-county-2026';
+const site = join(root, 'build', 'web', 'site');
+const work = mkdtempSync(join(tmpdir(), 'authoring-'));
+
+// Changes cells of a workbook with openpyxl (Debian's python3): [sheet, row, column heading, value].
+function editWorkbook(from, to, edits) {
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for sheet, row, heading, value in json.loads(sys.argv[3]):
+    ws = wb[sheet]
+    headings = [c.value for c in ws[1]]
+    ws.cell(row=row, column=headings.index(heading) + 1).value = value
+wb.save(sys.argv[2])`;
+  execFileSync('/usr/bin/python3', ['-c', script, from, to, JSON.stringify(edits)]);
+}
+
+async function upload(base, session, csrf, name, bytes, { origin = base, fields = {} } = {}) {
+  const form = new FormData();
+  form.append('csrf', csrf);
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([bytes]), name);
+  const res = await fetch(`${base}/console/budgets/${ID}/drafts`, {
+    method: 'POST', redirect: 'manual', body: form,
+    headers: { Origin: origin, 'Sec-Fetch-Site': 'same-origin', Cookie: `console_session=${session}` },
+  });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
+
+const bytesOf = async (res) => Buffer.from(await res.arrayBuffer());
+
+// A large upload's header alone, as raw HTTP: a body declared too large is refused before it is sent.
+function declaredUpload(port, session, length) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`POST /console/budgets/${ID}/drafts HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: multipart/form-data; boundary=b\r\n` +
+        `Content-Length: ${length}\r\nOrigin: http://127.0.0.1:${port}\r\nSec-Fetch-Site: same-origin\r\nCookie: console_session=${session}\r\n\r\n`);
+    });
+    let text = '';
+    socket.on('data', (d) => { text += d; });
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
+
+for (const backend of ['sqlite', 'postgresql']) {
+  describe(`budget authoring on ${backend}`, () => {
+    let server, pg, admin, analyst, budgets;
+    const db = () => (pg ? ['--database', pg.url] : []);
+    const start = async (dataDir) => startServer({ dataDir, database: pg ? pg.url : '', budgets, extra: ['--site', site] });
+
+    before(async () => {
+      if (backend === 'postgresql') pg = await startPostgres();
+      budgets = budgetsDir();
+      server = await start();
+      addOfficer(server, ADMIN, db());
+      addOfficer(server, ANALYST, db());
+      admin = sessionOf(await signIn(server.base, ADMIN));
+      analyst = sessionOf(await signIn(server.base, ANALYST));
+    });
+    after(async () => {
+      await server?.stop();
+      pg?.stop();
+    });
+
+    test('a workbook with problems is listed by cell; fixed, it previews and publishes as version 2, and both versions take responses', async () => {
+      const page = await get(server.base, `/console/budgets/${ID}/budget`, admin);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /Residents see version <strong>1<\/strong>/);
+      const csrf = csrfOf(page.text);
+
+      // The current version as a workbook, as a finance officer downloads it.
+      const xlsx = await fetch(`${server.base}/console/budgets/${ID}/budget.xlsx`, { headers: { Cookie: `console_session=${admin}` } });
+      assert.equal(xlsx.status, 200);
+      assert.match(xlsx.headers.get('content-disposition'), /filename="northmoor-county-2026-v1.xlsx"/);
+      const original = join(work, `${backend}-v1.xlsx`);
+      writeFileSync(original, await bytesOf(xlsx));
+
+      // Two problems: each is listed with its sheet and cell, and what to do.
+      const broken = join(work, `${backend}-broken.xlsx`);
+      editWorkbook(original, broken, [['Services', 12, 'Lowest change', 0.2], ['Services', 5, 'Net spend', 'a lot']]);
+      const first = await upload(server.base, admin, csrf, 'northmoor.xlsx', readFileSync(broken));
+      assert.equal(first.status, 303, first.text);
+      const draftPath = first.headers.get('location');
+      assert.match(draftPath, new RegExp(`^/console/budgets/${ID}/drafts/\\d+$`));
+      const problems = await get(server.base, draftPath, admin);
+      assert.equal(problems.status, 200);
+      assert.match(problems.text, /There are 2 problems\. Nothing can be published until they are put right\./);
+      assert.match(problems.text, /<span class="place">Services!E5<\/span><\/th><td>&quot;a lot&quot; is not an amount of money/);
+      assert.match(problems.text, /<span class="place">Services!F12<\/span><\/th><td>min_percent 20 is above max_percent 10/);
+      assert.match(problems.text, /Type a number in this cell, with no words\./);
+      assert.doesNotMatch(problems.text, /Publish as the next version/);
+      assert.equal((await get(server.base, `${draftPath}/preview`, admin)).status, 404);
+      const refused = await postForm(server.base, `${draftPath}/publish`, admin, { csrf });
+      assert.equal(refused.status, 409);
+
+      // Fixed (and one real change), it is ready.
+      const fixed = join(work, `${backend}-fixed.xlsx`);
+      editWorkbook(original, fixed, [['Services', 2, 'Name', 'Care and support for older people']]);
+      const second = await upload(server.base, admin, csrf, 'northmoor.xlsx', readFileSync(fixed));
+      assert.equal(second.status, 303);
+      const ready = second.headers.get('location');
+      const readyPage = await get(server.base, ready, admin);
+      assert.match(readyPage.text, /This draft has no problems/);
+      assert.match(readyPage.text, /Publish as the next version/);
+
+      // The preview: officers only; the app's own page, framed by the console only; nothing sent.
+      const preview = await get(server.base, `${ready}/preview?size=phone&lang=en`, analyst);
+      assert.equal(preview.status, 200);
+      assert.match(preview.headers.get('content-security-policy'), /frame-src 'self'/);
+      assert.match(preview.text, /<iframe class="preview-phone" src="[^"]*\/app\/index.html\?lang=en"/);
+      const app = await get(server.base, `${ready}/app/index.html`, analyst);
+      assert.equal(app.status, 200);
+      assert.match(app.headers.get('content-security-policy'), /frame-ancestors 'self'/);
+      assert.equal(app.headers.get('x-frame-options'), 'SAMEORIGIN');
+      assert.deepEqual(JSON.parse((await get(server.base, `${ready}/app/config.json`, analyst)).text),
+        { budget: ID, submission_endpoint: 'preview-submissions', preview: true });
+      const pack = await fetch(`${server.base}${ready}/app/budgets/${ID}.pack`, { headers: { Cookie: `console_session=${analyst}` } });
+      assert.equal(pack.status, 200);
+      assert.ok((await bytesOf(pack)).includes(Buffer.from('Care and support for older people')));
+      assert.equal((await get(server.base, `${ready}/app/budgets/${ID}.pack`)).status, 303);  // no session: to sign-in
+      assert.equal((await get(server.base, `${ready}/app/../../../../etc/passwd`, analyst)).status, 404);
+      const sent = await fetch(`${server.base}${ready}/app/preview-submissions`, {
+        method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json', Cookie: `console_session=${analyst}`, 'Sec-Fetch-Site': 'same-origin' },
+      });
+      assert.equal(sent.status, 403);
+      assert.equal((await sent.json()).error.code, 'preview.not_sent');
+
+      // An analyst cannot publish; an admin can.
+      const analystCsrf = csrfOf((await get(server.base, `/console/budgets/${ID}/budget`, analyst)).text);
+      assert.equal((await postForm(server.base, `${ready}/publish`, analyst, { csrf: analystCsrf })).status, 403);
+      const published = await postForm(server.base, `${ready}/publish`, admin, { csrf });
+      assert.equal(published.status, 303, published.text);
+      assert.equal(published.headers.get('location'), `/console/budgets/${ID}/budget?done=published`);
+      assert.equal((await postForm(server.base, `${ready}/publish`, admin, { csrf })).status, 409);  // never twice
+
+      // Residents get version 2 at once.
+      const list = await (await fetch(`${server.base}/api/v1/budgets`)).json();
+      assert.equal(list.budgets.find((b) => b.id === ID).version, 2);
+      const json2 = await (await fetch(`${server.base}/budgets/${ID}.json`)).json();
+      assert.equal(json2.version, 2);
+      assert.equal(json2.services[0].name, 'Care and support for older people');
+      const v2file = join(work, `${backend}-v2.json`);
+      writeFileSync(v2file, JSON.stringify(json2));
+
+      // A response made against version 1 (queued before the change) and one against version 2 are both kept.
+      const [v1] = sample(`${ID}.json`, 1, 501);
+      assert.equal((await post(server.base, v1)).status, 201);
+      const [v2] = execFileSync(toolBin, ['sample', v2file, '--count', '1', '--seed', '502']).toString().trim().split('\n');
+      assert.equal(JSON.parse(v2).budget.version, 2);
+      assert.equal((await post(server.base, v2)).status, 201);
+
+      // Results are per version.
+      const now = await get(server.base, `/console/budgets/${ID}`, admin);
+      assert.match(now.text, /Results for version 2, the one residents see now\./);
+      assert.match(now.text, /<span class="figure">1<\/span> responses/);
+      const before1 = await get(server.base, `/console/budgets/${ID}?version=1`, admin);
+      assert.match(before1.text, /These are the results for version 1, an earlier version\./);
+      assert.match(before1.text, /<span class="figure">1<\/span> responses/);
+      assert.match(before1.text, /export\.csv\?version=1/);
+      const v1json = await get(server.base, `/console/budgets/${ID}/budget.json?version=1`, admin);
+      assert.equal(JSON.parse(v1json.text).version, 1);
+      assert.equal((await get(server.base, `/console/budgets/${ID}?version=9`, admin)).status, 404);
+
+      const audit = await get(server.base, '/console/audit', admin);
+      assert.match(audit.text, /budget\.draft_uploaded/);
+      assert.match(audit.text, /budget\.published/);
+
+      // After a restart the published version is still the current one.
+      await server.stop();
+      server = await start(server.dataDir);
+      const again = await (await fetch(`${server.base}/api/v1/budgets`)).json();
+      assert.equal(again.budgets.find((b) => b.id === ID).version, 2);
+      const versions = await get(server.base, `/console/budgets/${ID}/budget`, admin);
+      assert.match(versions.text, /Published by alice\.admin at/);
+    });
+
+    test('uploads are limited: administrators only, the form\'s token, 10 MiB, and hostile or foreign files become problems', async () => {
+      const page = await get(server.base, `/console/budgets/${ID}/budget`, admin);
+      const csrf = csrfOf(page.text);
+      const analystCsrf = csrfOf((await get(server.base, `/console/budgets/${ID}/budget`, analyst)).text);
+      const json = readFileSync(join(root, 'budgets', `${ID}.json`));
+      assert.equal((await upload(server.base, analyst, analystCsrf, 'b.json', json)).status, 403);
+      assert.equal((await upload(server.base, admin, 'f'.repeat(64), 'b.json', json)).status, 403);
+      assert.equal((await upload(server.base, admin, csrf, 'b.json', json, { origin: 'http://evil.example' })).status, 403);
+      const big = await declaredUpload(server.port, admin, 11 << 20);
+      assert.match(big, /^HTTP\/1\.1 413 /);
+      assert.match(big, /"message":"an uploaded budget is at most 10 MiB"/);
+      // Within the limit, a workbook of 9 MiB is read, and refused as not a workbook.
+      const large = await upload(server.base, admin, csrf, 'large.xlsx', Buffer.alloc(9 << 20, 65));
+      assert.equal(large.status, 303);
+      // An ordinary form post is still held to 64 KiB.
+      const form = await postForm(server.base, '/console/password', admin, { csrf, x: 'y'.repeat(70 << 10) });
+      assert.equal(form.status, 413);
+
+      const cases = [
+        ['not-a-workbook.xlsx', Buffer.from('PK\u0003\u0004 broken zip'), /The whole file<\/span><\/th><td>this is not an .xlsx workbook/],
+        ['other.json', Buffer.from(JSON.stringify({ ...JSON.parse(json), id: 'somewhere-else' })), /this file is the budget &quot;somewhere-else&quot;, not &quot;northmoor-county-2026&quot;/],
+        ['broken.json', Buffer.from('{"id": '), /Line 1, column 8/],
+      ];
+      for (const [name, bytes, expected] of cases) {
+        const res = await upload(server.base, admin, csrf, name, bytes);
+        assert.equal(res.status, 303, name);
+        const draft = await get(server.base, res.headers.get('location'), admin);
+        assert.match(draft.text, expected, name);
+        assert.match(draft.text, /Nothing can be published until/, name);
+      }
+      // A file name is shown as text, never as markup.
+      const res = await upload(server.base, admin, csrf, '<img src=x onerror=alert(1)>.json', json);
+      const draft = await get(server.base, res.headers.get('location'), admin);
+      assert.doesNotMatch(draft.text, /<img src=x/);
+      assert.match(draft.text, /&lt;img src=x onerror=alert\(1\)&gt;\.json/);
+    });
+  });
+}
