@@ -19,10 +19,15 @@ struct Draft {
     std::vector<std::pair<std::size_t, std::size_t>> demographics;  // question index, option index
 };
 
-// u8 version (1), the choices (choices_codec.h) with their length, the comments, consent, answers.
+// Version 2: u8 2, the budget's id and version, then everything by id (each service's change, the
+// options taken, council tax, comments, consent, answers), so a draft outlives a new version of the
+// budget. (Version 1 held the choices by position; it is still read.)
 std::string encode_draft(const Budget& b, const Draft& d);
 
-// False when the bytes do not fit this budget; `out` is then the budget's resting draft.
-bool decode_draft(const Budget& b, std::string_view bytes, Draft& out);
+// False when the bytes do not fit this budget; `out` is then the budget's resting draft. A draft
+// made against another version of the same budget keeps what still applies (levers that still exist,
+// within their range and on a step; options, comments and answers whose ids are still there), and
+// sets `*budget_changed`. Against the same version every part must fit.
+bool decode_draft(const Budget& b, std::string_view bytes, Draft& out, bool* budget_changed = nullptr);
 
 }  // namespace budget

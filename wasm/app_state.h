@@ -56,6 +56,7 @@ struct AppState {
     std::string send_message;
     Consultation consultation = Consultation::Open;
     bool comments_published = false;  // the council publishes comments with its results (the server says)
+    bool budget_changed = false;      // the saved draft was made against an earlier version of this budget
     std::int64_t consultation_time = 0;  // when it opens (NotOpen) or closed (Closed): Unix seconds, UTC
     Mirror mirror;  // for screen readers (and the test hook's rectangles), rebuilt every frame
     unsigned long revision = 0;  // counts changes worth saving (choices, comments, answers)

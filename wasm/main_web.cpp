@@ -138,13 +138,15 @@ void apply_theme() {
     style.FrameBorderSize = 1.0f;
 }
 
-// A saved draft (base64url bytes) restores choices, comments and answers; one that no longer fits
-// the budget is ignored.
+// A saved draft (base64url bytes) restores choices, comments and answers; one made against an earlier
+// version of the budget keeps what still applies, and the resident is told; one that does not fit is ignored.
 void restore_draft(const std::string& saved) {
     const auto bytes = app::base64url_decode(saved);
     budget::Draft d;
-    if (!bytes || bytes->empty() || !budget::decode_draft(g_state.budget, *bytes, d)) return;
+    bool changed = false;
+    if (!bytes || bytes->empty() || !budget::decode_draft(g_state.budget, *bytes, d, &changed)) return;
     g_state.restore(d);
+    g_state.budget_changed = changed;
     g_saved_draft = saved;
     g_saved_revision = g_state.revision;
 }

@@ -15,6 +15,9 @@ void draw_welcome(AppState& s) {
     heading(s, s.text(b.council_name), 1);
     paragraph(s, std::string(s.tr("Budget ")) + b.financial_year);
     if (b.illustrative) note(s, s.text(b.notice));
+    if (s.budget_changed)
+        note(s, s.tr("The council has changed this budget since you started. Your choices that still apply are kept; "
+                     "please check them before you send your budget."));
     if (const std::string when = s.consultation_note(); !when.empty()) {
         note(s, when);
         // Once it has closed, the council's published results are a tap away.

@@ -142,6 +142,7 @@ const char* content_type_of(const std::string& file) {
     if (ends(".wasm")) return "application/wasm";
     if (ends(".svg")) return "image/svg+xml";
     if (ends(".ttf")) return "font/ttf";
+    if (ends(".png")) return "image/png";
     return "application/octet-stream";
 }
 
@@ -287,6 +288,7 @@ Response Console::draft_route(Context& c, const std::string& id, const std::stri
         d.SetValue("NUMBER", number);
         d.SetValue("LANG", language);
         d.SetValue("FRAME_CLASS", phone ? "preview-phone" : "preview-desktop");
+        d.ShowSection(phone ? "PHONE" : "DESKTOP");
         d.SetValue("SIZE_NAME", phone ? tr(c, "a phone (390 by 740)") : tr(c, "a desktop (1280 by 720)"));
         d.SetValue("LANG_NAME", language == "cy" ? "Cymraeg" : "English");
         Response r = page.render(200);
@@ -369,6 +371,18 @@ Response Console::preview_file(Context& c, const BudgetDraft& draft, const std::
         Response r;
         r.content_type = "application/octet-stream";
         r.body = budget::pack_budget(*l.budget);
+        return r;
+    }
+    // The council's logo, where the draft names one (the loader allows only a plain path below the site).
+    if (budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+        l.budget && !l.budget->brand.logo.empty() && file == l.budget->brand.logo && file.find("..") == std::string::npos && !config_.site_dir.empty()) {
+        std::ifstream logo(config_.site_dir + "/" + file, std::ios::binary);
+        if (!logo) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
+        std::ostringstream bytes;
+        bytes << logo.rdbuf();
+        Response r;
+        r.content_type = content_type_of(file);
+        r.body = bytes.str();
         return r;
     }
     static const char* const kAppFiles[] = {"index.html", "app-page.js", "a11y-mirror.js", "budget-app.js", "budget-app.wasm", "app-page.css",

@@ -20,7 +20,7 @@
 <caption id="problem-table">{{_ Problems _}}</caption>
 <thead><tr><th scope="col">{{_ Where _}}</th><th scope="col">{{_ What is wrong _}}</th><th scope="col">{{_ What to do _}}</th></tr></thead>
 <tbody>
-{{#PROBLEM_ROW}}<tr><th scope="row"><span class="place">{{WHERE}}</span></th><td>{{MESSAGE}} <span class="hint code">{{CODE}}</span></td><td>{{HINT}}</td></tr>{{/PROBLEM_ROW}}
+{{#PROBLEM_ROW}}<tr><th scope="row" data-label="{{_ Where _}}"><span class="place">{{WHERE}}</span></th><td data-label="{{_ What is wrong _}}">{{MESSAGE}} <span class="hint code">{{CODE}}</span></td><td data-label="{{_ What to do _}}">{{HINT}}</td></tr>{{/PROBLEM_ROW}}
 </tbody>
 </table>
 </div>
@@ -31,7 +31,7 @@
 <caption id="warning-table">{{_ Worth checking (these do not stop publishing) _}}</caption>
 <thead><tr><th scope="col">{{_ Where _}}</th><th scope="col">{{_ What is wrong _}}</th><th scope="col">{{_ What to do _}}</th></tr></thead>
 <tbody>
-{{#WARNING_ROW}}<tr><th scope="row"><span class="place">{{WHERE}}</span></th><td>{{MESSAGE}} <span class="hint code">{{CODE}}</span></td><td>{{HINT}}</td></tr>{{/WARNING_ROW}}
+{{#WARNING_ROW}}<tr><th scope="row" data-label="{{_ Where _}}"><span class="place">{{WHERE}}</span></th><td data-label="{{_ What is wrong _}}">{{MESSAGE}} <span class="hint code">{{CODE}}</span></td><td data-label="{{_ What to do _}}">{{HINT}}</td></tr>{{/WARNING_ROW}}
 </tbody>
 </table>
 </div>

@@ -1,0 +1,193 @@
+// Budget authoring in Debian's Chromium, as people do it: a resident starts a budget on a phone; an
+// officer downloads the budget as a workbook, uploads it with two problems and sees both by cell,
+// fixes it and uploads again, previews it at a phone's size, and publishes it; the resident comes
+// back, is told the budget changed with their choices kept, balances it and sends it, and the
+// response is stored against the new version. axe and screenshots on each new console page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { startServer, root, budgetsDir } from './server_harness.mjs';
+import { addOfficer, ADMIN } from './console_harness.mjs';
+
+const DISTRICT = 'eastbrook-district-2026';
+const shots = join(root, 'build', 'screenshots', 'console');
+const appShots = join(root, 'build', 'screenshots');
+const axeSource = readFileSync(join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const DESKTOP = { width: 1366, height: 768 }, PHONE = { width: 390, height: 844 };
+const work = mkdtempSync(join(tmpdir(), 'authoring-browser-'));
+let server, browser;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer({ budgets: budgetsDir(), extra: ['--site', join(root, 'build', 'web', 'site')] });
+  addOfficer(server, ADMIN);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
+  });
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+async function axe(page, where) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
+  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], where);
+}
+
+// axe, nothing wider than the screen, GOV.UK body sizes, and a screenshot, at this size and the other.
+async function look(page, name) {
+  const first = page.viewportSize();
+  for (const size of [first, first.width === DESKTOP.width ? PHONE : DESKTOP]) {
+    await page.setViewportSize(size);
+    await axe(page, `${name} at ${size.width}px`);
+    const { scroll, body } = await page.evaluate(() => ({
+      scroll: document.scrollingElement.scrollWidth,
+      body: parseFloat(getComputedStyle(document.querySelector('main p, main td, main label') || document.body).fontSize),
+    }));
+    assert.ok(scroll <= size.width, `${name} is ${scroll}px wide at ${size.width}px`);
+    assert.ok(body >= (size.width <= 640 ? 16 : 19), `${name}: body text ${body}px at ${size.width}px`);
+    await page.screenshot({ path: join(shots, `${name}-${size.width}.png`), fullPage: true });
+  }
+  await page.setViewportSize(first);
+}
+
+function editWorkbook(from, to, edits) {
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for sheet, row, heading, value in json.loads(sys.argv[3]):
+    ws = wb[sheet]
+    headings = [c.value for c in ws[1]]
+    ws.cell(row=row, column=headings.index(heading) + 1).value = value
+wb.save(sys.argv[2])`;
+  execFileSync('/usr/bin/python3', ['-c', script, from, to, JSON.stringify(edits)]);
+}
+
+// The resident app (as app.test.mjs drives it): waits until it stops drawing; clicks by label.
+const state = (page) => page.evaluate(() => window.budgetApp.state());
+async function settle(page) {
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const frames = (await state(page)).frames_drawn;
+    if (frames === last) return;
+    last = frames;
+    await page.waitForTimeout(60);
+  }
+}
+async function tapLabel(page, label) {
+  let r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  for (let i = 0; r && r.clipped && i < 30; i++) {  // scroll the list with a finger until it shows
+    const cdp = await page.context().newCDPSession(page);
+    const y0 = r.y > 400 ? 600 : 250, y1 = r.y > 400 ? 300 : 550;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 180, y: y0 }] });
+    for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 180, y: y0 + ((y1 - y0) * k) / 8 }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await settle(page);
+    r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  }
+  assert.ok(r && !r.clipped, `no item labelled ${label} in view`);
+  await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
+  await settle(page);
+}
+
+test('an officer fixes a workbook by cell, previews and publishes it; a resident keeps their choices and sends against the new version', async () => {
+  // A resident starts on a phone: one saving chosen, kept on the device.
+  const resident = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  const app = await resident.newPage();
+  await app.goto(`${server.base}/?budget=${DISTRICT}`);
+  await app.evaluate(() => window.budgetApp.ready);
+  await settle(app);
+  await tapLabel(app, 'Start');
+  await tapLabel(app, 'tab:savings');
+  await tapLabel(app, 'saving:shared-planning');
+  assert.deepEqual((await state(app)).efficiencies, ['shared-planning']);
+  await app.waitForTimeout(300);  // the draft is written as the app settles
+
+  // The officer: the budget page, by its link from the consultation.
+  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/console/`);
+  await page.getByLabel('Name').fill(ADMIN.name);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator(`a[href="/console/budgets/${DISTRICT}"]`).click();
+  await page.getByRole('link', { name: 'The budget: versions, drafts and publishing' }).click();
+  await page.getByRole('heading', { level: 1, name: /The budget/ }).waitFor();
+  await look(page, 'budget');
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download it as a workbook (Excel) to edit' }).click()]);
+  const original = join(work, 'eastbrook.xlsx');
+  await download.saveAs(original);
+
+  // Two problems, both shown by cell.
+  const broken = join(work, 'eastbrook-broken.xlsx');
+  editWorkbook(original, broken, [['Services', 12, 'Lowest change', 0.2], ['Services', 5, 'Net spend', 'a lot']]);
+  await page.getByLabel('Upload a workbook (.xlsx) or a budget file (.json)').setInputFiles(broken);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await page.getByRole('heading', { name: 'There are 2 problems. Nothing can be published until they are put right.' }).waitFor();
+  const rows = await page.$$eval('table.problems tbody tr', (trs) => trs.map((tr) => tr.querySelector('.place').textContent));
+  assert.deepEqual(rows.sort(), ['Services!E5', 'Services!F12']);
+  await look(page, 'draft-problems');
+
+  // Fixed, with one real change, it is ready; the preview on a phone shows the change.
+  const fixed = join(work, 'eastbrook-fixed.xlsx');
+  editWorkbook(original, fixed, [['Services', 2, 'Name', 'Bins and recycling collections']]);
+  await page.getByRole('link', { name: 'The budget', exact: true }).click();
+  await page.getByLabel('Upload a workbook (.xlsx) or a budget file (.json)').setInputFiles(fixed);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await page.getByText('This draft has no problems.').waitFor();
+  await look(page, 'draft-ready');
+  await page.getByRole('link', { name: 'On a phone, in English' }).click();
+  const frame = await (await page.locator('iframe.preview-phone').elementHandle()).contentFrame();
+  await frame.waitForFunction(() => window.budgetApp && window.budgetApp.readyAt > 0, null, { timeout: 30000 });
+  const previewState = await frame.evaluate(() => window.budgetApp.state());
+  assert.ok(JSON.stringify(previewState).length > 0);
+  assert.equal(await frame.evaluate(() => localStorage.getItem('budget-preview-outbox')), null);
+  await page.waitForTimeout(500);
+  await look(page, 'preview');
+
+  // Publish.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Publish as the next version' }).click();
+  await page.getByText('Version 2 is published. Residents now see it.').waitFor();
+  await look(page, 'budget-published');
+
+  // The resident comes back: told the budget changed, the saving kept.
+  await app.reload();
+  await app.evaluate(() => window.budgetApp.ready);
+  await settle(app);
+  const mirror = await app.evaluate(() => document.getElementById('a11y-mirror').textContent);
+  assert.match(mirror, /The council has changed this budget since you started\. Your choices that still apply are kept/);
+  await app.screenshot({ path: join(appShots, `${DISTRICT}-phone-budget-changed.png`) });
+  assert.deepEqual((await state(app)).efficiencies, ['shared-planning']);
+  // Balanced with every saving, income option and council tax at its limit, then sent from the phone.
+  await tapLabel(app, 'Start');
+  await tapLabel(app, 'tab:savings');
+  for (const id of ['garden-waste-rounds', 'leisure-contract', 'office-move', 'digital-payments', 'temporary-accommodation']) await tapLabel(app, `saving:${id}`);
+  await tapLabel(app, 'tab:income');
+  for (const id of ['garden-waste-charge', 'parking-charges', 'pre-application-fees', 'commercial-property', 'bulky-waste-fee']) await tapLabel(app, `income:${id}`);
+  for (const id of ['waste-collection', 'street-cleansing', 'parks', 'environmental-health']) {
+    if ((await state(app)).balanced) break;
+    await tapLabel(app, 'tab:services');
+    const r = await app.evaluate((l) => window.budgetApp.rect(l), `service:${id}`);
+    if (!r || r.clipped) continue;
+    await app.touchscreen.tap(r.x + 2, r.y + r.height / 2);
+    await settle(app);
+  }
+  if (!(await state(app)).balanced) {
+    const tax = await app.evaluate(() => window.budgetApp.rect('council-tax'));
+    if (tax) { await app.touchscreen.tap(tax.x + tax.width - 3, tax.y + tax.height / 2); await settle(app); }
+  }
+  assert.equal((await state(app)).balanced, true);
+  await tapLabel(app, 'Review');
+  await tapLabel(app, 'Send');
+  await app.waitForFunction(() => window.budgetApp.state().send_state === 'sent', null, { timeout: 20000 });
+  const stored = execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), `SELECT budget_version FROM submissions WHERE budget_id = '${DISTRICT}'`]).toString().trim();
+  assert.equal(stored, '2');
+  await resident.close();
+  await context.close();
+});
