@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "across_versions.h"
 #include "aggregation.h"
 #include "breakdown.h"
 #include "charts.h"
@@ -404,8 +405,9 @@ Response Console::home(Context& c) {
 bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {
     budget::Choices choices;
     return storage_.scan(b.id, false, [&](const StoredRow& row) {
+        if (row.budget_version != b.version) return;  // results are per version
         ++t.days[row.received_at.substr(0, 10)];
-        if (row.budget_version == b.version && budget::decode_choices(b, row.choices, choices)) t.agg.add(choices, row.balanced, row.has_comments);
+        if (budget::decode_choices(b, row.choices, choices)) t.agg.add(choices, row.balanced, row.has_comments);
         else t.agg.reject();
     }, error);
 }
@@ -502,7 +504,51 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     fill_figures(c, page, b, t);
     if (!fill_breakdown(c, d, b))
         return unavailable(c);
+    if (!earlier && !fill_across_versions(c, d, b))
+        return unavailable(c);
     return page.render(200);
+}
+
+// The current version's results with earlier versions' added where a lever kept its meaning.
+bool Console::fill_across_versions(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    const auto versions = c.budgets->versions.find(b.id);
+    if (versions == c.budgets->versions.end() || versions->second.size() < 2) return true;
+    std::vector<std::unique_ptr<Tally>> tallies;
+    std::vector<budget::VersionResults> results;
+    std::string error;
+    for (const auto& [number, edition] : versions->second) {  // oldest first; the current one is the newest
+        tallies.push_back(std::make_unique<Tally>(Tally{budget::Aggregator(*edition.budget), {}}));
+        if (!tally(*edition.budget, *tallies.back(), error)) return false;
+        results.push_back({edition.budget.get(), &tallies.back()->agg});
+    }
+    const budget::AcrossVersions across = budget::across_versions(results);
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    auto versions_text = [](const std::vector<std::int64_t>& vs) {
+        std::string out;
+        for (auto v : vs) out += (out.empty() ? "" : ", ") + std::to_string(v);
+        return out;
+    };
+    auto* s = d.AddSectionDictionary("ACROSS");
+    auto lever = [&](const std::string& name, const budget::LeverAcrossVersions& l) {
+        auto* row = s->AddSectionDictionary("ACROSS_LEVER");
+        row->SetValue("NAME", name);
+        row->SetValue("VERSIONS", versions_text(l.versions));
+        row->SetValue("COUNT", std::to_string(l.summary.count));
+        row->SetValue("LOWER", l.summary.count ? qbp_text(l.summary.lower_quartile_qbp) : "\u2013");
+        row->SetValue("MEDIAN", l.summary.count ? qbp_text(l.summary.median_qbp) : "\u2013");
+        row->SetValue("UPPER", l.summary.count ? qbp_text(l.summary.upper_quartile_qbp) : "\u2013");
+    };
+    for (const auto& l : across.services) lever(b.services[l.index].name.in(language), l);
+    lever(tr(c, "Council tax"), across.council_tax);
+    auto option = [&](const std::string& name, const budget::OptionAcrossVersions& o) {
+        auto* row = s->AddSectionDictionary("ACROSS_OPTION");
+        row->SetValue("NAME", name);
+        row->SetValue("VERSIONS", versions_text(o.versions));
+        row->SetValue("TAKEN", count_and_share(o.taken, o.responses));
+    };
+    for (const auto& o : across.efficiencies) option(b.efficiencies[o.index].name.in(language), o);
+    for (const auto& o : across.incomes) option(b.incomes[o.index].name.in(language), o);
+    return true;
 }
 
 // The "results by group" choice for the dashboard (?by=), and its table.

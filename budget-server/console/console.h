@@ -62,6 +62,7 @@ private:
     Response dashboard(Context& c, const budget::Budget& b);
     Response report(Context& c, const budget::Budget& b);
     bool fill_breakdown(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
+    bool fill_across_versions(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     bool fill_group_table(Context& c, ctemplate::TemplateDictionary& parent, const budget::Budget& b, std::size_t question);
     void fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     Response change_window(Context& c, const budget::Budget& b);

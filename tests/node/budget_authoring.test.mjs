@@ -100,8 +100,8 @@ for (const backend of ['sqlite', 'postgresql']) {
       const problems = await get(server.base, draftPath, admin);
       assert.equal(problems.status, 200);
       assert.match(problems.text, /There are 2 problems\. Nothing can be published until they are put right\./);
-      assert.match(problems.text, /<span class="place">Services!E5<\/span><\/th><td>&quot;a lot&quot; is not an amount of money/);
-      assert.match(problems.text, /<span class="place">Services!F12<\/span><\/th><td>min_percent 20 is above max_percent 10/);
+      assert.match(problems.text, /<span class="place">Services!E5<\/span><\/th><td data-label="What is wrong">&quot;a lot&quot; is not an amount of money/);
+      assert.match(problems.text, /<span class="place">Services!F12<\/span><\/th><td data-label="What is wrong">min_percent 20 is above max_percent 10/);
       assert.match(problems.text, /Type a number in this cell, with no words\./);
       assert.doesNotMatch(problems.text, /Publish as the next version/);
       assert.equal((await get(server.base, `${draftPath}/preview`, admin)).status, 404);
@@ -168,7 +168,12 @@ for (const backend of ['sqlite', 'postgresql']) {
       const now = await get(server.base, `/console/budgets/${ID}`, admin);
       assert.match(now.text, /Results for version 2, the one residents see now\./);
       assert.match(now.text, /<span class="figure">1<\/span> responses/);
+      // Across versions: every lever kept its meaning (only a name changed), so both responses count.
+      assert.match(now.text, /<h2 id="across">Across versions<\/h2>/);
+      assert.match(now.text, /<tr><th scope="row">Care and support for older people<\/th><td>1, 2<\/td><td class="number">2<\/td>/);
+      assert.match(now.text, /<tr><th scope="row">Council tax<\/th><td>1, 2<\/td><td class="number">2<\/td>/);
       const before1 = await get(server.base, `/console/budgets/${ID}?version=1`, admin);
+      assert.doesNotMatch(before1.text, /Across versions/);
       assert.match(before1.text, /These are the results for version 1, an earlier version\./);
       assert.match(before1.text, /<span class="figure">1<\/span> responses/);
       assert.match(before1.text, /export\.csv\?version=1/);
@@ -208,7 +213,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(form.status, 413);
 
       const cases = [
-        ['not-a-workbook.xlsx', Buffer.from('PK\u0003\u0004 broken zip'), /The whole file<\/span><\/th><td>this is not an .xlsx workbook/],
+        ['not-a-workbook.xlsx', Buffer.from('PK\u0003\u0004 broken zip'), /The whole file<\/span><\/th><td data-label="What is wrong">this is not an .xlsx workbook/],
         ['other.json', Buffer.from(JSON.stringify({ ...JSON.parse(json), id: 'somewhere-else' })), /this file is the budget &quot;somewhere-else&quot;, not &quot;northmoor-county-2026&quot;/],
         ['broken.json', Buffer.from('{"id": '), /Line 1, column 8/],
       ];

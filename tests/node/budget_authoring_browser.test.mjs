@@ -188,6 +188,12 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
   await app.waitForFunction(() => window.budgetApp.state().send_state === 'sent', null, { timeout: 20000 });
   const stored = execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), `SELECT budget_version FROM submissions WHERE budget_id = '${DISTRICT}'`]).toString().trim();
   assert.equal(stored, '2');
+  // The dashboard now counts version 2, and adds version 1 in where a lever kept its meaning.
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
+  await page.getByRole('heading', { level: 2, name: 'Across versions' }).waitFor();
+  await look(page, 'dashboard-across-versions');
+  await page.evaluate(() => document.getElementById('across').scrollIntoView());
+  await page.screenshot({ path: join(shots, 'dashboard-across-versions-detail-1366.png') });
   await resident.close();
   await context.close();
 });

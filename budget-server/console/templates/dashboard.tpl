@@ -53,3 +53,25 @@
 </form>
 {{>BREAKDOWN}}
 {{/HAS_QUESTIONS}}
+{{#ACROSS}}
+<h2 id="across">{{_ Across versions _}}</h2>
+<p>{{_ Responses to earlier versions are added in only for a lever that means the same in each: a service with the same net spend, range and step; an option with the same amounts; council tax with the same tax base, Band D and lever. Any other lever counts this version alone. _}}</p>
+<div class="table-scroll" role="region" aria-labelledby="across-services" tabindex="0">
+<table>
+<caption id="across-services">{{_ Services and council tax across versions _}}</caption>
+<thead><tr><th scope="col">{{_ Service _}}</th><th scope="col">{{_ Versions counted _}}</th><th scope="col" class="number">{{_ Responses _}}</th><th scope="col" class="number">{{_ Lower quartile _}}</th><th scope="col" class="number">{{_ Median _}}</th><th scope="col" class="number">{{_ Upper quartile _}}</th></tr></thead>
+<tbody>
+{{#ACROSS_LEVER}}<tr><th scope="row">{{NAME}}</th><td>{{VERSIONS}}</td><td class="number">{{COUNT}}</td><td class="number">{{LOWER}}</td><td class="number">{{MEDIAN}}</td><td class="number">{{UPPER}}</td></tr>{{/ACROSS_LEVER}}
+</tbody>
+</table>
+</div>
+<div class="table-scroll" role="region" aria-labelledby="across-options" tabindex="0">
+<table>
+<caption id="across-options">{{_ Savings and income across versions _}}</caption>
+<thead><tr><th scope="col">{{_ Option _}}</th><th scope="col">{{_ Versions counted _}}</th><th scope="col" class="number">{{_ Taken by _}}</th></tr></thead>
+<tbody>
+{{#ACROSS_OPTION}}<tr><th scope="row">{{NAME}}</th><td>{{VERSIONS}}</td><td class="number">{{TAKEN}}</td></tr>{{/ACROSS_OPTION}}
+</tbody>
+</table>
+</div>
+{{/ACROSS}}
