@@ -479,7 +479,7 @@ struct Loader {
             return false;
         }
         if (mn > 0 || mx < 0) {
-            r.add("budget.range_excludes_zero", ptr, "the range must include no change (0%)");
+            r.add("budget.range_excludes_zero", ptr + (mn > 0 ? "/min_percent" : "/max_percent"), "the range must include no change (0%)");
             return false;
         }
         if (mn % st != 0) {
@@ -680,7 +680,7 @@ struct Loader {
                     kpi.green = *green; kpi.amber = *amber;
                     const bool ordered = kpi.polarity == Polarity::HigherIsBetter ? *green >= *amber : *green <= *amber;
                     if (!ordered)
-                        r.add("budget.thresholds_out_of_order", tp,
+                        r.add("budget.thresholds_out_of_order", tp + "/green",
                               kpi.polarity == Polarity::HigherIsBetter ? "green must be at or above amber when higher is better"
                                                                        : "green must be at or below amber when lower is better");
                 }
@@ -693,7 +693,7 @@ struct Loader {
                 if (lq && md && uq) {
                     kpi.comparator_lower_quartile = *lq; kpi.comparator_median = *md; kpi.comparator_upper_quartile = *uq;
                     if (!(*lq <= *md && *md <= *uq))
-                        r.add("budget.quartiles_out_of_order", cp, "expected lower_quartile <= median <= upper_quartile");
+                        r.add("budget.quartiles_out_of_order", cp + "/lower_quartile", "expected lower_quartile <= median <= upper_quartile");
                 }
             }
             responses(item, p, kpi);

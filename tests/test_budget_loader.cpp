@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(finds_every_problem_in_one_pass) {
         "english_metropolitan, london_borough, welsh_principal [budget.bad_enum]",
         "/services/0/step_percent: step 3% does not divide the range -10% to 10% [budget.step_does_not_divide]",
         "/efficiencies/0/service: unknown service \"nowhere\" [budget.unknown_reference]",
-        "/kpis/0/thresholds: green must be at or above amber when higher is better [budget.thresholds_out_of_order]",
+        "/kpis/0/thresholds/green: green must be at or above amber when higher is better [budget.thresholds_out_of_order]",
     };
     BOOST_TEST(joined(problems_of(doc)) == joined(expected));
 }
@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(unknown_references) {
 BOOST_AUTO_TEST_CASE(ranges_and_steps) {
     json doc = test::small_budget();
     doc["services"][0]["min_percent"] = 5;
-    BOOST_TEST(joined(problems_of(doc)) == one("/services/0: the range must include no change (0%) [budget.range_excludes_zero]"));
+    BOOST_TEST(joined(problems_of(doc)) == one("/services/0/min_percent: the range must include no change (0%) [budget.range_excludes_zero]"));
     doc = test::small_budget();
     doc["services"][0]["step_percent"] = 0;
     BOOST_TEST(joined(problems_of(doc)) == one("/services/0/step_percent: step_percent must be more than zero [budget.bad_step]"));
@@ -220,7 +220,7 @@ BOOST_AUTO_TEST_CASE(council_tax_lever_and_cap) {
 BOOST_AUTO_TEST_CASE(indicators) {
     json doc = test::small_budget();
     doc["kpis"][0]["comparators"]["median"] = 70;
-    BOOST_TEST(joined(problems_of(doc)) == one("/kpis/0/comparators: expected lower_quartile <= median <= upper_quartile [budget.quartiles_out_of_order]"));
+    BOOST_TEST(joined(problems_of(doc)) == one("/kpis/0/comparators/lower_quartile: expected lower_quartile <= median <= upper_quartile [budget.quartiles_out_of_order]"));
     doc = test::small_budget();
     doc["kpis"][0]["history"] = json::array();
     BOOST_TEST(joined(problems_of(doc)) == one("/kpis/0/history: at least one year of history is needed [budget.empty_history]"));

@@ -225,4 +225,64 @@ BOOST_AUTO_TEST_CASE(loader_problems_at_their_cells) {
                "b.xlsx:Services!F2: min_percent 20 is above max_percent 10 [budget.min_above_max]\n");
 }
 
+// Every loader code a workbook can reach, each at the cell an officer would fix ("PLACE [code]").
+BOOST_AUTO_TEST_CASE(each_loader_code_at_its_cell) {
+    struct Edit { const char* sheet; const char* row; const char* column; Cell value; };
+    struct Case { std::vector<Edit> edits; const char* expected; };
+    const Cell empty{};
+    const std::vector<Case> cases{
+        {{{"Council", "Brand colour", "", text("green")}}, "Council!B11 [budget.bad_colour]"},
+        {{{"Council", "Brand colour", "", text("#ffff00")}}, "Council!B11 [budget.brand_contrast]"},
+        {{{"Council", "Logo", "", text("../secret.png")}}, "Council!B12 [budget.bad_logo]"},
+        {{{"Council", "Financial year", "", text("2026-27")}}, "Council!B9 [budget.bad_year]"},
+        {{{"Council", "Population", "", number("-5")}}, "Council!B10 [budget.out_of_range]"},
+        {{{"Council", "Council tax highest change", "", number("0.2")}}, "Council!B20 [budget.lever_above_cap]"},
+        {{{"Council", "Council tax stops", "", text("1")}}, "Council!B23 [budget.bad_stops]"},
+        {{{"Council", "Council tax stops", "", text("1, 0")}}, "Council!B23 [budget.stops_not_ascending]"},
+        {{{"Council", "Total net budget", "", number("1")}}, "Council!B24 [budget.total_mismatch]"},
+        {{{"Council", "Gap to close", "", number("1")}}, "Council!B25 [budget.gap_mismatch]"},
+        {{{"Council", "Opens (UTC)", "", text("2027-02-01")}, {"Council", "Closes (UTC)", "", text("2027-01-01")}},
+         "Council!B30 [budget.closes_before_opens]"},
+        {{{"Council", "Kind of council", "", text("welsh_principal")}}, "Council!B15 [budget.cap_not_applicable]"},
+        {{{"Council", "Languages", "", text("English and Welsh")}}, "Council!B5 [budget.missing_translation]"},
+        {{{"Services", "care", "Id", text("Care Home")}}, "Services!A2 [budget.bad_id]"},
+        {{{"Services", "parks", "Id", text("care")}}, "Services!A3 [budget.duplicate_id]"},
+        {{{"Services", "care", "Group", text("nowhere")}}, "Services!B2 [budget.unknown_reference]"},
+        {{{"Services", "care", "Net spend", empty}}, "Services!E2 [budget.missing_field]"},
+        {{{"Services", "care", "Lowest change", number("0.00001")}}, "Services!F2 [budget.bad_percent]"},
+        {{{"Services", "care", "Step", number("0")}}, "Services!H2 [budget.bad_step]"},
+        {{{"Services", "care", "Step", number("0.03")}}, "Services!H2 [budget.step_does_not_divide]"},
+        {{{"Services", "care", "Lowest change", number("0.01")}, {"Consequences", "care", "From", number("0.01")}},
+         "Services!F2 [budget.range_excludes_zero]"},
+        {{{"Services", "debt", "Lowest change", number("-0.1")}}, "Services!F4 [budget.locked_line_has_range]"},
+        {{{"Savings", "shared", "Saving", number("-5")}}, "Savings!E2 [budget.negative_amount]"},
+        {{{"Consequences", "care", "From", number("-0.05")}}, "Consequences!B2 [budget.consequences_not_from_min]"},
+        {{{"Consequences", "care#3", "From", number("0.5")}}, "Consequences!B4 [budget.consequence_out_of_range]"},
+        {{{"Consequences", "care#2", "From", number("-0.1")}}, "Consequences!B3 [budget.consequences_not_increasing]"},
+        {{{"Savings", "shared", "Service", text("debt")}}, "Savings!D2 [budget.option_on_locked_line]"},
+        {{{"Indicators", "happy", "Green from", number("50")}}, "Indicators!I2 [budget.thresholds_out_of_order]"},
+        {{{"Indicators", "happy", "Lower quartile", number("70")}}, "Indicators!L2 [budget.quartiles_out_of_order]"},
+        {{{"Indicators", "happy", "Target", number("1E16")}}, "Indicators!H2 [budget.bad_number]"},
+    };
+    for (const auto& k : cases) {
+        Book b = book_of(test::small_budget().dump());
+        for (const auto& e : k.edits) {
+            Sheet& s = sheet(b, e.sheet);
+            const std::string name = e.row;  // "care#3": the third row whose first cell is "care"
+            const auto hash = name.find('#');
+            std::size_t r = row_of(s, name.substr(0, hash));
+            for (int skip = hash == std::string::npos ? 0 : std::stoi(name.substr(hash + 1)) - 1; skip > 0; --skip)
+                for (++r; r < s.rows.size() && (s.rows[r].empty() || s.rows[r][0].text != name.substr(0, hash));) ++r;
+            const std::size_t c = std::string(e.sheet) == "Council" ? 1 : column_of(s, e.column);
+            if (s.rows[r].size() <= c) s.rows[r].resize(c + 1);
+            s.rows[r][c] = e.value;
+        }
+        const BookImport in = book_to_budget(b);
+        std::string found;
+        for (const auto& p : in.problems) found += p.place + " [" + p.code + "]\n";
+        for (const auto& p : in.warnings) found += p.place + " [" + p.code + "]\n";
+        BOOST_TEST(found.find(std::string(k.expected) + "\n") != std::string::npos, k.expected << " in:\n" << found);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
