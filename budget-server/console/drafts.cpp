@@ -373,22 +373,14 @@ Response Console::preview_file(Context& c, const BudgetDraft& draft, const std::
         r.body = budget::pack_budget(*l.budget);
         return r;
     }
-    // The council's logo, where the draft names one (the loader allows only a plain path below the site).
-    if (budget::BudgetLoad l = budget::load_budget(draft.budget_json);
-        l.budget && !l.budget->brand.logo.empty() && file == l.budget->brand.logo && file.find("..") == std::string::npos && !config_.site_dir.empty()) {
-        std::ifstream logo(config_.site_dir + "/" + file, std::ios::binary);
-        if (!logo) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
-        std::ostringstream bytes;
-        bytes << logo.rdbuf();
-        Response r;
-        r.content_type = content_type_of(file);
-        r.body = bytes.str();
-        return r;
-    }
+    // The app's own files, and the council's logo where the draft names one (the loader allows only a
+    // plain path below the site); nothing else.
     static const char* const kAppFiles[] = {"index.html", "app-page.js", "a11y-mirror.js", "budget-app.js", "budget-app.wasm", "app-page.css",
                                             "plain-page.css", "favicon.svg", "fonts/NotoSans-Regular.ttf"};
     const std::string name = file.empty() ? "index.html" : file;
-    if (std::find(std::begin(kAppFiles), std::end(kAppFiles), name) == std::end(kAppFiles) || config_.site_dir.empty())
+    const budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+    const bool logo = l.budget && !l.budget->brand.logo.empty() && name == l.budget->brand.logo && name.find("..") == std::string::npos;
+    if ((!logo && std::find(std::begin(kAppFiles), std::end(kAppFiles), name) == std::end(kAppFiles)) || config_.site_dir.empty())
         return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
     std::ifstream in(config_.site_dir + "/" + name, std::ios::binary);
     if (!in) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { appState, settle } from './browser_harness.mjs';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { startServer, root, officer, toolBin } from './server_harness.mjs';
@@ -43,18 +44,7 @@ async function open(size, query = '') {
   return page;
 }
 
-const state = (page) => page.evaluate(() => window.budgetApp.state());
-
-// Waits until the app has stopped drawing (it draws only while something changes).
-async function settle(page) {
-  let last = -1;
-  for (let i = 0; i < 100; i++) {
-    const frames = (await state(page)).frames_drawn;
-    if (frames === last) return;
-    last = frames;
-    await page.waitForTimeout(60);
-  }
-}
+const state = appState;
 
 // Closes the district's gap through the UI: every saving, every fee, council tax to its limit,
 // then the first services cut to their minimum until the budget balances.

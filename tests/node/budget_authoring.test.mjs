@@ -10,24 +10,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, startPostgres, sample, post, root, toolBin, budgetsDir } from './server_harness.mjs';
-import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
+import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST, editWorkbook } from './console_harness.mjs';
 
 const ID = 'northmoor-county-2026';
 const site = join(root, 'build', 'web', 'site');
 const work = mkdtempSync(join(tmpdir(), 'authoring-'));
 
-// Changes cells of a workbook with openpyxl (Debian's python3): [sheet, row, column heading, value].
-function editWorkbook(from, to, edits) {
-  const script = `
-import json, sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-for sheet, row, heading, value in json.loads(sys.argv[3]):
-    ws = wb[sheet]
-    headings = [c.value for c in ws[1]]
-    ws.cell(row=row, column=headings.index(heading) + 1).value = value
-wb.save(sys.argv[2])`;
-  execFileSync('/usr/bin/python3', ['-c', script, from, to, JSON.stringify(edits)]);
-}
 
 async function upload(base, session, csrf, name, bytes, { origin = base, fields = {} } = {}) {
   const form = new FormData();

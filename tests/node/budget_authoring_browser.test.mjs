@@ -5,18 +5,18 @@
 // response is stored against the new version. axe and screenshots on each new console page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { appState, lookAtPage, settle } from './browser_harness.mjs';
 import { startServer, root, budgetsDir } from './server_harness.mjs';
-import { addOfficer, ADMIN } from './console_harness.mjs';
+import { addOfficer, ADMIN, editWorkbook } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
 const shots = join(root, 'build', 'screenshots', 'console');
 const appShots = join(root, 'build', 'screenshots');
-const axeSource = readFileSync(join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const DESKTOP = { width: 1366, height: 768 }, PHONE = { width: 390, height: 844 };
 const work = mkdtempSync(join(tmpdir(), 'authoring-browser-'));
 let server, browser;
@@ -32,52 +32,18 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-async function axe(page, where) {
-  await page.evaluate(axeSource);
-  const r = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
-  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], where);
-}
-
-// axe, nothing wider than the screen, GOV.UK body sizes, and a screenshot, at this size and the other.
+// The console page at this size and the other (browser_harness.mjs checks each).
 async function look(page, name) {
   const first = page.viewportSize();
   for (const size of [first, first.width === DESKTOP.width ? PHONE : DESKTOP]) {
     await page.setViewportSize(size);
-    await axe(page, `${name} at ${size.width}px`);
-    const { scroll, body } = await page.evaluate(() => ({
-      scroll: document.scrollingElement.scrollWidth,
-      body: parseFloat(getComputedStyle(document.querySelector('main p, main td, main label') || document.body).fontSize),
-    }));
-    assert.ok(scroll <= size.width, `${name} is ${scroll}px wide at ${size.width}px`);
-    assert.ok(body >= (size.width <= 640 ? 16 : 19), `${name}: body text ${body}px at ${size.width}px`);
-    await page.screenshot({ path: join(shots, `${name}-${size.width}.png`), fullPage: true });
+    await lookAtPage(page, shots, name);
   }
   await page.setViewportSize(first);
 }
 
-function editWorkbook(from, to, edits) {
-  const script = `
-import json, sys, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-for sheet, row, heading, value in json.loads(sys.argv[3]):
-    ws = wb[sheet]
-    headings = [c.value for c in ws[1]]
-    ws.cell(row=row, column=headings.index(heading) + 1).value = value
-wb.save(sys.argv[2])`;
-  execFileSync('/usr/bin/python3', ['-c', script, from, to, JSON.stringify(edits)]);
-}
-
-// The resident app (as app.test.mjs drives it): waits until it stops drawing; clicks by label.
-const state = (page) => page.evaluate(() => window.budgetApp.state());
-async function settle(page) {
-  let last = -1;
-  for (let i = 0; i < 100; i++) {
-    const frames = (await state(page)).frames_drawn;
-    if (frames === last) return;
-    last = frames;
-    await page.waitForTimeout(60);
-  }
-}
+// The resident app by touch: a tap on a labelled item, scrolled into view with a finger first.
+const state = appState;
 async function tapLabel(page, label) {
   let r = await page.evaluate((l) => window.budgetApp.rect(l), label);
   for (let i = 0; r && r.clipped && i < 30; i++) {  // scroll the list with a finger until it shows

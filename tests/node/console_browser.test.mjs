@@ -11,10 +11,10 @@ import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer, root, sample, post, toolBin } from './server_harness.mjs';
 import { addOfficer, ADMIN, ANALYST } from './console_harness.mjs';
+import { lookAtPage } from './browser_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
 const shots = join(root, 'build', 'screenshots', 'console');
-const axeSource = readFileSync(join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const DESKTOP = { width: 1366, height: 768 }, PHONE = { width: 390, height: 844 };
 let server, browser;
 const lines = sample(`${DISTRICT}.json`, 40, 2026);
@@ -29,25 +29,8 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-// axe-core through DevTools (the console's CSP rightly refuses inline script), WCAG 2.2 A and AA.
-async function axe(page, where) {
-  await page.evaluate(axeSource);
-  const r = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }));
-  assert.deepEqual(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), [], where);
-}
-
-// Checks a page at this size: axe, nothing wider than the screen, body type at GOV.UK sizes; saves a screenshot.
-async function look(page, name) {
-  const size = page.viewportSize();
-  await axe(page, `${name} at ${size.width}px`);
-  const { scroll, body } = await page.evaluate(() => ({
-    scroll: document.scrollingElement.scrollWidth,
-    body: parseFloat(getComputedStyle(document.querySelector('main p, main td, main label') || document.body).fontSize),
-  }));
-  assert.ok(scroll <= size.width, `${name} is ${scroll}px wide at ${size.width}px`);
-  assert.ok(body >= (size.width <= 640 ? 16 : 19), `${name}: body text ${body}px at ${size.width}px`);
-  await page.screenshot({ path: join(shots, `${name}-${size.width}.png`), fullPage: true });
-}
+// axe, no sideways scroll, GOV.UK body sizes and a screenshot (browser_harness.mjs).
+const look = (page, name) => lookAtPage(page, shots, name);
 
 async function signInByLabels(page, who) {
   await page.goto(`${server.base}/console/`);

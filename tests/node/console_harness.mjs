@@ -51,3 +51,16 @@ export function csrfOf(html) {
   if (!m) throw new Error('no CSRF token on the page');
   return m[1];
 }
+
+// Changes cells of a workbook with openpyxl (Debian's python3): [sheet, row, column heading, value].
+export function editWorkbook(from, to, edits) {
+  const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for sheet, row, heading, value in json.loads(sys.argv[3]):
+    ws = wb[sheet]
+    headings = [c.value for c in ws[1]]
+    ws.cell(row=row, column=headings.index(heading) + 1).value = value
+wb.save(sys.argv[2])`;
+  execFileSync('/usr/bin/python3', ['-c', script, from, to, JSON.stringify(edits)]);
+}
