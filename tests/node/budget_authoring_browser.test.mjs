@@ -98,6 +98,12 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
   const rows = await page.$$eval('table.problems tbody tr', (trs) => trs.map((tr) => tr.querySelector('.place').textContent));
   assert.deepEqual(rows.sort(), ['Services!E5', 'Services!F12']);
   await look(page, 'draft-problems');
+  // The same in Welsh: the console's own words translated, the problems as the checks wrote them.
+  await page.getByRole('link', { name: 'Cymraeg' }).click();
+  await page.getByRole('heading', { name: 'Mae 2 o broblemau. Ni ellir cyhoeddi dim nes eu cywiro.' }).waitFor();
+  await look(page, 'draft-problems-cy');
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'There are 2 problems. Nothing can be published until they are put right.' }).waitFor();
 
   // Fixed, with one real change, it is ready; the preview on a phone shows the change.
   const fixed = join(work, 'eastbrook-fixed.xlsx');
