@@ -238,17 +238,17 @@ public:
         return true;
     }
 
-    bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
+    bool scan_since(const std::string& budget_id, std::int64_t version, std::int64_t after, const std::function<void(const StoredRow&)>& row,
                     const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
                     std::string& error) override {
         auto c = readers_.acquire(error);
         if (!c) return false;
         // One snapshot for both tables; a cursor keeps memory flat however many rows there are.
         if (!ok(run(c.get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))) { error = PQerrorMessage(c.get()); return false; }
-        const std::string after_text = std::to_string(after);
+        const std::string after_text = std::to_string(after), version_text = std::to_string(version);
         if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version FROM submissions "
-                             "WHERE budget_id = $1 AND id > $2 ORDER BY id",
-                    {{&budget_id, false}, {&after_text, false}}))) {
+                             "WHERE budget_id = $1 AND id > $2 AND budget_version = $3 ORDER BY id",
+                    {{&budget_id, false}, {&after_text, false}, {&version_text, false}}))) {
             error = PQerrorMessage(c.get());
             return false;
         }
@@ -265,8 +265,9 @@ public:
             return false;
         const std::string newest_text = std::to_string(newest);
         Result answers = run(c.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = $1 AND "
-                                      "((submission_row > $2 AND submission_row <= $3) OR ($2 = 0 AND submission_row IS NULL))",
-                             {{&budget_id, false}, {&after_text, false}, {&newest_text, false}});
+                                      "((submission_row > $2 AND submission_row <= $3 AND submission_row IN "
+                                      "(SELECT id FROM submissions WHERE budget_version = $4)) OR ($2 = 0 AND submission_row IS NULL))",
+                             {{&budget_id, false}, {&after_text, false}, {&newest_text, false}, {&version_text, false}});
         if (!ok(answers)) { error = PQresultErrorMessage(answers.get()); return false; }
         for (int i = 0; i < PQntuples(answers.get()); ++i) answer(value(answers.get(), i, 0), value(answers.get(), i, 1));
         run(c.get(), "COMMIT");

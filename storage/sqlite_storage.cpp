@@ -200,7 +200,7 @@ public:
                      [&](const Statement& st) { answer(sqlite3_column_int64(st.get(), 0), st.column_text(1), st.column_text(2)); }, error);
     }
 
-    bool scan_since(const std::string& budget_id, std::int64_t after, const std::function<void(const StoredRow&)>& row,
+    bool scan_since(const std::string& budget_id, std::int64_t version, std::int64_t after, const std::function<void(const StoredRow&)>& row,
                     const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
                     std::string& error) override {
         Connection db = open_reader(error);
@@ -210,15 +210,17 @@ public:
         std::int64_t newest = after;
         {
             Statement st(db.get(), "SELECT id, has_comments, choices, balanced, budget_version FROM submissions WHERE budget_id = ? AND id > ? "
-                                   "ORDER BY id");
+                                   "AND budget_version = ? ORDER BY id");
             Statement answers(db.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = ? AND "
-                                        "((submission_row > ? AND submission_row <= ?) OR (? = 0 AND submission_row IS NULL))");
+                                        "((submission_row > ? AND submission_row <= ? AND submission_row IN "
+                                        "(SELECT id FROM submissions WHERE budget_version = ?)) OR (? = 0 AND submission_row IS NULL))");
             if (!st || !answers) {
                 error = sqlite3_errmsg(db.get());
                 ok = false;
             } else {
                 st.text(1, budget_id);
                 st.integer(2, after);
+                st.integer(3, version);
                 StoredRow r;
                 int rc = 0;
                 while ((rc = st.step()) == SQLITE_ROW) {
@@ -233,7 +235,8 @@ public:
                 answers.text(1, budget_id);
                 answers.integer(2, after);
                 answers.integer(3, newest);
-                answers.integer(4, after);
+                answers.integer(4, version);
+                answers.integer(5, after);
                 while (ok && (rc = answers.step()) == SQLITE_ROW) answer(answers.column_text(0), answers.column_text(1));
                 if (ok && rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }
             }

@@ -30,7 +30,7 @@ public:
     bool scan(const std::string&, bool, const std::function<void(const server::StoredRow&)>&, std::string&) override { return true; }
     bool scan_comments(const std::string&, const std::function<void(const std::string&, const std::string&, const std::string&)>&,
                        std::string&) override { return true; }
-    bool scan_since(const std::string&, std::int64_t, const std::function<void(const server::StoredRow&)>&,
+    bool scan_since(const std::string&, std::int64_t, std::int64_t, const std::function<void(const server::StoredRow&)>&,
                     const std::function<void(const std::string&, const std::string&)>&, std::int64_t&, std::string&) override {
         return true;
     }

@@ -152,7 +152,20 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(JSON.parse(v2).budget.version, 2);
       assert.equal((await post(server.base, v2)).status, 201);
 
-      // Results are per version.
+      // Results are per version: the public results and the officers' summary count version 2's
+      // response alone, its demographic answers included (version 1's are not added in).
+      let results;
+      for (let i = 0; i < 100; i++) {
+        results = await (await fetch(`${server.base}/api/v1/budgets/${ID}/results`)).json();
+        if (results.budget?.version === 2 && results.count === 1) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.deepEqual([results.budget.version, results.count], [2, 1]);
+      const exported = JSON.parse((await get(server.base, `/console/budgets/${ID}/aggregate.json`, admin)).text);
+      const summary = exported.summary || exported;
+      assert.equal(summary.count, 1);
+      assert.ok(summary.demographics.length > 0);
+      for (const q of summary.demographics) assert.ok(q.answers.reduce((n, a) => n + a.count, 0) <= 1, JSON.stringify(q));
       const now = await get(server.base, `/console/budgets/${ID}`, admin);
       assert.match(now.text, /Results for version 2, the one residents see now\./);
       assert.match(now.text, /<span class="figure">1<\/span> responses/);
