@@ -21,7 +21,7 @@ struct NewSubmission {
     std::int64_t budget_version = 0;
     std::string submission_id;
     std::string document;      // canonical JSON, demographics removed; a retry must match it exactly
-    std::string choices;       // core/choices_codec.h bytes, for fast aggregation
+    std::string choices;       // core/submission/choices_codec.h bytes, for fast aggregation
     bool has_comments = false;
     bool balanced = false;
     std::vector<std::pair<std::string, std::string>> comments;      // about ("overall" or a service id), text

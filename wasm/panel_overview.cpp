@@ -1,4 +1,4 @@
-// Overview panel: the budget at a glance (core/overview.h). The net budget; where the money comes
+// Overview panel: the budget at a glance (core/budget/overview.h). The net budget; where the money comes
 // from and where it goes, as bars sized by money that follow the levers (fixed spending hatched and
 // named as fixed); cost per resident and per Band D household; and the household's council tax
 // split by service, before and after the resident's choices. Screen readers get the same in words.

@@ -55,7 +55,7 @@ void choice_lines(AppState& s) {
                      budget::format_pounds(s.outcome.band_d) + "; " + effect(s.outcome.council_tax_change) + ")");
     if (!any) paragraph(s, s.tr("You have not changed any service, saving or income yet."));
 
-    // The totals that make the balance (core/overview.h: they add up exactly).
+    // The totals that make the balance (core/budget/overview.h: they add up exactly).
     heading(s, s.tr("How the gap closes"), 3);
     const budget::GapSteps g = budget::gap_steps(b, s.outcome);
     paragraph(s, std::string(s.tr("Gap to close: ")) + budget::format_pounds(g.gap_to_close));
