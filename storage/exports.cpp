@@ -23,7 +23,6 @@ bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t aft
     return storage.scan_since(
         b.id, b.version, after,
         [&](const StoredRow& row) {
-            if (row.budget_version != b.version) return;  // results are per version
             if (budget::decode_choices(b, row.choices, choices)) out.add(choices, row.balanced, row.has_comments);
             else out.reject();
         },

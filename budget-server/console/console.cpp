@@ -30,11 +30,6 @@ bool is_hex64(const std::string& s) {
     return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-std::string lower(std::string s) {
-    for (char& ch : s) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    return s;
-}
-
 
 std::string session_cookie(const std::string& id, bool secure) {
     return std::string(kSessionCookie) + "=" + id + "; Path=/console; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
@@ -153,7 +148,7 @@ Response Console::unavailable(Context& c) {
 Response Console::route(Context& c) {
     const Request& r = c.request;
     c.lang = cookie_value(r.cookie, "console_lang") == "cy" ? Lang::Cy : Lang::En;
-    c.https = config_.trust_proxy && lower(r.forwarded_proto) == "https";
+    c.https = config_.trust_proxy && lower_ascii(r.forwarded_proto) == "https";
     const bool get = r.method == "GET";
     const bool post = r.method == "POST";
 
@@ -221,12 +216,12 @@ Response Console::route(Context& c) {
         // Cross-site request forgery: the browser must say the form came from this site, and the
         // form must carry this session's token.
         const std::string expected = std::string(c.https ? "https://" : "http://") + r.host;
-        const std::string site = lower(r.sec_fetch_site);
+        const std::string site = lower_ascii(r.sec_fetch_site);
         if ((!site.empty() && site != "same-origin" && site != "none") || (!r.origin.empty() && r.origin != expected)) {
             audit(c, "request.refused", c.path, "cross-site form");
             return message(c, 403, tr(c, "That request was refused"), tr(c, "The form did not come from this console. Nothing was changed."));
         }
-        const std::string type = lower(r.content_type);
+        const std::string type = lower_ascii(r.content_type);
         // Two posts are not forms: a budget upload (a file) and what a draft's preview tries to send.
         const bool budgets = c.path.rfind("/console/budgets/", 0) == 0;
         const bool upload = budgets && c.path.size() > 7 && c.path.compare(c.path.size() - 7, 7, "/drafts") == 0 &&
@@ -274,7 +269,7 @@ Response Console::route(Context& c) {
              rest == "submissions.jsonl") && get)
             return export_file(c, b, rest);
         if (rest == "budget" && get) return budget_page(c, id, 200, "");
-        if ((rest == "budget.json" || rest == "budget.xlsx") && get) return budget_file(c, *edition, rest == "budget.xlsx", "");
+        if ((rest == "budget.json" || rest == "budget.xlsx") && get) return budget_file(c, b, edition->json, rest == "budget.xlsx", "");
         if (rest == "drafts" && post) return upload_draft(c, id);
         if (rest.rfind("drafts/", 0) == 0) return draft_route(c, id, rest.substr(7));
     }
@@ -291,11 +286,11 @@ Response Console::sign_in_page(Context& c, int status, const std::string& error,
 
 Response Console::sign_in(Context& c) {
     const Request& r = c.request;
-    const std::string site = lower(r.sec_fetch_site);
+    const std::string site = lower_ascii(r.sec_fetch_site);
     const std::string expected = std::string(c.https ? "https://" : "http://") + r.host;
     if ((!site.empty() && site != "same-origin" && site != "none") || (!r.origin.empty() && r.origin != expected))
         return message(c, 403, tr(c, "That request was refused"), tr(c, "The form did not come from this console."));
-    if (lower(r.content_type).rfind("application/x-www-form-urlencoded", 0) != 0)
+    if (lower_ascii(r.content_type).rfind("application/x-www-form-urlencoded", 0) != 0)
         return error_response(415, "http.unsupported_media_type", "send the form as application/x-www-form-urlencoded");
     auto form = parse_form(r.body);
     if (!form) return sign_in_page(c, 400, tr(c, "The form could not be read. Try again."), "", "");
@@ -742,11 +737,11 @@ Response Console::comments(Context& c, const budget::Budget& b) {
     };
     std::vector<Item> page_items;
     std::size_t matched = 0;
-    const std::string needle = lower(q);
+    const std::string needle = lower_ascii(q);
     const std::size_t first = (page_number - 1) * kPerPage;
     const bool ok = storage_.scan_comments(b.id, [&](const std::string& id, const std::string& a, const std::string& text) {
         if (!about.empty() && a != about) return;
-        if (!needle.empty() && lower(text).find(needle) == std::string::npos) return;
+        if (!needle.empty() && lower_ascii(text).find(needle) == std::string::npos) return;
         if (matched >= first && matched < first + kPerPage) page_items.push_back({id, a, text});
         ++matched;
     }, error);

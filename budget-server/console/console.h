@@ -80,7 +80,7 @@ private:
     Response unavailable(Context& c);
     // Budget authoring (drafts.cpp): versions, uploads, problems by cell, previews and publishing.
     Response budget_page(Context& c, const std::string& id, int status, const std::string& problem);
-    Response budget_file(Context& c, const BudgetEdition& edition, bool workbook, const std::string& name);
+    Response budget_file(Context& c, const budget::Budget& b, const std::string& document, bool workbook, const std::string& name);
     Response upload_draft(Context& c, const std::string& id);
     Response draft_route(Context& c, const std::string& id, const std::string& rest);
     Response draft_page(Context& c, const BudgetDraft& draft, int status, const std::string& problem);

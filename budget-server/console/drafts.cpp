@@ -15,7 +15,6 @@
 #include "log.h"
 #include "page.h"
 #include "utc_time.h"
-#include "utf8.h"
 #include "workbook_writer.h"
 #include "xlsx_reader.h"
 
@@ -54,21 +53,6 @@ const char* hint_for(const std::string& code) {
     if (code == "budget.infeasible") return N_("Offer more savings or income, or reduce the gap, so a resident can balance the budget.");
     if (code == "draft.other_budget") return N_("Upload this consultation's own budget, or change the budget id back.");
     return N_("Correct it, then upload the file again.");
-}
-
-std::string lower_ascii(std::string s) {
-    for (char& ch : s) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-    return s;
-}
-
-bool valid_utf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
-        const int n = budget::utf8_sequence(s, i);
-        if (n < 0) return false;
-        i += static_cast<std::size_t>(n);
-    }
-    return true;
 }
 
 // A file name as shown back: its last part, printable, at most 120 bytes.
@@ -148,20 +132,19 @@ const char* content_type_of(const std::string& file) {
 
 }  // namespace
 
-Response Console::budget_file(Context& c, const BudgetEdition& edition, bool workbook, const std::string& name) {
-    const budget::Budget& b = *edition.budget;
+Response Console::budget_file(Context& c, const budget::Budget& b, const std::string& document, bool workbook, const std::string& name) {
     const std::string base = name.empty() ? b.id + "-v" + std::to_string(b.version) : name;
     if (!workbook) {
         Response r;
         r.content_type = "application/json; charset=utf-8";
-        r.body = edition.json;
+        r.body = document;
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + base + ".json\"");
         return r;
     }
     static std::atomic<unsigned> counter{0};
     const std::string path = config_.export_dir + "/console-budget-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".tmp";
     std::string error;
-    const json doc = json::parse(edition.json, nullptr, false);
+    const json doc = json::parse(document, nullptr, false);
     if (doc.is_discarded() || !budget::workbook::write_book(budget::sheets::budget_to_book(doc), path, error)) {
         std::remove(path.c_str());
         log_line("console: budget workbook not made: " + error);
@@ -274,8 +257,7 @@ Response Console::draft_route(Context& c, const std::string& id, const std::stri
             r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + id + "-draft-" + number + ".json\"");
             return r;
         }
-        const BudgetEdition edition = make_edition(std::move(*l.budget), draft.budget_json);
-        return budget_file(c, edition, tail == "budget.xlsx", id + "-draft-" + number);
+        return budget_file(c, *l.budget, draft.budget_json, tail == "budget.xlsx", id + "-draft-" + number);
     }
     if (tail == "publish" && c.request.method == "POST") return publish_draft(c, draft);
     if (tail == "preview" && get) {
@@ -378,9 +360,12 @@ Response Console::preview_file(Context& c, const BudgetDraft& draft, const std::
     static const char* const kAppFiles[] = {"index.html", "app-page.js", "a11y-mirror.js", "budget-app.js", "budget-app.wasm", "app-page.css",
                                             "plain-page.css", "favicon.svg", "fonts/NotoSans-Regular.ttf"};
     const std::string name = file.empty() ? "index.html" : file;
-    const budget::BudgetLoad l = budget::load_budget(draft.budget_json);
-    const bool logo = l.budget && !l.budget->brand.logo.empty() && name == l.budget->brand.logo && name.find("..") == std::string::npos;
-    if ((!logo && std::find(std::begin(kAppFiles), std::end(kAppFiles), name) == std::end(kAppFiles)) || config_.site_dir.empty())
+    const bool app_file = std::find(std::begin(kAppFiles), std::end(kAppFiles), name) != std::end(kAppFiles);
+    const auto is_logo = [&] {
+        const budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+        return l.budget && !l.budget->brand.logo.empty() && name == l.budget->brand.logo && name.find("..") == std::string::npos;
+    };
+    if ((!app_file && !is_logo()) || config_.site_dir.empty())
         return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
     std::ifstream in(config_.site_dir + "/" + name, std::ios::binary);
     if (!in) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));

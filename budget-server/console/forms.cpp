@@ -13,6 +13,8 @@ int hex_digit(char c) {
     return -1;
 }
 
+}  // namespace
+
 bool valid_utf8(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         if (static_cast<unsigned char>(s[i]) < 0x80) {
@@ -26,6 +28,7 @@ bool valid_utf8(std::string_view s) {
     return true;
 }
 
+namespace {
 std::optional<std::string> decode(std::string_view s) {
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -109,13 +112,14 @@ std::string url_encode(std::string_view s) {
     return out;
 }
 
-namespace {
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
+
+namespace {
 
 // A parameter of a header value: `name="value"` or `name=value` (quoted-string escapes kept simple).
 std::optional<std::string> header_parameter(std::string_view header, std::string_view name) {

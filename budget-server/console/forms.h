@@ -32,6 +32,10 @@ std::string multipart_boundary(std::string_view content_type);
 // The parts of a multipart/form-data body; nullopt when it is malformed, has more than kMaxFormParts
 // parts, or a field (not a file) is not UTF-8.
 std::optional<std::vector<FormPart>> parse_multipart(std::string_view body, std::string_view boundary);
+// Whether `s` is well-formed UTF-8.
+bool valid_utf8(std::string_view s);
+// ASCII letters lower-cased (header names, file extensions).
+std::string lower_ascii(std::string_view s);
 // Percent-encodes a query value.
 std::string url_encode(std::string_view s);
 
