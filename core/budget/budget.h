@@ -5,16 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "local_text.h"
 #include "money.h"
 
 namespace budget {
-
-// Resident-facing text in English and, where the budget provides it, Welsh.
-struct LocalText {
-    std::string en;
-    std::string cy;
-    const std::string& in(const std::string& language) const { return (language == "cy" && !cy.empty()) ? cy : en; }
-};
 
 enum class CouncilKind { EnglishCounty, EnglishDistrict, EnglishUnitary, EnglishMetropolitan, LondonBorough, WelshPrincipal };
 enum class Nation { England, Wales };
