@@ -15,10 +15,6 @@ enum class Nation { England, Wales };
 Nation nation_of(CouncilKind kind);
 const char* council_kind_id(CouncilKind kind);
 
-// Fixed-point for indicator values: 1 unit == 1000 milli-units. Exact, identical native and wasm.
-using Milli = std::int64_t;
-constexpr Milli kMilli = 1000;
-
 // Council tax band ratio to Band D, in ninths (A = 6/9 ... H = 18/9, Wales I = 21/9).
 struct Band { char letter; int ninths; };
 

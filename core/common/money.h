@@ -10,6 +10,10 @@ namespace budget {
 using Pence = std::int64_t;       // money, always whole pence
 using BasisPoints = std::int32_t; // 1% == 100 bp
 
+// Fixed-point for indicator values: 1 unit == 1000 milli-units. Exact, identical native and wasm.
+using Milli = std::int64_t;
+constexpr Milli kMilli = 1000;
+
 // Largest money amount accepted from a file: £1 trillion. Keeps every product inside 128 bits.
 constexpr Pence kMaxPence = 100'000'000'000'000;
 

@@ -1,0 +1,31 @@
+// Counts a ballot's votes by a rule: each area on its own (its projects, its budget, the voters who
+// chose its projects), or the whole ballot when it has no areas.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ballot.h"
+#include "counting.h"
+#include "vote.h"
+
+namespace budget {
+
+struct AreaCount {
+    std::string area;              // "" for a ballot without areas
+    Pence budget = 0;
+    std::int64_t voters = 0;
+    CountOutcome outcome;          // project indices are the ballot's; approvals by ballot project
+};
+
+struct BallotCount {
+    CountingRule rule = CountingRule::Greedy;
+    std::int64_t votes = 0;
+    std::vector<AreaCount> areas;
+    std::vector<std::size_t> winners() const;  // every area's winners, area by area, in the order chosen
+};
+
+std::optional<BallotCount> count_ballot(const Ballot& ballot, const std::vector<BallotVote>& votes, CountingRule rule,
+                                        Problems& problems, const EqualSharesLimits& limits = EqualSharesLimits{});
+
+}  // namespace budget
