@@ -12,7 +12,7 @@ namespace {
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
 void add(Problems& problems, const char* code, std::string message, int line = 0) {
-    problems.emplace_back(code, "", line, 0, std::move(message));
+    problems.emplace_back(code, "", line, 0, std::move(message), line > 0 ? std::to_string(line) : std::string());
 }
 
 }  // namespace
@@ -115,6 +115,7 @@ std::vector<BallotVote> read_votes_jsonl(std::string_view text, const Ballot& b,
         const auto chosen = check_vote(b, ids, mine, check);
         for (auto& p : mine) {
             p.line = line_number;
+            p.place = std::to_string(line_number);
             problems.push_back(std::move(p));
         }
         if (!chosen) continue;

@@ -132,8 +132,9 @@ class Importer {
 public:
     Importer(Problems& problems, Problems& warnings) : problems_(problems), warnings_(warnings) {}
 
-    void problem(const char* code, int line, std::string message) { problems_.emplace_back(code, "", line, 0, std::move(message)); }
-    void warning(const char* code, int line, std::string message) { warnings_.emplace_back(code, "", line, 0, std::move(message)); }
+    void problem(const char* code, int line, std::string message) { problems_.emplace_back(code, "", line, 0, std::move(message), place(line)); }
+    void warning(const char* code, int line, std::string message) { warnings_.emplace_back(code, "", line, 0, std::move(message), place(line)); }
+    static std::string place(int line) { return line > 0 ? std::to_string(line) : std::string(); }
 
     Problems& problems_;
     Problems& warnings_;
@@ -349,7 +350,9 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
     }
     if (off_rule > 0)
         in.warning("pabulib.votes_break_rule", 0,
-                   std::to_string(off_rule) + " votes choose fewer or more projects than min_length/max_length allow; they are kept");
+                   std::to_string(off_rule) +
+                       (off_rule == 1 ? " vote chooses fewer or more projects than min_length/max_length allow; it is kept"
+                                      : " votes choose fewer or more projects than min_length/max_length allow; they are kept"));
     out.ok = problems.size() == before;
     return out;
 }
