@@ -16,7 +16,9 @@
 #include "workbook_command.h"
 #endif
 #include "outcome_json.h"
+#include "pb_command.h"
 #include "sample.h"
+#include "tool_files.h"
 #include "submission.h"
 
 namespace {
@@ -39,7 +41,13 @@ constexpr const char* kUsage =
     "  budget-tool workbook --blank --kind KIND OUT.xlsx    a starting workbook for a kind of council (english-county,\n"
     "                                                       english-district, english-unitary, english-metropolitan,\n"
     "                                                       london-borough, welsh-principal)\n"
-    "  budget-tool import-workbook IN.xlsx OUT.json         read a workbook back into a budget; every problem by SHEET!CELL\n";
+    "  budget-tool import-workbook IN.xlsx OUT.json         read a workbook back into a budget; every problem by SHEET!CELL\n"
+    "  budget-tool pb import FILE.pb BALLOT.json VOTES.jsonl [--id ID]\n"
+    "                                                       a pabulib file (approval) as a ballot and its votes\n"
+    "  budget-tool pb export BALLOT.json VOTES.jsonl OUT.pb a ballot and votes as pabulib, selected by its rule\n"
+    "  budget-tool pb count (FILE.pb | BALLOT.json VOTES.jsonl) [--rule greedy|equal-shares] [--json]\n"
+    "                                                       the winning project ids, one a line, in the order chosen\n"
+    "  budget-tool pb validate BALLOT.json [VOTES.jsonl]    check a ballot, and votes against its rule\n";
 
 int usage(const std::string& why) {
     std::cerr << "budget-tool: " << why << "\n" << kUsage;
@@ -91,28 +99,12 @@ int cmd_validate(const std::vector<std::string>& args) {
     return all_ok ? 0 : 1;
 }
 
-// Writes beside the target, then renames: a reader never sees half a pack.
 int cmd_pack(const std::vector<std::string>& args) {
     if (args.size() != 2) return usage("pack needs BUDGET and OUT.pack");
     const auto b = load(args[0]);
     if (!b) return 1;
     const std::string bytes = pack_budget(*b);
-    const std::string temp = args[1] + ".part";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.close();
-        if (!out) {
-            std::cerr << temp << ": cannot write file\n";
-            std::remove(temp.c_str());
-            return 1;
-        }
-    }
-    if (std::rename(temp.c_str(), args[1].c_str()) != 0) {
-        std::cerr << args[1] << ": cannot write file\n";
-        std::remove(temp.c_str());
-        return 1;
-    }
+    if (!tool::write_whole(args[1], bytes)) return 1;
     std::cout << args[1] << ": " << bytes.size() << " bytes (budget " << b->id << " v" << b->version << ")\n";
     return 0;
 }
@@ -252,6 +244,7 @@ int main(int argc, char** argv) {
     const std::string cmd = args.front();
     args.erase(args.begin());
     if (cmd == "validate") return cmd_validate(args);
+    if (cmd == "pb") return cmd_pb(args);
     if (cmd == "pack") return cmd_pack(args);
     if (cmd == "simulate") return cmd_simulate(args);
     if (cmd == "sample") return cmd_sample(args);

@@ -9,6 +9,7 @@
 
 #include "budget_loader.h"
 #include "formats/budget_sheets.h"
+#include "tool_files.h"
 #include "workbook_writer.h"
 #include "xlsx_reader.h"
 
@@ -24,19 +25,6 @@ int usage(const std::string& why) {
               << "                                                       english-metropolitan, london-borough, welsh-principal)\n"
               << "  budget-tool import-workbook IN.xlsx OUT.json\n";
     return 2;
-}
-
-std::optional<std::string> slurp(const std::string& path, std::size_t limit) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string out;
-    char buffer[64 * 1024];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        out.append(buffer, static_cast<std::size_t>(in.gcount()));
-        if (out.size() > limit) return out;  // the reader reports it as too large
-    }
-    if (in.bad()) return std::nullopt;
-    return out;
 }
 
 void print(const Problems& problems, const Problems& warnings, const std::string& file) {
@@ -71,7 +59,7 @@ int cmd_workbook(const std::vector<std::string>& args) {
         return rc;
     }
     if (args.size() != 2 || args[0].rfind("--", 0) == 0) return usage("workbook needs BUDGET.json and OUT.xlsx, or --blank --kind KIND OUT.xlsx");
-    const auto text = slurp(args[0], JsonLimits{}.max_bytes + 1);
+    const auto text = tool::read_bounded(args[0], JsonLimits{}.max_bytes + 1);
     if (!text) { std::cerr << args[0] << ": cannot read file\n"; return 1; }
     BudgetLoad load = load_budget(*text);
     print(load.problems, load.warnings, args[0]);
@@ -85,20 +73,14 @@ int cmd_workbook(const std::vector<std::string>& args) {
 int cmd_import_workbook(const std::vector<std::string>& args) {
     if (args.size() != 2) return usage("import-workbook needs IN.xlsx and OUT.json");
     const workbook::XlsxLimits limits;
-    const auto bytes = slurp(args[0], limits.max_file_bytes + 1);
+    const auto bytes = tool::read_bounded(args[0], limits.max_file_bytes + 1);
     if (!bytes) { std::cerr << args[0] << ": cannot read file\n"; return 1; }
     workbook::XlsxRead read = workbook::read_xlsx(*bytes, limits);
     if (!read.book) { print(read.problems, {}, args[0]); return 1; }
     const sheets::BookImport in = sheets::book_to_budget(*read.book);
     print(in.problems, in.warnings, args[0]);
     if (!in.ok()) return 1;
-    const std::string temp = args[1] + ".tmp";
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        out << in.json;
-        if (!out.flush()) { std::remove(temp.c_str()); std::cerr << args[1] << ": cannot write the file\n"; return 1; }
-    }
-    if (std::rename(temp.c_str(), args[1].c_str()) != 0) { std::remove(temp.c_str()); std::cerr << args[1] << ": cannot write the file\n"; return 1; }
+    if (!tool::write_whole(args[1], in.json)) return 1;
     std::cout << args[1] << ": the budget from " << args[0] << "\n";
     return 0;
 }

@@ -36,10 +36,70 @@ echo '{"choices": {"services": {"schools": 100}}}' >"$tmp/locked.json"
 echo 'not json' >>"$tmp/s.jsonl"
 "$tool" aggregate "$budgets/bro-tegid-2026.json" "$tmp/s.jsonl" >"$tmp/agg.csv" 2>"$tmp/err"; check "aggregate csv skips bad lines" 0 $? 'grep -q "^summary,rejected,,1," "$tmp/agg.csv" && grep -q ":251: rejected" "$tmp/err"'
 
-"$tool" pack "$budgets/bro-tegid-2026.json" "$tmp/b.pack" >"$tmp/out"; check "pack" 0 $? 'grep -q "b.pack: [0-9]* bytes (budget bro-tegid-2026 v1)" "$tmp/out" && [ "$(head -c 3 "$tmp/b.pack")" = BPK ] && [ ! -e "$tmp/b.pack.part" ]'
+"$tool" pack "$budgets/bro-tegid-2026.json" "$tmp/b.pack" >"$tmp/out"; check "pack" 0 $? 'grep -q "b.pack: [0-9]* bytes (budget bro-tegid-2026 v1)" "$tmp/out" && [ "$(head -c 3 "$tmp/b.pack")" = BPK ] && [ ! -e "$tmp/b.pack.tmp" ]'
 "$tool" pack "$tmp/bad.json" "$tmp/bad.pack" 2>"$tmp/err"; check "pack refuses an invalid budget" 1 $? 'grep -q "\[budget.bad_id\]" "$tmp/err" && [ ! -e "$tmp/bad.pack" ]'
-"$tool" pack "$budgets/bro-tegid-2026.json" "$tmp/no/such/dir/b.pack" 2>"$tmp/err"; check "pack to an unwritable place" 1 $? 'grep -q "cannot write file" "$tmp/err"'
+"$tool" pack "$budgets/bro-tegid-2026.json" "$tmp/no/such/dir/b.pack" 2>"$tmp/err"; check "pack to an unwritable place" 1 $? 'grep -q "cannot write the file" "$tmp/err"'
 "$tool" pack "$budgets/bro-tegid-2026.json" >/dev/null 2>&1; check "pack without OUT is a usage error" 2 $?
+
+# Participatory-budgeting ballots: validate, count, pabulib in and out.
+fund="$budgets/ballots/bro-tegid-community-fund-2027.json"
+"$tool" pb validate "$fund" >"$tmp/out"; check "pb validate example" 0 $? 'grep -q "ok (8 projects, budget £250,000.00)" "$tmp/out"'
+cat >"$tmp/votes.jsonl" <<'VOTES'
+{"voter": "1", "projects": ["lakeside-path", "youth-club"]}
+{"voter": "2", "projects": ["lakeside-path", "play-area"]}
+{"voter": "3", "projects": ["youth-club", "town-benches"], "station": "library"}
+{"voter": "4", "projects": ["play-area"]}
+{"voter": "5", "projects": ["community-bus"]}
+{"voter": "6", "projects": ["defibrillators", "village-hall"]}
+VOTES
+"$tool" pb validate "$fund" "$tmp/votes.jsonl" >"$tmp/out"; check "pb validate votes" 0 $? 'grep -q "ok (6 votes)" "$tmp/out"'
+# Greedy, area by area. Bala (£150,000): youth club, lakeside path, play area have 2 votes each, cheapest
+# first; the play area (£71,000) no longer fits in £49,500, the benches (1 vote, £14,750) do. Uplands
+# (£100,000): one vote each, all three fit; the broadband hub has none.
+"$tool" pb count "$fund" "$tmp/votes.jsonl" --rule greedy >"$tmp/out"
+check "pb count greedy" 0 $? '[ "$(tr "\n" " " <"$tmp/out")" = "youth-club lakeside-path town-benches defibrillators village-hall community-bus " ]'
+"$tool" pb count "$fund" "$tmp/votes.jsonl" --json >"$tmp/out"
+check "pb count equal shares as JSON" 0 $? 'grep -q "\"rule\":\"equal-shares\"" "$tmp/out" && grep -q "\"payments\":\[{\"voters\":" "$tmp/out"'
+echo '{"projects": ["lakeside-path", "defibrillators"]}' >>"$tmp/votes.jsonl"
+"$tool" pb count "$fund" "$tmp/votes.jsonl" 2>"$tmp/err" >/dev/null
+check "pb count refuses a vote across areas" 1 $? "grep -qF 'votes.jsonl:7: project \"defibrillators\" is in another area; a vote is for one area'\''s projects [vote.mixed_areas]' '$tmp/err'"
+"$tool" pb export "$fund" <(head -n 6 "$tmp/votes.jsonl") "$tmp/fund.pb" 2>"$tmp/err"; check "pb export refuses areas" 1 $? 'grep -q "pabulib.areas" "$tmp/err" && [ ! -e "$tmp/fund.pb" ]'
+cat >"$tmp/in.pb" <<'PB'
+META
+key;value
+description;Test instance
+country;Poland
+unit;Testowo
+instance;2024
+num_projects;3
+num_votes;4
+budget;100
+vote_type;approval
+rule;equalshares/add1
+date_begin;01.05.2024
+date_end;31.05.2024
+PROJECTS
+project_id;cost;votes;name;selected
+1;60;2;Park;1
+2;40;3;"Library; new";1
+3;40;2;Bike path;0
+VOTES
+voter_id;vote
+10;1
+11;1,2
+12;2,3
+13;2,3
+PB
+"$tool" pb import "$tmp/in.pb" "$tmp/in.json" "$tmp/in.jsonl" >"$tmp/out"
+check "pb import" 0 $? 'grep -q "ballot in (3 projects)" "$tmp/out" && [ "$(wc -l <"$tmp/in.jsonl")" = 4 ] && grep -q "\"counting\": \"equal-shares\"" "$tmp/in.json"'
+"$tool" pb count "$tmp/in.pb" >"$tmp/a"; "$tool" pb count "$tmp/in.json" "$tmp/in.jsonl" >"$tmp/b"
+check "pb count a file and its import alike" 0 $? 'cmp -s "$tmp/a" "$tmp/b" && [ -s "$tmp/a" ]'
+"$tool" pb export "$tmp/in.json" "$tmp/in.jsonl" "$tmp/out.pb" >/dev/null
+check "pb export" 0 $? 'grep -q "^rule;equalshares/add1$" "$tmp/out.pb" && grep -q "^2;40;3;\"Library; new\";;1$" "$tmp/out.pb" && grep -q "^date_end;31.05.2024$" "$tmp/out.pb"'
+sed -i 's/^12;2,3$/12;2,7/' "$tmp/in.pb"
+"$tool" pb count "$tmp/in.pb" 2>"$tmp/err"; check "pb count a bad file" 1 $? "grep -qF 'in.pb:23: vote for unknown project \"7\" [pabulib.unknown_project]' '$tmp/err'"
+"$tool" pb count "$tmp/in.pb" --rule borda >/dev/null 2>&1; check "pb count with an unknown rule" 2 $?
+"$tool" pb frobnicate >/dev/null 2>&1; check "pb unknown command" 2 $?
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -98,8 +98,8 @@ BOOST_AUTO_TEST_CASE(writes_what_it_reads) {
     BOOST_REQUIRE(export_pabulib(in.ballot, in.votes, out, problems));
     BOOST_TEST(out ==
                "META\nkey;value\ndescription;Municipal PB in Testowo\ncountry;Poland\nunit;Testowo\ninstance;2024\n"
-               "date_begin;01.05.2024\ndate_end;31.05.2024\nnum_projects;4\nnum_votes;5\nbudget;100\nvote_type;approval\n"
-               "rule;greedy\ncurrency;PLN\nmin_length;1\nmax_length;3\n"
+               "num_projects;4\nnum_votes;5\nbudget;100\nvote_type;approval\nrule;greedy\ndate_begin;01.05.2024\n"
+               "date_end;31.05.2024\nmin_length;1\nmax_length;3\ncurrency;PLN\n"
                "PROJECTS\nproject_id;cost;votes;name;category;selected\n"
                "1;60;2;\"Park; with a \"\"quote\"\"\";environment;0\n2;40;3;Library;culture,education;1\n"
                "3;40;2;Bike path;transport;1\n4;15;0;Nobody's;transport;0\n"

@@ -1,6 +1,8 @@
 // Splits a ballot into one approval election per area and maps the winners back.
 #include "ballot_count.h"
 
+#include "json_writer.h"
+
 namespace budget {
 
 std::vector<std::size_t> BallotCount::winners() const {
@@ -48,6 +50,55 @@ std::optional<BallotCount> count_ballot(const Ballot& ballot, const std::vector<
         out.areas.push_back(AreaCount{area, e.budget, static_cast<std::int64_t>(e.ballots.size()), std::move(*outcome)});
     }
     return out;
+}
+
+namespace {
+
+std::string rounded_decimal(const Fraction& f) {
+    const auto whole = f.rounded().to_int64();
+    return whole ? pounds_decimal(*whole) : f.rounded().to_string();
+}
+
+}  // namespace
+
+std::string count_json(const Ballot& ballot, const BallotCount& count) {
+    JsonWriter w;
+    w.begin_object().key("ballot").string(ballot.id).key("version").integer(ballot.version);
+    w.key("rule").string(counting_rule_id(count.rule)).key("currency").string(ballot.currency);
+    w.key("votes").integer(count.votes).key("areas").begin_array();
+    for (const auto& a : count.areas) {
+        w.begin_object().key("area").string(a.area).key("budget").string(pounds_decimal(a.budget));
+        w.key("voters").integer(a.voters).key("spent").string(pounds_decimal(a.outcome.spent));
+        if (count.rule == CountingRule::EqualShares) {
+            w.key("per_voter_budget").string(rounded_decimal(a.outcome.per_voter_budget));
+            w.key("per_voter_budget_exact").string(a.outcome.per_voter_budget.to_string());
+            w.key("add1_steps").integer(a.outcome.add1_steps);
+        }
+        std::vector<bool> won(ballot.projects.size(), false);
+        for (const auto& x : a.outcome.winners) won[x.project] = true;
+        w.key("projects").begin_array();
+        for (std::size_t p = 0; p < ballot.projects.size(); ++p) {
+            if (ballot.projects[p].area != a.area) continue;
+            w.begin_object().key("id").string(ballot.projects[p].id).key("cost").string(pounds_decimal(ballot.projects[p].cost));
+            w.key("approvals").integer(a.outcome.approvals[p]).key("won").boolean(won[p]).end_object();
+        }
+        w.end_array().key("winners").begin_array();
+        for (const auto& x : a.outcome.winners) {
+            w.begin_object().key("id").string(ballot.projects[x.project].id).key("approvals").integer(x.approvals);
+            if (count.rule == CountingRule::EqualShares) {
+                w.key("price").string(rounded_decimal(x.rho)).key("price_exact").string(x.rho.to_string());
+                w.key("payments").begin_array();
+                for (const auto& pay : x.payments)
+                    w.begin_object().key("voters").integer(pay.voters).key("each").string(rounded_decimal(pay.amount))
+                        .key("each_exact").string(pay.amount.to_string()).end_object();
+                w.end_array();
+            }
+            w.end_object();
+        }
+        w.end_array().end_object();
+    }
+    w.end_array().end_object();
+    return w.text();
 }
 
 }  // namespace budget

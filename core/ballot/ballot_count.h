@@ -25,6 +25,11 @@ struct BallotCount {
     std::vector<std::size_t> winners() const;  // every area's winners, area by area, in the order chosen
 };
 
+// The count as JSON for people and programs: amounts as decimals of the ballot's currency ("1234.56"),
+// each share also exact in hundredths ("4000/3"): per area, every project's approvals and whether it
+// won, and the winners in order with what each group of supporters paid.
+std::string count_json(const Ballot& ballot, const BallotCount& count);
+
 std::optional<BallotCount> count_ballot(const Ballot& ballot, const std::vector<BallotVote>& votes, CountingRule rule,
                                         Problems& problems, const EqualSharesLimits& limits = EqualSharesLimits{});
 

@@ -55,7 +55,7 @@ struct BallotLoader {
                 }
                 b.languages.push_back(l.get<std::string>());
             }
-            if (!b.bilingual() && std::find(b.languages.begin(), b.languages.end(), "en") == b.languages.end())
+            if (std::find(b.languages.begin(), b.languages.end(), "en") == b.languages.end())
                 r.add(r.code("missing_field"), "/languages", "\"en\" must be one of the languages");
             r.welsh = b.bilingual();
         }

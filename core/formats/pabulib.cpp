@@ -405,6 +405,14 @@ bool export_pabulib(const Ballot& b, const std::vector<BallotVote>& votes, std::
     meta.emplace_back("currency", b.currency);
     meta.emplace_back("min_length", std::to_string(b.min_projects));
     if (b.max_projects > 0) meta.emplace_back("max_length", std::to_string(b.max_projects));
+    // pabulib's usual order: the checker's fields first, then whatever else the file kept.
+    const std::vector<std::string> order = {"description", "country", "unit", "subunit", "instance", "district",
+                                            "num_projects", "num_votes", "budget", "vote_type", "rule", "date_begin",
+                                            "date_end", "min_length", "max_length", "currency"};
+    auto rank = [&](const std::string& key) {
+        return static_cast<std::size_t>(std::find(order.begin(), order.end(), key) - order.begin());
+    };
+    std::stable_sort(meta.begin(), meta.end(), [&](const auto& x, const auto& y) { return rank(x.first) < rank(y.first); });
     out.clear();
     out += "META\n";
     write_row(out, {"key", "value"});

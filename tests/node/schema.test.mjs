@@ -68,3 +68,60 @@ for (const [name, mutate] of Object.entries(mutations)) {
     assert.equal(loaderAccepts(doc), false, 'loader accepted it');
   });
 }
+
+// Ballots: the same agreement, through `budget-tool pb validate`.
+const ballotSchema = JSON.parse(readFileSync(join(budgets, 'schema', 'ballot.schema.json'), 'utf8'));
+const validateBallot = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(ballotSchema);
+const ballotDir = join(budgets, 'ballots');
+const ballotExamples = readdirSync(ballotDir).filter((f) => f.endsWith('.json'));
+
+function loaderAcceptsBallot(doc) {
+  const file = join(tmp, 'ballot.json');
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  try { execFileSync(tool, ['pb', 'validate', file], { stdio: 'pipe' }); return true; } catch { return false; }
+}
+
+test('there is an example ballot', () => assert.ok(ballotExamples.length >= 1));
+
+for (const name of ballotExamples) {
+  test(`ballots/${name} passes the schema and the loader`, () => {
+    const doc = JSON.parse(readFileSync(join(ballotDir, name), 'utf8'));
+    assert.ok(validateBallot(doc), JSON.stringify(validateBallot.errors, null, 1));
+    assert.ok(loaderAcceptsBallot(doc));
+  });
+}
+
+const fund = () => JSON.parse(readFileSync(join(ballotDir, 'bro-tegid-community-fund-2027.json'), 'utf8'));
+const ballotMutations = {
+  'unknown top-level field': (d) => { d.surprise = 1; },
+  'unknown project field': (d) => { d.projects[0].colour = 'red'; },
+  'bad counting rule': (d) => { d.counting = 'borda'; },
+  'bad ballot type': (d) => { d.ballot.type = 'ranked'; },
+  'min share on an approval ballot': (d) => { d.ballot.min_share_percent = 70; },
+  'min share above 100': (d) => { d.ballot = { type: 'knapsack', min_share_percent: 120 }; },
+  'cost as a float': (d) => { d.projects[0].cost = 1.5; },
+  'cost with three decimals': (d) => { d.projects[0].cost = '1.001'; },
+  'negative cost': (d) => { d.projects[0].cost = -5; },
+  'bad project id': (d) => { d.projects[0].id = 'Not An Id'; },
+  'currency not ISO': (d) => { d.currency = 'pounds'; },
+  'opens_at not a UTC time': (d) => { d.opens_at = '2027-03-01 09:00'; },
+  'no projects': (d) => { d.projects = []; },
+  'neither budget nor areas': (d) => { delete d.areas; delete d.budget; d.projects.forEach((p) => delete p.area); },
+  'wrong format version': (d) => { d.format_version = 2; },
+  'english must be a language': (d) => { d.languages = ['cy']; },
+  'meta value not a string': (d) => { d.pabulib_meta = { budget: 5 }; },
+};
+for (const field of ballotSchema.required) {
+  ballotMutations[`missing required ${field}`] = (d) => { delete d[field]; };
+}
+for (const field of ballotSchema.properties.projects.items.required) {
+  ballotMutations[`project missing ${field}`] = (d) => { delete d.projects[0][field]; };
+}
+for (const [name, mutate] of Object.entries(ballotMutations)) {
+  test(`ballot schema and loader both reject: ${name}`, () => {
+    const doc = fund();
+    mutate(doc);
+    assert.equal(validateBallot(doc), false, 'schema accepted it');
+    assert.equal(loaderAcceptsBallot(doc), false, 'loader accepted it');
+  });
+}
