@@ -56,7 +56,9 @@ public:
         CountOutcome out;
         out.approvals = approvals_;
         out.per_voter_budget = per_voter;
-        money_ = {Fraction(0), per_voter};  // class 0: nothing left
+        scales_ = {per_voter.denominator()};
+        factors_ = {BigInt(1)};
+        money_ = {ClassMoney{BigInt(0), 0}, ClassMoney{per_voter.numerator(), 0}};  // class 0: nothing left
         group_class_.assign(groups_.size(), 1);
         count_in_class_.assign(2, 0);
         std::vector<Candidate> candidates;
@@ -97,6 +99,41 @@ private:
         Fraction rho;  // the price last computed: a lower bound on the price now
     };
 
+    // A class's money is numerator / scales_[scale]. Every price's denominator divides the scale of
+    // the rounds after it, so within a round all money shares one denominator and prices are found
+    // with whole numbers alone; a class is brought to the current scale when it is next used.
+    struct ClassMoney {
+        BigInt numerator;
+        std::size_t scale = 0;
+    };
+
+    const BigInt& scale() const { return scales_.back(); }
+
+    const BigInt& money(std::size_t cls) {
+        ClassMoney& m = money_[cls];
+        const std::size_t now = scales_.size() - 1;
+        if (m.scale != now) {
+            if (factors_[m.scale].is_zero()) {
+                BigInt r;
+                BigInt::divide(scale(), scales_[m.scale], factors_[m.scale], r);
+            }
+            m.numerator = m.numerator * factors_[m.scale];
+            m.scale = now;
+        }
+        return m.numerator;
+    }
+
+    // After a price is paid: the next scale is the least common multiple with its denominator.
+    void rescale_for(const Fraction& rho) {
+        const BigInt g = BigInt::gcd(scale(), rho.denominator());
+        BigInt q, r;
+        BigInt::divide(rho.denominator(), g, q, r);
+        if (q == BigInt(1)) return;
+        scales_.push_back(scale() * q);
+        factors_.assign(scales_.size(), BigInt(0));  // L_now / L_k, made when first needed
+        factors_.back() = BigInt(1);
+    }
+
     // Smaller rho/cost first; then lower cost, more approvals, ballot order. A free project costs
     // nothing per unit, before any other.
     bool preferred(std::size_t a, const Fraction& rho_a, std::size_t b, const Fraction& rho_b) const {
@@ -105,7 +142,7 @@ private:
         if (ca == 0 || cb == 0) {
             c = (ca == 0 ? 0 : 1) - (cb == 0 ? 0 : 1);
         } else {
-            c = compare(rho_a * Fraction(cb), rho_b * Fraction(ca));
+            c = Fraction::compare_scaled(rho_a, cb, rho_b, ca);
         }
         if (c != 0) return c < 0;
         if (ca != cb) return ca < cb;
@@ -122,19 +159,22 @@ private:
             if (count_in_class_[cls] == 0) touched_.push_back(cls);
             count_in_class_[cls] += groups_[g].voters;
         }
-        std::sort(touched_.begin(), touched_.end(), [&](std::size_t a, std::size_t b) { return money_[a] < money_[b]; });
+        for (const std::size_t cls : touched_) money(cls);  // all at the current scale
+        std::sort(touched_.begin(), touched_.end(),
+                  [&](std::size_t a, std::size_t b) { return money_[a].numerator < money_[b].numerator; });
         std::int64_t remaining = 0;
         for (const std::size_t cls : touched_) remaining += count_in_class_[cls];
-        Fraction paid(0);
-        const Fraction cost(e_.costs[project]);
+        const BigInt cost = BigInt(e_.costs[project]) * scale();
+        BigInt paid(0);
         std::optional<Fraction> rho;
         for (const std::size_t cls : touched_) {
-            const Fraction need = cost - paid;
-            if (money_[cls] * Fraction(remaining) >= need) {
-                rho = need / Fraction(remaining);
+            const BigInt need = cost - paid;
+            const BigInt& m = money_[cls].numerator;
+            if (m * BigInt(remaining) >= need) {
+                rho = Fraction(need, BigInt(remaining) * scale());
                 break;
             }
-            paid = paid + money_[cls] * Fraction(count_in_class_[cls]);
+            paid = paid + m * BigInt(count_in_class_[cls]);
             remaining -= count_in_class_[cls];
         }
         for (const std::size_t cls : touched_) count_in_class_[cls] = 0;
@@ -146,25 +186,31 @@ private:
         w.project = project;
         w.approvals = approvals_[project];
         w.rho = rho;
+        rescale_for(rho);
+        BigInt rho_numerator, r;  // rho at the current scale
+        BigInt::divide(rho.numerator() * scale(), rho.denominator(), rho_numerator, r);
         std::map<std::size_t, std::size_t> moved_to;  // old class -> class after paying rho
         std::map<std::size_t, std::int64_t> payers;   // old class -> voters
         for (const std::size_t g : supporters_[project]) {
             const std::size_t cls = group_class_[g];
             payers[cls] += groups_[g].voters;
-            if (money_[cls] <= rho) {
+            const BigInt& m = money(cls);
+            if (m <= rho_numerator) {
                 group_class_[g] = 0;
                 continue;
             }
             auto it = moved_to.find(cls);
             if (it == moved_to.end()) {
-                money_.push_back(money_[cls] - rho);
+                BigInt left = m - rho_numerator;  // before push_back may move m
+                money_.push_back(ClassMoney{std::move(left), scales_.size() - 1});
                 count_in_class_.push_back(0);
                 it = moved_to.emplace(cls, money_.size() - 1).first;
             }
             group_class_[g] = it->second;
         }
         for (const auto& [cls, voters] : payers) {
-            const Fraction amount = money_[cls] <= rho ? money_[cls] : rho;
+            const BigInt& m = money(cls);
+            const Fraction amount = m <= rho_numerator ? Fraction(m, scale()) : rho;
             auto same = std::find_if(w.payments.begin(), w.payments.end(), [&](const Payment& p) { return p.amount == amount; });
             if (same != w.payments.end()) {
                 same->voters += voters;
@@ -180,7 +226,9 @@ private:
     const std::vector<BallotGroup>& groups_;
     const std::vector<std::int64_t>& approvals_;
     std::vector<std::vector<std::size_t>> supporters_;  // by project: ballot groups
-    std::vector<Fraction> money_;                       // by class
+    std::vector<ClassMoney> money_;                     // by class
+    std::vector<BigInt> scales_;                        // denominators, each a multiple of the one before
+    std::vector<BigInt> factors_;                       // scales_.back() / scales_[k], 0 until needed
     std::vector<std::size_t> group_class_;
     std::vector<std::int64_t> count_in_class_;          // scratch for price()
     std::vector<std::size_t> touched_;

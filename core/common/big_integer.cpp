@@ -3,6 +3,7 @@
 #include "big_integer.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 namespace budget {
@@ -194,14 +195,25 @@ BigInt BigInt::from_parts(bool negative, Magnitude magnitude) {
     return out;
 }
 
-void BigInt::to_parts(bool& negative, Magnitude& magnitude) const {
+const BigInt::Magnitude& BigInt::view(bool& negative, Magnitude& scratch) const {
     if (big_) {
         negative = negative_;
-        magnitude = magnitude_;
-    } else {
-        negative = small_ < 0;
-        magnitude = magnitude_of(unsigned_abs(small_));
+        return magnitude_;
     }
+    negative = small_ < 0;
+    scratch = magnitude_of(unsigned_abs(small_));
+    return scratch;
+}
+
+double BigInt::mantissa(int& exponent) const {
+    if (!big_) return std::frexp(static_cast<double>(small_), &exponent);
+    // The top 64 bits, then scaled by the limbs below them.
+    const std::size_t n = magnitude_.size();
+    const std::uint64_t top = (std::uint64_t{magnitude_[n - 1]} << 32) | magnitude_[n - 2];
+    int e = 0;
+    const double m = std::frexp(static_cast<double>(top), &e);
+    exponent = e + static_cast<int>(32 * (n - 2));
+    return negative_ ? -m : m;
 }
 
 int BigInt::sign() const {
@@ -235,8 +247,8 @@ std::string BigInt::to_string() const {
 BigInt BigInt::operator-() const {
     if (!big_ && small_ != INT64_MIN) return BigInt(-small_);
     bool negative = false;
-    Magnitude m;
-    to_parts(negative, m);
+    Magnitude scratch;
+    Magnitude m = view(negative, scratch);
     return from_parts(!negative, std::move(m));
 }
 
@@ -244,9 +256,9 @@ BigInt operator+(const BigInt& a, const BigInt& b) {
     std::int64_t s = 0;
     if (!a.big_ && !b.big_ && !__builtin_add_overflow(a.small_, b.small_, &s)) return BigInt(s);
     bool an = false, bn = false;
-    BigInt::Magnitude am, bm;
-    a.to_parts(an, am);
-    b.to_parts(bn, bm);
+    BigInt::Magnitude as, bs;
+    const auto& am = a.view(an, as);
+    const auto& bm = b.view(bn, bs);
     if (an == bn) return BigInt::from_parts(an, add_magnitudes(am, bm));
     const int c = compare_magnitudes(am, bm);
     if (c == 0) return BigInt(0);
@@ -263,9 +275,9 @@ BigInt operator*(const BigInt& a, const BigInt& b) {
     std::int64_t p = 0;
     if (!a.big_ && !b.big_ && !__builtin_mul_overflow(a.small_, b.small_, &p)) return BigInt(p);
     bool an = false, bn = false;
-    BigInt::Magnitude am, bm;
-    a.to_parts(an, am);
-    b.to_parts(bn, bm);
+    BigInt::Magnitude as, bs;
+    const auto& am = a.view(an, as);
+    const auto& bm = b.view(bn, bs);
     return BigInt::from_parts(an != bn, multiply_magnitudes(am, bm));
 }
 
@@ -277,9 +289,9 @@ void BigInt::divide(const BigInt& dividend, const BigInt& divisor, BigInt& quoti
         return;
     }
     bool un = false, vn = false;
-    Magnitude um, vm, qm, rm;
-    dividend.to_parts(un, um);
-    divisor.to_parts(vn, vm);
+    Magnitude us, vs, qm, rm;
+    const auto& um = dividend.view(un, us);
+    const auto& vm = divisor.view(vn, vs);
     divide_any(um, vm, qm, rm);
     quotient = from_parts(un != vn, std::move(qm));
     remainder = from_parts(un, std::move(rm));
@@ -288,8 +300,8 @@ void BigInt::divide(const BigInt& dividend, const BigInt& divisor, BigInt& quoti
 BigInt BigInt::gcd(const BigInt& a, const BigInt& b) {
     bool negative = false;
     Magnitude x, y;
-    a.to_parts(negative, x);
-    b.to_parts(negative, y);
+    x = a.view(negative, x);
+    y = b.view(negative, y);
     Magnitude q, r;
     while (!y.empty()) {
         if (x.size() <= 2 && y.size() <= 2) {  // finish in 64 bits
@@ -315,9 +327,9 @@ int compare(const BigInt& a, const BigInt& b) {
     const int sa = a.sign(), sb = b.sign();
     if (sa != sb) return sa < sb ? -1 : 1;
     bool an = false, bn = false;
-    BigInt::Magnitude am, bm;
-    a.to_parts(an, am);
-    b.to_parts(bn, bm);
+    BigInt::Magnitude as, bs;
+    const auto& am = a.view(an, as);
+    const auto& bm = b.view(bn, bs);
     const int c = compare_magnitudes(am, bm);
     return an ? -c : c;
 }

@@ -19,6 +19,9 @@ public:
     std::int64_t as_int64() const { return small_; }  // only when fits_int64()
     std::optional<std::int64_t> to_int64() const;
     std::string to_string() const;
+    // The value as mantissa × 2^exponent with |mantissa| in [0.5, 1) (0 for zero), to about 60 bits:
+    // for quick comparisons that fall back to exact ones when close.
+    double mantissa(int& exponent) const;
 
     BigInt operator-() const;
     friend BigInt operator+(const BigInt& a, const BigInt& b);
@@ -41,7 +44,8 @@ public:
 
 private:
     static BigInt from_parts(bool negative, Magnitude magnitude);
-    void to_parts(bool& negative, Magnitude& magnitude) const;
+    // The sign and magnitude without copying a large one: `scratch` holds a small value's limbs.
+    const Magnitude& view(bool& negative, Magnitude& scratch) const;
 
     bool big_ = false;         // false: the value is small_
     std::int64_t small_ = 0;

@@ -11,7 +11,7 @@ namespace budget {
 class Fraction {
 public:
     Fraction() = default;
-    Fraction(std::int64_t whole) : numerator_(whole) {}  // NOLINT: integers convert freely
+    Fraction(std::int64_t whole) : numerator_(whole), approx_(static_cast<double>(whole)) {}  // NOLINT: integers convert freely
     Fraction(BigInt numerator, BigInt denominator);     // denominator must not be zero
 
     const BigInt& numerator() const { return numerator_; }
@@ -24,7 +24,13 @@ public:
     friend Fraction operator*(const Fraction& a, const Fraction& b);
     friend Fraction operator/(const Fraction& a, const Fraction& b);  // b must not be zero
 
+    // Products and quotients by whole numbers, without a full reduction (only a small gcd).
+    Fraction times(std::int64_t k) const;
+    Fraction over(std::int64_t k) const;  // k > 0
+
     friend int compare(const Fraction& a, const Fraction& b);
+    // Compares a·ka with b·kb (ka, kb >= 0) without making either product.
+    static int compare_scaled(const Fraction& a, std::int64_t ka, const Fraction& b, std::int64_t kb);
     friend bool operator==(const Fraction& a, const Fraction& b) { return compare(a, b) == 0; }
     friend bool operator!=(const Fraction& a, const Fraction& b) { return compare(a, b) != 0; }
     friend bool operator<(const Fraction& a, const Fraction& b) { return compare(a, b) < 0; }
@@ -38,9 +44,16 @@ public:
     BigInt rounded() const;
 
 private:
+    struct Reduced {};
+    static Fraction add(const Fraction& a, const Fraction& b, bool subtract);
+    Fraction(BigInt numerator, BigInt denominator, Reduced);  // already in lowest terms
     void reduce();
+    void set_approx();
     BigInt numerator_{0};
     BigInt denominator_{1};
+    // Within a relative 2^-50 of the value, or NaN when out of a double's range. compare() decides by
+    // it only when two values are more than a relative 10^-9 apart, and exactly otherwise.
+    double approx_ = 0;
 };
 
 }  // namespace budget

@@ -334,7 +334,8 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
         b.counting = CountingRule::EqualShares;
     } else {
         b.counting = CountingRule::Greedy;
-        if (rule != "greedy") in.warning("pabulib.unknown_rule", 0, "rule \"" + rule + "\" is not one we count; greedy is used");
+        if (rule.empty()) in.warning("pabulib.unknown_rule", 0, "META has no rule; greedy is used");
+        else if (rule != "greedy") in.warning("pabulib.unknown_rule", 0, "rule \"" + rule + "\" is not one we count; greedy is used");
     }
     for (const auto& [key, value] : meta_order)
         if (!kDerivedMeta.count(key)) b.pabulib_meta.emplace_back(key, value);
