@@ -47,7 +47,9 @@ constexpr const char* kUsage =
     "  budget-tool pb export BALLOT.json VOTES.jsonl OUT.pb a ballot and votes as pabulib, selected by its rule\n"
     "  budget-tool pb count (FILE.pb | BALLOT.json VOTES.jsonl) [--rule greedy|equal-shares] [--json]\n"
     "                                                       the winning project ids, one a line, in the order chosen\n"
-    "  budget-tool pb validate BALLOT.json [VOTES.jsonl]    check a ballot, and votes against its rule\n";
+    "  budget-tool pb validate BALLOT.json [VOTES.jsonl]    check a ballot, and votes against its rule\n"
+    "  budget-tool pb sample BALLOT.json --count N [--seed S]\n"
+    "                                                       votes that keep the ballot's rule, as JSON lines\n";
 
 int usage(const std::string& why) {
     std::cerr << "budget-tool: " << why << "\n" << kUsage;

@@ -21,7 +21,8 @@ int usage(const std::string& why) {
               << "  budget-tool pb import FILE.pb BALLOT.json VOTES.jsonl [--id ID]\n"
               << "  budget-tool pb export BALLOT.json VOTES.jsonl OUT.pb\n"
               << "  budget-tool pb count (FILE.pb | BALLOT.json VOTES.jsonl) [--rule greedy|equal-shares] [--json]\n"
-              << "  budget-tool pb validate BALLOT.json [VOTES.jsonl]\n";
+              << "  budget-tool pb validate BALLOT.json [VOTES.jsonl]\n"
+              << "  budget-tool pb sample BALLOT.json --count N [--seed S]   votes that keep the ballot's rule, as JSON lines\n";
     return 2;
 }
 
@@ -192,6 +193,36 @@ int cmd_validate(const std::vector<std::string>& args) {
     return 0;
 }
 
+int cmd_sample(const std::vector<std::string>& args) {
+    std::string path;
+    std::uint64_t count = 0, seed = 1;
+    bool have_count = false;
+    auto number = [](const std::string& text, std::uint64_t& out) {
+        if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return false;
+        out = std::stoull(text);
+        return true;
+    };
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--count" && i + 1 < args.size()) {
+            if (!number(args[++i], count)) return usage("--count takes a whole number below 10^9");
+            have_count = true;
+        } else if (args[i] == "--seed" && i + 1 < args.size()) {
+            if (!number(args[++i], seed)) return usage("--seed takes a whole number below 10^9");
+        } else if (args[i].rfind("--", 0) == 0 || !path.empty()) {
+            return usage("unexpected argument " + args[i]);
+        } else {
+            path = args[i];
+        }
+    }
+    if (path.empty() || !have_count) return usage("pb sample needs BALLOT.json and --count N");
+    const auto b = load(path);
+    if (!b) return 1;
+    std::string out;
+    for (const auto& v : sample_votes(*b, count, seed)) out += vote_jsonl_line(*b, v);
+    std::cout << out;
+    return 0;
+}
+
 }  // namespace
 
 int cmd_pb(const std::vector<std::string>& args) {
@@ -201,5 +232,6 @@ int cmd_pb(const std::vector<std::string>& args) {
     if (args[0] == "export") return cmd_export(rest);
     if (args[0] == "count") return cmd_count(rest);
     if (args[0] == "validate") return cmd_validate(rest);
+    if (args[0] == "sample") return cmd_sample(rest);
     return usage("unknown pb command " + args[0]);
 }

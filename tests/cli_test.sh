@@ -100,6 +100,9 @@ sed -i 's/^12;2,3$/12;2,7/' "$tmp/in.pb"
 "$tool" pb count "$tmp/in.pb" 2>"$tmp/err"; check "pb count a bad file" 1 $? "grep -qF 'in.pb:23: vote for unknown project \"7\" [pabulib.unknown_project]' '$tmp/err'"
 "$tool" pb count "$tmp/in.pb" --rule borda >/dev/null 2>&1; check "pb count with an unknown rule" 2 $?
 "$tool" pb frobnicate >/dev/null 2>&1; check "pb unknown command" 2 $?
+"$tool" pb sample "$fund" --count 2000 --seed 4 >"$tmp/sampled.jsonl"
+check "pb sample keeps the rule" 0 $? '[ "$(wc -l <"$tmp/sampled.jsonl")" = 2000 ] && "$tool" pb validate "$fund" "$tmp/sampled.jsonl" >/dev/null'
+"$tool" pb sample "$fund" --count many >/dev/null 2>&1; check "pb sample with a bad count" 2 $?
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

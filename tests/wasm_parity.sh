@@ -37,5 +37,15 @@ for b in "$budgets"/*.json; do
   "$native" pack "$b" "$tmp/n.pack" >/dev/null; wasm pack "$b" "$tmp/w.pack" >/dev/null
   if cmp -s "$tmp/n.pack" "$tmp/w.pack"; then passed=$((passed+1)); else failed=$((failed+1)); echo "DIFFERENT: $name pack"; fi
 done
+# Ballots: sampled votes, and both counts with every exact share, must match to the byte.
+for b in "$budgets"/ballots/*.json; do
+  name="$(basename "$b" .json)"
+  same "$name pb sample" pb sample "$b" --count 5000 --seed 7
+  "$native" pb sample "$b" --count 5000 --seed 7 >"$tmp/$name.votes.jsonl"
+  same "$name pb count greedy" pb count "$b" "$tmp/$name.votes.jsonl" --rule greedy --json
+  same "$name pb count equal shares" pb count "$b" "$tmp/$name.votes.jsonl" --rule equal-shares --json
+  "$native" pb import <(printf 'META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;60\n2;40\n3;40\nVOTES\nvoter_id;vote\n1;1\n2;1,2\n3;2,3\n4;2,3\n') "$tmp/t.json" "$tmp/t.jsonl" >/dev/null 2>&1
+  same "pb export" pb export "$tmp/t.json" "$tmp/t.jsonl" /dev/stdout
+done
 echo "wasm parity: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -135,4 +135,80 @@ std::string vote_jsonl_line(const Ballot& b, const BallotVote& v) {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+namespace {
+
+struct SplitMix {
+    std::uint64_t state;
+    std::uint64_t next() {
+        std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+        z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+        z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+        return z ^ (z >> 31);
+    }
+    std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : next() % n; }
+};
+
+}  // namespace
+
+std::vector<BallotVote> sample_votes(const Ballot& b, std::uint64_t count, std::uint64_t seed) {
+    SplitMix rng{seed};
+    std::vector<std::string> areas;
+    std::vector<std::uint64_t> area_weight;
+    if (b.areas.empty()) {
+        areas.emplace_back();
+        area_weight.push_back(1);
+    }
+    for (const auto& a : b.areas) {
+        areas.push_back(a.id);
+        area_weight.push_back(static_cast<std::uint64_t>(a.budget / 100) + 1);
+    }
+    std::uint64_t area_total = 0;
+    for (const auto w : area_weight) area_total += w;
+    std::vector<BallotVote> votes;
+    votes.reserve(static_cast<std::size_t>(count));
+    for (std::uint64_t i = 0; i < count; ++i) {
+        std::uint64_t r = rng.below(area_total);
+        std::size_t area = 0;
+        while (r >= area_weight[area]) r -= area_weight[area++];
+        std::vector<std::uint32_t> pool;
+        std::vector<std::uint64_t> weight;
+        for (std::size_t p = 0; p < b.projects.size(); ++p) {
+            if (b.projects[p].area != areas[area]) continue;
+            pool.push_back(static_cast<std::uint32_t>(p));
+            weight.push_back(1'000'000 / (pool.size() + 2));
+        }
+        const std::size_t most = b.rule == BallotRule::Approval && b.max_projects > 0
+                                     ? std::min(pool.size(), static_cast<std::size_t>(b.max_projects))
+                                     : pool.size();
+        const std::size_t least = std::min(most, static_cast<std::size_t>(std::max(b.min_projects, 1)));
+        const std::size_t want = least + static_cast<std::size_t>(rng.below(most - least + 1));
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            BallotVote v;
+            auto w = weight;
+            std::uint64_t total = 0;
+            for (const auto x : w) total += x;
+            Pence spent = 0;
+            const Pence limit = b.budget_of_area(areas[area]);
+            while (v.projects.size() < want && total > 0) {
+                std::uint64_t pick = rng.below(total);
+                std::size_t k = 0;
+                while (pick >= w[k]) pick -= w[k++];
+                total -= w[k];
+                w[k] = 0;
+                if (b.rule == BallotRule::Knapsack && spent + b.projects[pool[k]].cost > limit) continue;
+                spent += b.projects[pool[k]].cost;
+                v.projects.push_back(pool[k]);
+            }
+            Problems problems;
+            check_vote_rule(b, v.projects, problems);
+            if (problems.empty()) {
+                v.voter = std::to_string(i + 1);
+                votes.push_back(std::move(v));
+                break;
+            }
+        }
+    }
+    return votes;
+}
+
 }  // namespace budget

@@ -34,4 +34,9 @@ std::vector<BallotVote> read_votes_jsonl(std::string_view text, const Ballot& ba
                                          VoteCheck check = VoteCheck::Structure);
 std::string vote_jsonl_line(const Ballot& ballot, const BallotVote& vote);
 
+// `count` votes that keep the ballot's rule, for tests, demonstrations and benchmarks: each voter picks
+// an area (by budget), then projects by a popularity that falls with their place in the ballot. The
+// same seed gives the same votes natively and in WebAssembly.
+std::vector<BallotVote> sample_votes(const Ballot& ballot, std::uint64_t count, std::uint64_t seed);
+
 }  // namespace budget
