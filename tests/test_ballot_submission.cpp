@@ -1,0 +1,64 @@
+// Ballot votes as devices send them: the canonical form round-trips, the rule is the ballot's, each
+// mistake has its code, and stored bytes decode only when whole.
+#include <boost/test/unit_test.hpp>
+
+#include "ballot_loader.h"
+#include "ballot_submission.h"
+#include "ballot_support.h"
+
+using namespace budget;
+
+namespace {
+
+Ballot ballot() { return *load_ballot(test::small_ballot().dump()).ballot; }
+
+std::string problems(const BallotSubmissionCheck& c) {
+    std::string out;
+    for (const auto& p : c.problems) out += p.pointer + ": " + p.message + " [" + p.code + "]\n";
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(ballot_submission)
+
+BOOST_AUTO_TEST_CASE(canonical_form_round_trips) {
+    const Ballot b = ballot();
+    const std::string sent = R"({"projects": ["trees", "benches"], "language": "cy", "ballot": {"version": 1, "id": "parks-2027"},
+                                 "submission_id": "vote-0001", "format_version": 1, "format": "pb-ballot-vote"})";
+    const auto c = read_ballot_submission(b, sent);
+    BOOST_TEST_REQUIRE(c.ok, problems(c));
+    BOOST_TEST(c.submission.projects == (std::vector<std::uint32_t>{2, 0}));
+    const std::string canonical = ballot_submission_json(b, c.submission);
+    BOOST_TEST(canonical == R"({"format":"pb-ballot-vote","format_version":1,"submission_id":"vote-0001","ballot":{"id":"parks-2027","version":1},"language":"cy","projects":["trees","benches"]})");
+    const auto again = read_ballot_submission(b, canonical);
+    BOOST_TEST(again.ok);
+    BOOST_TEST(ballot_submission_json(b, again.submission) == canonical);
+}
+
+BOOST_AUTO_TEST_CASE(each_mistake_has_its_code) {
+    const Ballot b = ballot();
+    BOOST_TEST(problems(read_ballot_submission(b, R"({"format":"pb-ballot-vote","format_version":1,"submission_id":"x",
+        "ballot":{"id":"other","version":2},"projects":[3],"colour":"red"})")) ==
+               "/colour: unknown field \"colour\" [submission.unknown_field]\n"
+               "/submission_id: submission_id must be 8-64 characters of A-Z, a-z, 0-9, '-' or '_' [submission.bad_id]\n"
+               "/ballot/id: this vote is for ballot \"other\", not \"parks-2027\" [submission.wrong_ballot]\n"
+               "/ballot/version: the ballot's version is 1 [submission.wrong_version]\n"
+               "/projects/0: expected a project id [submission.wrong_type]\n");
+    BOOST_TEST(problems(read_ballot_submission(b, R"({"format":"pb-ballot-vote","format_version":1,"submission_id":"vote-0002",
+        "ballot":{"id":"parks-2027","version":1},"projects":["trees","benches","play","lights"]})")) ==
+               "/projects: choose at most 3 projects [vote.too_many]\n");
+    BOOST_TEST(problems(read_ballot_submission(b, "{\"format\": ")).find("[json.syntax]") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(stored_bytes_decode_only_when_whole) {
+    const std::vector<std::uint32_t> v = {3, 0, 200, 1999};
+    const std::string bytes = encode_vote(v);
+    BOOST_TEST(*decode_vote(bytes, 2000) == v);
+    BOOST_TEST(!decode_vote(bytes, 1999));                          // an index past the ballot
+    BOOST_TEST(!decode_vote(bytes.substr(0, bytes.size() - 1), 2000));  // cut short
+    BOOST_TEST(!decode_vote(bytes + "x", 2000));                    // trailing bytes
+    BOOST_TEST(decode_vote(encode_vote({}), 5)->empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
