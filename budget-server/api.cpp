@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ballot_submission.h"
 #include "choices_codec.h"
 #include "json_document.h"
 #include "log.h"
@@ -75,7 +76,8 @@ json problems_json(const budget::Problems& problems) {
 Api::Api(ApiConfig config, Storage& storage)
     : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst),
       officer_failures_(config_.officer_failures_per_minute, config_.officer_failures_per_minute),
-      results_(*config_.budgets, storage_, config_.officers) {}
+      results_(*config_.budgets, storage_, config_.officers),
+      ballot_results_(storage_) {}
 
 // "Bearer TOKEN", the scheme in any case (RFC 7235), one or more spaces before the token.
 std::string bearer_token(const std::string& authorization) {
@@ -142,7 +144,7 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
         for (const auto& [id, edition] : set->current) {
             const budget::Budget& b = *edition.budget;
-            json item = {{"id", id}, {"version", b.version}, {"council", b.council_name.en},
+            json item = {{"id", id}, {"kind", "budget"}, {"version", b.version}, {"council", b.council_name.en},
                          {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
                          {"results_public", b.results_public}, {"comments_public", b.results_public && b.comments_public},
                          {"opens_at", nullptr}, {"closes_at", nullptr}, {"state", "open"}};
@@ -154,11 +156,31 @@ void Api::handle(Request request, std::function<void(Response)> done) {
             }
             list.push_back(std::move(item));
         }
+        if (config_.ballots) {
+            for (const auto& [id, edition] : config_.ballots->by_id) {
+                const budget::Ballot& b = *edition.ballot;
+                json item = {{"id", id}, {"kind", "ballot"}, {"version", b.version}, {"title", b.title.en},
+                             {"title_cy", b.title.in("cy")}, {"council", b.council.en}, {"results_public", b.results_public},
+                             {"counting", budget::counting_rule_id(b.counting)}, {"opens_at", nullptr}, {"closes_at", nullptr}};
+                if (b.opens_at) item["opens_at"] = budget::format_utc(*b.opens_at);
+                if (b.closes_at) item["closes_at"] = budget::format_utc(*b.closes_at);
+                item["state"] = b.opens_at && now < *b.opens_at ? "not_open" : b.closes_at && now >= *b.closes_at ? "closed" : "open";
+                list.push_back(std::move(item));
+            }
+        }
         return finish(json_response(200, {{"budgets", list}}));
     }
     std::string id, rest;
     budget_route(path, id, rest);
     const BudgetEdition* edition = set->find(id);
+    if (!edition && config_.ballots) {
+        if (const BallotEdition* ballot = config_.ballots->find(id)) {
+            if (rest != "results") return finish(error_response(404, "http.not_found", "no such route"));
+            if (!ballot->ballot->results_public)
+                return finish(error_response(403, "results.not_public", "the council has not made results for this ballot public"));
+            return ballot_results(*ballot->ballot, [b = ballot->ballot, finish = std::move(finish)](Response r) { finish(std::move(r)); });
+        }
+    }
     if (!edition) return finish(error_response(404, "budget.unknown", "no budget with id \"" + id + "\""));
     const budget::Budget& b = *edition->budget;
     if (rest == "results") {
@@ -231,6 +253,15 @@ void Api::submit(Request& request, const BudgetSet& set, std::function<void(Resp
         return done(json_response(400, {{"error", {{"code", problems.front().code}, {"message", "malformed JSON"},
                                                    {"problems", problems_json(problems)}}}}));
     const json& root = doc.root();
+    if (config_.ballots && root.is_object() && root.contains("format") && root["format"] == "pb-ballot-vote") {
+        const BallotEdition* ballot = nullptr;
+        if (root.contains("ballot") && root["ballot"].is_object() && root["ballot"].contains("id") && root["ballot"]["id"].is_string())
+            ballot = config_.ballots->find(root["ballot"]["id"].get<std::string>());
+        if (!ballot)
+            return done(error_response(422, "submission.unknown_ballot", "the vote does not name a ballot this server holds"));
+        return submit_vote(*ballot->ballot, std::move(request.body), request,
+                           [keep = ballot->ballot, done = std::move(done)](Response r) { done(std::move(r)); });
+    }
     std::string budget_id;
     std::int64_t version = 0;
     if (root.is_object() && root.contains("budget") && root["budget"].is_object() && root["budget"].contains("id") &&
@@ -286,7 +317,10 @@ NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check) 
 }
 
 void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done) {
-    NewSubmission row = to_stored(b, std::move(check));
+    insert(to_stored(b, std::move(check)), std::move(done));
+}
+
+void Api::insert(NewSubmission row, std::function<void(Response)> done) {
     const std::string submission_id = row.submission_id;
     storage_.insert(std::move(row), [done = std::move(done), submission_id](InsertResult r) {
         switch (r.kind) {
@@ -307,6 +341,49 @@ void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::fun
             }
         }
     });
+}
+
+// A vote: within the ballot's dates (or queued on the device within them), valid by the core, then
+// stored like any submission (idempotent on its submission_id).
+void Api::submit_vote(const budget::Ballot& ballot, std::string body, const Request& request, std::function<void(Response)> done) {
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    const auto queued = budget::parse_utc(request.queued_at);
+    const std::int64_t when = queued && *queued <= now ? *queued : now;
+    if (ballot.opens_at && when < *ballot.opens_at)
+        return done(json_response(403, {{"error", {{"code", "consultation.not_open"}, {"message", "voting has not opened yet"},
+                                                   {"opens_at", budget::format_utc(*ballot.opens_at)}}}}));
+    if (ballot.closes_at && when >= *ballot.closes_at)
+        return done(json_response(403, {{"error", {{"code", "consultation.closed"}, {"message", "voting has closed"},
+                                                   {"closes_at", budget::format_utc(*ballot.closes_at)}}}}));
+    budget::BallotSubmissionCheck check = budget::read_ballot_submission(ballot, std::move(body));
+    if (!check.ok)
+        return done(json_response(422, {{"error", {{"code", check.problems.front().code},
+                                                   {"message", "the vote is not valid for this ballot"},
+                                                   {"problems", problems_json(check.problems)}}}}));
+    NewSubmission row;
+    row.budget_id = ballot.id;
+    row.budget_version = ballot.version;
+    row.submission_id = check.submission.submission_id;
+    row.document = budget::ballot_submission_json(ballot, check.submission);
+    row.choices = budget::encode_vote(check.submission.projects);
+    insert(std::move(row), std::move(done));
+}
+
+// Counting reads storage and may take a moment: done on a worker thread.
+void Api::ballot_results(const budget::Ballot& ballot, std::function<void(Response)> done) {
+    std::thread([this, &ballot, done = std::move(done)] {
+        std::string error;
+        const auto body = ballot_results_.count(ballot, error);
+        if (!body) {
+            log_line("ballot results for " + ballot.id + ": " + error);
+            Response r = error_response(503, "results.unavailable", "results cannot be counted just now; try again shortly");
+            r.headers.emplace_back("Retry-After", "5");
+            return done(std::move(r));
+        }
+        Response r;
+        r.body = *body;
+        done(std::move(r));
+    }).detach();
 }
 
 Response Api::results(const budget::Budget& b) {

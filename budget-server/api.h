@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aggregation.h"
+#include "ballot_results.h"
 #include "budget.h"
 #include "budget_registry.h"
 #include "consultation_windows.h"
@@ -48,6 +49,7 @@ struct ApiConfig {
     std::string export_dir;                          // where temporary export files are written
     OfficerStore* officers = nullptr;                // moderation flags for the workbook
     const ConsultationWindows* windows = nullptr;    // when each consultation takes responses (null: always)
+    const BallotSet* ballots = nullptr;              // participatory-budgeting ballots (null: none)
     double submissions_per_minute = 120;             // per client address (a venue may share one)
     double submission_burst = 60;
     double officer_failures_per_minute = 10;         // wrong tokens allowed per address before 429
@@ -67,8 +69,11 @@ public:
 private:
     void submit(Request& request, const BudgetSet& set, std::function<void(Response)> done);
     void store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done);
+    void insert(NewSubmission row, std::function<void(Response)> done);
     bool in_time(const budget::Budget& b, const Request& request, std::function<void(Response)>& done);
     Response results(const budget::Budget& b);
+    void submit_vote(const budget::Ballot& ballot, std::string body, const Request& request, std::function<void(Response)> done);
+    void ballot_results(const budget::Ballot& ballot, std::function<void(Response)> done);
     // `token`: a per-officer token to check first ("": the shared token already checked).
     void officer(const budget::Budget& b, const std::string& what, const std::string& token, const std::string& address,
                  std::function<void(Response)> done);
@@ -79,6 +84,7 @@ private:
     RateLimiter limiter_;
     RateLimiter officer_failures_;
     ResultsCache results_;
+    BallotResults ballot_results_;
     std::atomic<int> in_flight_{0};
 };
 

@@ -123,6 +123,25 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (registry.get()->current.empty()) server::log_line("warning: no budgets in " + budgets_dir);
+    // Participatory-budgeting ballots: BUDGETS/ballots/*.json. An id names one consultation only.
+    server::BallotSet ballots;
+    {
+        std::string ballot_error;
+        if (!server::load_ballots((std::filesystem::path(budgets_dir) / "ballots").string(), ballots, ballot_error)) {
+            server::log_line("refusing to start: " + ballot_error);
+            return 1;
+        }
+        for (const auto& [id, edition] : ballots.by_id) {
+            if (registry.get()->find(id)) {
+                server::log_line("refusing to start: " + id + " is both a budget and a ballot");
+                return 1;
+            }
+            server::log_line("ballot " + id + " v" + std::to_string(edition.ballot->version) + " (" +
+                             std::to_string(edition.ballot->projects.size()) + " projects, counted by " +
+                             budget::counting_rule_id(edition.ballot->counting) + ")");
+        }
+        api_config.ballots = &ballots;
+    }
 
     if (!token_file.empty()) {
         if (!read_file(token_file, api_config.officer_token)) {

@@ -47,6 +47,15 @@ export function budgetsDir() {
   priv.id = 'private-district-2026';
   priv.results_public = false;
   writeFileSync(join(dir, 'private-district-2026.json'), JSON.stringify(priv));
+  // Ballots, and a copy whose results are not public.
+  mkdirSync(join(dir, 'ballots'));
+  for (const f of readdirSync(join(root, 'budgets', 'ballots'))) {
+    if (f.endsWith('.json')) copyFileSync(join(root, 'budgets', 'ballots', f), join(dir, 'ballots', f));
+  }
+  const fund = JSON.parse(readFileSync(join(root, 'budgets', 'ballots', 'bro-tegid-community-fund-2027.json'), 'utf8'));
+  fund.id = 'private-fund-2027';
+  fund.results_public = false;
+  writeFileSync(join(dir, 'ballots', 'private-fund-2027.json'), JSON.stringify(fund));
   return dir;
 }
 

@@ -1,0 +1,94 @@
+// Loading ballots, and counting their stored votes with the same core the tool and app use.
+#include "ballot_results.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ballot_count.h"
+#include "ballot_loader.h"
+#include "ballot_submission.h"
+
+namespace server {
+
+const BallotEdition* BallotSet::find(const std::string& id) const {
+    const auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : &it->second;
+}
+
+bool load_ballots(const std::string& dir, BallotSet& out, std::string& error) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return true;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+    if (ec) {
+        error = "cannot read ballots folder " + dir + ": " + ec.message();
+        return false;
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (!in) {
+            error = "cannot read " + path.string();
+            return false;
+        }
+        budget::BallotLoad l = budget::load_ballot(text.str());
+        if (!l.ballot) {
+            error = path.string() + " is not a valid ballot:";
+            for (const auto& p : l.problems) error += "\n" + budget::format_problem(p, path.string());
+            return false;
+        }
+        const std::string id = l.ballot->id;
+        if (out.by_id.count(id)) {
+            error = "two files in " + dir + " hold the ballot " + id;
+            return false;
+        }
+        out.by_id.emplace(id, BallotEdition{std::make_shared<const budget::Ballot>(std::move(*l.ballot)), text.str()});
+    }
+    return true;
+}
+
+std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, std::string& error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    Tally& t = tallies_[ballot.id];
+    if (t.version != ballot.version) t = Tally{ballot.version, 0, {}, ""};
+    const std::size_t before = t.votes.size();
+    std::int64_t last = t.last_row;
+    bool damaged = false;
+    const bool ok = storage_.scan_since(
+        ballot.id, ballot.version, t.last_row,
+        [&](const StoredRow& row) {
+            auto projects = budget::decode_vote(row.choices, ballot.projects.size());
+            if (!projects) {
+                damaged = true;
+                return;
+            }
+            budget::BallotVote v;
+            v.projects = std::move(*projects);
+            t.votes.push_back(std::move(v));
+        },
+        [](const std::string&, const std::string&) {}, last, error);
+    if (!ok) return std::nullopt;
+    if (damaged) {
+        t = Tally{};  // read again from the start next time
+        error = "a stored vote for " + ballot.id + " could not be decoded";
+        return std::nullopt;
+    }
+    t.last_row = last;
+    if (t.json.empty() || t.votes.size() != before) {
+        budget::Problems problems;
+        const auto counted = budget::count_ballot(ballot, t.votes, ballot.counting, problems);
+        if (!counted) {
+            error = problems.empty() ? "the count failed" : problems.front().message;
+            return std::nullopt;
+        }
+        t.json = budget::count_json(ballot, *counted);
+    }
+    return t.json;
+}
+
+}  // namespace server

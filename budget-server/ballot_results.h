@@ -1,0 +1,51 @@
+// Participatory-budgeting ballots held by the server (loaded from BUDGETS/ballots/ at start), and
+// their results: the stored votes, read a little at a time, counted by the core on request.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ballot.h"
+#include "storage.h"
+#include "vote.h"
+
+namespace server {
+
+struct BallotEdition {
+    std::shared_ptr<const budget::Ballot> ballot;
+    std::string json;  // the file as loaded
+};
+
+struct BallotSet {
+    std::map<std::string, BallotEdition> by_id;
+    const BallotEdition* find(const std::string& id) const;
+};
+
+// Loads every *.json in `dir` (a missing folder is no ballots). False with `error` (every problem,
+// FILE:LINE:COLUMN) when a file cannot be read or is not a valid ballot, or two share an id.
+bool load_ballots(const std::string& dir, BallotSet& out, std::string& error);
+
+class BallotResults {
+public:
+    explicit BallotResults(Storage& storage) : storage_(storage) {}
+    // The count as budget::count_json writes it, of every vote stored so far for the ballot's version.
+    // Thread-safe; new rows are read since the last call, and counted again only when there are any.
+    std::optional<std::string> count(const budget::Ballot& ballot, std::string& error);
+
+private:
+    struct Tally {
+        std::int64_t version = 0;
+        std::int64_t last_row = 0;
+        std::vector<budget::BallotVote> votes;
+        std::string json;  // the count at last_row ("" before the first)
+    };
+    Storage& storage_;
+    std::mutex mutex_;
+    std::map<std::string, Tally> tallies_;
+};
+
+}  // namespace server
