@@ -77,7 +77,75 @@ Api::Api(ApiConfig config, Storage& storage)
     : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst),
       officer_failures_(config_.officer_failures_per_minute, config_.officer_failures_per_minute),
       results_(*config_.budgets, storage_, config_.officers),
-      ballot_results_(storage_) {}
+      ballot_results_(storage_) {
+    results_.on_update([this](const std::string& id, std::int64_t last_row, const std::shared_ptr<const std::string>& body) {
+        events_.publish(id, last_row, *body);
+    });
+    tally_thread_ = std::thread([this] { run_tallies(); });
+}
+
+Api::~Api() {
+    {
+        std::lock_guard<std::mutex> lock(tally_mutex_);
+        tally_stopping_ = true;
+    }
+    tally_wake_.notify_all();
+    if (tally_thread_.joinable()) tally_thread_.join();
+    results_.stop();  // its listener publishes to events_
+}
+
+void Api::recount(const std::string& ballot_id) {
+    {
+        std::lock_guard<std::mutex> lock(tally_mutex_);
+        tally_due_.insert(ballot_id);
+    }
+    tally_wake_.notify_all();
+}
+
+// Counts each ballot that is due, as often as votes arrive (a burst is counted once).
+void Api::run_tallies() {
+    std::unique_lock<std::mutex> lock(tally_mutex_);
+    while (!tally_stopping_) {
+        tally_wake_.wait(lock, [this] { return tally_stopping_ || !tally_due_.empty(); });
+        std::set<std::string> due;
+        due.swap(tally_due_);
+        lock.unlock();
+        for (const auto& id : due) {
+            const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr;
+            if (!ballot) continue;
+            std::string error;
+            std::int64_t last_row = 0;
+            if (const auto body = ballot_results_.count(*ballot->ballot, error, &last_row)) events_.publish(id, last_row, *body);
+            else log_line("tally of " + id + ": " + error);
+        }
+        lock.lock();
+    }
+}
+
+int Api::open_events(const std::string& id, std::string& code, std::string& message) {
+    const auto set = config_.budgets->get();
+    if (const BudgetEdition* e = set->find(id)) {
+        if (!e->budget->results_public) {
+            code = "results.not_public";
+            message = "the council has not made results for this budget public";
+            return 403;
+        }
+        results_.poke();
+        return 0;
+    }
+    if (const BallotEdition* b = config_.ballots ? config_.ballots->find(id) : nullptr) {
+        if (!b->ballot->results_public) {
+            code = "results.not_public";
+            message = "the council has not made results for this ballot public";
+            return 403;
+        }
+        recount(id);
+        return 0;
+    }
+    code = "budget.unknown";
+    message = "no budget or ballot with id \"" + id + "\"";
+    return 404;
+}
 
 // "Bearer TOKEN", the scheme in any case (RFC 7235), one or more spaces before the token.
 std::string bearer_token(const std::string& authorization) {
@@ -99,6 +167,7 @@ std::string allowed_methods(const std::string& path) {
         (rest == "results" || rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" ||
          rest == "aggregate.json" || rest == "submissions.jsonl"))
         return "GET, HEAD, OPTIONS";
+    if (budget_route(path, id, rest) && rest == "events") return "GET, OPTIONS";  // a stream: answered by the HTTP layer
     return "";
 }
 
@@ -322,7 +391,12 @@ void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::fun
 
 void Api::insert(NewSubmission row, std::function<void(Response)> done) {
     const std::string submission_id = row.submission_id;
-    storage_.insert(std::move(row), [done = std::move(done), submission_id](InsertResult r) {
+    const std::string consultation = row.budget_id;
+    storage_.insert(std::move(row), [this, done = std::move(done), submission_id, consultation](InsertResult r) {
+        if (r.kind == InsertResult::Kind::Inserted) {  // live tallies count it at once
+            if (config_.ballots && config_.ballots->find(consultation)) recount(consultation);
+            else results_.poke();
+        }
         switch (r.kind) {
             case InsertResult::Kind::Inserted:
             case InsertResult::Kind::Duplicate:

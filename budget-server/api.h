@@ -2,6 +2,10 @@
 // officer exports. No sockets here (see http_server.h), so it can be fuzzed and tested directly.
 #pragma once
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <thread>
 #include <functional>
 #include <map>
 #include <memory>
@@ -11,6 +15,7 @@
 
 #include "aggregation.h"
 #include "ballot_results.h"
+#include "event_hub.h"
 #include "budget.h"
 #include "budget_registry.h"
 #include "consultation_windows.h"
@@ -58,6 +63,9 @@ struct ApiConfig {
 class Api {
 public:
     Api(ApiConfig config, Storage& storage);
+    ~Api();
+    Api(const Api&) = delete;
+    Api& operator=(const Api&) = delete;
 
     // Completes `done` exactly once, possibly on another thread (storage, exports).
     void handle(Request request, std::function<void(Response)> done);
@@ -65,6 +73,10 @@ public:
     BudgetRegistry& budgets() const { return *config_.budgets; }
     // Requests still being worked on (used to drain on shutdown).
     int in_flight() const { return in_flight_; }
+    // Live results for GET /api/v1/budgets/ID/events: 0 when `id` may be followed (its first event is
+    // on its way), else the HTTP status to refuse with, and the error's code and message.
+    int open_events(const std::string& id, std::string& code, std::string& message);
+    EventHub& events() { return events_; }
 
 private:
     void submit(Request& request, const BudgetSet& set, std::function<void(Response)> done);
@@ -85,6 +97,15 @@ private:
     RateLimiter officer_failures_;
     ResultsCache results_;
     BallotResults ballot_results_;
+    EventHub events_;
+    // Ballots whose tally must be counted again and published (a vote stored, a stream opened).
+    void recount(const std::string& ballot_id);
+    void run_tallies();
+    std::mutex tally_mutex_;
+    std::condition_variable tally_wake_;
+    std::set<std::string> tally_due_;
+    bool tally_stopping_ = false;
+    std::thread tally_thread_;
     std::atomic<int> in_flight_{0};
 };
 

@@ -52,7 +52,7 @@ bool load_ballots(const std::string& dir, BallotSet& out, std::string& error) {
     return true;
 }
 
-std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, std::string& error) {
+std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, std::string& error, std::int64_t* last_row) {
     std::lock_guard<std::mutex> lock(mutex_);
     Tally& t = tallies_[ballot.id];
     if (t.version != ballot.version) t = Tally{ballot.version, 0, {}, ""};
@@ -88,6 +88,7 @@ std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, st
         }
         t.json = budget::count_json(ballot, *counted);
     }
+    if (last_row) *last_row = t.last_row;
     return t.json;
 }
 

@@ -34,7 +34,8 @@ public:
     explicit BallotResults(Storage& storage) : storage_(storage) {}
     // The count as budget::count_json writes it, of every vote stored so far for the ballot's version.
     // Thread-safe; new rows are read since the last call, and counted again only when there are any.
-    std::optional<std::string> count(const budget::Ballot& ballot, std::string& error);
+    // `last_row` (may be null) becomes the newest stored row counted.
+    std::optional<std::string> count(const budget::Ballot& ballot, std::string& error, std::int64_t* last_row = nullptr);
 
 private:
     struct Tally {

@@ -120,6 +120,7 @@ public:
         ++g_sessions;
     }
     ~Session() {
+        if (subscription_ != 0 && !ended_) api_.events().unsubscribe(subscription_);
         if (config_.max_connections_per_address > 0) g_address_slots.give_back(address_);
         --g_sessions;
     }
@@ -196,6 +197,13 @@ private:
         const std::string target(request_.target());
         const bool console = config_.console && (target == "/console" || target.rfind("/console/", 0) == 0 ||
                                                  target.rfind("/console?", 0) == 0);
+        if (request_.method() == http::verb::get) {
+            const std::string path = target.substr(0, target.find('?'));
+            const std::string prefix = "/api/v1/budgets/", suffix = "/events";
+            if (path.size() > prefix.size() + suffix.size() && path.rfind(prefix, 0) == 0 &&
+                path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0)
+                return open_events(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
+        }
         if (target.rfind("/api/", 0) == 0 || console) {
             Request r;
             // HEAD is answered as GET would be, without the body (see write_or_head).
@@ -221,6 +229,92 @@ private:
             return config_.console(std::move(r), std::move(reply));
         }
         serve_static(target);
+    }
+
+    // Server-Sent Events: the header, then each new results document as an event ("id: ROW",
+    // "event: results", "data: JSON"), a comment every 15 s to keep proxies from closing the stream,
+    // and an end when the client goes or the server drains. Last-Event-ID skips what the client has.
+    void open_events(const std::string& id) {
+        std::string code, message;
+        if (const int status = api_.open_events(id, code, message); status != 0) return reply_error(status, code, message);
+        log_request(200);
+        const std::string last(request_["Last-Event-ID"]);
+        if (!last.empty() && last.size() < 19 && last.find_first_not_of("0123456789") == std::string::npos) last_event_ = std::stoll(last);
+        auto res = std::make_shared<http::response<http::empty_body>>(http::status::ok, 11);
+        res->set(http::field::server, "budget-server");
+        res->set(http::field::content_type, "text/event-stream; charset=utf-8");
+        res->set(http::field::cache_control, "no-store");
+        res->set(http::field::access_control_allow_origin, "*");
+        res->set("X-Content-Type-Options", "nosniff");
+        res->set("X-Accel-Buffering", "no");
+        res->set("Content-Security-Policy", kDataSecurityPolicy);
+        res->chunked(true);
+        auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*res);
+        stream_.expires_after(std::chrono::seconds(60));
+        http::async_write_header(stream_, *serializer, [self = shared_from_this(), res, serializer, id](beast::error_code ec, std::size_t) {
+            if (ec) return self->close();
+            self->stream_.expires_never();
+            std::weak_ptr<Session> weak = self;
+            self->subscription_ = self->api_.events().subscribe(id, [weak](std::int64_t event_id, const std::string& data) {
+                if (auto s = weak.lock()) {
+                    net::post(s->stream_.get_executor(), [s, event_id, data] { s->queue_event(event_id, data); });
+                }
+            });
+            self->tick();
+            self->watch_for_close();
+        });
+    }
+
+    // The client sends nothing on a stream; a read ends when it goes away.
+    void watch_for_close() {
+        stream_.socket().async_read_some(net::buffer(ignored_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return self->end_events();
+            self->watch_for_close();
+        });
+    }
+
+    void queue_event(std::int64_t event_id, const std::string& data) {
+        if (event_id <= last_event_ || ended_) return;
+        last_event_ = event_id;
+        outbox_.push_back("id: " + std::to_string(event_id) + "\nevent: results\ndata: " + data + "\n\n");
+        if (outbox_.size() > 1) return;  // a write is under way; it sends the rest
+        write_event();
+    }
+
+    void write_event() {
+        if (outbox_.empty()) return;
+        // A slow client keeps only the newest document waiting: the ones between are skipped.
+        while (outbox_.size() > 2) outbox_.erase(outbox_.begin() + 1);
+        stream_.expires_after(std::chrono::seconds(30));
+        net::async_write(stream_, http::make_chunk(net::buffer(outbox_.front())),
+                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                             if (ec) return self->end_events();
+                             self->stream_.expires_never();
+                             self->outbox_.erase(self->outbox_.begin());
+                             self->write_event();
+                         });
+    }
+
+    void tick() {
+        if (ended_) return;
+        if (g_draining) return end_events();
+        if (++ticks_ % 15 == 0 && outbox_.empty()) {
+            outbox_.push_back(": still here\n\n");
+            write_event();
+        }
+        timer_.emplace(stream_.get_executor());
+        timer_->expires_after(std::chrono::seconds(1));
+        timer_->async_wait([self = shared_from_this()](beast::error_code ec) {
+            if (!ec) self->tick();
+        });
+    }
+
+    void end_events() {
+        if (ended_) return;
+        ended_ = true;
+        api_.events().unsubscribe(subscription_);
+        if (timer_) timer_->cancel();
+        close();
     }
 
     void serve_static(const std::string& target) {
@@ -398,6 +492,14 @@ private:
     std::string method_, target_;  // of the request being answered, for the log and CORS
     bool keep_alive_ = false;
     bool upload_ = false;  // the request is a budget upload (a larger body allowed)
+    // An event stream's state (open_events).
+    std::uint64_t subscription_ = 0;
+    std::int64_t last_event_ = -1;
+    std::vector<std::string> outbox_;
+    std::optional<net::steady_timer> timer_;
+    int ticks_ = 0;
+    bool ended_ = false;
+    char ignored_[256];
     int requests_ = 0;
     std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };

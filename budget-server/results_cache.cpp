@@ -101,8 +101,26 @@ void ResultsCache::refresh(Entry& e) {
     e.last_row = last;
     e.moderation_seen = moderation;
     auto body = std::make_shared<const std::string>(results_json(b, *e.aggregate, comments));
+    std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        e.body = body;
+        listener = listener_;
+    }
+    if (listener) listener(b.id, e.last_row, body);
+}
+
+void ResultsCache::poke() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        poked_ = true;
+    }
+    wake_.notify_all();
+}
+
+void ResultsCache::on_update(std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener) {
     std::lock_guard<std::mutex> lock(mutex_);
-    e.body = std::move(body);
+    listener_ = std::move(listener);
 }
 
 // The newest comments no officer has hidden.
@@ -135,7 +153,8 @@ void ResultsCache::run() {
         }
         for (auto& e : entries) refresh(*e);
         lock.lock();
-        wake_.wait_for(lock, period_, [this] { return stopping_; });
+        wake_.wait_for(lock, period_, [this] { return stopping_ || poked_; });
+        poked_ = false;
     }
 }
 

@@ -1,6 +1,7 @@
 // Public results, kept in memory per budget and brought up to date from storage at most once a
 // second on a thread of its own, so a request for them costs a copy of a string, never a scan.
 #pragma once
+#include <functional>
 #include "budget_registry.h"
 #include <chrono>
 #include <condition_variable>
@@ -41,6 +42,10 @@ public:
 
     // The latest results document of a public budget; null until its first load has finished.
     std::shared_ptr<const std::string> get(const std::string& budget_id) const;
+    // Refresh now rather than at the next period (a submission was just stored).
+    void poke();
+    // Called on the refresh thread with each new document: (budget id, newest row counted, document).
+    void on_update(std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener);
     void stop();
 
 private:
@@ -65,6 +70,8 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     bool stopping_ = false;
+    bool poked_ = false;
+    std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener_;  // set before use
     std::thread thread_;
 };
 

@@ -6,13 +6,53 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, startPostgres, post, toolBin, budgetsDir } from './server_harness.mjs';
+import { startServer, startPostgres, post, toolBin, budgetsDir, sample } from './server_harness.mjs';
 
 const ID = 'bro-tegid-community-fund-2027';
 
 function vote(projects, n, { ballot = ID, version = 1 } = {}) {
   return JSON.stringify({ format: 'pb-ballot-vote', format_version: 1, submission_id: `vote-${String(n).padStart(6, '0')}`,
                           ballot: { id: ballot, version }, language: 'en', projects });
+}
+
+// An event stream as a projector's tally reads it: each event's id and parsed data, in order.
+async function openEvents(base, id, lastEventId) {
+  const controller = new AbortController();
+  const res = await fetch(`${base}/api/v1/budgets/${id}/events`,
+    { signal: controller.signal, headers: lastEventId === undefined ? {} : { 'Last-Event-ID': String(lastEventId) } });
+  const events = [];
+  const waiters = [];
+  (async () => {
+    const decoder = new TextDecoder();
+    let text = '';
+    try {
+      for await (const chunk of res.body) {
+        text += decoder.decode(chunk, { stream: true });
+        let end;
+        while ((end = text.indexOf('\n\n')) >= 0) {
+          const block = text.slice(0, end);
+          text = text.slice(end + 2);
+          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]));
+          if (!fields.data) continue;
+          events.push({ id: Number(fields.id), event: fields.event, data: JSON.parse(fields.data), at: performance.now() });
+          waiters.splice(0).forEach((w) => w());
+        }
+      }
+    } catch { /* aborted */ }
+  })();
+  return {
+    res, events,
+    async next(predicate, timeout = 5000) {
+      const deadline = performance.now() + timeout;
+      for (;;) {
+        const found = events.find(predicate);
+        if (found) return found;
+        if (performance.now() > deadline) throw new Error('no such event within ' + timeout + ' ms');
+        await new Promise((r) => { waiters.push(r); setTimeout(r, 50); });
+      }
+    },
+    close: () => controller.abort(),
+  };
 }
 
 for (const backend of ['sqlite', 'postgresql']) {
@@ -98,6 +138,58 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(stored.votes, 601);
     });
 
+    test('a tally\'s event stream shows each vote within a second, and resumes from Last-Event-ID', async () => {
+      const stream = await openEvents(server.base, ID);
+      assert.equal(stream.res.status, 200);
+      assert.match(stream.res.headers.get('content-type'), /^text\/event-stream/);
+      const first = await stream.next(() => true);
+      assert.equal(first.event, 'results');
+      const start = first.data.votes;
+      const latencies = [];
+      for (let i = 1; i <= 5; i++) {
+        const sent = performance.now();
+        const r = await post(server.base, vote(['youth-club'], 2000 + i));
+        assert.equal(r.status, 201);
+        const e = await stream.next((x) => x.data.votes === start + i);
+        latencies.push(e.at - sent);
+        assert.ok(e.id > first.id);
+      }
+      console.log(`vote to tally event: ${latencies.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+      assert.ok(Math.max(...latencies) < 1000, `latencies ${latencies}`);
+      const lastId = stream.events.at(-1).id;
+      stream.close();
+      // Reconnecting with the last id seen: nothing until there is something new; then the news.
+      const again = await openEvents(server.base, ID, lastId);
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(again.events.length, 0);
+      assert.equal((await post(server.base, vote(['play-area'], 2100))).status, 201);
+      const news = await again.next(() => true);
+      assert.equal(news.data.votes, start + 6);
+      again.close();
+      // An older id gets the latest at once.
+      const behind = await openEvents(server.base, ID, first.id);
+      assert.equal((await behind.next(() => true)).data.votes, start + 6);
+      behind.close();
+    });
+
+    test('a budget\'s tally stream follows its submissions too; private and unknown ones are refused', async () => {
+      const stream = await openEvents(server.base, 'eastbrook-district-2026');
+      const first = await stream.next(() => true);
+      const before = first.data.count ?? first.data.responses;
+      assert.equal(typeof before, 'number', JSON.stringify(Object.keys(first.data)));
+      const sent = performance.now();
+      const [line] = sample('eastbrook-district-2026.json', 1, 77);
+      assert.equal((await post(server.base, line)).status, 201);
+      const e = await stream.next((x) => (x.data.count ?? x.data.responses) === before + 1);
+      console.log(`submission to budget tally event: ${(e.at - sent).toFixed(0)} ms`);
+      assert.ok(e.at - sent < 1000);
+      stream.close();
+      for (const [id, status] of [['private-fund-2027', 403], ['private-district-2026', 403], ['no-such', 404]]) {
+        const r = await fetch(`${server.base}/api/v1/budgets/${id}/events`);
+        assert.equal(r.status, status);
+      }
+    });
+
     test('outside its dates a ballot takes no votes; private results stay private', async () => {
       const closed = await post(server.base, vote(['youth-club'], 950, { ballot: 'closed-fund' }));
       assert.equal(closed.status, 403);
@@ -108,6 +200,16 @@ for (const backend of ['sqlite', 'postgresql']) {
       const priv = await fetch(`${server.base}/api/v1/budgets/private-fund-2027/results`);
       assert.equal(priv.status, 403);
       assert.equal((await priv.json()).error.code, 'results.not_public');
+    });
+
+    test('open tally streams do not hold up a clean shutdown', async () => {
+      const streams = await Promise.all([1, 2, 3].map(() => openEvents(server.base, ID)));
+      await Promise.all(streams.map((s) => s.next(() => true)));
+      const started = performance.now();
+      assert.equal(await server.stop(), 0);
+      assert.ok(performance.now() - started < 5000);
+      assert.match(server.log(), /stopped cleanly/);
+      streams.forEach((s) => s.close());
     });
   });
 }
