@@ -164,7 +164,7 @@ std::string allowed_methods(const std::string& path) {
     if (path == "/api/v1/health" || path == "/api/v1/budgets") return "GET, HEAD, OPTIONS";
     std::string id, rest;
     if (budget_route(path, id, rest) &&
-        (rest == "results" || rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" ||
+        (rest == "results" || rest == "results.pb" || rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" ||
          rest == "aggregate.json" || rest == "submissions.jsonl"))
         return "GET, HEAD, OPTIONS";
     if (budget_route(path, id, rest) && rest == "events") return "GET, OPTIONS";  // a stream: answered by the HTTP layer
@@ -244,10 +244,16 @@ void Api::handle(Request request, std::function<void(Response)> done) {
     const BudgetEdition* edition = set->find(id);
     if (!edition && config_.ballots) {
         if (const BallotEdition* ballot = config_.ballots->find(id)) {
-            if (rest != "results") return finish(error_response(404, "http.not_found", "no such route"));
+            if (rest != "results" && rest != "results.pb") return finish(error_response(404, "http.not_found", "no such route"));
             if (!ballot->ballot->results_public)
                 return finish(error_response(403, "results.not_public", "the council has not made results for this ballot public"));
-            return ballot_results(*ballot->ballot, [b = ballot->ballot, finish = std::move(finish)](Response r) { finish(std::move(r)); });
+            // results.pb?area=ID: a ballot with areas is one pabulib file per area.
+            std::string area;
+            if (const auto q = request.target.find("?area="); q != std::string::npos) area = request.target.substr(q + 6);
+            if (rest == "results.pb" && !ballot->ballot->areas.empty() && !ballot->ballot->find_area(area))
+                return finish(error_response(404, "ballot.unknown_area", "name one of the ballot's areas: results.pb?area=ID"));
+            return ballot_results(*ballot->ballot, rest == "results.pb" ? std::optional<std::string>(area) : std::nullopt,
+                                  [b = ballot->ballot, finish = std::move(finish)](Response r) { finish(std::move(r)); });
         }
     }
     if (!edition) return finish(error_response(404, "budget.unknown", "no budget with id \"" + id + "\""));
@@ -444,10 +450,17 @@ void Api::submit_vote(const budget::Ballot& ballot, std::string body, const Requ
 }
 
 // Counting reads storage and may take a moment: done on a worker thread.
-void Api::ballot_results(const budget::Ballot& ballot, std::function<void(Response)> done) {
-    std::thread([this, &ballot, done = std::move(done)] {
+void Api::ballot_results(const budget::Ballot& ballot, std::optional<std::string> pabulib_area, std::function<void(Response)> done) {
+    const bool as_pabulib = pabulib_area.has_value();
+    std::thread([this, &ballot, as_pabulib, area = pabulib_area.value_or(""), done = std::move(done)] {
         std::string error;
-        const auto body = ballot_results_.count(ballot, error);
+        std::optional<std::string> body;
+        if (as_pabulib) {
+            std::string file;
+            if (ballot_results_.pabulib(ballot, area, file, error)) body = std::move(file);
+        } else {
+            body = ballot_results_.count(ballot, error);
+        }
         if (!body) {
             log_line("ballot results for " + ballot.id + ": " + error);
             Response r = error_response(503, "results.unavailable", "results cannot be counted just now; try again shortly");
@@ -456,6 +469,11 @@ void Api::ballot_results(const budget::Ballot& ballot, std::function<void(Respon
         }
         Response r;
         r.body = *body;
+        if (as_pabulib) {
+            r.content_type = "text/plain; charset=utf-8";
+            r.headers.emplace_back("Content-Disposition",
+                                   "attachment; filename=\"" + ballot.id + (area.empty() ? "" : "-" + area) + ".pb\"");
+        }
         done(std::move(r));
     }).detach();
 }

@@ -9,6 +9,8 @@
 #include "ballot_count.h"
 #include "ballot_loader.h"
 #include "ballot_submission.h"
+#include "formats/pabulib.h"
+#include "utc_time.h"
 
 namespace server {
 
@@ -52,10 +54,9 @@ bool load_ballots(const std::string& dir, BallotSet& out, std::string& error) {
     return true;
 }
 
-std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, std::string& error, std::int64_t* last_row) {
-    std::lock_guard<std::mutex> lock(mutex_);
+bool BallotResults::refresh(const budget::Ballot& ballot, std::string& error) {
     Tally& t = tallies_[ballot.id];
-    if (t.version != ballot.version) t = Tally{ballot.version, 0, {}, ""};
+    if (t.version != ballot.version) t = Tally{ballot.version, 0, {}, "", 0, 0};
     const std::size_t before = t.votes.size();
     std::int64_t last = t.last_row;
     bool damaged = false;
@@ -70,13 +71,20 @@ std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, st
             budget::BallotVote v;
             v.projects = std::move(*projects);
             t.votes.push_back(std::move(v));
+            if (const auto at = budget::parse_utc(row.received_at)) {
+                if (t.first_vote_at == 0) t.first_vote_at = *at;
+                t.last_vote_at = *at;
+            }
         },
         [](const std::string&, const std::string&) {}, last, error);
-    if (!ok) return std::nullopt;
+    if (!ok) {
+        t = Tally{};  // part of a scan may have been added: read again from the start next time
+        return false;
+    }
     if (damaged) {
-        t = Tally{};  // read again from the start next time
+        t = Tally{};
         error = "a stored vote for " + ballot.id + " could not be decoded";
-        return std::nullopt;
+        return false;
     }
     t.last_row = last;
     if (t.json.empty() || t.votes.size() != before) {
@@ -84,12 +92,33 @@ std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, st
         const auto counted = budget::count_ballot(ballot, t.votes, ballot.counting, problems);
         if (!counted) {
             error = problems.empty() ? "the count failed" : problems.front().message;
-            return std::nullopt;
+            return false;
         }
         t.json = budget::count_json(ballot, *counted);
     }
+    return true;
+}
+
+std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, std::string& error, std::int64_t* last_row) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!refresh(ballot, error)) return std::nullopt;
+    const Tally& t = tallies_[ballot.id];
     if (last_row) *last_row = t.last_row;
     return t.json;
+}
+
+bool BallotResults::pabulib(const budget::Ballot& ballot, const std::string& area, std::string& out, std::string& error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!refresh(ballot, error)) return false;
+    const Tally& t = tallies_[ballot.id];
+    budget::Problems problems;
+    std::optional<std::pair<std::int64_t, std::int64_t>> voting;
+    if (t.first_vote_at != 0) voting = std::make_pair(t.first_vote_at, t.last_vote_at);
+    if (!budget::export_pabulib(ballot, t.votes, out, problems, voting, area)) {
+        error = problems.empty() ? "the file could not be written" : problems.front().message;
+        return false;
+    }
+    return true;
 }
 
 }  // namespace server

@@ -37,12 +37,18 @@ public:
     // `last_row` (may be null) becomes the newest stored row counted.
     std::optional<std::string> count(const budget::Ballot& ballot, std::string& error, std::int64_t* last_row = nullptr);
 
+    // The stored votes as a pabulib file (selected by the ballot's rule; dates from the ballot, else
+    // from the first and last vote). False with `error`.
+    bool pabulib(const budget::Ballot& ballot, const std::string& area, std::string& out, std::string& error);
+
 private:
+    bool refresh(const budget::Ballot& ballot, std::string& error);  // mutex_ held
     struct Tally {
         std::int64_t version = 0;
         std::int64_t last_row = 0;
         std::vector<budget::BallotVote> votes;
         std::string json;  // the count at last_row ("" before the first)
+        std::int64_t first_vote_at = 0, last_vote_at = 0;  // UTC seconds
     };
     Storage& storage_;
     std::mutex mutex_;

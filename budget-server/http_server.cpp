@@ -353,6 +353,19 @@ private:
                 return send(std::move(r));
             }
         }
+        if (config_.ballots && path.rfind("/budgets/", 0) == 0 && path.size() > 14 && path.compare(path.size() - 5, 5, ".json") == 0) {
+            if (const BallotEdition* b = config_.ballots->find(path.substr(9, path.size() - 14))) {
+                Response r;
+                r.headers.emplace_back("Cache-Control", "no-cache");
+                r.body = b->json;
+                r.content_type = "application/json";
+                char etag[24];
+                std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(budget::fnv1a(b->json)));
+                r.headers.emplace_back("ETag", etag);
+                if (etag_matches(view(request_[http::field::if_none_match]), etag)) return not_modified(std::move(r));
+                return send(std::move(r));
+            }
+        }
         const bool budgets = path.rfind("/budgets/", 0) == 0;
         const std::string& root = budgets ? config_.budgets_dir : config_.site_dir;  // canonical (run_http_server)
         const std::optional<std::string> file = static_path(root, budgets ? path.substr(8) : path);

@@ -18,6 +18,8 @@ struct HttpConfig {
     std::string budgets_dir;  // served at /budgets/
     // Each budget's current version, served at /budgets/ID.pack (the app's form) and /budgets/ID.json.
     const BudgetRegistry* budgets = nullptr;
+    // Ballots, served at /budgets/ID.json too.
+    const BallotSet* ballots = nullptr;
     int threads = 2;
     int max_connections = 4096;
     int max_connections_per_address = 64;  // 0: no cap (behind a proxy every client has its address)

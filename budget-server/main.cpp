@@ -141,6 +141,7 @@ int main(int argc, char** argv) {
                              budget::counting_rule_id(edition.ballot->counting) + ")");
         }
         api_config.ballots = &ballots;
+        http.ballots = &ballots;
     }
 
     if (!token_file.empty()) {

@@ -19,7 +19,7 @@ int usage(const std::string& why) {
     std::cerr << "budget-tool: " << why << "\n"
               << "usage:\n"
               << "  budget-tool pb import FILE.pb BALLOT.json VOTES.jsonl [--id ID]\n"
-              << "  budget-tool pb export BALLOT.json VOTES.jsonl OUT.pb\n"
+              << "  budget-tool pb export BALLOT.json VOTES.jsonl OUT.pb [--area ID]\n"
               << "  budget-tool pb count (FILE.pb | BALLOT.json VOTES.jsonl) [--rule greedy|equal-shares] [--json]\n"
               << "  budget-tool pb validate BALLOT.json [VOTES.jsonl]\n"
               << "  budget-tool pb sample BALLOT.json --count N [--seed S]   votes that keep the ballot's rule, as JSON lines\n";
@@ -119,7 +119,14 @@ int cmd_import(const std::vector<std::string>& args) {
     return 0;
 }
 
-int cmd_export(const std::vector<std::string>& args) {
+int cmd_export(const std::vector<std::string>& all) {
+    std::vector<std::string> args;
+    std::string area;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        if (all[i] == "--area" && i + 1 < all.size()) area = all[++i];
+        else if (all[i].rfind("--", 0) == 0) return usage("unknown or incomplete option " + all[i]);
+        else args.push_back(all[i]);
+    }
     if (args.size() != 3) return usage("pb export needs BALLOT.json, VOTES.jsonl and OUT.pb");
     const auto b = load(args[0]);
     if (!b) return 1;
@@ -127,7 +134,7 @@ int cmd_export(const std::vector<std::string>& args) {
     if (!votes) return 1;
     std::string out;
     Problems problems;
-    if (!export_pabulib(*b, *votes, out, problems)) {
+    if (!export_pabulib(*b, *votes, out, problems, std::nullopt, area)) {
         print(problems, {}, args[2]);
         return 1;
     }

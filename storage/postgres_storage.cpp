@@ -246,7 +246,7 @@ public:
         // One snapshot for both tables; a cursor keeps memory flat however many rows there are.
         if (!ok(run(c.get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))) { error = PQerrorMessage(c.get()); return false; }
         const std::string after_text = std::to_string(after), version_text = std::to_string(version);
-        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version FROM submissions "
+        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version, received_at FROM submissions "
                              "WHERE budget_id = $1 AND id > $2 AND budget_version = $3 ORDER BY id",
                     {{&budget_id, false}, {&after_text, false}, {&version_text, false}}))) {
             error = PQerrorMessage(c.get());
@@ -260,6 +260,7 @@ public:
                 r.choices = value(batch, i, 2);
                 r.balanced = *PQgetvalue(batch, i, 3) != 0;
                 r.budget_version = int8(batch, i, 4);
+                r.received_at = value(batch, i, 5);
                 row(r);
             }, error))
             return false;

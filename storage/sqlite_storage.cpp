@@ -209,7 +209,7 @@ public:
         bool ok = true;
         std::int64_t newest = after;
         {
-            Statement st(db.get(), "SELECT id, has_comments, choices, balanced, budget_version FROM submissions WHERE budget_id = ? AND id > ? "
+            Statement st(db.get(), "SELECT id, has_comments, choices, balanced, budget_version, received_at FROM submissions WHERE budget_id = ? AND id > ? "
                                    "AND budget_version = ? ORDER BY id");
             Statement answers(db.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = ? AND "
                                         "((submission_row > ? AND submission_row <= ? AND submission_row IN "
@@ -229,6 +229,7 @@ public:
                     r.choices = st.column_blob(2);
                     r.balanced = sqlite3_column_int(st.get(), 3) != 0;
                     r.budget_version = sqlite3_column_int64(st.get(), 4);
+                    r.received_at = st.column_text(5);
                     row(r);
                 }
                 if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }

@@ -62,7 +62,7 @@ public:
                                                         const std::string& text)>& comment,
                                std::string& error) = 0;
     // In one snapshot: calls `row` for each submission of a budget's `version` stored after row `after`
-    // (0: all; documents left empty), oldest first, then `answer` (question, answer) for their
+    // (0: all; documents left empty, times given), oldest first, then `answer` (question, answer) for their
     // demographic answers; `last` becomes the newest row seen. For results kept up to date a little at a time.
     virtual bool scan_since(const std::string& budget_id, std::int64_t version, std::int64_t after,
                             const std::function<void(const StoredRow&)>& row,

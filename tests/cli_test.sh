@@ -63,7 +63,10 @@ check "pb count equal shares as JSON" 0 $? 'grep -q "\"rule\":\"equal-shares\"" 
 echo '{"projects": ["lakeside-path", "defibrillators"]}' >>"$tmp/votes.jsonl"
 "$tool" pb count "$fund" "$tmp/votes.jsonl" 2>"$tmp/err" >/dev/null
 check "pb count refuses a vote across areas" 1 $? "grep -qF 'votes.jsonl:7: project \"defibrillators\" is in another area; a vote is for one area'\''s projects [vote.mixed_areas]' '$tmp/err'"
-"$tool" pb export "$fund" <(head -n 6 "$tmp/votes.jsonl") "$tmp/fund.pb" 2>"$tmp/err"; check "pb export refuses areas" 1 $? 'grep -q "pabulib.areas" "$tmp/err" && [ ! -e "$tmp/fund.pb" ]'
+"$tool" pb export "$fund" <(head -n 6 "$tmp/votes.jsonl") "$tmp/fund.pb" 2>"$tmp/err"; check "pb export needs an area of a ballot with areas" 1 $? 'grep -q "name one of the ballot.s areas \[pabulib.areas\]" "$tmp/err" && [ ! -e "$tmp/fund.pb" ]'
+sed 's/"results_public": true,/"results_public": true, "opens_at": "2027-03-01T09:00:00Z", "closes_at": "2027-03-29T17:00:00Z",/' "$fund" >"$tmp/dated.json"
+"$tool" pb export "$tmp/dated.json" <(head -n 6 "$tmp/votes.jsonl") "$tmp/uplands.pb" --area uplands >/dev/null
+check "pb export one area" 0 $? 'grep -q "^district;Upland villages$" "$tmp/uplands.pb" && grep -q "^num_votes;2$" "$tmp/uplands.pb" && grep -q "^budget;100000$" "$tmp/uplands.pb" && grep -q "^date_end;29.03.2027$" "$tmp/uplands.pb" && [ "$("$tool" pb count "$tmp/uplands.pb" --rule greedy | tr "\n" " ")" = "defibrillators village-hall community-bus " ]'
 cat >"$tmp/in.pb" <<'PB'
 META
 key;value

@@ -358,11 +358,39 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
     return out;
 }
 
-bool export_pabulib(const Ballot& b, const std::vector<BallotVote>& votes, std::string& out, Problems& problems) {
+bool export_pabulib(const Ballot& b, const std::vector<BallotVote>& votes, std::string& out, Problems& problems,
+                    std::optional<std::pair<std::int64_t, std::int64_t>> voting, const std::string& area) {
     const std::size_t before = problems.size();
-    if (!b.areas.empty()) {
-        problems.emplace_back("pabulib.areas", "", 0, 0, "a ballot with areas would be one pabulib file per area, which is not written yet");
-        return false;
+    if (!b.areas.empty() || !area.empty()) {
+        const auto a = b.find_area(area);
+        if (!a) {
+            problems.emplace_back("pabulib.areas", "", 0, 0,
+                                  area.empty() ? "a pabulib file holds one budget: name one of the ballot's areas"
+                                               : "the ballot has no area \"" + area + "\"");
+            return false;
+        }
+        // The area as a ballot of its own: its projects and budget, and the votes cast in it.
+        Ballot one = b;
+        one.areas.clear();
+        one.budget = b.areas[*a].budget;
+        one.projects.clear();
+        std::vector<std::uint32_t> local(b.projects.size(), UINT32_MAX);
+        for (std::size_t p = 0; p < b.projects.size(); ++p) {
+            if (b.projects[p].area != area) continue;
+            local[p] = static_cast<std::uint32_t>(one.projects.size());
+            one.projects.push_back(b.projects[p]);
+            one.projects.back().area.clear();
+        }
+        one.pabulib_meta.emplace_back("district", b.areas[*a].name.en);
+        std::vector<BallotVote> in_area;
+        for (std::size_t i = 0; i < votes.size(); ++i) {
+            BallotVote v;
+            v.voter = votes[i].voter.empty() ? std::to_string(i + 1) : votes[i].voter;
+            for (const auto p : votes[i].projects)
+                if (local[p] != UINT32_MAX) v.projects.push_back(local[p]);
+            if (!v.projects.empty()) in_area.push_back(std::move(v));
+        }
+        return export_pabulib(one, in_area, out, problems, voting);
     }
     std::vector<std::pair<std::string, std::string>> meta = b.pabulib_meta;
     auto has = [&](const std::string& key) {
@@ -376,13 +404,17 @@ bool export_pabulib(const Ballot& b, const std::vector<BallotVote>& votes, std::
     fill("unit", b.council.en.empty() ? b.id : b.council.en);
     fill("instance", b.opens_at ? format_utc(*b.opens_at).substr(0, 4) : b.id);
     if (!has("date_begin") || !has("date_end")) {
-        if (!b.opens_at || !b.closes_at) {
+        if (b.opens_at && b.closes_at) {
+            fill("date_begin", pabulib_date(*b.opens_at));
+            fill("date_end", pabulib_date(*b.closes_at - 1));
+        } else if (voting) {
+            fill("date_begin", pabulib_date(voting->first));
+            fill("date_end", pabulib_date(voting->second));
+        } else {
             problems.emplace_back("pabulib.missing_dates", "", 0, 0,
                                   "pabulib needs the voting dates: give the ballot opens_at and closes_at");
             return false;
         }
-        fill("date_begin", pabulib_date(*b.opens_at));
-        fill("date_end", pabulib_date(*b.closes_at - 1));
     }
     std::set<std::string> voters;
     std::vector<std::string> voter_ids;

@@ -2,6 +2,8 @@
 // and VOTES sections of ';'-separated rows. Approval ballots are read into a Ballot and its votes, and
 // a Ballot with votes is written back with every field the pabulib checker requires.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,8 +32,12 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
                              const PabulibLimits& limits = PabulibLimits{});
 
 // The ballot and its votes as a pabulib file, `selected` filled by the ballot's own counting rule.
-// Problems: pabulib.areas (one file per area is not written yet), pabulib.missing_dates,
-// pabulib.duplicate_voter, and any from counting.
-bool export_pabulib(const Ballot& ballot, const std::vector<BallotVote>& votes, std::string& out, Problems& problems);
+// Dates come from the ballot's opens_at and closes_at, else from `voting` (first and last vote, UTC
+// seconds). A pabulib file holds one budget: a ballot with areas is written one area at a time
+// (`area`: its projects, budget and voters; META district is its name). Problems: pabulib.areas (no
+// area named, or one the ballot does not have), pabulib.missing_dates, pabulib.duplicate_voter, and
+// any from counting.
+bool export_pabulib(const Ballot& ballot, const std::vector<BallotVote>& votes, std::string& out, Problems& problems,
+                    std::optional<std::pair<std::int64_t, std::int64_t>> voting = std::nullopt, const std::string& area = "");
 
 }  // namespace budget
