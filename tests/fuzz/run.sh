@@ -5,7 +5,7 @@ set -euo pipefail
 seconds="${1:-30}"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cmake --preset fuzz >/dev/null
-targets=(fuzz_budget fuzz_submission fuzz_csv fuzz_api_request fuzz_binary_forms fuzz_console_input fuzz_workbook)
+targets=(fuzz_budget fuzz_submission fuzz_csv fuzz_api_request fuzz_binary_forms fuzz_console_input fuzz_workbook fuzz_ballot)
 cmake --build --preset fuzz --target "${targets[@]}"
 for target in "${targets[@]}"; do
   work="$root/build/fuzz/corpus/$target"; crashes="$root/build/fuzz/crashes/$target"

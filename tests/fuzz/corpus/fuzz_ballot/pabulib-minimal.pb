@@ -1,0 +1,15 @@
+META
+key;value
+budget;100
+vote_type;approval
+PROJECTS
+project_id;cost
+1;60
+2;40
+3;40
+VOTES
+voter_id;vote
+10;1
+11;1,2
+12;2,3
+13;2,3
