@@ -14,6 +14,7 @@
 #include "choices_codec.h"
 #include "json_document.h"
 #include "log.h"
+#include "qr_svg.h"
 #include "submission.h"
 #include "submission_reader.h"
 #include "submission_rules.h"
@@ -167,7 +168,8 @@ std::string allowed_methods(const std::string& path) {
         (rest == "results" || rest == "results.pb" || rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" ||
          rest == "aggregate.json" || rest == "submissions.jsonl"))
         return "GET, HEAD, OPTIONS";
-    if (budget_route(path, id, rest) && rest == "events") return "GET, OPTIONS";  // a stream: answered by the HTTP layer
+    if (budget_route(path, id, rest) && rest == "events") return "GET, OPTIONS";
+    if (budget_route(path, id, rest) && rest == "join.svg") return "GET, HEAD, OPTIONS";  // a stream: answered by the HTTP layer
     return "";
 }
 
@@ -242,6 +244,19 @@ void Api::handle(Request request, std::function<void(Response)> done) {
     std::string id, rest;
     budget_route(path, id, rest);
     const BudgetEdition* edition = set->find(id);
+    if (rest == "join.svg") {  // the join link as a QR code, for a projector's tally or a printed slip
+        const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr;
+        if (!edition && !ballot) return finish(error_response(404, "budget.unknown", "no budget or ballot with id \"" + id + "\""));
+        const std::string link = join_link(config_.public_url, request.host, id);
+        const std::string title = ballot ? ballot->ballot->title.en : edition->budget->council_name.en;
+        const auto svg = link.empty() ? std::nullopt : qr_svg(link, "QR code: " + link + " (" + title + ")");
+        if (!svg) return finish(error_response(400, "qr.no_link", "the join link is not known: start the server with --public-url"));
+        Response r;
+        r.content_type = "image/svg+xml";
+        r.body = *svg;
+        r.headers.emplace_back("X-Join-Link", link);
+        return finish(std::move(r));
+    }
     if (!edition && config_.ballots) {
         if (const BallotEdition* ballot = config_.ballots->find(id)) {
             if (rest != "results" && rest != "results.pb") return finish(error_response(404, "http.not_found", "no such route"));

@@ -55,6 +55,7 @@ struct ApiConfig {
     OfficerStore* officers = nullptr;                // moderation flags for the workbook
     const ConsultationWindows* windows = nullptr;    // when each consultation takes responses (null: always)
     const BallotSet* ballots = nullptr;              // participatory-budgeting ballots (null: none)
+    std::string public_url;                          // where residents reach the site (for join links); "": the Host
     double submissions_per_minute = 120;             // per client address (a venue may share one)
     double submission_burst = 60;
     double officer_failures_per_minute = 10;         // wrong tokens allowed per address before 429

@@ -214,6 +214,7 @@ private:
             r.body = std::move(request_.body());
             r.client_address = address_;
             r.queued_at = std::string(request_["Budget-Queued-At"]).substr(0, 40);
+            r.host = std::string(request_[http::field::host]);
             auto self = shared_from_this();
             auto reply = [self](Response response) {
                 net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
@@ -224,7 +225,6 @@ private:
             r.cookie = std::string(request_[http::field::cookie]);
             r.origin = std::string(request_[http::field::origin]);
             r.sec_fetch_site = std::string(request_["Sec-Fetch-Site"]);
-            r.host = std::string(request_[http::field::host]);
             r.forwarded_proto = std::string(request_["X-Forwarded-Proto"]);
             return config_.console(std::move(r), std::move(reply));
         }

@@ -25,7 +25,7 @@ constexpr const char* kUsage =
     "usage: budget-server --port N --data DIR [--site DIR] [--budgets DIR] [--database postgresql://...]\n"
     "                     [--officer-token-file FILE] [--host ADDRESS] [--rate-per-minute N]\n"
     "                     [--request-timeout SECONDS] [--max-connections-per-address N]\n"
-    "                     [--frame-ancestors SOURCES] [--trust-proxy]\n"
+    "                     [--frame-ancestors SOURCES] [--trust-proxy] [--public-url https://...]\n"
     "       budget-server officer add|list|remove|password ...   (see budget-server officer --help)\n";
 
 int usage(const std::string& why) {
@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
             have_port = true;
         } else if (a == "--data") data_dir = v;
         else if (a == "--site") http.site_dir = v;
+        else if (a == "--public-url") {
+            if (v.rfind("https://", 0) != 0 && v.rfind("http://", 0) != 0) return usage("--public-url takes an http:// or https:// address");
+            api_config.public_url = v;
+        }
         else if (a == "--budgets") budgets_dir = v;
         else if (a == "--database") database_url = v;
         else if (a == "--officer-token-file") token_file = v;

@@ -4,6 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import net from 'node:net';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, startPostgres, post, toolBin, budgetsDir, sample } from './server_harness.mjs';
@@ -188,6 +189,34 @@ for (const backend of ['sqlite', 'postgresql']) {
         const r = await fetch(`${server.base}/api/v1/budgets/${id}/events`);
         assert.equal(r.status, status);
       }
+    });
+
+    test('the join link as a QR code: an SVG a projector or a printer can draw, with its link in words', async () => {
+      const res = await fetch(`${server.base}/api/v1/budgets/${ID}/join.svg`);
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'image/svg+xml');
+      const link = res.headers.get('x-join-link');
+      assert.equal(link, `http://127.0.0.1:${server.port}/?budget=${ID}`);
+      const svg = await res.text();
+      assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 (\d+) \1"/);
+      assert.ok(svg.includes(`<title id="qr-title">QR code: ${link} (Community fund 2027: choose the projects)</title>`));
+      // A version 3 code or larger (29+ modules and the quiet zone) with many dark runs.
+      assert.ok(Number(svg.match(/viewBox="0 0 (\d+)/)[1]) >= 37);
+      assert.ok((svg.match(/M/g) || []).length > 100);
+      const budget = await fetch(`${server.base}/api/v1/budgets/northmoor-county-2026/join.svg`);
+      assert.equal(budget.status, 200);
+      // A Host that is not a plain host name is not put in a code.
+      const odd = await new Promise((resolve) => {
+        const socket = net.connect(server.port, '127.0.0.1', () => {
+          socket.write(`GET /api/v1/budgets/${ID}/join.svg HTTP/1.1\r\nHost: evil.example/phish?\r\nConnection: close\r\n\r\n`);
+        });
+        let text = '';
+        socket.on('data', (d) => { text += d; });
+        socket.on('end', () => resolve(text));
+      });
+      assert.match(odd, /^HTTP\/1.1 400/);
+      assert.match(odd, /qr.no_link/);
+      assert.equal((await fetch(`${server.base}/api/v1/budgets/no-such/join.svg`)).status, 404);
     });
 
     test('outside its dates a ballot takes no votes; private results stay private', async () => {

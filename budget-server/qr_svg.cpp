@@ -1,0 +1,66 @@
+// Dark modules are drawn as horizontal runs, so a code is a few hundred path commands, not thousands.
+#include "qr_svg.h"
+
+#include <qrencode.h>
+
+#include <memory>
+
+namespace server {
+
+namespace {
+
+std::string xml_escaped(const std::string& s) {
+    std::string out;
+    for (const char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out.push_back(c);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> qr_svg(const std::string& text, const std::string& label) {
+    std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
+    if (!code) return std::nullopt;
+    const int width = code->width, quiet = 4, size = width + 2 * quiet;
+    std::string path;
+    for (int y = 0; y < width; ++y) {
+        for (int x = 0; x < width;) {
+            if ((code->data[y * width + x] & 1) == 0) {
+                ++x;
+                continue;
+            }
+            int run = 1;
+            while (x + run < width && (code->data[y * width + x + run] & 1)) ++run;
+            path += "M" + std::to_string(x + quiet) + " " + std::to_string(y + quiet) + "h" + std::to_string(run) + "v1h-" +
+                    std::to_string(run) + "z";
+            x += run;
+        }
+    }
+    const std::string n = std::to_string(size);
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n +
+           "\" shape-rendering=\"crispEdges\" role=\"img\" aria-labelledby=\"qr-title\"><title id=\"qr-title\">" +
+           xml_escaped(label) + "</title><rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" +
+           path + "\"/></svg>\n";
+}
+
+std::string join_link(const std::string& public_url, const std::string& host, const std::string& id) {
+    std::string base = public_url;
+    if (base.empty()) {
+        const bool plain = !host.empty() && host.size() <= 255 && host.find_first_not_of(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") == std::string::npos;
+        if (!plain) return "";
+        base = "http://" + host;
+    }
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    return base + "/?budget=" + id;
+}
+
+}  // namespace server
