@@ -20,6 +20,9 @@ bool accepts_encoding(std::string_view accept_encoding, std::string_view coding)
 // True when If-None-Match (a list of entity tags, or "*") matches `etag`, weakly (RFC 9110 §13.1.2).
 bool etag_matches(std::string_view if_none_match, std::string_view etag);
 
+// Text for HTML or XML: & < > " ' as entities.
+std::string escape_markup(std::string_view s);
+
 // An HTTP date (RFC 9110 §5.6.7, IMF-fixdate) for seconds since 1970, and back (-1 when not one).
 std::string http_date(std::int64_t unix_seconds);
 std::int64_t parse_http_date(std::string_view text);

@@ -231,6 +231,19 @@ private:
         serve_static(target);
     }
 
+    // A budget's or ballot's file as JSON, revalidated by an ETag of its bytes.
+    void send_document(const std::string& json) {
+        Response r;
+        r.headers.emplace_back("Cache-Control", "no-cache");
+        r.body = json;
+        r.content_type = "application/json";
+        char etag[24];
+        std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(budget::fnv1a(json)));
+        r.headers.emplace_back("ETag", etag);
+        if (etag_matches(view(request_[http::field::if_none_match]), etag)) return not_modified(std::move(r));
+        send(std::move(r));
+    }
+
     // Server-Sent Events: the header, then each new results document as an event ("id: ROW",
     // "event: results", "data: JSON"), a comment every 15 s to keep proxies from closing the stream,
     // and an end when the client goes or the server drains. Last-Event-ID skips what the client has.
@@ -332,15 +345,7 @@ private:
             if (const BudgetEdition* e = set->find(path.substr(9, path.size() - 14))) {
                 Response r;
                 r.headers.emplace_back("Cache-Control", "no-cache");
-                if (path.compare(path.size() - 5, 5, ".json") == 0) {
-                    r.body = e->json;
-                    r.content_type = "application/json";
-                    char etag[24];
-                    std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(budget::fnv1a(e->json)));
-                    r.headers.emplace_back("ETag", etag);
-                    if (etag_matches(view(request_[http::field::if_none_match]), etag)) return not_modified(std::move(r));
-                    return send(std::move(r));
-                }
+                if (path.compare(path.size() - 5, 5, ".json") == 0) return send_document(e->json);
                 const bool br = !e->brotli.empty() && accepts_encoding(std::string(request_[http::field::accept_encoding]), "br");
                 r.body = br ? e->brotli : e->pack;
                 r.content_type = "application/octet-stream";
@@ -354,17 +359,7 @@ private:
             }
         }
         if (config_.ballots && path.rfind("/budgets/", 0) == 0 && path.size() > 14 && path.compare(path.size() - 5, 5, ".json") == 0) {
-            if (const BallotEdition* b = config_.ballots->find(path.substr(9, path.size() - 14))) {
-                Response r;
-                r.headers.emplace_back("Cache-Control", "no-cache");
-                r.body = b->json;
-                r.content_type = "application/json";
-                char etag[24];
-                std::snprintf(etag, sizeof etag, "\"%016llx\"", static_cast<unsigned long long>(budget::fnv1a(b->json)));
-                r.headers.emplace_back("ETag", etag);
-                if (etag_matches(view(request_[http::field::if_none_match]), etag)) return not_modified(std::move(r));
-                return send(std::move(r));
-            }
+            if (const BallotEdition* b = config_.ballots->find(path.substr(9, path.size() - 14))) return send_document(b->json);
         }
         const bool budgets = path.rfind("/budgets/", 0) == 0;
         const std::string& root = budgets ? config_.budgets_dir : config_.site_dir;  // canonical (run_http_server)

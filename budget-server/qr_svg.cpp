@@ -5,26 +5,9 @@
 
 #include <memory>
 
+#include "http_rules.h"
+
 namespace server {
-
-namespace {
-
-std::string xml_escaped(const std::string& s) {
-    std::string out;
-    for (const char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
-
-}  // namespace
 
 std::optional<std::string> qr_svg(const std::string& text, const std::string& label) {
     std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
@@ -47,7 +30,7 @@ std::optional<std::string> qr_svg(const std::string& text, const std::string& la
     const std::string n = std::to_string(size);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n +
            "\" shape-rendering=\"crispEdges\" role=\"img\" aria-labelledby=\"qr-title\"><title id=\"qr-title\">" +
-           xml_escaped(label) + "</title><rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" +
+           escape_markup(label) + "</title><rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" +
            path + "\"/></svg>\n";
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "embedded_file.h"
+#include "http_rules.h"
 
 extern const EmbeddedFile kConsoleFiles[];
 extern const unsigned kConsoleFiles_count;
@@ -11,21 +12,6 @@ extern const unsigned kConsoleFiles_count;
 namespace server::console {
 
 namespace {
-
-std::string escape_html(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
 
 bool ends_with(std::string_view s, std::string_view end) { return s.size() >= end.size() && s.substr(s.size() - end.size()) == end; }
 
@@ -62,7 +48,7 @@ bool Templates::load(std::string& error) {
                     return false;
                 }
                 out.append(text.substr(at, open - at));
-                out += escape_html(translate(lang, text.substr(open + 4, close - open - 4)));
+                out += escape_markup(translate(lang, text.substr(open + 4, close - open - 4)));
                 at = close + 4;
             }
             out.append(text.substr(at));

@@ -76,19 +76,7 @@ struct BallotLoader {
         if (auto rule = r.choice<CountingRule>(root, "", "counting",
                                                {{"greedy", CountingRule::Greedy}, {"equal-shares", CountingRule::EqualShares}}))
             b.counting = *rule;
-        for (const char* key : {"opens_at", "closes_at"}) {
-            const auto text = r.string(root, "", key, false);
-            if (!text) continue;
-            const auto seconds = parse_utc(*text);
-            if (!seconds) {
-                r.add("ballot.bad_time", std::string("/") + key,
-                      std::string(key) + " must be a UTC time such as \"2027-01-05T09:00:00Z\", found " + in_quotes(*text));
-                continue;
-            }
-            (std::string(key) == "opens_at" ? b.opens_at : b.closes_at) = *seconds;
-        }
-        if (b.opens_at && b.closes_at && *b.closes_at <= *b.opens_at)
-            r.add("ballot.closes_before_opens", "/closes_at", "closes_at must be after opens_at");
+        r.utc_window(root, b.opens_at, b.closes_at);
         if (const json* meta = r.object(root, "", "pabulib_meta", false)) {
             for (auto it = meta->begin(); it != meta->end(); ++it) {
                 if (r.expect(it.value(), "/pabulib_meta/" + pointer_token(it.key()), it.value().is_string(), "a string"))

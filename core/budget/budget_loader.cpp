@@ -89,25 +89,7 @@ struct Loader {
         if (root.contains("comments_public"))
             if (auto p = r.boolean(root, "", "comments_public", false)) b.comments_public = *p;
         b.privacy_notice_url = r.text(root, "", "privacy_notice_url", true);
-        consultation_window(root);
-    }
-
-    // When responses are taken (both optional): UTC times, the close after the opening.
-    void consultation_window(const json& root) {
-        for (const char* key : {"opens_at", "closes_at"}) {
-            if (!root.contains(key)) continue;
-            const auto text = r.string(root, "", key, false);
-            if (!text) continue;
-            const auto seconds = parse_utc(*text);
-            if (!seconds) {
-                r.add("budget.bad_time", std::string("/") + key,
-                      std::string(key) + " must be a UTC time such as \"2027-01-05T09:00:00Z\", found " + in_quotes(*text));
-                continue;
-            }
-            (std::string(key) == "opens_at" ? b.opens_at : b.closes_at) = *seconds;
-        }
-        if (b.opens_at && b.closes_at && *b.closes_at <= *b.opens_at)
-            r.add("budget.closes_before_opens", "/closes_at", "closes_at must be after opens_at");
+        r.utc_window(root, b.opens_at, b.closes_at);
     }
 
     void council(const json& root) {

@@ -14,6 +14,7 @@
 #include "local_text.h"
 #include "money.h"
 #include "problem.h"
+#include "utc_time.h"
 
 namespace budget {
 
@@ -229,6 +230,23 @@ public:
         }
         add(code("bad_enum"), ptr + "/" + key, "unknown value " + in_quotes(*s) + "; expected one of " + list);
         return std::nullopt;
+    }
+
+    // When responses are taken (both optional): UTC times at opens_at and closes_at, the close after the opening.
+    void utc_window(const json& root, std::optional<std::int64_t>& opens, std::optional<std::int64_t>& closes) {
+        for (const char* key : {"opens_at", "closes_at"}) {
+            if (!root.contains(key)) continue;
+            const auto text = string(root, "", key, false);
+            if (!text) continue;
+            const auto seconds = parse_utc(*text);
+            if (!seconds) {
+                add(code("bad_time"), std::string("/") + key,
+                    std::string(key) + " must be a UTC time such as \"2027-01-05T09:00:00Z\", found " + in_quotes(*text));
+                continue;
+            }
+            (std::string(key) == "opens_at" ? opens : closes) = *seconds;
+        }
+        if (opens && closes && *closes <= *opens) add(code("closes_before_opens"), "/closes_at", "closes_at must be after opens_at");
     }
 
     // Registers an id; reports a duplicate against the first place it was used.

@@ -74,4 +74,9 @@ BOOST_AUTO_TEST_CASE(frame_ancestors_are_sources_only) {
     BOOST_TEST(page_security_policy("'none'").find("frame-ancestors 'none'") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(markup_is_escaped) {
+    BOOST_TEST(server::escape_markup("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
+    BOOST_TEST(server::escape_markup("Caerdydd – £5") == "Caerdydd – £5");  // UTF-8 untouched
+}
+
 BOOST_AUTO_TEST_SUITE_END()
