@@ -14,6 +14,7 @@ import net from 'node:net';
 import { startServer, startPostgres, sample, post, officer, parseCsv, TOKEN, root } from './server_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
+const FUND = 'bro-tegid-community-fund-2027';
 const site = join(root, 'build', 'web', 'site');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -68,13 +69,21 @@ for (const backend of ['sqlite', 'postgresql']) {
       pg?.stop();
     });
 
-    test('no route leaks: 5,000 calls each to health, results, a static file and every officer route', async (t) => {
+    test('no route leaks: 5,000 calls each to health, results, a static file, every officer route and the ballot routes', async (t) => {
       for (const line of lines.slice(0, 5)) assert.equal((await post(server.base, line)).status, 201);
+      for (let i = 0; i < 5; i++) {
+        const vote = { format: 'pb-ballot-vote', format_version: 1, submission_id: `hardening-vote-${i}`, ballot: { id: FUND, version: 1 },
+                       projects: [i % 2 ? 'youth-club' : 'lakeside-path'] };
+        assert.equal((await post(server.base, JSON.stringify(vote))).status, 201);
+      }
       const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
       const auth = { Authorization: `Bearer ${TOKEN}` };
       const routes = [
         ['/api/v1/health', {}], ['/api/v1/health', {}, 'HEAD'], [`/api/v1/budgets/${DISTRICT}/results`, {}], ['/index.html', {}],
         ...['export.csv', 'aggregate.csv', 'aggregate.json', 'submissions.jsonl'].map((w) => [`/api/v1/budgets/${DISTRICT}/${w}`, auth]),
+        // Ballots: their results (counted on a worker thread), a pabulib file, the file, the QR code.
+        [`/api/v1/budgets/${FUND}/results`, {}], [`/api/v1/budgets/${FUND}/results.pb?area=bala`, {}], [`/budgets/${FUND}.json`, {}],
+        [`/api/v1/budgets/${FUND}/join.svg`, {}],
       ];
       const hammer = async (times) => {
         for (const [path, headers, method = 'GET'] of routes) {
@@ -105,6 +114,36 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.ok(filesAfter <= files + 2, `open files grew from ${files} to ${filesAfter}`);
       assert.ok(rssAfter - rss < 16 * 1024, `RSS grew by ${rssAfter - rss} KiB`);
       assert.equal((await fetch(`${server.base}/api/v1/health`)).status, 200);
+    });
+
+    test('event streams opened and dropped leave nothing behind', async (t) => {
+      const settled = async () => {
+        let least = Infinity;
+        for (let i = 0; i < 6; i++) { least = Math.min(least, openFiles(server.proc.pid)); await sleep(150); }
+        return least;
+      };
+      const openAndDrop = async (times) => {
+        let next = 0;
+        await Promise.all(Array.from({ length: 16 }, async () => {
+          while (next++ < times) {
+            const controller = new AbortController();
+            const res = await fetch(`${server.base}/api/v1/budgets/${next % 2 ? FUND : DISTRICT}/events`, { signal: controller.signal });
+            assert.equal(res.status, 200);
+            const reader = res.body.getReader();
+            await reader.read();  // the first event: the latest results
+            controller.abort();
+          }
+        }));
+      };
+      await openAndDrop(100);
+      await sleep(500);
+      const files = await settled(), rss = rssKiB(server.proc.pid);
+      await openAndDrop(2000);
+      await sleep(1000);
+      const filesAfter = await settled(), rssAfter = rssKiB(server.proc.pid);
+      t.diagnostic(`open files ${files} -> ${filesAfter}; RSS ${rss} -> ${rssAfter} KiB after 2,000 streams`);
+      assert.ok(filesAfter <= files + 2, `open files grew from ${files} to ${filesAfter}`);
+      assert.ok(rssAfter - rss < 16 * 1024, `RSS grew by ${rssAfter - rss} KiB`);
     });
 
     test('integers beyond int64 and repeated keys are refused, and nothing is stored', async () => {
