@@ -59,7 +59,7 @@ VOTES
 "$tool" pb count "$fund" "$tmp/votes.jsonl" --rule greedy >"$tmp/out"
 check "pb count greedy" 0 $? '[ "$(tr "\n" " " <"$tmp/out")" = "youth-club lakeside-path town-benches defibrillators village-hall community-bus " ]'
 "$tool" pb count "$fund" "$tmp/votes.jsonl" --json >"$tmp/out"
-check "pb count equal shares as JSON" 0 $? 'grep -q "\"rule\":\"equal-shares\"" "$tmp/out" && grep -q "\"payments\":\[{\"voters\":" "$tmp/out"'
+check "pb count equal shares as JSON, with the station's subtotal" 0 $? 'grep -q "\"rule\":\"equal-shares\"" "$tmp/out" && grep -q "\"payments\":\[{\"voters\":" "$tmp/out" && grep -q "\"stations\":\[{\"station\":\"\",\"votes\":5," "$tmp/out" && grep -q "{\"station\":\"library\",\"votes\":1,\"projects\":\[{\"id\":\"lakeside-path\",\"approvals\":0},{\"id\":\"youth-club\",\"approvals\":1}" "$tmp/out"'
 echo '{"projects": ["lakeside-path", "defibrillators"]}' >>"$tmp/votes.jsonl"
 "$tool" pb count "$fund" "$tmp/votes.jsonl" 2>"$tmp/err" >/dev/null
 check "pb count refuses a vote across areas" 1 $? "grep -qF 'votes.jsonl:7: project \"defibrillators\" is in another area; a vote is for one area'\''s projects [vote.mixed_areas]' '$tmp/err'"

@@ -3,6 +3,9 @@
 
 #include "json_writer.h"
 
+#include <algorithm>
+#include <map>
+
 namespace budget {
 
 std::vector<std::size_t> BallotCount::winners() const {
@@ -48,6 +51,19 @@ std::optional<BallotCount> count_ballot(const Ballot& ballot, const std::vector<
         outcome->approvals = std::move(approvals);
         for (auto& w : outcome->winners) w.project = to_ballot[w.project];
         out.areas.push_back(AreaCount{area, e.budget, static_cast<std::int64_t>(e.ballots.size()), std::move(*outcome)});
+    }
+    if (std::any_of(votes.begin(), votes.end(), [](const BallotVote& v) { return !v.station.empty(); })) {
+        std::map<std::string, StationTotal> by_station;
+        for (const auto& v : votes) {
+            StationTotal& t = by_station[v.station];
+            if (t.approvals.empty()) {
+                t.station = v.station;
+                t.approvals.assign(ballot.projects.size(), 0);
+            }
+            ++t.votes;
+            for (const auto p : v.projects) ++t.approvals[p];
+        }
+        for (auto& [name, total] : by_station) out.stations.push_back(std::move(total));
     }
     return out;
 }
@@ -97,7 +113,18 @@ std::string count_json(const Ballot& ballot, const BallotCount& count) {
         }
         w.end_array().end_object();
     }
-    w.end_array().end_object();
+    w.end_array();
+    if (!count.stations.empty()) {
+        w.key("stations").begin_array();
+        for (const auto& t : count.stations) {
+            w.begin_object().key("station").string(t.station).key("votes").integer(t.votes).key("projects").begin_array();
+            for (std::size_t p = 0; p < ballot.projects.size(); ++p)
+                w.begin_object().key("id").string(ballot.projects[p].id).key("approvals").integer(t.approvals[p]).end_object();
+            w.end_array().end_object();
+        }
+        w.end_array();
+    }
+    w.end_object();
     return w.text();
 }
 
