@@ -83,11 +83,6 @@ std::optional<Budget> load(const std::string& path) {
     return std::move(l.budget);
 }
 
-bool parse_u64(const std::string& s, std::uint64_t& out) {
-    if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos) return false;
-    out = std::stoull(s);
-    return true;
-}
 
 int cmd_validate(const std::vector<std::string>& args) {
     if (args.empty()) return usage("validate needs at least one FILE");
@@ -138,22 +133,10 @@ int cmd_simulate(const std::vector<std::string>& args) {
 }
 
 int cmd_sample(const std::vector<std::string>& args) {
-    std::string path;
-    std::uint64_t count = 0, seed = 1;
-    bool have_count = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--count" && i + 1 < args.size()) {
-            if (!parse_u64(args[++i], count)) return usage("--count takes a whole number");
-            have_count = true;
-        } else if (args[i] == "--seed" && i + 1 < args.size()) {
-            if (!parse_u64(args[++i], seed)) return usage("--seed takes a whole number");
-        } else if (args[i].rfind("--", 0) == 0 || !path.empty()) {
-            return usage("unexpected argument " + args[i]);
-        } else {
-            path = args[i];
-        }
-    }
-    if (path.empty() || !have_count) return usage("sample needs BUDGET and --count N");
+    const tool::SampleArguments a = tool::sample_arguments(args, 19, "sample", "BUDGET");
+    if (!a.error.empty()) return usage(a.error);
+    const std::string& path = a.path;
+    const std::uint64_t count = a.count, seed = a.seed;
     const auto b = load(path);
     if (!b) return 1;
     std::string buffer;

@@ -201,27 +201,10 @@ int cmd_validate(const std::vector<std::string>& args) {
 }
 
 int cmd_sample(const std::vector<std::string>& args) {
-    std::string path;
-    std::uint64_t count = 0, seed = 1;
-    bool have_count = false;
-    auto number = [](const std::string& text, std::uint64_t& out) {
-        if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return false;
-        out = std::stoull(text);
-        return true;
-    };
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--count" && i + 1 < args.size()) {
-            if (!number(args[++i], count)) return usage("--count takes a whole number below 10^9");
-            have_count = true;
-        } else if (args[i] == "--seed" && i + 1 < args.size()) {
-            if (!number(args[++i], seed)) return usage("--seed takes a whole number below 10^9");
-        } else if (args[i].rfind("--", 0) == 0 || !path.empty()) {
-            return usage("unexpected argument " + args[i]);
-        } else {
-            path = args[i];
-        }
-    }
-    if (path.empty() || !have_count) return usage("pb sample needs BALLOT.json and --count N");
+    const tool::SampleArguments a = tool::sample_arguments(args, 9, "pb sample", "BALLOT.json");
+    if (!a.error.empty()) return usage(a.error);
+    const std::string& path = a.path;
+    const std::uint64_t count = a.count, seed = a.seed;
     const auto b = load(path);
     if (!b) return 1;
     std::string out;

@@ -1,8 +1,11 @@
-// Files for budget-tool's commands: read with a size bound, and written whole or not at all.
+// Files and numbers for budget-tool's commands: files read with a size bound and written whole or not
+// at all; whole-number arguments read strictly.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tool {
 
@@ -13,5 +16,17 @@ std::optional<std::string> read_bounded(const std::string& path, std::size_t lim
 // Writes beside `path`, then renames, so no reader sees half a file. Prints "PATH: cannot write the
 // file" and returns false on failure.
 bool write_whole(const std::string& path, const std::string& bytes);
+
+// A whole number of at most `max_digits` digits and nothing else (no sign, no spaces).
+bool parse_u64(const std::string& text, std::uint64_t& out, std::size_t max_digits = 19);
+
+// The arguments of the sampling commands: FILE --count N [--seed S] (numbers of at most `max_digits`
+// digits). `error` says what is wrong for the usage line, or is empty.
+struct SampleArguments {
+    std::string path;
+    std::uint64_t count = 0, seed = 1;
+    std::string error;
+};
+SampleArguments sample_arguments(const std::vector<std::string>& args, std::size_t max_digits, const std::string& command, const std::string& file_name);
 
 }  // namespace tool

@@ -71,8 +71,9 @@ std::optional<BallotCount> count_ballot(const Ballot& ballot, const std::vector<
 namespace {
 
 std::string rounded_decimal(const Fraction& f) {
-    const auto whole = f.rounded().to_int64();
-    return whole ? pounds_decimal(*whole) : f.rounded().to_string();
+    const BigInt whole = f.rounded();
+    const auto small = whole.to_int64();
+    return small ? pounds_decimal(*small) : whole.to_string();
 }
 
 }  // namespace

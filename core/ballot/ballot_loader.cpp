@@ -21,44 +21,12 @@ struct BallotLoader {
     Problems warnings;
     bool budget_given = false;
 
-    std::string at(const std::string& ptr, std::size_t i) { return ptr + "/" + std::to_string(i); }
-
-    template <class F>
-    void each_object(const json& root, const char* key, bool required, F f) {
-        const json* items = r.array(root, "", key, required);
-        if (!items) return;
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            const std::string p = at(std::string("/") + key, i);
-            const json& item = (*items)[i];
-            if (r.expect(item, p, item.is_object(), "an object")) f(item, p);
-        }
-    }
-
     void header(const json& root) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "version", "languages", "council", "title",
                                   "description", "currency", "budget", "ballot", "counting", "results_public",
                                   "codes_required", "opens_at", "closes_at", "areas", "projects", "pabulib_meta"});
-        if (auto f = r.string(root, "", "format"); f && *f != "pb-ballot")
-            r.add("ballot.wrong_format", "/format", "expected \"pb-ballot\", found " + in_quotes(*f));
-        if (auto v = r.integer(root, "", "format_version", true, 0, 1'000'000); v && *v != kBallotFormatVersion)
-            r.add("ballot.unsupported_version", "/format_version",
-                  "format_version " + std::to_string(*v) + " is not supported; this build reads version " +
-                      std::to_string(kBallotFormatVersion));
-        if (auto id = r.id(root, "")) b.id = *id;
-        if (auto v = r.integer(root, "", "version", true, 1, 1'000'000'000)) b.version = *v;
-        if (const json* langs = r.array(root, "", "languages")) {
-            for (std::size_t i = 0; i < langs->size(); ++i) {
-                const json& l = (*langs)[i];
-                if (!l.is_string() || (l != "en" && l != "cy")) {
-                    r.add(r.code("bad_enum"), at("/languages", i), "languages are \"en\" and \"cy\"");
-                    continue;
-                }
-                b.languages.push_back(l.get<std::string>());
-            }
-            if (std::find(b.languages.begin(), b.languages.end(), "en") == b.languages.end())
-                r.add(r.code("missing_field"), "/languages", "\"en\" must be one of the languages");
-            r.welsh = b.bilingual();
-        }
+        r.opening(root, "pb-ballot", kBallotFormatVersion, b.id, b.version);
+        r.languages(root, b.languages);
         b.council = r.text(root, "", "council", false);
         b.title = r.text(root, "", "title");
         b.description = r.text(root, "", "description", false);
@@ -113,7 +81,7 @@ struct BallotLoader {
     void areas(const json& root, std::map<std::string, std::string>& ids) {
         if (!root.contains("areas")) return;
         Pence sum = 0;
-        each_object(root, "areas", false, [&](const json& item, const std::string& p) {
+        r.each_object(root, "areas", false, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name", "budget"});
             BallotArea a;
             if (auto id = r.id(item, p)) {
@@ -137,7 +105,7 @@ struct BallotLoader {
 
     void projects(const json& root) {
         std::map<std::string, std::string> ids;
-        each_object(root, "projects", true, [&](const json& item, const std::string& p) {
+        r.each_object(root, "projects", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name", "description", "cost", "category", "area"});
             Project pr;
             if (auto id = r.id(item, p)) {

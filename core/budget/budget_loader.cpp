@@ -31,20 +31,6 @@ struct Loader {
     std::map<std::string, std::string> ids_services, ids_groups, ids_options, ids_kpis, ids_funding;
     Problems warnings;
 
-    std::string at(const std::string& ptr, std::size_t i) { return ptr + "/" + std::to_string(i); }
-
-    // Calls f(item, pointer) for each object in root[key], reporting non-objects.
-    template <class F>
-    void each_object(const json& root, const char* key, bool required, F f) {
-        const json* items = r.array(root, "", key, required);
-        if (!items) return;
-        for (std::size_t i = 0; i < items->size(); ++i) {
-            const std::string p = at(std::string("/") + key, i);
-            const json& item = (*items)[i];
-            if (r.expect(item, p, item.is_object(), "an object")) f(item, p);
-        }
-    }
-
     std::optional<std::size_t> service_ref(const json& obj, const std::string& ptr, const char* key, bool required) {
         auto s = r.string(obj, ptr, key, required);
         if (!s) return std::nullopt;
@@ -58,28 +44,9 @@ struct Loader {
                                   "languages", "council", "council_tax", "funding", "total_net_budget", "gap_to_close",
                                   "balance_rule", "results_public", "comments_public", "privacy_notice_url", "opens_at", "closes_at", "groups",
                                   "services", "efficiencies", "income", "kpis", "demographics"});
-        if (auto f = r.string(root, "", "format"); f && *f != "council-budget")
-            r.add("budget.wrong_format", "/format", "expected \"council-budget\", found " + in_quotes(*f));
-        if (auto v = r.integer(root, "", "format_version", true, 0, 1'000'000); v && *v != kBudgetFormatVersion)
-            r.add("budget.unsupported_version", "/format_version",
-                  "format_version " + std::to_string(*v) + " is not supported; this build reads version " +
-                      std::to_string(kBudgetFormatVersion));
-        if (auto id = r.id(root, "")) b.id = *id;
-        if (auto v = r.integer(root, "", "version", true, 1, 1'000'000'000)) b.version = *v;
+        r.opening(root, "council-budget", kBudgetFormatVersion, b.id, b.version);
         if (auto il = r.boolean(root, "", "illustrative", true)) b.illustrative = *il;
-        if (const json* langs = r.array(root, "", "languages")) {
-            for (std::size_t i = 0; i < langs->size(); ++i) {
-                const json& l = (*langs)[i];
-                if (!l.is_string() || (l != "en" && l != "cy")) {
-                    r.add("budget.bad_enum", at("/languages", i), "languages are \"en\" and \"cy\"");
-                    continue;
-                }
-                b.languages.push_back(l.get<std::string>());
-            }
-            if (std::find(b.languages.begin(), b.languages.end(), "en") == b.languages.end())
-                r.add("budget.missing_field", "/languages", "\"en\" must be one of the languages");
-            r.welsh = std::find(b.languages.begin(), b.languages.end(), "cy") != b.languages.end();
-        }
+        r.languages(root, b.languages);
         b.notice = r.text(root, "", "notice", b.illustrative);
         if (auto rule = r.choice<BalanceRule>(root, "", "balance_rule",
                                               {{"must_balance", BalanceRule::MustBalance},
@@ -211,14 +178,14 @@ struct Loader {
         const std::string sp = lp + "/stops_percent";
         std::vector<BasisPoints> values;
         for (std::size_t i = 0; i < stops->size(); ++i) {
-            const auto v = r.percent_value((*stops)[i], at(sp, i));
+            const auto v = r.percent_value((*stops)[i], Reader::at(sp, i));
             if (!v) return;
             if (*v < out.lever_min_bp || *v > out.lever_max_bp || (*v - out.lever_min_bp) % out.lever_step_bp != 0) {
-                r.add("budget.off_step", at(sp, i), format_bp_as_percent(*v) + "% is not a step between min and max");
+                r.add("budget.off_step", Reader::at(sp, i), format_bp_as_percent(*v) + "% is not a step between min and max");
                 return;
             }
             if (!values.empty() && *v <= values.back()) {
-                r.add("budget.stops_not_ascending", at(sp, i), "stops must be in ascending order, each once");
+                r.add("budget.stops_not_ascending", Reader::at(sp, i), "stops must be in ascending order, each once");
                 return;
             }
             values.push_back(*v);
@@ -259,7 +226,7 @@ struct Loader {
     }
 
     void funding(const json& root) {
-        each_object(root, "funding", true, [&](const json& item, const std::string& p) {
+        r.each_object(root, "funding", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name", "kind", "amount"});
             FundingLine line;
             if (auto id = r.id(item, p)) { line.id = *id; r.unique(ids_funding, *id, p + "/id"); }
@@ -276,7 +243,7 @@ struct Loader {
     }
 
     void groups(const json& root) {
-        each_object(root, "groups", true, [&](const json& item, const std::string& p) {
+        r.each_object(root, "groups", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name"});
             Group group;
             if (auto id = r.id(item, p)) { group.id = *id; r.unique(ids_groups, *id, p + "/id"); }
@@ -289,7 +256,7 @@ struct Loader {
         const auto list = root.find("services");
         if (list != root.end() && list->is_array() && list->empty())
             r.add("budget.empty", "/services", "a budget needs at least one service");
-        each_object(root, "services", true, [&](const json& item, const std::string& p) {
+        r.each_object(root, "services", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "group", "name", "description", "baseline", "locked", "locked_reason",
                                      "min_percent", "max_percent", "step_percent", "consequences"});
             Service sv;
@@ -331,7 +298,7 @@ struct Loader {
         if (!c) return;
         if (c->empty()) { r.add("budget.no_consequences", p + "/consequences", "at least one consequence band is needed"); return; }
         for (std::size_t k = 0; k < c->size(); ++k) {
-            const std::string cp = at(p + "/consequences", k);
+            const std::string cp = Reader::at(p + "/consequences", k);
             const json& band = (*c)[k];
             if (!r.expect(band, cp, band.is_object(), "an object")) continue;
             r.check_fields(band, cp, {"from_percent", "text"});
@@ -356,7 +323,7 @@ struct Loader {
         const json* e = r.array(item, p, "kpi_effects", false);
         if (!e) return out;
         for (std::size_t k = 0; k < e->size(); ++k) {
-            const std::string ep = at(p + "/kpi_effects", k);
+            const std::string ep = Reader::at(p + "/kpi_effects", k);
             const json& eff = (*e)[k];
             if (!r.expect(eff, ep, eff.is_object(), "an object")) continue;
             r.check_fields(eff, ep, {"kpi", "change"});
@@ -372,7 +339,7 @@ struct Loader {
     std::vector<PendingRef> pending_kpi_refs;
 
     void efficiencies(const json& root) {
-        each_object(root, "efficiencies", true, [&](const json& item, const std::string& p) {
+        r.each_object(root, "efficiencies", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name", "description", "service", "saving", "one_off_cost", "risk", "kpi_effects"});
             EfficiencyOption o;
             if (auto id = r.id(item, p)) { o.id = *id; r.unique(ids_options, *id, p + "/id"); }
@@ -394,7 +361,7 @@ struct Loader {
     }
 
     void incomes(const json& root) {
-        each_object(root, "income", true, [&](const json& item, const std::string& p) {
+        r.each_object(root, "income", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "name", "description", "kind", "yield", "kpi_effects"});
             IncomeOption o;
             if (auto id = r.id(item, p)) { o.id = *id; r.unique(ids_options, *id, p + "/id"); }
@@ -415,7 +382,7 @@ struct Loader {
     }
 
     void kpis(const json& root) {
-        each_object(root, "kpis", true, [&](const json& item, const std::string& p) {
+        r.each_object(root, "kpis", true, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "group", "name", "description", "unit", "decimals", "polarity", "history",
                                      "target", "thresholds", "comparators", "responses", "floor", "ceiling"});
             Kpi kpi;
@@ -475,7 +442,7 @@ struct Loader {
         if (!h) return;
         if (h->empty()) r.add("budget.empty_history", p + "/history", "at least one year of history is needed");
         for (std::size_t k = 0; k < h->size(); ++k) {
-            const std::string hp = at(p + "/history", k);
+            const std::string hp = Reader::at(p + "/history", k);
             const json& y = (*h)[k];
             if (!r.expect(y, hp, y.is_object(), "an object")) continue;
             r.check_fields(y, hp, {"year", "value"});
@@ -493,7 +460,7 @@ struct Loader {
         const json* rs = r.array(item, p, "responses", false);
         if (!rs) return;
         for (std::size_t k = 0; k < rs->size(); ++k) {
-            const std::string rp = at(p + "/responses", k);
+            const std::string rp = Reader::at(p + "/responses", k);
             const json& resp = (*rs)[k];
             if (!r.expect(resp, rp, resp.is_object(), "an object")) continue;
             r.check_fields(resp, rp, {"service", "per_percent", "half_saturation_percent", "max_effect"});
@@ -513,7 +480,7 @@ struct Loader {
 
     void demographics(const json& root) {
         std::map<std::string, std::string> ids;
-        each_object(root, "demographics", false, [&](const json& item, const std::string& p) {
+        r.each_object(root, "demographics", false, [&](const json& item, const std::string& p) {
             r.check_fields(item, p, {"id", "label", "options"});
             DemographicQuestion q;
             if (auto id = r.id(item, p)) { q.id = *id; r.unique(ids, *id, p + "/id"); }
@@ -521,7 +488,7 @@ struct Loader {
             std::map<std::string, std::string> option_ids;
             if (const json* opts = r.array(item, p, "options")) {
                 for (std::size_t k = 0; k < opts->size(); ++k) {
-                    const std::string op = at(p + "/options", k);
+                    const std::string op = Reader::at(p + "/options", k);
                     const json& o = (*opts)[k];
                     if (!r.expect(o, op, o.is_object(), "an object")) continue;
                     r.check_fields(o, op, {"id", "label"});

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "json_document.h"
 #include "local_text.h"
@@ -230,6 +231,49 @@ public:
         }
         add(code("bad_enum"), ptr + "/" + key, "unknown value " + in_quotes(*s) + "; expected one of " + list);
         return std::nullopt;
+    }
+
+    // The fields every file opens with: "format" (must be `format`), "format_version" (must be
+    // `format_version`), "id" and "version".
+    void opening(const json& root, const char* format, int format_version, std::string& id, std::int64_t& version) {
+        if (auto f = string(root, "", "format"); f && *f != format)
+            add(code("wrong_format"), "/format", std::string("expected \"") + format + "\", found " + in_quotes(*f));
+        if (auto v = integer(root, "", "format_version", true, 0, 1'000'000); v && *v != format_version)
+            add(code("unsupported_version"), "/format_version",
+                "format_version " + std::to_string(*v) + " is not supported; this build reads version " + std::to_string(format_version));
+        if (auto i = this->id(root, "")) id = *i;
+        if (auto v = integer(root, "", "version", true, 1, 1'000'000'000)) version = *v;
+    }
+
+    static std::string at(const std::string& ptr, std::size_t i) { return ptr + "/" + std::to_string(i); }
+
+    // Calls f(item, pointer) for each object in root[key], reporting non-objects.
+    template <class F>
+    void each_object(const json& root, const char* key, bool required, F f) {
+        const json* items = array(root, "", key, required);
+        if (!items) return;
+        for (std::size_t i = 0; i < items->size(); ++i) {
+            const std::string p = at(std::string("/") + key, i);
+            const json& item = (*items)[i];
+            if (expect(item, p, item.is_object(), "an object")) f(item, p);
+        }
+    }
+
+    // "languages": "en" and "cy" only, "en" among them; Welsh text is then required where there is "cy".
+    void languages(const json& root, std::vector<std::string>& out) {
+        const json* langs = array(root, "", "languages");
+        if (!langs) return;
+        for (std::size_t i = 0; i < langs->size(); ++i) {
+            const json& l = (*langs)[i];
+            if (!l.is_string() || (l != "en" && l != "cy")) {
+                add(code("bad_enum"), at("/languages", i), "languages are \"en\" and \"cy\"");
+                continue;
+            }
+            out.push_back(l.get<std::string>());
+        }
+        if (std::find(out.begin(), out.end(), "en") == out.end())
+            add(code("missing_field"), "/languages", "\"en\" must be one of the languages");
+        welsh = std::find(out.begin(), out.end(), "cy") != out.end();
     }
 
     // When responses are taken (both optional): UTC times at opens_at and closes_at, the close after the opening.
