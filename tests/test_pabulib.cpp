@@ -90,6 +90,20 @@ BOOST_AUTO_TEST_CASE(reads_an_approval_file) {
     BOOST_TEST(again.problems.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_currency_that_is_not_three_letters_becomes_xxx) {
+    // Found by fuzz_ballot: ",LN" is three characters but no currency code, and the ballot must load.
+    for (const auto& [given, kept] : std::vector<std::pair<std::string, std::string>>{
+             {"pln", "PLN"}, {",LN", "XXX"}, {"PL", "XXX"}, {"P\xc5\x81", "XXX"}, {"", "XXX"}}) {
+        std::string file = kFile;
+        file.replace(file.find("currency;PLN"), 12, "currency;" + given);
+        Problems problems, warnings;
+        const auto in = import_pabulib(file, "testowo-2024", problems, warnings);
+        BOOST_REQUIRE(in.ok);
+        BOOST_TEST(in.ballot.currency == kept);
+        BOOST_TEST(load_ballot(ballot_json(in.ballot)).problems.empty());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(writes_what_it_reads) {
     Problems problems, warnings;
     const auto in = import_pabulib(kFile, "testowo-2024", problems, warnings);

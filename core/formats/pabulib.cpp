@@ -313,9 +313,12 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
     b.title.en = meta_value("description");
     if (b.title.en.empty()) b.title.en = b.council.en.empty() ? ballot_id : b.council.en + " " + meta_value("instance");
     const std::string currency = meta_value("currency");
-    b.currency = currency.size() == 3 ? currency : "XXX";
-    for (auto& c : b.currency)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    b.currency = "XXX";  // ISO 4217's code for "no currency", when the file names none we can keep
+    if (currency.size() == 3 && std::all_of(currency.begin(), currency.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
+        b.currency = currency;
+        for (auto& c : b.currency)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
     b.rule = BallotRule::Approval;
     auto length = [&](const char* key, int fallback) {
         const std::string v = meta_value(key);
