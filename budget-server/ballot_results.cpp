@@ -8,6 +8,7 @@
 
 #include "ballot_count.h"
 #include "ballot_loader.h"
+#include "ballot_pack.h"
 #include "ballot_submission.h"
 #include "formats/pabulib.h"
 #include "utc_time.h"
@@ -49,7 +50,8 @@ bool load_ballots(const std::string& dir, BallotSet& out, std::string& error) {
             error = "two files in " + dir + " hold the ballot " + id;
             return false;
         }
-        out.by_id.emplace(id, BallotEdition{std::make_shared<const budget::Ballot>(std::move(*l.ballot)), text.str()});
+        std::string pack = budget::pack_ballot(*l.ballot);
+        out.by_id.emplace(id, BallotEdition{std::make_shared<const budget::Ballot>(std::move(*l.ballot)), text.str(), std::move(pack)});
     }
     return true;
 }

@@ -18,6 +18,7 @@ namespace server {
 struct BallotEdition {
     std::shared_ptr<const budget::Ballot> ballot;
     std::string json;  // the file as loaded
+    std::string pack;  // what the app downloads (budgets/ID.pack)
 };
 
 struct BallotSet {

@@ -358,8 +358,16 @@ private:
                 return send(std::move(r));
             }
         }
-        if (config_.ballots && path.rfind("/budgets/", 0) == 0 && path.size() > 14 && path.compare(path.size() - 5, 5, ".json") == 0) {
-            if (const BallotEdition* b = config_.ballots->find(path.substr(9, path.size() - 14))) return send_document(b->json);
+        if (config_.ballots && path.rfind("/budgets/", 0) == 0 && path.size() > 14 &&
+            (path.compare(path.size() - 5, 5, ".pack") == 0 || path.compare(path.size() - 5, 5, ".json") == 0)) {
+            if (const BallotEdition* b = config_.ballots->find(path.substr(9, path.size() - 14))) {
+                if (path.compare(path.size() - 5, 5, ".json") == 0) return send_document(b->json);
+                Response r;
+                r.headers.emplace_back("Cache-Control", "no-cache");
+                r.body = b->pack;
+                r.content_type = "application/octet-stream";
+                return send(std::move(r));
+            }
         }
         const bool budgets = path.rfind("/budgets/", 0) == 0;
         const std::string& root = budgets ? config_.budgets_dir : config_.site_dir;  // canonical (run_http_server)

@@ -1,10 +1,11 @@
-// `budget-tool pb import|export|count|validate`. Exit 0 ok, 1 problems, 2 usage.
+// `budget-tool pb import|export|count|validate|sample|pack`. Exit 0 ok, 1 problems, 2 usage.
 #include "pb_command.h"
 
 #include <iostream>
 
 #include "ballot_count.h"
 #include "ballot_loader.h"
+#include "ballot_pack.h"
 #include "formats/pabulib.h"
 #include "tool_files.h"
 #include "vote.h"
@@ -22,7 +23,8 @@ int usage(const std::string& why) {
               << "  budget-tool pb export BALLOT.json VOTES.jsonl OUT.pb [--area ID]\n"
               << "  budget-tool pb count (FILE.pb | BALLOT.json VOTES.jsonl) [--rule greedy|equal-shares] [--json]\n"
               << "  budget-tool pb validate BALLOT.json [VOTES.jsonl]\n"
-              << "  budget-tool pb sample BALLOT.json --count N [--seed S]   votes that keep the ballot's rule, as JSON lines\n";
+              << "  budget-tool pb sample BALLOT.json --count N [--seed S]   votes that keep the ballot's rule, as JSON lines\n"
+              << "  budget-tool pb pack BALLOT.json OUT.pack   check a ballot and write its pack for the browser app\n";
     return 2;
 }
 
@@ -213,15 +215,26 @@ int cmd_sample(const std::vector<std::string>& args) {
     return 0;
 }
 
+int cmd_pack(const std::vector<std::string>& args) {
+    if (args.size() != 2) return usage("pb pack needs BALLOT.json and OUT.pack");
+    const auto b = load(args[0]);
+    if (!b) return 1;
+    const std::string bytes = pack_ballot(*b);
+    if (!tool::write_whole(args[1], bytes)) return 1;
+    std::cout << args[1] << ": " << bytes.size() << " bytes (ballot " << b->id << " v" << b->version << ")\n";
+    return 0;
+}
+
 }  // namespace
 
 int cmd_pb(const std::vector<std::string>& args) {
-    if (args.empty()) return usage("pb needs import, export, count or validate");
+    if (args.empty()) return usage("pb needs import, export, count, validate, sample or pack");
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (args[0] == "import") return cmd_import(rest);
     if (args[0] == "export") return cmd_export(rest);
     if (args[0] == "count") return cmd_count(rest);
     if (args[0] == "validate") return cmd_validate(rest);
     if (args[0] == "sample") return cmd_sample(rest);
+    if (args[0] == "pack") return cmd_pack(rest);
     return usage("unknown pb command " + args[0]);
 }

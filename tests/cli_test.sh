@@ -106,6 +106,9 @@ sed -i 's/^12;2,3$/12;2,7/' "$tmp/in.pb"
 "$tool" pb sample "$fund" --count 2000 --seed 4 >"$tmp/sampled.jsonl"
 check "pb sample keeps the rule" 0 $? '[ "$(wc -l <"$tmp/sampled.jsonl")" = 2000 ] && "$tool" pb validate "$fund" "$tmp/sampled.jsonl" >/dev/null'
 "$tool" pb sample "$fund" --count many >/dev/null 2>&1; check "pb sample with a bad count" 2 $?
+"$tool" pb pack "$fund" "$tmp/fund.pack" >"$tmp/out"
+check "pb pack" 0 $? 'grep -q "fund.pack: [0-9]* bytes (ballot bro-tegid-community-fund-2027 v1)" "$tmp/out" && [ "$(head -c 3 "$tmp/fund.pack")" = BBK ]'
+"$tool" pb pack "$tmp/in.pb" "$tmp/bad.pack" 2>/dev/null; check "pb pack refuses what is not a ballot" 1 $? '[ ! -e "$tmp/bad.pack" ]'
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -4,11 +4,13 @@
 #include <limits>
 #include <utility>
 
-#include "byte_codec.h"
+#include "pack_io.h"
 
 namespace budget {
 
 namespace {
+
+using pack_io::local;
 
 constexpr std::string_view kMagic = "BPK";
 constexpr std::int64_t kMoneyLimit = 1'000'000'000'000'000;  // £10 trillion, in pence
@@ -16,78 +18,6 @@ constexpr std::int64_t kI32Min = std::numeric_limits<std::int32_t>::min();
 constexpr std::int64_t kI32Max = std::numeric_limits<std::int32_t>::max();
 constexpr std::int64_t kI64Min = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
-
-class PackWriter {
-public:
-    bool str(std::string& s) { out.text(s); return true; }
-    template <class Int>
-    bool num(Int& v, std::int64_t, std::int64_t) { out.svarint(static_cast<std::int64_t>(v)); return true; }
-    bool flag(bool& b) { out.boolean(b); return true; }
-    template <class Enum>
-    bool choice(Enum& e, int) { out.u8(static_cast<unsigned>(e)); return true; }
-    bool index(std::size_t& i, std::size_t) { out.varint(i); return true; }
-    template <class T, class Each>
-    bool list(std::vector<T>& items, Each each) {
-        out.varint(items.size());
-        for (T& item : items)
-            if (!each(item)) return false;
-        return true;
-    }
-    template <class T, class Each>
-    bool maybe(std::optional<T>& v, Each each) {
-        out.boolean(v.has_value());
-        return !v || each(*v);
-    }
-    ByteWriter out;
-};
-
-class PackReader {
-public:
-    explicit PackReader(std::string_view bytes) : in(bytes) {}
-    bool str(std::string& s) { return in.text(s); }
-    template <class Int>
-    bool num(Int& v, std::int64_t lo, std::int64_t hi) { return in.number(v, lo, hi); }
-    bool flag(bool& b) { return in.boolean(b); }
-    template <class Enum>
-    bool choice(Enum& e, int count) {
-        unsigned v = 0;
-        if (!in.u8(v) || v >= static_cast<unsigned>(count)) return false;
-        e = static_cast<Enum>(v);
-        return true;
-    }
-    bool index(std::size_t& i, std::size_t limit) {
-        std::uint64_t v = 0;
-        if (!in.varint(v) || v >= limit) return false;
-        i = static_cast<std::size_t>(v);
-        return true;
-    }
-    template <class T, class Each>
-    bool list(std::vector<T>& items, Each each) {
-        std::size_t n = 0;
-        if (!in.count(n)) return false;
-        items.clear();
-        for (std::size_t k = 0; k < n; ++k) {
-            items.emplace_back();
-            if (!each(items.back())) return false;
-        }
-        return true;
-    }
-    template <class T, class Each>
-    bool maybe(std::optional<T>& v, Each each) {
-        bool present = false;
-        if (!in.boolean(present)) return false;
-        if (!present) {
-            v.reset();
-            return true;
-        }
-        v.emplace();
-        return each(*v);
-    }
-    ByteReader in;
-};
-
-template <class IO>
-bool local(IO& io, LocalText& t) { return io.str(t.en) && io.str(t.cy); }
 
 template <class IO>
 bool kpi_effects(IO& io, std::vector<KpiEffect>& effects, std::size_t kpis) {
@@ -172,46 +102,23 @@ bool fields(IO& io, Budget& b) {
     return ok;
 }
 
-Problem pack_problem(const char* code, const char* message) { return Problem{code, "", 0, 0, message}; }
-
 }  // namespace
 
 std::string pack_budget(const Budget& b) {
-    PackWriter w;
+    pack_io::PackWriter w;
     Budget copy = b;
     fields(w, copy);
-    ByteWriter out;
-    out.bytes() = kMagic;
-    out.u8(kBudgetPackVersion);
-    out.u64(fnv1a(w.out.bytes()));
-    out.bytes() += w.out.bytes();
-    return std::move(out.bytes());
+    return pack_io::framed(kMagic, kBudgetPackVersion, w.out.bytes());
 }
 
 BudgetUnpack unpack_budget(std::string_view bytes) {
     BudgetUnpack r;
-    if (bytes.size() < kMagic.size() + 9 || bytes.substr(0, kMagic.size()) != kMagic) {
-        r.problem = pack_problem("pack.not_a_pack", "this is not a budget pack");
-        return r;
-    }
-    ByteReader header(bytes.substr(kMagic.size(), 9));
-    unsigned version = 0;
-    std::uint64_t checksum = 0;
-    header.u8(version);
-    header.u64(checksum);
-    if (version != kBudgetPackVersion) {
-        r.problem = pack_problem("pack.version", "this budget pack is from another version of the app: pack the budget again");
-        return r;
-    }
-    const std::string_view payload = bytes.substr(kMagic.size() + 9);
-    if (fnv1a(payload) != checksum) {
-        r.problem = pack_problem("pack.checksum", "the budget pack is damaged or incomplete (its checksum does not match)");
-        return r;
-    }
+    const auto payload = pack_io::payload(bytes, kMagic, kBudgetPackVersion, "budget", r.problem);
+    if (!payload) return r;
     Budget b;
-    PackReader reader(payload);
+    pack_io::PackReader reader(*payload);
     if (!fields(reader, b) || !reader.in.done()) {
-        r.problem = pack_problem("pack.malformed", "the budget pack is not laid out as this version expects");
+        r.problem = Problem{"pack.malformed", "", 0, 0, "the budget pack is not laid out as this version expects"};
         return r;
     }
     b.build_index();

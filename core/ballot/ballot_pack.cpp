@@ -1,0 +1,64 @@
+// Ballot <-> pack bytes. One field list (`fields`) drives both directions, so they cannot drift.
+#include "ballot_pack.h"
+
+#include <limits>
+#include <utility>
+
+#include "ballot_loader.h"
+#include "pack_io.h"
+
+namespace budget {
+
+namespace {
+
+using pack_io::local;
+
+constexpr std::string_view kMagic = "BBK";
+constexpr std::int64_t kMoneyLimit = 1'000'000'000'000'000;  // £10 trillion, in pence
+constexpr std::int64_t kI64Min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t kMaxProjects = static_cast<std::int64_t>(kMaxBallotProjects);
+
+template <class IO>
+bool fields(IO& io, Ballot& b) {
+    const auto time = [&](std::int64_t& t) { return io.num(t, kI64Min, kI64Max); };
+    bool ok = io.str(b.id) && io.num(b.version, kI64Min, kI64Max) &&
+              io.list(b.languages, [&](std::string& l) { return io.str(l); }) && local(io, b.council) && local(io, b.title) &&
+              local(io, b.description) && io.str(b.currency) && io.num(b.budget, 0, kMoneyLimit) && io.choice(b.rule, 2) &&
+              io.num(b.min_projects, 0, kMaxProjects) && io.num(b.max_projects, 0, kMaxProjects) &&
+              io.num(b.min_share_bp, 0, 10000) && io.choice(b.counting, 2) && io.flag(b.results_public) &&
+              io.flag(b.codes_required) && io.maybe(b.opens_at, time) && io.maybe(b.closes_at, time);
+    ok = ok && io.list(b.areas, [&](BallotArea& a) { return io.str(a.id) && local(io, a.name) && io.num(a.budget, 0, kMoneyLimit); });
+    ok = ok && io.list(b.projects, [&](Project& p) {
+        return io.str(p.id) && local(io, p.name) && local(io, p.description) && io.num(p.cost, 0, kMoneyLimit) &&
+               io.str(p.category) && io.str(p.area);
+    });
+    return ok && b.projects.size() <= kMaxBallotProjects;
+}
+
+}  // namespace
+
+std::string pack_ballot(const Ballot& b) {
+    pack_io::PackWriter w;
+    Ballot copy = b;
+    fields(w, copy);
+    return pack_io::framed(kMagic, kBallotPackVersion, w.out.bytes());
+}
+
+BallotUnpack unpack_ballot(std::string_view bytes) {
+    BallotUnpack r;
+    const auto payload = pack_io::payload(bytes, kMagic, kBallotPackVersion, "ballot", r.problem);
+    if (!payload) return r;
+    Ballot b;
+    pack_io::PackReader reader(*payload);
+    if (!fields(reader, b) || !reader.in.done()) {
+        r.problem = Problem{"pack.malformed", "", 0, 0, "the ballot pack is not laid out as this version expects"};
+        return r;
+    }
+    r.ballot = std::move(b);
+    return r;
+}
+
+bool is_ballot_pack(std::string_view bytes) { return bytes.substr(0, kMagic.size()) == kMagic; }
+
+}  // namespace budget
