@@ -29,10 +29,12 @@ const char* rag_word(const AppState& s, budget::Rag r) {
 }
 
 void draw_app(AppState& s) {
-    static const char* const screens[] = {N_("Welcome"), N_("Balance the budget"), N_("Review and send"), N_("Sent"), N_("Annual report")};
+    static const char* const screens[] = {N_("Welcome"), N_("Balance the budget"), N_("Review and send"), N_("Sent"), N_("Annual report"),
+                                          N_("Choose projects"), N_("Check your vote"), N_("Vote sent")};
     const int screen = static_cast<int>(s.screen);
-    s.mirror.title = std::string(s.tr(screens[screen])) + " – " + s.text(s.budget.council_name);
-    if (s.screen != Screen::Welcome) {  // the welcome screen's own title is its heading
+    const std::string& who = s.vote ? s.text(s.vote->ballot.title) : s.text(s.budget.council_name);
+    s.mirror.title = std::string(s.tr(screens[screen])) + " – " + who;
+    if (s.screen != Screen::Welcome && s.screen != Screen::Ballot) {  // these draw their own title as their heading
         MirrorNode h;
         h.key = "screen-title";
         h.role = Role::Heading;
@@ -62,6 +64,9 @@ void draw_app(AppState& s) {
         case Screen::Review: draw_review(s); break;
         case Screen::Confirmation: draw_confirmation(s); break;
         case Screen::AnnualReport: draw_annual_report(s); break;
+        case Screen::Ballot: draw_ballot(s); break;
+        case Screen::BallotReview: draw_ballot_review(s); break;
+        case Screen::BallotSent: draw_ballot_sent(s); break;
     }
     ImGui::End();
 }

@@ -1,12 +1,12 @@
 // AppState changes and its JSON view.
 #include "app_state.h"
 
-#include "utc_time.h"
-
+#include "ballot_submission.h"
 #include "json_writer.h"
 #include "money.h"
 #include "overview.h"
 #include "submission.h"
+#include "vote.h"
 #include "utc_time.h"
 
 namespace app {
@@ -75,6 +75,136 @@ bool AppState::can_submit(std::string& why) const {
     return true;
 }
 
+std::string AppState::tr(const char* english, std::initializer_list<std::pair<const char*, std::string>> fills) const {
+    std::string text = tr(english);
+    for (const auto& [name, value] : fills) {
+        const std::string place = std::string("{") + name + "}";
+        for (auto at = text.find(place); at != std::string::npos; at = text.find(place, at + value.size()))
+            text.replace(at, place.size(), value);
+    }
+    return text;
+}
+
+std::vector<std::uint32_t> BallotChoice::projects() const {
+    std::vector<std::uint32_t> out;
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        if (chosen[i]) out.push_back(static_cast<std::uint32_t>(i));
+    return out;
+}
+
+budget::Pence BallotChoice::spent() const {
+    budget::Pence total = 0;  // at most 2,000 projects of at most £10 trillion: no overflow
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        if (chosen[i]) total += ballot.projects[i].cost;
+    return total;
+}
+
+budget::Pence BallotChoice::budget() const {
+    return area >= 0 ? ballot.areas[static_cast<std::size_t>(area)].budget : ballot.budget;
+}
+
+bool BallotChoice::in_area(std::size_t project) const {
+    return ballot.areas.empty() || (area >= 0 && ballot.projects[project].area == ballot.areas[static_cast<std::size_t>(area)].id);
+}
+
+void AppState::start_ballot(budget::Ballot b) {
+    vote.emplace();
+    vote->chosen.assign(b.projects.size(), 0);
+    if (b.areas.size() == 1) vote->area = 0;
+    vote->ballot = std::move(b);
+    screen = Screen::Ballot;
+    drawn_screen = Screen::Welcome;  // the first frame starts the keyboard at the top
+}
+
+void AppState::choose_project(std::size_t project, bool on) {
+    if (!vote || project >= vote->chosen.size() || !vote->in_area(project)) return;
+    vote->chosen[project] = on ? 1 : 0;
+    touched();
+}
+
+void AppState::choose_area(int area) {
+    if (!vote || area < -1 || area >= static_cast<int>(vote->ballot.areas.size()) || area == vote->area) return;
+    vote->area = area;
+    for (std::size_t i = 0; i < vote->chosen.size(); ++i)
+        if (!vote->in_area(i)) vote->chosen[i] = 0;
+    touched();
+}
+
+void AppState::clear_vote() {
+    if (!vote) return;
+    vote->chosen.assign(vote->chosen.size(), 0);
+    vote->area = vote->ballot.areas.size() == 1 ? 0 : -1;
+    submission_id.clear();
+    send_state = SendState::NotSent;
+    send_message.clear();
+    screen = Screen::Ballot;
+    touched();
+}
+
+std::string AppState::money(budget::Pence amount) const {
+    const std::string& currency = vote ? vote->ballot.currency : std::string("GBP");
+    if (currency != "GBP") return budget::pounds_decimal(amount) + " " + currency;
+    std::string text = budget::format_pounds(amount);
+    if (amount % 100 == 0 && text.size() > 3) text.resize(text.size() - 3);  // "£250,000", not "£250,000.00"
+    return text;
+}
+
+std::string AppState::ballot_rule_words() const {
+    if (!vote) return "";
+    const budget::Ballot& b = vote->ballot;
+    std::string words;
+    if (!b.areas.empty()) words = std::string(tr("Choose your area first: each area has its own budget, and you vote for projects in one area.")) + " ";
+    if (b.rule == budget::BallotRule::Knapsack) {
+        const budget::Pence limit = vote->budget(), least = budget::minimum_spend(b, limit);
+        words += least > 0 ? tr("Choose projects that cost {least} to {budget} in all.", {{"least", money(least)}, {"budget", money(limit)}})
+                           : tr("Choose projects that cost up to {budget} in all.", {{"budget", money(limit)}});
+    } else if (b.max_projects > 0) {
+        words += b.min_projects == b.max_projects ? tr("Choose {max} projects.", {{"max", std::to_string(b.max_projects)}})
+                 : b.min_projects > 1
+                     ? tr("Choose from {min} to {max} projects.", {{"min", std::to_string(b.min_projects)}, {"max", std::to_string(b.max_projects)}})
+                     : tr("Choose up to {max} projects.", {{"max", std::to_string(b.max_projects)}});
+    } else {
+        words += b.min_projects > 1 ? tr("Choose at least {min} projects.", {{"min", std::to_string(b.min_projects)}})
+                                    : tr("Choose as many projects as you like.");
+    }
+    return words;
+}
+
+std::string AppState::vote_problem() const {
+    if (!vote) return "";
+    const budget::Ballot& b = vote->ballot;
+    if (!b.areas.empty() && vote->area < 0) return tr("Choose your area.");
+    const auto projects = vote->projects();
+    if (projects.empty()) return tr("Choose at least one project.");
+    budget::Problems problems;
+    budget::check_vote_rule(b, projects, problems);
+    if (problems.empty()) return "";
+    const std::string& code = problems.front().code;
+    const std::string count = std::to_string(projects.size());
+    if (code == "vote.too_few") return tr("You have chosen {count}: choose at least {min} projects.", {{"count", count}, {"min", std::to_string(b.min_projects)}});
+    if (code == "vote.too_many")
+        return tr("You have chosen {count}: the most you can choose is {max}. Remove one to send your vote.",
+                  {{"count", count}, {"max", std::to_string(b.max_projects)}});
+    if (code == "vote.over_budget")
+        return tr("Your projects cost {spent}, more than the {budget} to spend. Remove one to send your vote.",
+                  {{"spent", money(vote->spent())}, {"budget", money(vote->budget())}});
+    if (code == "vote.under_share")
+        return tr("Your projects cost {spent}: choose projects that cost at least {least} in all.",
+                  {{"spent", money(vote->spent())}, {"least", money(budget::minimum_spend(b, vote->budget()))}});
+    return problems.front().message;  // a rule the app does not word yet: the core's English
+}
+
+std::string AppState::vote_json() const {
+    if (!vote) return "";
+    budget::BallotSubmission v;
+    v.ballot_id = vote->ballot.id;
+    v.version = vote->ballot.version;
+    v.submission_id = submission_id;
+    v.projects = vote->projects();
+    v.language = language;
+    return budget::ballot_submission_json(vote->ballot, v);
+}
+
 std::string AppState::submission_json() const {
     budget::Draft d = draft();
     budget::Submission s = budget::make_submission(budget, choices, submission_id);
@@ -108,12 +238,9 @@ void AppState::restore(const budget::Draft& d) {
         if (q < demographic_answers.size()) demographic_answers[q] = static_cast<int>(o);
 }
 
-std::string state_json(const AppState& s, const FrameCosts& costs) {
-    static const char* const screens[] = {"welcome", "simulator", "review", "confirmation", "annual_report"};
-    static const char* const sends[] = {"not_sent", "waiting", "sent", "rejected"};
-    budget::JsonWriter w;
-    w.begin_object();
-    w.key("screen").string(screens[static_cast<int>(s.screen)]);
+namespace {
+
+void budget_state(budget::JsonWriter& w, const AppState& s) {
     w.key("efficiencies").begin_array();
     for (std::size_t i = 0; i < s.budget.efficiencies.size(); ++i)
         if (s.choices.efficiency_on[i]) w.string(s.budget.efficiencies[i].id);
@@ -121,10 +248,9 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     for (std::size_t i = 0; i < s.budget.incomes.size(); ++i)
         if (s.choices.income_on[i]) w.string(s.budget.incomes[i].id);
     w.end_array();
-    w.key("submission_id").string(s.submission_id).key("send_state").string(sends[static_cast<int>(s.send_state)]);
     w.key("overall_comment").string(s.overall_comment);
     w.key("receipt_band").string(std::string(1, s.budget.council_tax.bands[s.receipt_band].letter));
-    w.key("projector").boolean(s.projector).key("language").string(s.language).key("budget").string(s.budget.id);
+    w.key("budget").string(s.budget.id);
     w.key("services_bp").begin_object();
     for (std::size_t i = 0; i < s.budget.services.size(); ++i) w.key(s.budget.services[i].id).integer(s.choices.service_bp[i]);
     w.end_object();
@@ -135,6 +261,31 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     for (const auto& g : v.groups) w.integer(g.spend);
     w.end_array().end_object();
     w.key("balanced").boolean(s.outcome.balanced).key("undo_steps").integer(static_cast<std::int64_t>(s.undo.size()));
+}
+
+void ballot_state(budget::JsonWriter& w, const AppState& s) {
+    const BallotChoice& v = *s.vote;
+    w.key("budget").string(v.ballot.id).key("ballot").begin_object();
+    w.key("area").string(v.area >= 0 ? v.ballot.areas[static_cast<std::size_t>(v.area)].id : "");
+    w.key("chosen").begin_array();
+    for (const auto p : v.projects()) w.string(v.ballot.projects[p].id);
+    w.end_array().key("spent_pence").integer(v.spent()).key("budget_pence").integer(v.budget());
+    w.key("problem").string(s.vote_problem()).end_object();
+}
+
+}  // namespace
+
+std::string state_json(const AppState& s, const FrameCosts& costs) {
+    static const char* const screens[] = {"welcome", "simulator", "review", "confirmation", "annual_report", "ballot", "ballot_review", "ballot_sent"};
+    static const char* const sends[] = {"not_sent", "waiting", "sent", "rejected"};
+    budget::JsonWriter w;
+    w.begin_object();
+    w.key("screen").string(screens[static_cast<int>(s.screen)]);
+    w.key("kind").string(s.vote ? "ballot" : "budget");
+    if (s.vote) ballot_state(w, s);
+    else budget_state(w, s);
+    w.key("submission_id").string(s.submission_id).key("send_state").string(sends[static_cast<int>(s.send_state)]);
+    w.key("projector").boolean(s.projector).key("language").string(s.language);
     w.key("frames_drawn").integer(static_cast<std::int64_t>(costs.frames)).key("frame_ms_mean").number(costs.mean_ms, 4);
     w.key("frame_ms_max").number(costs.max_ms, 4).key("build_ms_mean").number(costs.build_mean_ms, 4);
     w.key("font_px").number(costs.font_px, 1);  // the size the font is rasterised at (device pixels)

@@ -1,9 +1,11 @@
 // The resident app's state. The UI is a thin function of this; every change goes through here.
 #pragma once
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "ballot.h"
 #include "budget.h"
 #include "draft_codec.h"
 #include "message_catalogue.h"
@@ -16,10 +18,21 @@ namespace app {
 // AppState::tr, as gettext's N_() does.
 constexpr const char* N_(const char* english) { return english; }
 
-enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport };
+enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport, Ballot, BallotReview, BallotSent };
 enum class SendState { NotSent, Waiting, Sent, Rejected };
 // Whether the consultation takes responses now (the server says, when the app starts).
 enum class Consultation { Open, NotOpen, Closed };
+
+// A project ballot, when the app was started with one in place of a budget: what the resident chose.
+struct BallotChoice {
+    budget::Ballot ballot;
+    std::vector<char> chosen;  // one per project
+    int area = -1;             // with areas: the one whose projects are shown (-1: not chosen yet)
+    std::vector<std::uint32_t> projects() const;  // the chosen projects' indices, in ballot order
+    budget::Pence spent() const;
+    budget::Pence budget() const;  // the chosen area's, or the ballot's
+    bool in_area(std::size_t project) const;  // shown for the chosen area (every project without areas)
+};
 
 struct AppState {
     budget::Budget budget;
@@ -63,6 +76,17 @@ struct AppState {
     void touched() { ++revision; }
 
     void start(budget::Budget b);
+    std::optional<BallotChoice> vote;  // set for a ballot; `budget` is then unused
+    void start_ballot(budget::Ballot b);
+    void choose_project(std::size_t project, bool on);
+    void choose_area(int area);  // clears choices in other areas
+    void clear_vote();            // every choice, the reference and the sending state (kiosk reset)
+    // Why the choice cannot be sent as it stands, in the resident's words; "" when it can.
+    std::string vote_problem() const;
+    // The ballot's rule in plain words ("Choose up to 3 projects.").
+    std::string ballot_rule_words() const;
+    std::string money(budget::Pence amount) const;  // "£250,000", "£12.50"; other currencies by code
+    std::string vote_json() const;  // the pb-ballot-vote document for the chosen projects
     // "This consultation opens on ..." or "... closed on ...", or "" while it is open.
     std::string consultation_note() const;
     void set_choices(const budget::Choices& next);  // keeps an undo step, re-simulates
@@ -81,6 +105,8 @@ struct AppState {
     // catalogue (wasm/po/cy.po); a message it lacks shows in English.
     budget::MessageCatalogue welsh;
     const char* tr(const char* english) const { return language == "cy" ? welsh.translate(english).data() : english; }
+    // A message with "{name}" places filled, in the resident's language.
+    std::string tr(const char* english, std::initializer_list<std::pair<const char*, std::string>> fills) const;
     // A budget's own words, in English and, where it gives them, Welsh.
     const std::string& text(const budget::LocalText& t) const { return t.in(language); }
 };

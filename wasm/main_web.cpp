@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app_state.h"
+#include "ballot_pack.h"
+#include "ballot_submission.h"
 #include "budget_pack.h"
 #include "choices_codec.h"
 #include "draft_codec.h"
@@ -142,6 +144,16 @@ void apply_theme() {
 // version of the budget keeps what still applies, and the resident is told; one that does not fit is ignored.
 void restore_draft(const std::string& saved) {
     const auto bytes = app::base64url_decode(saved);
+    if (g_state.vote) {  // a ballot's draft: the chosen projects (encode_vote), which name the area
+        const auto projects = bytes ? budget::decode_vote(*bytes, g_state.vote->chosen.size()) : std::nullopt;
+        if (!projects || projects->empty()) return;
+        const budget::Ballot& b = g_state.vote->ballot;
+        if (const auto area = b.find_area(b.projects[projects->front()].area)) g_state.choose_area(static_cast<int>(*area));
+        for (const auto p : *projects) g_state.choose_project(p, true);
+        g_saved_draft = saved;
+        g_saved_revision = g_state.revision;
+        return;
+    }
     budget::Draft d;
     bool changed = false;
     if (!bytes || bytes->empty() || !budget::decode_draft(g_state.budget, *bytes, d, &changed)) return;
@@ -170,7 +182,8 @@ void frame() {
     // Keep a draft on the device so a reload loses nothing (built only after a change).
     if (g_state.revision != g_saved_revision) {
         g_saved_revision = g_state.revision;
-        const std::string draft = app::base64url_encode(budget::encode_draft(g_state.budget, g_state.draft()));
+        const std::string draft = app::base64url_encode(g_state.vote ? budget::encode_vote(g_state.vote->projects())
+                                                                      : budget::encode_draft(g_state.budget, g_state.draft()));
         if (draft != g_saved_draft) {
             web::save_draft(draft);
             g_saved_draft = draft;
@@ -185,17 +198,30 @@ extern "C" {
 // 0 started; 1 the budget pack is unusable (its problem is printed to the console); 2 no WebGL2.
 EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, const unsigned char* font, int font_size,
                                    const char* language, const char* mode, const char* saved_draft, const char* shared_choices) {
-    budget::BudgetUnpack u = budget::unpack_budget(
-        std::string_view(reinterpret_cast<const char*>(pack), static_cast<std::size_t>(pack_size)));
-    if (!u.budget) {
-        web::console_error("budget pack: " + u.problem.message + " [" + u.problem.code + "]");
+    const std::string_view pack_bytes(reinterpret_cast<const char*>(pack), static_cast<std::size_t>(pack_size));
+    // The same address serves a budget's pack or a ballot's: the first bytes say which.
+    std::optional<budget::Budget> budget_unpacked;
+    std::optional<budget::Ballot> ballot_unpacked;
+    budget::Problem pack_problem;
+    if (budget::is_ballot_pack(pack_bytes)) {
+        budget::BallotUnpack u = budget::unpack_ballot(pack_bytes);
+        ballot_unpacked = std::move(u.ballot);
+        pack_problem = u.problem;
+    } else {
+        budget::BudgetUnpack u = budget::unpack_budget(pack_bytes);
+        budget_unpacked = std::move(u.budget);
+        pack_problem = u.problem;
+    }
+    if (!budget_unpacked && !ballot_unpacked) {
+        web::console_error("pack: " + pack_problem.message + " [" + pack_problem.code + "]");
         return 1;
     }
     web::mark("start:unpacked");
     budget::Problem po_problem;
     if (!g_state.welsh.read(kWelshMessages, po_problem))  // the app then speaks English only
         web::console_error("wasm/po/cy.po:" + std::to_string(po_problem.line) + ": " + po_problem.message + " [" + po_problem.code + "]");
-    g_state.start(std::move(*u.budget));
+    if (ballot_unpacked) g_state.start_ballot(std::move(*ballot_unpacked));
+    else g_state.start(std::move(*budget_unpacked));
     web::mark("start:simulated");
     g_state.language = std::string(language) == "cy" ? "cy" : "en";
     const bool html = std::string(mode) == "html";  // no WebGL2: the page shows the mirror instead
@@ -205,7 +231,7 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     g_state.projector = std::string(mode) == "projector";
     g_state.high_contrast = g_state.projector || std::string(mode) == "high-contrast";
     restore_draft(saved_draft);
-    if (const auto bytes = app::base64url_decode(shared_choices); bytes && !bytes->empty()) {
+    if (const auto bytes = app::base64url_decode(shared_choices); !g_state.vote && bytes && !bytes->empty()) {
         budget::Choices shared;
         if (budget::decode_choices(g_state.budget, *bytes, shared)) {  // the welcome screen offers them
             g_state.shared = shared;

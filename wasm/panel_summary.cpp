@@ -18,27 +18,12 @@ void gap_bar(AppState& s) {
                                          : std::string(s.tr("Gap still to close: ")) +
                                                budget::format_pounds_short(o.remaining_gap) + s.tr(" of ") +
                                                budget::format_pounds_short(s.budget.gap_to_close);
-    // The bar, filled as far as the gap is closed. The words are drawn twice, each clipped to its
-    // side of the fill's edge, so they keep their contrast wherever the edge falls.
-    const float width = ImGui::GetContentRegionAvail().x, height = 36.0f;
-    const ImVec2 min = ImGui::GetCursorScreenPos(), max(min.x + width, min.y + height);
-    ImGui::Dummy(ImVec2(width, height));
-    const float edge = min.x + width * (fraction < 0 ? 0 : fraction > 1 ? 1 : fraction);
     // The council's colour for the part closed, where white words on it reach 4.5:1 (checked at load).
     const budget::Brand& brand = s.budget.brand;
     const ImU32 closing = brand.colour && brand.colour_for_text && !s.high_contrast
                               ? IM_COL32((*brand.colour >> 16) & 0xFF, (*brand.colour >> 8) & 0xFF, *brand.colour & 0xFF, 255)
                               : IM_COL32(13, 79, 140, 255);
-    const ImU32 fill = o.balanced ? IM_COL32(0, 112, 59, 255) : closing;
-    const float rounding = ImGui::GetStyle().FrameRounding;
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), rounding);
-    if (edge > min.x) draw->AddRectFilled(min, ImVec2(edge, max.y), fill, rounding);
-    draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), rounding);
-    const ImVec2 at(min.x + ImGui::GetStyle().FramePadding.x, min.y + (height - ImGui::GetFontSize()) * 0.5f);
-    const ImVec4 on_fill(min.x, min.y, edge, max.y), off_fill(edge, min.y, max.x, max.y);
-    draw->AddText(nullptr, 0.0f, at, IM_COL32_WHITE, label.c_str(), nullptr, 0.0f, &on_fill);
-    draw->AddText(nullptr, 0.0f, at, ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, 0.0f, &off_fill);
+    fill_bar(fraction, label, o.balanced ? IM_COL32(0, 112, 59, 255) : closing);
     described(s, label, "Gap");
     s.mirror.announce = label;  // said when it changes, so a screen reader hears what a lever did
 }

@@ -14,6 +14,10 @@ void draw_simulator(AppState& s);
 void draw_review(AppState& s);
 void draw_confirmation(AppState& s);
 void draw_annual_report(AppState& s);
+// A project ballot: the projects to choose, the choices to check and send, and the confirmation.
+void draw_ballot(AppState& s);
+void draw_ballot_review(AppState& s);
+void draw_ballot_sent(AppState& s);
 
 // Every choice with its money effect this year, then the totals that make the balance (review and
 // confirmation).
@@ -46,6 +50,9 @@ bool button(AppState& s, const std::string& label, const std::string& key, const
             bool enabled = true);
 bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled = true);  // a main action: touch height; full width on a phone, else its words
 bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on);
+// A full-width bar filled to `fraction` (0..1) with `fill`, its words on it (white where filled);
+// the caller describes it for the mirror.
+void fill_bar(float fraction, const std::string& label, ImU32 fill, float height = 36.0f);
 // A checkbox for option `i` of `on` (savings or income): changes go through AppState, with undo.
 void option_toggle(AppState& s, const std::string& name, std::vector<char> budget::Choices::*on, std::size_t i,
                    const std::string& key);

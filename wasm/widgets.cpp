@@ -154,6 +154,24 @@ bool wide_button(AppState& s, const std::string& label, const std::string& key, 
     return button(s, label, key, ImVec2(width, 48.0f), enabled);
 }
 
+void fill_bar(float fraction, const std::string& label, ImU32 fill, float height) {
+    // The words are drawn twice, each clipped to its side of the fill's edge, so they keep their
+    // contrast wherever the edge falls.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 min = ImGui::GetCursorScreenPos(), max(min.x + width, min.y + height);
+    ImGui::Dummy(ImVec2(width, height));
+    const float edge = min.x + width * (fraction < 0 ? 0 : fraction > 1 ? 1 : fraction);
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), rounding);
+    if (edge > min.x) draw->AddRectFilled(min, ImVec2(edge, max.y), fill, rounding);
+    draw->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), rounding);
+    const ImVec2 at(min.x + ImGui::GetStyle().FramePadding.x, min.y + (height - ImGui::GetFontSize()) * 0.5f);
+    const ImVec4 on_fill(min.x, min.y, edge, max.y), off_fill(edge, min.y, max.x, max.y);
+    draw->AddText(nullptr, 0.0f, at, IM_COL32_WHITE, label.c_str(), nullptr, 0.0f, &on_fill);
+    draw->AddText(nullptr, 0.0f, at, ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, 0.0f, &off_fill);
+}
+
 bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on) {
     bool changed = ImGui::Checkbox(label.c_str(), on);
     MirrorAction a;

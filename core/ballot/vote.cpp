@@ -17,6 +17,12 @@ void add(Problems& problems, const char* code, std::string message, int line = 0
 
 }  // namespace
 
+Pence minimum_spend(const Ballot& b, Pence limit) {
+    if (b.rule != BallotRule::Knapsack || b.min_share_bp <= 0) return 0;
+    const __int128 share = static_cast<__int128>(limit) * b.min_share_bp;  // in 1/10000 pence
+    return static_cast<Pence>((share + 9999) / 10000);
+}
+
 void check_vote_rule(const Ballot& b, const std::vector<std::uint32_t>& projects, Problems& problems) {
     const auto n = static_cast<int>(projects.size());
     if (n < b.min_projects)
@@ -34,9 +40,8 @@ void check_vote_rule(const Ballot& b, const std::vector<std::uint32_t>& projects
         add(problems, "vote.over_budget",
             "the projects chosen cost " + format_pounds(total) + ", more than the budget of " + format_pounds(limit));
     } else if (b.min_share_bp > 0) {
-        const __int128 share = static_cast<__int128>(limit) * b.min_share_bp;  // in 1/10000 pence
-        const auto at_least = static_cast<Pence>((share + 9999) / 10000);
-        if (static_cast<__int128>(total) * 10000 < share)
+        const Pence at_least = minimum_spend(b, limit);
+        if (total < at_least)
             add(problems, "vote.under_share",
                 "spend at least " + format_pounds(at_least) + " (" + format_bp_as_percent(b.min_share_bp) +
                     "% of the budget); the projects chosen cost " + format_pounds(total));

@@ -25,6 +25,8 @@ enum class VoteCheck { Structure, Rule };  // Structure: known projects, no repe
 std::optional<std::vector<std::uint32_t>> check_vote(const Ballot& ballot, const std::vector<std::string>& project_ids,
                                                      Problems& problems, VoteCheck check = VoteCheck::Rule);
 
+// Knapsack with a minimum share: the least a vote may spend of `limit` (rounded up to the penny); else 0.
+Pence minimum_spend(const Ballot& ballot, Pence limit);
 // Problems with chosen indices against the ballot's limits (the rule half of check_vote).
 void check_vote_rule(const Ballot& ballot, const std::vector<std::uint32_t>& projects, Problems& problems);
 
