@@ -34,7 +34,7 @@ void project_card(AppState& s, BallotChoice& v, std::size_t i) {
     paragraph(s, facts, "cost:" + p.id);
     bool on = v.chosen[i] != 0;
     if (checkbox(s, s.tr("Choose {project}", {{"project", s.text(p.name)}}), "project:" + p.id, &on)) s.choose_project(i, on);
-    if (!s.text(p.description).empty() && expander(s, s.tr("More about {project}", {{"project", s.text(p.name)}}), "more:" + p.id, false))
+    if (!s.text(p.description).empty() && expander(s, s.tr("More about this project"), "more:" + p.id, false))
         paragraph(s, s.text(p.description));
     ImGui::Spacing();
     ImGui::Separator();

@@ -40,3 +40,100 @@ export async function settle(page) {
     await page.waitForTimeout(60);
   }
 }
+
+// The item's rectangle, scrolled wholly into view with the mouse wheel first if its list hides it.
+export async function reveal(page, label) {
+  let r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  const view = page.viewportSize();
+  for (let i = 0; r && r.clipped && i < 20; i++) {
+    await page.mouse.move(r.x + r.width / 2, Math.min(Math.max(r.y, 150), view.height - 100));
+    await page.mouse.wheel(0, r.y < 150 ? -120 : 120);
+    await settle(page);
+    r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  }
+  return r;
+}
+
+// A tap on a labelled item, `fx` of the way across it; touch targets are checked for 24 px.
+export async function tapLabel(page, label, fx = 0.5) {
+  const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  assert.ok(r, `no item labelled ${label}`);
+  assert.ok(r.height >= 24, `${label} is ${r.height}px tall; touch targets need 24`);
+  await page.touchscreen.tap(r.x + r.width * fx, r.y + r.height / 2);
+  await settle(page);
+}
+
+export async function clickLabel(page, label) {
+  const r = await reveal(page, label);
+  assert.ok(r, `no item labelled ${label}`);
+  await page.mouse.click(r.x + r.width / 2, r.y + r.height / 2);
+  await settle(page);
+}
+
+// A one-finger swipe through CDP touch events, `steps` moves over `ms`, lifted at the end. The moves
+// are paced here and not each awaited, so the page sees them at the pace of a finger (awaiting each
+// round trip would look like a finger that keeps stopping).
+export async function swipe(page, from, to, { steps = 12, ms = 120, hold = 0 } = {}) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (p) => [{ x: p.x, y: p.y, id: 1, radiusX: 4, radiusY: 4, force: 1 }];
+  const sent = [cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from) })];
+  for (let i = 1; i <= steps; i++) {
+    await new Promise((resolve) => setTimeout(resolve, ms / steps));
+    const t = i / steps;
+    sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }) }));
+  }
+  if (hold) await new Promise((resolve) => setTimeout(resolve, hold));  // a finger that stops before lifting: no fling
+  sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
+  await Promise.all(sent);
+  await cdp.detach();
+}
+
+// The item ImGui's keyboard navigation is on, by its key (the canvas names it for screen readers).
+export const navKey = (page) => page.evaluate(() => {
+  const id = document.getElementById('canvas').getAttribute('aria-activedescendant');
+  const el = id && document.getElementById(id);
+  return el ? el.dataset.key : '';
+});
+
+// Moves the keyboard's navigation to `target` with the arrow keys, as a person would: down or up
+// towards it, then along its row.
+export async function navigateTo(page, target, tries = 80) {
+  const path = [];
+  for (let i = 0; i < tries; i++) {
+    const current = await navKey(page);
+    if (current === target) return;
+    path.push(current);
+    const { items } = await appState(page);
+    const c = items[current], t = items[target];
+    assert.ok(t, `no item labelled ${target}`);
+    let key = 'ArrowDown';
+    if (t.clipped) key = t.y > page.viewportSize().height / 2 ? 'PageDown' : 'PageUp';  // scroll it into view first
+    else if (c) {  // into the target's column first (left edges far apart), then up or down it, then along its row
+      const dy = (t.y + t.h / 2) - (c.y + c.h / 2);
+      const otherColumn = Math.abs(t.x - c.x) > page.viewportSize().width / 4;
+      if (!otherColumn && Math.abs(dy) > Math.min(c.h, t.h) / 2) key = dy > 0 ? 'ArrowDown' : 'ArrowUp';
+      else key = t.x > c.x ? 'ArrowRight' : 'ArrowLeft';
+    }
+    await page.keyboard.press(key);
+    await settle(page);
+  }
+  assert.fail(`the arrow keys never reached ${target} (last on ${await navKey(page)}; went ${[...new Set(path)].join(' > ')})`);
+}
+
+export async function axTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  const prop = (n, name) => n.properties?.find((p) => p.name === name)?.value?.value;
+  return nodes.filter((n) => !n.ignored).map((n) => ({
+    role: n.role?.value, name: n.name?.value, value: n.value?.value,
+    level: prop(n, 'level'), checked: prop(n, 'checked'), expanded: prop(n, 'expanded'), pressed: prop(n, 'pressed') }));
+}
+export const find = (tree, role, name) => tree.find((n) => n.role === role && n.name === name);
+// Works a mirror control as a screen reader in focus mode does: focus it, then keys.
+export async function useMirror(page, key, ...keys) {
+  await page.evaluate((k) => document.getElementById('m-' + k.replace(/[^A-Za-z0-9_:-]/g, (c) => '_' + c.charCodeAt(0).toString(16))).focus(), key);
+  for (const k of keys) await page.keyboard.press(k);
+  await settle(page);
+}
+
