@@ -123,10 +123,16 @@ void Api::run_tallies() {
     }
 }
 
-int Api::open_events(const std::string& id, std::string& code, std::string& message) {
+int Api::open_events(const std::string& id, const std::string& key, std::string& code, std::string& message) {
     const auto set = config_.budgets->get();
+    const bool facilitator = !key.empty() && config_.facilitator_keys && config_.facilitator_keys->valid(id, key, std::time(nullptr));
+    if (!key.empty() && !facilitator) {
+        code = "events.bad_key";
+        message = "this facilitator link has expired or is not for this consultation: open the tally from the console again";
+        return 403;
+    }
     if (const BudgetEdition* e = set->find(id)) {
-        if (!e->budget->results_public) {
+        if (!e->budget->results_public && !facilitator) {
             code = "results.not_public";
             message = "the council has not made results for this budget public";
             return 403;
@@ -135,7 +141,7 @@ int Api::open_events(const std::string& id, std::string& code, std::string& mess
         return 0;
     }
     if (const BallotEdition* b = config_.ballots ? config_.ballots->find(id) : nullptr) {
-        if (!b->ballot->results_public) {
+        if (!b->ballot->results_public && !facilitator) {
             code = "results.not_public";
             message = "the council has not made results for this ballot public";
             return 403;

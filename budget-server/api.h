@@ -16,6 +16,7 @@
 #include "aggregation.h"
 #include "ballot_results.h"
 #include "event_hub.h"
+#include "facilitator_keys.h"
 #include "budget.h"
 #include "budget_registry.h"
 #include "consultation_windows.h"
@@ -55,6 +56,7 @@ struct ApiConfig {
     OfficerStore* officers = nullptr;                // moderation flags for the workbook
     const ConsultationWindows* windows = nullptr;    // when each consultation takes responses (null: always)
     const BallotSet* ballots = nullptr;              // participatory-budgeting ballots (null: none)
+    const FacilitatorKeys* facilitator_keys = nullptr;  // let a tally follow private results (null: never)
     std::string public_url;                          // where residents reach the site (for join links); "": the Host
     double submissions_per_minute = 120;             // per client address (a venue may share one)
     double submission_burst = 60;
@@ -72,11 +74,13 @@ public:
     void handle(Request request, std::function<void(Response)> done);
 
     BudgetRegistry& budgets() const { return *config_.budgets; }
+    const BallotSet* ballots() const { return config_.ballots; }
     // Requests still being worked on (used to drain on shutdown).
     int in_flight() const { return in_flight_; }
     // Live results for GET /api/v1/budgets/ID/events: 0 when `id` may be followed (its first event is
-    // on its way), else the HTTP status to refuse with, and the error's code and message.
-    int open_events(const std::string& id, std::string& code, std::string& message);
+    // on its way), else the HTTP status to refuse with, and the error's code and message. Results the
+    // council keeps private need a facilitator `key` (from the console) for this consultation.
+    int open_events(const std::string& id, const std::string& key, std::string& code, std::string& message);
     EventHub& events() { return events_; }
 
 private:

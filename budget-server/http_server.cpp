@@ -22,6 +22,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "forms.h"
 #include "http_rules.h"
 #include "log.h"
 
@@ -202,7 +203,7 @@ private:
             const std::string prefix = "/api/v1/budgets/", suffix = "/events";
             if (path.size() > prefix.size() + suffix.size() && path.rfind(prefix, 0) == 0 &&
                 path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0)
-                return open_events(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
+                return open_events(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()), facilitator_key(target));
         }
         if (target.rfind("/api/", 0) == 0 || console) {
             Request r;
@@ -247,9 +248,19 @@ private:
     // Server-Sent Events: the header, then each new results document as an event ("id: ROW",
     // "event: results", "data: JSON"), a comment every 15 s to keep proxies from closing the stream,
     // and an end when the client goes or the server drains. Last-Event-ID skips what the client has.
-    void open_events(const std::string& id) {
+    // ?key=K on an events stream: a facilitator key from the console ("" without one, or if unreadable).
+    static std::string facilitator_key(const std::string& target) {
+        const auto q = target.find('?');
+        if (q == std::string::npos) return "";
+        const auto fields = console::parse_form(std::string_view(target).substr(q + 1));
+        if (!fields) return "";
+        const auto k = fields->find("key");
+        return k == fields->end() ? "" : k->second;
+    }
+
+    void open_events(const std::string& id, const std::string& key) {
         std::string code, message;
-        if (const int status = api_.open_events(id, code, message); status != 0) return reply_error(status, code, message);
+        if (const int status = api_.open_events(id, key, code, message); status != 0) return reply_error(status, code, message);
         log_request(200);
         const std::string last(request_["Last-Event-ID"]);
         if (!last.empty() && last.size() < 19 && last.find_first_not_of("0123456789") == std::string::npos) last_event_ = std::stoll(last);

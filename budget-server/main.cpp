@@ -179,6 +179,8 @@ int main(int argc, char** argv) {
         server::log_line("libsodium could not start");
         return 1;
     }
+    const server::FacilitatorKeys facilitator_keys;
+    api_config.facilitator_keys = &facilitator_keys;
     auto officers = server::OfficerStore::open(data_dir, database_url, error);
     if (!officers) {
         server::log_line(error);
@@ -213,7 +215,8 @@ int main(int argc, char** argv) {
     }
     api_config.windows = &windows;
     server::Api api(std::move(api_config), *storage);
-    server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir}, *storage, *officers, templates);
+    server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys}, *storage,
+                                     *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_drain = [&console] { console.stop(); };
     const int code = server::run_http_server(http, api, *storage);

@@ -4,6 +4,8 @@
 'use strict';
 (function () {
   const params = new URLSearchParams(location.search);
+  // A projector's live tally is a page of its own (tally.html), with the same address options.
+  if (params.get('mode') === 'tally') { location.replace(`tally.html${location.search}`); return; }
   const progress = document.getElementById('progress');
   // The page's own words in the resident's language, before and around the app.
   const welsh = params.get('lang') === 'cy';

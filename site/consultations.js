@@ -103,14 +103,7 @@ async function show() {
 }
 // --- Participatory-budgeting ballots: the rule in plain words, the winners, every project's votes,
 // and for equal shares what each winner's supporters paid ("why this project won"). ---
-function el(tag, text, cls) { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; }
-// "62000.00" in the ballot's currency: "£62,000" (pence shown only when there are some).
-function money(decimal, currency) {
-  const [whole, part = '00'] = String(decimal).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const amount = part === '00' ? grouped : `${grouped}.${part}`;
-  return currency === 'GBP' ? `£${amount}` : `${amount} ${currency}`;
-}
+const { el, money } = window.resultsCommon;
 function ballotStateText(b) {
   if (b.state === 'not_open') return say(`Voting opens on ${when(b.opens_at)}.`, `Mae'r pleidleisio'n agor ar ${when(b.opens_at)}.`);
   if (b.state === 'closed') return say(`Voting closed on ${when(b.closes_at)}.`, `Daeth y pleidleisio i ben ar ${when(b.closes_at)}.`);

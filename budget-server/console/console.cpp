@@ -242,6 +242,8 @@ Response Console::route(Context& c) {
     if ((c.path == "/console/tokens/create" || c.path == "/console/tokens/revoke") && post) return change_tokens(c);
     if (c.path == "/console/audit.csv" && get) return audit_csv(c);
 
+    if (c.path.rfind("/console/tally/", 0) == 0 && get) return open_tally(c, c.path.substr(15));
+
     const std::string prefix = "/console/budgets/";
     if (c.path.rfind(prefix, 0) == 0) {
         const std::string tail = c.path.substr(prefix.size());
@@ -394,7 +396,32 @@ Response Console::home(Context& c) {
         row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
     }
     if (c.budgets->current.empty()) page.body().ShowSection("NO_BUDGETS");
+    if (config_.ballots && !config_.ballots->by_id.empty()) {
+        auto* ballots = page.body().AddSectionDictionary("BALLOTS");
+        for (const auto& [id, edition] : config_.ballots->by_id) {
+            const budget::Ballot& b = *edition.ballot;
+            std::uint64_t votes = 0;
+            std::string error;
+            if (!storage_.scan(id, false, [&](const StoredRow&) { ++votes; }, error)) return unavailable(c);
+            auto* row = ballots->AddSectionDictionary("BALLOT");
+            row->SetValue("ID", id);
+            row->SetValue("TITLE", b.title.in(c.lang == Lang::Cy ? "cy" : "en"));
+            row->SetValue("COUNT", std::to_string(votes));
+            row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
+        }
+    }
     return page.render(200);
+}
+
+Response Console::open_tally(Context& c, const std::string& id) {
+    const bool budget = c.budgets->find(id) != nullptr;
+    const bool ballot = config_.ballots && config_.ballots->find(id);
+    if ((!budget && !ballot) || !config_.facilitator_keys)
+        return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
+    // As long as a session may last: the tally runs through an event, then the key lapses.
+    const std::string key = config_.facilitator_keys->issue(id, std::time(nullptr) + kAbsoluteSeconds);
+    audit(c, "tally.open", id);
+    return redirect("/tally.html?budget=" + id + "&key=" + key + (c.lang == Lang::Cy ? "&lang=cy" : ""));
 }
 
 bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {

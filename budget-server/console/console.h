@@ -12,6 +12,7 @@
 #include "auth.h"
 #include "budget.h"
 #include "consultation_windows.h"
+#include "facilitator_keys.h"
 #include "officer_store.h"
 #include "storage.h"
 #include "templates.h"
@@ -25,6 +26,8 @@ struct ConsoleConfig {
     std::string export_dir;    // where temporary export files are written
     ConsultationWindows* windows = nullptr;
     std::string site_dir;  // the resident app's files, for previews of drafts
+    const BallotSet* ballots = nullptr;                 // participatory-budgeting ballots (null: none)
+    const FacilitatorKeys* facilitator_keys = nullptr;  // for the live tally of private results
 };
 
 // Sessions end after this long without a request, and this long after sign-in whatever happens.
@@ -76,6 +79,8 @@ private:
     Response tokens_page(Context& c, int status, const std::string& notice, const std::string& problem, const std::string& token);
     Response change_tokens(Context& c);
     Response audit_page(Context& c);
+    // The live tally for a projector: a facilitator key (so private results show too), then the tally page.
+    Response open_tally(Context& c, const std::string& id);
     Response audit_csv(Context& c);
     Response unavailable(Context& c);
     // Budget authoring (drafts.cpp): versions, uploads, problems by cell, previews and publishing.

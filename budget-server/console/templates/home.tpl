@@ -12,3 +12,16 @@
 </table>
 </div>
 {{#NO_BUDGETS}}<p>{{_ This server holds no budgets yet. _}}</p>{{/NO_BUDGETS}}
+{{#BALLOTS}}
+<h2 id="ballots-heading">{{_ Project ballots _}}</h2>
+<div class="table-scroll" role="region" aria-labelledby="ballots-heading" tabindex="0">
+<table>
+<thead><tr><th scope="col">{{_ Ballot _}}</th><th scope="col" class="number">{{_ Votes _}}</th><th scope="col">{{_ Results _}}</th><th scope="col">{{_ At the event _}}</th></tr></thead>
+<tbody>
+{{#BALLOT}}
+<tr><th scope="row">{{TITLE}}<br><span class="hint">{{ID}}</span></th><td class="number">{{COUNT}}</td><td>{{PUBLIC}}</td><td><a href="/console/tally/{{ID}}">{{_ Open the live tally (for a projector) _}}</a></td></tr>
+{{/BALLOT}}
+</tbody>
+</table>
+</div>
+{{/BALLOTS}}
