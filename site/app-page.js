@@ -45,8 +45,11 @@
   const outbox = () => { try { return JSON.parse(localStorage.getItem(storagePrefix + 'outbox') || '[]'); } catch (e) { return []; } };
   const saveOutbox = (items) => { try { localStorage.setItem(storagePrefix + 'outbox', JSON.stringify(items)); } catch (e) {} };
   let endpoint = 'api/v1/submissions', flushing = false, retryTimer = 0;
-  function report(state, message) {
-    if (window.Module && Module._app_submission_status) Module.ccall('app_submission_status', null, ['number', 'string'], [state, message || '']);
+  // Tells the app how its submission `id` stands (it ignores other residents' and earlier visits').
+  function report(state, message, id) {
+    if (window.Module && Module._app_submission_status) {
+      Module.ccall('app_submission_status', null, ['number', 'string', 'string'], [state, message || '', id]);
+    }
   }
   async function flush() {
     if (flushing) return;
@@ -63,18 +66,21 @@
       } catch (e) { waiting = true; break; }  // offline: keep it, try again later
       if (res.status === 201 || res.status === 200) {
         saveOutbox(outbox().filter((x) => x.id !== item.id));
-        report(2);
+        report(2, '', item.id);
       } else if (res.status === 429 || res.status >= 500) {
         waiting = true;
         break;
       } else {
         const body = await res.json().catch(() => ({}));
         saveOutbox(outbox().filter((x) => x.id !== item.id));
-        report(3, (body.error && body.error.message) || `status ${res.status}`);
+        report(3, (body.error && body.error.message) || `status ${res.status}`, item.id);
       }
     }
     flushing = false;
-    if (waiting) { report(1); retryTimer = setTimeout(flush, 5000); }
+    if (waiting) {
+      for (const item of outbox()) report(1, '', item.id);
+      retryTimer = setTimeout(flush, 5000);
+    }
   }
   // Whether the consultation takes responses now (the app says so and holds its Send button), and
   // whether comments are published (the app tells residents before they write one).
@@ -94,6 +100,21 @@
     flush();
   };
   window.addEventListener('online', flush);
+
+  // A kiosk (?mode=kiosk&idle=SECONDS): the app is told each second how long since the last touch or
+  // key, and starts again for the next person after a vote or when left alone (it shows the countdown).
+  function startKioskClock() {
+    const asked = Number(params.get('idle'));
+    const idleLimit = Number.isInteger(asked) && asked >= 20 && asked <= 3600 ? asked : 120;
+    let lastInput = performance.now();
+    for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) {
+      document.addEventListener(type, () => { lastInput = performance.now(); }, { capture: true, passive: true });
+    }
+    setInterval(() => {
+      const idle = Math.floor((performance.now() - lastInput) / 1000);
+      if (Module.ccall('app_kiosk_clock', 'number', ['number', 'number'], [idle, idleLimit]) === 1) lastInput = performance.now();
+    }, 1000);
+  }
 
   // Text typed (or pasted) into the hidden text box goes to the app.
   const textBox = document.getElementById('text-input');
@@ -234,7 +255,7 @@
         let draft = '';
         try { draft = localStorage.getItem(storagePrefix + 'draft:' + id) || ''; } catch (e) {}
         if (!/^[A-Za-z0-9_-]{0,1000000}$/.test(draft)) draft = '';  // drafts are base64url bytes
-        const mode = htmlMode ? 'html' : ['projector', 'high-contrast'].includes(params.get('mode')) ? params.get('mode') : '';
+        const mode = htmlMode ? 'html' : ['projector', 'high-contrast', 'kiosk'].includes(params.get('mode')) ? params.get('mode') : '';
         const shared = /^[A-Za-z0-9_-]{0,4096}$/.test(params.get('choices') || '') ? (params.get('choices') || '') : '';
         performance.mark('app:start');
         const rc = Module.ccall('app_start', 'number', ['number', 'number', 'number', 'number', 'string', 'string', 'string', 'string'],
@@ -248,6 +269,7 @@
                                   plainLink('see the consultations as plain pages', 'weld yr ymgynghoriadau fel tudalennau syml o hyd') + '.');
         if (!htmlMode) canvas.focus();
         flush();  // anything left waiting from an earlier visit is sent now
+        if (params.get('mode') === 'kiosk') startKioskClock();
         consultationState(id);
         requestAnimationFrame(() => requestAnimationFrame(() => { window.budgetApp.readyAt = performance.now(); resolveReady(); }));
       } catch (e) {

@@ -58,6 +58,7 @@ void draw_app(AppState& s) {
         ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
         s.drawn_screen = s.screen;
     }
+    kiosk_banner(s);
     switch (s.screen) {
         case Screen::Welcome: draw_welcome(s); break;
         case Screen::Simulator: draw_simulator(s); break;

@@ -1,6 +1,8 @@
 // AppState changes and its JSON view.
 #include "app_state.h"
 
+#include <algorithm>
+
 #include "ballot_submission.h"
 #include "json_writer.h"
 #include "money.h"
@@ -127,6 +129,42 @@ void AppState::choose_area(int area) {
     vote->area = area;
     for (std::size_t i = 0; i < vote->chosen.size(); ++i)
         if (!vote->in_area(i)) vote->chosen[i] = 0;
+    touched();
+}
+
+bool AppState::kiosk_clock(int idle_seconds) {
+    if (!kiosk.on) return false;
+    const bool sent = (screen == Screen::Confirmation || screen == Screen::BallotSent) && send_state != SendState::NotSent;
+    kiosk.after_send = sent ? kiosk.after_send + 1 : 0;
+    const int idle_left = kiosk.idle_limit - idle_seconds;
+    const int left = sent ? std::min(kKioskAfterSend - kiosk.after_send, idle_left) : idle_left;
+    kiosk.seconds_left = left <= kKioskWarning ? std::max(left, 0) : -1;
+    if (left > 0) return false;
+    kiosk_reset();
+    return true;
+}
+
+void AppState::kiosk_reset() {
+    kiosk.after_send = 0;
+    kiosk.seconds_left = -1;
+    if (vote) {
+        clear_vote();
+    } else {
+        set_choices(budget::default_choices(budget));
+        undo.clear();
+        overall_comment.clear();
+        service_comments.assign(budget.services.size(), std::string());
+        demographics_consent = false;
+        demographic_answers.assign(budget.demographics.size(), -1);
+        submission_id.clear();
+        send_state = SendState::NotSent;
+        send_message.clear();
+        has_shared = false;
+        link_copied = false;
+        lever_tab = 1;
+        summary_open = false;
+        screen = Screen::Welcome;
+    }
     touched();
 }
 

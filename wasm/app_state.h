@@ -51,6 +51,21 @@ struct AppState {
     std::size_t receipt_band = 3;  // index into the budget's bands (Band D)
     bool summary_open = false;     // phone: the full summary shown in place of the levers
     bool projector = false;        // ?mode=projector: large type, high contrast
+    // ?mode=kiosk: a shared device at an event. It starts again for the next person after a vote is
+    // sent, or after `idle_limit` seconds without a touch or key, with a visible countdown first.
+    struct Kiosk {
+        bool on = false;
+        int idle_limit = 120;
+        int after_send = 0;     // seconds spent on the sent screen
+        int seconds_left = -1;  // the countdown on screen (-1: none)
+    };
+    Kiosk kiosk;
+    static constexpr int kKioskWarning = 15;    // the countdown's length, in seconds
+    static constexpr int kKioskAfterSend = 15;  // how long the sent screen stays before the next person
+    // Once a second, with the seconds since the last touch or key: counts down and starts again at 0.
+    // True when it started again.
+    bool kiosk_clock(int idle_seconds);
+    void kiosk_reset();  // everything of one resident goes: choices, words, answers, reference
     bool high_contrast = false;
     bool plain_page = false;       // no WebGL2: nothing is drawn and the page shows the mirror
     bool desktop_input = true;     // a mouse or trackpad: the welcome screen names the canvas's keys

@@ -229,6 +229,7 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     g_state.desktop_input = web::has_fine_pointer();
     g_state.can_share = web::can_share();
     g_state.projector = std::string(mode) == "projector";
+    g_state.kiosk.on = std::string(mode) == "kiosk";
     g_state.high_contrast = g_state.projector || std::string(mode) == "high-contrast";
     restore_draft(saved_draft);
     if (const auto bytes = app::base64url_decode(shared_choices); !g_state.vote && bytes && !bytes->empty()) {
@@ -256,11 +257,24 @@ EMSCRIPTEN_KEEPALIVE void app_more_glyphs(const unsigned char* bytes, int size) 
     web::rebuild_fonts_soon();
 }
 
-// From the page's outbox: 1 waiting to send, 2 sent, 3 rejected (with the server's reason).
-EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message) {
+// From the page's outbox: 1 waiting to send, 2 sent, 3 rejected (with the server's reason), for the
+// submission `id` ("" for the outbox as a whole). Only this resident's own submission is reported: a
+// kiosk's earlier residents, or an earlier visit, are not.
+EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message, const char* id) {
+    if (g_state.submission_id.empty() || (*id != '\0' && g_state.submission_id != id)) return;
     g_state.send_state = state == 2 ? app::SendState::Sent : state == 3 ? app::SendState::Rejected : app::SendState::Waiting;
     g_state.send_message = message;
     web::request_redraw();
+}
+
+// A kiosk's clock, once a second from the page: the seconds since the last touch or key, and the idle
+// limit from the address (?idle=SECONDS). Returns 1 when it started again for the next person.
+EMSCRIPTEN_KEEPALIVE int app_kiosk_clock(int idle_seconds, int idle_limit) {
+    g_state.kiosk.idle_limit = idle_limit;
+    const int before = g_state.kiosk.seconds_left;
+    const bool reset = g_state.kiosk_clock(idle_seconds);
+    if (reset || before != g_state.kiosk.seconds_left) web::request_redraw();
+    return reset ? 1 : 0;
 }
 
 // From the page, what the server says of the consultation: 0 open, 1 not open yet, 2 closed, with

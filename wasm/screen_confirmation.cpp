@@ -6,6 +6,33 @@
 
 namespace app {
 
+namespace {
+
+// A link that reopens the same choices, to copy or share.
+void share_section(AppState& s) {
+    ImGui::Spacing();
+    heading(s, s.tr("Share your budget"), 2);
+    const std::string link = web::share_link(s.budget.id, base64url_encode(budget::encode_choices(s.budget, s.choices)));
+    paragraph(s, s.tr("This link opens the simulator with your choices, for anyone to see or start from:"));
+    paragraph(s, link, "Link");
+    if (button(s, s.link_copied ? s.tr("Copied") : s.tr("Copy the link"), "Copy link")) {
+        ImGui::SetClipboardText(link.c_str());
+        s.link_copied = true;
+    }
+    if (s.can_share) {
+        beside_if_fits(s.tr("Share"));
+        if (button(s, s.tr("Share"), "Share"))
+            web::share(s.tr("My budget for ") + s.text(s.budget.council_name),
+                       s.tr("How I would balance the council's budget"), link);
+    }
+    if (s.link_copied) {
+        paragraph(s, s.tr("The link has been copied."), "Copied");
+        s.mirror.announce = s.tr("The link has been copied.");
+    }
+}
+
+}  // namespace
+
 void draw_confirmation(AppState& s) {
     std::string status;
     switch (s.send_state) {
@@ -30,25 +57,7 @@ void draw_confirmation(AppState& s) {
         paragraph(s, std::string(s.tr("Your reference: ")) + short_reference(s.submission_id) +
                          s.tr(" (quote it if you contact the council about your response)"),
                   "Reference");
-    ImGui::Spacing();
-    heading(s, s.tr("Share your budget"), 2);
-    const std::string link = web::share_link(s.budget.id, base64url_encode(budget::encode_choices(s.budget, s.choices)));
-    paragraph(s, s.tr("This link opens the simulator with your choices, for anyone to see or start from:"));
-    paragraph(s, link, "Link");
-    if (button(s, s.link_copied ? s.tr("Copied") : s.tr("Copy the link"), "Copy link")) {
-        ImGui::SetClipboardText(link.c_str());
-        s.link_copied = true;
-    }
-    if (s.can_share) {
-        beside_if_fits(s.tr("Share"));
-        if (button(s, s.tr("Share"), "Share"))
-            web::share(s.tr("My budget for ") + s.text(s.budget.council_name),
-                       s.tr("How I would balance the council's budget"), link);
-    }
-    if (s.link_copied) {
-        paragraph(s, s.tr("The link has been copied."), "Copied");
-        s.mirror.announce = s.tr("The link has been copied.");
-    }
+    if (!s.kiosk.on) share_section(s);  // a shared kiosk keeps nothing of one resident for the next
     heading(s, s.tr("What you sent"), 2);
     choice_lines(s);
     heading(s, s.tr("What happens next"), 2);

@@ -198,3 +198,100 @@ test('without WebGL2 the ballot is a plain page: choose, check, send, stored; ax
   assert.equal(approvals(after, 'village-hall'), approvals(before, 'village-hall') + 1);
   await context.close();
 });
+
+// --- Kiosks (?mode=kiosk): three residents on one tablet, the venue's network cut for two of them. ---
+const tablet = { viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true };
+
+async function voteOnKiosk(page, areaAtRight, project) {
+  const row = await page.evaluate(() => window.budgetApp.rect('Area'));
+  await page.touchscreen.tap(areaAtRight ? row.x + row.width - 20 : row.x + 20, row.y + row.height / 2);
+  await settle(page);
+  await tapLabel(page, `project:${project}`, 0.05);
+  await tapLabel(page, 'Review');
+  await tapLabel(page, 'Send');
+}
+
+const nothingLeft = (s) => s.screen === 'ballot' && s.ballot.area === '' && s.ballot.chosen.length === 0 && s.submission_id === '' &&
+  s.send_state === 'not_sent' && !Object.keys(s.items).some((k) => k.startsWith('vote:') || k === 'Reference');
+
+test('a kiosk session of three residents: each starts clean, and votes cast offline are delivered exactly once', async () => {
+  const { context, page } = await openBallot(tablet, '&mode=kiosk&idle=60');
+  const before = await results();
+  // The first resident votes online and starts the kiosk again for the next.
+  await voteOnKiosk(page, false, 'lakeside-path');
+  await page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');
+  await page.waitForFunction(() => 'Kiosk next' in window.budgetApp.state().items, null, { timeout: 5000 });
+  await settle(page);
+  await page.screenshot({ path: join(shots, 'app-ballot-kiosk-sent.png') });
+  await axe(page, 'kiosk countdown after a vote');
+  await tapLabel(page, 'Kiosk next');
+  assert.ok(nothingLeft(await state(page)), JSON.stringify((await state(page)).ballot));
+  // The network goes. The second resident's vote waits; the kiosk starts again by itself.
+  await context.setOffline(true);
+  await voteOnKiosk(page, true, 'defibrillators');
+  assert.equal((await state(page)).send_state, 'waiting');
+  const started = Date.now();
+  await page.waitForFunction(() => window.budgetApp.state().screen === 'ballot', null, { timeout: 30000 });
+  console.log(`kiosk: started again ${((Date.now() - started) / 1000).toFixed(1)} s after the vote`);
+  await settle(page);
+  assert.ok(nothingLeft(await state(page)));
+  // The third resident, still offline.
+  await voteOnKiosk(page, false, 'youth-club');
+  assert.equal((await state(page)).send_state, 'waiting');
+  await page.waitForFunction(() => 'Kiosk next' in window.budgetApp.state().items, null, { timeout: 5000 });
+  await settle(page);
+  await tapLabel(page, 'Kiosk next');
+  assert.ok(nothingLeft(await state(page)));
+  assert.equal((await page.evaluate(() => window.budgetApp.outbox())).length, 2);
+  assert.equal((await results()).votes, before.votes + 1);
+  // The network comes back: both are delivered, once each, and a reload sends nothing again.
+  await context.setOffline(false);
+  await page.waitForFunction(() => window.budgetApp.outbox().length === 0, null, { timeout: 15000 });
+  await page.reload();
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  assert.ok(nothingLeft(await state(page)));
+  const after = await results();
+  assert.equal(after.votes, before.votes + 3);
+  for (const id of ['lakeside-path', 'defibrillators', 'youth-club']) assert.equal(approvals(after, id), approvals(before, id) + 1, id);
+  await context.close();
+});
+
+test('a kiosk left alone counts down where it can be seen, keeps going for a resident still there, then clears', async () => {
+  const { context, page } = await openBallot(tablet, '&mode=kiosk&idle=20');
+  await tapFirstOption(page, 'Area');
+  await tapLabel(page, 'project:town-benches', 0.05);
+  await page.waitForFunction(() => 'Kiosk stay' in window.budgetApp.state().items, null, { timeout: 15000 });
+  await settle(page);
+  const tree = await axTree(page);
+  assert.ok(tree.some((n) => n.role === 'StaticText' && /^Are you still there\? This screen starts again for the next person in \d+ seconds/.test(n.name)));
+  await page.screenshot({ path: join(shots, 'app-ballot-kiosk-idle.png') });
+  await tapLabel(page, 'Kiosk stay');  // still here: the countdown goes, the choice stays
+  let s = await state(page);
+  assert.ok(!('Kiosk stay' in s.items));
+  assert.deepEqual(s.ballot.chosen, ['town-benches']);
+  await page.waitForFunction(() => window.budgetApp.state().ballot.chosen.length === 0, null, { timeout: 30000 });
+  assert.ok(nothingLeft(await state(page)));
+  await page.reload();  // nor is the draft kept for the next person
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  assert.ok(nothingLeft(await state(page)));
+  await context.close();
+});
+
+test('a budget on a kiosk left alone goes back to its welcome screen with every choice undone', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/?budget=eastbrook-district-2026&mode=kiosk&idle=20`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  await clickLabel(page, 'Start');
+  await clickLabel(page, 'tab:savings');
+  await clickLabel(page, 'saving:office-move');
+  assert.deepEqual((await state(page)).efficiencies, ['office-move']);
+  await page.waitForFunction(() => window.budgetApp.state().screen === 'welcome', null, { timeout: 30000 });
+  const s = await state(page);
+  assert.deepEqual(s.efficiencies, []);
+  assert.equal(s.undo_steps, 0);
+  await context.close();
+});
