@@ -19,6 +19,7 @@
 #include "submission_reader.h"
 #include "submission_rules.h"
 #include "utc_time.h"
+#include "voter_codes.h"
 #include "xlsx_export.h"
 #include "console/auth.h"
 
@@ -433,6 +434,10 @@ void Api::insert(NewSubmission row, std::function<void(Response)> done) {
             case InsertResult::Kind::Conflict:
                 return done(error_response(409, "submission.id_conflict",
                                            "a different submission with this id is already stored"));
+            case InsertResult::Kind::CodeUsed:
+                return done(error_response(409, "code.used", "this voter code has already been used to vote"));
+            case InsertResult::Kind::CodeUnknown:
+                return done(error_response(403, "code.unknown", "this is not a voter code for this ballot: check it against your slip"));
             case InsertResult::Kind::Unavailable: {
                 log_line("storage unavailable: " + r.error);  // the reason goes to the log, not to residents
                 Response resp = error_response(503, "storage.unavailable",
@@ -467,6 +472,11 @@ void Api::submit_vote(const budget::Ballot& ballot, std::string body, const Requ
     row.submission_id = check.submission.submission_id;
     row.document = budget::ballot_submission_json(ballot, check.submission);
     row.choices = budget::encode_vote(check.submission.projects);
+    if (ballot.codes_required) {  // one vote a code: kept as a hash, checked and used as the vote is stored
+        if (check.submission.voter_code.empty())
+            return done(error_response(422, "code.missing", "this ballot needs the voter code printed on your slip"));
+        row.code_hash = hash_voter_code(ballot.id, check.submission.voter_code);
+    }
     insert(std::move(row), std::move(done));
 }
 

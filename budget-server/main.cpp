@@ -16,6 +16,7 @@
 #include "http_rules.h"
 #include "http_server.h"
 #include "log.h"
+#include "codes_command.h"
 #include "officer_command.h"
 #include "storage.h"
 
@@ -47,10 +48,13 @@ bool read_file(const std::string& path, std::string& out) {
 int main(int argc, char** argv) {
     server::HttpConfig http;
     server::ApiConfig api_config;
+    std::string public_url;  // also given to the console (api_config is moved into the Api)
     std::string data_dir, database_url, token_file;
     std::string budgets_dir = "budgets";
     bool have_port = false, trust_proxy = false;
     std::vector<std::string> args(argv + 1, argv + argc);
+    if (!args.empty() && args[0] == "codes")
+        return server::codes_command(std::vector<std::string>(args.begin() + 1, args.end()), std::cout, std::cerr);
     if (!args.empty() && args[0] == "officer")
         return server::officer_command(std::vector<std::string>(args.begin() + 1, args.end()), std::cin, std::cout, std::cerr);
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -70,6 +74,7 @@ int main(int argc, char** argv) {
         else if (a == "--public-url") {
             if (v.rfind("https://", 0) != 0 && v.rfind("http://", 0) != 0) return usage("--public-url takes an http:// or https:// address");
             api_config.public_url = v;
+            public_url = v;
         }
         else if (a == "--budgets") budgets_dir = v;
         else if (a == "--database") database_url = v;
@@ -215,7 +220,7 @@ int main(int argc, char** argv) {
     }
     api_config.windows = &windows;
     server::Api api(std::move(api_config), *storage);
-    server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys}, *storage,
+    server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys, public_url}, *storage,
                                      *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_drain = [&console] { console.stop(); };

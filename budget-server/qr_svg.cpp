@@ -9,11 +9,13 @@
 
 namespace server {
 
-std::optional<std::string> qr_svg(const std::string& text, const std::string& label) {
+std::optional<QrPath> qr_path(const std::string& text) {
     std::unique_ptr<QRcode, decltype(&QRcode_free)> code(QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M), &QRcode_free);
     if (!code) return std::nullopt;
-    const int width = code->width, quiet = 4, size = width + 2 * quiet;
-    std::string path;
+    const int width = code->width, quiet = 4;
+    QrPath out;
+    out.size = width + 2 * quiet;
+    std::string& path = out.d;
     for (int y = 0; y < width; ++y) {
         for (int x = 0; x < width;) {
             if ((code->data[y * width + x] & 1) == 0) {
@@ -27,7 +29,13 @@ std::optional<std::string> qr_svg(const std::string& text, const std::string& la
             x += run;
         }
     }
-    const std::string n = std::to_string(size);
+    return out;
+}
+
+std::optional<std::string> qr_svg(const std::string& text, const std::string& label) {
+    const auto qr = qr_path(text);
+    if (!qr) return std::nullopt;
+    const std::string n = std::to_string(qr->size), path = qr->d;
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n +
            "\" shape-rendering=\"crispEdges\" role=\"img\" aria-labelledby=\"qr-title\"><title id=\"qr-title\">" +
            escape_markup(label) + "</title><rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" +

@@ -6,6 +6,14 @@
 
 namespace server {
 
+// `text` as a QR code's dark modules: SVG path data (only "Mhvz", digits, spaces and minus signs)
+// in a square of `size` modules, quiet zone included; for templates that draw the SVG themselves.
+struct QrPath {
+    int size = 0;
+    std::string d;
+};
+std::optional<QrPath> qr_path(const std::string& text);
+
 // `text` as a QR code (error correction M, 4-module quiet zone), one path of dark modules on white,
 // labelled for screen readers with `label` (escaped here). nullopt when the text is too long to encode.
 std::optional<std::string> qr_svg(const std::string& text, const std::string& label);

@@ -270,6 +270,8 @@
         if (!htmlMode) canvas.focus();
         flush();  // anything left waiting from an earlier visit is sent now
         if (params.get('mode') === 'kiosk') startKioskClock();
+        // A voter code from a printed slip's QR code (?code=): filled in, to be checked before sending.
+        if (/^[A-Za-z0-9 -]{1,32}$/.test(params.get('code') || '')) Module.ccall('app_voter_code', null, ['string'], [params.get('code')]);
         consultationState(id);
         requestAnimationFrame(() => requestAnimationFrame(() => { window.budgetApp.readyAt = performance.now(); resolveReady(); }));
       } catch (e) {

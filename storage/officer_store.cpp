@@ -3,6 +3,11 @@
 
 #include "storage.h"
 
+#include <sodium.h>
+
+#include "voter_code.h"
+#include "voter_codes.h"
+
 namespace server {
 
 namespace {
@@ -126,11 +131,50 @@ std::optional<Role> parse_role(std::string_view text) {
 std::unique_ptr<OfficerStore> OfficerStore::open(const std::string& data_dir, const std::string& database_url, std::string& error) {
     auto db = open_sql_db(data_dir, database_url, error);
     if (!db) return nullptr;
-    if (!db->script(schema_for(db->is_postgres()).c_str(), error)) {
+    if (!db->script(schema_for(db->is_postgres()).c_str(), error) || !db->script(kVoterCodesSchema, error)) {
         error = "cannot prepare the console's tables: " + error;
         return nullptr;
     }
     return std::make_unique<OfficerStore>(std::move(db));
+}
+
+bool OfficerStore::create_voter_codes(const std::string& consultation, std::size_t count, const std::string& batch,
+                                      std::vector<std::string>& codes, std::string& error) {
+    std::lock_guard<std::mutex> lock(mutex_);  // one transaction on the shared connection
+    codes.clear();
+    const auto fail = [&](const std::string& why) {
+        db_->query("ROLLBACK");
+        codes.clear();
+        error = why;
+        return false;
+    };
+    if (const auto begin = db_->query("BEGIN"); !begin.ok) return fail(begin.error);
+    const std::string now = utc_now();
+    while (codes.size() < count) {
+        std::uint64_t bits = 0;
+        randombytes_buf(&bits, sizeof bits);
+        const std::string code = budget::voter_code_from_bits(bits);
+        // ON CONFLICT, not a refused row: PostgreSQL ends a transaction at its first error.
+        const auto r = db_->query("INSERT INTO voter_codes (consultation, code_hash, batch, created_at) VALUES (?, ?, ?, ?) "
+                                  "ON CONFLICT DO NOTHING",
+                                  {consultation, hash_voter_code(consultation, code), batch, now});
+        if (!r.ok) return fail(r.error);
+        if (r.changed != 1) continue;  // drawn before (1 in 2^50 a pair): draw again
+        codes.push_back(code);
+    }
+    if (const auto commit = db_->query("COMMIT"); !commit.ok) return fail(commit.error);
+    return true;
+}
+
+bool OfficerStore::voter_code_counts(const std::string& consultation, VoterCodeCounts& out, std::string& error) {
+    const auto r = run("SELECT COUNT(*), COUNT(used_by) FROM voter_codes WHERE consultation = ?", {consultation});
+    if (!r.ok || r.rows.size() != 1) {
+        error = r.error;
+        return false;
+    }
+    out.made = std::stoull(r.rows[0][0].value_or("0"));
+    out.used = std::stoull(r.rows[0][1].value_or("0"));
+    return true;
 }
 
 SqlResult OfficerStore::run(std::string_view sql, const std::vector<SqlValue>& params) {

@@ -79,6 +79,10 @@ struct BudgetVersion {
 
 enum class StoreStatus { Ok, NotFound, Exists, Unavailable };
 
+struct VoterCodeCounts {
+    std::uint64_t made = 0, used = 0;
+};
+
 class OfficerStore {
 public:
     // Opens the database (as open_storage does) and creates the console's tables if missing.
@@ -90,6 +94,13 @@ public:
     StoreStatus set_password(const std::string& name, const std::string& password_hash, std::string& error);  // ends their sessions
     StoreStatus find_officer(const std::string& name, Officer& out, std::string& error);
     bool list_officers(std::vector<Officer>& out, std::string& error);
+
+    // `count` new one-time voter codes for a consultation, in a batch named `batch`: drawn at random
+    // (libsodium), stored only as hashes (voter_codes.h), and returned canonical, the one time they
+    // exist in the clear. All or none are stored.
+    bool create_voter_codes(const std::string& consultation, std::size_t count, const std::string& batch, std::vector<std::string>& codes,
+                            std::string& error);
+    bool voter_code_counts(const std::string& consultation, VoterCodeCounts& out, std::string& error);
 
     bool create_session(const std::string& id_hash, std::int64_t officer_id, std::int64_t now, std::string& error);
     StoreStatus find_session(const std::string& id_hash, OfficerSession& out, std::string& error);

@@ -304,6 +304,22 @@ private:
                 const std::int64_t row_id = int8(ins.get(), 0, 0);
                 p.result = InsertResult{InsertResult::Kind::Inserted, row_id, now, ""};
                 const std::string row_text = std::to_string(row_id);
+                if (!s.code_hash.empty()) {  // the code, if still unused, is this row's; else the row goes again
+                    Result use = run(writer_.get(), "UPDATE voter_codes SET used_by = $1, used_at = $2 WHERE consultation = $3 AND "
+                                                    "code_hash = $4 AND used_by IS NULL",
+                                     {{&s.submission_id, false}, {&now, false}, {&s.budget_id, false}, {&s.code_hash, false}});
+                    if (!ok(use)) return fail_all(PQresultErrorMessage(use.get()));
+                    if (std::string(PQcmdTuples(use.get())) != "1") {
+                        Result known = run(writer_.get(), "SELECT 1 FROM voter_codes WHERE consultation = $1 AND code_hash = $2",
+                                           {{&s.budget_id, false}, {&s.code_hash, false}});
+                        if (!ok(known)) return fail_all(PQresultErrorMessage(known.get()));
+                        Result gone = run(writer_.get(), "DELETE FROM submissions WHERE id = $1", {{&row_text, false}});
+                        if (!ok(gone)) return fail_all(PQresultErrorMessage(gone.get()));
+                        p.result = InsertResult{PQntuples(known.get()) == 1 ? InsertResult::Kind::CodeUsed : InsertResult::Kind::CodeUnknown,
+                                                0, "", ""};
+                        continue;
+                    }
+                }
                 for (const auto& [about, text] : s.comments) {
                     Result cm = run(writer_.get(), "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) "
                                                    "VALUES ($1, $2, $3, $4, $5)",
@@ -342,7 +358,7 @@ std::unique_ptr<Storage> open_postgres_storage(const std::string& url, std::stri
         error = "cannot connect to PostgreSQL: " + error;
         return nullptr;
     }
-    Result r(PQexec(c.get(), kSchema), &PQclear);
+    Result r(PQexec(c.get(), (std::string(kSchema) + kVoterCodesSchema).c_str()), &PQclear);
     if (!ok(r)) {
         error = std::string("cannot prepare PostgreSQL tables: ") + PQresultErrorMessage(r.get());
         return nullptr;

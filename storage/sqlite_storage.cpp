@@ -146,6 +146,9 @@ public:
           existing_(writer_.get(), "SELECT id, received_at, document FROM submissions WHERE submission_id = ?"),
           answer_(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer, submission_row) VALUES (?, ?, ?, ?)"),
           comment_(writer_.get(), "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?, ?, ?, ?, ?)"),
+          use_code_(writer_.get(), "UPDATE voter_codes SET used_by = ?, used_at = ? WHERE consultation = ? AND code_hash = ? AND used_by IS NULL"),
+          code_known_(writer_.get(), "SELECT 1 FROM voter_codes WHERE consultation = ? AND code_hash = ?"),
+          unstore_(writer_.get(), "DELETE FROM submissions WHERE id = ?"),
           committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
     ~SqliteStorage() override { committer_.stop(); }  // the statements, then the connection, close after
 
@@ -280,7 +283,7 @@ private:
         std::string error;
         const std::string now = utc_now();
         auto fail_all = [&](const std::string& why) {
-            for (Statement* st : {&insert_, &existing_, &answer_, &comment_}) st->reset();
+            for (Statement* st : {&insert_, &existing_, &answer_, &comment_, &use_code_, &code_known_, &unstore_}) st->reset();
             exec(writer_.get(), "ROLLBACK", error);
             for (auto& p : batch) p.result = InsertResult{InsertResult::Kind::Unavailable, 0, "", why};
         };
@@ -288,7 +291,8 @@ private:
         Statement& existing = existing_;
         Statement& answer = answer_;
         Statement& comment = comment_;
-        if (!insert || !existing || !answer || !comment) return fail_all(sqlite3_errmsg(writer_.get()));
+        if (!insert || !existing || !answer || !comment || !use_code_ || !code_known_ || !unstore_)
+            return fail_all(sqlite3_errmsg(writer_.get()));
         if (!exec(writer_.get(), "BEGIN IMMEDIATE", error)) return fail_all(error);
         for (auto& p : batch) {
             const NewSubmission& s = p.submission;
@@ -305,6 +309,26 @@ private:
             if (sqlite3_changes(writer_.get()) == 1) {
                 const std::int64_t row_id = sqlite3_last_insert_rowid(writer_.get());
                 p.result = InsertResult{InsertResult::Kind::Inserted, row_id, now, ""};
+                if (!s.code_hash.empty()) {  // the code, if still unused, is this row's; else the row goes again
+                    use_code_.text(1, s.submission_id);
+                    use_code_.text(2, now);
+                    use_code_.text(3, s.budget_id);
+                    use_code_.text(4, s.code_hash);
+                    if (use_code_.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
+                    use_code_.reset();
+                    if (sqlite3_changes(writer_.get()) != 1) {
+                        code_known_.text(1, s.budget_id);
+                        code_known_.text(2, s.code_hash);
+                        const int known = code_known_.step();
+                        code_known_.reset();
+                        if (known != SQLITE_ROW && known != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
+                        unstore_.integer(1, row_id);
+                        if (unstore_.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
+                        unstore_.reset();
+                        p.result = InsertResult{known == SQLITE_ROW ? InsertResult::Kind::CodeUsed : InsertResult::Kind::CodeUnknown, 0, "", ""};
+                        continue;
+                    }
+                }
                 for (const auto& [about, text] : s.comments) {
                     comment.integer(1, row_id);
                     comment.text(2, s.budget_id);
@@ -337,6 +361,7 @@ private:
     std::string path_;
     Connection writer_;
     Statement insert_, existing_, answer_, comment_;  // prepared once, reused for every batch
+    Statement use_code_, code_known_, unstore_;      // voter codes: mark used; is it known; take the row back
     GroupCommitter committer_;
 };
 
@@ -358,6 +383,7 @@ std::unique_ptr<Storage> open_sqlite_storage(const std::string& data_dir, std::s
     }
     Connection writer(db);
     if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error) || !exec(db, kSchema, error) ||
+        !exec(db, kVoterCodesSchema, error) ||
         (!has_column(db, "demographic_answers", "submission_row") && !exec(db, kLinkAnswers, error)) ||
         !exec(db, kAnswersIndex, error)) {
         error = "cannot prepare " + path + ": " + error;

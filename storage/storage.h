@@ -26,10 +26,27 @@ struct NewSubmission {
     bool balanced = false;
     std::vector<std::pair<std::string, std::string>> comments;      // about ("overall" or a service id), text
     std::vector<std::pair<std::string, std::string>> demographics;  // question, answer
+    // For a consultation that requires voter codes: the code's hash (voter_codes.h). The row is stored
+    // only if that code is unused, and the code is marked used by it in the same transaction.
+    std::string code_hash;
 };
 
+// One-time voter codes, hashed, in the same database as the submissions (both back ends).
+constexpr const char* kVoterCodesSchema = R"sql(
+CREATE TABLE IF NOT EXISTS voter_codes (
+  consultation TEXT NOT NULL,
+  code_hash TEXT NOT NULL,
+  batch TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  used_by TEXT,
+  used_at TEXT,
+  PRIMARY KEY (consultation, code_hash)
+);
+)sql";
+
 struct InsertResult {
-    enum class Kind { Inserted, Duplicate, Conflict, Unavailable } kind = Kind::Unavailable;
+    // CodeUsed: the voter code was used by another submission; CodeUnknown: no such code was made.
+    enum class Kind { Inserted, Duplicate, Conflict, Unavailable, CodeUsed, CodeUnknown } kind = Kind::Unavailable;
     std::int64_t id = 0;
     std::string received_at;  // UTC, ISO 8601
     std::string error;        // for Unavailable: what failed (logged, not shown to residents)

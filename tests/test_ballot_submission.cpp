@@ -36,6 +36,31 @@ BOOST_AUTO_TEST_CASE(canonical_form_round_trips) {
     BOOST_TEST(ballot_submission_json(b, again.submission) == canonical);
 }
 
+BOOST_AUTO_TEST_CASE(a_voter_code_is_read_but_never_stored_in_the_document) {
+    const Ballot b = ballot();
+    const std::string sent = R"({"format": "pb-ballot-vote", "format_version": 1, "submission_id": "vote-0002",
+                                 "ballot": {"id": "parks-2027", "version": 1}, "projects": ["play"], "voter_code": " 938nk-rkayd "})";
+    const auto c = read_ballot_submission(b, sent);
+    BOOST_TEST_REQUIRE(c.ok, problems(c));
+    BOOST_TEST(c.submission.voter_code == "938NKRKAYD");
+    const std::string canonical = ballot_submission_json(b, c.submission);
+    BOOST_TEST(canonical.find("voter_code") == std::string::npos);
+    BOOST_TEST(canonical.find("938") == std::string::npos);
+    // What the device sends carries it, printed as on the slip, and reads back the same.
+    const std::string to_send = ballot_vote_to_send(b, c.submission);
+    BOOST_TEST(to_send == canonical.substr(0, canonical.size() - 1) + R"(,"voter_code":"938NK-RKAYD"})");
+    BOOST_TEST(read_ballot_submission(b, to_send).submission.voter_code == "938NKRKAYD");
+    BallotSubmission none = c.submission;
+    none.voter_code.clear();
+    BOOST_TEST(ballot_vote_to_send(b, none) == canonical);
+    const auto bad = read_ballot_submission(b, R"({"format": "pb-ballot-vote", "format_version": 1, "submission_id": "vote-0003",
+        "ballot": {"id": "parks-2027", "version": 1}, "projects": ["play"], "voter_code": "938NK-RKAY"})");
+    BOOST_TEST(problems(bad) == "/voter_code: a voter code is 10 letters and digits, as printed on the slip [submission.bad_voter_code]\n");
+    const auto not_text = read_ballot_submission(b, R"({"format": "pb-ballot-vote", "format_version": 1, "submission_id": "vote-0003",
+        "ballot": {"id": "parks-2027", "version": 1}, "projects": ["play"], "voter_code": 938})");
+    BOOST_TEST(problems(not_text) == "/voter_code: expected a string [submission.wrong_type]\n");
+}
+
 BOOST_AUTO_TEST_CASE(each_mistake_has_its_code) {
     const Ballot b = ballot();
     BOOST_TEST(problems(read_ballot_submission(b, R"({"format":"pb-ballot-vote","format_version":1,"submission_id":"x",

@@ -9,6 +9,7 @@
 #include "overview.h"
 #include "submission.h"
 #include "vote.h"
+#include "voter_code.h"
 #include "utc_time.h"
 
 namespace app {
@@ -173,6 +174,7 @@ void AppState::clear_vote() {
     vote->chosen.assign(vote->chosen.size(), 0);
     vote->area = vote->ballot.areas.size() == 1 ? 0 : -1;
     submission_id.clear();
+    voter_code.clear();
     send_state = SendState::NotSent;
     send_message.clear();
     screen = Screen::Ballot;
@@ -232,6 +234,12 @@ std::string AppState::vote_problem() const {
     return problems.front().message;  // a rule the app does not word yet: the core's English
 }
 
+std::string AppState::voter_code_problem() const {
+    if (!vote || !vote->ballot.codes_required || budget::normalise_voter_code(voter_code)) return "";
+    return voter_code.empty() ? tr("Enter the voter code printed on your slip.")
+                              : tr("A voter code is 10 letters and digits, as printed on your slip. Check it and try again.");
+}
+
 std::string AppState::vote_json() const {
     if (!vote) return "";
     budget::BallotSubmission v;
@@ -240,7 +248,8 @@ std::string AppState::vote_json() const {
     v.submission_id = submission_id;
     v.projects = vote->projects();
     v.language = language;
-    return budget::ballot_submission_json(vote->ballot, v);
+    v.voter_code = budget::normalise_voter_code(voter_code).value_or("");
+    return budget::ballot_vote_to_send(vote->ballot, v);
 }
 
 std::string AppState::submission_json() const {

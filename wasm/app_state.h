@@ -92,6 +92,9 @@ struct AppState {
 
     void start(budget::Budget b);
     std::optional<BallotChoice> vote;  // set for a ballot; `budget` is then unused
+    std::string voter_code;            // as typed or from the slip's link (ballots that require codes)
+    // Why the voter code cannot be sent ("" when it can, or when the ballot needs none).
+    std::string voter_code_problem() const;
     void start_ballot(budget::Ballot b);
     void choose_project(std::size_t project, bool on);
     void choose_area(int area);  // clears choices in other areas

@@ -267,6 +267,12 @@ EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message, 
     web::request_redraw();
 }
 
+// A voter code from the slip's link (?code=), filled in for the resident.
+EMSCRIPTEN_KEEPALIVE void app_voter_code(const char* code) {
+    g_state.voter_code = std::string(code).substr(0, 32);
+    web::request_redraw();
+}
+
 // A kiosk's clock, once a second from the page: the seconds since the last touch or key, and the idle
 // limit from the address (?idle=SECONDS). Returns 1 when it started again for the next person.
 EMSCRIPTEN_KEEPALIVE int app_kiosk_clock(int idle_seconds, int idle_limit) {

@@ -28,6 +28,7 @@ struct ConsoleConfig {
     std::string site_dir;  // the resident app's files, for previews of drafts
     const BallotSet* ballots = nullptr;                 // participatory-budgeting ballots (null: none)
     const FacilitatorKeys* facilitator_keys = nullptr;  // for the live tally of private results
+    std::string public_url;  // where residents reach the site, for the links on voter code slips
 };
 
 // Sessions end after this long without a request, and this long after sign-in whatever happens.
@@ -81,6 +82,10 @@ private:
     Response audit_page(Context& c);
     // The live tally for a projector: a facilitator key (so private results show too), then the tally page.
     Response open_tally(Context& c, const std::string& id);
+    // Voter codes for a ballot: how many are made and used, and (admins) a batch made and printed as slips.
+    Response codes_page(Context& c, const budget::Ballot& b, int status, const std::string& problem, const std::string& count,
+                        const std::string& batch);
+    Response create_codes(Context& c, const budget::Ballot& b);
     Response audit_csv(Context& c);
     Response unavailable(Context& c);
     // Budget authoring (drafts.cpp): versions, uploads, problems by cell, previews and publishing.

@@ -5,6 +5,7 @@
 #include "json_writer.h"
 #include "submission.h"
 #include "vote.h"
+#include "voter_code.h"
 
 namespace budget {
 
@@ -27,7 +28,8 @@ BallotSubmissionCheck read_ballot_submission(const Ballot& b, std::string text) 
     }
     for (auto it = root.begin(); it != root.end(); ++it) {
         const std::string& k = it.key();
-        if (k != "format" && k != "format_version" && k != "submission_id" && k != "ballot" && k != "language" && k != "projects")
+        if (k != "format" && k != "format_version" && k != "submission_id" && k != "ballot" && k != "language" && k != "projects" &&
+            k != "voter_code")
             add(c, doc, "submission.unknown_field", "/" + pointer_token(k), "unknown field \"" + k + "\"");
     }
     const auto string_at = [&](const nlohmann::json& obj, const std::string& ptr, const char* key) -> std::optional<std::string> {
@@ -69,6 +71,12 @@ BallotSubmissionCheck read_ballot_submission(const Ballot& b, std::string text) 
             else add(c, doc, "submission.bad_language", "/language", "language must be one of the ballot's languages");
         }
     }
+    if (root.contains("voter_code")) {
+        if (auto typed = string_at(root, "", "voter_code")) {
+            if (auto code = normalise_voter_code(*typed)) c.submission.voter_code = *code;
+            else add(c, doc, "submission.bad_voter_code", "/voter_code", "a voter code is 10 letters and digits, as printed on the slip");
+        }
+    }
     const auto projects = root.find("projects");
     std::vector<std::string> ids;
     if (projects == root.end() || !projects->is_array()) {
@@ -101,6 +109,15 @@ std::string ballot_submission_json(const Ballot& b, const BallotSubmission& s) {
     for (const auto p : s.projects) w.string(b.projects[p].id);
     w.end_array().end_object();
     return w.text();
+}
+
+std::string ballot_vote_to_send(const Ballot& b, const BallotSubmission& s) {
+    std::string json = ballot_submission_json(b, s);
+    if (s.voter_code.empty()) return json;
+    JsonWriter code;
+    code.string(format_voter_code(s.voter_code));
+    json.insert(json.size() - 1, ",\"voter_code\":" + code.text());
+    return json;
 }
 
 std::string encode_vote(const std::vector<std::uint32_t>& projects) {

@@ -19,6 +19,7 @@ struct BallotSubmission {
     std::string submission_id;            // made by the device; the collector de-duplicates on it
     std::vector<std::uint32_t> projects;  // indices into Ballot::projects, as chosen
     std::string language = "en";
+    std::string voter_code;  // canonical (voter_code.h), when given; never part of the stored document
 };
 
 struct BallotSubmissionCheck {
@@ -28,10 +29,13 @@ struct BallotSubmissionCheck {
 };
 
 // {"format": "pb-ballot-vote", "format_version": 1, "submission_id": "...", "ballot": {"id": ..., "version": ...},
-//  "language": "en", "projects": ["id", ...]}
+//  "language": "en", "projects": ["id", ...], "voter_code": "ABCDE-FGHJK" (optional)}
 BallotSubmissionCheck read_ballot_submission(const Ballot& ballot, std::string text);
 
-// The canonical document (the form stored; a retry must match it byte for byte).
+// What the device sends: the canonical document with the voter code, when there is one.
+std::string ballot_vote_to_send(const Ballot& ballot, const BallotSubmission& submission);
+// The canonical document (the form stored; a retry must match it byte for byte). It leaves out the
+// voter code, which the collector keeps only as a hash.
 std::string ballot_submission_json(const Ballot& ballot, const BallotSubmission& submission);
 
 // The chosen projects as bytes for storage (a count, then each index, as base-128 varints), and back.

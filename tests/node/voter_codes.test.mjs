@@ -1,0 +1,195 @@
+// One-time voter codes, against budget-server on 127.0.0.1 with SQLite and with PostgreSQL: made by the
+// command and by an administrator in the console (printed as slips with QR codes), each accepted
+// once (a second use 409 code.used, even when twenty arrive at once), kept only as hashes, never in
+// the stored vote; and used by a resident in Chromium from a slip's link.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { startServer, startPostgres, post, budgetsDir, serverBin, root } from './server_harness.mjs';
+import { ADMIN, ANALYST, addOfficer, signIn, sessionOf, get, postForm, csrfOf } from './console_harness.mjs';
+import { lookAtPage, appState as state, settle, tapLabel } from './browser_harness.mjs';
+
+const ID = 'coded-fund-2027';
+const shots = join(root, 'build', 'screenshots', 'ballots');
+let n = 0;
+const vote = (base, code, projects = ['lakeside-path'], id = `code-vote-${++n}`) => post(base, JSON.stringify({
+  format: 'pb-ballot-vote', format_version: 1, submission_id: id, ballot: { id: ID, version: 1 }, projects,
+  ...(code === undefined ? {} : { voter_code: code }) }));
+const errorCode = (res) => res.body.error.code;
+
+function codedBudgets() {
+  const budgets = budgetsDir();
+  const fund = JSON.parse(readFileSync(join(budgets, 'ballots', 'bro-tegid-community-fund-2027.json'), 'utf8'));
+  writeFileSync(join(budgets, 'ballots', `${ID}.json`), JSON.stringify({ ...fund, id: ID, codes_required: true }));
+  return budgets;
+}
+
+function codesCommand(server, database, ...args) {
+  return execFileSync(serverBin, ['codes', ...args, '--data', server.dataDir, ...(database ? ['--database', database] : []),
+                                  '--consultation', ID]).toString();
+}
+
+for (const backend of ['sqlite', 'postgresql']) {
+  describe(`voter codes on ${backend}`, () => {
+    let server, pg, codes;
+    before(async () => {
+      if (backend === 'postgresql') pg = await startPostgres();
+      server = await startServer({ database: pg ? pg.url : '', budgets: codedBudgets(),
+                                   extra: ['--rate-per-minute', '1000000', '--public-url', 'https://vote.example.gov.uk'] });
+      const csv = codesCommand(server, pg?.url, 'create', '--count', '30', '--batch', 'test', '--public-url', 'https://vote.example.gov.uk/');
+      const lines = csv.trim().split('\n');
+      assert.equal(lines[0], 'code,link');
+      codes = lines.slice(1).map((l) => l.split(','));
+      assert.equal(codes.length, 30);
+      for (const [code, link] of codes) {
+        assert.match(code, /^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+        assert.equal(link, `https://vote.example.gov.uk/?budget=${ID}&code=${code.replace('-', '')}`);
+      }
+      assert.equal(new Set(codes.map(([c]) => c)).size, 30);
+    });
+    after(async () => { await server?.stop(); pg?.stop(); });
+
+    test('each code votes once; a missing, malformed or unknown code is refused with its own error', async () => {
+      assert.equal(await errorCode(await vote(server.base, undefined)), 'code.missing');
+      assert.equal(await errorCode(await vote(server.base, 'ABCDE-FGHI')), 'submission.bad_voter_code');
+      assert.equal(await errorCode(await vote(server.base, 'ZZZZZ-ZZZZZ')), 'code.unknown');
+      const [code] = codes[0];
+      const first = await vote(server.base, code, ['lakeside-path'], 'code-first-vote');
+      assert.equal(first.status, 201);
+      const again = await vote(server.base, code.toLowerCase().replace('-', ' '));  // typed another way: the same code
+      assert.equal(again.status, 409);
+      assert.deepEqual(again.body.error, { code: 'code.used', message: 'this voter code has already been used to vote' });
+      // The same vote sent again (a retry from the outbox) is already stored, not refused.
+      assert.equal((await vote(server.base, code, ['lakeside-path'], 'code-first-vote')).status, 200);
+      const results = await (await fetch(`${server.base}/api/v1/budgets/${ID}/results`)).json();
+      assert.equal(results.votes, 1);
+      assert.match(codesCommand(server, pg?.url, 'count'), new RegExp(`^${ID}: 30 codes made, 1 used\\n$`));
+    });
+
+    test('twenty votes with one code at once: exactly one is stored', async () => {
+      const [code] = codes[1];
+      const answers = await Promise.all(Array.from({ length: 20 }, () => vote(server.base, code)));
+      const statuses = answers.map((r) => r.status).sort();
+      assert.deepEqual(statuses, [201, ...Array(19).fill(409)]);
+      const results = await (await fetch(`${server.base}/api/v1/budgets/${ID}/results`)).json();
+      assert.equal(results.votes, 2);
+    });
+
+    test('the database holds codes only as hashes, and votes without their codes', async () => {
+      const dump = pg
+        ? execFileSync('runuser', ['-u', 'postgres', '--', 'sh', '-c', `ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1`]).toString().trim()
+        : '';
+      const rows = pg
+        ? execFileSync('runuser', ['-u', 'postgres', '--', join(dump, 'psql'), '-At', pg.url, '-c',
+          `SELECT document FROM submissions WHERE budget_id = '${ID}' UNION ALL SELECT code_hash || ' ' || COALESCE(used_by, '') FROM voter_codes`]).toString()
+        : execFileSync('/usr/bin/python3', ['-c', `import sqlite3,sys
+c = sqlite3.connect(sys.argv[1])
+for (d,) in c.execute("SELECT document FROM submissions WHERE budget_id = ?", ("${ID}",)): print(d)
+for h, u in c.execute("SELECT code_hash, COALESCE(used_by, '') FROM voter_codes"): print(h, u)`, join(server.dataDir, 'submissions.sqlite3')]).toString();
+      assert.ok(!rows.includes('voter_code'));
+      for (const [code] of codes) {
+        assert.ok(!rows.includes(code) && !rows.includes(code.replace('-', '')), `${code} is stored in the clear`);
+      }
+      assert.equal(rows.split('\n').filter((l) => /^[0-9a-f]{64} /.test(l)).length, 30);
+    });
+
+    test('an administrator makes codes in the console and prints them as slips; an analyst cannot', async () => {
+      addOfficer(server, ADMIN, pg ? ['--database', pg.url] : []);
+      addOfficer(server, ANALYST, pg ? ['--database', pg.url] : []);
+      const admin = sessionOf(await signIn(server.base, ADMIN));
+      const page = await get(server.base, `/console/codes/${ID}`, admin);
+      assert.equal(page.status, 200);
+      assert.match(page.text, /<span class="figure">30<\/span> codes made/);
+      const csrf = csrfOf(page.text);
+      assert.equal((await postForm(server.base, `/console/codes/${ID}`, admin, { csrf, count: '0' })).status, 400);
+      assert.equal((await postForm(server.base, `/console/codes/${ID}`, admin, { csrf, count: '501' })).status, 400);
+      assert.equal((await postForm(server.base, `/console/codes/${ID}`, admin, { count: '5' })).status, 403);  // no CSRF token
+      const slips = await postForm(server.base, `/console/codes/${ID}`, admin, { csrf, count: '6', batch: 'Library <event>' });
+      assert.equal(slips.status, 201);
+      assert.equal(slips.headers.get('cache-control'), 'no-store');
+      const made = [...slips.text.matchAll(/<p class="slip-code">([0-9A-Z]{5}-[0-9A-Z]{5})<\/p>/g)].map((m) => m[1]);
+      assert.equal(made.length, 6);
+      assert.equal((slips.text.match(/<svg class="qr"/g) || []).length, 6);
+      assert.ok(slips.text.includes(`aria-label="QR code: https://vote.example.gov.uk/?budget=${ID}&amp;code=${made[0].replace('-', '')}"`));
+      assert.equal((await vote(server.base, made[0])).status, 201);
+      const analyst = sessionOf(await signIn(server.base, ANALYST));
+      const seen = await get(server.base, `/console/codes/${ID}`, analyst);
+      assert.equal(seen.status, 200);
+      assert.ok(seen.text.includes('Only administrators can make voter codes.'));
+      assert.equal((await postForm(server.base, `/console/codes/${ID}`, analyst, { csrf: csrfOf(page.text), count: '5' })).status, 403);
+      const audit = await get(server.base, '/console/audit', admin);
+      assert.ok(audit.text.includes('<td>codes.created</td><td>coded-fund-2027</td><td>6 codes, batch Library &lt;event&gt;</td>'));
+      assert.match(codesCommand(server, pg?.url, 'count'), /36 codes made, 3 used/);
+    });
+  });
+}
+
+describe('voter codes in the browser', () => {
+  let server, browser;
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startServer({ budgets: codedBudgets(),
+                                 extra: ['--site', join(root, 'build', 'web', 'site'), '--rate-per-minute', '1000000'] });
+    addOfficer(server, ADMIN);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader'] });
+  });
+  after(async () => { await browser?.close(); await server?.stop(); });
+
+  test('the slips page passes axe at a phone\'s and a desktop\'s size', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/console/sign-in`);
+    await page.fill('#name', ADMIN.name);
+    await page.fill('#password', ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/console\/$/);
+    await page.goto(`${server.base}/console/codes/${ID}`);
+    await lookAtPage(page, shots, 'console-codes');
+    await page.fill('#count', '8');
+    await page.getByRole('button', { name: 'Make the codes and show the slips' }).click();
+    await page.locator('.slip').first().waitFor();
+    assert.equal(await page.locator('.slip').count(), 8);
+    await lookAtPage(page, shots, 'console-slips');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await lookAtPage(page, shots, 'console-slips');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(shots, 'console-slips-print.png'), fullPage: true });
+    await context.close();
+  });
+
+  test('a resident votes from a slip\'s link on a phone; the same code again is refused in plain words', async () => {
+    const csv = execFileSync(serverBin, ['codes', 'create', '--data', server.dataDir, '--consultation', ID, '--count', '1']).toString();
+    const code = csv.trim().split('\n')[1].split(',')[0].replace('-', '');
+    const resident = async () => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+      const page = await context.newPage();
+      await page.goto(`${server.base}/?budget=${ID}&code=${code}`);
+      await page.evaluate(() => window.budgetApp.ready);
+      await settle(page);
+      const row = await page.evaluate(() => window.budgetApp.rect('Area'));
+      await page.touchscreen.tap(row.x + 20, row.y + 20);
+      await settle(page);
+      await tapLabel(page, 'project:youth-club', 0.05);
+      await tapLabel(page, 'Review');
+      return { context, page };
+    };
+    const first = await resident();
+    assert.ok('Voter code' in (await state(first.page)).items);
+    await first.page.screenshot({ path: join(shots, 'app-ballot-code-review.png') });
+    await tapLabel(first.page, 'Send');
+    await first.page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');
+    await first.context.close();
+    const second = await resident();
+    await tapLabel(second.page, 'Send');
+    await second.page.waitForFunction(() => window.budgetApp.state().send_state === 'rejected');
+    await settle(second.page);
+    const status = await second.page.evaluate(() => document.getElementById('m-Status')?.textContent);
+    assert.equal(status, 'The council\'s server could not accept this vote: this voter code has already been used to vote');
+    await second.page.screenshot({ path: join(shots, 'app-ballot-code-used.png') });
+    await second.context.close();
+  });
+});
