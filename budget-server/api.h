@@ -75,6 +75,8 @@ public:
 
     BudgetRegistry& budgets() const { return *config_.budgets; }
     const BallotSet* ballots() const { return config_.ballots; }
+    // Votes for this ballot were stored elsewhere (paper ballots in the console): count it again.
+    void ballot_changed(const std::string& ballot_id) { recount(ballot_id); }
     // Requests still being worked on (used to drain on shutdown).
     int in_flight() const { return in_flight_; }
     // Live results for GET /api/v1/budgets/ID/events: 0 when `id` may be followed (its first event is

@@ -65,14 +65,12 @@ bool BallotResults::refresh(const budget::Ballot& ballot, std::string& error) {
     const bool ok = storage_.scan_since(
         ballot.id, ballot.version, t.last_row,
         [&](const StoredRow& row) {
-            auto projects = budget::decode_vote(row.choices, ballot.projects.size());
-            if (!projects) {
+            auto vote = budget::decode_stored_vote(row.choices, ballot.projects.size());
+            if (!vote) {
                 damaged = true;
                 return;
             }
-            budget::BallotVote v;
-            v.projects = std::move(*projects);
-            t.votes.push_back(std::move(v));
+            t.votes.push_back(std::move(*vote));
             if (const auto at = budget::parse_utc(row.received_at)) {
                 if (t.first_vote_at == 0) t.first_vote_at = *at;
                 t.last_vote_at = *at;

@@ -146,8 +146,9 @@ private:
     template <class Header>
     bool is_upload(const Header& header) const {
         const std::string_view target = view(header.target());
-        return config_.console && header.method() == http::verb::post && target.rfind("/console/budgets/", 0) == 0 &&
-               target.size() > 7 && target.substr(target.size() - 7) == "/drafts";
+        if (!config_.console || header.method() != http::verb::post || target.size() <= 7) return false;
+        return (target.rfind("/console/budgets/", 0) == 0 && target.substr(target.size() - 7) == "/drafts") ||
+               (target.rfind("/console/paper/", 0) == 0 && target.substr(target.size() - 7) == "/import");  // a file of paper ballots
     }
 
     bool read_failed(beast::error_code ec) {
@@ -156,7 +157,7 @@ private:
         if (ec == http::error::body_limit && parser_ && is_upload(parser_->get())) upload_ = true;
         if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted) close();
         else if (ec == http::error::body_limit)
-            reply_error(413, "http.too_large", upload_ ? "an uploaded budget is at most 10 MiB" : "a submission is at most 64 KiB");
+            reply_error(413, "http.too_large", upload_ ? "an uploaded file is at most 10 MiB" : "a submission is at most 64 KiB");
         else if (ec == http::error::header_limit) reply_error(431, "http.headers_too_large", "request headers are at most 8 KiB");
         else reply_error(400, "http.bad_request", "the request could not be read");
         return true;
@@ -170,7 +171,7 @@ private:
         for (auto [it, end] = header.equal_range(http::field::transfer_encoding); it != end; ++it) codings.push_back(view(it->value()));
         if (!transfer_encoding_acceptable(codings))
             return reply_error(400, "http.bad_transfer_encoding", "the only transfer coding accepted is chunked");
-        // A budget uploaded in the console (a workbook) may be larger than anything else, and slower to arrive.
+        // A file uploaded in the console (a workbook, paper ballots) may be larger than anything else, and slower to arrive.
         if (is_upload(header)) {
             upload_ = true;
             stream_.expires_after(std::chrono::seconds(120));

@@ -220,8 +220,9 @@ int main(int argc, char** argv) {
     }
     api_config.windows = &windows;
     server::Api api(std::move(api_config), *storage);
-    server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys, public_url}, *storage,
-                                     *officers, templates);
+    server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys, public_url,
+                                      [&api](const std::string& id) { api.ballot_changed(id); }},
+                                     *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_drain = [&console] { console.stop(); };
     const int code = server::run_http_server(http, api, *storage);

@@ -61,6 +61,20 @@ BOOST_AUTO_TEST_CASE(a_voter_code_is_read_but_never_stored_in_the_document) {
     BOOST_TEST(problems(not_text) == "/voter_code: expected a string [submission.wrong_type]\n");
 }
 
+BOOST_AUTO_TEST_CASE(paper_ballots_carry_their_station) {
+    const Ballot b = ballot();
+    BallotSubmission s;
+    s.submission_id = "paper-0001-1";
+    s.projects = {2};
+    BOOST_TEST(paper_ballot_json(b, s, "Neuadd \"y\" Dref") ==
+               R"({"format":"pb-ballot-vote","format_version":1,"submission_id":"paper-0001-1","ballot":{"id":"parks-2027","version":1},"language":"en","projects":["trees"],"station":"Neuadd \"y\" Dref"})");
+    BOOST_TEST(clean_station("  Llyfrgell Bala \r").value_or("") == "Llyfrgell Bala");
+    BOOST_TEST(clean_station("Ysgol Ŵyl").value_or("") == "Ysgol Ŵyl");
+    for (const std::string& bad : std::vector<std::string>{"", "   ", "tab\tinside", "bell\a", std::string(101, 'a'), std::string("bad \xC3")})
+        BOOST_TEST(!clean_station(bad).has_value(), bad);
+    BOOST_TEST(clean_station(std::string(100, 'a')).has_value());
+}
+
 BOOST_AUTO_TEST_CASE(each_mistake_has_its_code) {
     const Ballot b = ballot();
     BOOST_TEST(problems(read_ballot_submission(b, R"({"format":"pb-ballot-vote","format_version":1,"submission_id":"x",
@@ -84,6 +98,19 @@ BOOST_AUTO_TEST_CASE(stored_bytes_decode_only_when_whole) {
     BOOST_TEST(!decode_vote(bytes.substr(0, bytes.size() - 1), 2000));  // cut short
     BOOST_TEST(!decode_vote(bytes + "x", 2000));                    // trailing bytes
     BOOST_TEST(decode_vote(encode_vote({}), 5)->empty());
+    // Stored votes: an online vote is encode_vote's bytes; a paper ballot adds its station.
+    BOOST_TEST(encode_stored_vote(v, "") == bytes);
+    BOOST_TEST(decode_stored_vote(bytes, 2000)->station.empty());
+    const std::string paper = encode_stored_vote(v, "Neuadd y Dref");
+    const auto back = decode_stored_vote(paper, 2000);
+    BOOST_REQUIRE(back);
+    BOOST_TEST(back->projects == v);
+    BOOST_TEST(back->station == "Neuadd y Dref");
+    BOOST_TEST(!decode_vote(paper, 2000));                                   // not a draft
+    BOOST_TEST(!decode_stored_vote(paper.substr(0, paper.size() - 1), 2000));  // the station cut short
+    BOOST_TEST(!decode_stored_vote(paper + "x", 2000));
+    BOOST_TEST(!decode_stored_vote(bytes + std::string(1, '\0'), 2000));     // an empty station
+    BOOST_TEST(!decode_stored_vote(bytes + std::string(1, static_cast<char>(101)) + std::string(101, 'a'), 2000));  // too long
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -229,7 +229,9 @@ Response Console::route(Context& c) {
         const bool upload = budgets && c.path.size() > 7 && c.path.compare(c.path.size() - 7, 7, "/drafts") == 0 &&
                             type.rfind("multipart/form-data", 0) == 0;
         const bool preview = budgets && c.path.size() > 20 && c.path.compare(c.path.size() - 20, 20, "/preview-submissions") == 0;
-        if (type.rfind("application/x-www-form-urlencoded", 0) != 0 && !upload && !preview)
+        const bool paper_file = c.path.rfind("/console/paper/", 0) == 0 && c.path.size() > 7 &&
+                                c.path.compare(c.path.size() - 7, 7, "/import") == 0 && type.rfind("multipart/form-data", 0) == 0;
+        if (type.rfind("application/x-www-form-urlencoded", 0) != 0 && !upload && !preview && !paper_file)
             return error_response(415, "http.unsupported_media_type", "send the form as application/x-www-form-urlencoded");
     }
 
@@ -245,6 +247,16 @@ Response Console::route(Context& c) {
     if (c.path == "/console/audit.csv" && get) return audit_csv(c);
 
     if (c.path.rfind("/console/tally/", 0) == 0 && get) return open_tally(c, c.path.substr(15));
+    if (c.path.rfind("/console/paper/", 0) == 0) {
+        std::string id = c.path.substr(15);
+        const bool import = id.size() > 7 && id.compare(id.size() - 7, 7, "/import") == 0;
+        if (import) id.resize(id.size() - 7);
+        const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr;
+        if (!ballot) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
+        if (get && !import) return paper_page(c, *ballot->ballot, 200, {}, "", "");
+        if (post && import) return import_papers(c, *ballot->ballot);
+        if (post) return enter_paper(c, *ballot->ballot);
+    }
     if (c.path.rfind("/console/codes/", 0) == 0) {
         const BallotEdition* ballot = config_.ballots ? config_.ballots->find(c.path.substr(15)) : nullptr;
         if (!ballot) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));

@@ -29,6 +29,7 @@ struct ConsoleConfig {
     const BallotSet* ballots = nullptr;                 // participatory-budgeting ballots (null: none)
     const FacilitatorKeys* facilitator_keys = nullptr;  // for the live tally of private results
     std::string public_url;  // where residents reach the site, for the links on voter code slips
+    std::function<void(const std::string&)> ballot_changed;  // votes were stored: live tallies count again
 };
 
 // Sessions end after this long without a request, and this long after sign-in whatever happens.
@@ -86,6 +87,15 @@ private:
     Response codes_page(Context& c, const budget::Ballot& b, int status, const std::string& problem, const std::string& count,
                         const std::string& batch);
     Response create_codes(Context& c, const budget::Ballot& b);
+    // Paper ballots (paper.cpp): entered one at a time or imported from a file, tagged with their
+    // polling station, checked by the ballot's rule, stored beside the online votes and audited.
+    Response paper_page(Context& c, const budget::Ballot& b, int status, const std::vector<std::string>& problems,
+                        const std::string& notice, const std::string& station);
+    Response enter_paper(Context& c, const budget::Ballot& b);
+    Response import_papers(Context& c, const budget::Ballot& b);
+    // Stores the papers and waits until each is durable: how many were new and how many were already
+    // stored (the same form or file sent twice). False when storage failed.
+    bool store_papers(std::vector<NewSubmission> papers, std::size_t& stored, std::size_t& already);
     Response audit_csv(Context& c);
     Response unavailable(Context& c);
     // Budget authoring (drafts.cpp): versions, uploads, problems by cell, previews and publishing.

@@ -55,18 +55,6 @@ const char* hint_for(const std::string& code) {
     return N_("Correct it, then upload the file again.");
 }
 
-// A file name as shown back: its last part, printable, at most 120 bytes.
-std::string shown_name(std::string name) {
-    const auto slash = name.find_last_of("/\\");
-    if (slash != std::string::npos) name = name.substr(slash + 1);
-    if (!valid_utf8(name)) name = "upload";
-    std::string out;
-    for (char ch : name)
-        if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7F) out += ch;
-    if (out.size() > 120) out.resize(120);
-    return out.empty() ? "upload" : out;
-}
-
 json problem_json(const budget::Problem& p, bool warning) {
     return {{"code", p.code}, {"place", p.place}, {"line", p.line}, {"column", p.column}, {"pointer", p.pointer},
             {"message", p.message}, {"warning", warning}};

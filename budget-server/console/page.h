@@ -40,6 +40,18 @@ inline Response redirect(const std::string& location) {
     return r;
 }
 
+// A file name as shown back: its last part, printable, at most 120 bytes.
+inline std::string shown_name(std::string name) {
+    const auto slash = name.find_last_of("/\\");
+    if (slash != std::string::npos) name = name.substr(slash + 1);
+    if (!valid_utf8(name)) name = "upload";
+    std::string out;
+    for (char ch : name)
+        if (static_cast<unsigned char>(ch) >= 0x20 && ch != 0x7F) out += ch;
+    if (out.size() > 120) out.resize(120);
+    return out.empty() ? "upload" : out;
+}
+
 // Puts values into a translated sentence in place of {name}.
 // One pass over the sentence, so a value that holds "{...}" is never filled in turn.
 inline std::string fill(const std::string& text, std::initializer_list<std::pair<const char*, std::string>> values) {

@@ -4,6 +4,7 @@
 #include "json_document.h"
 #include "json_writer.h"
 #include "submission.h"
+#include "utf8.h"
 #include "vote.h"
 #include "voter_code.h"
 
@@ -111,31 +112,55 @@ std::string ballot_submission_json(const Ballot& b, const BallotSubmission& s) {
     return w.text();
 }
 
-std::string ballot_vote_to_send(const Ballot& b, const BallotSubmission& s) {
-    std::string json = ballot_submission_json(b, s);
-    if (s.voter_code.empty()) return json;
-    JsonWriter code;
-    code.string(format_voter_code(s.voter_code));
-    json.insert(json.size() - 1, ",\"voter_code\":" + code.text());
+namespace {
+// The canonical document with one more string field at its end.
+std::string with_field(std::string json, const char* key, const std::string& value) {
+    JsonWriter v;
+    v.string(value);
+    json.insert(json.size() - 1, std::string(",\"") + key + "\":" + v.text());
     return json;
 }
+}  // namespace
 
-std::string encode_vote(const std::vector<std::uint32_t>& projects) {
-    std::string out;
-    auto put = [&](std::uint64_t v) {
-        while (v >= 0x80) {
-            out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-            v >>= 7;
-        }
-        out.push_back(static_cast<char>(v));
-    };
-    put(projects.size());
-    for (const auto p : projects) put(p);
-    return out;
+std::string ballot_vote_to_send(const Ballot& b, const BallotSubmission& s) {
+    std::string json = ballot_submission_json(b, s);
+    return s.voter_code.empty() ? json : with_field(std::move(json), "voter_code", format_voter_code(s.voter_code));
 }
 
-std::optional<std::vector<std::uint32_t>> decode_vote(const std::string& bytes, std::size_t project_count) {
-    std::size_t at = 0;
+std::string paper_ballot_json(const Ballot& b, const BallotSubmission& s, const std::string& station) {
+    return with_field(ballot_submission_json(b, s), "station", station);
+}
+
+std::optional<std::string> clean_station(std::string_view typed) {
+    while (!typed.empty() && (typed.front() == ' ' || typed.front() == '\t')) typed.remove_prefix(1);
+    while (!typed.empty() && (typed.back() == ' ' || typed.back() == '\t' || typed.back() == '\r')) typed.remove_suffix(1);
+    if (typed.empty() || typed.size() > kMaxStationBytes) return std::nullopt;
+    for (std::size_t i = 0; i < typed.size();) {
+        const auto c = static_cast<unsigned char>(typed[i]);
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7F) return std::nullopt;
+            ++i;
+            continue;
+        }
+        const int n = utf8_sequence(typed, i);
+        if (n <= 0) return std::nullopt;
+        i += static_cast<std::size_t>(n);
+    }
+    return std::string(typed);
+}
+
+namespace {
+
+void put_varint(std::string& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<char>((v & 0x7f) | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<char>(v));
+}
+
+// The chosen projects from the start of `bytes`; `at` is left after them.
+std::optional<std::vector<std::uint32_t>> read_projects(const std::string& bytes, std::size_t project_count, std::size_t& at) {
     auto get = [&](std::uint64_t& v) {
         v = 0;
         for (int shift = 0; shift < 35; shift += 7) {
@@ -154,8 +179,43 @@ std::optional<std::vector<std::uint32_t>> decode_vote(const std::string& bytes, 
         if (!get(p) || p >= project_count) return std::nullopt;
         out.push_back(static_cast<std::uint32_t>(p));
     }
-    if (at != bytes.size()) return std::nullopt;
     return out;
+}
+
+}  // namespace
+
+std::string encode_vote(const std::vector<std::uint32_t>& projects) {
+    std::string out;
+    put_varint(out, projects.size());
+    for (const auto p : projects) put_varint(out, p);
+    return out;
+}
+
+std::optional<std::vector<std::uint32_t>> decode_vote(const std::string& bytes, std::size_t project_count) {
+    std::size_t at = 0;
+    auto out = read_projects(bytes, project_count, at);
+    if (!out || at != bytes.size()) return std::nullopt;
+    return out;
+}
+
+std::string encode_stored_vote(const std::vector<std::uint32_t>& projects, const std::string& station) {
+    std::string out = encode_vote(projects);
+    if (station.empty()) return out;
+    out.push_back(static_cast<char>(station.size()));  // at most kMaxStationBytes: one byte
+    return out + station;
+}
+
+std::optional<BallotVote> decode_stored_vote(const std::string& bytes, std::size_t project_count) {
+    std::size_t at = 0;
+    auto projects = read_projects(bytes, project_count, at);
+    if (!projects) return std::nullopt;
+    BallotVote v;
+    v.projects = std::move(*projects);
+    if (at == bytes.size()) return v;
+    const auto length = static_cast<unsigned char>(bytes[at++]);
+    if (length == 0 || length > kMaxStationBytes || bytes.size() - at != length) return std::nullopt;
+    v.station = bytes.substr(at);
+    return v;
 }
 
 }  // namespace budget

@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ballot.h"
 #include "problem.h"
+#include "vote.h"
 
 namespace budget {
 
@@ -41,5 +43,14 @@ std::string ballot_submission_json(const Ballot& ballot, const BallotSubmission&
 // The chosen projects as bytes for storage (a count, then each index, as base-128 varints), and back.
 std::string encode_vote(const std::vector<std::uint32_t>& projects);
 std::optional<std::vector<std::uint32_t>> decode_vote(const std::string& bytes, std::size_t project_count);
+// A paper ballot entered by an officer: the canonical document and its polling station.
+std::string paper_ballot_json(const Ballot& ballot, const BallotSubmission& submission, const std::string& station);
+// A station's name as typed: trimmed, 1 to kMaxStationBytes of UTF-8 without control characters.
+std::optional<std::string> clean_station(std::string_view typed);
+// A stored vote: encode_vote's bytes, then for a paper ballot its polling station (a length byte and
+// the name, 1 to kMaxStationBytes of UTF-8). Online votes are stored without one.
+constexpr std::size_t kMaxStationBytes = 100;
+std::string encode_stored_vote(const std::vector<std::uint32_t>& projects, const std::string& station);
+std::optional<BallotVote> decode_stored_vote(const std::string& bytes, std::size_t project_count);
 
 }  // namespace budget

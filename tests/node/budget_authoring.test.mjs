@@ -205,7 +205,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal((await upload(server.base, admin, csrf, 'b.json', json, { origin: 'http://evil.example' })).status, 403);
       const big = await declaredUpload(server.port, admin, 11 << 20);
       assert.match(big, /^HTTP\/1\.1 413 /);
-      assert.match(big, /"message":"an uploaded budget is at most 10 MiB"/);
+      assert.match(big, /"message":"an uploaded file is at most 10 MiB"/);
       // Within the limit, a workbook of 9 MiB is read, and refused as not a workbook.
       const large = await upload(server.base, admin, csrf, 'large.xlsx', Buffer.alloc(9 << 20, 65));
       assert.equal(large.status, 303);

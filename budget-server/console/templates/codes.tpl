@@ -18,9 +18,9 @@
 </div>
 <div class="field">
 <label for="batch">{{_ A name for this batch, for the audit log (for example, the event) _}}</label>
-<input id="batch" name="batch" maxlength="100" value="{{BATCH}}">
+<input id="batch" name="batch" type="text" maxlength="100" value="{{BATCH}}">
 </div>
-<button type="submit">{{_ Make the codes and show the slips _}}</button>
+<button class="button" type="submit">{{_ Make the codes and show the slips _}}</button>
 </form>
 {{/CAN_CREATE}}
 {{#ANALYST}}<p>{{_ Only administrators can make voter codes. _}}</p>{{/ANALYST}}

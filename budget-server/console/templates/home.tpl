@@ -19,7 +19,7 @@
 <thead><tr><th scope="col">{{_ Ballot _}}</th><th scope="col" class="number">{{_ Votes _}}</th><th scope="col">{{_ Results _}}</th><th scope="col">{{_ At the event _}}</th></tr></thead>
 <tbody>
 {{#BALLOT}}
-<tr><th scope="row">{{TITLE}}<br><span class="hint">{{ID}}</span></th><td class="number">{{COUNT}}</td><td>{{PUBLIC}}</td><td><a href="/console/tally/{{ID}}">{{_ Open the live tally (for a projector) _}}</a><br><a href="/console/codes/{{ID}}">{{_ Voter codes _}}</a></td></tr>
+<tr><th scope="row">{{TITLE}}<br><span class="hint">{{ID}}</span></th><td class="number">{{COUNT}}</td><td>{{PUBLIC}}</td><td><a href="/console/tally/{{ID}}">{{_ Open the live tally (for a projector) _}}</a><br><a href="/console/codes/{{ID}}">{{_ Voter codes _}}</a><br><a href="/console/paper/{{ID}}">{{_ Paper ballots _}}</a></td></tr>
 {{/BALLOT}}
 </tbody>
 </table>
