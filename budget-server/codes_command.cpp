@@ -4,6 +4,7 @@
 
 #include <iostream>
 
+#include "command_options.h"
 #include "console/auth.h"
 #include "officer_store.h"
 #include "qr_svg.h"
@@ -35,18 +36,14 @@ int codes_command(const std::vector<std::string>& args, std::ostream& out, std::
     if (args.empty()) return usage("say what to do: create or count");
     const std::string& what = args[0];
     if (what != "create" && what != "count") return usage("unknown action " + what);
-    std::string data_dir, database_url, consultation, count_text, batch, public_url;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (i + 1 >= args.size()) return usage("missing value for " + args[i]);
-        const std::string& v = args[++i];
-        if (args[i - 1] == "--data") data_dir = v;
-        else if (args[i - 1] == "--database") database_url = v;
-        else if (args[i - 1] == "--consultation") consultation = v;
-        else if (args[i - 1] == "--count" && what == "create") count_text = v;
-        else if (args[i - 1] == "--batch" && what == "create") batch = v;
-        else if (args[i - 1] == "--public-url" && what == "create") public_url = v;
-        else return usage("unknown option " + args[i - 1]);
-    }
+    std::map<std::string, std::string> options;
+    std::string problem;
+    std::vector<std::string> allowed{"--data", "--database", "--consultation"};
+    if (what == "create") allowed.insert(allowed.end(), {"--count", "--batch", "--public-url"});
+    if (!read_options(args, 1, allowed, options, problem)) return usage(problem);
+    const std::string data_dir = options["--data"], database_url = options["--database"], consultation = options["--consultation"],
+                      count_text = options["--count"], public_url = options["--public-url"];
+    std::string batch = options["--batch"];
     if (data_dir.empty()) return usage("--data is required");
     if (!valid_id(consultation)) return usage("--consultation takes a ballot's id (a-z, 0-9, - and _)");
     std::size_t count = 0;

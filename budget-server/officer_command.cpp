@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "command_options.h"
 #include "console/auth.h"
 #include "officer_store.h"
 
@@ -59,16 +60,11 @@ int officer_command(const std::vector<std::string>& args, std::istream& in, std:
     }
     const std::string& what = args[0];
     if (what != "add" && what != "list" && what != "remove" && what != "password") return usage("unknown action " + what);
-    std::string data_dir, database_url, name, role_text;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (i + 1 >= args.size()) return usage("missing value for " + args[i]);
-        const std::string& v = args[++i];
-        if (args[i - 1] == "--data") data_dir = v;
-        else if (args[i - 1] == "--database") database_url = v;
-        else if (args[i - 1] == "--name") name = v;
-        else if (args[i - 1] == "--role") role_text = v;
-        else return usage("unknown option " + args[i - 1]);
-    }
+    std::map<std::string, std::string> options;
+    std::string option_problem;
+    if (!read_options(args, 1, {"--data", "--database", "--name", "--role"}, options, option_problem)) return usage(option_problem);
+    const std::string data_dir = options["--data"], database_url = options["--database"], name = options["--name"],
+                      role_text = options["--role"];
     if (data_dir.empty()) return usage("--data is required");
     if (what != "list" && name.empty()) return usage("--name is required");
     if (what != "list" && !valid_name(name)) return usage("a name is 1 to 64 characters with no control characters or outer spaces");

@@ -39,23 +39,12 @@ bool fields(IO& io, Ballot& b) {
 }  // namespace
 
 std::string pack_ballot(const Ballot& b) {
-    pack_io::PackWriter w;
-    Ballot copy = b;
-    fields(w, copy);
-    return pack_io::framed(kMagic, kBallotPackVersion, w.out.bytes());
+    return pack_io::pack(b, kMagic, kBallotPackVersion, [](auto& io, Ballot& v) { return fields(io, v); });
 }
 
 BallotUnpack unpack_ballot(std::string_view bytes) {
     BallotUnpack r;
-    const auto payload = pack_io::payload(bytes, kMagic, kBallotPackVersion, "ballot", r.problem);
-    if (!payload) return r;
-    Ballot b;
-    pack_io::PackReader reader(*payload);
-    if (!fields(reader, b) || !reader.in.done()) {
-        r.problem = Problem{"pack.malformed", "", 0, 0, "the ballot pack is not laid out as this version expects"};
-        return r;
-    }
-    r.ballot = std::move(b);
+    r.ballot = pack_io::unpack<Ballot>(bytes, kMagic, kBallotPackVersion, "ballot", [](auto& io, Ballot& v) { return fields(io, v); }, r.problem);
     return r;
 }
 

@@ -105,24 +105,13 @@ bool fields(IO& io, Budget& b) {
 }  // namespace
 
 std::string pack_budget(const Budget& b) {
-    pack_io::PackWriter w;
-    Budget copy = b;
-    fields(w, copy);
-    return pack_io::framed(kMagic, kBudgetPackVersion, w.out.bytes());
+    return pack_io::pack(b, kMagic, kBudgetPackVersion, [](auto& io, Budget& v) { return fields(io, v); });
 }
 
 BudgetUnpack unpack_budget(std::string_view bytes) {
     BudgetUnpack r;
-    const auto payload = pack_io::payload(bytes, kMagic, kBudgetPackVersion, "budget", r.problem);
-    if (!payload) return r;
-    Budget b;
-    pack_io::PackReader reader(*payload);
-    if (!fields(reader, b) || !reader.in.done()) {
-        r.problem = Problem{"pack.malformed", "", 0, 0, "the budget pack is not laid out as this version expects"};
-        return r;
-    }
-    b.build_index();
-    r.budget = std::move(b);
+    r.budget = pack_io::unpack<Budget>(bytes, kMagic, kBudgetPackVersion, "budget", [](auto& io, Budget& v) { return fields(io, v); }, r.problem);
+    if (r.budget) r.budget->build_index();
     return r;
 }
 

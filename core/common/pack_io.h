@@ -117,4 +117,27 @@ inline std::optional<std::string_view> payload(std::string_view bytes, std::stri
     return rest;
 }
 
+// `value` as a pack: `fields(io, value)` lists its fields for either direction.
+template <class T, class Fields>
+std::string pack(const T& value, std::string_view magic, unsigned version, Fields fields) {
+    PackWriter w;
+    T copy = value;
+    fields(w, copy);
+    return framed(magic, version, w.out.bytes());
+}
+
+// The value a pack holds, or nullopt with `problem` (pack_io::payload's, or pack.malformed).
+template <class T, class Fields>
+std::optional<T> unpack(std::string_view bytes, std::string_view magic, unsigned version, const char* what, Fields fields, Problem& problem) {
+    const auto body = payload(bytes, magic, version, what, problem);
+    if (!body) return std::nullopt;
+    T value;
+    PackReader reader(*body);
+    if (!fields(reader, value) || !reader.in.done()) {
+        problem = Problem{"pack.malformed", "", 0, 0, std::string("the ") + what + " pack is not laid out as this version expects"};
+        return std::nullopt;
+    }
+    return value;
+}
+
 }  // namespace budget::pack_io
