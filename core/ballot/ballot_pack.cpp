@@ -11,12 +11,9 @@ namespace budget {
 
 namespace {
 
-using pack_io::local;
+using namespace pack_io;
 
 constexpr std::string_view kMagic = "BBK";
-constexpr std::int64_t kMoneyLimit = 1'000'000'000'000'000;  // £10 trillion, in pence
-constexpr std::int64_t kI64Min = std::numeric_limits<std::int64_t>::min();
-constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMaxProjects = static_cast<std::int64_t>(kMaxBallotProjects);
 
 template <class IO>
@@ -39,12 +36,12 @@ bool fields(IO& io, Ballot& b) {
 }  // namespace
 
 std::string pack_ballot(const Ballot& b) {
-    return pack_io::pack(b, kMagic, kBallotPackVersion, [](auto& io, Ballot& v) { return fields(io, v); });
+    return pack(b, kMagic, kBallotPackVersion, [](auto& io, Ballot& v) { return fields(io, v); });
 }
 
 BallotUnpack unpack_ballot(std::string_view bytes) {
     BallotUnpack r;
-    r.ballot = pack_io::unpack<Ballot>(bytes, kMagic, kBallotPackVersion, "ballot", [](auto& io, Ballot& v) { return fields(io, v); }, r.problem);
+    r.ballot = unpack<Ballot>(bytes, kMagic, kBallotPackVersion, "ballot", [](auto& io, Ballot& v) { return fields(io, v); }, r.problem);
     return r;
 }
 

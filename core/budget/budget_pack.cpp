@@ -10,14 +10,9 @@ namespace budget {
 
 namespace {
 
-using pack_io::local;
+using namespace pack_io;
 
 constexpr std::string_view kMagic = "BPK";
-constexpr std::int64_t kMoneyLimit = 1'000'000'000'000'000;  // £10 trillion, in pence
-constexpr std::int64_t kI32Min = std::numeric_limits<std::int32_t>::min();
-constexpr std::int64_t kI32Max = std::numeric_limits<std::int32_t>::max();
-constexpr std::int64_t kI64Min = std::numeric_limits<std::int64_t>::min();
-constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
 
 template <class IO>
 bool kpi_effects(IO& io, std::vector<KpiEffect>& effects, std::size_t kpis) {
@@ -105,12 +100,12 @@ bool fields(IO& io, Budget& b) {
 }  // namespace
 
 std::string pack_budget(const Budget& b) {
-    return pack_io::pack(b, kMagic, kBudgetPackVersion, [](auto& io, Budget& v) { return fields(io, v); });
+    return pack(b, kMagic, kBudgetPackVersion, [](auto& io, Budget& v) { return fields(io, v); });
 }
 
 BudgetUnpack unpack_budget(std::string_view bytes) {
     BudgetUnpack r;
-    r.budget = pack_io::unpack<Budget>(bytes, kMagic, kBudgetPackVersion, "budget", [](auto& io, Budget& v) { return fields(io, v); }, r.problem);
+    r.budget = unpack<Budget>(bytes, kMagic, kBudgetPackVersion, "budget", [](auto& io, Budget& v) { return fields(io, v); }, r.problem);
     if (r.budget) r.budget->build_index();
     return r;
 }

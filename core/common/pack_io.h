@@ -2,6 +2,7 @@
 // once as a template over IO, either writes each field or reads it back with its bounds.
 #pragma once
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,13 @@
 #include "problem.h"
 
 namespace budget::pack_io {
+
+// Bounds of packed numbers.
+constexpr std::int64_t kMoneyLimit = 1'000'000'000'000'000;  // £10 trillion, in pence
+constexpr std::int64_t kI32Min = std::numeric_limits<std::int32_t>::min();
+constexpr std::int64_t kI32Max = std::numeric_limits<std::int32_t>::max();
+constexpr std::int64_t kI64Min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
 
 class PackWriter {
 public:
