@@ -28,7 +28,8 @@ void draw_ballot_review(AppState& s) {
         ImGui::TextUnformatted(label.c_str());  // the text box says it for screen readers
         if (text_box(s, label, "Voter code", &s.voter_code, 0, 32)) s.touched();
     }
-    const std::string problem = !s.vote_problem().empty() ? s.vote_problem() : s.voter_code_problem();
+    std::string problem = s.vote_problem();
+    if (problem.empty()) problem = s.voter_code_problem();
     const std::string why = !problem.empty() ? problem : s.consultation_note();
     if (!why.empty()) paragraph(s, why, "Problem");
     if (wide_button(s, s.tr("Send my vote"), "Send", why.empty())) {

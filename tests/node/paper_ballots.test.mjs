@@ -95,6 +95,21 @@ test('a CSV file of papers: every line checked first, imported once however ofte
   assert.ok(audit.text.includes('<td>paper.imported</td><td>bro-tegid-community-fund-2027</td><td>3 papers from papers.csv, station Ysgol Bro Tegid</td>'));
 });
 
+test('without a session the paper, code and tally pages send the officer to sign in, and take nothing', async () => {
+  const before = (await results()).votes;
+  for (const path of [`/console/paper/${FUND}`, `/console/codes/${FUND}`, `/console/tally/${FUND}`]) {
+    const page = await get(server.base, path);
+    assert.equal(page.status, 303, path);
+    assert.equal(page.headers.get('location'), '/console/sign-in');
+  }
+  for (const path of [`/console/paper/${FUND}`, `/console/codes/${FUND}`]) {
+    const sent = await postForm(server.base, path, '', { csrf: 'x', entry: '0'.repeat(32), station: 'x', project: 'play-area', count: '5' });
+    assert.equal(sent.status, 401, path);
+  }
+  assert.equal((await importFile('', 'x', 'x', 'play-area\n')).status, 401);
+  assert.equal((await results()).votes, before);
+});
+
 test('an analyst sees the votes by station but cannot enter papers', async () => {
   const analyst = sessionOf(await signIn(server.base, ANALYST));
   const page = await get(server.base, `/console/paper/${FUND}`, analyst);

@@ -81,8 +81,9 @@ for (const backend of ['sqlite', 'postgresql']) {
       const routes = [
         ['/api/v1/health', {}], ['/api/v1/health', {}, 'HEAD'], [`/api/v1/budgets/${DISTRICT}/results`, {}], ['/index.html', {}],
         ...['export.csv', 'aggregate.csv', 'aggregate.json', 'submissions.jsonl'].map((w) => [`/api/v1/budgets/${DISTRICT}/${w}`, auth]),
-        // Ballots: their results (counted on a worker thread), a pabulib file, the file, the QR code.
+        // Ballots: their results (counted on a worker thread), a pabulib file, the file and the app's pack, the QR code.
         [`/api/v1/budgets/${FUND}/results`, {}], [`/api/v1/budgets/${FUND}/results.pb?area=bala`, {}], [`/budgets/${FUND}.json`, {}],
+        [`/budgets/${FUND}.pack`, {}],
         [`/api/v1/budgets/${FUND}/join.svg`, {}],
       ];
       const hammer = async (times) => {
