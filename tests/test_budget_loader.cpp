@@ -363,6 +363,15 @@ BOOST_AUTO_TEST_CASE(a_consultation_window_is_read_and_checked) {
     BOOST_TEST(joined(problems_of(j)) == one("/closes_at: closes_at must be after opens_at [budget.closes_before_opens]"));
 }
 
+BOOST_AUTO_TEST_CASE(a_budget_may_require_voter_codes) {
+    json j = test::small_budget();
+    BOOST_TEST(!load_budget(j.dump(2)).budget->codes_required);
+    j["codes_required"] = true;
+    BOOST_TEST(load_budget(j.dump(2)).budget->codes_required);
+    j["codes_required"] = "yes";
+    BOOST_TEST(joined(problems_of(j)) == one("/codes_required: expected a boolean, found a string [budget.wrong_type]"));
+}
+
 BOOST_AUTO_TEST_CASE(a_brand_is_checked) {
     const auto with_brand = [](const json& brand) {
         json j = test::small_budget();

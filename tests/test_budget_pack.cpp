@@ -54,6 +54,10 @@ BOOST_AUTO_TEST_CASE(carries_what_the_simulation_does_not_use) {
     BOOST_TEST(back.council_name.cy == b.council_name.cy);
     BOOST_TEST(back.privacy_notice_url.cy == b.privacy_notice_url.cy);
     BOOST_TEST(back.results_public == b.results_public);
+    BOOST_TEST(!back.codes_required);
+    Budget coded = b;
+    coded.codes_required = true;
+    BOOST_TEST(unpacked(pack_budget(coded)).codes_required);
     BOOST_TEST(back.council_tax.lever_stops == b.council_tax.lever_stops, boost::test_tools::per_element());
     BOOST_TEST(back.council_tax.lever_stops.size() == 29u);
     BOOST_REQUIRE(back.kpis.size() == b.kpis.size());

@@ -83,6 +83,21 @@ BOOST_AUTO_TEST_CASE(every_example_budget_round_trips_to_the_same_pack) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(voter_codes_are_asked_for_by_a_yes_in_the_council_sheet) {
+    nlohmann::json j = test::small_budget();
+    j["codes_required"] = true;
+    Book b = book_of(j.dump());
+    Sheet& council = sheet(b, "Council");
+    BOOST_TEST(council.rows[row_of(council, "Voter codes required")][1].text == "yes");
+    const BookImport back = book_to_budget(b);
+    BOOST_TEST(problems_of(back) == "");
+    BOOST_TEST(load_budget(back.json).budget->codes_required);
+    // An older workbook without the row: no codes.
+    council.rows.erase(council.rows.begin() + static_cast<std::ptrdiff_t>(row_of(council, "Voter codes required")));
+    BOOST_TEST(!load_budget(book_to_budget(b).json).budget->codes_required);
+    BOOST_TEST(with_cell("Council", "Voter codes required", "", text("perhaps")) != "");
+}
+
 BOOST_AUTO_TEST_CASE(every_template_loads_and_round_trips) {
     BOOST_TEST(kBlankKinds.size() == 6u);
     for (const auto& kind : kBlankKinds) {
@@ -210,10 +225,10 @@ BOOST_AUTO_TEST_CASE(workbook_problems_at_their_cells) {
     council.rows.push_back({text("Favourite colour"), text("green")});
     d.sheets.push_back(Sheet{"Sheet1", {{text("x")}}, {}, {}});
     const BookImport in = book_to_budget(d);
-    BOOST_TEST(problems_of(in) == "b.xlsx:Council!A32: \"Population\" is given twice [workbook.duplicate_field]\n");
+    BOOST_TEST(problems_of(in) == "b.xlsx:Council!A33: \"Population\" is given twice [workbook.duplicate_field]\n");
     std::string w;
     for (const auto& x : in.warnings) w += format_problem(x, "b.xlsx") + "\n";
-    BOOST_TEST(w == "b.xlsx:Council!A33: \"Favourite colour\" is not a budget field and is ignored [workbook.unknown_field]\n"
+    BOOST_TEST(w == "b.xlsx:Council!A34: \"Favourite colour\" is not a budget field and is ignored [workbook.unknown_field]\n"
                     "b.xlsx:Sheet1!A1: the \"Sheet1\" sheet is not part of a budget and is ignored [workbook.unknown_sheet]\n"
                     "b.xlsx:Council!B21: the council tax slider has 699 steps, more than a person can hit with a finger (100); give "
                     "stops_percent (e.g. 0, the referendum limit) or a larger step [budget.many_steps]\n");

@@ -58,6 +58,29 @@ BOOST_AUTO_TEST_CASE(canonical_form) {
                R"("format":"council-budget-submission","format_version":1,"language":"en","outcome":{"band_d_pence":100000,"remaining_gap_pence":-3000000},"submission_id":"abcdefgh"})");
 }
 
+BOOST_AUTO_TEST_CASE(a_voter_code_is_read_but_never_stored_in_the_document) {
+    const Budget& b = budget_under_test();
+    json doc = valid_doc();
+    doc["voter_code"] = " 938nk-rkayd ";
+    const SubmissionCheck c = validate_submission(b, doc.dump());
+    BOOST_TEST(c.ok);
+    BOOST_TEST(c.submission.voter_code == "938NKRKAYD");
+    const std::string stored = submission_to_json(b, c.submission);
+    BOOST_TEST(stored.find("voter_code") == std::string::npos);
+    BOOST_TEST(json::parse(stored) == valid_doc());
+    // What the app sends: the canonical form with the code, printed form, at its end.
+    const std::string to_send = submission_to_send(b, c.submission);
+    BOOST_TEST(to_send == stored.substr(0, stored.size() - 1) + R"(,"voter_code":"938NK-RKAYD"})");
+    BOOST_TEST(validate_submission(b, to_send).submission.voter_code == "938NKRKAYD");
+    Submission none = c.submission;
+    none.voter_code.clear();
+    BOOST_TEST(submission_to_send(b, none) == stored);
+    doc["voter_code"] = "938NK-RKAY";
+    BOOST_TEST(joined(problems_of(doc)) == one("/voter_code: a voter code is 10 letters and digits, as printed on the slip [submission.bad_voter_code]"));
+    doc["voter_code"] = 938;
+    BOOST_TEST(joined(problems_of(doc)) == one("/voter_code: expected a string [submission.wrong_type]"));
+}
+
 BOOST_AUTO_TEST_CASE(tampered_totals_are_rejected) {
     json doc = valid_doc();
     doc["outcome"]["remaining_gap_pence"] = -100000000;

@@ -82,6 +82,28 @@ BOOST_AUTO_TEST_CASE(unusual_documents_defer_to_the_full_path) {
     BOOST_TEST(!both(b, deferred[8]).full_ok);
 }
 
+BOOST_AUTO_TEST_CASE(a_voter_code_is_read_fast_as_the_full_path_reads_it) {
+    const Budget b = test::load_ok(test::small_budget());
+    Choices c = default_choices(b);
+    c.service_bp[0] = -1000;
+    Submission s = make_submission(b, c, "reader-0003");
+    s.voter_code = "938NKRKAYD";
+    const std::string sent = submission_to_send(b, s);
+    Submission fast;
+    Outcome outcome;
+    BOOST_TEST(read_valid_submission_fast(b, sent, fast, outcome));
+    BOOST_TEST(fast.voter_code == "938NKRKAYD");
+    BOOST_TEST(validate_submission_full_path(b, sent).submission.voter_code == "938NKRKAYD");
+    std::string twice = sent;
+    twice.insert(twice.size() - 1, R"(,"voter_code":"938NK-RKAYD")");
+    BOOST_TEST(!read_valid_submission_fast(b, twice, fast, outcome));  // a key twice defers
+    std::string wrong = sent;
+    wrong.replace(wrong.find("938NK-RKAYD"), 11, "938NK-RKAY");
+    const Both r = both(b, wrong);
+    BOOST_TEST(!r.fast_ok);
+    BOOST_TEST(!r.full_ok);
+}
+
 BOOST_AUTO_TEST_CASE(invalid_documents_never_pass_the_fast_path) {
     const Budget b = test::load_ok(test::small_budget());
     Choices c = default_choices(b);

@@ -75,7 +75,7 @@ BallotSubmissionCheck read_ballot_submission(const Ballot& b, std::string text) 
     if (root.contains("voter_code")) {
         if (auto typed = string_at(root, "", "voter_code")) {
             if (auto code = normalise_voter_code(*typed)) c.submission.voter_code = *code;
-            else add(c, doc, "submission.bad_voter_code", "/voter_code", "a voter code is 10 letters and digits, as printed on the slip");
+            else add(c, doc, "submission.bad_voter_code", "/voter_code", kBadVoterCodeMessage);
         }
     }
     const auto projects = root.find("projects");
@@ -112,23 +112,13 @@ std::string ballot_submission_json(const Ballot& b, const BallotSubmission& s) {
     return w.text();
 }
 
-namespace {
-// The canonical document with one more string field at its end.
-std::string with_field(std::string json, const char* key, const std::string& value) {
-    JsonWriter v;
-    v.string(value);
-    json.insert(json.size() - 1, std::string(",\"") + key + "\":" + v.text());
-    return json;
-}
-}  // namespace
-
 std::string ballot_vote_to_send(const Ballot& b, const BallotSubmission& s) {
     std::string json = ballot_submission_json(b, s);
-    return s.voter_code.empty() ? json : with_field(std::move(json), "voter_code", format_voter_code(s.voter_code));
+    return s.voter_code.empty() ? json : with_string_member(std::move(json), "voter_code", format_voter_code(s.voter_code));
 }
 
 std::string paper_ballot_json(const Ballot& b, const BallotSubmission& s, const std::string& station) {
-    return with_field(ballot_submission_json(b, s), "station", station);
+    return with_string_member(ballot_submission_json(b, s), "station", station);
 }
 
 std::optional<std::string> clean_station(std::string_view typed) {

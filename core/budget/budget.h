@@ -176,6 +176,7 @@ struct Budget {
     Pence gap_to_close = 0;      // spend minus funding at baseline: the savings target
     BalanceRule balance_rule = BalanceRule::MustBalance;
     bool results_public = false;
+    bool codes_required = false;   // each response needs a one-time voter code (as a ballot may)
     bool comments_public = false;  // with public results: residents' comments are published too (unless hidden by moderation)
     std::optional<std::int64_t> opens_at, closes_at;  // when responses are taken: Unix seconds, UTC (none: no limit)
     LocalText privacy_notice_url;

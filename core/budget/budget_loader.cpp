@@ -42,7 +42,7 @@ struct Loader {
     void header(const json& root) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "version", "illustrative", "notice",
                                   "languages", "council", "council_tax", "funding", "total_net_budget", "gap_to_close",
-                                  "balance_rule", "results_public", "comments_public", "privacy_notice_url", "opens_at", "closes_at", "groups",
+                                  "balance_rule", "results_public", "comments_public", "codes_required", "privacy_notice_url", "opens_at", "closes_at", "groups",
                                   "services", "efficiencies", "income", "kpis", "demographics"});
         r.opening(root, "council-budget", kBudgetFormatVersion, b.id, b.version);
         if (auto il = r.boolean(root, "", "illustrative", true)) b.illustrative = *il;
@@ -55,6 +55,7 @@ struct Loader {
         if (auto p = r.boolean(root, "", "results_public", true)) b.results_public = *p;
         if (root.contains("comments_public"))
             if (auto p = r.boolean(root, "", "comments_public", false)) b.comments_public = *p;
+        if (auto p = r.boolean(root, "", "codes_required", false)) b.codes_required = *p;
         b.privacy_notice_url = r.text(root, "", "privacy_notice_url", true);
         r.utc_window(root, b.opens_at, b.closes_at);
     }

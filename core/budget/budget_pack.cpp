@@ -52,7 +52,8 @@ bool fields(IO& io, Budget& b) {
         return io.str(f.id) && local(io, f.name) && io.choice(f.kind, 4) && io.num(f.amount, -kMoneyLimit, kMoneyLimit);
     });
     ok = ok && io.num(b.total_net_budget, -kMoneyLimit, kMoneyLimit) && io.num(b.gap_to_close, -kMoneyLimit, kMoneyLimit) &&
-         io.choice(b.balance_rule, 2) && io.flag(b.results_public) && local(io, b.privacy_notice_url);
+         io.choice(b.balance_rule, 2) && io.flag(b.results_public) && io.flag(b.codes_required) &&
+         local(io, b.privacy_notice_url);
     ok = ok && io.list(b.groups, [&](Group& g) { return io.str(g.id) && local(io, g.name); });
     ok = ok && io.list(b.services, [&](Service& s) {
         return io.str(s.id) && io.str(s.group_id) && io.index(s.group, b.groups.size()) && local(io, s.name) &&

@@ -10,7 +10,7 @@
 
 namespace budget {
 
-constexpr unsigned kBudgetPackVersion = 2;  // 2: the council tax lever's stops
+constexpr unsigned kBudgetPackVersion = 3;  // 2: the council tax lever's stops; 3: voter codes
 
 // "BPK", u8 version, u64 FNV-1a checksum of the payload, then every field of the budget in order.
 std::string pack_budget(const Budget& b);

@@ -8,6 +8,15 @@
 
 namespace budget {
 
+std::string with_string_member(std::string object_json, std::string_view key, std::string_view value) {
+    std::string member(",");
+    append_json_string(member, key);
+    member += ':';
+    append_json_string(member, value);
+    object_json.insert(object_json.size() - 1, member);
+    return object_json;
+}
+
 void append_json_string(std::string& out, std::string_view s) {
     static const char kHex[] = "0123456789abcdef";
     out += '"';

@@ -34,4 +34,7 @@ private:
 // `s` as a JSON string literal, quotes included.
 void append_json_string(std::string& out, std::string_view s);
 
+// A written JSON object (not empty) with one more string member at its end: "key": "value".
+std::string with_string_member(std::string object_json, std::string_view key, std::string_view value);
+
 }  // namespace budget

@@ -90,6 +90,8 @@ const std::vector<Field>& council_fields() {
         {"Opens (UTC)", "opens_at", Kind::Date, false, nullptr, "Optional: when responses are first taken, in UTC."},
         {"Closes (UTC)", "closes_at", Kind::Date, false, nullptr, "Optional: when responses stop, in UTC."},
         {"Privacy notice address", "privacy_notice_url", Kind::Text, true},
+        {"Voter codes required", "codes_required", Kind::YesNo, false, &kYesNo,
+         "yes: each response needs a one-time code from a printed slip (make them in the console)."},
     };
     return f;
 }

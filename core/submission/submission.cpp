@@ -10,6 +10,7 @@
 #include "short_sort.h"
 #include "submission_reader.h"
 #include "submission_rules.h"
+#include "voter_code.h"
 
 namespace budget {
 
@@ -72,14 +73,14 @@ public:
         if (!root.is_object()) { add("submission.wrong_type", "", "expected an object"); return; }
         if (choices_only_) {
             fields(root, "", {"format", "format_version", "submission_id", "budget", "language", "choices", "outcome",
-                              "comments", "demographics"});
+                              "comments", "demographics", "voter_code"});
             const std::size_t before = out_.problems.size();
             if (const json* c = obj(root, "", "choices")) choices(*c);
             if (out_.problems.size() == before) simulate(b_, out_.submission.choices, out_.outcome);
             return;
         }
         fields(root, "", {"format", "format_version", "submission_id", "budget", "language", "choices", "outcome",
-                          "comments", "demographics"});
+                          "comments", "demographics", "voter_code"});
         Submission& s = out_.submission;
         if (auto f = str(root, "", "format"); f && *f != "council-budget-submission")
             add("submission.wrong_format", "/format", "expected \"council-budget-submission\"");
@@ -94,6 +95,10 @@ public:
         if (auto lang = str(root, "", "language", false)) {
             if (*lang != "en" && *lang != "cy") add("submission.bad_language", "/language", "language is \"en\" or \"cy\"");
             else s.language = *lang;
+        }
+        if (auto typed = str(root, "", "voter_code", false)) {
+            if (auto code = normalise_voter_code(*typed)) s.voter_code = *code;
+            else add("submission.bad_voter_code", "/voter_code", kBadVoterCodeMessage);
         }
         if (const json* bud = obj(root, "", "budget")) {
             fields(*bud, "/budget", {"id", "version"});
@@ -319,6 +324,11 @@ SubmissionCheck parse_choices(const Budget& b, std::string text) {
     Checker(b, doc, out).run_choices_only();
     out.ok = out.problems.empty();
     return out;
+}
+
+std::string submission_to_send(const Budget& b, const Submission& s) {
+    std::string stored = submission_to_json(b, s);
+    return s.voter_code.empty() ? stored : with_string_member(std::move(stored), "voter_code", format_voter_code(s.voter_code));
 }
 
 Submission make_submission(const Budget& b, const Choices& choices, std::string submission_id) {

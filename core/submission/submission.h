@@ -29,6 +29,7 @@ struct Submission {
     std::string overall_comment;
     std::vector<std::pair<std::size_t, std::string>> service_comments;  // service index, text
     std::vector<std::pair<std::size_t, std::size_t>> demographics;      // question index, option index
+    std::string voter_code;  // canonical (voter_code.h), when given; never part of the stored document
 };
 
 struct SubmissionCheck {
@@ -50,8 +51,11 @@ SubmissionCheck validate_submission_full_path(const Budget& b, std::string text)
 // levers are checked, totals and balance are not. Omitted levers stay at rest.
 SubmissionCheck parse_choices(const Budget& b, std::string text);
 
-// The canonical JSON form (only non-zero service changes are written).
+// The canonical JSON form (only non-zero service changes are written). It is what is stored, so it
+// never holds the voter code.
 std::string submission_to_json(const Budget& b, const Submission& s);
+// What the app sends: the canonical form with the voter code, when there is one, at its end.
+std::string submission_to_send(const Budget& b, const Submission& s);
 
 // A submission for `choices`, with the claimed totals filled in from the simulation.
 Submission make_submission(const Budget& b, const Choices& choices, std::string submission_id);

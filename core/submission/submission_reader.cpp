@@ -8,6 +8,7 @@
 #include "council_tax.h"
 #include "submission_rules.h"
 #include "utf8.h"
+#include "voter_code.h"
 
 namespace budget {
 
@@ -276,6 +277,12 @@ bool read_valid_submission_fast(const Budget& b, std::string_view text, Submissi
                 s.demographics.emplace_back(*question, *option);
                 return true;
             });
+        }
+        if (key == "voter_code" && seen.first(512)) {
+            if (!r.string(str)) return false;
+            const auto code = normalise_voter_code(str);
+            if (code) s.voter_code = *code;
+            return code.has_value();
         }
         return false;
     });
