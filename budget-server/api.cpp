@@ -414,7 +414,14 @@ NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check) 
 }
 
 void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done) {
-    insert(to_stored(b, std::move(check)), std::move(done));
+    const std::string code = check.submission.voter_code;
+    NewSubmission row = to_stored(b, std::move(check));
+    if (b.codes_required) {  // one response a code, as for ballots
+        if (code.empty())
+            return done(error_response(422, "code.missing", "this consultation needs the voter code printed on your slip"));
+        row.code_hash = hash_voter_code(b.id, code);
+    }
+    insert(std::move(row), std::move(done));
 }
 
 void Api::insert(NewSubmission row, std::function<void(Response)> done) {
@@ -435,9 +442,9 @@ void Api::insert(NewSubmission row, std::function<void(Response)> done) {
                 return done(error_response(409, "submission.id_conflict",
                                            "a different submission with this id is already stored"));
             case InsertResult::Kind::CodeUsed:
-                return done(error_response(409, "code.used", "this voter code has already been used to vote"));
+                return done(error_response(409, "code.used", "this voter code has already been used"));
             case InsertResult::Kind::CodeUnknown:
-                return done(error_response(403, "code.unknown", "this is not a voter code for this ballot: check it against your slip"));
+                return done(error_response(403, "code.unknown", "this is not a voter code for this consultation: check it against your slip"));
             case InsertResult::Kind::Unavailable: {
                 log_line("storage unavailable: " + r.error);  // the reason goes to the log, not to residents
                 Response resp = error_response(503, "storage.unavailable",

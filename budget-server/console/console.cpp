@@ -258,10 +258,19 @@ Response Console::route(Context& c) {
         if (post) return enter_paper(c, *ballot->ballot);
     }
     if (c.path.rfind("/console/codes/", 0) == 0) {
-        const BallotEdition* ballot = config_.ballots ? config_.ballots->find(c.path.substr(15)) : nullptr;
-        if (!ballot) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
-        if (get) return codes_page(c, *ballot->ballot, 200, "", "100", "");
-        if (post) return create_codes(c, *ballot->ballot);
+        const std::string id = c.path.substr(15);
+        CodesFor codes;
+        if (const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr) {
+            codes = {id, ballot->ballot->title, ballot->ballot->codes_required};
+        } else if (const BudgetEdition* edition = c.budgets->find(id)) {
+            const budget::Budget& b = *edition->budget;
+            codes = {id, {b.council_name.en + " " + b.financial_year, b.council_name.cy.empty() ? "" : b.council_name.cy + " " + b.financial_year},
+                     b.codes_required};
+        } else {
+            return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
+        }
+        if (get) return codes_page(c, codes, 200, "", "100", "");
+        if (post) return create_codes(c, codes);
     }
 
     const std::string prefix = "/console/budgets/";
@@ -433,7 +442,7 @@ Response Console::home(Context& c) {
     return page.render(200);
 }
 
-Response Console::codes_page(Context& c, const budget::Ballot& b, int status, const std::string& problem, const std::string& count,
+Response Console::codes_page(Context& c, const CodesFor& b, int status, const std::string& problem, const std::string& count,
                              const std::string& batch) {
     VoterCodeCounts counts;
     std::string error;
@@ -444,7 +453,7 @@ Response Console::codes_page(Context& c, const budget::Ballot& b, int status, co
     d.SetValue("TITLE", b.title.in(c.lang == Lang::Cy ? "cy" : "en"));
     d.SetValue("MADE", std::to_string(counts.made));
     d.SetValue("USED", std::to_string(counts.used));
-    if (!b.codes_required) d.ShowSection("NOT_REQUIRED");
+    if (!b.required) d.ShowSection("NOT_REQUIRED");
     if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
     if (c.admin()) {
         auto* form = d.AddSectionDictionary("CAN_CREATE");
@@ -458,7 +467,7 @@ Response Console::codes_page(Context& c, const budget::Ballot& b, int status, co
     return page.render(status);
 }
 
-Response Console::create_codes(Context& c, const budget::Ballot& b) {
+Response Console::create_codes(Context& c, const CodesFor& b) {
     auto form = admin_form(c, "codes " + b.id, "making voter codes needs an administrator", tr(c, "Only administrators can make voter codes."));
     if (!form) return std::move(form.error);
     const std::string count_text = (*form)["count"], batch = (*form)["batch"];
@@ -476,7 +485,7 @@ Response Console::create_codes(Context& c, const budget::Ballot& b) {
     Page page(templates_, c, "slips.tpl", tr(c, "Voter code slips"));
     auto& d = page.body();
     d.SetValue("ID", b.id);
-    d.SetValue("COUNT_WORDS", fill(tr(c, "{count} voter codes for {ballot}"), {{"count", std::to_string(count)}, {"ballot", b.title.in(language)}}));
+    d.SetValue("COUNT_WORDS", fill(tr(c, "{count} voter codes for {consultation}"), {{"count", std::to_string(count)}, {"consultation", b.title.in(language)}}));
     const std::string link = join_link(config_.public_url, c.request.host, b.id);
     for (const auto& code : codes) {
         const std::string shown = budget::format_voter_code(code);

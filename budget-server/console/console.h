@@ -83,10 +83,16 @@ private:
     Response audit_page(Context& c);
     // The live tally for a projector: a facilitator key (so private results show too), then the tally page.
     Response open_tally(Context& c, const std::string& id);
-    // Voter codes for a ballot: how many are made and used, and (admins) a batch made and printed as slips.
-    Response codes_page(Context& c, const budget::Ballot& b, int status, const std::string& problem, const std::string& count,
+    // Voter codes for a ballot or a budget: how many are made and used, and (admins) a batch made and
+    // printed as slips.
+    struct CodesFor {
+        std::string id;
+        budget::LocalText title;
+        bool required = false;  // the consultation checks them (codes_required)
+    };
+    Response codes_page(Context& c, const CodesFor& b, int status, const std::string& problem, const std::string& count,
                         const std::string& batch);
-    Response create_codes(Context& c, const budget::Ballot& b);
+    Response create_codes(Context& c, const CodesFor& b);
     // Paper ballots (paper.cpp): entered one at a time or imported from a file, tagged with their
     // polling station, checked by the ballot's rule, stored beside the online votes and audited.
     Response paper_page(Context& c, const budget::Ballot& b, int status, const std::vector<std::string>& problems,

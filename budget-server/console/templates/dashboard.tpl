@@ -16,6 +16,7 @@
 <li><a href="/console/budgets/{{ID}}/aggregate.json{{VERSION_QUERY}}" download>{{_ Download the summary (JSON) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/budget">{{_ The budget: versions, drafts and publishing _}}</a></li>
 <li><a href="/console/tally/{{ID}}">{{_ Open the live tally (for a projector) _}}</a></li>
+<li><a href="/console/codes/{{ID}}">{{_ Voter codes _}}</a></li>
 </ul>
 <h2>{{_ When responses are taken _}}</h2>
 <p><strong>{{WINDOW_STATE}}</strong></p>
