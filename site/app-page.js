@@ -46,9 +46,9 @@
   const saveOutbox = (items) => { try { localStorage.setItem(storagePrefix + 'outbox', JSON.stringify(items)); } catch (e) {} };
   let endpoint = 'api/v1/submissions', flushing = false, retryTimer = 0;
   // Tells the app how its submission `id` stands (it ignores other residents' and earlier visits').
-  function report(state, message, id) {
+  function report(state, message, id, code) {
     if (window.Module && Module._app_submission_status) {
-      Module.ccall('app_submission_status', null, ['number', 'string', 'string'], [state, message || '', id]);
+      Module.ccall('app_submission_status', null, ['number', 'string', 'string', 'string'], [state, code || '', message || '', id]);
     }
   }
   async function flush() {
@@ -73,7 +73,7 @@
       } else {
         const body = await res.json().catch(() => ({}));
         saveOutbox(outbox().filter((x) => x.id !== item.id));
-        report(3, (body.error && body.error.message) || `status ${res.status}`, item.id);
+        report(3, (body.error && body.error.message) || `status ${res.status}`, item.id, body.error && body.error.code);
       }
     }
     flushing = false;

@@ -75,7 +75,8 @@ bool AppState::can_submit(std::string& why) const {
               budget::format_pounds_short(outcome.remaining_gap) + tr(" before sending.");
         return false;
     }
-    return true;
+    why = voter_code_problem();
+    return why.empty();
 }
 
 std::string AppState::tr(const char* english, std::initializer_list<std::pair<const char*, std::string>> fills) const {
@@ -158,7 +159,9 @@ void AppState::kiosk_reset() {
         demographics_consent = false;
         demographic_answers.assign(budget.demographics.size(), -1);
         submission_id.clear();
+        voter_code.clear();
         send_state = SendState::NotSent;
+        send_code.clear();
         send_message.clear();
         has_shared = false;
         link_copied = false;
@@ -176,6 +179,7 @@ void AppState::clear_vote() {
     submission_id.clear();
     voter_code.clear();
     send_state = SendState::NotSent;
+    send_code.clear();
     send_message.clear();
     screen = Screen::Ballot;
     touched();
@@ -235,9 +239,19 @@ std::string AppState::vote_problem() const {
 }
 
 std::string AppState::voter_code_problem() const {
-    if (!vote || !vote->ballot.codes_required || budget::normalise_voter_code(voter_code)) return "";
+    const bool required = vote ? vote->ballot.codes_required : budget.codes_required;
+    if (!required || budget::normalise_voter_code(voter_code)) return "";
     return voter_code.empty() ? tr("Enter the voter code printed on your slip.")
                               : tr("A voter code is 10 letters and digits, as printed on your slip. Check it and try again.");
+}
+
+std::string AppState::refusal() const {
+    if (send_code == "code.used") return tr("This voter code has already been used, so this could not be sent. Each code works once.");
+    if (send_code == "code.unknown")
+        return tr("This is not a voter code for this consultation, so this could not be sent. Check it against your slip.");
+    if (send_code == "code.missing") return tr("This could not be sent without the voter code printed on your slip.");
+    if (send_code == "consultation.closed") return tr("The consultation has closed, so this could not be sent.");
+    return "";
 }
 
 std::string AppState::vote_json() const {
@@ -259,7 +273,8 @@ std::string AppState::submission_json() const {
     s.overall_comment = std::move(d.overall_comment);
     s.service_comments = std::move(d.service_comments);
     if (d.demographics_consent) s.demographics = std::move(d.demographics);  // answers go only with consent
-    return budget::submission_to_json(budget, s);
+    s.voter_code = budget::normalise_voter_code(voter_code).value_or("");
+    return budget::submission_to_send(budget, s);
 }
 
 budget::Draft AppState::draft() const {

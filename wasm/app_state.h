@@ -81,7 +81,9 @@ struct AppState {
     // A shared link's choices: the welcome screen offers to start from them or from the council's budget.
     bool has_shared = false;
     budget::Choices shared;
-    std::string send_message;
+    std::string send_code, send_message;  // why the server refused it: its stable code and its English words
+    // The refusal in the resident's own language, for the error codes the app knows ("" for others).
+    std::string refusal() const;
     Consultation consultation = Consultation::Open;
     bool comments_published = false;  // the council publishes comments with its results (the server says)
     bool budget_changed = false;      // the saved draft was made against an earlier version of this budget
@@ -92,7 +94,7 @@ struct AppState {
 
     void start(budget::Budget b);
     std::optional<BallotChoice> vote;  // set for a ballot; `budget` is then unused
-    std::string voter_code;            // as typed or from the slip's link (ballots that require codes)
+    std::string voter_code;            // as typed or from the slip's link (consultations that require codes)
     // Why the voter code cannot be sent ("" when it can, or when the ballot needs none).
     std::string voter_code_problem() const;
     void start_ballot(budget::Ballot b);

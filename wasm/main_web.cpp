@@ -257,12 +257,13 @@ EMSCRIPTEN_KEEPALIVE void app_more_glyphs(const unsigned char* bytes, int size) 
     web::rebuild_fonts_soon();
 }
 
-// From the page's outbox: 1 waiting to send, 2 sent, 3 rejected (with the server's reason), for the
-// submission `id` ("" for the outbox as a whole). Only this resident's own submission is reported: a
-// kiosk's earlier residents, or an earlier visit, are not.
-EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* message, const char* id) {
+// From the page's outbox: 1 waiting to send, 2 sent, 3 rejected (with the server's error code and
+// reason), for the submission `id` ("" for the outbox as a whole). Only this resident's own submission
+// is reported: a kiosk's earlier residents, or an earlier visit, are not.
+EMSCRIPTEN_KEEPALIVE void app_submission_status(int state, const char* code, const char* message, const char* id) {
     if (g_state.submission_id.empty() || (*id != '\0' && g_state.submission_id != id)) return;
     g_state.send_state = state == 2 ? app::SendState::Sent : state == 3 ? app::SendState::Rejected : app::SendState::Waiting;
+    g_state.send_code = code;
     g_state.send_message = message;
     web::request_redraw();
 }

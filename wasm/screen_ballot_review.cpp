@@ -22,12 +22,7 @@ void draw_ballot_review(AppState& s) {
     vote_lines(s);
     // What the database holds (README, "Privacy"): the projects, the language and a random reference.
     paragraph(s, s.tr("Your vote is stored with a random reference, not your name. Once sent, it cannot be changed."));
-    if (s.vote->ballot.codes_required) {
-        heading(s, s.tr("Your voter code"), 2);
-        const std::string label = s.tr("The code on your slip (10 letters and digits)");
-        ImGui::TextUnformatted(label.c_str());  // the text box says it for screen readers
-        if (text_box(s, label, "Voter code", &s.voter_code, 0, 32)) s.touched();
-    }
+    if (s.vote->ballot.codes_required) voter_code_box(s);
     std::string problem = s.vote_problem();
     if (problem.empty()) problem = s.voter_code_problem();
     const std::string why = !problem.empty() ? problem : s.consultation_note();

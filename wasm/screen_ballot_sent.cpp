@@ -13,7 +13,10 @@ void draw_ballot_sent(AppState& s) {
         case SendState::Waiting:
             status = s.tr("Waiting to send: your vote is saved on this device and will be sent as soon as the connection allows.");
             break;
-        case SendState::Rejected: status = s.tr("The council's server could not accept this vote: {reason}", {{"reason", s.send_message}}); break;
+        case SendState::Rejected:
+            status = s.refusal();
+            if (status.empty()) status = s.tr("The council's server could not accept this vote: {reason}", {{"reason", s.send_message}});
+            break;
         case SendState::NotSent: break;
     }
     if (!status.empty()) {
@@ -36,6 +39,10 @@ void draw_ballot_sent(AppState& s) {
     paragraph(s, b.results_public ? s.tr("The results are published on this site.")
                                   : s.tr("The council publishes the results when it chooses."));
     if (s.send_state == SendState::Rejected && button(s, s.tr("Back to the projects"), "Back")) s.screen = Screen::Ballot;
+    if (s.send_state == SendState::Rejected && s.send_code.rfind("code.", 0) == 0) {  // a code to put right: where it is typed
+        beside_if_fits(s.tr("Check the voter code"));
+        if (button(s, s.tr("Check the voter code"), "Check code")) s.screen = Screen::BallotReview;
+    }
 }
 
 }  // namespace app

@@ -44,8 +44,8 @@ void draw_confirmation(AppState& s) {
                              "connection allows. You can close this page; it will be sent when you come back.");
             break;
         case SendState::Rejected:
-            status = std::string(s.tr("The council's server could not accept this budget: ")) +
-                     s.send_message;
+            status = s.refusal();
+            if (status.empty()) status = std::string(s.tr("The council's server could not accept this budget: ")) + s.send_message;
             break;
         case SendState::NotSent: break;
     }
@@ -63,6 +63,10 @@ void draw_confirmation(AppState& s) {
     heading(s, s.tr("What happens next"), 2);
     paragraph(s, s.tr("Council officers read every response. A summary goes to councillors before they set the budget, and "
                      "the results are published on this site when the council chooses to make them public."));
+    if (s.send_state == SendState::Rejected && s.send_code.rfind("code.", 0) == 0) {  // a code to put right: where it is typed
+        if (button(s, s.tr("Check the voter code"), "Check code")) s.screen = Screen::Review;
+        beside_if_fits(s.tr("Back to the simulator"));
+    }
     if (button(s, s.tr("Back to the simulator"), "Back")) s.screen = Screen::Simulator;
 }
 

@@ -76,6 +76,7 @@ void draw_review(AppState& s) {
     // The content scrolls; sending stays in view below it.
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.5f + 48.0f;
     ImGui::BeginChild("review-body", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+    if (b.codes_required) voter_code_box(s);
     heading(s, s.tr("Your choices"), 2);
     choice_lines(s);
 
@@ -131,7 +132,7 @@ void draw_review(AppState& s) {
     ImGui::Separator();
     std::string why;
     const bool allowed = s.can_submit(why);
-    if (!allowed) paragraph(s, why);
+    if (!allowed) paragraph(s, why, "Problem");
     if (wide_button(s, s.tr("Send my budget to the council"), "Send", allowed)) {
         if (s.submission_id.empty()) s.submission_id = web::new_submission_id();
         s.send_state = SendState::Waiting;

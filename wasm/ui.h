@@ -20,6 +20,8 @@ void draw_ballot_review(AppState& s);
 void draw_ballot_sent(AppState& s);
 // A kiosk's countdown to the next person (nothing unless it is counting down).
 void kiosk_banner(AppState& s);
+// The voter code box (a ballot or budget that asks for codes).
+void voter_code_box(AppState& s);
 
 // Every choice with its money effect this year, then the totals that make the balance (review and
 // confirmation).
