@@ -1,7 +1,7 @@
 // Fuzz target: any bytes given as a submission are validated or rejected, never a crash; a valid
 // one re-serialises to a document that validates again with the same choices; and the fast reader
-// accepts nothing the full path rejects, always with the same content; nothing accepted repeats a
-// key or holds an integer beyond int64.
+// accepts nothing the full path rejects, always with the same content and voter code; nothing
+// accepted repeats a key or holds an integer beyond int64.
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -55,7 +55,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     budget::Submission fast;
     budget::Outcome fast_outcome;
     if (budget::read_valid_submission_fast(b, text, fast, fast_outcome) &&
-        (!c.ok || budget::submission_to_json(b, fast) != budget::submission_to_json(b, c.submission)))
+        (!c.ok || budget::submission_to_json(b, fast) != budget::submission_to_json(b, c.submission) ||
+         fast.voter_code != c.submission.voter_code))
         std::abort();
     if (c.ok) {
         // Accepted text repeats no key and holds no integer beyond int64 (never merged, never wrapped).
@@ -63,8 +64,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!nlohmann::json::sax_parse(text, &counter) || counter.out_of_int64) std::abort();
         const nlohmann::json dom = nlohmann::json::parse(text, nullptr, false);
         if (dom.is_discarded() || members(dom) != counter.keys) std::abort();
-        const budget::SubmissionCheck again = budget::validate_submission(b, budget::submission_to_json(b, c.submission));
-        if (!again.ok || again.submission.choices.service_bp != c.submission.choices.service_bp ||
+        // What the app would send again: the same choices and the same voter code.
+        const budget::SubmissionCheck again = budget::validate_submission(b, budget::submission_to_send(b, c.submission));
+        if (!again.ok || again.submission.voter_code != c.submission.voter_code || again.submission.choices.service_bp != c.submission.choices.service_bp ||
             again.submission.choices.council_tax_bp != c.submission.choices.council_tax_bp)
             std::abort();
     }
