@@ -84,9 +84,9 @@
   }
   // Whether the consultation takes responses now (the app says so and holds its Send button), and
   // whether comments are published (the app tells residents before they write one).
-  async function consultationState(id) {
+  async function consultationState(id, listed) {
     try {
-      const { budgets } = await (await fetch(endpoint.replace(/submissions$/, 'budgets'))).json();
+      const { budgets } = await listed;
       const b = budgets.find((x) => x.id === id);
       if (!b || (b.state === 'open' && !b.comments_public)) return;
       const when = b.state === 'open' ? 0 : Date.parse(b.state === 'not_open' ? b.opens_at : b.closes_at) / 1000;
@@ -222,8 +222,12 @@
     const config = await (await fetch('config.json')).json();
     const id = asked || config.budget;
     if (!validId(id)) throw new Error('bad budget id');
+    // The consultations' state, asked for now so that it is usually here when the app starts (and
+    // needs no frames of its own).
+    const listed = fetch((config.submission_endpoint || endpoint).replace(/submissions$/, 'budgets')).then((r) => r.json());
+    listed.catch(() => {});
     const [budgetBytes, font] = await Promise.all([askedFetch || fetchWithProgress(`budgets/${id}.pack`, 10, 80), fontFetch]);
-    return { config, id, budgetBytes, font };
+    return { config, id, budgetBytes, font, listed };
   })();
   assets.catch(() => {});
 
@@ -234,7 +238,7 @@
     async onRuntimeInitialized() {
       performance.mark('app:runtime-ready');  // the module is compiled and instantiated (for the speed reports)
       try {
-        const { config, id, budgetBytes, font } = await assets;
+        const { config, id, budgetBytes, font, listed } = await assets;
         await plainStyles;
         endpoint = config.submission_endpoint || endpoint;
         if (config.preview) storagePrefix = 'budget-preview-';
@@ -272,8 +276,9 @@
         if (params.get('mode') === 'kiosk') startKioskClock();
         // A voter code from a printed slip's QR code (?code=): filled in, to be checked before sending.
         if (/^[A-Za-z0-9 -]{1,32}$/.test(params.get('code') || '')) Module.ccall('app_voter_code', null, ['string'], [params.get('code')]);
-        consultationState(id);
-        requestAnimationFrame(() => requestAnimationFrame(() => { window.budgetApp.readyAt = performance.now(); resolveReady(); }));
+        consultationState(id, listed);
+        // Ready once start-up's frames are drawn and the screen-reader mirror is built.
+        window.addEventListener('budget-app-drawn', () => { window.budgetApp.readyAt = performance.now(); resolveReady(); }, { once: true });
       } catch (e) {
         fail(say('The simulator could not start. Please check your connection and reload the page.',
                  'Nid oedd modd cychwyn yr efelychydd. Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.'));

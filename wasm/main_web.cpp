@@ -172,8 +172,10 @@ void frame() {
     g_state.mirror.edit_key.clear();
     app::draw_app(g_state);
     g_state.mirror.pending.clear();  // an action for something no longer drawn is dropped
+    // The mirror is built after the first paint: its DOM and layout are a task of their own on a slow
+    // phone. The second frame, which start-up always draws, publishes it.
     const std::uint64_t hash = app::mirror_hash(g_state.mirror, g_state.language);
-    if (hash != g_mirror_hash) {
+    if (hash != g_mirror_hash && web::frames_drawn() > 0) {
         const std::string mirror = app::mirror_json(g_state.mirror, g_state.language);
         web::publish_mirror(mirror);
         ask_for_glyphs_for(mirror);
@@ -287,8 +289,12 @@ EMSCRIPTEN_KEEPALIVE int app_kiosk_clock(int idle_seconds, int idle_limit) {
 // From the page, what the server says of the consultation: 0 open, 1 not open yet, 2 closed, with
 // when it opens or closed (Unix seconds, UTC), and whether comments are published with the results.
 EMSCRIPTEN_KEEPALIVE void app_consultation(int state, double when, int comments_published) {
-    g_state.consultation = state == 1 ? app::Consultation::NotOpen : state == 2 ? app::Consultation::Closed : app::Consultation::Open;
-    g_state.consultation_time = static_cast<std::int64_t>(when);
+    const auto consultation = state == 1 ? app::Consultation::NotOpen : state == 2 ? app::Consultation::Closed : app::Consultation::Open;
+    const auto time = static_cast<std::int64_t>(when);
+    if (consultation == g_state.consultation && time == g_state.consultation_time && (comments_published != 0) == g_state.comments_published)
+        return;  // as assumed at start: nothing to draw again
+    g_state.consultation = consultation;
+    g_state.consultation_time = time;
     g_state.comments_published = comments_published != 0;
     web::request_redraw();
 }
@@ -296,14 +302,14 @@ EMSCRIPTEN_KEEPALIVE void app_consultation(int state, double when, int comments_
 // From the screen-reader mirror (site/a11y-mirror.js): what assistive technology did to a control.
 EMSCRIPTEN_KEEPALIVE void app_mirror_action(const char* key, int value, const char* text) {
     g_state.mirror.pending.push_back(app::MirrorAction{key, value, text});
-    web::request_redraw();
+    web::request_redraw(web::kInputFrames);
 }
 
 // Which mirror element assistive technology is on ("" for none): outlined on the canvas.
 EMSCRIPTEN_KEEPALIVE void app_mirror_focus(const char* key) {
     g_state.mirror.focus_key = key;
     g_state.mirror.scroll_to_focus = true;
-    web::request_redraw();
+    web::request_redraw(web::kInputFrames);
 }
 
 EMSCRIPTEN_KEEPALIVE const char* app_state_json() {

@@ -91,6 +91,8 @@ EM_JS(void, js_fetch_bytes, (const char* url, const char* receiver), {
     }).catch((e) => console.error(String(e)));
 });
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+// Start-up's frames are drawn (and the mirror built): the page's `ready` resolves on this.
+EM_JS(void, js_started, (), { window.dispatchEvent(new Event("budget-app-drawn")); });
 EM_JS(int, js_can_share, (), { return navigator.share ? 1 : 0; });
 EM_JS(void, js_share, (const char* title, const char* text, const char* url), {
     navigator.share({ title: UTF8ToString(title), text: UTF8ToString(text), url: UTF8ToString(url) }).catch(() => {});
@@ -174,6 +176,7 @@ bool g_fonts_stale = true;  // the fonts must be built (again) before the next f
 int g_canvas_w = 0, g_canvas_h = 0;  // the drawing buffer, in device pixels
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
 bool g_renderer_ready = false;  // the renderer's GL objects exist on the live context
+int g_startup_step = 0;         // start-up's steps before the first frame: 0 fonts, 1 renderer, 2 done
 
 // Button presses wait one frame after the position they happen at: ImGui items that allow overlap
 // (tabs among them) only take a press if they were hovered on the previous frame, and a tap or a
@@ -251,6 +254,18 @@ void resize_canvas() {
 
 void apply_touch_scroll(double frame_ms);  // below, with the touch gestures
 
+// The renderer's GL objects (shaders, buffers, the font texture) on the live context, made once and
+// again after a lost context is restored.
+void prepare_renderer() {
+    if (!g_renderer_ready) {
+        if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();  // its objects died with the old context
+        ImGui_ImplOpenGL3_Init("#version 300 es");
+        js_shadow_gl_reset();
+        g_renderer_ready = true;
+    }
+    ImGui_ImplOpenGL3_NewFrame();  // makes the objects the first time
+}
+
 EM_BOOL on_frame(double time, void*) {
     if (g_frames_left <= 0) {
         g_loop_running = false;
@@ -259,7 +274,28 @@ EM_BOOL on_frame(double time, void*) {
     --g_frames_left;
     const double started = emscripten_get_now();
     const bool first = g_frames_drawn == 0;
-    if (first) mark("frame1:start");
+    if (first && g_startup_step == 0) mark("frame1:start");
+    // Start-up in steps, a task each, so that none blocks a slow phone for long: the fonts, then the
+    // renderer's objects, then the first frame (the page's own text is painted meanwhile).
+    if (first && g_startup_step < 2) {
+        if (g_startup_step == 0) {
+            resize_canvas();
+            mark("frame1:fonts");
+        } else {
+            if (g_config.draw && !emscripten_is_webgl_context_lost(g_gl)) {
+                prepare_renderer();
+                // The page's colour, so the canvas's first showing (its buffer made and handed to the
+                // compositor) is this step's cost, not the first frame's.
+                glViewport(0, 0, g_canvas_w, g_canvas_h);
+                glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
+                glClear(GL_COLOR_BUFFER_BIT);
+            }
+            mark("frame1:fonts-and-renderer");
+        }
+        ++g_startup_step;
+        ++g_frames_left;  // a step is not a frame
+        return EM_TRUE;
+    }
     if (!g_buttons.empty()) {
         if (g_buttons_wait > 0) {
             --g_buttons_wait;
@@ -269,7 +305,6 @@ EM_BOOL on_frame(double time, void*) {
         }
     }
     resize_canvas();
-    if (first) mark("frame1:fonts");
     ImGuiIO& io = ImGui::GetIO();
     apply_touch_scroll(g_last_time > 0 ? std::min(100.0, time - g_last_time) : 16.0);
     io.DeltaTime = g_last_time > 0 ? static_cast<float>((time - g_last_time) / 1000.0) : 1.0f / 60.0f;
@@ -278,14 +313,7 @@ EM_BOOL on_frame(double time, void*) {
     // A lost context draws nothing (the UI and its mirror still update); once restored, the
     // renderer makes its objects again, and WebGL's state starts from its defaults.
     const bool can_draw = g_config.draw && !emscripten_is_webgl_context_lost(g_gl);
-    if (can_draw && !g_renderer_ready) {
-        if (io.BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();  // its objects died with the old context
-        ImGui_ImplOpenGL3_Init("#version 300 es");
-        js_shadow_gl_reset();
-        g_renderer_ready = true;
-    }
-    if (can_draw) ImGui_ImplOpenGL3_NewFrame();
-    if (first) mark("frame1:fonts-and-renderer");
+    if (can_draw) prepare_renderer();
     const double build_started = emscripten_get_now();
     ImGui::NewFrame();
     g_config.frame();
@@ -305,6 +333,7 @@ EM_BOOL on_frame(double time, void*) {
     }
     if (first) mark("frame1:drawn");
     ++g_frames_drawn;
+    if (g_frames_drawn == static_cast<unsigned long>(kSettleFrames)) js_started();
     const double spent = emscripten_get_now() - started;
     g_frame_ms_total += spent;
     if (spent > g_frame_ms_max) g_frame_ms_max = spent;
@@ -318,14 +347,14 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void*) {
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN || type == EMSCRIPTEN_EVENT_MOUSEUP) {
         queue_button(e->button == 0 ? 0 : e->button == 2 ? 1 : 2, type == EMSCRIPTEN_EVENT_MOUSEDOWN);
     }
-    request_redraw();
+    request_redraw(kInputFrames);
     return EM_TRUE;
 }
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     const float scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0f / 100.0f : 1.0f / 3.0f;
     ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX) * scale, static_cast<float>(-e->deltaY) * scale);
-    request_redraw();
+    request_redraw(kInputFrames);
     return EM_TRUE;
 }
 
@@ -429,7 +458,7 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
             g_touch.stopped_fling = false;
             break;
     }
-    request_redraw();
+    request_redraw(kInputFrames);
     return EM_TRUE;  // one finger is the app's (no page scroll or text selection under a slider)
 }
 
@@ -453,7 +482,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         if (ImGuiWindow* w = down ? main_scroll_window() : nullptr) {
             const float page = w->InnerRect.GetHeight() * 0.8f;
             ImGui::SetScrollY(w, std::clamp(w->Scroll.y + (page_down ? page : -page), 0.0f, w->ScrollMax.y));
-            request_redraw();
+            request_redraw(kInputFrames);
         }
         return EM_TRUE;
     }
@@ -470,7 +499,7 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (down && std::strlen(e->key) > 0 && std::strlen(e->key) <= 4 && !e->ctrlKey && !e->altKey &&
         static_cast<unsigned char>(e->key[0]) >= 0x20)
         io.AddInputCharactersUTF8(e->key);
-    request_redraw();
+    request_redraw(kInputFrames);
     // Tab leaves the canvas when ImGui is not using the keyboard; other keys stay with ImGui.
     if (key == ImGuiKey_Tab) return io.WantCaptureKeyboard ? EM_TRUE : EM_FALSE;
     return key != ImGuiKey_None || io.WantTextInput ? EM_TRUE : EM_FALSE;
@@ -487,13 +516,13 @@ EM_BOOL on_text_box_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
     io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
     io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
-    request_redraw();
+    request_redraw(kInputFrames);
     return key == ImGuiKey_Space ? EM_FALSE : EM_TRUE;  // a space is typed as text
 }
 
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
-    request_redraw();
+    request_redraw();  // no press to trickle: the page focuses the canvas as the app starts
     return EM_FALSE;
 }
 
@@ -519,8 +548,8 @@ std::string share_link(const std::string& budget_id, const std::string& encoded_
     return take_js_string(js_share_link(budget_id.c_str(), encoded_choices.c_str()));
 }
 
-void request_redraw() {
-    g_frames_left = 6;  // ImGui trickles a press and its release over frames, then settles layout
+void request_redraw(int frames) {
+    g_frames_left = std::max(g_frames_left, frames);
     if (!g_loop_running) {
         g_loop_running = true;
         emscripten_request_animation_frame_loop(on_frame, nullptr);
@@ -599,10 +628,7 @@ bool platform_start(const PlatformConfig& config) {
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     js_watch_canvas_size(config.draw ? c : config.layout_element.c_str());
-    // Start-up needs two frames (the second settles ImGui's layout), not the six an input asks for:
-    // every early frame is a long task on a slow phone, before the browser has optimised the wasm.
-    request_redraw();
-    g_frames_left = 2;
+    request_redraw();  // start-up's steps, then two frames
     return true;
 }
 
@@ -617,5 +643,5 @@ extern "C" EMSCRIPTEN_KEEPALIVE void web_canvas_resized() {
 // Text typed or pasted into the hidden text box (called by the page).
 extern "C" EMSCRIPTEN_KEEPALIVE void web_text_input(const char* text) {
     ImGui::GetIO().AddInputCharactersUTF8(text);
-    web::request_redraw();
+    web::request_redraw(web::kInputFrames);
 }

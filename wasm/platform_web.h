@@ -23,8 +23,11 @@ struct PlatformConfig {
 // Creates the WebGL2 context and ImGui's renderer, binds input. False when WebGL2 is missing
 // (unless `draw` is false, when no context is needed).
 bool platform_start(const PlatformConfig& config);
-// Asks for frames to be drawn (a few, so ImGui can settle), e.g. after state changes.
-void request_redraw();
+// Asks for frames to be drawn: after input, six (ImGui trickles a press and its release over
+// frames); after data changes (`kSettleFrames`), two, the second settling ImGui's layout. On a slow
+// phone every frame is a task the browser must wait for.
+constexpr int kInputFrames = 6, kSettleFrames = 2;
+void request_redraw(int frames = kSettleFrames);
 // Builds the fonts again (rebuild_fonts) before the next frame, e.g. when more glyphs have arrived.
 void rebuild_fonts_soon();
 // Downloads `url` (relative to the page) and passes its bytes to the app's exported C function
