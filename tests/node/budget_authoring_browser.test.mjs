@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { appState, lookAtPage, settle } from './browser_harness.mjs';
+import { appState, lookAtPage, settle, swipe, tapLabel as tapInView } from './browser_harness.mjs';
 import { startServer, root, budgetsDir } from './server_harness.mjs';
 import { addOfficer, ADMIN, editWorkbook } from './console_harness.mjs';
 
@@ -42,22 +42,19 @@ async function look(page, name) {
   await page.setViewportSize(first);
 }
 
-// The resident app by touch: a tap on a labelled item, scrolled into view with a finger first.
+// The resident app by touch: a tap on a labelled item (a checkbox on its box), swiped into view first.
 const state = appState;
 async function tapLabel(page, label) {
-  let r = await page.evaluate((l) => window.budgetApp.rect(l), label);
-  for (let i = 0; r && r.clipped && i < 30; i++) {  // scroll the list with a finger until it shows
-    const cdp = await page.context().newCDPSession(page);
-    const y0 = r.y > 400 ? 600 : 250, y1 = r.y > 400 ? 300 : 550;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 180, y: y0 }] });
-    for (let k = 1; k <= 8; k++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 180, y: y0 + ((y1 - y0) * k) / 8 }] });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  for (let i = 0; i < 30; i++) {
+    const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+    if (!r || !r.clipped) break;
+    const up = r.y > 400;
+    await swipe(page, { x: 180, y: up ? 600 : 250 }, { x: 180, y: up ? 300 : 550 }, { hold: 100 });
     await settle(page);
-    r = await page.evaluate((l) => window.budgetApp.rect(l), label);
   }
+  const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
   assert.ok(r && !r.clipped, `no item labelled ${label} in view`);
-  await page.touchscreen.tap(r.x + r.width / 2, r.y + r.height / 2);
-  await settle(page);
+  await tapInView(page, label, /^(saving|income):/.test(label) ? 0.05 : 0.5);
 }
 
 test('an officer fixes a workbook by cell, previews and publishes it; a resident keeps their choices and sends against the new version', async () => {
