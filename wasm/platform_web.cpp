@@ -91,6 +91,11 @@ EM_JS(void, js_fetch_bytes, (const char* url, const char* receiver), {
     }).catch((e) => console.error(String(e)));
 });
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+// The next step of start-up (web_startup_step): at once, or on the next animation frame.
+EM_JS(void, js_next_startup_step, (int on_animation_frame), {
+    if (on_animation_frame) requestAnimationFrame(() => _web_startup_step());
+    else setTimeout(() => _web_startup_step(), 0);
+});
 // Start-up's frames are drawn (and the mirror built): the page's `ready` resolves on this.
 EM_JS(void, js_started, (), { window.dispatchEvent(new Event("budget-app-drawn")); });
 EM_JS(int, js_can_share, (), { return navigator.share ? 1 : 0; });
@@ -274,26 +279,8 @@ EM_BOOL on_frame(double time, void*) {
     --g_frames_left;
     const double started = emscripten_get_now();
     const bool first = g_frames_drawn == 0;
-    if (first && g_startup_step == 0) mark("frame1:start");
-    // Start-up in steps, a task each, so that none blocks a slow phone for long: the fonts, then the
-    // renderer's objects, then the first frame (the page's own text is painted meanwhile).
-    if (first && g_startup_step < 2) {
-        if (g_startup_step == 0) {
-            resize_canvas();
-            mark("frame1:fonts");
-        } else {
-            if (g_config.draw && !emscripten_is_webgl_context_lost(g_gl)) {
-                prepare_renderer();
-                // The page's colour, so the canvas's first showing (its buffer made and handed to the
-                // compositor) is this step's cost, not the first frame's.
-                glViewport(0, 0, g_canvas_w, g_canvas_h);
-                glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
-                glClear(GL_COLOR_BUFFER_BIT);
-            }
-            mark("frame1:fonts-and-renderer");
-        }
-        ++g_startup_step;
-        ++g_frames_left;  // a step is not a frame
+    if (g_startup_step < 2) {  // input before start-up's steps are done: they draw the first frame
+        ++g_frames_left;
         return EM_TRUE;
     }
     if (!g_buttons.empty()) {
@@ -548,6 +535,31 @@ std::string share_link(const std::string& budget_id, const std::string& encoded_
     return take_js_string(js_share_link(budget_id.c_str(), encoded_choices.c_str()));
 }
 
+// Start-up in steps, a task each, so that none blocks a slow phone for long: the fonts at once, then
+// on the next animation frame the renderer's objects and the canvas's first showing, then on the one
+// after it the first frame. The page's own text stays painted meanwhile.
+void startup_step() {
+    if (g_startup_step == 0) {
+        mark("frame1:start");
+        resize_canvas();
+        mark("frame1:fonts");
+        g_startup_step = 1;
+        js_next_startup_step(1);  // on an animation frame: its canvas is shown in that frame
+        return;
+    }
+    if (g_config.draw && !emscripten_is_webgl_context_lost(g_gl)) {
+        prepare_renderer();
+        // The page's colour, so the canvas's first showing (its buffer made and handed to the
+        // compositor) is this step's cost, not the first frame's.
+        glViewport(0, 0, g_canvas_w, g_canvas_h);
+        glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    mark("frame1:fonts-and-renderer");
+    g_startup_step = 2;
+    request_redraw();
+}
+
 void request_redraw(int frames) {
     g_frames_left = std::max(g_frames_left, frames);
     if (!g_loop_running) {
@@ -628,11 +640,14 @@ bool platform_start(const PlatformConfig& config) {
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
     js_watch_canvas_size(config.draw ? c : config.layout_element.c_str());
-    request_redraw();  // start-up's steps, then two frames
+    js_next_startup_step(0);  // then two frames
     return true;
 }
 
 }  // namespace web
+
+// Start-up's next step (from js_next_startup_step).
+extern "C" EMSCRIPTEN_KEEPALIVE void web_startup_step() { web::startup_step(); }
 
 // The canvas's CSS size changed (from the ResizeObserver set up in platform_start).
 extern "C" EMSCRIPTEN_KEEPALIVE void web_canvas_resized() {
