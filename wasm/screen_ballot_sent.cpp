@@ -23,21 +23,24 @@ void draw_ballot_sent(AppState& s) {
         paragraph(s, status, "Status");
         s.mirror.announce = status;
     }
-    if (!s.submission_id.empty())
+    const bool refused = s.send_state == SendState::Rejected;  // nothing was stored: no reference, no next steps
+    if (!s.submission_id.empty() && !refused)
         paragraph(s, s.tr("Your reference: {reference} (quote it if you contact the council about your vote)",
                           {{"reference", short_reference(s.submission_id)}}),
                   "Reference");
-    heading(s, s.tr("What you voted for"), 2);
+    heading(s, refused ? s.tr("What you tried to vote for") : s.tr("What you voted for"), 2);
     vote_lines(s);
-    heading(s, s.tr("What happens next"), 2);
-    paragraph(s, b.counting == budget::CountingRule::EqualShares
-                     ? s.tr("When voting closes, the votes are counted by the Method of Equal Shares: the budget is shared equally "
-                            "among everyone who voted, and each project is paid for by the people who chose it, so every part of "
-                            "the community has a fair say.")
-                     : s.tr("When voting closes, the projects with the most votes are funded, most votes first, while the money "
-                            "lasts."));
-    paragraph(s, b.results_public ? s.tr("The results are published on this site.")
-                                  : s.tr("The council publishes the results when it chooses."));
+    if (!refused) {
+        heading(s, s.tr("What happens next"), 2);
+        paragraph(s, b.counting == budget::CountingRule::EqualShares
+                         ? s.tr("When voting closes, the votes are counted by the Method of Equal Shares: the budget is shared "
+                                "equally among everyone who voted, and each project is paid for by the people who chose it, so "
+                                "every part of the community has a fair say.")
+                         : s.tr("When voting closes, the projects with the most votes are funded, most votes first, while the "
+                                "money lasts."));
+        paragraph(s, b.results_public ? s.tr("The results are published on this site.")
+                                      : s.tr("The council publishes the results when it chooses."));
+    }
     if (s.send_state == SendState::Rejected && button(s, s.tr("Back to the projects"), "Back")) s.screen = Screen::Ballot;
     if (s.send_state == SendState::Rejected && s.send_code.rfind("code.", 0) == 0) {  // a code to put right: where it is typed
         beside_if_fits(s.tr("Check the voter code"));

@@ -53,16 +53,19 @@ void draw_confirmation(AppState& s) {
         paragraph(s, status, "Status");
         s.mirror.announce = status;  // the sending state, said as it changes
     }
-    if (!s.submission_id.empty())
+    const bool refused = s.send_state == SendState::Rejected;  // nothing was stored: no reference, no next steps
+    if (!s.submission_id.empty() && !refused)
         paragraph(s, std::string(s.tr("Your reference: ")) + short_reference(s.submission_id) +
                          s.tr(" (quote it if you contact the council about your response)"),
                   "Reference");
     if (!s.kiosk.on) share_section(s);  // a shared kiosk keeps nothing of one resident for the next
-    heading(s, s.tr("What you sent"), 2);
+    heading(s, refused ? s.tr("What you tried to send") : s.tr("What you sent"), 2);
     choice_lines(s);
-    heading(s, s.tr("What happens next"), 2);
-    paragraph(s, s.tr("Council officers read every response. A summary goes to councillors before they set the budget, and "
-                     "the results are published on this site when the council chooses to make them public."));
+    if (!refused) {
+        heading(s, s.tr("What happens next"), 2);
+        paragraph(s, s.tr("Council officers read every response. A summary goes to councillors before they set the budget, and "
+                         "the results are published on this site when the council chooses to make them public."));
+    }
     if (s.send_state == SendState::Rejected && s.send_code.rfind("code.", 0) == 0) {  // a code to put right: where it is typed
         if (button(s, s.tr("Check the voter code"), "Check code")) s.screen = Screen::Review;
         beside_if_fits(s.tr("Back to the simulator"));

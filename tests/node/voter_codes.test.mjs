@@ -236,6 +236,7 @@ describe('voter codes in the browser', () => {
     const status = await second.page.evaluate(() => document.getElementById('m-Status')?.textContent);
     assert.equal(status, 'This voter code has already been used, so this could not be sent. Each code works once.');
     assert.ok('Check code' in (await state(second.page)).items, 'the resident is offered the code box again');
+    assert.ok(!('Reference' in (await state(second.page)).items), 'no reference for a vote that was not stored');
     await second.page.screenshot({ path: join(shots, 'app-ballot-code-used.png') });
     await second.context.close();
   });
@@ -282,6 +283,7 @@ describe('voter codes in the browser', () => {
     await settle(second.page);
     const status = await second.page.evaluate(() => document.getElementById('m-Status')?.textContent);
     assert.equal(status, "Mae'r cod pleidleisio hwn eisoes wedi'i ddefnyddio, felly nid oedd modd anfon hwn. Mae pob cod yn gweithio unwaith.");
+    assert.ok(!('Reference' in (await state(second.page)).items), 'no reference for a response that was not stored');
     await second.page.screenshot({ path: join(shots, 'app-budget-code-used-cy.png') });
     await tapLabel(second.page, 'Check code');
     assert.equal((await state(second.page)).screen, 'review');
