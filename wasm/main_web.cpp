@@ -174,8 +174,8 @@ void frame() {
     g_state.mirror.pending.clear();  // an action for something no longer drawn is dropped
     // The mirror is built after the first paint: its DOM and layout are a task of their own on a slow
     // phone. The second frame, which start-up always draws, publishes it.
-    const std::uint64_t hash = app::mirror_hash(g_state.mirror, g_state.language);
-    if (hash != g_mirror_hash && web::frames_drawn() > 0) {
+    const std::uint64_t hash = web::frames_drawn() > 0 ? app::mirror_hash(g_state.mirror, g_state.language) : g_mirror_hash;
+    if (hash != g_mirror_hash) {
         const std::string mirror = app::mirror_json(g_state.mirror, g_state.language);
         web::publish_mirror(mirror);
         ask_for_glyphs_for(mirror);

@@ -259,6 +259,13 @@ void resize_canvas() {
 
 void apply_touch_scroll(double frame_ms);  // below, with the touch gestures
 
+// The whole drawing buffer in the page's colour, before a frame is drawn on it.
+void clear_to_page() {
+    glViewport(0, 0, g_canvas_w, g_canvas_h);
+    glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
 // The renderer's GL objects (shaders, buffers, the font texture) on the live context, made once and
 // again after a lost context is restored.
 void prepare_renderer() {
@@ -308,9 +315,7 @@ EM_BOOL on_frame(double time, void*) {
     g_build_ms_total += emscripten_get_now() - build_started;
     if (first) mark("frame1:built");
     if (can_draw) {
-        glViewport(0, 0, g_canvas_w, g_canvas_h);
-        glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        clear_to_page();
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
     static bool text_input = false;
@@ -551,9 +556,7 @@ void startup_step() {
         prepare_renderer();
         // The page's colour, so the canvas's first showing (its buffer made and handed to the
         // compositor) is this step's cost, not the first frame's.
-        glViewport(0, 0, g_canvas_w, g_canvas_h);
-        glClearColor(0.96f, 0.96f, 0.96f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
+        clear_to_page();
     }
     mark("frame1:fonts-and-renderer");
     g_startup_step = 2;

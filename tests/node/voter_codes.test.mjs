@@ -169,6 +169,13 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.ok(!page.text.includes('does not ask for voter codes'));
       assert.ok((await get(server.base, '/console/codes/eastbrook-district-2026', admin)).text.includes('This consultation does not ask for voter codes'));
       assert.equal((await get(server.base, '/console/codes/no-such-budget', admin)).status, 404);
+      // Without a session: sent to sign in, nothing made; an analyst cannot make them.
+      assert.equal((await get(server.base, `/console/codes/${BUDGET}`)).status, 303);
+      assert.equal((await postForm(server.base, `/console/codes/${BUDGET}`, '', { csrf: 'x', count: '5' })).status, 401);
+      const analyst = sessionOf(await signIn(server.base, ANALYST));
+      const analystPage = await get(server.base, `/console/codes/${BUDGET}`, analyst);
+      assert.equal((await postForm(server.base, `/console/codes/${BUDGET}`, analyst, { csrf: csrfOf(analystPage.text), count: '5' })).status, 403);
+      assert.match(codesCommand(server, pg?.url, 'for-budget', 'count'), /2 codes made, 2 used/);
     });
   });
 }
