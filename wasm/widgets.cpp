@@ -231,7 +231,8 @@ void slider_labels(const SliderMarks& marks, float min_x, float max_x, int max_s
 bool slider_steps(AppState& s, const std::string& name, const std::string& value_words, const std::string& key, int* steps,
                   int max_steps, const SliderMarks& marks) {
     ImGui::SetNextItemWidth(-1);
-    bool changed = ImGui::SliderInt(("##" + key).c_str(), steps, 0, max_steps, "");
+    // No typed entry (Ctrl+click, Enter): the slider holds steps, which mean nothing typed as numbers.
+    bool changed = ImGui::SliderInt(("##" + key).c_str(), steps, 0, max_steps, "", ImGuiSliderFlags_NoInput);
     MirrorAction a;
     if (take_action(s, key, a)) {
         const int v = std::clamp(a.value, 0, max_steps);
