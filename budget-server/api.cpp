@@ -48,16 +48,15 @@ std::string lower(std::string s) {
     return s;
 }
 
-// Splits "/api/v1/budgets/ID/REST" into ID and REST.
+// Splits "/api/v1/budgets/ID/REST" into ID and REST ("/api/v1/budgets/ID": REST is empty).
 bool budget_route(const std::string& path, std::string& id, std::string& rest) {
     const std::string prefix = "/api/v1/budgets/";
     if (path.rfind(prefix, 0) != 0) return false;
     const std::string tail = path.substr(prefix.size());
     const auto slash = tail.find('/');
-    if (slash == std::string::npos) return false;
     id = tail.substr(0, slash);
-    rest = tail.substr(slash + 1);
-    return !id.empty();
+    rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
+    return !id.empty() && (slash == std::string::npos || !rest.empty());
 }
 
 bool constant_time_equal(const std::string& a, const std::string& b) {
@@ -172,7 +171,7 @@ std::string allowed_methods(const std::string& path) {
     if (path == "/api/v1/health" || path == "/api/v1/budgets") return "GET, HEAD, OPTIONS";
     std::string id, rest;
     if (budget_route(path, id, rest) &&
-        (rest == "results" || rest == "results.pb" || rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" ||
+        (rest.empty() || rest == "results" || rest == "results.pb" || rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" ||
          rest == "aggregate.json" || rest == "submissions.jsonl"))
         return "GET, HEAD, OPTIONS";
     if (budget_route(path, id, rest) && rest == "events") return "GET, OPTIONS";
@@ -217,40 +216,23 @@ void Api::handle(Request request, std::function<void(Response)> done) {
                                                      {"storage", ok ? "ok" : "unavailable"},
                                                      {"budgets", set->current.size()}}));
     }
+    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
     if (path == "/api/v1/budgets") {
         json list = json::array();
-        const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr));
-        for (const auto& [id, edition] : set->current) {
-            const budget::Budget& b = *edition.budget;
-            json item = {{"id", id}, {"kind", "budget"}, {"version", b.version}, {"council", b.council_name.en},
-                         {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
-                         {"results_public", b.results_public}, {"comments_public", b.results_public && b.comments_public},
-                         {"opens_at", nullptr}, {"closes_at", nullptr}, {"state", "open"}};
-            if (config_.windows) {
-                const ConsultationWindow w = config_.windows->get(id);
-                if (w.opens_at) item["opens_at"] = budget::format_utc(*w.opens_at);
-                if (w.closes_at) item["closes_at"] = budget::format_utc(*w.closes_at);
-                item["state"] = state_id(config_.windows->state(id, now));
-            }
-            list.push_back(std::move(item));
-        }
-        if (config_.ballots) {
-            for (const auto& [id, edition] : config_.ballots->by_id) {
-                const budget::Ballot& b = *edition.ballot;
-                json item = {{"id", id}, {"kind", "ballot"}, {"version", b.version}, {"title", b.title.en},
-                             {"title_cy", b.title.in("cy")}, {"council", b.council.en}, {"results_public", b.results_public},
-                             {"counting", budget::counting_rule_id(b.counting)}, {"opens_at", nullptr}, {"closes_at", nullptr}};
-                if (b.opens_at) item["opens_at"] = budget::format_utc(*b.opens_at);
-                if (b.closes_at) item["closes_at"] = budget::format_utc(*b.closes_at);
-                item["state"] = b.opens_at && now < *b.opens_at ? "not_open" : b.closes_at && now >= *b.closes_at ? "closed" : "open";
-                list.push_back(std::move(item));
-            }
-        }
+        for (const auto& [id, edition] : set->current) list.push_back(budget_listing(id, edition, now));
+        if (config_.ballots)
+            for (const auto& [id, edition] : config_.ballots->by_id) list.push_back(ballot_listing(id, edition, now));
         return finish(json_response(200, {{"budgets", list}}));
     }
     std::string id, rest;
     budget_route(path, id, rest);
     const BudgetEdition* edition = set->find(id);
+    if (rest.empty()) {  // one consultation's entry of the list above (what the app asks at start)
+        if (edition) return finish(json_response(200, budget_listing(id, *edition, now)));
+        if (const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr)
+            return finish(json_response(200, ballot_listing(id, *ballot, now)));
+        return finish(error_response(404, "budget.unknown", "no budget or ballot with id \"" + id + "\""));
+    }
     if (rest == "join.svg") {  // the join link as a QR code, for a projector's tally or a printed slip
         const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr;
         if (!edition && !ballot) return finish(error_response(404, "budget.unknown", "no budget or ballot with id \"" + id + "\""));
@@ -308,6 +290,32 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         return officer(b, rest, "", request.client_address, [set, finish = std::move(finish)](Response r) { finish(std::move(r)); });
     }
     return finish(error_response(404, "http.not_found", "no such route"));
+}
+
+json Api::budget_listing(const std::string& id, const BudgetEdition& edition, std::int64_t now) const {
+    const budget::Budget& b = *edition.budget;
+    json item = {{"id", id}, {"kind", "budget"}, {"version", b.version}, {"council", b.council_name.en},
+                 {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
+                 {"results_public", b.results_public}, {"comments_public", b.results_public && b.comments_public},
+                 {"opens_at", nullptr}, {"closes_at", nullptr}, {"state", "open"}};
+    if (config_.windows) {
+        const ConsultationWindow w = config_.windows->get(id);
+        if (w.opens_at) item["opens_at"] = budget::format_utc(*w.opens_at);
+        if (w.closes_at) item["closes_at"] = budget::format_utc(*w.closes_at);
+        item["state"] = state_id(config_.windows->state(id, now));
+    }
+    return item;
+}
+
+json Api::ballot_listing(const std::string& id, const BallotEdition& edition, std::int64_t now) const {
+    const budget::Ballot& b = *edition.ballot;
+    json item = {{"id", id}, {"kind", "ballot"}, {"version", b.version}, {"title", b.title.en},
+                 {"title_cy", b.title.in("cy")}, {"council", b.council.en}, {"results_public", b.results_public},
+                 {"counting", budget::counting_rule_id(b.counting)}, {"opens_at", nullptr}, {"closes_at", nullptr}};
+    if (b.opens_at) item["opens_at"] = budget::format_utc(*b.opens_at);
+    if (b.closes_at) item["closes_at"] = budget::format_utc(*b.closes_at);
+    item["state"] = b.opens_at && now < *b.opens_at ? "not_open" : b.closes_at && now >= *b.closes_at ? "closed" : "open";
+    return item;
 }
 
 void Api::submit(Request& request, const BudgetSet& set, std::function<void(Response)> done) {

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "aggregation.h"
 #include "ballot_results.h"
 #include "event_hub.h"
@@ -86,6 +88,9 @@ public:
     EventHub& events() { return events_; }
 
 private:
+    // A consultation as GET /api/v1/budgets lists it (and GET /api/v1/budgets/ID gives it alone).
+    nlohmann::json budget_listing(const std::string& id, const BudgetEdition& edition, std::int64_t now) const;
+    nlohmann::json ballot_listing(const std::string& id, const BallotEdition& edition, std::int64_t now) const;
     void submit(Request& request, const BudgetSet& set, std::function<void(Response)> done);
     void store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done);
     void insert(NewSubmission row, std::function<void(Response)> done);

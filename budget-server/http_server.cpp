@@ -52,7 +52,7 @@ std::string mime_type(const std::string& path) {
     if (ext == "svg") return "image/svg+xml";
     if (ext == "ttf") return "font/ttf";
     if (ext == "woff2") return "font/woff2";
-    if (ext == "txt") return "text/plain; charset=utf-8";
+    if (ext == "txt" || ext == "po") return "text/plain; charset=utf-8";  // .po: the app's message catalogues
     return "application/octet-stream";
 }
 

@@ -84,11 +84,10 @@
   }
   // Whether the consultation takes responses now (the app says so and holds its Send button), and
   // whether comments are published (the app tells residents before they write one).
-  async function consultationState(id, listed) {
+  async function consultationState(id, consultationFetch) {
     try {
-      const { budgets } = await listed;
-      const b = budgets.find((x) => x.id === id);
-      if (!b || (b.state === 'open' && !b.comments_public)) return;
+      const b = await consultationFetch;
+      if (b.id !== id || (b.state === 'open' && !b.comments_public)) return;
       const when = b.state === 'open' ? 0 : Date.parse(b.state === 'not_open' ? b.opens_at : b.closes_at) / 1000;
       Module.ccall('app_consultation', null, ['number', 'number', 'number'],
                    [b.state === 'not_open' ? 1 : b.state === 'closed' ? 2 : 0, when, b.comments_public ? 1 : 0]);
@@ -215,19 +214,23 @@
   // The font, and the budget when the address names it, do not wait for the config.
   const validId = (id) => /^[a-z0-9_-]{1,64}$/.test(id || '');
   const asked = params.get('budget');
+  const lang = welsh ? 'cy' : 'en';
   const fontFetch = fetchWithProgress('fonts/NotoSans-Regular.ttf', 10, 90);
   const askedFetch = validId(asked) ? fetchWithProgress(`budgets/${asked}.pack`, 10, 80) : null;
   for (const p of [fontFetch, askedFetch]) if (p) p.catch(() => {});  // failures surface where awaited
+  // The app's Welsh words only for a page opened in Welsh (the app downloads them if chosen later);
+  // without them it starts in English and says why.
+  const welshFetch = welsh ? fetch('po/cy.po').then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null) : null;
   const assets = (async () => {
     const config = await (await fetch('config.json')).json();
     const id = asked || config.budget;
     if (!validId(id)) throw new Error('bad budget id');
-    // The consultations' state, asked for now so that it is usually here when the app starts (and
-    // needs no frames of its own).
-    const listed = fetch((config.submission_endpoint || endpoint).replace(/submissions$/, 'budgets')).then((r) => r.json());
-    listed.catch(() => {});
-    const [budgetBytes, font] = await Promise.all([askedFetch || fetchWithProgress(`budgets/${id}.pack`, 10, 80), fontFetch]);
-    return { config, id, budgetBytes, font, listed };
+    // This consultation's state (api/v1/budgets/ID), asked for now so that it is usually here when the
+    // app starts (and needs no frames of its own).
+    const consultationFetch = fetch((config.submission_endpoint || endpoint).replace(/submissions$/, `budgets/${id}`)).then((r) => r.json());
+    consultationFetch.catch(() => {});
+    const [budgetBytes, font, welshPo] = await Promise.all([askedFetch || fetchWithProgress(`budgets/${id}.pack`, 10, 80), fontFetch, welshFetch]);
+    return { config, id, budgetBytes, font, consultationFetch, welshPo: welshPo && new Uint8Array(welshPo) };
   })();
   assets.catch(() => {});
 
@@ -238,16 +241,15 @@
     async onRuntimeInitialized() {
       performance.mark('app:runtime-ready');  // the module is compiled and instantiated (for the speed reports)
       try {
-        const { config, id, budgetBytes, font, listed } = await assets;
+        const { config, id, budgetBytes, font, consultationFetch, welshPo } = await assets;
         await plainStyles;
         endpoint = config.submission_endpoint || endpoint;
         if (config.preview) storagePrefix = 'budget-preview-';
         window.budgetApp.storagePrefix = storagePrefix;
         window.budgetApp.budgetId = id;
-        const lang = params.get('lang') === 'cy' ? 'cy' : 'en';
         document.documentElement.lang = lang;
         const copyIn = (bytes) => { const p = Module._malloc(bytes.length); Module.HEAPU8.set(bytes, p); return p; };
-        const fontPtr = copyIn(font), packPtr = copyIn(budgetBytes);
+        const fontPtr = copyIn(font), packPtr = copyIn(budgetBytes), welshPtr = welshPo && welshPo.length ? copyIn(welshPo) : 0;
         const canvas = document.getElementById('canvas');
         // The intro stays painted under the canvas rather than removed: Lighthouse drops a Largest
         // Contentful Paint whose element goes away, and scores the page 0. Hidden from assistive technology.
@@ -262,11 +264,13 @@
         const mode = htmlMode ? 'html' : ['projector', 'high-contrast', 'kiosk'].includes(params.get('mode')) ? params.get('mode') : '';
         const shared = /^[A-Za-z0-9_-]{0,4096}$/.test(params.get('choices') || '') ? (params.get('choices') || '') : '';
         performance.mark('app:start');
-        const rc = Module.ccall('app_start', 'number', ['number', 'number', 'number', 'number', 'string', 'string', 'string', 'string'],
-          [packPtr, budgetBytes.length, fontPtr, font.length, lang, mode, draft, shared]);
+        const rc = Module.ccall('app_start', 'number',
+          ['number', 'number', 'number', 'number', 'string', 'number', 'number', 'string', 'string', 'string'],
+          [packPtr, budgetBytes.length, fontPtr, font.length, lang, welshPtr, welshPtr ? welshPo.length : 0, mode, draft, shared]);
         performance.measure('app:start', 'app:start');
         Module._free(packPtr);  // the app keeps its own copies
         Module._free(fontPtr);
+        if (welshPtr) Module._free(welshPtr);
         if (rc === 1) return fail(say('This budget could not be loaded. Please tell the council.',
                                       'Nid oedd modd llwytho\'r gyllideb hon. Rhowch wybod i\'r cyngor.'));
         if (rc === 2) return fail(say('This simulator needs WebGL 2. You can still ', 'Mae angen WebGL 2 ar yr efelychydd hwn. Gallwch ') +
@@ -276,7 +280,7 @@
         if (params.get('mode') === 'kiosk') startKioskClock();
         // A voter code from a printed slip's QR code (?code=): filled in, to be checked before sending.
         if (/^[A-Za-z0-9 -]{1,32}$/.test(params.get('code') || '')) Module.ccall('app_voter_code', null, ['string'], [params.get('code')]);
-        consultationState(id, listed);
+        consultationState(id, consultationFetch);
         // Ready once start-up's frames are drawn and the screen-reader mirror is built.
         window.addEventListener('budget-app-drawn', () => { window.budgetApp.readyAt = performance.now(); resolveReady(); }, { once: true });
       } catch (e) {

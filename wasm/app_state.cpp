@@ -45,6 +45,29 @@ void AppState::resimulate() {
 
 void AppState::reset() { set_choices(budget::default_choices(budget)); }
 
+void AppState::choose_language(const std::string& wanted) {
+    if (wanted != "cy" || welsh_state == Catalogue::Loaded) {
+        language = wanted == "cy" ? "cy" : "en";
+        return;
+    }
+    if (welsh_state == Catalogue::Loading) return;
+    welsh_state = Catalogue::Loading;
+    fetch_welsh = true;
+}
+
+bool AppState::welsh_arrived(const std::optional<std::string_view>& po, budget::Problem& problem) {
+    welsh = budget::MessageCatalogue();
+    if (!po) {
+        problem = budget::Problem("catalogue.download", "", 0, 0, "the Welsh words could not be downloaded");
+    } else if (welsh.read(*po, problem)) {
+        welsh_state = Catalogue::Loaded;
+        language = "cy";
+        return true;
+    }
+    welsh_state = Catalogue::Failed;
+    return false;
+}
+
 bool AppState::undo_last() {
     if (undo.empty()) return false;
     choices = undo.back();

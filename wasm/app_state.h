@@ -3,6 +3,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ballot.h"
@@ -122,8 +123,15 @@ struct AppState {
     budget::Draft draft() const;
     void restore(const budget::Draft& d);
     // The app's words in the resident's language: English is the message id, Welsh comes from the
-    // catalogue (wasm/po/cy.po); a message it lacks shows in English.
+    // catalogue (wasm/po/cy.po, downloaded only when Welsh is chosen); a message it lacks shows in English.
     budget::MessageCatalogue welsh;
+    enum class Catalogue { NotLoaded, Loading, Loaded, Failed };
+    Catalogue welsh_state = Catalogue::NotLoaded;
+    bool fetch_welsh = false;  // the platform is to download the Welsh words (then calls welsh_arrived)
+    // Switches to "en" or "cy" at once, or once the Welsh words have arrived.
+    void choose_language(const std::string& wanted);
+    // The Welsh catalogue's text as downloaded (nullopt: the download failed). False when it is unusable.
+    bool welsh_arrived(const std::optional<std::string_view>& po, budget::Problem& problem);
     const char* tr(const char* english) const { return language == "cy" ? welsh.translate(english).data() : english; }
     // A message with "{name}" places filled, in the resident's language.
     std::string tr(const char* english, std::initializer_list<std::pair<const char*, std::string>> fills) const;

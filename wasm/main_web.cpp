@@ -18,8 +18,6 @@
 #include "share_link.h"
 #include "ui.h"
 
-extern const char kWelshMessages[];  // wasm/po/cy.po, embedded by the build
-
 namespace {
 
 app::AppState g_state;
@@ -36,6 +34,7 @@ const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x0174, 0x0178, 0x1E80, 0x1E85, 0x1EF
 // in a second file, downloaded only when some text needs it.
 const ImWchar kMoreGlyphs[] = {0x0100, 0x017F, 0};
 const char* const kMoreGlyphsUrl = "fonts/NotoSans-LatinExtA.ttf";
+const char* const kWelshUrl = "po/cy.po";  // wasm/po/cy.po, downloaded when Welsh is chosen
 std::vector<unsigned char> g_more_glyphs;
 bool g_more_glyphs_asked = false;
 
@@ -172,6 +171,10 @@ void frame() {
     g_state.mirror.edit_key.clear();
     app::draw_app(g_state);
     g_state.mirror.pending.clear();  // an action for something no longer drawn is dropped
+    if (g_state.fetch_welsh) {
+        g_state.fetch_welsh = false;
+        web::fetch_bytes(kWelshUrl, "app_welsh");
+    }
     // The mirror is built after the first paint: its DOM and layout are a task of their own on a slow
     // phone. The second frame, which start-up always draws, publishes it.
     const std::uint64_t hash = web::frames_drawn() > 0 ? app::mirror_hash(g_state.mirror, g_state.language) : g_mirror_hash;
@@ -193,13 +196,23 @@ void frame() {
     }
 }
 
+// Takes in the Welsh catalogue's text (nullopt: it could not be downloaded), saying why on the console
+// when it is unusable (the app then stays in English and says so on the welcome screen).
+void take_welsh(const std::optional<std::string_view>& po) {
+    budget::Problem problem;
+    if (!g_state.welsh_arrived(po, problem))
+        web::console_error(std::string(kWelshUrl) + ":" + std::to_string(problem.line) + ": " + problem.message + " [" + problem.code + "]");
+}
+
 }  // namespace
 
 extern "C" {
 
 // 0 started; 1 the budget pack is unusable (its problem is printed to the console); 2 no WebGL2.
+// `welsh` is the Welsh catalogue's text when the page starts in Welsh (null when its download failed).
 EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, const unsigned char* font, int font_size,
-                                   const char* language, const char* mode, const char* saved_draft, const char* shared_choices) {
+                                   const char* language, const unsigned char* welsh, int welsh_size, const char* mode,
+                                   const char* saved_draft, const char* shared_choices) {
     const std::string_view pack_bytes(reinterpret_cast<const char*>(pack), static_cast<std::size_t>(pack_size));
     // The same address serves a budget's pack or a ballot's: the first bytes say which.
     std::optional<budget::Budget> budget_unpacked;
@@ -219,13 +232,12 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
         return 1;
     }
     web::mark("start:unpacked");
-    budget::Problem po_problem;
-    if (!g_state.welsh.read(kWelshMessages, po_problem))  // the app then speaks English only
-        web::console_error("wasm/po/cy.po:" + std::to_string(po_problem.line) + ": " + po_problem.message + " [" + po_problem.code + "]");
     if (ballot_unpacked) g_state.start_ballot(std::move(*ballot_unpacked));
     else g_state.start(std::move(*budget_unpacked));
     web::mark("start:simulated");
-    g_state.language = std::string(language) == "cy" ? "cy" : "en";
+    if (std::string(language) == "cy")
+        take_welsh(welsh ? std::optional<std::string_view>(std::string_view(reinterpret_cast<const char*>(welsh), static_cast<std::size_t>(welsh_size)))
+                         : std::nullopt);
     const bool html = std::string(mode) == "html";  // no WebGL2: the page shows the mirror instead
     g_state.plain_page = html;
     g_state.desktop_input = web::has_fine_pointer();
@@ -254,9 +266,18 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
 }
 
 // The extra Latin letters (kMoreGlyphsUrl), once downloaded: the fonts are built again with them.
+// (Size 0: the download failed, and those letters stay missing.)
 EMSCRIPTEN_KEEPALIVE void app_more_glyphs(const unsigned char* bytes, int size) {
+    if (size <= 0) return;
     g_more_glyphs.assign(bytes, bytes + size);
     web::rebuild_fonts_soon();
+}
+
+// The Welsh catalogue (kWelshUrl) asked for when the resident chose Welsh; size 0 when the download failed.
+EMSCRIPTEN_KEEPALIVE void app_welsh(const unsigned char* bytes, int size) {
+    take_welsh(size > 0 ? std::optional<std::string_view>(std::string_view(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)))
+                        : std::nullopt);
+    web::request_redraw();
 }
 
 // From the page's outbox: 1 waiting to send, 2 sent, 3 rejected (with the server's error code and

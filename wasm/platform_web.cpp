@@ -88,7 +88,10 @@ EM_JS(void, js_fetch_bytes, (const char* url, const char* receiver), {
         HEAPU8.set(bytes, p);
         receive(p, bytes.length);
         _free(p);
-    }).catch((e) => console.error(String(e)));
+    }, (e) => {
+        console.error(String(e));
+        receive(0, 0);  // the receiver hears of the failure
+    });
 });
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
 // The next step of start-up (web_startup_step): at once, or on the next animation frame.

@@ -32,7 +32,7 @@ void request_redraw(int frames = kSettleFrames);
 void rebuild_fonts_soon();
 // Downloads `url` (relative to the page) and passes its bytes to the app's exported C function
 // `receiver(const unsigned char* bytes, int size)`; the bytes are freed after the call. A failure
-// goes to the browser console.
+// goes to the browser console, and the receiver is called with (nullptr, 0).
 void fetch_bytes(const std::string& url, const std::string& receiver);
 // The page's side of things (site/index.html): sending, links, ids, drafts.
 void send_submission(const std::string& json);  // queued by the page, retried until delivered

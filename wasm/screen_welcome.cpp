@@ -60,7 +60,17 @@ void draw_welcome(AppState& s) {
     if (b.languages.size() > 1) {
         ImGui::Spacing();
         const char* other = s.language == "cy" ? "English" : "Cymraeg";
-        if (button(s, other, "Language", ImVec2(0.0f, 40.0f))) s.language = s.language == "cy" ? "en" : "cy";
+        if (button(s, other, "Language", ImVec2(0.0f, 40.0f))) s.choose_language(s.language == "cy" ? "en" : "cy");
+        // The Welsh words are downloaded when first chosen, so this is said in both languages.
+        const char* status = s.welsh_state == AppState::Catalogue::Loading ? "Loading Welsh… / Yn llwytho'r Gymraeg…"
+                             : s.welsh_state == AppState::Catalogue::Failed
+                                 ? "Welsh could not be downloaded: check your connection and try again. / Nid oedd modd "
+                                   "llwytho'r Gymraeg i lawr: gwiriwch eich cysylltiad a rhowch gynnig arall arni."
+                                 : "";
+        if (*status != '\0') {
+            note(s, status);
+            s.mirror.announce = status;
+        }
     }
 }
 

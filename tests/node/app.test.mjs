@@ -134,8 +134,42 @@ test('no frames are drawn while idle', async () => {
 test('Welsh: ?lang=cy shows the Welsh budget', async () => {
   const page = await open({ width: 1366, height: 768 }, '?budget=bro-tegid-2026&lang=cy');
   assert.equal((await page.evaluate(() => window.budgetApp.state())).language, 'cy');
+  assert.match(await page.evaluate(() => document.getElementById('a11y-mirror').textContent), /Dechrau/);  // the app's own words too
   await page.screenshot({ path: join(shots, 'bro-tegid-2026-cy-welcome.png') });
   await page.close();
+});
+
+// The Welsh words (po/cy.po) come only to a page that asks for them: with ?lang=cy, or when the
+// resident chooses Cymraeg; a failed download is said in both languages and can be tried again.
+test('Welsh words are downloaded only when chosen, and a failed download can be tried again', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/po/')) asked.push(r.url()); });
+  let failing = true;
+  await page.route('**/po/cy.po', (route) => (failing ? route.abort() : route.continue()));
+  await page.goto(`${server.base}/?budget=bro-tegid-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  assert.deepEqual(asked, [], 'an English page downloads no Welsh');
+  const words = () => page.evaluate(() => document.getElementById('a11y-mirror')?.textContent || '');
+  await clickLabel(page, 'Language');
+  await page.waitForFunction(() => /could not be downloaded/.test(document.getElementById('a11y-mirror')?.textContent || ''));
+  assert.equal((await state(page)).language, 'en');
+  assert.match(await words(), /Welsh could not be downloaded: check your connection and try again\. \/ Nid oedd modd llwytho'r Gymraeg i lawr/);
+  failing = false;
+  await clickLabel(page, 'Language');
+  await page.waitForFunction(() => window.budgetApp.state().language === 'cy');
+  await settle(page);
+  assert.equal(asked.length, 2);
+  assert.match(await words(), /Dechrau/);
+  assert.doesNotMatch(await words(), /could not be downloaded|Loading Welsh/);
+  await clickLabel(page, 'Language');  // back to English at once, and to Welsh again with no download
+  assert.equal((await state(page)).language, 'en');
+  await clickLabel(page, 'Language');
+  assert.equal((await state(page)).language, 'cy');
+  assert.equal(asked.length, 2);
+  await context.close();
 });
 
 test('reach a balanced budget, send it, and the server stores a document the core validates', async () => {

@@ -84,6 +84,8 @@ for (const backend of ['sqlite', 'postgresql']) {
         { kind: 'ballot', counting: 'equal-shares', state: 'open', results_public: true });
       assert.equal(list.budgets.find((b) => b.id === 'closed-fund').state, 'closed');
       assert.equal(list.budgets.find((b) => b.id === 'northmoor-county-2026').kind, 'budget');
+      for (const id of [ID, 'closed-fund', 'later-fund'])  // each alone, as the app asks for its own
+        assert.deepEqual(await (await fetch(`${server.base}/api/v1/budgets/${id}`)).json(), list.budgets.find((b) => b.id === id));
     });
 
     test('sampled votes are stored once each and counted as budget-tool counts them', async () => {

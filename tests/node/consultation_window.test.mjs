@@ -30,7 +30,12 @@ async function send(base, line, queuedAt) {
   return { status: res.status, body: await res.json() };
 }
 
-const listed = async (base) => (await (await fetch(`${base}/api/v1/budgets`)).json()).budgets.find((b) => b.id === DISTRICT);
+// The district's entry in the list, which GET /api/v1/budgets/ID (what the app asks) gives alike.
+async function listed(base) {
+  const entry = (await (await fetch(`${base}/api/v1/budgets`)).json()).budgets.find((b) => b.id === DISTRICT);
+  assert.deepEqual(await (await fetch(`${base}/api/v1/budgets/${DISTRICT}`)).json(), entry);
+  return entry;
+}
 
 for (const backend of ['sqlite', 'postgresql']) {
   describe(`consultation dates on ${backend}`, () => {

@@ -106,6 +106,11 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.notEqual(bro.council_cy, bro.council);
       const district = budgets.find((b) => b.id === DISTRICT);
       assert.equal(district.council_cy, district.council);
+      assert.deepEqual(await (await fetch(`${server.base}/api/v1/budgets/bro-tegid-2026`)).json(), bro);
+      const unknown = await fetch(`${server.base}/api/v1/budgets/nowhere`);
+      assert.equal(unknown.status, 404);
+      assert.deepEqual((await unknown.json()).error, { code: 'budget.unknown', message: 'no budget or ballot with id "nowhere"' });
+      assert.equal((await fetch(`${server.base}/api/v1/budgets/${DISTRICT}/`)).status, 404);  // an empty tail is no route
     });
 
     test('public results, and 403 where the council keeps them private', async () => {
