@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "council_tax.h"
+#include "short_sort.h"
 
 namespace budget {
 
@@ -142,8 +143,7 @@ void tax_receipt(const Budget& b, const Outcome& o, std::size_t band, std::vecto
         remainders.emplace_back(share % total, i);
     }
     // Largest remainders get the leftover pennies; ties go to the earlier line.
-    std::sort(remainders.begin(), remainders.end(),
-              [](const auto& a, const auto& c) { return a.first != c.first ? a.first > c.first : a.second < c.second; });
+    short_sort(remainders, [](const auto& a, const auto& c) { return a.first != c.first ? a.first > c.first : a.second < c.second; });
     for (std::size_t k = 0; allocated < bill && k < remainders.size(); ++k, ++allocated) ++out[remainders[k].second];
 }
 
