@@ -290,9 +290,8 @@
     },
   };
   progress.value = 5;
-  const script = document.createElement('script');
-  script.src = 'budget-app.js';
-  script.onerror = () => fail(say('The simulator could not be downloaded. Please check your connection and reload the page.',
-                                  'Nid oedd modd llwytho\'r efelychydd i lawr. Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.'));
-  document.body.appendChild(script);
+  // The program's loader is the page's next deferred script (fetched with the page, run after this one).
+  document.getElementById('app-loader').addEventListener('error', () =>
+    fail(say('The simulator could not be downloaded. Please check your connection and reload the page.',
+             'Nid oedd modd llwytho\'r efelychydd i lawr. Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.')));
 })();

@@ -8,7 +8,11 @@
 extern "C" EMSCRIPTEN_KEEPALIVE int bare_start() {
     web::PlatformConfig config;
     config.frame = [] {
+        // A fixed size, so the window is drawn on the first frame as the app's screens are (ImGui hides
+        // an auto-sized window for its first frame, which would leave the baseline's start-up frames
+        // without the first real draw, and its GPU work, that the app's include).
         ImGui::SetNextWindowPos(ImVec2(10, 10));
+        ImGui::SetNextWindowSize(ImVec2(320, 110));
         ImGui::Begin("Hello");
         ImGui::TextUnformatted("A bare ImGui program.");
         ImGui::Button("Button");

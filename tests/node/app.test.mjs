@@ -721,6 +721,19 @@ test('axe-core finds no WCAG 2.2 A or AA problem (nor best-practice one) on any 
   await page.close();
 });
 
+test('when the program\'s loader cannot be downloaded the page says so, in the resident\'s language', async () => {
+  for (const [query, words] of [['', 'The simulator could not be downloaded. Please check your connection and reload the page.'],
+                                ['?lang=cy', 'Nid oedd modd llwytho\'r efelychydd i lawr. Gwiriwch eich cysylltiad ac ail-lwythwch y dudalen.']]) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.route('**/budget-app.js', (route) => route.abort());
+    await page.goto(`${server.base}/${query}`);
+    await assert.rejects(page.evaluate(() => window.budgetApp.ready), new RegExp(words.replace(/[.?]/g, '\\$&')));
+    assert.equal(await page.evaluate(() => document.getElementById('problem').textContent), words);
+    assert.equal(await page.evaluate(() => document.getElementById('problem').hidden), false);
+    await page.close();
+  }
+});
+
 test('without WebGL2 the page says so, in the resident\'s language, and links to the consultations', async () => {
   for (const [query, words, link] of [['', 'This browser cannot draw the simulator', 'consultations.html'],
                                       ['?lang=cy', 'Ni all y porwr hwn ddangos yr efelychydd', 'consultations.html?lang=cy']]) {
