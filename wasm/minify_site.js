@@ -1,5 +1,5 @@
-// Copies the site's pages and scripts into build/web/site with the whitespace and comments that
-// residents need not download taken out. Names are kept, so the browser console still reads well.
+// Copies the site's pages, scripts and message catalogues into build/web/site with the whitespace
+// and comments that residents need not download taken out. Names are kept, so the browser console still reads well.
 // Usage: node minify_site.js OUT_DIR FILE...   (NODE_PATH must reach acorn: /usr/share/nodejs)
 'use strict';
 const fs = require('fs');
@@ -64,6 +64,12 @@ function refuseInline(html, label) {
   if (inline) throw new Error(`${label}: inline script or style (${inline[0].trim()}); put it in a file of its own`);
 }
 
+// Message catalogues (gettext .po) lose their comments (translators' notes, source references):
+// the app reads only the messages.
+function minifyCatalogue(po) {
+  return po.split('\n').filter((line) => !line.startsWith('#')).join('\n');
+}
+
 for (const file of files) {
   const source = fs.readFileSync(file, 'utf8');
   const name = path.basename(file);
@@ -71,6 +77,7 @@ for (const file of files) {
   const out = name.endsWith('.js') ? minifyScript(source, name) + '\n'
     : name.endsWith('.html') ? minifyPage(source)
     : name.endsWith('.css') ? minifyStyle(source) + '\n'
+    : name.endsWith('.po') ? minifyCatalogue(source)
     : source;
   const target = path.join(outDir, name);
   fs.writeFileSync(target + '.tmp', out);

@@ -101,6 +101,13 @@ test('a script that does not parse stops the build and writes nothing', () => {
   assert.equal(out, null);
 });
 
+test('a message catalogue keeps every message, with its header, and loses its comments', () => {
+  const po = '# A translator\'s note\nmsgid ""\nmsgstr ""\n"Language: cy\\n"\n\n#: wasm/app.cpp\n#, fuzzy\nmsgid "Start"\nmsgstr "Dechrau"\n\n' +
+             'msgid "A # is not a comment "\n"inside a string"\nmsgstr "Nid yw # yn sylw"\n';
+  assert.equal(minify('cy.po', po).out, 'msgid ""\nmsgstr ""\n"Language: cy\\n"\n\nmsgid "Start"\nmsgstr "Dechrau"\n\n' +
+               'msgid "A # is not a comment "\n"inside a string"\nmsgstr "Nid yw # yn sylw"\n');
+});
+
 test('other files are copied unchanged', () => {
   const json = '{\n  "budget": "x"\n}\n';
   assert.equal(minify('config.json', json).out, json);
