@@ -26,26 +26,38 @@ std::string g_state_json;
 std::string g_saved_draft;
 unsigned long g_saved_revision = 0;
 
-// Latin, Latin-1, the Welsh letters (Ŵ ŵ Ŷ ŷ Ÿ; ẁ ẃ ẅ ỳ and capitals), dashes, curly quotes, bullet,
-// ellipsis and the euro sign: what the app's own words and budgets use.
-const ImWchar kGlyphs[] = {0x0020, 0x00FF, 0x0174, 0x0178, 0x1E80, 0x1E85, 0x1EF2, 0x1EF3, 0x2013, 0x2014,
-                           0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0};
-// The rest of Latin Extended-A (Polish, Czech, Hungarian... names in a budget or a comment) comes
-// in a second file, downloaded only when some text needs it.
-const ImWchar kMoreGlyphs[] = {0x0100, 0x017F, 0};
-const char* const kMoreGlyphsUrl = "fonts/NotoSans-LatinExtA.ttf";
+// What the app's own words, budgets and most residents' comments use: Latin; from Latin-1 the signs
+// £ © ° ± · « » ¼ ½ ¾ × and the letters with grave, acute, circumflex and diaeresis (Welsh, French
+// loanwords); the Welsh letters Ŵ ŵ Ŷ ŷ Ÿ, ẁ ẃ ẅ ỳ and capitals; dashes, curly quotes, bullet,
+// ellipsis and the euro sign. (wasm/CMakeLists.txt cuts the main font file to the same list.)
+const ImWchar kGlyphs[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x00A3, 0x00A3, 0x00A9, 0x00A9, 0x00AB, 0x00AB, 0x00AD, 0x00AD,
+                           0x00B0, 0x00B1, 0x00B7, 0x00B7, 0x00BB, 0x00BE, 0x00C0, 0x00C2, 0x00C4, 0x00C4, 0x00C8, 0x00CF,
+                           0x00D2, 0x00D4, 0x00D6, 0x00D7, 0x00D9, 0x00DD, 0x00E0, 0x00E2, 0x00E4, 0x00E4, 0x00E8, 0x00EF,
+                           0x00F2, 0x00F4, 0x00F6, 0x00F6, 0x00F9, 0x00FD, 0x00FF, 0x00FF, 0x0174, 0x0178, 0x1E80, 0x1E85,
+                           0x1EF2, 0x1EF3, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0};
+// The rest of Latin-1 and of Latin Extended-A (ñ ç ø ß æ å; Polish, Czech, Hungarian... names in a
+// budget or a comment) comes in a second file, downloaded only when some text needs it.
+constexpr unsigned kMoreFirst = 0x00A1, kMoreLast = 0x017F;
+const ImWchar kMoreGlyphs[] = {kMoreFirst, kMoreLast, 0};
+const char* const kMoreGlyphsUrl = "fonts/NotoSans-Extra.ttf";
 const char* const kWelshUrl = "po/cy.po";  // wasm/po/cy.po, downloaded when Welsh is chosen
 std::vector<unsigned char> g_more_glyphs;
 bool g_more_glyphs_asked = false;
 
-// True when UTF-8 text has a Latin Extended-A letter other than the Welsh ones in kGlyphs.
+bool in_ranges(unsigned code, const ImWchar* ranges) {
+    for (; ranges[0] != 0; ranges += 2)
+        if (code >= ranges[0] && code <= ranges[1]) return true;
+    return false;
+}
+
+// True when UTF-8 text has a letter or sign from the second file (in kMoreGlyphs, not in kGlyphs).
+// Those are all two-byte sequences (U+0080 to U+07FF).
 bool needs_more_glyphs(std::string_view bytes) {
     for (std::size_t i = 0; i + 1 < bytes.size(); ++i) {
         const auto lead = static_cast<unsigned char>(bytes[i]), next = static_cast<unsigned char>(bytes[i + 1]);
-        if ((lead == 0xC4 || lead == 0xC5) && (next & 0xC0) == 0x80) {
-            const unsigned code = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);
-            if (code < 0x174 || code > 0x178) return true;
-        }
+        if ((lead & 0xE0u) != 0xC0u || (next & 0xC0u) != 0x80u) continue;
+        const unsigned code = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);
+        if (code >= kMoreFirst && code <= kMoreLast && !in_ranges(code, kGlyphs)) return true;
     }
     return false;
 }

@@ -585,7 +585,7 @@ test('on a phone the comment box is tapped into, wraps, and is hidden where the 
   await context.close();
 });
 
-test('letters beyond the Welsh ones (Ł, ź) come in a second font file, fetched only when some text needs them', async () => {
+test('letters beyond English and Welsh ones (Ł, ź, ñ, ø) come in a second font file, fetched only when some text needs them', async () => {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const fonts = [];
@@ -597,15 +597,15 @@ test('letters beyond the Welsh ones (Ł, ź) come in a second font file, fetched
   await clickLabel(page, 'Start');
   await clickLabel(page, 'Review');
   await clickLabel(page, 'comment:overall');
-  await page.keyboard.type('Diolch yn fawr ŵ ŷ');  // Welsh letters are in the main file
+  await page.keyboard.type('Diolch yn fawr ŵ ŷ, café naïve £5 ½');  // Welsh letters and common accents are in the main file
   await settle(page);
   assert.deepEqual(fonts, ['NotoSans-Regular.ttf']);
   assert.equal((await state(page)).font_glyphs, mainGlyphs);
   await page.keyboard.type(' — Łódź');
   await page.waitForFunction((n) => window.budgetApp.state().font_glyphs > n, mainGlyphs);
   await settle(page);
-  assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-LatinExtA.ttf']);
-  assert.ok((await state(page)).font_glyphs >= mainGlyphs + 120, 'the rest of Latin Extended-A is merged in');
+  assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-Extra.ttf']);
+  assert.ok((await state(page)).font_glyphs >= mainGlyphs + 120 + 39, 'the rest of Latin-1 and Latin Extended-A is merged in');
   await page.screenshot({ path: join(shots, 'latin-extended-comment.png') });
   // After a reload the draft holds those letters: the second file comes when they are on screen.
   fonts.length = 0;
@@ -613,11 +613,29 @@ test('letters beyond the Welsh ones (Ł, ź) come in a second font file, fetched
   await page.evaluate(() => window.budgetApp.ready);
   await settle(page);
   assert.deepEqual(fonts, ['NotoSans-Regular.ttf']);
-  assert.equal((await state(page)).overall_comment, 'Diolch yn fawr ŵ ŷ — Łódź');
+  assert.equal((await state(page)).overall_comment, 'Diolch yn fawr ŵ ŷ, café naïve £5 ½ — Łódź');
   await clickLabel(page, 'Start');
   await clickLabel(page, 'Review');
   await page.waitForFunction((n) => window.budgetApp.state().font_glyphs > n, mainGlyphs);
-  assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-LatinExtA.ttf']);
+  assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-Extra.ttf']);
+  await context.close();
+});
+
+test('a Latin-1 letter outside the main file (ñ) brings the second font file too', async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  const fonts = [];
+  page.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(r.url().split('/').pop()); });
+  await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
+  await page.evaluate(() => window.budgetApp.ready);
+  await settle(page);
+  const mainGlyphs = (await state(page)).font_glyphs;
+  await clickLabel(page, 'Start');
+  await clickLabel(page, 'Review');
+  await clickLabel(page, 'comment:overall');
+  await page.keyboard.type('Peña');
+  await page.waitForFunction((n) => window.budgetApp.state().font_glyphs > n, mainGlyphs);
+  assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-Extra.ttf']);
   await context.close();
 });
 
