@@ -69,7 +69,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       pg?.stop();
     });
 
-    test('no route leaks: 5,000 calls each to health, results, a static file, every officer route and the ballot routes', async (t) => {
+    test('no route leaks: 5,000 calls each to health, results, a static file, a consultation\'s state, every officer route and the ballot routes', async (t) => {
       for (const line of lines.slice(0, 5)) assert.equal((await post(server.base, line)).status, 201);
       for (let i = 0; i < 5; i++) {
         const vote = { format: 'pb-ballot-vote', format_version: 1, submission_id: `hardening-vote-${i}`, ballot: { id: FUND, version: 1 },
@@ -80,6 +80,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       const auth = { Authorization: `Bearer ${TOKEN}` };
       const routes = [
         ['/api/v1/health', {}], ['/api/v1/health', {}, 'HEAD'], [`/api/v1/budgets/${DISTRICT}/results`, {}], ['/index.html', {}],
+        [`/api/v1/budgets/${DISTRICT}`, {}], [`/api/v1/budgets/${FUND}`, {}],  // what the app asks at start
         ...['export.csv', 'aggregate.csv', 'aggregate.json', 'submissions.jsonl'].map((w) => [`/api/v1/budgets/${DISTRICT}/${w}`, auth]),
         // Ballots: their results (counted on a worker thread), a pabulib file, the file and the app's pack, the QR code.
         [`/api/v1/budgets/${FUND}/results`, {}], [`/api/v1/budgets/${FUND}/results.pb?area=bala`, {}], [`/budgets/${FUND}.json`, {}],
@@ -262,7 +263,8 @@ describe('HTTP by the RFC', () => {
 
   test('each route answers only its methods; 405 names them in Allow', async () => {
     for (const [method, path, allow] of [['POST', '/api/v1/health', 'GET, HEAD, OPTIONS'], ['DELETE', '/api/v1/health', 'GET, HEAD, OPTIONS'],
-      ['PUT', '/api/v1/budgets', 'GET, HEAD, OPTIONS'], ['GET', '/api/v1/submissions', 'POST, OPTIONS'],
+      ['PUT', '/api/v1/budgets', 'GET, HEAD, OPTIONS'], ['POST', `/api/v1/budgets/${DISTRICT}`, 'GET, HEAD, OPTIONS'],
+      ['GET', '/api/v1/submissions', 'POST, OPTIONS'],
       ['POST', `/api/v1/budgets/${DISTRICT}/results`, 'GET, HEAD, OPTIONS'], ['POST', '/index.html', 'GET, HEAD'],
       ['DELETE', `/budgets/${DISTRICT}.pack`, 'GET, HEAD']]) {
       const res = await request(server.port, path, { method });
