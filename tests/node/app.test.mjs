@@ -585,7 +585,9 @@ test('on a phone the comment box is tapped into, wraps, and is hidden where the 
   await context.close();
 });
 
-test('letters beyond English and Welsh ones (Ł, ź, ñ, ø) come in a second font file, fetched only when some text needs them', async () => {
+// The district's review screen on a desktop, typing in the overall comment, with the font files the
+// page has asked for and the glyphs the main file gave.
+async function commentWatchingFonts() {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await context.newPage();
   const fonts = [];
@@ -597,6 +599,11 @@ test('letters beyond English and Welsh ones (Ł, ź, ñ, ø) come in a second fo
   await clickLabel(page, 'Start');
   await clickLabel(page, 'Review');
   await clickLabel(page, 'comment:overall');
+  return { context, page, fonts, mainGlyphs };
+}
+
+test('letters beyond English and Welsh ones (Ł, ź, ñ, ø) come in a second font file, fetched only when some text needs them', async () => {
+  const { context, page, fonts, mainGlyphs } = await commentWatchingFonts();
   await page.keyboard.type('Diolch yn fawr ŵ ŷ, café naïve £5 ½');  // Welsh letters and common accents are in the main file
   await settle(page);
   assert.deepEqual(fonts, ['NotoSans-Regular.ttf']);
@@ -622,17 +629,7 @@ test('letters beyond English and Welsh ones (Ł, ź, ñ, ø) come in a second fo
 });
 
 test('a Latin-1 letter outside the main file (ñ) brings the second font file too', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  const page = await context.newPage();
-  const fonts = [];
-  page.on('request', (r) => { if (r.url().includes('/fonts/')) fonts.push(r.url().split('/').pop()); });
-  await page.goto(`${server.base}/?budget=eastbrook-district-2026`);
-  await page.evaluate(() => window.budgetApp.ready);
-  await settle(page);
-  const mainGlyphs = (await state(page)).font_glyphs;
-  await clickLabel(page, 'Start');
-  await clickLabel(page, 'Review');
-  await clickLabel(page, 'comment:overall');
+  const { context, page, fonts, mainGlyphs } = await commentWatchingFonts();
   await page.keyboard.type('Peña');
   await page.waitForFunction((n) => window.budgetApp.state().font_glyphs > n, mainGlyphs);
   assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-Extra.ttf']);
