@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app_glyphs.h"
 #include "app_state.h"
 #include "ballot_pack.h"
 #include "ballot_submission.h"
@@ -26,19 +27,11 @@ std::string g_state_json;
 std::string g_saved_draft;
 unsigned long g_saved_revision = 0;
 
-// What the app's own words, budgets and most residents' comments use: Latin; from Latin-1 the signs
-// £ © ° ± · « » ¼ ½ ¾ × and the letters with grave, acute, circumflex and diaeresis (Welsh, French
-// loanwords); the Welsh letters Ŵ ŵ Ŷ ŷ Ÿ, ẁ ẃ ẅ ỳ and capitals; dashes, curly quotes, bullet,
-// ellipsis and the euro sign. (wasm/CMakeLists.txt cuts the main font file to the same list.)
-const ImWchar kGlyphs[] = {0x0020, 0x007E, 0x00A0, 0x00A0, 0x00A3, 0x00A3, 0x00A9, 0x00A9, 0x00AB, 0x00AB, 0x00AD, 0x00AD,
-                           0x00B0, 0x00B1, 0x00B7, 0x00B7, 0x00BB, 0x00BE, 0x00C0, 0x00C2, 0x00C4, 0x00C4, 0x00C8, 0x00CF,
-                           0x00D2, 0x00D4, 0x00D6, 0x00D7, 0x00D9, 0x00DD, 0x00E0, 0x00E2, 0x00E4, 0x00E4, 0x00E8, 0x00EF,
-                           0x00F2, 0x00F4, 0x00F6, 0x00F6, 0x00F9, 0x00FD, 0x00FF, 0x00FF, 0x0174, 0x0178, 0x1E80, 0x1E85,
-                           0x1EF2, 0x1EF3, 0x2013, 0x2014, 0x2018, 0x201E, 0x2022, 0x2022, 0x2026, 0x2026, 0x20AC, 0x20AC, 0};
-// The rest of Latin-1 and of Latin Extended-A (ñ ç ø ß æ å; Polish, Czech, Hungarian... names in a
-// budget or a comment) comes in a second file, downloaded only when some text needs it.
-constexpr unsigned kMoreFirst = 0x00A1, kMoreLast = 0x017F;
-const ImWchar kMoreGlyphs[] = {kMoreFirst, kMoreLast, 0};
+// The font comes in two files (wasm/CMakeLists.txt lists their code points, app_glyphs.h gives them
+// here). The main one has what the app's own words, budgets and most residents' comments use: Latin;
+// the Latin-1 signs and accented letters English and Welsh use; the Welsh letters; dashes, quotes,
+// bullet, ellipsis and euro. The rest of Latin-1 and Latin Extended-A (ñ ç ø ß; Polish, Czech,
+// Hungarian... names in a budget or a comment) comes in a second file, fetched only when text needs it.
 const char* const kMoreGlyphsUrl = "fonts/NotoSans-Extra.ttf";
 const char* const kWelshUrl = "po/cy.po";  // wasm/po/cy.po, downloaded when Welsh is chosen
 std::vector<unsigned char> g_more_glyphs;
@@ -50,14 +43,12 @@ bool in_ranges(unsigned code, const ImWchar* ranges) {
     return false;
 }
 
-// True when UTF-8 text has a letter or sign from the second file (in kMoreGlyphs, not in kGlyphs).
-// Those are all two-byte sequences (U+0080 to U+07FF).
+// True when UTF-8 text has a code point of the second file (all are two-byte sequences, U+0080-07FF).
 bool needs_more_glyphs(std::string_view bytes) {
     for (std::size_t i = 0; i + 1 < bytes.size(); ++i) {
         const auto lead = static_cast<unsigned char>(bytes[i]), next = static_cast<unsigned char>(bytes[i + 1]);
         if ((lead & 0xE0u) != 0xC0u || (next & 0xC0u) != 0x80u) continue;
-        const unsigned code = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);
-        if (code >= kMoreFirst && code <= kMoreLast && !in_ranges(code, kGlyphs)) return true;
+        if (in_ranges(((lead & 0x1Fu) << 6) | (next & 0x3Fu), kExtraGlyphs)) return true;
     }
     return false;
 }
@@ -90,7 +81,7 @@ void build_fonts(float dpr, float css_size) {
         if (!g_more_glyphs.empty()) {
             config.MergeMode = true;
             io.Fonts->AddFontFromMemoryTTF(g_more_glyphs.data(), static_cast<int>(g_more_glyphs.size()), css_size * scale * dpr, &config,
-                                           kMoreGlyphs);
+                                           kExtraGlyphs);
         }
     }
     io.FontGlobalScale = 1.0f / dpr;
@@ -208,10 +199,13 @@ void frame() {
     }
 }
 
-// Takes in the Welsh catalogue's text (nullopt: it could not be downloaded), saying why on the console
+// Takes in the Welsh catalogue's text (size 0: it could not be downloaded), saying why on the console
 // when it is unusable (the app then stays in English and says so on the welcome screen).
-void take_welsh(const std::optional<std::string_view>& po) {
+void take_welsh(const unsigned char* bytes, int size) {
     budget::Problem problem;
+    const auto po = bytes && size > 0 ? std::optional<std::string_view>(std::in_place, reinterpret_cast<const char*>(bytes),
+                                                                        static_cast<std::size_t>(size))
+                                      : std::nullopt;
     if (!g_state.welsh_arrived(po, problem))
         web::console_error(std::string(kWelshUrl) + ":" + std::to_string(problem.line) + ": " + problem.message + " [" + problem.code + "]");
 }
@@ -247,9 +241,7 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     if (ballot_unpacked) g_state.start_ballot(std::move(*ballot_unpacked));
     else g_state.start(std::move(*budget_unpacked));
     web::mark("start:simulated");
-    if (std::string(language) == "cy")
-        take_welsh(welsh ? std::optional<std::string_view>(std::string_view(reinterpret_cast<const char*>(welsh), static_cast<std::size_t>(welsh_size)))
-                         : std::nullopt);
+    if (std::string(language) == "cy") take_welsh(welsh, welsh_size);
     const bool html = std::string(mode) == "html";  // no WebGL2: the page shows the mirror instead
     g_state.plain_page = html;
     g_state.desktop_input = web::has_fine_pointer();
@@ -287,8 +279,7 @@ EMSCRIPTEN_KEEPALIVE void app_more_glyphs(const unsigned char* bytes, int size) 
 
 // The Welsh catalogue (kWelshUrl) asked for when the resident chose Welsh; size 0 when the download failed.
 EMSCRIPTEN_KEEPALIVE void app_welsh(const unsigned char* bytes, int size) {
-    take_welsh(size > 0 ? std::optional<std::string_view>(std::string_view(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size)))
-                        : std::nullopt);
+    take_welsh(bytes, size);
     web::request_redraw();
 }
 
