@@ -48,17 +48,24 @@
         break;
       case 'textbox':
         el = document.createElement(node.on ? 'textarea' : 'input');
-        el.addEventListener('input', (e) => {
+        // Every change of the text, however it came (keys at any speed, paste, IME composition,
+        // dictation, autocorrect, undo), sends the box's whole text; the app keeps the newest.
+        const send = (e) => {
           const box = e.currentTarget;
+          let text = box.value.replace(/\0/g, '');  // a NUL would end the text on its way to the app
           // The app keeps a comment to its limit in bytes of UTF-8: the box does too, cutting at a character.
-          if (box.maxBytes && encoder.encode(box.value).length > box.maxBytes) {
-            let text = box.value;
+          if (box.maxBytes && encoder.encode(text).length > box.maxBytes) {
             while (encoder.encode(text).length > box.maxBytes) text = text.slice(0, -1);
             if (/[\uD800-\uDBFF]$/.test(text)) text = text.slice(0, -1);
-            box.value = text;
           }
-          act(key, 0, box.value);
-        });
+          if (box.value !== text) box.value = text;
+          if (text === box.appText && box.sent === undefined) return;
+          box.sent = text;  // until the app reports this text, the box's text is the truth
+          act(key, 0, text);
+        };
+        el.addEventListener('input', send);
+        el.addEventListener('change', send);
+        el.addEventListener('compositionend', send);
         if (node.ov && !htmlMode()) {  // shown over the canvas: the browser edits (wrapping, keyboards, paste, undo)
           el.classList.add('overlay');
           el.spellcheck = true;
@@ -130,8 +137,18 @@
       if (el.value !== String(node.now)) el.value = String(node.now);
       set('aria-valuetext', node.v || null);
     }
-    if (node.r === 'textbox' && el.value !== (node.v || '') && document.activeElement !== el) el.value = node.v || '';
-    if (node.r === 'textbox') el.maxBytes = node.max || 0;
+    if (node.r === 'textbox') {
+      const text = node.v || '';
+      el.appText = text;
+      el.maxBytes = node.max || 0;
+      if (el.sent === text) el.sent = undefined;  // the app has what the box holds
+      if (el.sent === undefined) {
+        if (el.value !== text && document.activeElement !== el) el.value = text;
+      } else if (document.activeElement !== el && el.value !== el.resent) {
+        el.resent = el.value;  // the app is behind the box (never the other way round): once more
+        act(node.k, 0, el.value);
+      }
+    }
     if (node.ov && !htmlMode()) {  // only the part inside its scrolling area shows
       const top = Math.max(0, node.cy0 - node.y), bottom = Math.max(0, node.y + node.h - node.cy1);
       const clip = top + bottom >= node.h ? 'inset(50%)' : `inset(${top}px 0 ${bottom}px 0)`;

@@ -25,7 +25,6 @@
     const plain = document.getElementById('after-app');
     plain.textContent = 'Ymgynghoriadau a chanlyniadau fel tudalennau syml';
     plain.href = 'consultations.html?lang=cy';
-    document.getElementById('text-input').setAttribute('aria-label', 'Testun');
   }
   const plainLink = (en, cy) => `<a href="consultations.html${welsh ? '?lang=cy' : ''}">${say(en, cy)}</a>`;
   let resolveReady, rejectReady;
@@ -114,18 +113,6 @@
       if (Module.ccall('app_kiosk_clock', 'number', ['number', 'number'], [idle, idleLimit]) === 1) lastInput = performance.now();
     }, 1000);
   }
-
-  // Text typed (or pasted) into the hidden text box goes to the app.
-  const textBox = document.getElementById('text-input');
-  textBox.addEventListener('paste', (e) => {
-    e.preventDefault();
-    const text = (e.clipboardData || window.clipboardData).getData('text/plain');
-    if (text && window.Module && Module._web_text_input) Module.ccall('web_text_input', null, ['string'], [text]);
-  });
-  textBox.addEventListener('input', () => {
-    if (textBox.value && window.Module && Module._web_text_input) Module.ccall('web_text_input', null, ['string'], [textBox.value]);
-    textBox.value = '';
-  });
 
   // WebGL2 is tried on the app's own canvas, so the context made here is the one the app uses (making
   // a second, throwaway one cost ~25 ms). The attributes are those of wasm/platform_web.cpp.

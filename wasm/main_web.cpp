@@ -3,6 +3,7 @@
 // Exceptions never cross this boundary (the core does not throw).
 #include <emscripten.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -173,7 +174,15 @@ void frame() {
     g_state.mirror.announce.clear();
     g_state.mirror.edit_key.clear();
     app::draw_app(g_state);
-    g_state.mirror.pending.clear();  // an action for something no longer drawn is dropped
+    // An action for something no longer drawn is dropped; a later press of a button drawn this frame
+    // waits for the next.
+    auto& pending = g_state.mirror.pending;
+    const auto& nodes = g_state.mirror.nodes;
+    pending.erase(std::remove_if(pending.begin(), pending.end(), [&](const app::MirrorAction& a) {
+                      return std::none_of(nodes.begin(), nodes.end(), [&](const app::MirrorNode& n) { return n.key == a.key; });
+                  }),
+                  pending.end());
+    if (!pending.empty()) web::request_redraw(web::kInputFrames);
     if (g_state.fetch_welsh) {
         g_state.fetch_welsh = false;
         web::fetch_bytes(kWelshUrl, "app_welsh");

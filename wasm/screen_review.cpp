@@ -1,8 +1,6 @@
 // Review and send: a summary of the choices, optional comments, optional demographics (asked only
 // after consent, with the privacy notice), and sending, which the budget's rule may hold back.
-#include "ui.h"  // ImGui first: imgui_stdlib.h builds on it
-
-#include "imgui_stdlib.h"
+#include "ui.h"
 #include "money.h"
 #include "overview.h"
 #include "submission.h"

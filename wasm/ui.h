@@ -8,6 +8,9 @@
 
 namespace app {
 
+// The least height and width of anything tapped, in CSS px (WCAG 2.5.5, GOV.UK).
+constexpr float kTouchTarget = 44.0f;
+
 void draw_app(AppState& s);
 void draw_welcome(AppState& s);
 void draw_simulator(AppState& s);

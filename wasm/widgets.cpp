@@ -1,8 +1,6 @@
 // Accessible widgets: each draws an ImGui control, records it for the screen-reader mirror and the
 // test hook, and applies what assistive technology asked of it (mirror.h).
-#include "ui.h"  // ImGui first: imgui_stdlib.h builds on it
-
-#include "imgui_stdlib.h"
+#include "ui.h"
 
 #include <algorithm>
 
@@ -13,13 +11,25 @@ namespace app {
 
 namespace {
 
-// The action waiting for `key`, if any (consumed).
-bool take_action(AppState& s, const std::string& key, MirrorAction& out) {
+// The action waiting for `key`, if any (consumed). A control that holds a value (text, a slider's
+// place, a checkbox) takes the newest and drops older ones, since each carries the whole value: the
+// page may send several between two frames (fast typing, paste, dictation). A button takes the
+// oldest and leaves later presses for the next frames.
+enum class Take { Newest, Oldest };
+bool take_action(AppState& s, const std::string& key, MirrorAction& out, Take which = Take::Newest) {
     auto& pending = s.mirror.pending;
-    const auto it = std::find_if(pending.begin(), pending.end(), [&](const MirrorAction& a) { return a.key == key; });
-    if (it == pending.end()) return false;
-    out = *it;
-    pending.erase(it);
+    const auto same = [&](const MirrorAction& a) { return a.key == key; };
+    if (which == Take::Oldest) {
+        const auto it = std::find_if(pending.begin(), pending.end(), same);
+        if (it == pending.end()) return false;
+        out = std::move(*it);
+        pending.erase(it);
+        return true;
+    }
+    const auto newest = std::find_if(pending.rbegin(), pending.rend(), same);
+    if (newest == pending.rend()) return false;
+    out = std::move(*newest);
+    pending.erase(std::remove_if(pending.begin(), pending.end(), same), pending.end());
     return true;
 }
 
@@ -142,7 +152,7 @@ bool button(AppState& s, const std::string& label, const std::string& key, const
     bool pressed = ImGui::Button(label.c_str(), size);
     ImGui::EndDisabled();
     MirrorAction a;
-    if (take_action(s, key, a)) pressed = true;
+    if (take_action(s, key, a, Take::Oldest)) pressed = true;
     record(s, Role::Button, key, label).disabled = !enabled;
     return pressed && enabled;
 }
@@ -286,7 +296,7 @@ void beside_if_fits(const char* label) {
 bool tab(AppState& s, const std::string& label, const std::string& key, bool open) {
     bool chosen = choice_button(label, open);
     MirrorAction a;
-    if (take_action(s, key, a)) chosen = true;
+    if (take_action(s, key, a, Take::Oldest)) chosen = true;
     record(s, Role::Tab, key, label).on = open;
     return chosen;
 }
@@ -332,33 +342,33 @@ void fit_utf8(std::string& text, std::size_t max_bytes) {
 
 bool text_box(AppState& s, const std::string& name, const std::string& key, std::string* text, float multiline_height,
               std::size_t max_bytes) {
-    const std::string id = "##" + key;
-    bool changed = false;
-    const bool overlay = multiline_height > 0 && !s.plain_page;
-    if (overlay) {
-        // A real <textarea> lies over this place (site/a11y-mirror.js): wrapping at words, phone
-        // keyboards, paste, undo and spelling are the browser's. ImGui's keyboard navigation reaches
-        // this button, and pressing it gives the text area the keyboard.
-        if (ImGui::InvisibleButton(id.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, multiline_height))) s.mirror.edit_key = key;
+    // A real <textarea> or <input> lies over this place (site/a11y-mirror.js), so every way of typing
+    // is the browser's: phone keyboards, IME, dictation, autocorrect, paste, undo and spelling.
+    // ImGui's keyboard navigation reaches this button, and pressing it gives the box the keyboard.
+    // On a plain page the box is the page's own.
+    const float height = multiline_height > 0 ? multiline_height : std::max(ImGui::GetFrameHeight(), kTouchTarget);
+    const ImVec2 size(ImGui::GetContentRegionAvail().x, height);
+    if (s.plain_page) {
+        ImGui::Dummy(size);
+    } else {
+        if (ImGui::InvisibleButton(("##" + key).c_str(), size)) s.mirror.edit_key = key;
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
         const float rounding = ImGui::GetStyle().FrameRounding;
         ImGui::GetWindowDrawList()->AddRectFilled(min, max, IM_COL32_WHITE, rounding);
         ImGui::GetWindowDrawList()->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), rounding, 0, 2.0f);
-    } else {
-        changed = multiline_height > 0 ? ImGui::InputTextMultiline(id.c_str(), text, ImVec2(-1, multiline_height))
-                                       : ImGui::InputText(id.c_str(), text);
     }
+    bool changed = false;
     MirrorAction a;
     if (take_action(s, key, a)) {
+        fit_utf8(a.text, max_bytes);
         changed = *text != a.text;
-        *text = a.text;
+        *text = std::move(a.text);
     }
-    if (changed) fit_utf8(*text, max_bytes);
     MirrorNode& n = record(s, Role::TextBox, key, name);
     n.value = *text;
     n.on = multiline_height > 0;
     n.max = static_cast<int>(max_bytes);
-    if (overlay) shown_over_canvas(n);
+    if (!s.plain_page) shown_over_canvas(n);
     return changed;
 }
 
