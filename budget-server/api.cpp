@@ -77,7 +77,7 @@ json problems_json(const budget::Problems& problems) {
 Api::Api(ApiConfig config, Storage& storage)
     : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst),
       officer_failures_(config_.officer_failures_per_minute, config_.officer_failures_per_minute),
-      results_(*config_.budgets, storage_, config_.officers),
+      results_(*config_.budgets, storage_, config_.officers, config_.thresholds),
       ballot_results_(storage_) {
     results_.on_update([this](const std::string& id, std::int64_t last_row, const std::shared_ptr<const std::string>& body) {
         events_.publish(id, last_row, *body);

@@ -57,6 +57,7 @@ struct ApiConfig {
     std::string export_dir;                          // where temporary export files are written
     OfficerStore* officers = nullptr;                // moderation flags for the workbook
     const ConsultationWindows* windows = nullptr;    // when each consultation takes responses (null: always)
+    const ResultsThresholds* thresholds = nullptr;   // responses each budget's public results wait for (null: the minimum)
     const BallotSet* ballots = nullptr;              // participatory-budgeting ballots (null: none)
     const FacilitatorKeys* facilitator_keys = nullptr;  // let a tally follow private results (null: never)
     std::string public_url;                          // where residents reach the site (for join links); "": the Host

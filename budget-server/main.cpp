@@ -219,9 +219,15 @@ int main(int argc, char** argv) {
         return 1;
     }
     api_config.windows = &windows;
+    server::ResultsThresholds thresholds;
+    if (!thresholds.load(officers.get(), error)) {
+        server::log_line("results thresholds: " + error);
+        return 1;
+    }
+    api_config.thresholds = &thresholds;
     server::Api api(std::move(api_config), *storage);
     server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys, public_url,
-                                      [&api](const std::string& id) { api.ballot_changed(id); }},
+                                      [&api](const std::string& id) { api.ballot_changed(id); }, &thresholds},
                                      *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_drain = [&console] { console.stop(); };

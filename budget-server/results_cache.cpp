@@ -10,7 +10,13 @@ namespace server {
 
 using nlohmann::json;
 
-std::string results_json(const budget::Budget& b, const budget::Aggregator& agg, const std::vector<PublicComment>& comments) {
+std::string results_json(const budget::Budget& b, const budget::Aggregator& agg, const std::vector<PublicComment>& comments,
+                         std::int64_t threshold) {
+    const auto responses = static_cast<std::int64_t>(agg.count());
+    if (responses < threshold) {
+        const json held = {{"budget", {{"id", b.id}, {"version", b.version}}}, {"count", responses}, {"suppressed", true}, {"threshold", threshold}};
+        return held.dump(-1, ' ', false, json::error_handler_t::replace);
+    }
     json services = json::array();
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         if (b.services[i].locked) continue;
@@ -45,8 +51,9 @@ std::string results_json(const budget::Budget& b, const budget::Aggregator& agg,
     return with_comments.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-ResultsCache::ResultsCache(const BudgetRegistry& budgets, Storage& storage, OfficerStore* officers, std::chrono::milliseconds period)
-    : budgets_(budgets), storage_(storage), officers_(officers), period_(period) {
+ResultsCache::ResultsCache(const BudgetRegistry& budgets, Storage& storage, OfficerStore* officers, const ResultsThresholds* thresholds,
+                           std::chrono::milliseconds period)
+    : budgets_(budgets), storage_(storage), officers_(officers), thresholds_(thresholds), period_(period) {
     thread_ = std::thread([this] { run(); });
 }
 
@@ -95,12 +102,16 @@ void ResultsCache::refresh(Entry& e) {
         return;
     }
     const std::uint64_t moderation = officers_ ? officers_->moderation_version() : 0;
-    if (last == e.last_row && e.body && moderation == e.moderation_seen) return;  // nothing new
+    const std::uint64_t thresholds = thresholds_ ? thresholds_->version() : 0;
+    if (last == e.last_row && e.body && moderation == e.moderation_seen && thresholds == e.thresholds_seen) return;  // nothing new
+    const std::int64_t threshold = thresholds_ ? thresholds_->get(b.id) : kMinPublicResponses;
+    const bool shown = static_cast<std::int64_t>(e.aggregate->count()) >= threshold;
     std::vector<PublicComment> comments;
-    if (b.comments_public && !published_comments(b, comments)) return;  // tried again next time
+    if (shown && b.comments_public && !published_comments(b, comments)) return;  // tried again next time
     e.last_row = last;
     e.moderation_seen = moderation;
-    auto body = std::make_shared<const std::string>(results_json(b, *e.aggregate, comments));
+    e.thresholds_seen = thresholds;
+    auto body = std::make_shared<const std::string>(results_json(b, *e.aggregate, comments, threshold));
     std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener;
     {
         std::lock_guard<std::mutex> lock(mutex_);

@@ -17,6 +17,7 @@
 #include "aggregation.h"
 #include "budget.h"
 #include "officer_store.h"
+#include "results_thresholds.h"
 #include "storage.h"
 
 namespace server {
@@ -27,15 +28,18 @@ struct PublicComment {
 };
 constexpr std::size_t kPublishedComments = 50;
 
-// The public results document of a budget from its aggregate (and its published comments).
-std::string results_json(const budget::Budget& b, const budget::Aggregator& agg, const std::vector<PublicComment>& comments = {});
+// The public results document of a budget from its aggregate (and its published comments). Below
+// `threshold` responses it holds the count and "suppressed": true, and no figure or comment.
+std::string results_json(const budget::Budget& b, const budget::Aggregator& agg, const std::vector<PublicComment>& comments = {},
+                         std::int64_t threshold = kMinPublicResponses);
 
 class ResultsCache {
 public:
-    // `officers` (may be null) says which comments moderation hid.
+    // `officers` (may be null) says which comments moderation hid; `thresholds` (may be null: the
+    // minimum) how many responses each budget's results wait for.
     // Follows each budget's current version in `budgets`: a newly published version starts its own results.
     ResultsCache(const BudgetRegistry& budgets, Storage& storage, OfficerStore* officers = nullptr,
-                 std::chrono::milliseconds period = std::chrono::milliseconds(1000));
+                 const ResultsThresholds* thresholds = nullptr, std::chrono::milliseconds period = std::chrono::milliseconds(1000));
     ~ResultsCache();
     ResultsCache(const ResultsCache&) = delete;
     ResultsCache& operator=(const ResultsCache&) = delete;
@@ -54,7 +58,7 @@ private:
         std::shared_ptr<const budget::Budget> budget;
         std::optional<budget::Aggregator> aggregate;  // touched only by the refresh thread
         std::int64_t last_row = 0;
-        std::uint64_t moderation_seen = 0;
+        std::uint64_t moderation_seen = 0, thresholds_seen = 0;
         std::shared_ptr<const std::string> body;  // guarded by mutex_
     };
     void run();
@@ -65,6 +69,7 @@ private:
     const BudgetRegistry& budgets_;
     Storage& storage_;
     OfficerStore* officers_;
+    const ResultsThresholds* thresholds_;
     std::chrono::milliseconds period_;
     std::map<std::string, std::shared_ptr<Entry>> entries_;  // guarded by mutex_ (the refresh thread alone changes it)
     mutable std::mutex mutex_;

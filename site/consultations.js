@@ -34,6 +34,15 @@ function stateText(b) {
   if (b.closes_at) return say(`Open now: send your budget by ${when(b.closes_at)}.`, `Ar agor nawr: anfonwch eich cyllideb erbyn ${when(b.closes_at)}.`);
   return say('Open now.', 'Ar agor nawr.');
 }
+// A link into the app for a consultation that takes responses now, in the page's language.
+function takePart(b, words) {
+  const p = document.createElement('p'); p.className = 'take-part';
+  const a = document.createElement('a');
+  a.href = `index.html?budget=${encodeURIComponent(b.id)}${welsh ? '&lang=cy' : ''}`;
+  a.textContent = words;
+  p.appendChild(a);
+  return p;
+}
 function cell(row, text, cls) { const td = document.createElement(row.parentElement?.tagName === 'THEAD' ? 'th' : 'td'); td.textContent = text; if (cls) td.className = cls; row.appendChild(td); }
 async function show() {
   const status = document.getElementById('status');
@@ -51,12 +60,22 @@ async function show() {
       const p = document.createElement('p');
       const a = document.createElement('a'); a.href = `budgets/${encodeURIComponent(b.id)}.json`; a.textContent = say('The budget as data (JSON)', 'Y gyllideb fel data (JSON)');
       p.appendChild(a);
-      section.append(h, state, p);
+      section.append(h, state);
+      if (b.state === 'open' || !b.state) section.append(takePart(b, say('Take part: balance the budget', 'Cymryd rhan: cydbwyso’r gyllideb')));
+      section.append(p);
       if (b.results_public) {
         const r = await (await fetch(`api/v1/budgets/${encodeURIComponent(b.id)}/results`)).json();
         if (r.count === 0) {
           const none = document.createElement('p'); none.textContent = say('No responses yet.', 'Dim ymatebion eto.');
           section.append(none);
+          list.appendChild(section);
+          continue;
+        }
+        if (r.suppressed) {  // never a figure about fewer people than the council's threshold
+          const held = document.createElement('p');
+          held.textContent = say(`${r.count} ${r.count === 1 ? 'resident has' : 'residents have'} responded. Results appear once ${r.threshold} people have responded.`,
+                                 `Mae ${r.count} ${r.count === 1 ? 'preswylydd' : 'o drigolion'} wedi ymateb. Bydd canlyniadau’n ymddangos pan fydd ${r.threshold} o bobl wedi ymateb.`);
+          section.append(held);
           list.appendChild(section);
           continue;
         }
@@ -129,6 +148,7 @@ async function ballotSection(b) {
   const h = el('h2', say(b.title, b.title_cy || b.title)); h.id = `h-${b.id}`;
   const state = el('p', ballotStateText(b), 'state');
   section.append(h, state);
+  if (b.state === 'open' || !b.state) section.append(takePart(b, say('Take part: vote on the projects', 'Cymryd rhan: pleidleisio ar y prosiectau')));
   const ballot = await (await fetch(`budgets/${encodeURIComponent(b.id)}.json`)).json();
   const text = (t) => (typeof t === 'string' ? t : say(t.en, t.cy || t.en));
   if (ballot.description) section.append(el('p', text(ballot.description)));

@@ -70,6 +70,12 @@
   }
 
   function drawBudget(doc, r) {
+    if (r.suppressed) {  // no figure about fewer people than the council's threshold
+      const held = el('section', undefined, 'area');
+      held.append(el('p', say(`Results appear once ${r.threshold} people have responded.`, `Bydd canlyniadau’n ymddangos pan fydd ${r.threshold} o bobl wedi ymateb.`), 'budget-line'));
+      tally.winners = [];
+      return { responses: r.count, sections: [held] };
+    }
     const names = new Map();
     for (const list of [doc.services, doc.efficiencies, doc.income]) for (const x of list || []) names.set(x.id, text(x.name));
     const services = el('section', undefined, 'area');

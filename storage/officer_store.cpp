@@ -88,6 +88,13 @@ CREATE TABLE IF NOT EXISTS consultation_windows (
   changed_by TEXT NOT NULL,
   changed_at TEXT NOT NULL
 );
+-- How many responses a budget's public results wait for, where an administrator raised it (never below 10).
+CREATE TABLE IF NOT EXISTS results_thresholds (
+  budget_id TEXT PRIMARY KEY,
+  responses BIGINT NOT NULL CHECK (responses >= 10),
+  changed_by TEXT NOT NULL,
+  changed_at TEXT NOT NULL
+);
 )sql";
 
 std::string schema_for(bool postgres) {
@@ -414,6 +421,27 @@ bool OfficerStore::windows(std::map<std::string, WindowOverride>& out, std::stri
         w.changed_at = to_text(row[4]);
         out[to_text(row[0])] = w;
     }
+    return true;
+}
+
+bool OfficerStore::set_results_threshold(const std::string& budget_id, ResultsThreshold& t, std::string& error) {
+    t.changed_at = utc_now();
+    SqlResult r = run("DELETE FROM results_thresholds WHERE budget_id = ?", {budget_id});
+    if (r.ok)
+        r = run("INSERT INTO results_thresholds (budget_id, responses, changed_by, changed_at) VALUES (?, CAST(? AS BIGINT), ?, ?)",
+                {budget_id, std::to_string(t.responses), t.changed_by, t.changed_at});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+bool OfficerStore::results_thresholds(std::map<std::string, ResultsThreshold>& out, std::string& error) {
+    const SqlResult r = run("SELECT budget_id, responses, changed_by, changed_at FROM results_thresholds");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out[to_text(row[0])] = {to_int(row[1]), to_text(row[2]), to_text(row[3])};
     return true;
 }
 

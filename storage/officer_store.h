@@ -51,6 +51,12 @@ struct WindowOverride {
     std::string changed_by, changed_at;
 };
 
+// How many responses a budget's public results wait for, as an administrator set it.
+struct ResultsThreshold {
+    std::int64_t responses = 0;
+    std::string changed_by, changed_at;
+};
+
 // A script's key to the API, for one officer and chosen budgets. Only the token's hash is stored.
 struct ApiToken {
     std::int64_t id = 0;
@@ -131,6 +137,9 @@ public:
     bool set_window(const std::string& budget_id, const WindowOverride& w, std::string& error);
     bool clear_window(const std::string& budget_id, std::string& error);
     bool windows(std::map<std::string, WindowOverride>& out, std::string& error);
+
+    bool set_results_threshold(const std::string& budget_id, ResultsThreshold& t, std::string& error);  // sets t.changed_at
+    bool results_thresholds(std::map<std::string, ResultsThreshold>& out, std::string& error);
 
     // Budgets uploaded and published in the console.
     StoreStatus add_draft(BudgetDraft& draft, std::string& error);  // sets draft.id

@@ -294,6 +294,7 @@ Response Console::route(Context& c) {
         if (rest.empty() && get) return dashboard(c, b);
         if (rest == "report" && get) return report(c, b);
         if (rest == "window" && post && config_.windows) return change_window(c, b);
+        if (rest == "threshold" && post && config_.thresholds) return change_threshold(c, b);
         if (rest == "comments" && get) return comments(c, b);
         if ((rest == "comments/hide" || rest == "comments/show") && post) return moderate(c, b, rest == "comments/hide");
         if ((rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" || rest == "aggregate.json" ||
@@ -609,12 +610,15 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     d.SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
     d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
     if (n == 0) d.ShowSection("EMPTY");
-    if (c.query.count("done")) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The dates are saved."));
+    if (c.query.count("done"))
+        d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", c.query["done"] == "threshold" ? tr(c, "The threshold is saved.")
+                                                                                            : tr(c, "The dates are saved."));
     const BudgetEdition* current = c.budgets->find(b.id);
     const bool earlier = current && current->budget->version != b.version;
     d.AddSectionDictionary(earlier ? "EARLIER_VERSION" : "CURRENT_VERSION")->SetValue("VERSION", std::to_string(b.version));
     d.SetValue("VERSION_QUERY", earlier ? "?version=" + std::to_string(b.version) : "");
     fill_window(c, d, b);
+    fill_threshold(c, d, b);
     fill_figures(c, page, b, t);
     if (!fill_breakdown(c, d, b))
         return unavailable(c);
@@ -771,6 +775,47 @@ Response Console::change_window(Context& c, const budget::Budget& b) {
           "opens " + (w.opens_at ? budget::format_utc(*w.opens_at) : std::string("(none)")) + ", closes " +
               (w.closes_at ? budget::format_utc(*w.closes_at) : std::string("(none)")));
     return redirect("/console/budgets/" + b.id + "?done=dates");
+}
+
+void Console::fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    if (!config_.thresholds) return;
+    const std::int64_t threshold = config_.thresholds->get(b.id);
+    auto* section = d.AddSectionDictionary("THRESHOLD");
+    section->SetValue("THRESHOLD_STATE", fill(tr(c, "The public results show no figures until {count} people have responded."),
+                                              {{"count", std::to_string(threshold)}}));
+    const ResultsThreshold set = config_.thresholds->setting(b.id);
+    section->SetValue("THRESHOLD_SOURCE",
+                      set.responses ? fill(tr(c, "Set in the console by {officer} at {time} UTC."),
+                                           {{"officer", set.changed_by}, {"time", set.changed_at.substr(0, 10) + " " + set.changed_at.substr(11, 5)}})
+                                    : fill(tr(c, "The least there can be: {count}."), {{"count", std::to_string(kMinPublicResponses)}}));
+    if (c.admin()) {
+        auto* form = section->AddSectionDictionary("CAN_CHANGE_THRESHOLD");
+        form->SetValue("THRESHOLD_VALUE", std::to_string(threshold));
+        form->SetValue("THRESHOLD_MIN", std::to_string(kMinPublicResponses));
+        form->SetValue("THRESHOLD_MAX", std::to_string(kMaxPublicResponses));
+    }
+}
+
+Response Console::change_threshold(Context& c, const budget::Budget& b) {
+    auto form = admin_form(c, b.id, "changing the results threshold needs an administrator",
+                           tr(c, "Ask an administrator to change when results are shown."));
+    if (!form) return std::move(form.error);
+    const std::string text = (*form)["threshold"];
+    const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
+    ResultsThreshold t;
+    t.responses = digits ? std::stoll(text) : 0;
+    t.changed_by = c.session.officer.name;
+    std::string error;
+    if (!config_.thresholds->change(b.id, t, error)) {
+        if (error == "threshold.too_low" || error == "threshold.too_high" || !digits)
+            return message(c, 400, tr(c, "Check the number"),
+                           fill(tr(c, "Give a whole number of responses from {min} to {max}: results are never shown about fewer than "
+                                      "{min} people. Nothing was changed."),
+                                {{"min", std::to_string(kMinPublicResponses)}, {"max", std::to_string(kMaxPublicResponses)}}));
+        return unavailable(c);
+    }
+    audit(c, "results.threshold_changed", b.id, std::to_string(t.responses) + " responses");
+    return redirect("/console/budgets/" + b.id + "?done=threshold");
 }
 
 Response Console::report(Context& c, const budget::Budget& b) {

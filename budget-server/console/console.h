@@ -30,6 +30,7 @@ struct ConsoleConfig {
     const FacilitatorKeys* facilitator_keys = nullptr;  // for the live tally of private results
     std::string public_url;  // where residents reach the site, for the links on voter code slips
     std::function<void(const std::string&)> ballot_changed;  // votes were stored: live tallies count again
+    ResultsThresholds* thresholds = nullptr;  // responses each budget's public results wait for
 };
 
 // Sessions end after this long without a request, and this long after sign-in whatever happens.
@@ -71,6 +72,8 @@ private:
     bool fill_group_table(Context& c, ctemplate::TemplateDictionary& parent, const budget::Budget& b, std::size_t question);
     void fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     Response change_window(Context& c, const budget::Budget& b);
+    void fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
+    Response change_threshold(Context& c, const budget::Budget& b);
     Response comments(Context& c, const budget::Budget& b);
     Response moderate(Context& c, const budget::Budget& b, bool hide);
     Response export_file(Context& c, const budget::Budget& b, const std::string& what);

@@ -39,6 +39,24 @@
 </form>
 </details>
 {{/CAN_CHANGE_WINDOW}}
+{{#THRESHOLD}}
+<h2>{{_ When results are public _}}</h2>
+<p><strong>{{THRESHOLD_STATE}}</strong></p>
+<p class="hint">{{THRESHOLD_SOURCE}}</p>
+{{#CAN_CHANGE_THRESHOLD}}
+<details>
+<summary>{{_ Change the number _}}</summary>
+<form method="post" action="/console/budgets/{{ID}}/threshold">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<div class="field">
+<label for="threshold">{{_ Responses needed before the public results show any figure _}}</label>
+<input id="threshold" name="threshold" type="number" inputmode="numeric" min="{{THRESHOLD_MIN}}" max="{{THRESHOLD_MAX}}" step="1" value="{{THRESHOLD_VALUE}}" required>
+</div>
+<button class="button">{{_ Save the number _}}</button>
+</form>
+</details>
+{{/CAN_CHANGE_THRESHOLD}}
+{{/THRESHOLD}}
 {{#EMPTY}}<p>{{_ No responses yet. The figures appear here as residents send their budgets. _}}</p>{{/EMPTY}}
 {{>FIGURES}}
 {{#HAS_QUESTIONS}}
