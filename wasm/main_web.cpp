@@ -4,6 +4,7 @@
 #include <emscripten.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,10 +62,13 @@ void ask_for_glyphs_for(std::string_view text) {
     web::fetch_bytes(kMoreGlyphsUrl, "app_more_glyphs");
 }
 
-// GOV.UK's type sizes: body text 19 px on a desktop, at least 16 on a phone (18 here, as the plain
-// page); a projector's is readable from the back of a hall.
+// GOV.UK's type sizes, as the em that CSS means: body text 19 px on a desktop, 16 px or more on a
+// phone (18 here, as the plain page); a projector's readable from the back of a hall. ImGui sizes a
+// font by its line (ascent to descent), which for Noto Sans is 1.362 em.
 constexpr float kHeadingScale = 1.35f;  // app::heading's font (Fonts[1]) against the body's
-float font_px(float css_width) { return g_state.projector ? 30.0f : css_width < 641.0f ? 18.0f : 19.0f; }
+constexpr float kNotoLinePerEm = 1.362f;  // (ascender 1069 + descender 293) / 1000 units per em
+float body_em_px(float css_width) { return g_state.projector ? 30.0f : css_width < 641.0f ? 18.0f : 19.0f; }
+float font_px(float css_width) { return std::round(body_em_px(css_width) * kNotoLinePerEm); }
 
 void build_fonts(float dpr, float css_size) {
     ImGuiIO& io = ImGui::GetIO();
@@ -87,6 +91,8 @@ void build_fonts(float dpr, float css_size) {
     }
     io.FontGlobalScale = 1.0f / dpr;
     io.Fonts->Build();
+    // Touch targets of at least 44 CSS px: a control's frame is its line and the padding above and below.
+    ImGui::GetStyle().FramePadding.y = std::max(8.0f, std::ceil((app::kTouchTarget - css_size) * 0.5f));
 }
 
 // Dear ImGui 1.90.1's light style as data (0xAABBGGRR, by ImGuiCol_), so the app does not link
@@ -135,7 +141,7 @@ void apply_theme() {
             style.Colors[ImGuiCol_Separator] = colour;
         }
     }
-    style.FramePadding = ImVec2(10, 8);  // touch targets of at least 24 CSS px
+    style.FramePadding.x = 12;  // .y follows the type size (build_fonts)
     style.ItemSpacing = ImVec2(10, 10);
     style.GrabMinSize = 24;
     style.FrameRounding = 4;

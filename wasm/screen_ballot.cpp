@@ -50,7 +50,7 @@ void draw_ballot(AppState& s) {
     // The projects scroll; what is chosen and the way on stay in view below them.
     const float wrap = ImGui::GetContentRegionAvail().x;
     const float problem_height = problem.empty() ? 0.0f : ImGui::CalcTextSize(wrap_at_spaces(problem, wrap).c_str()).y;
-    const float footer = ImGui::GetFrameHeight() + 8.0f + 48.0f + problem_height + ImGui::GetStyle().ItemSpacing.y * 5;
+    const float footer = ImGui::GetFrameHeight() + 8.0f + wide_button_height() + problem_height + ImGui::GetStyle().ItemSpacing.y * 5;
     ImGui::BeginChild("ballot-body", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     heading(s, s.text(b.title), 1);
     note(s, s.text(b.council));

@@ -72,7 +72,7 @@ void draw_review(AppState& s) {
     const budget::Budget& b = s.budget;
     if (button(s, s.tr("Back to the simulator"), "Back")) s.screen = Screen::Simulator;
     // The content scrolls; sending stays in view below it.
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 2.5f + 48.0f;
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2.5f + wide_button_height();
     ImGui::BeginChild("review-body", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
     if (b.codes_required) voter_code_box(s);
     heading(s, s.tr("Your choices"), 2);

@@ -56,6 +56,7 @@ void described(AppState& s, const std::string& text, const std::string& key = ""
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size = ImVec2(0, 0),
             bool enabled = true);
 bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled = true);  // a main action: touch height; full width on a phone, else its words
+float wide_button_height();
 bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on);
 // A full-width bar filled to `fraction` (0..1) with `fill`, its words on it (white where filled);
 // the caller describes it for the mirror.

@@ -157,11 +157,13 @@ bool button(AppState& s, const std::string& label, const std::string& key, const
     return pressed && enabled;
 }
 
+float wide_button_height() { return std::max(48.0f, ImGui::GetFrameHeight()); }
+
 bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled) {
     const float available = ImGui::GetContentRegionAvail().x;
     const float fitted = ImGui::CalcTextSize(label.c_str()).x + 4.0f * ImGui::GetFontSize();
     const float width = available < 560.0f ? available : std::min(available, fitted);  // full width helps a thumb
-    return button(s, label, key, ImVec2(width, 48.0f), enabled);
+    return button(s, label, key, ImVec2(width, wide_button_height()), enabled);
 }
 
 void fill_bar(float fraction, const std::string& label, ImU32 fill, float height) {
@@ -276,7 +278,8 @@ bool slider_steps(AppState& s, const std::string& name, const std::string& value
 
 bool choice_button(const std::string& label, bool chosen) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(chosen ? ImGuiCol_TabActive : ImGuiCol_Tab));
-    const bool pressed = ImGui::Button(label.c_str());
+    const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    const bool pressed = ImGui::Button(label.c_str(), ImVec2(std::max(width, kTouchTarget), 0));  // a thumb's width, "D" too
     ImGui::PopStyleColor();
     if (chosen) {
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -287,7 +290,7 @@ bool choice_button(const std::string& label, bool chosen) {
 
 void beside_if_fits(const char* label) {
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(label).x + style.FramePadding.x * 2;
+    const float width = std::max(ImGui::CalcTextSize(label).x + style.FramePadding.x * 2, kTouchTarget);
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right) ImGui::SameLine();
 }

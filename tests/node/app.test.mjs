@@ -860,13 +860,13 @@ test('hi-DPI: the framebuffer is at devicePixelRatio while layout stays in CSS p
   const start = await page.evaluate(() => window.budgetApp.rect('Start'));
   assert.ok(start.width <= 800, `the Start button is laid out in CSS pixels (${start.width})`);
   await page.screenshot({ path: join(shots, 'northmoor-county-2026-dpr2-welcome.png') });
-  assert.equal((await state(page)).font_px, 38);  // 19 CSS px (desktop) at a ratio of 2
+  assert.equal((await state(page)).font_px, 52);  // a 26 CSS px line (19 px em on a desktop) at a ratio of 2
   await context.close();
 });
 
 test('browser zoom: a new pixel ratio resizes the framebuffer and rasterises the font again, layout unchanged', async () => {
   const page = await open({ width: 800, height: 600 }, '?budget=northmoor-county-2026');
-  assert.equal((await state(page)).font_px, 19);  // a desktop's 19 CSS px
+  assert.equal((await state(page)).font_px, 26);  // a desktop's 19 CSS px em is a 26 px line
   const before = await page.evaluate(() => window.budgetApp.rect('Start'));
   const cdp = await page.context().newCDPSession(page);
   // What zooming an 800 x 600 window to 150% does to a page: the ratio becomes 1.5 and the CSS
@@ -874,7 +874,7 @@ test('browser zoom: a new pixel ratio resizes the framebuffer and rasterises the
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 534, height: 400, deviceScaleFactor: 1.5, mobile: false });
   await page.waitForFunction(() => window.devicePixelRatio === 1.5);
   await settle(page);
-  assert.equal((await state(page)).font_px, 27);  // 534 CSS px is a phone's width: 18 CSS px at 1.5
+  assert.equal((await state(page)).font_px, 37.5);  // 534 CSS px is a phone's width: an 18 px em, a 25 px line, at 1.5
   const size = await page.evaluate(() => { const c = document.getElementById('canvas'); return [c.width, c.height, c.clientWidth, c.clientHeight]; });
   assert.deepEqual(size, [801, 600, 534, 400]);
   const after = await page.evaluate(() => window.budgetApp.rect('Start'));
