@@ -53,6 +53,10 @@ BOOST_AUTO_TEST_CASE(formats) {
     BOOST_TEST(format_pounds_short(3'000'782'418) == "\xC2\xA3" "30.0m");
     BOOST_TEST(format_pounds_short(35'000'000) == "\xC2\xA3" "350k");
     BOOST_TEST(format_pounds_short(1250) == "\xC2\xA3" "12.50");
+    // Thousands separators in millions too (a county's whole budget).
+    BOOST_TEST(format_pounds_short(129'667'000'000) == "\xC2\xA3" "1,296.7m");
+    BOOST_TEST(format_pounds_short(-1'234'567'890'000) == "-\xC2\xA3" "12,345.7m");
+    BOOST_TEST(format_pounds_short(99'995'000'000) == "\xC2\xA3" "1,000.0m");
     BOOST_TEST(pounds_decimal(-123456) == "-1234.56");
     BOOST_TEST(format_bp_as_percent(299) == "2.99");
     BOOST_TEST(format_bp_as_percent(-500) == "-5");

@@ -91,7 +91,7 @@ std::string format_pounds_short(Pence amount) {
     const std::string pound = "\xC2\xA3";
     if (m >= 100'000'000) {  // £1m and over: one decimal place of millions
         const std::uint64_t tenths = (m + 5'000'000) / 10'000'000;  // tenths of a million pounds
-        return sign + pound + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "m";
+        return sign + pound + group_thousands(tenths / 10) + "." + std::to_string(tenths % 10) + "m";
     }
     if (m >= 100'000) {  // £1k and over
         return sign + pound + group_thousands((m + 50'000) / 100'000) + "k";
