@@ -18,6 +18,50 @@
   const htmlMode = () => document.body.classList.contains('html-mode');
   const encoder = new TextEncoder();
 
+  // A finger that swipes up or down on a text box scrolls the app's list, as it does anywhere else:
+  // the swipe goes to the canvas as touches of its own (unless the box has more text than it shows
+  // and can scroll that way itself). A tap still goes into the box.
+  function passSwipesOn(box) {
+    let start = null, passing = false;
+    const pass = (type, t, lifted) => {
+      const touch = new Touch({ identifier: t.identifier, target: canvas, clientX: t.clientX, clientY: t.clientY,
+                                pageX: t.pageX, pageY: t.pageY, screenX: t.screenX, screenY: t.screenY });
+      canvas.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: lifted ? [] : [touch],
+                                                  targetTouches: lifted ? [] : [touch], changedTouches: [touch] }));
+    };
+    box.addEventListener('touchstart', (e) => { start = e.touches.length === 1 ? e.touches[0] : null; passing = false; }, { passive: true });
+    box.addEventListener('touchmove', (e) => {
+      if (!start || e.touches.length !== 1) return;
+      const t = e.touches[0], dx = t.clientX - start.clientX, dy = t.clientY - start.clientY;
+      if (!passing) {
+        if (Math.hypot(dx, dy) < 8 || Math.abs(dx) > Math.abs(dy)) return;
+        const boxScrolls = dy < 0 ? box.scrollTop + box.clientHeight < box.scrollHeight - 1 : box.scrollTop > 0;
+        if (boxScrolls) { start = null; return; }
+        passing = true;
+        pass('touchstart', start);
+      }
+      e.preventDefault();
+      pass('touchmove', t);
+    }, { passive: false });
+    const lift = (e) => {
+      if (passing) pass(e.type, e.changedTouches[0], true);
+      passing = false;
+      start = null;
+    };
+    box.addEventListener('touchend', lift);
+    box.addEventListener('touchcancel', lift);
+    // A mouse wheel over the box, likewise.
+    box.addEventListener('wheel', (e) => {
+      const boxScrolls = e.deltaY > 0 ? box.scrollTop + box.clientHeight < box.scrollHeight - 1 : e.deltaY < 0 && box.scrollTop > 0;
+      if (boxScrolls) return;
+      e.preventDefault();
+      // The app learns where the pointer is first (over the box it had left the canvas).
+      canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY }));
+      canvas.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaX: e.deltaX, deltaY: e.deltaY, deltaMode: e.deltaMode,
+                                                     clientX: e.clientX, clientY: e.clientY, screenX: e.screenX, screenY: e.screenY }));
+    }, { passive: false });
+  }
+
   function create(node) {
     const key = node.k;
     let el;
@@ -69,6 +113,7 @@
         if (node.ov && !htmlMode()) {  // shown over the canvas: the browser edits (wrapping, keyboards, paste, undo)
           el.classList.add('overlay');
           el.spellcheck = true;
+          passSwipesOn(el);
           // Tab and Escape give the keyboard back to the canvas, whose navigation is still on this box.
           el.addEventListener('keydown', (e) => {
             if (e.key !== 'Tab' && e.key !== 'Escape') return;
@@ -153,7 +198,11 @@
       const top = Math.max(0, node.cy0 - node.y), bottom = Math.max(0, node.y + node.h - node.cy1);
       const clip = top + bottom >= node.h ? 'inset(50%)' : `inset(${top}px 0 ${bottom}px 0)`;
       if (el.style.clipPath !== clip) el.style.clipPath = clip;
-      el.style.visibility = top + bottom >= node.h ? 'hidden' : '';
+      // Wholly scrolled out of view: unseen and untouchable, but still there for assistive
+      // technology, whose focus brings it back into view.
+      const out = top + bottom >= node.h;
+      el.style.opacity = out ? '0' : '';
+      el.style.pointerEvents = out ? 'none' : '';
     }
     if (node.r === 'select') {
       const options = node.o || [];

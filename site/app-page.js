@@ -17,7 +17,7 @@
       'gwasanaethau, dewiswch arbedion ac incwm, gosodwch y dreth gyngor, gwelwch beth mae\'ch dewisiadau yn ei wneud, ac anfonwch nhw at y cyngor.';
     document.getElementById('intro-title').textContent = 'Cydbwyso\'r gyllideb';
     document.getElementById('intro-text').textContent = 'Symudwch arian rhwng gwasanaethau eich cyngor, dewiswch arbedion ac incwm, a ' +
-      'gosodwch y dreth gyngor o fewn y terfyn cyfreithiol. Fe welwch beth mae pob dewis yn ei wneud i wasanaethau, i\'ch bil ac i ' +
+      'gosodwch y dreth gyngor. Fe welwch beth mae pob dewis yn ei wneud i wasanaethau, i\'ch bil ac i ' +
       'berfformiad y cyngor, a gallwch anfon eich cyllideb at y cyngor.';
     document.getElementById('loading-text').textContent = 'Wrthi\'n llwytho\'r efelychydd cyllideb…';
     progress.setAttribute('aria-label', 'Yn llwytho');

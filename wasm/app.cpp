@@ -19,6 +19,16 @@ ImVec4 rag_colour(budget::Rag r, bool high_contrast) {
 
 std::string signed_percent(budget::BasisPoints bp) { return (bp > 0 ? "+" : "") + budget::format_bp_as_percent(bp) + "%"; }
 
+budget::KpiWords kpi_words(const AppState& s) {
+    budget::KpiWords w;
+    w.points = s.tr(" points");
+    w.days = s.tr(" days");
+    w.weeks = s.tr(" weeks");
+    w.kg = s.tr(" kg");
+    w.per = s.tr(" per ");
+    return w;
+}
+
 const char* rag_word(const AppState& s, budget::Rag r) {
     switch (r) {
         case budget::Rag::Red: return s.tr("Red");
@@ -53,9 +63,11 @@ void draw_app(AppState& s) {
     ImGui::Begin("##app", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    // A new screen starts the keyboard at its first control, not below where the last one's was.
-    if (s.screen != s.drawn_screen) {
-        ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
+    // A new screen starts the keyboard at its first control, not below where the last one's was (the
+    // simulator at its open tab: screen_simulator.cpp).
+    s.screen_opened = s.screen != s.drawn_screen;
+    if (s.screen_opened) {
+        if (s.screen != Screen::Simulator) ImGui::NavInitWindow(ImGui::GetCurrentWindow(), true);
         s.drawn_screen = s.screen;
     }
     kiosk_banner(s);

@@ -188,8 +188,9 @@ void AppState::kiosk_reset() {
         send_message.clear();
         has_shared = false;
         link_copied = false;
-        lever_tab = 1;
+        lever_tab = 0;
         summary_open = false;
+        confirm_reset = false;
         screen = Screen::Welcome;
     }
     touched();

@@ -46,11 +46,13 @@ struct AppState {
     std::optional<LowerTax> lower_tax;
     Screen screen = Screen::Welcome;
     Screen drawn_screen = Screen::Welcome;  // the screen the last frame drew (a new one starts the keyboard at its top)
-    std::size_t lever_tab = 1;  // simulator: 0 overview, 1 services, 2 savings, 3 income
+    bool screen_opened = false;             // this frame draws a screen the last one did not
+    std::size_t lever_tab = 0;  // simulator: 0 overview (where it opens), 1 services, 2 savings, 3 income
     std::string language = "en";
     std::vector<budget::Choices> undo;
     std::size_t receipt_band = 3;  // index into the budget's bands (Band D)
     bool summary_open = false;     // phone: the full summary shown in place of the levers
+    bool confirm_reset = false;    // Reset was pressed: asking before every choice is cleared
     bool projector = false;        // ?mode=projector: large type, high contrast
     // ?mode=kiosk: a shared device at an event. It starts again for the next person after a vote is
     // sent, or after `idle_limit` seconds without a touch or key, with a visible countdown first.

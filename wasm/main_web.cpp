@@ -17,6 +17,7 @@
 #include "choices_codec.h"
 #include "draft_codec.h"
 #include "imgui.h"
+#include "navigation.h"
 #include "platform_web.h"
 #include "share_link.h"
 #include "ui.h"
@@ -142,6 +143,7 @@ void apply_theme() {
         }
     }
     style.FramePadding.x = 12;  // .y follows the type size (build_fonts)
+    style.Colors[ImGuiCol_NavHighlight] = ImVec4(0, 0, 0, 0);  // app::focus_ring draws GOV.UK's instead
     style.ItemSpacing = ImVec2(10, 10);
     style.GrabMinSize = 24;
     style.FrameRounding = 4;
@@ -173,6 +175,21 @@ void restore_draft(const std::string& saved) {
 }
 
 std::uint64_t g_mirror_hash = 0;
+std::string g_location;  // the fragment the page's address shows (navigation.h)
+
+// WAI-ARIA's slider: Left and Right move a slider as soon as the keyboard is on it (ImGui would ask
+// for Space or Enter first, and move the keyboard sideways instead). Presses between two frames add up.
+bool slider_key(int key) {
+    if ((key != ImGuiKey_LeftArrow && key != ImGuiKey_RightArrow) || ImGui::IsAnyItemActive() || !ImGui::GetIO().NavVisible) return false;
+    app::Mirror& m = g_state.mirror;
+    const auto slider = std::find_if(m.nodes.begin(), m.nodes.end(),
+                                     [&](const app::MirrorNode& n) { return n.role == app::Role::Slider && n.key == m.nav_key; });
+    if (slider == m.nodes.end()) return false;
+    const auto waiting = std::find_if(m.pending.rbegin(), m.pending.rend(), [&](const app::MirrorAction& a) { return a.key == slider->key; });
+    const int from = waiting != m.pending.rend() ? waiting->value : slider->now;
+    m.pending.push_back(app::MirrorAction{slider->key, std::clamp(from + (key == ImGuiKey_RightArrow ? 1 : -1), 0, slider->max), ""});
+    return true;
+}
 
 void frame() {
     g_state.mirror.nodes.clear();
@@ -192,6 +209,11 @@ void frame() {
     if (g_state.fetch_welsh) {
         g_state.fetch_welsh = false;
         web::fetch_bytes(kWelshUrl, "app_welsh");
+    }
+    // Each screen and tab a history entry (the first replaces the address the page was opened at).
+    if (const std::string here = app::location_of(g_state); here != g_location) {
+        web::show_location(here, g_location.empty());
+        g_location = here;
     }
     // The mirror is built after the first paint: its DOM and layout are a task of their own on a slow
     // phone. The second frame, which start-up always draws, publishes it.
@@ -265,6 +287,13 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     g_state.kiosk.on = std::string(mode) == "kiosk";
     g_state.high_contrast = g_state.projector || std::string(mode) == "high-contrast";
     restore_draft(saved_draft);
+    // A fragment opens its screen ("#report"), unless the welcome screen has news for the resident
+    // (the council changed the budget since their draft); Back and Forward move between screens in the app.
+    if (!g_state.budget_changed) app::go_to(g_state, web::current_location());
+    web::watch_location([](const std::string& fragment) {
+        if (!app::go_to(g_state, fragment)) web::show_location(app::location_of(g_state), true);  // not open to them: stay
+        g_location = app::location_of(g_state);
+    });
     if (const auto bytes = app::base64url_decode(shared_choices); !g_state.vote && bytes && !bytes->empty()) {
         budget::Choices shared;
         if (budget::decode_choices(g_state.budget, *bytes, shared)) {  // the welcome screen offers them
@@ -278,6 +307,7 @@ EMSCRIPTEN_KEEPALIVE int app_start(const unsigned char* pack, int pack_size, con
     config.font_px = font_px;
     config.rebuild_fonts = build_fonts;
     config.draw = !html;
+    config.key_pressed = slider_key;
     if (!web::platform_start(config)) return 2;
     web::mark("start:platform");
     apply_theme();

@@ -28,7 +28,7 @@ void panel_income(AppState& s) {
     if (marks.limit == max_steps) marks.max_words = marks.limit_words;
     const std::string name = s.tr("Council tax");
     const std::string value = signed_percent(s.choices.council_tax_bp) + " (Band D " + budget::format_pounds(s.outcome.band_d) + ")";
-    ImGui::TextUnformatted((name + ": " + value).c_str());  // the slider says it for screen readers
+    ImGui::TextUnformatted(wrap_at_spaces(name + ": " + value, ImGui::GetContentRegionAvail().x).c_str());  // the slider says it for screen readers
     if (slider_steps(s, name, value, "council-tax", &steps, max_steps, marks)) {
         budget::Choices next = s.choices;
         next.council_tax_bp = values[static_cast<std::size_t>(steps)];

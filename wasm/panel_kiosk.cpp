@@ -14,7 +14,7 @@ void kiosk_banner(AppState& s) {
     coloured_text(s, words, s.high_contrast ? ImVec4(1.0f, 0.87f, 0.0f, 1) : ImVec4(0.70f, 0.05f, 0.05f, 1), "Kiosk countdown");
     s.mirror.announce = s.tr("This screen will soon start again for the next person.");  // said once, not every second
     if (sent) {
-        if (wide_button(s, s.tr("Start again now for the next person"), "Kiosk next")) s.kiosk_reset();
+        if (wide_button(s, s.tr("Start again now for the next person"), "Kiosk next", true, false)) s.kiosk_reset();
     } else if (wide_button(s, s.tr("I am still here"), "Kiosk stay")) {
         s.kiosk.seconds_left = -1;  // the page counts idle time again from this touch
     }

@@ -21,9 +21,14 @@ void panel_services(AppState& s) {
                 int steps = (s.choices.service_bp[i] - svc.min_bp) / svc.step_bp;
                 const int max_steps = (svc.max_bp - svc.min_bp) / svc.step_bp;
                 // The value is written above the slider, never under its grab (contrast in every theme).
-                const std::string value =
-                    signed_percent(s.choices.service_bp[i]) + " (" + budget::format_pounds_short(s.outcome.services[i].spend) + ")";
-                ImGui::TextUnformatted((s.text(svc.name) + ": " + value).c_str());  // the slider says it for screen readers
+                // With its money as it moves: "-2% = -£3.7m a year (£182.7m)".
+                const budget::Pence change = s.outcome.services[i].change;
+                std::string value = signed_percent(s.choices.service_bp[i]);
+                if (change != 0)
+                    value += " = " + std::string(change > 0 ? "+" : "") + budget::format_pounds_short(change) + s.tr(" a year");
+                value += " (" + budget::format_pounds_short(s.outcome.services[i].spend) + ")";
+                // Wrapped at spaces on a phone; the slider says it for screen readers.
+                ImGui::TextUnformatted(wrap_at_spaces(s.text(svc.name) + ": " + value, ImGui::GetContentRegionAvail().x).c_str());
                 SliderMarks marks;
                 marks.min_words = signed_percent(svc.min_bp);
                 marks.max_words = signed_percent(svc.max_bp);

@@ -80,9 +80,16 @@ void panel_summary(AppState& s, bool compact) {
         if (ko.moved == 0) continue;
         any = true;
         ImGui::PushID(static_cast<int>(k));
-        paragraph(s, s.text(kpi.name));
-        const std::string now = budget::format_kpi_value(kpi, ko.current), then = budget::format_kpi_value(kpi, ko.projected),
-                          moved = budget::format_kpi_change(kpi, ko.moved);
+        const bool higher_better = kpi.polarity == budget::Polarity::HigherIsBetter;
+        paragraph(s, s.text(kpi.name) + " (" + (higher_better ? s.tr("higher is better") : s.tr("lower is better")) + ")");
+        // The change between the figures as shown, so it never contradicts them ("56% to 56%" is
+        // "about the same"), and whether it is for the better.
+        const budget::KpiWords units = kpi_words(s);
+        const std::string now = budget::format_kpi_value(kpi, ko.current, units), then = budget::format_kpi_value(kpi, ko.projected, units);
+        const budget::Milli shown = budget::round_kpi(kpi, ko.projected) - budget::round_kpi(kpi, ko.current);
+        const std::string moved = shown == 0 ? s.tr("about the same")
+                                             : budget::format_kpi_change(kpi, shown, units) + ", " +
+                                                   ((shown > 0) == higher_better ? s.tr("better") : s.tr("worse"));
         const std::string line = std::string(rag_word(s, ko.projected_rag)) + ": " + now + s.tr(" to ") + then + " (" + moved + ")";
         coloured_text(s, line, rag_colour(ko.projected_rag, s.high_contrast), "kpi:" + kpi.id);
         ImGui::PopID();

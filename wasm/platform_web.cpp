@@ -38,17 +38,35 @@ EM_JS(void, js_save_draft, (const char* json), {
     // A console preview keeps its draft apart from the real one (app-page.js sets the prefix).
     try { localStorage.setItem((window.budgetApp.storagePrefix || "budget-") + "draft:" + window.budgetApp.budgetId, UTF8ToString(json)); } catch (e) {}
 });
-EM_JS(char*, js_share_link, (const char* budget, const char* choices), {
+EM_JS(char*, js_share_link, (const char* budget, const char* choices, const char* language), {
     const url = new URL(location.href);
     url.search = "";
     url.hash = "";
     url.searchParams.set("budget", UTF8ToString(budget));
+    if (UTF8ToString(language) === "cy") url.searchParams.set("lang", "cy");
     url.searchParams.set("choices", UTF8ToString(choices));
     const text = url.toString();
     const size = lengthBytesUTF8(text) + 1;
     const p = _malloc(size);
     stringToUTF8(text, p, size);
     return p;
+});
+EM_JS(void, js_show_location, (const char* fragment, int replace), {
+    const url = new URL(location.href);
+    url.hash = UTF8ToString(fragment);
+    if (url.href === location.href) return;
+    if (replace) history.replaceState(history.state, "", url.href);
+    else history.pushState(null, "", url.href);
+});
+EM_JS(char*, js_current_location, (), {
+    const text = decodeURIComponent(location.hash.slice(1)).slice(0, 64);
+    const size = lengthBytesUTF8(text) + 1;
+    const p = _malloc(size);
+    stringToUTF8(text, p, size);
+    return p;
+});
+EM_JS(void, js_watch_location, (), {
+    window.addEventListener("popstate", () => _web_location_changed());
 });
 EM_JS(void, js_leave_canvas, (), {
     const next = document.getElementById("after-app");
@@ -490,6 +508,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
         js_leave_canvas();
         return EM_TRUE;
     }
+    if (down && key != ImGuiKey_None && g_config.key_pressed && g_config.key_pressed(key)) {
+        request_redraw(kInputFrames);
+        return EM_TRUE;
+    }
     if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
     if (down && std::strlen(e->key) > 0 && std::strlen(e->key) <= 4 && !e->ctrlKey && !e->altKey &&
         static_cast<unsigned char>(e->key[0]) >= 0x20)
@@ -531,6 +553,13 @@ EM_BOOL on_resize(int, const EmscriptenUiEvent*, void*) {
 
 void send_submission(const std::string& json) { js_send_submission(json.c_str()); }
 void open_link(const std::string& url) { js_open_link(url.c_str()); }
+void show_location(const std::string& fragment, bool replace) { js_show_location(fragment.c_str(), replace ? 1 : 0); }
+std::string current_location() { return take_js_string(js_current_location()); }
+std::function<void(const std::string&)> g_location_moved;
+void watch_location(std::function<void(const std::string&)> moved) {
+    g_location_moved = std::move(moved);
+    js_watch_location();
+}
 void console_error(const std::string& message) { js_console_error(message.c_str()); }
 bool has_fine_pointer() { return js_fine_pointer() != 0; }
 bool can_share() { return js_can_share() != 0; }
@@ -539,8 +568,8 @@ void share(const std::string& title, const std::string& text, const std::string&
 void publish_mirror(const std::string& json) { js_publish_mirror(json.c_str()); }
 std::string new_submission_id() { return take_js_string(js_new_submission_id()); }
 void save_draft(const std::string& json) { js_save_draft(json.c_str()); }
-std::string share_link(const std::string& budget_id, const std::string& encoded_choices) {
-    return take_js_string(js_share_link(budget_id.c_str(), encoded_choices.c_str()));
+std::string share_link(const std::string& budget_id, const std::string& encoded_choices, const std::string& language) {
+    return take_js_string(js_share_link(budget_id.c_str(), encoded_choices.c_str(), language.c_str()));
 }
 
 // Start-up in steps, a task each, so that none blocks a slow phone for long: the fonts at once, then
@@ -656,6 +685,11 @@ bool platform_start(const PlatformConfig& config) {
 extern "C" EMSCRIPTEN_KEEPALIVE void web_startup_step() { web::startup_step(); }
 
 // The canvas's CSS size changed (from the ResizeObserver set up in platform_start).
+extern "C" EMSCRIPTEN_KEEPALIVE void web_location_changed() {
+    if (web::g_location_moved) web::g_location_moved(web::current_location());
+    web::request_redraw(web::kInputFrames);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void web_canvas_resized() {
     web::g_size_dirty = true;
     web::request_redraw();

@@ -18,6 +18,8 @@ struct PlatformConfig {
     // screen-reader mirror as the plain-HTML simulator. Layout then follows `layout_element`.
     bool draw = true;
     std::string layout_element = "#a11y-mirror";
+    // The app's own use of a key press (an ImGuiKey) before ImGui's navigation sees it; true: used.
+    std::function<bool(int imgui_key)> key_pressed;
 };
 
 // Creates the WebGL2 context and ImGui's renderer, binds input. False when WebGL2 is missing
@@ -39,13 +41,18 @@ void send_submission(const std::string& json);  // queued by the page, retried u
 void open_link(const std::string& url);          // in a new tab
 std::string new_submission_id();                 // random, from the browser's crypto
 void save_draft(const std::string& json);        // localStorage, so a reload loses nothing
-std::string share_link(const std::string& budget_id, const std::string& encoded_choices);
+std::string share_link(const std::string& budget_id, const std::string& encoded_choices, const std::string& language);  // keeps Welsh
 void mark(const char* name);  // a performance mark, for the speed reports (tests/bench)
 bool can_share();  // the Web Share API is there (most phones)
 void share(const std::string& title, const std::string& text, const std::string& url);
 void console_error(const std::string& message);  // for the council's web team, in the browser console
 bool has_fine_pointer();  // a mouse or trackpad (so, most likely, a keyboard): not a phone or tablet alone
 void publish_mirror(const std::string& json);    // the screen-reader mirror, to site/a11y-mirror.js
+// The address fragment (without '#') as a history entry: a new one, or (`replace`) the current one.
+void show_location(const std::string& fragment, bool replace);
+std::string current_location();  // the fragment the page was opened or is now at
+// Called with the fragment when Back or Forward (or a changed fragment) moves the page.
+void watch_location(std::function<void(const std::string&)> moved);
 
 // Frames actually drawn since start (the test hook reads this to check idle costs nothing).
 unsigned long frames_drawn();

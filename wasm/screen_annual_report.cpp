@@ -28,7 +28,7 @@ const char* quartile_words(const AppState& s, const budget::Kpi& k, budget::Mill
 // years shown, the target and the middle half of similar councils, and is at least a fifth of the
 // largest of those values wide (widened about its middle, within the indicator's bounds).
 // Returns the scale's bottom and top in words.
-std::pair<std::string, std::string> trend_chart(const budget::Kpi& k, float height) {
+std::pair<std::string, std::string> trend_chart(const budget::Kpi& k, float height, const budget::KpiWords& units) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::GetContentRegionAvail().x, text = ImGui::GetFontSize();
     const ImVec2 min = ImGui::GetCursorScreenPos(), max(min.x + width, min.y + height);
@@ -49,7 +49,7 @@ std::pair<std::string, std::string> trend_chart(const budget::Kpi& k, float heig
     if (k.floor && lo < *k.floor) { hi += *k.floor - lo; lo = *k.floor; }
     if (k.ceiling && hi > *k.ceiling) { lo -= hi - *k.ceiling; hi = *k.ceiling; }
     if (k.floor) lo = std::max(lo, *k.floor);
-    const std::string top_words = budget::format_kpi_value(k, hi), bottom_words = budget::format_kpi_value(k, lo);
+    const std::string top_words = budget::format_kpi_value(k, hi, units), bottom_words = budget::format_kpi_value(k, lo, units);
     const float axis = std::max(ImGui::CalcTextSize(top_words.c_str()).x, ImGui::CalcTextSize(bottom_words.c_str()).x) + 8.0f;
     const float pad = 10.0f, top = min.y + pad + text * 0.5f, bottom = max.y - pad - text * 1.5f;
     const float left = min.x + pad + axis, right = max.x - pad;
@@ -86,22 +86,31 @@ std::pair<std::string, std::string> trend_chart(const budget::Kpi& k, float heig
 
 void card(AppState& s, const budget::Kpi& k, float width) {
     const float em = ImGui::GetFontSize();  // the card grows with the type (projector mode)
-    ImGui::BeginChild(k.id.c_str(), ImVec2(width, em * 17.0f), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
+    const budget::KpiWords units = kpi_words(s);
+    ImGui::BeginChild(k.id.c_str(), ImVec2(width, em * 18.5f), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
     heading(s, s.text(k.name), 3);
     const budget::Milli current = k.history.back().value;
     const budget::Rag rag = budget::rag_of(k, current);
-    const std::string now = budget::format_kpi_value(k, current) + "  (" + rag_word(s, rag) + ")";
+    const std::string now = budget::format_kpi_value(k, current, units) + "  (" + rag_word(s, rag) + ")";
     coloured_text(s, now, rag_colour(rag, s.high_contrast));
-    const auto [scale_bottom, scale_top] = trend_chart(k, em * 6.0f);
+    const auto [scale_bottom, scale_top] = trend_chart(k, em * 6.0f, units);
     std::string trend = std::string(s.tr("Trend: "));
-    for (const auto& y : k.history) trend += y.year + " " + budget::format_kpi_value(k, y.value) + (&y == &k.history.back() ? "." : "; ");
+    for (const auto& y : k.history) trend += y.year + " " + budget::format_kpi_value(k, y.value, units) + (&y == &k.history.back() ? "." : "; ");
     trend += std::string(s.tr(" The chart's scale runs from ")) + scale_bottom + s.tr(" to ") + scale_top + ".";
     described(s, trend, "trend:" + k.id);
-    if (k.target)
-        paragraph(s, std::string(s.tr("Target (dashed line): ")) + budget::format_kpi_value(k, *k.target));
+    // RAG bands and the target are set apart, so a green figure may still miss its target: say so.
+    const bool higher_better = k.polarity == budget::Polarity::HigherIsBetter;
+    std::string target = higher_better ? s.tr("Higher is better.") : s.tr("Lower is better.");
+    if (k.target) {
+        const budget::Milli shown = budget::round_kpi(k, current), aim = budget::round_kpi(k, *k.target);
+        const bool met = higher_better ? shown >= aim : shown <= aim;
+        target += std::string(" ") + s.tr("Target (dashed line): ") + budget::format_kpi_value(k, *k.target, units) + " (" +
+                  (met ? s.tr("met") : shown < aim ? s.tr("not met: below its target") : s.tr("not met: above its target")) + ").";
+    }
+    paragraph(s, target, "target:" + k.id);
     paragraph(s, std::string(s.tr("Similar councils: median ")) +
-              budget::format_kpi_value(k, k.comparator_median) + s.tr("; middle half ") +
-              budget::format_kpi_value(k, k.comparator_lower_quartile) + "\xE2\x80\x93" + budget::format_kpi_value(k, k.comparator_upper_quartile) +
+              budget::format_kpi_value(k, k.comparator_median, units) + s.tr("; middle half ") +
+              budget::format_kpi_value(k, k.comparator_lower_quartile, units) + "\xE2\x80\x93" + budget::format_kpi_value(k, k.comparator_upper_quartile, units) +
               ". " + s.tr("This council is ") + quartile_words(s, k, current) + ".");
     ImGui::EndChild();
 }

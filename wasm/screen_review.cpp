@@ -52,7 +52,15 @@ void choice_lines(AppState& s) {
     paragraph(s, std::string(s.tr("Council tax: ")) + signed_percent(s.choices.council_tax_bp) + " (Band D " +
                      budget::format_pounds(s.outcome.band_d) + "; " + effect(s.outcome.council_tax_change) + ")");
     if (!any) paragraph(s, s.tr("You have not changed any service, saving or income yet."));
+    gap_lines(s);
+}
 
+void gap_lines(AppState& s) {
+    const budget::Budget& b = s.budget;
+    const auto effect = [&](budget::Pence closes) {
+        return closes >= 0 ? std::string(s.tr("closes ")) + budget::format_pounds_short(closes)
+                           : std::string(s.tr("adds ")) + budget::format_pounds_short(-closes);
+    };
     // The totals that make the balance (core/budget/overview.h: they add up exactly).
     heading(s, s.tr("How the gap closes"), 3);
     const budget::GapSteps g = budget::gap_steps(b, s.outcome);
@@ -68,15 +76,57 @@ void choice_lines(AppState& s) {
     if (const std::string surplus = surplus_words(s); !surplus.empty()) paragraph(s, surplus);
 }
 
+namespace {
+
+// One row of "check your answers": what it is, the answer, and a Change link to where it is set
+// (named in full for screen readers: "Change services").
+void answer_row(AppState& s, const std::string& label, const std::string& answer, const std::string& key, std::size_t tab) {
+    heading(s, label, 3);
+    paragraph(s, answer, "answer:" + key);
+    if (button(s, std::string(s.tr("Change")) + "##" + key, "change:" + key)) {
+        s.screen = Screen::Simulator;
+        s.lever_tab = tab;
+    }
+    s.mirror.nodes.back().name = s.tr("Change {what}", {{"what", label}});
+    ImGui::Separator();
+}
+
+// The rows: services, savings, income and council tax, each in words.
+void answers(AppState& s) {
+    const budget::Budget& b = s.budget;
+    std::string services, savings, income;
+    const auto line = [](std::string& to, const std::string& words) { to += (to.empty() ? "" : "\n") + words; };
+    for (std::size_t i = 0; i < b.services.size(); ++i) {
+        const budget::Pence change = s.outcome.services[i].change;
+        if (s.choices.service_bp[i] == 0) continue;
+        line(services, signed_percent(s.choices.service_bp[i]) + " " + s.text(b.services[i].name) + " (" + (change > 0 ? "+" : "") +
+                           budget::format_pounds_short(change) + s.tr(" a year") + ")");
+    }
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+        if (s.choices.efficiency_on[i])
+            line(savings, s.text(b.efficiencies[i].name) + " (" + budget::format_pounds_short(b.efficiencies[i].saving) + ")");
+    for (std::size_t i = 0; i < b.incomes.size(); ++i)
+        if (s.choices.income_on[i]) line(income, s.text(b.incomes[i].name) + " (" + budget::format_pounds_short(b.incomes[i].yield) + ")");
+    answer_row(s, s.tr("Services"), services.empty() ? s.tr("No change to any service") : services, "services", 1);
+    answer_row(s, s.tr("Savings"), savings.empty() ? s.tr("None chosen") : savings, "savings", 2);
+    answer_row(s, s.tr("Fees, charges and other income"), income.empty() ? s.tr("None chosen") : income, "income", 3);
+    answer_row(s, s.tr("Council tax"),
+               signed_percent(s.choices.council_tax_bp) + " (Band D " + budget::format_pounds(s.outcome.band_d) + s.tr(" a year") + ")",
+               "council-tax", 3);
+}
+
+}  // namespace
+
+// GOV.UK's "check your answers": each choice with a Change link, how the gap closes, the optional
+// comments and questions with the privacy notice, and the one Send button after all of them.
 void draw_review(AppState& s) {
     const budget::Budget& b = s.budget;
     if (button(s, s.tr("Back to the simulator"), "Back")) s.screen = Screen::Simulator;
-    // The content scrolls; sending stays in view below it.
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 2.5f + wide_button_height();
-    ImGui::BeginChild("review-body", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+    ImGui::BeginChild("review-body", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NavFlattened);
+    heading(s, s.tr("Check your answers before sending your budget"), 2);
+    answers(s);
+    gap_lines(s);
     if (b.codes_required) voter_code_box(s);
-    heading(s, s.tr("Your choices"), 2);
-    choice_lines(s);
 
     heading(s, s.tr("Comments (optional)"), 2);
     if (s.comments_published)
@@ -126,8 +176,9 @@ void draw_review(AppState& s) {
         }
     }
 
-    ImGui::EndChild();
-    ImGui::Separator();
+    // Sending comes last, once everything above has been seen.
+    heading(s, s.tr("Now send your budget"), 2);
+    paragraph(s, s.tr("When you send it, the council receives your choices and anything you wrote above."));
     std::string why;
     const bool allowed = s.can_submit(why);
     if (!allowed) paragraph(s, why, "Problem");
@@ -138,6 +189,8 @@ void draw_review(AppState& s) {
         web::send_submission(s.submission_json());
         s.screen = Screen::Confirmation;
     }
+    ImGui::Spacing();
+    ImGui::EndChild();
 }
 
 }  // namespace app

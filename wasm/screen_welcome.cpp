@@ -29,10 +29,15 @@ void draw_welcome(AppState& s) {
     const std::string need = std::string(s.tr("Next year the council needs to close a gap of ")) + gap + ".";
     paragraph(s, need);
     ImGui::Spacing();
-    paragraph(s, s.tr("How it works: move the sliders to spend more or less on each service, choose savings and "
-                                  "income, and set council tax within the legal limit. You will see what each choice does "
-                                  "to services, to your bill and to the council's performance. When your budget balances, "
-                                  "you can send it to the council."));
+    // A referendum limit on council tax is England's; Welsh councils have none.
+    paragraph(s, b.council_tax.cap.capped
+                     ? s.tr("How it works: move the sliders to spend more or less on each service, choose savings and "
+                            "income, and set council tax within the legal limit. You will see what each choice does "
+                            "to services, to your bill and to the council's performance. When your budget balances, "
+                            "you can send it to the council.")
+                     : s.tr("How it works: move the sliders to spend more or less on each service, choose savings and "
+                            "income, and set council tax. You will see what each choice does to services, to your bill "
+                            "and to the council's performance. When your budget balances, you can send it to the council."));
     ImGui::Spacing();
     // The canvas's own keys, where a keyboard is likely (a phone alone has none; a plain page works
     // as any page does). Escape is always there, whatever this says.
@@ -52,8 +57,8 @@ void draw_welcome(AppState& s) {
         }
         ImGui::Spacing();
     }
-    if (wide_button(s, s.has_shared ? s.tr("Start from the council's budget") : s.tr("Start"),
-                    "Start")) {
+    if (wide_button(s, s.has_shared ? s.tr("Start from the council's budget") : s.tr("Start"), "Start", true,
+                    !s.has_shared)) {
         s.has_shared = false;
         s.screen = Screen::Simulator;
     }

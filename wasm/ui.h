@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app_state.h"
+#include "kpi_format.h"
 #include "imgui.h"
 
 namespace app {
@@ -29,6 +30,7 @@ void voter_code_box(AppState& s);
 // Every choice with its money effect this year, then the totals that make the balance (review and
 // confirmation).
 void choice_lines(AppState& s);
+void gap_lines(AppState& s);  // how the gap closes, total by total (review; part of choice_lines)
 // A short reference for a submission id ("s-1a2b3c4d-..." -> "1A2B-3C4D"): for the resident to quote.
 std::string short_reference(const std::string& submission_id);
 
@@ -55,8 +57,12 @@ void image(AppState& s, const std::string& address, const std::string& alt, cons
 void described(AppState& s, const std::string& text, const std::string& key = "");
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size = ImVec2(0, 0),
             bool enabled = true);
-bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled = true);  // a main action: touch height; full width on a phone, else its words
+// A large button, full width on a phone, else its words; `primary` (the screen's one main action) in
+// GOV.UK's green, else the theme's colours.
+bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled = true, bool primary = true);
 float wide_button_height();
+void push_primary_colours();  // for a main action drawn with button()
+void pop_primary_colours();
 bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on);
 // A full-width bar filled to `fraction` (0..1) with `fill`, its words on it (white where filled);
 // the caller describes it for the mirror.
@@ -94,6 +100,9 @@ void beside_if_fits(const char* label);
 
 // "+2.99%", "-5%", "0%": a change in percent, with its sign.
 std::string signed_percent(budget::BasisPoints bp);
+
+// Indicator units in the resident's language (" points", " days"...).
+budget::KpiWords kpi_words(const AppState& s);
 
 // Colour and word for a RAG status (never colour alone).
 ImVec4 rag_colour(budget::Rag r, bool high_contrast);

@@ -2,6 +2,8 @@
 // test hook, and applies what assistive technology asked of it (mirror.h).
 #include "ui.h"
 
+#include "imgui_internal.h"  // PushItemFlag: one Tab stop for a radio group
+
 #include <algorithm>
 
 #include "byte_codec.h"
@@ -33,9 +35,22 @@ bool take_action(AppState& s, const std::string& key, MirrorAction& out, Take wh
     return true;
 }
 
-MirrorNode& record(AppState& s, Role role, const std::string& key, const std::string& name) {
-    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    if (!key.empty() && ImGui::IsItemFocused()) s.mirror.nav_key = key;
+// GOV.UK's focus indicator on the item the keyboard is on: 3 px of yellow with a dark edge outside
+// it, so it shows on any background (ImGui's own thin highlight is turned off in the theme).
+void focus_ring_around(ImVec2 min, ImVec2 max) {
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->AddRect(ImVec2(min.x - 5, min.y - 5), ImVec2(max.x + 5, max.y + 5), IM_COL32(11, 12, 12, 255), 2.0f, 0, 2.0f);
+    draw->AddRect(ImVec2(min.x - 2.5f, min.y - 2.5f), ImVec2(max.x + 2.5f, max.y + 2.5f), IM_COL32(255, 221, 0, 255), 0.0f, 0, 3.0f);
+}
+void focus_ring() {
+    if (ImGui::GetIO().NavVisible && ImGui::IsItemFocused()) focus_ring_around(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+// Records the control at [min, max] (by default the last item), which has the keyboard when `focused`.
+MirrorNode& record_at(AppState& s, Role role, const std::string& key, const std::string& name, ImVec2 min, ImVec2 max, bool focused) {
+    if (focused && ImGui::GetIO().NavVisible && role != Role::Text && role != Role::Heading && role != Role::Image)
+        focus_ring_around(min, max);
+    if (!key.empty() && focused) s.mirror.nav_key = key;
     if (!key.empty() && key == s.mirror.focus_key) {
         // Where assistive technology is, outlined on the canvas for people who also look.
         if (s.mirror.scroll_to_focus && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
@@ -55,6 +70,10 @@ MirrorNode& record(AppState& s, Role role, const std::string& key, const std::st
     n.clipped = min.y < clip_min.y - 0.5f || max.y > clip_max.y + 0.5f || min.x < clip_min.x - 0.5f || max.x > clip_max.x + 0.5f;
     s.mirror.nodes.push_back(std::move(n));
     return s.mirror.nodes.back();
+}
+
+MirrorNode& record(AppState& s, Role role, const std::string& key, const std::string& name) {
+    return record_at(s, role, key, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::IsItemFocused());
 }
 
 // The page shows this node as real, visible HTML over the canvas, cut to its scrolling area.
@@ -148,8 +167,10 @@ void image(AppState& s, const std::string& address, const std::string& alt, cons
 }
 
 bool button(AppState& s, const std::string& label, const std::string& key, const ImVec2& size, bool enabled) {
+    ImVec2 at_least = size;  // a thumb's width, however short the words
+    if (at_least.x == 0.0f) at_least.x = std::max(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2, kTouchTarget);
     ImGui::BeginDisabled(!enabled);
-    bool pressed = ImGui::Button(label.c_str(), size);
+    bool pressed = ImGui::Button(label.c_str(), at_least);
     ImGui::EndDisabled();
     MirrorAction a;
     if (take_action(s, key, a, Take::Oldest)) pressed = true;
@@ -159,11 +180,23 @@ bool button(AppState& s, const std::string& label, const std::string& key, const
 
 float wide_button_height() { return std::max(48.0f, ImGui::GetFrameHeight()); }
 
-bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled) {
+// GOV.UK's green for a screen's one main action, with white words (6.2:1); others keep the theme's.
+void push_primary_colours() {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.439f, 0.235f, 1.0f));         // #00703c
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.0f, 0.353f, 0.188f, 1.0f));  // #005a30
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(0.0f, 0.353f, 0.188f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 1.0f, 1.0f, 1.0f));
+}
+void pop_primary_colours() { ImGui::PopStyleColor(4); }
+
+bool wide_button(AppState& s, const std::string& label, const std::string& key, bool enabled, bool primary) {
     const float available = ImGui::GetContentRegionAvail().x;
     const float fitted = ImGui::CalcTextSize(label.c_str()).x + 4.0f * ImGui::GetFontSize();
     const float width = available < 560.0f ? available : std::min(available, fitted);  // full width helps a thumb
-    return button(s, label, key, ImVec2(width, wide_button_height()), enabled);
+    if (primary) push_primary_colours();
+    const bool pressed = button(s, label, key, ImVec2(width, wide_button_height()), enabled);
+    if (primary) pop_primary_colours();
+    return pressed;
 }
 
 void fill_bar(float fraction, const std::string& label, ImU32 fill, float height) {
@@ -184,14 +217,28 @@ void fill_bar(float fraction, const std::string& label, ImU32 fill, float height
     draw->AddText(nullptr, 0.0f, at, ImGui::GetColorU32(ImGuiCol_Text), label.c_str(), nullptr, 0.0f, &off_fill);
 }
 
+// The box, then its words wrapped at spaces beside it (a long option's name fits a phone); the
+// words are part of the control, as a <label> is.
 bool checkbox(AppState& s, const std::string& label, const std::string& key, bool* on) {
-    bool changed = ImGui::Checkbox(label.c_str(), on);
+    bool changed = ImGui::Checkbox(("##" + key).c_str(), on);
+    const bool focused = ImGui::IsItemFocused();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    ImGui::SameLine(0.0f, ImGui::GetStyle().ItemInnerSpacing.x);
+    const std::string words = wrap_at_spaces(label, ImGui::GetContentRegionAvail().x);
+    if (words.find('\n') == std::string::npos) ImGui::AlignTextToFramePadding();  // one line: level with the box's middle
+    ImGui::TextUnformatted(words.c_str());
+    if (ImGui::IsItemClicked()) {
+        *on = !*on;
+        changed = true;
+    }
+    max = ImVec2(std::max(max.x, ImGui::GetItemRectMax().x), std::max(max.y, ImGui::GetItemRectMax().y));
     MirrorAction a;
     if (take_action(s, key, a)) {
         changed = *on != (a.value != 0);
         *on = a.value != 0;
     }
-    record(s, Role::Checkbox, key, label).on = *on;
+    record_at(s, Role::Checkbox, key, label, min, max, focused).on = *on;
     return changed;
 }
 
@@ -281,6 +328,7 @@ bool choice_button(const std::string& label, bool chosen) {
     const float width = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     const bool pressed = ImGui::Button(label.c_str(), ImVec2(std::max(width, kTouchTarget), 0));  // a thumb's width, "D" too
     ImGui::PopStyleColor();
+    focus_ring();
     if (chosen) {
         const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
         ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(min.x, max.y - 4), max, ImGui::GetColorU32(ImGuiCol_Text));
@@ -384,7 +432,12 @@ int select(AppState& s, const std::string& name, const std::string& key, const s
         const std::string& label = shown ? (*shown)[i] : options[i];
         if (i > 0) beside_if_fits(label.c_str());
         ImGui::PushID(static_cast<int>(i));
+        // One Tab stop for the group, as WAI-ARIA's radio group: the chosen option (or the first);
+        // the arrow keys reach the others.
+        const bool tab_stop = static_cast<int>(i) == current || (current < 0 && i == 0);
+        if (!tab_stop) ImGui::PushItemFlag(ImGuiItemFlags_NoTabStop, true);
         if (choice_button(label, static_cast<int>(i) == current)) chosen = static_cast<int>(i);
+        if (!tab_stop) ImGui::PopItemFlag();
         if (ImGui::IsItemFocused()) s.mirror.nav_key = key;  // the keyboard is on one of its options
         ImGui::PopID();
     }
