@@ -809,8 +809,7 @@ Response Console::change_threshold(Context& c, const budget::Budget& b) {
     if (!config_.thresholds->change(b.id, t, error)) {
         if (error == "threshold.too_low" || error == "threshold.too_high" || !digits)
             return message(c, 400, tr(c, "Check the number"),
-                           fill(tr(c, "Give a whole number of responses from {min} to {max}: results are never shown about fewer than "
-                                      "{min} people. Nothing was changed."),
+                           fill(tr(c, "Give a whole number of responses from {min} to {max}: results are never shown about fewer than {min} people. Nothing was changed."),
                                 {{"min", std::to_string(kMinPublicResponses)}, {"max", std::to_string(kMaxPublicResponses)}}));
         return unavailable(c);
     }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { appState as state, settle, axe, reveal, tapLabel, clickLabel, swipe, navigateTo, axTree, find, useMirror } from './browser_harness.mjs';
+import { appState as state, settle, axe, reveal, tapLabel, clickLabel, swipe, swipeIntoView, navigateTo, axTree, find, useMirror } from './browser_harness.mjs';
 import { startServer, root } from './server_harness.mjs';
 
 const ID = 'bro-tegid-community-fund-2027';
@@ -261,6 +261,7 @@ test('a kiosk session of three residents: each starts clean, and votes cast offl
 test('a kiosk left alone counts down where it can be seen, keeps going for a resident still there, then clears', async () => {
   const { context, page } = await openBallot(tablet, '&mode=kiosk&idle=20');
   await tapFirstOption(page, 'Area');
+  await swipeIntoView(page, 'project:town-benches');
   await tapLabel(page, 'project:town-benches', 0.05);
   await page.waitForFunction(() => 'Kiosk stay' in window.budgetApp.state().items, null, { timeout: 15000 });
   await settle(page);

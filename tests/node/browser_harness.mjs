@@ -54,11 +54,13 @@ export async function reveal(page, label) {
   return r;
 }
 
-// A tap on a labelled item, `fx` of the way across it; touch targets are checked for 24 px.
+// A tap on a labelled item, `fx` of the way across it, swiped wholly into view first (a tap on what
+// its list hides would land on something else); touch targets are checked for 44 px.
 export async function tapLabel(page, label, fx = 0.5) {
-  const r = await page.evaluate((l) => window.budgetApp.rect(l), label);
+  let r = await page.evaluate((l) => window.budgetApp.rect(l), label);
   assert.ok(r, `no item labelled ${label}`);
-  assert.ok(r.height >= 24, `${label} is ${r.height}px tall; touch targets need 24`);
+  if (r.clipped) r = await swipeIntoView(page, label);
+  assert.ok(r.height >= 44, `${label} is ${r.height}px tall; touch targets need 44`);
   await page.touchscreen.tap(r.x + r.width * fx, r.y + r.height / 2);
   await settle(page);
 }
@@ -86,6 +88,21 @@ export async function swipe(page, from, to, { steps = 12, ms = 120, hold = 0 } =
   sent.push(cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] }));
   await Promise.all(sent);
   await cdp.detach();
+}
+
+// Brings a labelled item wholly into view by touch alone: slow swipes (no fling) at the left edge.
+export async function swipeIntoView(page, label) {
+  const view = page.viewportSize();
+  const rect = () => page.evaluate((l) => window.budgetApp.rect(l), label);
+  let r = await rect();
+  for (let i = 0; r && r.clipped && i < 40; i++) {
+    const down = r.y > view.height / 2;  // below: move the list up
+    await swipe(page, { x: 20, y: down ? 560 : 330 }, { x: 20, y: down ? 380 : 510 }, { ms: 300, hold: 150 });
+    await settle(page);
+    r = await rect();
+  }
+  assert.ok(r && !r.clipped, `cannot bring ${label} into view`);
+  return r;
 }
 
 // The item ImGui's keyboard navigation is on, by its key (the canvas names it for screen readers).
