@@ -103,11 +103,4 @@ BOOST_AUTO_TEST_CASE(reports_have_exact_decimals_and_neutralised_text) {
     BOOST_TEST(comments_json_items(b, s).find(R"("comment":"=cmd|' /C calc'!A0")") != std::string::npos);
 }
 
-BOOST_AUTO_TEST_CASE(format_fixed_is_exact) {
-    BOOST_TEST(format_fixed(-1234, 2) == "-12.34");
-    BOOST_TEST(format_fixed(5, 4) == "0.0005");
-    BOOST_TEST(format_fixed(-5, 4) == "-0.0005");
-    BOOST_TEST(format_fixed(42, 0) == "42");
-}
-
 BOOST_AUTO_TEST_SUITE_END()

@@ -64,4 +64,12 @@ BOOST_AUTO_TEST_CASE(formats) {
     BOOST_TEST(format_bp_as_percent(-5) == "-0.05");
 }
 
+BOOST_AUTO_TEST_CASE(format_fixed_is_exact) {
+    BOOST_TEST(format_fixed(-1234, 2) == "-12.34");
+    BOOST_TEST(format_fixed(5, 4) == "0.0005");
+    BOOST_TEST(format_fixed(-5, 4) == "-0.0005");
+    BOOST_TEST(format_fixed(42, 0) == "42");
+    BOOST_TEST(format_fixed(INT64_MIN, 2) == "-92233720368547758.08");  // no wrapped magnitude
+}
+
 BOOST_AUTO_TEST_SUITE_END()

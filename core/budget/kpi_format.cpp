@@ -1,7 +1,7 @@
 // Indicator value formatting (exact: from thousandths, rounded half away from zero).
 #include "kpi_format.h"
 
-#include "aggregation.h"
+#include "money.h"
 
 namespace budget {
 

@@ -99,6 +99,18 @@ std::string format_pounds_short(Pence amount) {
     return sign + pound + std::to_string(m / 100) + "." + two_digits(m % 100);
 }
 
+std::string format_fixed(std::int64_t value, int decimals) {
+    const bool negative = value < 0;
+    std::uint64_t m = negative ? static_cast<std::uint64_t>(-(value + 1)) + 1 : static_cast<std::uint64_t>(value);
+    std::uint64_t scale = 1;
+    for (int i = 0; i < decimals; ++i) scale *= 10;
+    std::string frac = std::to_string(m % scale);
+    while (frac.size() < static_cast<std::size_t>(decimals)) frac.insert(frac.begin(), '0');
+    std::string out = (negative ? "-" : "") + std::to_string(m / scale);
+    if (decimals > 0) out += "." + frac;
+    return out;
+}
+
 std::string pounds_decimal(Pence amount) {
     const std::uint64_t m = magnitude(amount);
     return std::string(amount < 0 ? "-" : "") + std::to_string(m / 100) + "." + two_digits(m % 100);

@@ -20,6 +20,9 @@ constexpr Pence kMaxPence = 100'000'000'000'000;
 // Divides, rounding halves away from zero (the rule used for every rounding in the model).
 std::int64_t divide_round(__int128 numerator, std::int64_t denominator);
 
+// value / 10^decimals as an exact decimal string, e.g. (-1234, 2) -> "-12.34".
+std::string format_fixed(std::int64_t value, int decimals);
+
 // amount × bp / 10000, rounded to the penny.
 Pence percent_of(Pence amount, BasisPoints bp);
 

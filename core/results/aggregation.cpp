@@ -7,18 +7,6 @@ namespace budget {
 
 using nlohmann::json;
 
-std::string format_fixed(std::int64_t value, int decimals) {
-    const bool negative = value < 0;
-    std::uint64_t m = negative ? static_cast<std::uint64_t>(-(value + 1)) + 1 : static_cast<std::uint64_t>(value);
-    std::uint64_t scale = 1;
-    for (int i = 0; i < decimals; ++i) scale *= 10;
-    std::string frac = std::to_string(m % scale);
-    while (frac.size() < static_cast<std::size_t>(decimals)) frac.insert(frac.begin(), '0');
-    std::string out = (negative ? "-" : "") + std::to_string(m / scale);
-    if (decimals > 0) out += "." + frac;
-    return out;
-}
-
 std::int64_t histogram_quantile_qbp(const std::vector<std::uint64_t>& hist, BasisPoints min, BasisPoints step,
                                     std::uint64_t count, int quarter) {
     if (count == 0) return 0;

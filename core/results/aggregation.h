@@ -74,7 +74,4 @@ std::string comment_json_item(const std::string& submission_id, const std::strin
 std::string comments_csv_rows(const Budget& b, const Submission& s);  // "" when it has none
 std::string comments_json_items(const Budget& b, const Submission& s);  // comma-separated objects
 
-// value / 10^decimals as an exact decimal string, e.g. (-1234, 2) -> "-12.34".
-std::string format_fixed(std::int64_t value, int decimals);
-
 }  // namespace budget

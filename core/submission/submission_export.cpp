@@ -1,7 +1,7 @@
 // Per-submission CSV export.
 #include "submission_export.h"
 
-#include "aggregation.h"
+#include "money.h"
 #include "csv.h"
 
 namespace budget {
