@@ -162,6 +162,17 @@ BOOST_AUTO_TEST_CASE(bad_files_are_refused_by_line) {
     BOOST_TEST(formatted(problems).back() == "in.pb: META has no vote_type [pabulib.unsupported_vote_type]");
 }
 
+BOOST_AUTO_TEST_CASE(a_minimum_above_the_maximum_is_refused) {
+    // Found by fuzz_ballot: the file read, but no ballot could be made of it.
+    std::string bad = kFile;
+    bad.replace(bad.find("min_length;1"), 12, "min_length;10");
+    Problems problems, warnings;
+    const auto in = import_pabulib(bad, "t", problems, warnings);
+    BOOST_TEST(!in.ok);
+    BOOST_TEST(formatted(problems) == (std::vector<std::string>{"in.pb: META min_length 10 is above max_length 3 [pabulib.min_above_max]"}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(counts_that_disagree_are_warned) {
     std::string odd = kFile;
     odd.replace(odd.find("num_votes;5"), 11, "num_votes;6");

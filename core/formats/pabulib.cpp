@@ -332,6 +332,9 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
     };
     b.min_projects = length("min_length", 1);
     b.max_projects = length("max_length", 0);
+    if (b.max_projects > 0 && b.min_projects > b.max_projects)  // no vote could keep such a rule
+        in.problem("pabulib.min_above_max", 0, "META min_length " + std::to_string(b.min_projects) + " is above max_length " +
+                                                   std::to_string(b.max_projects));
     const std::string rule = lower(meta_value("rule"));
     if (rule.rfind("equalshares", 0) == 0) {
         b.counting = CountingRule::EqualShares;
