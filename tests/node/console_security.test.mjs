@@ -72,7 +72,7 @@ for (const backend of ['sqlite', 'postgresql']) {
         assert.equal(res.headers.get('location'), '/console/sign-in', path);
         assert.equal(res.text, '', path);
       }
-      for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`, `/console/budgets/${DISTRICT}/window`,
+      for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`, `/console/budgets/${DISTRICT}/window`, `/console/budgets/${DISTRICT}/threshold`,
         '/console/officers/add', '/console/tokens/create', '/console/tokens/revoke', '/console/password']) {
         const res = await postForm(server.base, path, '', { csrf: 'x', submission: 'x', about: 'overall', reason: 'x' });
         assert.equal(res.status, 401, path);
