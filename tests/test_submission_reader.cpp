@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "sample.h"
+#include "submission.h"
 #include "submission_reader.h"
 #include "support.h"
 

@@ -3,7 +3,7 @@
 
 #include "json_document.h"
 #include "json_writer.h"
-#include "submission.h"
+#include "resident_document.h"
 #include "utf8.h"
 #include "vote.h"
 #include "voter_code.h"

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 
-#include "council_tax.h"
 #include "short_sort.h"
 
 namespace budget {

@@ -16,36 +16,6 @@ namespace budget {
 
 using nlohmann::json;
 
-JsonLimits submission_limits() {
-    JsonLimits l;
-    l.max_bytes = 64 * 1024;
-    l.max_depth = 8;
-    l.max_values = 4096;
-    l.max_string_bytes = kMaxCommentBytes + 64;
-    return l;
-}
-
-bool comment_fits(std::string_view text) { return text.size() <= kMaxCommentBytes; }
-
-std::optional<std::size_t> find_demographic(const Budget& b, std::string_view question) {
-    for (std::size_t i = 0; i < b.demographics.size(); ++i)
-        if (b.demographics[i].id == question) return i;
-    return std::nullopt;
-}
-
-std::optional<std::size_t> find_demographic_option(const Budget& b, std::size_t question, std::string_view option) {
-    const auto& options = b.demographics[question].options;
-    for (std::size_t i = 0; i < options.size(); ++i)
-        if (options[i].first == option) return i;
-    return std::nullopt;
-}
-
-bool valid_submission_id(const std::string& id) {
-    return id.size() >= 8 && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
-               return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-           });
-}
-
 namespace {
 
 std::string in_quotes(const std::string& s) { return "\"" + s + "\""; }

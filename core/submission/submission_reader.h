@@ -6,7 +6,7 @@
 
 #include "budget.h"
 #include "simulation.h"
-#include "submission.h"
+#include "submission_rules.h"
 
 namespace budget {
 
