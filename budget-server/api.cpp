@@ -1,5 +1,6 @@
 // Routes of the HTTP API.
 #include "api.h"
+#include "secret_hash.h"
 
 #include <unistd.h>
 
@@ -21,7 +22,6 @@
 #include "utc_time.h"
 #include "voter_codes.h"
 #include "xlsx_export.h"
-#include "console/auth.h"
 
 namespace server {
 
@@ -330,64 +330,27 @@ void Api::submit(Request& request, const BudgetSet& set, std::function<void(Resp
     if (request.body.size() > budget::submission_limits().max_bytes)
         return done(error_response(413, "http.too_large", "a submission is at most 64 KiB"));
 
-    // Well-formed valid submissions take the core's fast reader (tried per budget and version, newest
-    // first; the budget id comes first in the canonical form, so a wrong budget is refused at once).
-    // A submission keeps the version it was made against: one queued before a change is still taken.
-    budget::SubmissionCheck check;
-    const budget::Budget* chosen = nullptr;
-    for (const auto& [id, versions] : set.versions) {
-        for (auto v = versions.rbegin(); v != versions.rend() && !chosen; ++v) {
-            if (budget::read_valid_submission_fast(*v->second.budget, request.body, check.submission, check.outcome)) {
-                chosen = v->second.budget.get();
-                check.ok = true;
-                break;
-            }
-            check = budget::SubmissionCheck{};
-        }
-        if (chosen) break;
-    }
-    if (chosen) {
-        if (!in_time(*chosen, request, done)) return;
-        return store(*chosen, std::move(check), std::move(done));
-    }
-
-    // Otherwise: which budget? A bounded parse finds out; the core's full path then says why.
-    budget::JsonDocument doc;
-    budget::Problems problems;
-    if (!budget::parse_json(request.body, budget::submission_limits(), doc, problems))
-        return done(json_response(400, {{"error", {{"code", problems.front().code}, {"message", "malformed JSON"},
-                                                   {"problems", problems_json(problems)}}}}));
-    const json& root = doc.root();
-    if (config_.ballots && root.is_object() && root.contains("format") && root["format"] == "pb-ballot-vote") {
-        const BallotEdition* ballot = nullptr;
-        if (root.contains("ballot") && root["ballot"].is_object() && root["ballot"].contains("id") && root["ballot"]["id"].is_string())
-            ballot = config_.ballots->find(root["ballot"]["id"].get<std::string>());
-        if (!ballot)
+    // The core decides which consultation and version the body answers, and whether it holds.
+    budget::Intake in = budget::take_in(std::move(request.body), set.published, config_.ballots ? &config_.ballots->published : nullptr);
+    switch (in.kind) {
+        case budget::IntakeKind::Malformed:
+            return done(json_response(400, {{"error", {{"code", in.problems.front().code}, {"message", "malformed JSON"},
+                                                       {"problems", problems_json(in.problems)}}}}));
+        case budget::IntakeKind::UnknownBallot:
             return done(error_response(422, "submission.unknown_ballot", "the vote does not name a ballot this server holds"));
-        return submit_vote(*ballot->ballot, std::move(request.body), request,
-                           [keep = ballot->ballot, done = std::move(done)](Response r) { done(std::move(r)); });
+        case budget::IntakeKind::UnknownBudget:
+            return done(error_response(422, "submission.unknown_budget", "the submission does not name a budget this server holds"));
+        case budget::IntakeKind::BallotVote:
+            return submit_vote(*in.ballot, std::move(in.vote), request, std::move(done));
+        case budget::IntakeKind::BudgetSubmission:
+            break;
     }
-    std::string budget_id;
-    std::int64_t version = 0;
-    if (root.is_object() && root.contains("budget") && root["budget"].is_object() && root["budget"].contains("id") &&
-        root["budget"]["id"].is_string()) {
-        budget_id = root["budget"]["id"].get<std::string>();
-        if (root["budget"].contains("version") && root["budget"]["version"].is_number_integer())
-            version = root["budget"]["version"].get<std::int64_t>();
-    }
-    // The version it names, or else the current one (whose check then says what is wrong).
-    const BudgetEdition* named = set.find(budget_id, version);
-    if (!named) named = set.find(budget_id);
-    if (!named)
-        return done(error_response(422, "submission.unknown_budget", "the submission does not name a budget this server holds"));
-    const budget::Budget& b = *named->budget;
-    if (!in_time(b, request, done)) return;
-    check = budget::validate_submission_full_path(b, std::move(request.body));
-    if (!check.ok)
-        return done(json_response(422, {{"error", {{"code", check.problems.front().code},
+    if (!in_time(*in.budget, request, done)) return;
+    if (!in.submission.ok)
+        return done(json_response(422, {{"error", {{"code", in.submission.problems.front().code},
                                                    {"message", "the submission is not valid for this budget"},
-                                                   {"problems", problems_json(check.problems)}}}}));
-    store(b, std::move(check), std::move(done));
+                                                   {"problems", problems_json(in.submission.problems)}}}}));
+    store(*in.budget, std::move(in.submission), std::move(done));
 }
 
 // Outside its consultation's window a submission is refused with 403 (done is called); true: go on.
@@ -466,7 +429,8 @@ void Api::insert(NewSubmission row, std::function<void(Response)> done) {
 
 // A vote: within the ballot's dates (or queued on the device within them), valid by the core, then
 // stored like any submission (idempotent on its submission_id).
-void Api::submit_vote(const budget::Ballot& ballot, std::string body, const Request& request, std::function<void(Response)> done) {
+void Api::submit_vote(const budget::Ballot& ballot, budget::BallotSubmissionCheck check, const Request& request,
+                      std::function<void(Response)> done) {
     const auto now = static_cast<std::int64_t>(std::time(nullptr));
     const auto queued = budget::parse_utc(request.queued_at);
     const std::int64_t when = queued && *queued <= now ? *queued : now;
@@ -476,7 +440,6 @@ void Api::submit_vote(const budget::Ballot& ballot, std::string body, const Requ
     if (ballot.closes_at && when >= *ballot.closes_at)
         return done(json_response(403, {{"error", {{"code", "consultation.closed"}, {"message", "voting has closed"},
                                                    {"closes_at", budget::format_utc(*ballot.closes_at)}}}}));
-    budget::BallotSubmissionCheck check = budget::read_ballot_submission(ballot, std::move(body));
     if (!check.ok)
         return done(json_response(422, {{"error", {{"code", check.problems.front().code},
                                                    {"message", "the vote is not valid for this ballot"},
@@ -559,7 +522,7 @@ void Api::officer(const budget::Budget& b, const std::string& what, const std::s
         if (!token.empty()) {
             ApiToken found;
             std::string error;
-            const StoreStatus s = config_.officers->find_token(console::session_hash(token), found, error);
+            const StoreStatus s = config_.officers->find_token(session_hash(token), found, error);
             if (s == StoreStatus::Unavailable) return done(error_response(503, "storage.unavailable", "the export could not be made just now"));
             const bool in_scope = std::find(found.budgets.begin(), found.budgets.end(), b.id) != found.budgets.end();
             if (s != StoreStatus::Ok || !in_scope) {

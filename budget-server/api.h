@@ -97,7 +97,8 @@ private:
     void insert(NewSubmission row, std::function<void(Response)> done);
     bool in_time(const budget::Budget& b, const Request& request, std::function<void(Response)>& done);
     Response results(const budget::Budget& b);
-    void submit_vote(const budget::Ballot& ballot, std::string body, const Request& request, std::function<void(Response)> done);
+    void submit_vote(const budget::Ballot& ballot, budget::BallotSubmissionCheck check, const Request& request,
+                     std::function<void(Response)> done);
     // The count as JSON, or (pabulib_area set; "" for a ballot without areas) the votes as a pabulib file.
     void ballot_results(const budget::Ballot& ballot, std::optional<std::string> pabulib_area, std::function<void(Response)> done);
     // `token`: a per-officer token to check first ("": the shared token already checked).

@@ -53,6 +53,7 @@ bool load_ballots(const std::string& dir, BallotSet& out, std::string& error) {
         std::string pack = budget::pack_ballot(*l.ballot);
         out.by_id.emplace(id, BallotEdition{std::make_shared<const budget::Ballot>(std::move(*l.ballot)), text.str(), std::move(pack)});
     }
+    for (const auto& [id, edition] : out.by_id) out.published.push_back(edition.ballot.get());
     return true;
 }
 

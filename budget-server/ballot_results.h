@@ -23,6 +23,7 @@ struct BallotEdition {
 
 struct BallotSet {
     std::map<std::string, BallotEdition> by_id;
+    std::vector<const budget::Ballot*> published;  // the same ballots, for the core's intake
     const BallotEdition* find(const std::string& id) const;
 };
 

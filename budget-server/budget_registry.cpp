@@ -34,6 +34,11 @@ void BudgetRegistry::add(BudgetEdition edition) {
     const auto cur = next->current.find(id);
     if (cur == next->current.end() || cur->second.budget->version < version) next->current[id] = edition;
     next->versions[id][version] = std::move(edition);
+    next->published.consultations.clear();
+    for (const auto& [each, versions] : next->versions) {
+        auto& newest_first = next->published.consultations.emplace_back();
+        for (auto v = versions.rbegin(); v != versions.rend(); ++v) newest_first.push_back(v->second.budget.get());
+    }
     set_ = std::move(next);
 }
 

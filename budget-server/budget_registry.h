@@ -9,6 +9,7 @@
 #include <string>
 
 #include "budget.h"
+#include "intake.h"
 
 namespace server {
 
@@ -25,6 +26,7 @@ struct BudgetEdition {
 struct BudgetSet {
     std::map<std::string, BudgetEdition> current;                                // by id
     std::map<std::string, std::map<std::int64_t, BudgetEdition>> versions;       // by id, then version
+    budget::PublishedBudgets published;  // the same versions, for the core's intake (newest first)
     const BudgetEdition* find(const std::string& id) const;
     const BudgetEdition* find(const std::string& id, std::int64_t version) const;
 };

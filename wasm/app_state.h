@@ -109,7 +109,7 @@ struct AppState {
     // The ballot's rule in plain words ("Choose up to 3 projects.").
     std::string ballot_rule_words() const;
     std::string money(budget::Pence amount) const;  // "£250,000", "£12.50"; other currencies by code
-    std::string vote_json() const;  // the pb-ballot-vote document for the chosen projects
+    std::string vote_json() const;  // the vote document (core's ballot_vote_to_send) for the chosen projects
     // "This consultation opens on ..." or "... closed on ...", or "" while it is open.
     std::string consultation_note() const;
     void set_choices(const budget::Choices& next);  // keeps an undo step, re-simulates

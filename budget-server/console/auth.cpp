@@ -104,8 +104,6 @@ std::string new_session_id() {
     return hex(bytes, sizeof bytes);
 }
 
-std::string session_hash(std::string_view session_id) { return keyed_hash(session_id, nullptr, 0); }
-
 std::string csrf_token(std::string_view session_id) {
     return keyed_hash(std::string("csrf:") + std::string(session_id), process_key(), crypto_generichash_KEYBYTES);
 }

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "secret_hash.h"  // session_hash: what the database holds for a session id
+
 namespace server::console {
 
 // Call once before anything below (thread-safe; false if libsodium cannot start).
@@ -25,8 +27,6 @@ void verify_password_dummy(std::string_view password);
 
 // A new session id: 32 random bytes as 64 hex digits.
 std::string new_session_id();
-// What the database holds for a session id (BLAKE2b-256, hex).
-std::string session_hash(std::string_view session_id);
 // The form token of a session: a keyed hash of its id, so it needs no storage.
 std::string csrf_token(std::string_view session_id);
 bool same_secret(std::string_view a, std::string_view b);  // constant time

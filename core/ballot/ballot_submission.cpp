@@ -19,9 +19,18 @@ void add(BallotSubmissionCheck& c, const JsonDocument& doc, const char* code, co
 }  // namespace
 
 BallotSubmissionCheck read_ballot_submission(const Ballot& b, std::string text) {
-    BallotSubmissionCheck c;
     JsonDocument doc;
-    if (!parse_json(std::move(text), submission_limits(), doc, c.problems)) return c;
+    Problems malformed;
+    if (!parse_json(std::move(text), submission_limits(), doc, malformed)) {
+        BallotSubmissionCheck c;
+        c.problems = std::move(malformed);
+        return c;
+    }
+    return check_ballot_vote(b, doc);
+}
+
+BallotSubmissionCheck check_ballot_vote(const Ballot& b, const JsonDocument& doc) {
+    BallotSubmissionCheck c;
     const auto& root = doc.root();
     if (!root.is_object()) {
         add(c, doc, "submission.wrong_type", "", "a vote is a JSON object");
@@ -45,8 +54,8 @@ BallotSubmissionCheck read_ballot_submission(const Ballot& b, std::string text) 
         }
         return it->get<std::string>();
     };
-    if (auto f = string_at(root, "", "format"); f && *f != "pb-ballot-vote")
-        add(c, doc, "submission.wrong_format", "/format", "expected \"pb-ballot-vote\"");
+    if (auto f = string_at(root, "", "format"); f && *f != kBallotVoteFormat)
+        add(c, doc, "submission.wrong_format", "/format", std::string("expected \"") + kBallotVoteFormat + "\"");
     const auto fv = root.find("format_version");
     if (fv == root.end() || !fv->is_number_integer() || fv->get<std::int64_t>() != kBallotVoteFormatVersion)
         add(c, doc, "submission.unsupported_version", "/format_version", "format_version must be 1");
@@ -103,7 +112,7 @@ BallotSubmissionCheck read_ballot_submission(const Ballot& b, std::string text) 
 
 std::string ballot_submission_json(const Ballot& b, const BallotSubmission& s) {
     JsonWriter w;
-    w.begin_object().key("format").string("pb-ballot-vote").key("format_version").integer(kBallotVoteFormatVersion);
+    w.begin_object().key("format").string(kBallotVoteFormat).key("format_version").integer(kBallotVoteFormatVersion);
     w.key("submission_id").string(s.submission_id);
     w.key("ballot").begin_object().key("id").string(b.id).key("version").integer(b.version).end_object();
     w.key("language").string(s.language).key("projects").begin_array();

@@ -1,4 +1,4 @@
-// What a voter's device sends for a ballot ("format": "pb-ballot-vote"): read with the same bounds as
+// What a voter's device sends for a ballot (kBallotVoteFormat): read with the same bounds as
 // budget submissions, checked against the ballot's rule, and written back in one canonical form.
 #pragma once
 #include <cstdint>
@@ -8,11 +8,13 @@
 #include <vector>
 
 #include "ballot.h"
+#include "json_document.h"
 #include "problem.h"
 #include "vote.h"
 
 namespace budget {
 
+constexpr const char* kBallotVoteFormat = "pb-ballot-vote";
 constexpr int kBallotVoteFormatVersion = 1;
 
 struct BallotSubmission {
@@ -33,6 +35,8 @@ struct BallotSubmissionCheck {
 // {"format": "pb-ballot-vote", "format_version": 1, "submission_id": "...", "ballot": {"id": ..., "version": ...},
 //  "language": "en", "projects": ["id", ...], "voter_code": "ABCDE-FGHJK" (optional)}
 BallotSubmissionCheck read_ballot_submission(const Ballot& ballot, std::string text);
+// The same checks on a document already parsed within submission_limits().
+BallotSubmissionCheck check_ballot_vote(const Ballot& ballot, const JsonDocument& doc);
 
 // What the device sends: the canonical document with the voter code, when there is one.
 std::string ballot_vote_to_send(const Ballot& ballot, const BallotSubmission& submission);

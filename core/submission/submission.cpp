@@ -282,6 +282,11 @@ SubmissionCheck validate_submission_full_path(const Budget& b, std::string text)
     SubmissionCheck out;
     JsonDocument doc;
     if (!parse_json(std::move(text), submission_limits(), doc, out.problems)) return out;
+    return check_submission_document(b, doc);
+}
+
+SubmissionCheck check_submission_document(const Budget& b, const JsonDocument& doc) {
+    SubmissionCheck out;
     Checker(b, doc, out).run();
     out.ok = out.problems.empty();
     return out;

@@ -26,6 +26,8 @@ struct SubmissionCheck {
 SubmissionCheck validate_submission(const Budget& b, std::string text);
 // The full path alone, on nlohmann/json: for tests that check both paths agree.
 SubmissionCheck validate_submission_full_path(const Budget& b, std::string text);
+// The full path on a document already parsed within submission_limits().
+SubmissionCheck check_submission_document(const Budget& b, const JsonDocument& doc);
 
 // Only the "choices" member of a document (a submission or {"choices": {...}}), for simulating:
 // levers are checked, totals and balance are not. Omitted levers stay at rest.

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks core/ is strictly layered: no include circle between its units (a .cpp and its .h are one
-unit), and no include between areas that core/layers.txt does not allow. Exit 0 when all holds."""
+unit), no include between areas that core/layers.txt does not allow, and no program outside core/ that
+spells out the vote format (core decides what a submission is). Exit 0 when all holds."""
 import os
 import re
 import sys
@@ -85,6 +86,23 @@ def circles(graph):
     return found
 
 
+# Only core/ knows what a vote's envelope says; programs build and read votes through it.
+ENVELOPE = "pb-ballot" + "-vote"
+PROGRAMS = ("wasm", "budget-server", "budget-tool", "storage", "workbook", "site")
+
+
+def envelope_outside_core(root):
+    found = []
+    for folder in PROGRAMS:
+        for here, _, names in os.walk(os.path.join(root, folder)):
+            for name in sorted(names):
+                path = os.path.join(here, name)
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    if ENVELOPE in f.read():
+                        found.append(f"{os.path.relpath(path, root)} names the vote format; only core/ may")
+    return found
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..")
     core = os.path.join(root, "core")
@@ -106,6 +124,7 @@ def main():
                 problems.append(f"{unit} includes {header} ({target_area}), which {area} may not include")
     for component in circles(graph):
         problems.append("include circle: " + " <-> ".join(component))
+    problems += envelope_outside_core(root)
     for p in problems:
         print(p)
     if problems:

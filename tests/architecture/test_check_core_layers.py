@@ -43,4 +43,10 @@ assert code == 1 and out[0] == "include circle: budget/a <-> budget/b", out
 
 code, out = run(tree({"extra/x.h": ""}, layers))
 assert code == 1 and out[0] == "core/extra/ is not in core/layers.txt", out
-print("the layering check finds circles, forbidden includes and unlisted areas")
+root = tree({"common/money.h": ""}, layers)
+os.makedirs(os.path.join(root, "budget-server"))
+with open(os.path.join(root, "budget-server", "api.cpp"), "w") as f:
+    f.write('if (format == "pb-ballot' + '-vote")\n')
+code, out = run(root)
+assert code == 1 and out[0] == "budget-server/api.cpp names the vote format; only core/ may", out
+print("the layering check finds circles, forbidden includes, unlisted areas and the vote format outside core/")

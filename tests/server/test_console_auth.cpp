@@ -9,6 +9,7 @@
 #include "auth.h"
 
 using namespace server::console;
+using server::session_hash;
 
 BOOST_AUTO_TEST_SUITE(console_auth)
 
