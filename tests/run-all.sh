@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds everything (native, web, fuzz) and runs every test: the README's test command after set-up.
+# Builds everything (native, web, fuzz) and runs every test: the README's test command (docs/testing.md says what it runs) after set-up.
 # Fuzzing here is a short smoke run (FUZZ_SECONDS, default 30 per target); ctest runs last.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

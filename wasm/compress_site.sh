@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes NAME.br (Debian's brotli) and NAME.gz beside every text and wasm file of the built site, for
-# servers that send precompressed files (budget-server does; README shows nginx and Apache).
+# servers that send precompressed files (budget-server does; docs/hosting.md shows nginx and Apache).
 # A file is compressed again only when it is newer than its copies. Usage: compress_site.sh SITE_DIR
 set -eu
 find "$1" -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.json' -o -name '*.wasm' \

@@ -20,7 +20,7 @@ void draw_ballot_review(AppState& s) {
     if (button(s, s.tr("Back to the projects"), "Back")) s.screen = Screen::Ballot;
     heading(s, s.tr("Your vote"), 2);
     vote_lines(s);
-    // What the database holds (README, "Privacy"): the projects, the language and a random reference.
+    // What the database holds (docs/privacy.md): the projects, the language and a random reference.
     paragraph(s, s.tr("Your vote is stored with a random reference, not your name. Once sent, it cannot be changed."));
     if (s.vote->ballot.codes_required) voter_code_box(s);
     std::string problem = s.vote_problem();

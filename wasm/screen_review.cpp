@@ -149,7 +149,7 @@ void draw_review(AppState& s) {
 
     if (!b.demographics.empty()) {
         heading(s, s.tr("About you (optional)"), 2);
-        // What the database holds (README, "Privacy"): the answers, linked to this response.
+        // What the database holds (docs/privacy.md): the answers, linked to this response.
         paragraph(s, s.tr("Answering helps the council see whether it heard from everyone. Your answers are stored with your "
                          "response, so that views can be compared between groups; they are never published with it."));
         if (button(s, s.tr("Read the privacy notice"), "Privacy notice"))

@@ -50,3 +50,17 @@ with open(os.path.join(root, "budget-server", "api.cpp"), "w") as f:
 code, out = run(root)
 assert code == 1 and out[0] == "budget-server/api.cpp names the vote format; only core/ may", out
 print("the layering check finds circles, forbidden includes, unlisted areas and the vote format outside core/")
+
+# The docs' link check: a missing file and a missing heading are both found.
+DOCS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "check_doc_links.py")
+root = tempfile.mkdtemp()
+os.makedirs(os.path.join(root, "docs"))
+with open(os.path.join(root, "README.md"), "w") as f:
+    f.write("[ok](docs/a.md#two-words) [gone](docs/b.md) [bad](docs/a.md#three) [web](https://example.org/x)\n")
+with open(os.path.join(root, "docs", "a.md"), "w") as f:
+    f.write("# Two words\n")
+r = subprocess.run([sys.executable, DOCS, root], capture_output=True, text=True)
+assert r.returncode == 1, r.stdout
+assert r.stdout.splitlines() == ["README.md: docs/b.md does not exist",
+                                 "README.md: docs/a.md#three names no heading of docs/a.md"], r.stdout
+print("the docs' link check finds a missing file and a missing heading")

@@ -211,7 +211,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       if (backend === 'sqlite') {
         const dump = execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), '.dump']).toString();
         assert.ok(!dump.includes('127.0.0.1'));
-        // As the README says: answers have a table of their own, linked to their submission's row.
+        // As docs/privacy.md says: answers have a table of their own, linked to their submission's row.
         assert.match(dump, /CREATE TABLE demographic_answers[^;]*submission_row INTEGER REFERENCES submissions/);
       }
     });

@@ -177,7 +177,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.ok(await waitForCount(server.base, DISTRICT, count + 5), 'results did not catch up');
     });
 
-    test('demographic answers are stored linked to their submission, as the README says, never in its document', async () => {
+    test('demographic answers are stored linked to their submission, as docs/privacy.md says, never in its document', async () => {
       const doc = JSON.parse(lines[30]);
       doc.demographics = { age: '65-plus', area: 'villages' };
       const stored = await post(server.base, JSON.stringify(doc));
