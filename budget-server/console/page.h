@@ -30,6 +30,15 @@ struct Console::Context {
     bool admin() const { return signed_in && session.officer.role == Role::Admin; }
 };
 
+// The session cookie, and the one that ends it.
+inline std::string session_cookie(const std::string& id, bool secure) {
+    return std::string(kSessionCookie) + "=" + id + "; Path=/console; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "");
+}
+
+inline std::string ended_cookie(bool secure) {
+    return std::string(kSessionCookie) + "=; Path=/console; HttpOnly; SameSite=Strict; Max-Age=0" + (secure ? "; Secure" : "");
+}
+
 inline std::int64_t now_seconds() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
 inline Response redirect(const std::string& location) {

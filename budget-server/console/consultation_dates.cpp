@@ -1,0 +1,118 @@
+// The console's consultation settings: when responses are taken, and how many public results wait for.
+#include "console.h"
+
+#include <unistd.h>
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include "across_versions.h"
+#include "aggregation.h"
+#include "breakdown.h"
+#include "charts.h"
+#include "choices_codec.h"
+#include "csv.h"
+#include "exports.h"
+#include "forms.h"
+#include "page.h"
+#include "log.h"
+#include "qr_svg.h"
+#include "voter_code.h"
+#include "utc_time.h"
+
+namespace server::console {
+
+void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
+    const std::int64_t now = now_seconds();
+    auto when = [&](std::int64_t t) { return budget::describe_utc(t, language); };
+    std::string state;
+    if (w.opens_at && now < *w.opens_at) state = fill(tr(c, "Not open yet: opens on {time}."), {{"time", when(*w.opens_at)}});
+    else if (w.closes_at && now >= *w.closes_at) state = fill(tr(c, "Closed on {time}."), {{"time", when(*w.closes_at)}});
+    else if (w.closes_at) state = fill(tr(c, "Open now; closes on {time}."), {{"time", when(*w.closes_at)}});
+    else state = tr(c, "Open now, with no closing date.");
+    d.SetValue("WINDOW_STATE", state);
+    d.SetValue("WINDOW_SOURCE", w.changed_by_officer ? fill(tr(c, "Dates set in the console by {officer} at {time} UTC."),
+                                                            {{"officer", w.changed_by},
+                                                             {"time", w.changed_at.substr(0, 10) + " " + w.changed_at.substr(11, 5)}})
+                                                     : tr(c, "Dates from the budget file."));
+    if (c.admin()) {
+        auto* form = d.AddSectionDictionary("CAN_CHANGE_WINDOW");
+        form->SetValue("OPENS_VALUE", w.opens_at ? budget::format_utc(*w.opens_at).substr(0, 16) : "");
+        form->SetValue("CLOSES_VALUE", w.closes_at ? budget::format_utc(*w.closes_at).substr(0, 16) : "");
+    }
+}
+
+Response Console::change_window(Context& c, const budget::Budget& b) {
+    auto form = admin_form(c, b.id, "changing dates needs an administrator", tr(c, "Ask an administrator to change the dates."));
+    if (!form) return std::move(form.error);
+    std::string error;
+    if ((*form)["action"] == "reset") {
+        if (!config_.windows->reset(b.id, error))
+            return unavailable(c);
+        audit(c, "consultation.dates_reset", b.id);
+        return redirect("/console/budgets/" + b.id + "?done=dates");
+    }
+    // A datetime-local field sends "2027-01-05T09:00" (seconds optional): read as UTC.
+    auto read = [](std::string text, std::optional<std::int64_t>& out) {
+        if (text.empty()) return true;
+        if (text.size() == 16) text += ":00";
+        out = budget::parse_utc(text + "Z");
+        return out.has_value();
+    };
+    WindowOverride w;
+    w.changed_by = c.session.officer.name;
+    if (!read((*form)["opens_at"], w.opens_at) || !read((*form)["closes_at"], w.closes_at))
+        return message(c, 400, tr(c, "Check the dates"), tr(c, "Give each date and time as the form asks, or leave it empty. Nothing was changed."));
+    if (w.opens_at && w.closes_at && *w.closes_at <= *w.opens_at)
+        return message(c, 400, tr(c, "Check the dates"), tr(c, "The closing time must be after the opening time. Nothing was changed."));
+    if (!config_.windows->change(b.id, w, error))
+        return unavailable(c);
+    audit(c, "consultation.dates_changed", b.id,
+          "opens " + (w.opens_at ? budget::format_utc(*w.opens_at) : std::string("(none)")) + ", closes " +
+              (w.closes_at ? budget::format_utc(*w.closes_at) : std::string("(none)")));
+    return redirect("/console/budgets/" + b.id + "?done=dates");
+}
+
+void Console::fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    if (!config_.thresholds) return;
+    const std::int64_t threshold = config_.thresholds->get(b.id);
+    auto* section = d.AddSectionDictionary("THRESHOLD");
+    section->SetValue("THRESHOLD_STATE", fill(tr(c, "The public results show no figures until {count} people have responded."),
+                                              {{"count", std::to_string(threshold)}}));
+    const ResultsThreshold set = config_.thresholds->setting(b.id);
+    section->SetValue("THRESHOLD_SOURCE",
+                      set.responses ? fill(tr(c, "Set in the console by {officer} at {time} UTC."),
+                                           {{"officer", set.changed_by}, {"time", set.changed_at.substr(0, 10) + " " + set.changed_at.substr(11, 5)}})
+                                    : fill(tr(c, "The least there can be: {count}."), {{"count", std::to_string(kMinPublicResponses)}}));
+    if (c.admin()) {
+        auto* form = section->AddSectionDictionary("CAN_CHANGE_THRESHOLD");
+        form->SetValue("THRESHOLD_VALUE", std::to_string(threshold));
+        form->SetValue("THRESHOLD_MIN", std::to_string(kMinPublicResponses));
+        form->SetValue("THRESHOLD_MAX", std::to_string(kMaxPublicResponses));
+    }
+}
+
+Response Console::change_threshold(Context& c, const budget::Budget& b) {
+    auto form = admin_form(c, b.id, "changing the results threshold needs an administrator",
+                           tr(c, "Ask an administrator to change when results are shown."));
+    if (!form) return std::move(form.error);
+    const std::string text = (*form)["threshold"];
+    const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
+    ResultsThreshold t;
+    t.responses = digits ? std::stoll(text) : 0;
+    t.changed_by = c.session.officer.name;
+    std::string error;
+    if (!config_.thresholds->change(b.id, t, error)) {
+        if (error == "threshold.too_low" || error == "threshold.too_high" || !digits)
+            return message(c, 400, tr(c, "Check the number"),
+                           fill(tr(c, "Give a whole number of responses from {min} to {max}: results are never shown about fewer than {min} people. Nothing was changed."),
+                                {{"min", std::to_string(kMinPublicResponses)}, {"max", std::to_string(kMaxPublicResponses)}}));
+        return unavailable(c);
+    }
+    audit(c, "results.threshold_changed", b.id, std::to_string(t.responses) + " responses");
+    return redirect("/console/budgets/" + b.id + "?done=threshold");
+}
+
+}  // namespace server::console

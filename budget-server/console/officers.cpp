@@ -1,0 +1,199 @@
+// The console's administration: officers, their API tokens, and the audit log (page and CSV).
+#include "console.h"
+
+#include <unistd.h>
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include "across_versions.h"
+#include "aggregation.h"
+#include "breakdown.h"
+#include "charts.h"
+#include "choices_codec.h"
+#include "csv.h"
+#include "exports.h"
+#include "forms.h"
+#include "page.h"
+#include "log.h"
+#include "qr_svg.h"
+#include "voter_code.h"
+#include "utc_time.h"
+
+namespace server::console {
+
+Response Console::officers_page(Context& c, int status, const std::string& notice, const std::string& problem) {
+    if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage officers."));
+    std::vector<Officer> officers;
+    std::string error;
+    if (!officers_.list_officers(officers, error))
+        return unavailable(c);
+    Page page(templates_, c, "officers.tpl", tr(c, "Officers"));
+    auto& d = page.body();
+    if (!notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
+    if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
+    for (const auto& o : officers) {
+        auto* row = d.AddSectionDictionary("OFFICER_ROW");
+        row->SetValue("NAME", o.name);
+        row->SetValue("ROLE", tr(c, role_name(o.role)));
+        row->SetValue("ADDED", o.created_at.substr(0, 10));
+        if (o.name != c.session.officer.name) {  // nobody removes themselves (there is always an admin)
+            auto* r = row->AddSectionDictionary("REMOVABLE");
+            r->SetValue("CSRF", c.csrf);
+            r->SetValue("NAME", o.name);
+            r->SetValue("REMOVE_LABEL", fill(tr(c, "Remove {officer}"), {{"officer", o.name}}));
+        }
+    }
+    return page.render(status);
+}
+
+Response Console::change_officers(Context& c) {
+    auto form = admin_form(c, "officers", "managing officers needs an administrator", tr(c, "Only administrators can manage officers."));
+    if (!form) return std::move(form.error);
+    const std::string name = (*form)["name"];
+    std::string error;
+    if (c.path == "/console/officers/remove") {
+        if (name == c.session.officer.name) return officers_page(c, 400, "", tr(c, "You cannot remove yourself."));
+        const StoreStatus s = officers_.remove_officer(name, error);
+        if (s == StoreStatus::Unavailable)
+            return unavailable(c);
+        if (s == StoreStatus::Ok) audit(c, "officer.removed", name);
+        return officers_page(c, s == StoreStatus::Ok ? 200 : 404, s == StoreStatus::Ok ? fill(tr(c, "{officer} can no longer sign in."), {{"officer", name}}) : "",
+                             s == StoreStatus::Ok ? "" : tr(c, "There is no officer with that name."));
+    }
+    const auto role = parse_role((*form)["role"]);
+    const std::string password = (*form)["password"];
+    const bool name_ok = !name.empty() && name.size() <= 64 && name.front() != ' ' && name.back() != ' ' &&
+                         std::none_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F; });
+    if (!name_ok) return officers_page(c, 400, "", tr(c, "A name is 1 to 64 characters, with no spaces at either end."));
+    if (!role) return officers_page(c, 400, "", tr(c, "Choose a role."));
+    if (const std::string problem = password_problem(name, password); !problem.empty()) return officers_page(c, 400, "", tr(c, problem));
+    const std::string hash = hash_password(password);
+    const StoreStatus s = hash.empty() ? StoreStatus::Unavailable : officers_.add_officer(name, *role, hash, error);
+    if (s == StoreStatus::Exists) return officers_page(c, 400, "", tr(c, "There is already an officer with that name."));
+    if (s != StoreStatus::Ok)
+        return unavailable(c);
+    audit(c, "officer.added", name, std::string("role ") + role_name(*role));
+    return officers_page(c, 201, fill(tr(c, "{officer} can now sign in."), {{"officer", name}}), "");
+}
+
+Response Console::tokens_page(Context& c, int status, const std::string& notice, const std::string& problem, const std::string& token) {
+    if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage API tokens."));
+    std::vector<ApiToken> tokens;
+    std::vector<Officer> officers;
+    std::string error;
+    if (!officers_.list_tokens(tokens, error) || !officers_.list_officers(officers, error))
+        return unavailable(c);
+    Page page(templates_, c, "tokens.tpl", tr(c, "API tokens"));
+    auto& d = page.body();
+    if (!token.empty()) d.AddSectionDictionary("NEW_TOKEN")->SetValue("TOKEN", token);
+    if (!notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
+    if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
+    for (const auto& t : tokens) {
+        auto* row = d.AddSectionDictionary("TOKEN_ROW");
+        row->SetValue("NAME", t.name);
+        row->SetValue("OFFICER", t.officer);
+        std::string ids;
+        for (const auto& b : t.budgets) ids += (ids.empty() ? "" : ", ") + b;
+        row->SetValue("BUDGETS", ids);
+        row->SetValue("MADE", t.created_at.substr(0, 16));
+        row->SetValue("USED", t.last_used_at.empty() ? tr(c, "Never") : t.last_used_at.substr(0, 16));
+        if (t.revoked_at.empty()) {
+            auto* live = row->AddSectionDictionary("LIVE");
+            live->SetValue("CSRF", c.csrf);
+            live->SetIntValue("ID", static_cast<long>(t.id));
+            live->SetValue("REVOKE_LABEL", fill(tr(c, "Revoke {token}"), {{"token", t.name}}));
+        } else {
+            row->AddSectionDictionary("REVOKED")->SetValue("REVOKED_TEXT", fill(tr(c, "Revoked {time}"), {{"time", t.revoked_at.substr(0, 16)}}));
+        }
+    }
+    if (tokens.empty()) d.ShowSection("NO_TOKENS");
+    for (const auto& o : officers) d.AddSectionDictionary("OFFICER_OPTION")->SetValue("NAME", o.name);
+    for (const auto& [id, edition] : c.budgets->current) {
+        auto* option = d.AddSectionDictionary("BUDGET_OPTION");
+        option->SetValue("ID", id);
+        option->SetValue("COUNCIL", edition.budget->council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
+    }
+    return page.render(status);
+}
+
+Response Console::change_tokens(Context& c) {
+    auto form = admin_form(c, "tokens", "managing tokens needs an administrator", tr(c, "Only administrators can manage API tokens."));
+    if (!form) return std::move(form.error);
+    std::string error;
+    if (c.path == "/console/tokens/revoke") {
+        const std::string& id = (*form)["id"];
+        if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
+            return tokens_page(c, 400, "", tr(c, "There is no such token."), "");
+        const StoreStatus s = officers_.revoke_token(std::stoll(id), error);
+        if (s == StoreStatus::Unavailable)
+            return unavailable(c);
+        if (s == StoreStatus::Ok) audit(c, "token.revoked", "token " + id);
+        return tokens_page(c, s == StoreStatus::Ok ? 200 : 404, s == StoreStatus::Ok ? tr(c, "The token is revoked: it no longer works.") : "",
+                           s == StoreStatus::Ok ? "" : tr(c, "There is no such token."), "");
+    }
+    const std::string name = (*form)["name"], officer = (*form)["officer"];
+    // Every budget ticked (a form repeats the field once per box).
+    std::vector<std::string> budgets;
+    for (const auto& [field, value] : parse_form_all(c.request.body))
+        if (field == "budget" && c.budgets->find(value) && std::find(budgets.begin(), budgets.end(), value) == budgets.end())
+            budgets.push_back(value);
+    if (name.empty() || name.size() > 200) return tokens_page(c, 400, "", tr(c, "Say what the token is for."), "");
+    if (budgets.empty()) return tokens_page(c, 400, "", tr(c, "Choose at least one consultation."), "");
+    const std::string token = "bst_" + new_session_id();
+    const StoreStatus s = officers_.create_token(officer, name, budgets, session_hash(token), error);
+    if (s == StoreStatus::NotFound) return tokens_page(c, 400, "", tr(c, "There is no officer with that name."), "");
+    if (s != StoreStatus::Ok)
+        return unavailable(c);
+    std::string ids;
+    for (const auto& b : budgets) ids += (ids.empty() ? "" : ",") + b;
+    audit(c, "token.created", name, "for " + officer + ", budgets " + ids);
+    return tokens_page(c, 201, "", "", token);
+}
+
+Response Console::audit_page(Context& c) {
+    if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can read the audit log."));
+    std::int64_t before = 0;
+    if (const std::string& p = c.query["before"]; !p.empty() && p.size() < 19 && p.find_first_not_of("0123456789") == std::string::npos)
+        before = std::stoll(p);
+    constexpr std::size_t kPerPage = 100;
+    std::vector<AuditEntry> entries;
+    std::string error;
+    if (!officers_.audit_entries(kPerPage + 1, before, entries, error))
+        return unavailable(c);
+    Page page(templates_, c, "audit.tpl", tr(c, "Audit log"));
+    for (std::size_t i = 0; i < entries.size() && i < kPerPage; ++i) {
+        auto* row = page.body().AddSectionDictionary("ENTRY");
+        row->SetValue("AT", entries[i].at.substr(0, 19));
+        row->SetValue("OFFICER", entries[i].officer.empty() ? "–" : entries[i].officer);
+        row->SetValue("ACTION", entries[i].action);
+        row->SetValue("OBJECT", entries[i].object);
+        row->SetValue("DETAIL", entries[i].detail);
+    }
+    if (entries.size() > kPerPage) page.body().AddSectionDictionary("OLDER")->SetValue("BEFORE", std::to_string(entries[kPerPage - 1].id));
+    return page.render(200);
+}
+
+Response Console::audit_csv(Context& c) {
+    if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can read the audit log."));
+    Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
+    r.body = budget::csv_row({"id", "at", "officer", "action", "object", "detail"});
+    std::vector<AuditEntry> entries;
+    std::string error;
+    std::int64_t before = 0;
+    do {
+        if (!officers_.audit_entries(1000, before, entries, error))
+            return unavailable(c);
+        for (const auto& e : entries) {
+            r.body += budget::csv_row({std::to_string(e.id), e.at, budget::csv_text(e.officer), budget::csv_text(e.action),
+                                       budget::csv_text(e.object), budget::csv_text(e.detail)});
+            before = e.id;
+        }
+    } while (entries.size() == 1000);
+    audit(c, "export", "audit log", "audit.csv");
+    return r;
+}
+
+}  // namespace server::console

@@ -1,0 +1,390 @@
+// The console's results pages: the consultations, each one's dashboard (figures, groups, across versions),
+// the report and exports.
+#include "console.h"
+
+#include <unistd.h>
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include "across_versions.h"
+#include "aggregation.h"
+#include "breakdown.h"
+#include "charts.h"
+#include "choices_codec.h"
+#include "csv.h"
+#include "exports.h"
+#include "forms.h"
+#include "page.h"
+#include "log.h"
+#include "qr_svg.h"
+#include "voter_code.h"
+#include "utc_time.h"
+
+namespace server::console {
+
+namespace {
+
+// bp as a signed percentage with no trailing zeros: -250 -> "-2.5%", 0 -> "0%", 199 -> "+1.99%".
+std::string percent_text(std::int64_t value, int decimals) {
+    std::string s = budget::format_fixed(value, decimals);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s != "0" && s.front() != '-') s = "+" + s;
+    if (s.front() == '-') s = "\u2212" + s.substr(1);  // a true minus sign
+    return s + "%";
+}
+
+std::string bp_text(std::int64_t bp) { return percent_text(bp, 2); }
+std::string qbp_text(std::int64_t qbp) { return percent_text(qbp * 25, 4); }
+
+// Bins of a histogram over a step grid, trimmed to those between the lowest and highest chosen
+// (always keeping today's level, 0).
+BarChart histogram_chart(std::string id, std::string title, std::string label_heading, std::string value_heading,
+                         const std::vector<std::uint64_t>& hist, std::int64_t min_bp, std::int64_t step_bp, std::uint64_t total) {
+    BarChart chart{std::move(id), std::move(title), std::move(label_heading), std::move(value_heading), {}};
+    std::size_t first = hist.size(), last = 0;
+    for (std::size_t k = 0; k < hist.size(); ++k) {
+        const std::int64_t v = min_bp + static_cast<std::int64_t>(k) * step_bp;
+        if (hist[k] || v == 0) {
+            first = std::min(first, k);
+            last = std::max(last, k);
+        }
+    }
+    // A fine grid (council tax moves in hundredths of a percent) shows only the steps chosen.
+    constexpr std::size_t kMostBins = 60;
+    const bool sparse = last >= first && last - first + 1 > kMostBins;
+    for (std::size_t k = first; k <= last && k < hist.size(); ++k) {
+        const std::int64_t v = min_bp + static_cast<std::int64_t>(k) * step_bp;
+        if (sparse && hist[k] == 0 && v != 0) continue;
+        chart.bars.push_back({bp_text(v), hist[k], count_and_share(hist[k], total), v == 0});
+    }
+    return chart;
+}
+
+// Cut, kept or increased: how many chose each for service i.
+struct Direction {
+    std::uint64_t cut = 0, kept = 0, increased = 0;
+};
+Direction direction(const budget::Budget& b, const budget::Aggregator& agg, std::size_t i) {
+    Direction d;
+    const auto& s = b.services[i];
+    const auto& hist = agg.service_histogram(i);
+    for (std::size_t k = 0; k < hist.size(); ++k) {
+        const std::int64_t v = s.min_bp + static_cast<std::int64_t>(k) * s.step_bp;
+        (v < 0 ? d.cut : v == 0 ? d.kept : d.increased) += hist[k];
+    }
+    return d;
+}
+
+}  // namespace
+
+Response Console::home(Context& c) {
+    Page page(templates_, c, "home.tpl", tr(c, "Consultations"));
+    for (const auto& [id, edition] : c.budgets->current) {
+        const budget::Budget& b = *edition.budget;
+        budget::Aggregator agg(b);
+        std::string error;
+        if (!aggregate_stored(storage_, b, agg, error))
+            return unavailable(c);
+        auto* row = page.body().AddSectionDictionary("BUDGET");
+        row->SetValue("ID", id);
+        row->SetValue("COUNCIL", b.council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
+        row->SetIntValue("VERSION", static_cast<long>(b.version));
+        row->SetValue("YEAR", b.financial_year);
+        row->SetValue("COUNT", std::to_string(agg.count()));
+        row->SetValue("BALANCED", share(agg.balanced(), agg.count()));
+        row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
+    }
+    if (c.budgets->current.empty()) page.body().ShowSection("NO_BUDGETS");
+    if (config_.ballots && !config_.ballots->by_id.empty()) {
+        auto* ballots = page.body().AddSectionDictionary("BALLOTS");
+        for (const auto& [id, edition] : config_.ballots->by_id) {
+            const budget::Ballot& b = *edition.ballot;
+            std::uint64_t votes = 0;
+            std::string error;
+            if (!storage_.scan(id, false, [&](const StoredRow&) { ++votes; }, error)) return unavailable(c);
+            auto* row = ballots->AddSectionDictionary("BALLOT");
+            row->SetValue("ID", id);
+            row->SetValue("TITLE", b.title.in(c.lang == Lang::Cy ? "cy" : "en"));
+            row->SetValue("COUNT", std::to_string(votes));
+            row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
+        }
+    }
+    return page.render(200);
+}
+
+bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {
+    budget::Choices choices;
+    return storage_.scan(b.id, false, [&](const StoredRow& row) {
+        if (row.budget_version != b.version) return;  // results are per version
+        ++t.days[row.received_at.substr(0, 10)];
+        if (budget::decode_choices(b, row.choices, choices)) t.agg.add(choices, row.balanced, row.has_comments);
+        else t.agg.reject();
+    }, error);
+}
+
+void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, const Tally& t) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    const budget::Aggregator& agg = t.agg;
+    const std::uint64_t n = agg.count();
+    if (n == 0) return;
+    auto* f = page.body().AddIncludeDictionary("FIGURES");
+    f->SetFilename(Templates::name("figures.tpl", c.lang));
+
+    BarChart per_day{"days", tr(c, "Responses per day (UTC)"), tr(c, "Day"), tr(c, "Responses"), {}};
+    for (const auto& [day, count] : t.days) per_day.bars.push_back({day, count, std::to_string(count), false});
+    page.chart(*f, "DAYS", per_day);
+
+    for (std::size_t i = 0; i < b.services.size(); ++i) {
+        const auto& s = b.services[i];
+        if (s.locked) continue;
+        const Direction d = direction(b, agg, i);
+        const budget::LeverSummary sum = agg.service(i);
+        auto* row = f->AddSectionDictionary("SERVICE");
+        row->SetValue("SERVICE_ID", s.id);
+        row->SetValue("NAME", s.name.in(language));
+        row->SetValue("CUT", share(d.cut, n));
+        row->SetValue("KEPT", share(d.kept, n));
+        row->SetValue("INCREASED", share(d.increased, n));
+        row->SetValue("LOWER", qbp_text(sum.lower_quartile_qbp));
+        row->SetValue("MEDIAN", qbp_text(sum.median_qbp));
+        row->SetValue("UPPER", qbp_text(sum.upper_quartile_qbp));
+        row->SetValue("SPREAD", fill(tr(c, "Median {median}; half chose between {lower} and {upper}."),
+                                     {{"median", qbp_text(sum.median_qbp)}, {"lower", qbp_text(sum.lower_quartile_qbp)},
+                                      {"upper", qbp_text(sum.upper_quartile_qbp)}}));
+        page.columns(*row, "CHART", histogram_chart("service-chart-" + s.id, fill(tr(c, "{service}: the change chosen"), {{"service", s.name.in(language)}}),
+                                                  tr(c, "Change"), tr(c, "Responses"), agg.service_histogram(i), s.min_bp, s.step_bp, n),
+                     tr(c, "The table leaves out the steps nobody chose."));
+    }
+
+    BarChart options{"options", tr(c, "Savings and income options chosen"), tr(c, "Option"), tr(c, "Responses"), {}};
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+        options.bars.push_back({b.efficiencies[i].name.in(language), agg.efficiency_uptake(i), count_and_share(agg.efficiency_uptake(i), n), false});
+    for (std::size_t i = 0; i < b.incomes.size(); ++i)
+        options.bars.push_back({b.incomes[i].name.in(language), agg.income_uptake(i), count_and_share(agg.income_uptake(i), n), false});
+    page.chart(*f, "OPTIONS", options);
+
+    const auto& ct = b.council_tax;
+    f->SetValue("TAX_MEDIAN", fill(tr(c, "The median rise chosen is {median}."), {{"median", qbp_text(agg.council_tax().median_qbp)}}));
+    page.columns(*f, "TAX", histogram_chart("tax", tr(c, "Council tax rise chosen"), tr(c, "Rise"), tr(c, "Responses"),
+                                          agg.council_tax_histogram(), ct.lever_min_bp, ct.lever_step_bp, n),
+                 tr(c, "The table leaves out the steps nobody chose."));
+}
+
+Response Console::dashboard(Context& c, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    Tally t{budget::Aggregator(b), {}};
+    std::string error;
+    if (!tally(b, t, error))
+        return unavailable(c);
+    Page page(templates_, c, "dashboard.tpl", b.council_name.in(language));
+    auto& d = page.body();
+    d.SetValue("ID", b.id);
+    d.SetValue("COUNCIL", b.council_name.in(language));
+    d.SetValue("YEAR", b.financial_year);
+    const std::uint64_t n = t.agg.count();
+    d.SetValue("COUNT", std::to_string(n));
+    d.SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
+    d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
+    if (n == 0) d.ShowSection("EMPTY");
+    if (c.query.count("done"))
+        d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", c.query["done"] == "threshold" ? tr(c, "The threshold is saved.")
+                                                                                            : tr(c, "The dates are saved."));
+    const BudgetEdition* current = c.budgets->find(b.id);
+    const bool earlier = current && current->budget->version != b.version;
+    d.AddSectionDictionary(earlier ? "EARLIER_VERSION" : "CURRENT_VERSION")->SetValue("VERSION", std::to_string(b.version));
+    d.SetValue("VERSION_QUERY", earlier ? "?version=" + std::to_string(b.version) : "");
+    fill_window(c, d, b);
+    fill_threshold(c, d, b);
+    fill_figures(c, page, b, t);
+    if (!fill_breakdown(c, d, b))
+        return unavailable(c);
+    if (!earlier && !fill_across_versions(c, d, b))
+        return unavailable(c);
+    return page.render(200);
+}
+
+// The current version's results with earlier versions' added where a lever kept its meaning.
+bool Console::fill_across_versions(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    const auto versions = c.budgets->versions.find(b.id);
+    if (versions == c.budgets->versions.end() || versions->second.size() < 2) return true;
+    std::vector<std::unique_ptr<Tally>> tallies;
+    std::vector<budget::VersionResults> results;
+    std::string error;
+    for (const auto& [number, edition] : versions->second) {  // oldest first; the current one is the newest
+        tallies.push_back(std::make_unique<Tally>(Tally{budget::Aggregator(*edition.budget), {}}));
+        if (!tally(*edition.budget, *tallies.back(), error)) return false;
+        results.push_back({edition.budget.get(), &tallies.back()->agg});
+    }
+    const budget::AcrossVersions across = budget::across_versions(results);
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    auto versions_text = [](const std::vector<std::int64_t>& vs) {
+        std::string out;
+        for (auto v : vs) out += (out.empty() ? "" : ", ") + std::to_string(v);
+        return out;
+    };
+    auto* s = d.AddSectionDictionary("ACROSS");
+    auto lever = [&](const std::string& name, const budget::LeverAcrossVersions& l) {
+        auto* row = s->AddSectionDictionary("ACROSS_LEVER");
+        row->SetValue("NAME", name);
+        row->SetValue("VERSIONS", versions_text(l.versions));
+        row->SetValue("COUNT", std::to_string(l.summary.count));
+        row->SetValue("LOWER", l.summary.count ? qbp_text(l.summary.lower_quartile_qbp) : "\u2013");
+        row->SetValue("MEDIAN", l.summary.count ? qbp_text(l.summary.median_qbp) : "\u2013");
+        row->SetValue("UPPER", l.summary.count ? qbp_text(l.summary.upper_quartile_qbp) : "\u2013");
+    };
+    for (const auto& l : across.services) lever(b.services[l.index].name.in(language), l);
+    lever(tr(c, "Council tax"), across.council_tax);
+    auto option = [&](const std::string& name, const budget::OptionAcrossVersions& o) {
+        auto* row = s->AddSectionDictionary("ACROSS_OPTION");
+        row->SetValue("NAME", name);
+        row->SetValue("VERSIONS", versions_text(o.versions));
+        row->SetValue("TAKEN", count_and_share(o.taken, o.responses));
+    };
+    for (const auto& o : across.efficiencies) option(b.efficiencies[o.index].name.in(language), o);
+    for (const auto& o : across.incomes) option(b.incomes[o.index].name.in(language), o);
+    return true;
+}
+
+// The "results by group" choice for the dashboard (?by=), and its table.
+bool Console::fill_breakdown(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    if (b.demographics.empty()) return true;
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    auto* section = d.AddSectionDictionary("HAS_QUESTIONS");
+    section->SetValue("ID", b.id);
+    const std::string& by = c.query["by"];
+    std::optional<std::size_t> chosen;
+    for (std::size_t q = 0; q < b.demographics.size(); ++q) {
+        auto* option = section->AddSectionDictionary("QUESTION");
+        option->SetValue("VALUE", b.demographics[q].id);
+        option->SetValue("TEXT", b.demographics[q].label.in(language));
+        if (b.demographics[q].id == by) {
+            option->ShowSection("SELECTED");
+            chosen = q;
+        }
+    }
+    return !chosen || fill_group_table(c, *section, b, *chosen);
+}
+
+// A breakdown.tpl table for one question: every figure of a group with fewer than kSmallestGroup
+// responses is replaced by "fewer than 10".
+bool Console::fill_group_table(Context& c, ctemplate::TemplateDictionary& parent, const budget::Budget& b, std::size_t question) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    std::vector<Group> groups;
+    std::string error;
+    if (!breakdown(storage_, b, question, groups, error)) return false;
+    auto* table = parent.AddIncludeDictionary("BREAKDOWN");
+    table->SetFilename(Templates::name("breakdown.tpl", c.lang));
+    table->SetValue("TABLE_ID", "groups-" + b.demographics[question].id);
+    table->SetValue("CAPTION", fill(tr(c, "Results by answer to: {question}"), {{"question", b.demographics[question].label.in(language)}}));
+    const std::string few = fill(tr(c, "fewer than {n}"), {{"n", std::to_string(kSmallestGroup)}});
+    for (const auto& g : groups) table->AddSectionDictionary("GROUP")->SetValue("NAME", g.option_id.empty() ? tr(c, "No answer") : g.label.in(language));
+    auto row = [&](const std::string& label, const std::function<std::string(const budget::Aggregator&)>& figure) {
+        auto* r = table->AddSectionDictionary("ROW");
+        r->SetValue("LABEL", label);
+        for (const auto& g : groups) r->AddSectionDictionary("CELL")->SetValue("VALUE", g.suppressed() ? few : figure(g.aggregate));
+    };
+    row(tr(c, "Responses"), [](const budget::Aggregator& a) { return std::to_string(a.count()); });
+    row(tr(c, "Balanced the budget"), [](const budget::Aggregator& a) { return share(a.balanced(), a.count()); });
+    for (std::size_t i = 0; i < b.services.size(); ++i) {
+        if (b.services[i].locked) continue;
+        row(fill(tr(c, "{service}: median change"), {{"service", b.services[i].name.in(language)}}),
+            [i](const budget::Aggregator& a) { return qbp_text(a.service(i).median_qbp); });
+    }
+    row(tr(c, "Council tax: median rise"), [](const budget::Aggregator& a) { return qbp_text(a.council_tax().median_qbp); });
+    for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+        row(fill(tr(c, "{option}: chosen by"), {{"option", b.efficiencies[i].name.in(language)}}),
+            [i](const budget::Aggregator& a) { return share(a.efficiency_uptake(i), a.count()); });
+    for (std::size_t i = 0; i < b.incomes.size(); ++i)
+        row(fill(tr(c, "{option}: chosen by"), {{"option", b.incomes[i].name.in(language)}}),
+            [i](const budget::Aggregator& a) { return share(a.income_uptake(i), a.count()); });
+    return true;
+}
+
+Response Console::report(Context& c, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    Tally t{budget::Aggregator(b), {}};
+    std::string error;
+    if (!tally(b, t, error))
+        return unavailable(c);
+    const budget::Aggregator& agg = t.agg;
+    const std::uint64_t n = agg.count();
+    const std::string title = fill(tr(c, "{council}: budget consultation {year}, results"),
+                                   {{"council", b.council_name.in(language)}, {"year", b.financial_year}});
+    Page page(templates_, c, "report.tpl", title);
+    auto& d = page.body();
+    d.SetValue("ID", b.id);
+    d.SetValue("TITLE", title);
+    d.SetValue("COUNCIL", b.council_name.in(language));
+    d.SetValue("YEAR", b.financial_year);
+    d.SetValue("COUNT", std::to_string(n));
+    d.SetValue("MADE", utc_now().substr(0, 10));
+    const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
+    d.SetValue("WINDOW", fill(tr(c, "From {opens} to {closes}"),
+                              {{"opens", w.opens_at ? budget::describe_utc(*w.opens_at, language) : tr(c, "no start date")},
+                               {"closes", w.closes_at ? budget::describe_utc(*w.closes_at, language) : tr(c, "no closing date")}}));
+    d.SetValue("PERIOD", t.days.empty() ? tr(c, "None yet")
+                                        : fill(tr(c, "{first} to {last}"), {{"first", t.days.begin()->first}, {"last", t.days.rbegin()->first}}));
+    d.SetValue("SUPPRESSION", b.demographics.empty()
+                                  ? tr(c, "This report has no breakdown by demographic group, so no figure in it comes from fewer than 10 responses except the totals above.")
+                                  : tr(c, "In the results by group, a group with fewer than 10 responses shows \"fewer than 10\" in place of each figure, so that nobody can be picked out."));
+    if (!b.demographics.empty() && n > 0) {
+        auto* groups = d.AddSectionDictionary("HAS_GROUPS");
+        for (std::size_t q = 0; q < b.demographics.size(); ++q)
+            if (!fill_group_table(c, *groups->AddSectionDictionary("GROUPS"), b, q))
+                return unavailable(c);
+    }
+    if (n == 0) d.ShowSection("EMPTY");
+    auto finding = [&](const std::string& text) { d.AddSectionDictionary("FINDING")->SetValue("TEXT", text); };
+    if (n > 0) {
+        finding(fill(tr(c, "{share} of responses balanced the budget."), {{"share", share(agg.balanced(), n)}}));
+        std::size_t most_cut = b.services.size(), most_raised = b.services.size();
+        std::uint64_t cut_count = 0, raised_count = 0;
+        for (std::size_t i = 0; i < b.services.size(); ++i) {
+            if (b.services[i].locked) continue;
+            const Direction dir = direction(b, agg, i);
+            if (dir.cut > cut_count) cut_count = dir.cut, most_cut = i;
+            if (dir.increased > raised_count) raised_count = dir.increased, most_raised = i;
+        }
+        if (most_cut < b.services.size())
+            finding(fill(tr(c, "{service} was the service cut most often: by {share} of responses."),
+                         {{"service", b.services[most_cut].name.in(language)}, {"share", share(cut_count, n)}}));
+        if (most_raised < b.services.size())
+            finding(fill(tr(c, "{service} was the service increased most often: by {share} of responses."),
+                         {{"service", b.services[most_raised].name.in(language)}, {"share", share(raised_count, n)}}));
+        finding(fill(tr(c, "The median council tax rise chosen was {median}."), {{"median", qbp_text(agg.council_tax().median_qbp)}}));
+        std::string top;
+        std::uint64_t top_count = 0;
+        for (std::size_t i = 0; i < b.efficiencies.size(); ++i)
+            if (agg.efficiency_uptake(i) > top_count) top_count = agg.efficiency_uptake(i), top = b.efficiencies[i].name.in(language);
+        for (std::size_t i = 0; i < b.incomes.size(); ++i)
+            if (agg.income_uptake(i) > top_count) top_count = agg.income_uptake(i), top = b.incomes[i].name.in(language);
+        if (top_count > 0)
+            finding(fill(tr(c, "The option chosen most often was {option}, by {share} of responses."),
+                         {{"option", top}, {"share", share(top_count, n)}}));
+    }
+    fill_figures(c, page, b, t);
+    return page.render(200);
+}
+
+Response Console::export_file(Context& c, const budget::Budget& b, const std::string& what) {
+    static std::atomic<unsigned> counter{0};
+    const std::string path = config_.export_dir + "/console-export-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".tmp";
+    std::string error;
+    if (!write_officer_file(storage_, &officers_, b, what, path, error)) {
+        std::remove(path.c_str());
+        log_line("console: export failed: " + error);
+        return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The export could not be made just now. Try again in a minute."));
+    }
+    audit(c, "export", b.id, what);
+    Response r;
+    r.file = path;
+    r.content_type = export_content_type(what);
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + b.id + "-" + what + "\"");
+    return r;
+}
+
+}  // namespace server::console
