@@ -1,4 +1,4 @@
-// The console's routes: sessions, CSRF checks, roles, and the pages they render.
+// The console's request handling and its routes, one table: sessions, CSRF checks, roles and who answers.
 #include "console.h"
 
 #include <unistd.h>
@@ -96,74 +96,233 @@ Response Console::unavailable(Context& c) {
     return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The database could not be reached. Try again in a minute."));
 }
 
+// Every console route, read top to bottom; the first that fits answers.
+//   who:  Anyone (no session is looked up), Visitor (the session is looked up, none needed), Officer.
+//   body: what a POST may carry besides a form (application/x-www-form-urlencoded).
+//   strict: another method is 405, not passed on.
+//   path: {budget} a budget's id (and its version, by ?version=N), {ballot} a ballot's, {consultation}
+//         either; {rest} the rest of the path, for drafts.cpp's and the tally's own routes.
+// A signed-in officer's POST must come from this site (Origin, Sec-Fetch-Site) and, for a form, carry
+// the session's token (admin_form). Anything else is 404.
+const std::vector<Console::Route>& Console::routes() {
+    using M = const Match&;
+    static const std::vector<Route> table = {
+        {"*",    "/console",                        Who::Anyone,  Body::Form, [](Console&, Context&, M) { return redirect("/console/"); }},
+        {"GET",  "/console/console.css",            Who::Anyone,  Body::Form, [](Console& k, Context& c, M) { return k.stylesheet(c); }, true},
+        {"GET",  "/console/language",               Who::Anyone,  Body::Form, [](Console& k, Context& c, M) { return k.choose_language(c); }},
+        {"GET",  "/console/sign-in",                Who::Visitor, Body::Form, [](Console& k, Context& c, M) { return k.sign_in_form(c); }, true},
+        {"POST", "/console/sign-in",                Who::Visitor, Body::Form, [](Console& k, Context& c, M) { return k.sign_in(c); }, true},
+        {"POST", "/console/sign-out",               Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.sign_out(c); }},
+        {"GET",  "/console/",                       Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.home(c); }},
+        {"GET",  "/console/password",               Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.password_page(c, 200, "", ""); }},
+        {"POST", "/console/password",               Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.change_password(c); }},
+        {"GET",  "/console/officers",               Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.officers_page(c, 200, "", ""); }},
+        {"POST", "/console/officers/add",           Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.change_officers(c); }},
+        {"POST", "/console/officers/remove",        Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.change_officers(c); }},
+        {"GET",  "/console/tokens",                 Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.tokens_page(c, 200, "", "", ""); }},
+        {"POST", "/console/tokens/create",          Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.change_tokens(c); }},
+        {"POST", "/console/tokens/revoke",          Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.change_tokens(c); }},
+        {"GET",  "/console/audit",                  Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.audit_page(c); }},
+        {"GET",  "/console/audit.csv",              Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.audit_csv(c); }},
+        // Events (events.cpp, paper.cpp): the projector's tally, voter codes, paper ballots.
+        {"GET",  "/console/tally/{rest}",           Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.open_tally(c, m.rest); }},
+        {"GET",  "/console/paper/{ballot}",         Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.paper_page(c, *m.ballot, 200, {}, "", ""); }},
+        {"POST", "/console/paper/{ballot}",         Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.enter_paper(c, *m.ballot); }},
+        {"POST", "/console/paper/{ballot}/import",  Who::Officer, Body::FormOrFile, [](Console& k, Context& c, M m) { return k.import_papers(c, *m.ballot); }},
+        {"GET",  "/console/codes/{consultation}",   Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.codes_page(c, m.codes, 200, "", "100", ""); }},
+        {"POST", "/console/codes/{consultation}",   Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.create_codes(c, m.codes); }},
+        // A budget's results (results_pages.cpp), settings (consultation_dates.cpp) and comments (comments.cpp).
+        {"GET",  "/console/budgets/{budget}",                Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.dashboard(c, *m.budget); }},
+        {"GET",  "/console/budgets/{budget}/report",         Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.report(c, *m.budget); }},
+        {"POST", "/console/budgets/{budget}/window",         Who::Officer, Body::Form, [](Console& k, Context& c, M m) {
+             return k.config_.windows ? k.change_window(c, *m.budget) : k.not_found(c); }},
+        {"POST", "/console/budgets/{budget}/threshold",      Who::Officer, Body::Form, [](Console& k, Context& c, M m) {
+             return k.config_.thresholds ? k.change_threshold(c, *m.budget) : k.not_found(c); }},
+        {"GET",  "/console/budgets/{budget}/comments",       Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.comments(c, *m.budget); }},
+        {"POST", "/console/budgets/{budget}/comments/hide",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.moderate(c, *m.budget, true); }},
+        {"POST", "/console/budgets/{budget}/comments/show",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.moderate(c, *m.budget, false); }},
+        {"GET",  "/console/budgets/{budget}/export.csv",     Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.export_file(c, *m.budget, "export.csv"); }},
+        {"GET",  "/console/budgets/{budget}/export.xlsx",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.export_file(c, *m.budget, "export.xlsx"); }},
+        {"GET",  "/console/budgets/{budget}/aggregate.csv",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.export_file(c, *m.budget, "aggregate.csv"); }},
+        {"GET",  "/console/budgets/{budget}/aggregate.json", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.export_file(c, *m.budget, "aggregate.json"); }},
+        {"GET",  "/console/budgets/{budget}/submissions.jsonl", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.export_file(c, *m.budget, "submissions.jsonl"); }},
+        // Budget authoring (drafts.cpp): versions, drafts, previews and publishing.
+        {"GET",  "/console/budgets/{budget}/budget",         Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_page(c, m.id, 200, ""); }},
+        {"GET",  "/console/budgets/{budget}/budget.json",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_file(c, *m.budget, m.edition->json, false, ""); }},
+        {"GET",  "/console/budgets/{budget}/budget.xlsx",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_file(c, *m.budget, m.edition->json, true, ""); }},
+        {"POST", "/console/budgets/{budget}/drafts",         Who::Officer, Body::FormOrFile, [](Console& k, Context& c, M m) { return k.upload_draft(c, m.id); }},
+        {"POST", "/console/budgets/{budget}/drafts/{rest}/preview-submissions", Who::Officer, Body::Any, [](Console& k, Context& c, M m) {
+             return k.draft_route(c, m.id, m.rest + "/preview-submissions"); }},
+        {"GET",  "/console/budgets/{budget}/drafts/{rest}",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.draft_route(c, m.id, m.rest); }},
+        {"POST", "/console/budgets/{budget}/drafts/{rest}",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.draft_route(c, m.id, m.rest); }},
+    };
+    return table;
+}
+
+// Fits `path` to `pattern`, filling `m`. {rest} takes one or more whole segments; other names one
+// each, resolved at once (a budget, ballot or consultation that does not exist is `unknown`).
+bool Console::fit(Context& c, std::string_view pattern, std::string_view path, Match& m, std::string& unknown) {
+    std::size_t p = 0, q = 0;
+    while (p < pattern.size()) {
+        if (pattern[p] != '{') {
+            if (q >= path.size() || path[q] != pattern[p]) return false;
+            ++p, ++q;
+            continue;
+        }
+        const std::size_t close = pattern.find('}', p);
+        const std::string_view name = pattern.substr(p + 1, close - p - 1);
+        p = close + 1;
+        const std::string_view after = pattern.substr(p);  // the literal text that follows, if any
+        std::size_t end = name == "rest" ? (after.empty() ? path.size() : path.rfind(after)) : path.find('/', q);
+        if (end == std::string_view::npos || end < q) end = name == "rest" ? std::string_view::npos : path.size();
+        if (end == std::string_view::npos || end == q) return false;
+        const std::string value(path.substr(q, end - q));
+        q = end;
+        if (name == "rest") {
+            m.rest = value;
+        } else if (!resolve(c, name, value, m, unknown)) {
+            return false;
+        }
+    }
+    return q == path.size();
+}
+
+bool Console::resolve(Context& c, std::string_view name, const std::string& id, Match& m, std::string& unknown) {
+    const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr;
+    m.id = id;
+    if (name == "ballot") {
+        if (ballot) m.ballot = ballot->ballot.get();
+        else unknown = tr(c, "There is no consultation at this address.");
+        return ballot != nullptr;
+    }
+    if (name == "consultation") {
+        if (ballot) {
+            m.codes = {id, ballot->ballot->title, ballot->ballot->codes_required};
+        } else if (const BudgetEdition* edition = c.budgets->find(id)) {
+            const budget::Budget& b = *edition->budget;
+            m.codes = {id, {b.council_name.en + " " + b.financial_year, b.council_name.cy.empty() ? "" : b.council_name.cy + " " + b.financial_year},
+                       b.codes_required};
+        } else {
+            unknown = tr(c, "There is no consultation at this address.");
+            return false;
+        }
+        return true;
+    }
+    // {budget}: results and exports are per version, the current one or an earlier one by ?version=N.
+    m.edition = c.budgets->find(id);
+    if (!m.edition) {
+        unknown = tr(c, "There is no consultation at this address.");
+        return false;
+    }
+    if (c.query.count("version")) {
+        const std::string& v = c.query["version"];
+        const bool digits = !v.empty() && v.size() <= 18 && v.find_first_not_of("0123456789") == std::string::npos;
+        m.edition = digits ? c.budgets->find(id, std::stoll(v)) : nullptr;
+        if (!m.edition) {
+            unknown = tr(c, "This consultation has no such version.");
+            return false;
+        }
+    }
+    m.budget = m.edition->budget.get();
+    return true;
+}
+
+Response Console::not_found(Context& c) {
+    return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
+}
+
+Response Console::stylesheet(Context&) {
+    Response css;
+    css.content_type = "text/css; charset=utf-8";
+    css.body = templates_.asset("console.css");
+    css.headers.emplace_back("Cache-Control", "no-cache");
+    return css;
+}
+
+Response Console::choose_language(Context& c) {
+    Response back = redirect(safe_back(c.query["back"]));
+    back.headers.emplace_back("Set-Cookie", std::string("console_lang=") + (c.query["to"] == "cy" ? "cy" : "en") +
+                                                "; Path=/console; SameSite=Strict; Max-Age=31536000" + (c.https ? "; Secure" : ""));
+    return back;
+}
+
+Response Console::sign_in_form(Context& c) {
+    if (c.signed_in) return redirect("/console/");
+    Response page = sign_in_page(c, 200, "",
+                                 c.query.count("signed_out") ? tr(c, "You have signed out.")
+                                 : c.expired ? tr(c, "Your session has ended. Sign in again to carry on.")
+                                             : "",
+                                 "");
+    if (c.expired) page.headers.emplace_back("Set-Cookie", ended_cookie(c.https));
+    return page;
+}
+
+// Who is asking: a session cookie is looked up by its hash and held to both time limits. False when
+// the sessions could not be read.
+bool Console::identify(Context& c) {
+    const std::string sid = cookie_value(c.request.cookie, kSessionCookie);
+    if (!is_hex64(sid)) return true;
+    std::string error;
+    const StoreStatus s = officers_.find_session(session_hash(sid), c.session, error);
+    if (s == StoreStatus::Unavailable) {
+        log_line("console: sessions unavailable: " + error);
+        return false;
+    }
+    const std::int64_t now = now_seconds();
+    if (s == StoreStatus::Ok && (now - c.session.last_seen > kIdleSeconds || now - c.session.created > kAbsoluteSeconds)) {
+        officers_.end_session(session_hash(sid), error);
+        c.expired = true;
+    } else if (s == StoreStatus::Ok) {
+        // Idle time is kept to the minute: one write a minute, not one per page.
+        if (now - c.session.last_seen >= 60) officers_.touch_session(session_hash(sid), now, error);
+        c.signed_in = true;
+        c.session_id = sid;
+        c.csrf = csrf_token(sid);
+    } else {
+        c.expired = true;
+    }
+    return true;
+}
+
 Response Console::route(Context& c) {
     const Request& r = c.request;
     c.lang = cookie_value(r.cookie, "console_lang") == "cy" ? Lang::Cy : Lang::En;
     c.https = config_.trust_proxy && lower_ascii(r.forwarded_proto) == "https";
-    const bool get = r.method == "GET";
-    const bool post = r.method == "POST";
 
-    if (c.path == "/console") return redirect("/console/");
-    if (c.path == "/console/console.css") {
-        if (!get) return error_response(405, "http.method_not_allowed", "this route answers GET, HEAD");
-        Response css;
-        css.content_type = "text/css; charset=utf-8";
-        css.body = templates_.asset("console.css");
-        css.headers.emplace_back("Cache-Control", "no-cache");
-        return css;
-    }
-    if (c.path == "/console/language" && get) {
-        Response back = redirect(safe_back(c.query["back"]));
-        back.headers.emplace_back("Set-Cookie", std::string("console_lang=") + (c.query["to"] == "cy" ? "cy" : "en") +
-                                                    "; Path=/console; SameSite=Strict; Max-Age=31536000" + (c.https ? "; Secure" : ""));
-        return back;
-    }
-
-    // Who is asking: a session cookie is looked up by its hash and held to both time limits.
-    const std::string sid = cookie_value(r.cookie, kSessionCookie);
-    if (is_hex64(sid)) {
-        std::string error;
-        const StoreStatus s = officers_.find_session(session_hash(sid), c.session, error);
-        if (s == StoreStatus::Unavailable) {
-            log_line("console: sessions unavailable: " + error);
-            return unavailable(c);
+    // The first route whose path fits; among those, the one for this method.
+    const Route* found = nullptr;
+    const Route* other_method = nullptr;
+    Match match;
+    std::string unknown;  // why a path that names a consultation names none
+    for (const Route& route : routes()) {
+        Match m;
+        if (!fit(c, route.path, c.path, m, unknown)) continue;
+        if (r.method != route.method && route.method != std::string_view("*")) {
+            if (!other_method) other_method = &route;
+            continue;
         }
-        const std::int64_t now = now_seconds();
-        if (s == StoreStatus::Ok && (now - c.session.last_seen > kIdleSeconds || now - c.session.created > kAbsoluteSeconds)) {
-            officers_.end_session(session_hash(sid), error);
-            c.expired = true;
-        } else if (s == StoreStatus::Ok) {
-            // Idle time is kept to the minute: one write a minute, not one per page.
-            if (now - c.session.last_seen >= 60) officers_.touch_session(session_hash(sid), now, error);
-            c.signed_in = true;
-            c.session_id = sid;
-            c.csrf = csrf_token(sid);
-        } else {
-            c.expired = true;
-        }
+        found = &route;
+        match = std::move(m);
+        break;
     }
+    // The stylesheet and the sign-in page answer only their methods.
+    const bool strict = !found && other_method && other_method->strict;
+    if (strict && other_method->who == Who::Anyone) return error_response(405, "http.method_not_allowed", "this route answers GET, HEAD");
+    if (found && found->who == Who::Anyone) return found->handler(*this, c, match);
 
-    if (c.path == "/console/sign-in") {
-        if (post) return sign_in(c);
-        if (!get) return error_response(405, "http.method_not_allowed", "this route answers GET, POST");
-        if (c.signed_in) return redirect("/console/");
-        Response page = sign_in_page(c, 200, "",
-                                     c.query.count("signed_out") ? tr(c, "You have signed out.")
-                                     : c.expired ? tr(c, "Your session has ended. Sign in again to carry on.")
-                                                 : "",
-                                     "");
-        if (c.expired) page.headers.emplace_back("Set-Cookie", ended_cookie(c.https));
-        return page;
-    }
+    if (!identify(c)) return unavailable(c);
+    if (strict && other_method->who == Who::Visitor)
+        return error_response(405, "http.method_not_allowed", "this route answers GET, POST");
+    if (found && found->who == Who::Visitor) return found->handler(*this, c, match);
 
     if (!c.signed_in) {
-        Response refused = get ? redirect("/console/sign-in")
+        Response refused = r.method == "GET"
+                               ? redirect("/console/sign-in")
                                : message(c, 401, tr(c, "Sign in first"), tr(c, "Your session has ended, so nothing was changed. Sign in and try again."));
         if (c.expired) refused.headers.emplace_back("Set-Cookie", ended_cookie(c.https));
         return refused;
     }
-
-    if (post) {
+    if (r.method == "POST") {
         // Cross-site request forgery: the browser must say the form came from this site, and the
         // form must carry this session's token.
         const std::string expected = std::string(c.https ? "https://" : "http://") + r.host;
@@ -173,88 +332,15 @@ Response Console::route(Context& c) {
             return message(c, 403, tr(c, "That request was refused"), tr(c, "The form did not come from this console. Nothing was changed."));
         }
         const std::string type = lower_ascii(r.content_type);
-        // Two posts are not forms: a budget upload (a file) and what a draft's preview tries to send.
-        const bool budgets = c.path.rfind("/console/budgets/", 0) == 0;
-        const bool upload = budgets && c.path.size() > 7 && c.path.compare(c.path.size() - 7, 7, "/drafts") == 0 &&
-                            type.rfind("multipart/form-data", 0) == 0;
-        const bool preview = budgets && c.path.size() > 20 && c.path.compare(c.path.size() - 20, 20, "/preview-submissions") == 0;
-        const bool paper_file = c.path.rfind("/console/paper/", 0) == 0 && c.path.size() > 7 &&
-                                c.path.compare(c.path.size() - 7, 7, "/import") == 0 && type.rfind("multipart/form-data", 0) == 0;
-        if (type.rfind("application/x-www-form-urlencoded", 0) != 0 && !upload && !preview && !paper_file)
+        const bool form = type.rfind("application/x-www-form-urlencoded", 0) == 0;
+        const bool file = type.rfind("multipart/form-data", 0) == 0;
+        const Body body = found ? found->body : Body::Form;
+        if (!form && !(body == Body::FormOrFile && file) && body != Body::Any)
             return error_response(415, "http.unsupported_media_type", "send the form as application/x-www-form-urlencoded");
     }
-
-    if (c.path == "/console/sign-out" && post) return sign_out(c);
-    if (c.path == "/console/" && get) return home(c);
-    if (c.path == "/console/audit" && get) return audit_page(c);
-    if (c.path == "/console/password" && get) return password_page(c, 200, "", "");
-    if (c.path == "/console/password" && post) return change_password(c);
-    if (c.path == "/console/officers" && get) return officers_page(c, 200, "", "");
-    if ((c.path == "/console/officers/add" || c.path == "/console/officers/remove") && post) return change_officers(c);
-    if (c.path == "/console/tokens" && get) return tokens_page(c, 200, "", "", "");
-    if ((c.path == "/console/tokens/create" || c.path == "/console/tokens/revoke") && post) return change_tokens(c);
-    if (c.path == "/console/audit.csv" && get) return audit_csv(c);
-
-    if (c.path.rfind("/console/tally/", 0) == 0 && get) return open_tally(c, c.path.substr(15));
-    if (c.path.rfind("/console/paper/", 0) == 0) {
-        std::string id = c.path.substr(15);
-        const bool import = id.size() > 7 && id.compare(id.size() - 7, 7, "/import") == 0;
-        if (import) id.resize(id.size() - 7);
-        const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr;
-        if (!ballot) return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
-        if (get && !import) return paper_page(c, *ballot->ballot, 200, {}, "", "");
-        if (post && import) return import_papers(c, *ballot->ballot);
-        if (post) return enter_paper(c, *ballot->ballot);
-    }
-    if (c.path.rfind("/console/codes/", 0) == 0) {
-        const std::string id = c.path.substr(15);
-        CodesFor codes;
-        if (const BallotEdition* ballot = config_.ballots ? config_.ballots->find(id) : nullptr) {
-            codes = {id, ballot->ballot->title, ballot->ballot->codes_required};
-        } else if (const BudgetEdition* edition = c.budgets->find(id)) {
-            const budget::Budget& b = *edition->budget;
-            codes = {id, {b.council_name.en + " " + b.financial_year, b.council_name.cy.empty() ? "" : b.council_name.cy + " " + b.financial_year},
-                     b.codes_required};
-        } else {
-            return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
-        }
-        if (get) return codes_page(c, codes, 200, "", "100", "");
-        if (post) return create_codes(c, codes);
-    }
-
-    const std::string prefix = "/console/budgets/";
-    if (c.path.rfind(prefix, 0) == 0) {
-        const std::string tail = c.path.substr(prefix.size());
-        const auto slash = tail.find('/');
-        const std::string id = tail.substr(0, slash);
-        const std::string rest = slash == std::string::npos ? "" : tail.substr(slash + 1);
-        const BudgetEdition* current = c.budgets->find(id);
-        if (!current)
-            return message(c, 404, tr(c, "Page not found"), tr(c, "There is no consultation at this address."));
-        // Results and exports are per version: the current one, or an earlier one asked for by ?version=N.
-        const BudgetEdition* edition = current;
-        if (c.query.count("version")) {
-            const std::string& v = c.query["version"];
-            const bool digits = !v.empty() && v.size() <= 18 && v.find_first_not_of("0123456789") == std::string::npos;
-            edition = digits ? c.budgets->find(id, std::stoll(v)) : nullptr;
-            if (!edition) return message(c, 404, tr(c, "Page not found"), tr(c, "This consultation has no such version."));
-        }
-        const budget::Budget& b = *edition->budget;
-        if (rest.empty() && get) return dashboard(c, b);
-        if (rest == "report" && get) return report(c, b);
-        if (rest == "window" && post && config_.windows) return change_window(c, b);
-        if (rest == "threshold" && post && config_.thresholds) return change_threshold(c, b);
-        if (rest == "comments" && get) return comments(c, b);
-        if ((rest == "comments/hide" || rest == "comments/show") && post) return moderate(c, b, rest == "comments/hide");
-        if ((rest == "export.csv" || rest == "export.xlsx" || rest == "aggregate.csv" || rest == "aggregate.json" ||
-             rest == "submissions.jsonl") && get)
-            return export_file(c, b, rest);
-        if (rest == "budget" && get) return budget_page(c, id, 200, "");
-        if ((rest == "budget.json" || rest == "budget.xlsx") && get) return budget_file(c, b, edition->json, rest == "budget.xlsx", "");
-        if (rest == "drafts" && post) return upload_draft(c, id);
-        if (rest.rfind("drafts/", 0) == 0) return draft_route(c, id, rest.substr(7));
-    }
-    return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
+    if (found) return found->handler(*this, c, match);
+    if (!unknown.empty()) return message(c, 404, tr(c, "Page not found"), unknown);
+    return not_found(c);
 }
 
 Console::AdminForm Console::admin_form(Context& c, const std::string& object, const std::string& needs, const std::string& ask) {

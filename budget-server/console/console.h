@@ -6,6 +6,8 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "aggregation.h"
 #include "api.h"
@@ -58,7 +60,39 @@ public:
     };
 
 private:
+    // The route table (console.cpp): who may ask, what a POST may carry, and who answers.
+    enum class Who { Anyone, Visitor, Officer };
+    enum class Body { Form, FormOrFile, Any };
+    struct CodesFor {
+        std::string id;
+        budget::LocalText title;
+        bool required = false;  // the consultation checks them (codes_required)
+    };
+    struct Match {
+        std::string id;                               // the consultation the path names
+        const BudgetEdition* edition = nullptr;       // {budget}: the version asked for
+        const budget::Budget* budget = nullptr;
+        const budget::Ballot* ballot = nullptr;       // {ballot}
+        CodesFor codes;                               // {consultation}
+        std::string rest;                             // {rest}
+    };
+    struct Route {
+        const char* method;  // "*": any
+        const char* path;
+        Who who;
+        Body body;
+        Response (*handler)(Console&, Context&, const Match&);
+        bool strict = false;  // another method on this path is 405
+    };
+    static const std::vector<Route>& routes();
+    bool fit(Context& c, std::string_view pattern, std::string_view path, Match& m, std::string& unknown);
+    bool resolve(Context& c, std::string_view name, const std::string& id, Match& m, std::string& unknown);
+    bool identify(Context& c);
     Response route(Context& c);
+    Response not_found(Context& c);
+    Response stylesheet(Context& c);
+    Response choose_language(Context& c);
+    Response sign_in_form(Context& c);
     Response sign_in_page(Context& c, int status, const std::string& error, const std::string& notice, const std::string& name);
     Response sign_in(Context& c);
     Response sign_out(Context& c);
@@ -88,11 +122,6 @@ private:
     Response open_tally(Context& c, const std::string& id);
     // Voter codes for a ballot or a budget: how many are made and used, and (admins) a batch made and
     // printed as slips.
-    struct CodesFor {
-        std::string id;
-        budget::LocalText title;
-        bool required = false;  // the consultation checks them (codes_required)
-    };
     Response codes_page(Context& c, const CodesFor& b, int status, const std::string& problem, const std::string& count,
                         const std::string& batch);
     Response create_codes(Context& c, const CodesFor& b);
