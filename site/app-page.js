@@ -152,6 +152,7 @@
     budgetId: '',
     outbox: () => outbox().map((x) => x.id),
     state: () => JSON.parse(Module.UTF8ToString(Module._app_state_json())),
+    frames: () => Module._app_frames_drawn(),
     rect: (label) => {
       const r = window.budgetApp.state().items[label];
       if (!r) return null;

@@ -390,4 +390,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_state_json() {
     return g_state_json.c_str();
 }
 
+// Frames drawn so far: what tests poll to know the app has stopped drawing (cheaper than the state).
+EMSCRIPTEN_KEEPALIVE double app_frames_drawn() { return static_cast<double>(web::frames_drawn()); }
+
 }  // extern "C"

@@ -30,15 +30,21 @@ export async function lookAtPage(page, shots, name) {
 // The resident app's state, through its read-only test hook.
 export const appState = (page) => page.evaluate(() => window.budgetApp.state());
 
-// Waits until the app has stopped drawing (it draws only while something changes).
+// Waits until the app has stopped drawing (it draws only while something changes): no new frame
+// over three of the browser's animation frames in a row (about 50 ms), watched inside the page.
 export async function settle(page) {
-  let last = -1;
-  for (let i = 0; i < 100; i++) {
-    const frames = (await appState(page)).frames_drawn;
-    if (frames === last) return;
-    last = frames;
-    await page.waitForTimeout(60);
-  }
+  await page.evaluate(() => new Promise((resolve) => {
+    const frames = window.budgetApp.frames ?? (() => window.budgetApp.state().frames_drawn);
+    let last = frames(), still = 0, ticks = 0;
+    const tick = () => {
+      const now = frames();
+      still = now === last ? still + 1 : 0;
+      last = now;
+      if (still >= 3 || ++ticks >= 400) resolve();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }));
 }
 
 // The item's rectangle, scrolled wholly into view with the mouse wheel first if its list hides it.
