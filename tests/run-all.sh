@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds everything (native, web, fuzz) and runs every test: the README's test command (docs/testing.md says what it runs) after set-up.
-# Fuzzing here is a short smoke run (FUZZ_SECONDS, default 30 per target); ctest runs last.
+# Fuzzing here is a short smoke run (FUZZ_SECONDS, default 15 per target); ctest runs last.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export NODE_PATH=/usr/share/nodejs
-step() { printf '\n==> %s\n' "$*"; }
+step() { printf '\n==> [%ss] %s\n' "$SECONDS" "$*"; }
 
 step "native build (core, budget-tool, tests, benchmarks)"
 cmake --preset native >/dev/null
@@ -15,8 +15,8 @@ step "web build (core and budget-tool.js under Emscripten)"
 cmake --preset web >/dev/null
 cmake --build --preset web
 
-step "fuzz smoke run (${FUZZ_SECONDS:-30}s per target)"
-tests/fuzz/run.sh "${FUZZ_SECONDS:-30}"
+step "fuzz smoke run (${FUZZ_SECONDS:-15}s per target)"
+tests/fuzz/run.sh "${FUZZ_SECONDS:-15}"
 if [ -n "$(find build/fuzz/crashes -type f 2>/dev/null)" ]; then
   echo "fuzzing found crashes: see build/fuzz/crashes/" >&2
   exit 1
@@ -24,3 +24,4 @@ fi
 
 step "ctest: unit tests, command line, schema agreement, fuzz corpus replay, wasm parity"
 ctest --preset native
+printf '\n==> [%ss] done\n' "$SECONDS"
