@@ -1,11 +1,11 @@
-// The officers' workbook (libxlsxwriter): a Summary sheet, Options, Council tax, a sheet per
-// service, Responses and Comments (with the moderation flag), with native Excel charts. Every
-// value a person wrote goes in as a string cell, never a formula.
+// The officers' results workbook from what storage holds: workbook/results_workbook.h writes it; this
+// hands it the aggregate, the groups by answer, the responses and the comments with their moderation.
 #pragma once
 #include <string>
 
 #include "budget.h"
 #include "officer_store.h"
+#include "results_workbook.h"
 #include "storage.h"
 
 namespace server {
@@ -14,8 +14,6 @@ namespace server {
 bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments& hidden, const std::string& path,
                 std::string& error);
 
-// A worksheet name Excel accepts: no []:*?/\, no outer apostrophes, at most 31 characters (cut at a
-// character, never inside one), and never blank.
-std::string safe_sheet_name(const std::string& wanted);
+using budget::workbook::safe_sheet_name;
 
 }  // namespace server

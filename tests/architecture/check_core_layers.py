@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Checks core/ is strictly layered: no include circle between its units (a .cpp and its .h are one
-unit), no include between areas that core/layers.txt does not allow, and no program outside core/ that
-spells out the vote format (core decides what a submission is). Exit 0 when all holds."""
+"""Checks the tree keeps its floors: in core/, no include circle between units (a .cpp and its .h are
+one unit) and no include between areas that core/layers.txt does not allow; outside it, no program that
+spells out the vote format (core decides what a submission is), and nothing in workbook/ that includes
+storage/ (the workbook library reads no database). Exit 0 when all holds."""
 import os
 import re
 import sys
@@ -103,6 +104,21 @@ def envelope_outside_core(root):
     return found
 
 
+def includes_across(root, folder, forbidden):
+    """Files in `folder` that include a header of `forbidden` (the workbook library reads no database)."""
+    theirs = {n for n in os.listdir(os.path.join(root, forbidden)) if n.endswith(".h")} if os.path.isdir(os.path.join(root, forbidden)) else set()
+    found = []
+    here = os.path.join(root, folder)
+    for name in sorted(os.listdir(here)) if os.path.isdir(here) else []:
+        if not name.endswith((".h", ".cpp")):
+            continue
+        with open(os.path.join(here, name), encoding="utf-8") as f:
+            for header in INCLUDE.findall(f.read()):
+                if os.path.basename(header) in theirs:
+                    found.append(f"{folder}/{name} includes {header} from {forbidden}/")
+    return found
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..")
     core = os.path.join(root, "core")
@@ -125,6 +141,7 @@ def main():
     for component in circles(graph):
         problems.append("include circle: " + " <-> ".join(component))
     problems += envelope_outside_core(root)
+    problems += includes_across(root, "workbook", "storage")
     for p in problems:
         print(p)
     if problems:

@@ -1,0 +1,21 @@
+// Results broken down by the answer to a demographic question: one aggregate per answer (and for no
+// answer), with small-cell suppression: a group of fewer than kSmallestGroup responses shows no figure.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "aggregation.h"
+#include "budget.h"
+
+namespace budget {
+
+constexpr std::uint64_t kSmallestGroup = 10;
+
+struct AnswerGroup {
+    std::string option_id;  // "" for those who did not answer (their label is left empty)
+    LocalText label;
+    Aggregator aggregate;
+    bool suppressed() const { return aggregate.count() < kSmallestGroup; }
+};
+
+}  // namespace budget
