@@ -115,7 +115,7 @@
   }
 
   // WebGL2 is tried on the app's own canvas, so the context made here is the one the app uses (making
-  // a second, throwaway one cost ~25 ms). The attributes are those of wasm/platform_web.cpp.
+  // a second, throwaway one cost ~25 ms). The attributes are those of wasm/platform_frame.cpp.
   const gl = document.getElementById('canvas').getContext('webgl2', { alpha: false, depth: true, stencil: false,
     antialias: false, premultipliedAlpha: true, preserveDrawingBuffer: false });
   // A lost context (a busy phone, a GPU reset) is restored by the browser because its default is
