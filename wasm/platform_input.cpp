@@ -105,7 +105,9 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     if (e->numTouches < 1) return EM_FALSE;
     const EmscriptenTouchPoint& t = e->touches[0];
     const float x = static_cast<float>(t.targetX), y = static_cast<float>(t.targetY);
-    const double now = emscripten_get_now();
+    // When the finger moved, not when the handler ran: a busy main thread (a slow phone drawing a
+    // frame) must not turn a flick into a pause before lifting.
+    const double now = e->timestamp > 0 ? e->timestamp : emscripten_get_now();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     switch (type) {
         case EMSCRIPTEN_EVENT_TOUCHSTART: {
