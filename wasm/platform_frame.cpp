@@ -128,11 +128,6 @@ EM_BOOL on_frame(double time, void*) {
         clear_to_page();
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     }
-    static bool text_input = false;
-    if (io.WantTextInput != text_input) {
-        text_input = io.WantTextInput;
-        bridge::text_input_focus(text_input);
-    }
     if (first) mark("frame1:drawn");
     ++g_frames_drawn;
     if (g_frames_drawn == static_cast<unsigned long>(kSettleFrames)) bridge::started();

@@ -201,21 +201,6 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     return key != ImGuiKey_None || io.WantTextInput ? EM_TRUE : EM_FALSE;
 }
 
-// Keys in the hidden text box: editing keys go to ImGui; characters arrive through its input event.
-EM_BOOL on_text_box_key(int type, const EmscriptenKeyboardEvent* e, void*) {
-    const ImGuiKey key = key_from_dom(e->code);
-    if (key == ImGuiKey_None) return EM_FALSE;
-    const bool letter = key >= ImGuiKey_A && key <= ImGuiKey_Z;
-    if (letter && !e->ctrlKey) return EM_FALSE;  // a letter is text; only Ctrl+letter is a shortcut
-    if (key == ImGuiKey_V) return EM_FALSE;       // paste: the browser puts it in the box, then it reaches ImGui
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
-    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
-    io.AddKeyEvent(key, type == EMSCRIPTEN_EVENT_KEYDOWN);
-    request_redraw(kInputFrames);
-    return key == ImGuiKey_Space ? EM_FALSE : EM_TRUE;  // a space is typed as text
-}
-
 EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
     ImGui::GetIO().AddFocusEvent(type == EMSCRIPTEN_EVENT_FOCUS);
     request_redraw();  // no press to trickle: the page focuses the canvas as the app starts
@@ -272,19 +257,9 @@ void install_input(const PlatformConfig& config) {
     // Bubble phase: keys used on the screen-reader mirror inside the canvas stop before reaching here.
     emscripten_set_keydown_callback(c, nullptr, EM_FALSE, on_key);
     emscripten_set_keyup_callback(c, nullptr, EM_FALSE, on_key);
-    if (bridge::has_element("#text-input")) {  // pages without text entry need no hidden text box
-        emscripten_set_keydown_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
-        emscripten_set_keyup_callback("#text-input", nullptr, EM_TRUE, on_text_box_key);
-    }
     emscripten_set_focus_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_blur_callback(c, nullptr, EM_TRUE, on_focus);
     emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_FALSE, on_resize);
 }
 
 }  // namespace web
-
-// Text typed or pasted into the hidden text box (called by the page).
-extern "C" EMSCRIPTEN_KEEPALIVE void web_text_input(const char* text) {
-    ImGui::GetIO().AddInputCharactersUTF8(text);
-    web::request_redraw(web::kInputFrames);
-}

@@ -12,11 +12,9 @@ namespace web {
 namespace bridge {
 void copy_text(const char* text);
 void leave_canvas();
-void text_input_focus(bool on);
 void watch_canvas_size(const std::string& selector);
 void next_startup_step(bool on_animation_frame);
 void started();
-bool has_element(const char* selector);
 void shadow_gl_state();
 void shadow_gl_reset();
 }  // namespace bridge

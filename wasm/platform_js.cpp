@@ -65,15 +65,6 @@ EM_JS(void, js_leave_canvas, (), {
     const next = document.getElementById("after-app");
     if (next) next.focus();
 });
-// A hidden text box takes the focus while ImGui edits text, so phone keyboards appear; what is
-// typed or pasted there reaches ImGui through web_text_input.
-EM_JS(void, js_text_input_focus, (int on), {
-    const box = document.getElementById("text-input");
-    const canvas = document.getElementById("canvas");
-    if (!box) return;
-    if (on && document.activeElement !== box) { box.value = ""; box.focus({ preventScroll: true }); }
-    if (!on && document.activeElement === box) canvas.focus({ preventScroll: true });
-});
 // The canvas can change size without the window doing so (the page's own layout), and the pixel
 // ratio can change without either (a window moved to another screen): watch both.
 EM_JS(void, js_watch_canvas_size, (const char* selector), {
@@ -116,7 +107,6 @@ EM_JS(int, js_can_share, (), { return navigator.share ? 1 : 0; });
 EM_JS(void, js_share, (const char* title, const char* text, const char* url), {
     navigator.share({ title: UTF8ToString(title), text: UTF8ToString(text), url: UTF8ToString(url) }).catch(() => {});
 });
-EM_JS(int, js_has_element, (const char* selector), { return document.querySelector(UTF8ToString(selector)) ? 1 : 0; });
 EM_JS(int, js_fine_pointer, (), { return matchMedia('(any-pointer: fine)').matches ? 1 : 0; });
 EM_JS(void, js_copy_text, (const char* text), {
     if (navigator.clipboard) navigator.clipboard.writeText(UTF8ToString(text)).catch(() => {});
@@ -207,11 +197,9 @@ void fetch_bytes(const std::string& url, const std::string& receiver) { js_fetch
 namespace bridge {
 void copy_text(const char* text) { js_copy_text(text); }
 void leave_canvas() { js_leave_canvas(); }
-void text_input_focus(bool on) { js_text_input_focus(on ? 1 : 0); }
 void watch_canvas_size(const std::string& selector) { js_watch_canvas_size(selector.c_str()); }
 void next_startup_step(bool on_animation_frame) { js_next_startup_step(on_animation_frame ? 1 : 0); }
 void started() { js_started(); }
-bool has_element(const char* selector) { return js_has_element(selector) != 0; }
 void shadow_gl_state() { js_shadow_gl_state(); }
 void shadow_gl_reset() { js_shadow_gl_reset(); }
 void location_changed() {
