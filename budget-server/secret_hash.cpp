@@ -5,13 +5,19 @@
 
 namespace server {
 
-std::string session_hash(std::string_view secret) {
-    unsigned char digest[32];
-    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), nullptr, 0);
-    std::string out(sizeof digest * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), digest, sizeof digest);
+std::string hex(const unsigned char* bytes, std::size_t n) {
+    std::string out(n * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), bytes, n);
     out.pop_back();
     return out;
 }
+
+std::string keyed_hash(std::string_view text, const unsigned char* key, std::size_t key_size) {
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(text.data()), text.size(), key, key_size);
+    return hex(digest, sizeof digest);
+}
+
+std::string session_hash(std::string_view secret) { return keyed_hash(secret, nullptr, 0); }
 
 }  // namespace server

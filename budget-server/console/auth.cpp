@@ -23,19 +23,6 @@ const unsigned char* process_key() {
     return key.data();
 }
 
-std::string hex(const unsigned char* bytes, std::size_t n) {
-    std::string out(n * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), bytes, n);
-    out.pop_back();
-    return out;
-}
-
-std::string keyed_hash(std::string_view text, const unsigned char* key, std::size_t key_size) {
-    unsigned char out[32];
-    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(text.data()), text.size(), key, key_size);
-    return hex(out, sizeof out);
-}
-
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);

@@ -58,7 +58,10 @@ Intake take_in(std::string body, const PublishedBudgets& budgets, const std::vec
     if (ballots && format && *format == kBallotVoteFormat) {
         const auto named = root.is_object() && root.contains("ballot") ? string_member(root["ballot"], "id") : nullptr;
         for (const Ballot* b : *ballots)
-            if (named && b->id == *named) in.ballot = b;
+            if (named && b->id == *named) {
+                in.ballot = b;
+                break;
+            }
         if (!in.ballot) {
             in.kind = IntakeKind::UnknownBallot;
             return in;

@@ -34,7 +34,7 @@ export const appState = (page) => page.evaluate(() => window.budgetApp.state());
 // over three of the browser's animation frames in a row (about 50 ms), watched inside the page.
 export async function settle(page) {
   await page.evaluate(() => new Promise((resolve) => {
-    const frames = window.budgetApp.frames ?? (() => window.budgetApp.state().frames_drawn);
+    const frames = window.budgetApp.frames;
     let last = frames(), still = 0, ticks = 0;
     const tick = () => {
       const now = frames();
