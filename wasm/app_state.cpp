@@ -372,7 +372,8 @@ std::string state_json(const AppState& s, const FrameCosts& costs) {
     else budget_state(w, s);
     w.key("submission_id").string(s.submission_id).key("send_state").string(sends[static_cast<int>(s.send_state)]);
     w.key("projector").boolean(s.projector).key("language").string(s.language);
-    w.key("frames_drawn").integer(static_cast<std::int64_t>(costs.frames)).key("frame_ms_mean").number(costs.mean_ms, 4);
+    w.key("frames_drawn").integer(static_cast<std::int64_t>(costs.frames));
+    w.key("frames_painted").integer(static_cast<std::int64_t>(costs.painted)).key("frame_ms_mean").number(costs.mean_ms, 4);
     w.key("frame_ms_max").number(costs.max_ms, 4).key("build_ms_mean").number(costs.build_mean_ms, 4);
     w.key("font_px").number(costs.font_px, 1);  // the size the font is rasterised at (device pixels)
     w.key("font_glyphs").integer(costs.font_glyphs);  // grows when the extra Latin letters arrive

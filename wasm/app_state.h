@@ -142,7 +142,7 @@ struct AppState {
 };
 
 // What the platform reports beside the state: frame costs, and the font as rasterised.
-struct FrameCosts { unsigned long frames; double mean_ms, max_ms, build_mean_ms; float font_px; int font_glyphs; };
+struct FrameCosts { unsigned long frames, painted; double mean_ms, max_ms, build_mean_ms; float font_px; int font_glyphs; };
 // The state as JSON, for the read-only test hook window.budgetApp.state(); "items" holds the
 // rectangle of every keyed item drawn in the last frame.
 std::string state_json(const AppState& s, const FrameCosts& costs);

@@ -386,7 +386,7 @@ EMSCRIPTEN_KEEPALIVE const char* app_state_json() {
     const float font_px = fonts->Fonts.empty() ? 0.0f : fonts->Fonts[0]->FontSize;
     const int font_glyphs = fonts->Fonts.empty() ? 0 : fonts->Fonts[0]->Glyphs.Size;
     g_state_json = app::state_json(
-        g_state, {web::frames_drawn(), web::frame_ms_mean(), web::frame_ms_max(), web::build_ms_mean(), font_px, font_glyphs});
+        g_state, {web::frames_drawn(), web::frames_painted(), web::frame_ms_mean(), web::frame_ms_max(), web::build_ms_mean(), font_px, font_glyphs});
     return g_state_json.c_str();
 }
 

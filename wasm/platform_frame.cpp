@@ -1,6 +1,6 @@
-// The platform's frame loop: the WebGL2 context, start-up in steps, frames only on demand, the canvas
-// at devicePixelRatio with layout in CSS pixels, fonts rebuilt when the type size or ratio changes,
-// and a lost context survived.
+// The platform's frame loop: the WebGL2 context, start-up in steps, frames only on demand and painted
+// only when they differ, the canvas at devicePixelRatio with layout in CSS pixels, fonts rebuilt when
+// the type size or ratio changes, and a lost context survived.
 #include "platform_internal.h"
 
 #include <emscripten.h>
@@ -8,6 +8,8 @@
 #include <GLES3/gl3.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
@@ -20,6 +22,9 @@ PlatformConfig g_config;
 int g_frames_left = 0;
 bool g_loop_running = false;
 unsigned long g_frames_drawn = 0;
+unsigned long g_frames_painted = 0;  // of those, the frames that reached the canvas
+std::uint64_t g_painted_signature = 0;
+bool g_must_paint = true;  // the canvas, its size, the fonts or the context changed: paint whatever comes
 double g_frame_ms_total = 0, g_frame_ms_max = 0;  // CPU time inside frames, for the speed report
 double g_build_ms_total = 0;                        // of which: ImGui and the app building the frame
 double g_dpr = 1.0;
@@ -36,6 +41,7 @@ int g_startup_step = 0;         // start-up's steps before the first frame: 0 fo
 void resize_canvas() {
     if (!g_size_dirty) return;
     g_size_dirty = false;
+    g_must_paint = true;
     double css_w = 0, css_h = 0;
     if (!g_config.draw) {  // nothing drawn: lay out as tall as needed, as wide as the page's column
         emscripten_get_element_css_size(g_config.layout_element.c_str(), &css_w, &css_h);
@@ -87,12 +93,58 @@ void clear_to_page() {
 // again after a lost context is restored.
 void prepare_renderer() {
     if (!g_renderer_ready) {
+        g_must_paint = true;
         if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();  // its objects died with the old context
         ImGui_ImplOpenGL3_Init("#version 300 es");
         bridge::shadow_gl_reset();
         g_renderer_ready = true;
     }
     ImGui_ImplOpenGL3_NewFrame();  // makes the objects the first time
+}
+
+// A 64-bit signature of what a frame would paint: its size, every vertex, index and command. Equal
+// signatures paint equal pixels (a collision is about 2^-64), so such a frame is not painted: the
+// canvas keeps showing the last one, and neither the GPU nor the compositor does the work again.
+class Signature {
+public:
+    void add(const void* data, std::size_t size) {
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        std::size_t i = 0;
+        for (; i + 8 <= size; i += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, bytes + i, 8);
+            mix(word);
+        }
+        std::uint64_t tail = size;
+        for (; i < size; ++i) tail = (tail << 8) | bytes[i];
+        mix(tail);
+    }
+    std::uint64_t value() const { return h_; }
+
+private:
+    void mix(std::uint64_t word) {
+        h_ ^= word * 0x9E3779B97F4A7C15ull;
+        h_ = ((h_ << 31) | (h_ >> 33)) * 0xC2B2AE3D27D4EB4Full;
+    }
+    std::uint64_t h_ = 0x27D4EB2F165667C5ull;
+};
+
+std::uint64_t paint_signature(const ImDrawData& d) {
+    Signature s;
+    const float frame[] = {d.DisplayPos.x, d.DisplayPos.y, d.DisplaySize.x, d.DisplaySize.y, d.FramebufferScale.x, d.FramebufferScale.y};
+    s.add(frame, sizeof frame);
+    for (int n = 0; n < d.CmdListsCount; ++n) {
+        const ImDrawList& list = *d.CmdLists[n];
+        s.add(list.VtxBuffer.Data, static_cast<std::size_t>(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+        s.add(list.IdxBuffer.Data, static_cast<std::size_t>(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : list.CmdBuffer) {
+            const std::uint64_t fields[] = {reinterpret_cast<std::uintptr_t>(c.TextureId), c.VtxOffset, c.IdxOffset, c.ElemCount,
+                                            reinterpret_cast<std::uintptr_t>(c.UserCallback)};
+            s.add(fields, sizeof fields);
+            s.add(&c.ClipRect, sizeof c.ClipRect);
+        }
+    }
+    return s.value();
 }
 
 EM_BOOL on_frame(double time, void*) {
@@ -125,8 +177,14 @@ EM_BOOL on_frame(double time, void*) {
     g_build_ms_total += emscripten_get_now() - build_started;
     if (first) mark("frame1:built");
     if (can_draw) {
-        clear_to_page();
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        const std::uint64_t signature = paint_signature(*ImGui::GetDrawData());
+        if (g_must_paint || signature != g_painted_signature) {
+            clear_to_page();
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            g_painted_signature = signature;
+            g_must_paint = false;
+            ++g_frames_painted;
+        }
     }
     if (first) mark("frame1:drawn");
     ++g_frames_drawn;
@@ -195,6 +253,7 @@ void size_changed() {
 }
 
 unsigned long frames_drawn() { return g_frames_drawn; }
+unsigned long frames_painted() { return g_frames_painted; }
 double frame_ms_mean() { return g_frames_drawn ? g_frame_ms_total / static_cast<double>(g_frames_drawn) : 0.0; }
 double frame_ms_max() { return g_frame_ms_max; }
 double build_ms_mean() { return g_frames_drawn ? g_build_ms_total / static_cast<double>(g_frames_drawn) : 0.0; }

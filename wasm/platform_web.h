@@ -54,8 +54,10 @@ std::string current_location();  // the fragment the page was opened or is now a
 // Called with the fragment when Back or Forward (or a changed fragment) moves the page.
 void watch_location(std::function<void(const std::string&)> moved);
 
-// Frames actually drawn since start (the test hook reads this to check idle costs nothing).
+// Frames built since start (the test hook reads this to check idle costs nothing), and of those the
+// frames painted on the canvas (a frame the same as the last painted one is not painted again).
 unsigned long frames_drawn();
+unsigned long frames_painted();
 // CPU time spent inside frames (build, layout and GL submission), in milliseconds.
 double frame_ms_mean();
 double frame_ms_max();

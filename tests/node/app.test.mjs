@@ -66,6 +66,22 @@ test('no frames are drawn while idle', async () => {
   await page.close();
 });
 
+test('a frame that would paint the same pixels is not painted again; one that changes is', async () => {
+  const page = await open({ width: 1366, height: 768 });
+  const counts = () => page.evaluate(() => { const s = window.budgetApp.state(); return { built: s.frames_drawn, painted: s.frames_painted }; });
+  const before = await counts();
+  for (let i = 0; i < 5; i++) await page.mouse.move(1360 - i, 760);  // a corner with nothing to hover
+  await settle(page);
+  const moved = await counts();
+  assert.ok(moved.built > before.built, 'the pointer moving builds frames');
+  assert.equal(moved.painted, before.painted, 'but none is painted: nothing on the canvas changed');
+  await clickLabel(page, 'Start');
+  const started = await counts();
+  assert.ok(started.painted > moved.painted, 'a new screen is painted');
+  assert.ok(started.painted < started.built, `${started.painted} painted of ${started.built} built`);
+  await page.close();
+});
+
 test('Welsh: ?lang=cy shows the Welsh budget', async () => {
   const page = await open({ width: 1366, height: 768 }, '?budget=bro-tegid-2026&lang=cy');
   assert.equal((await page.evaluate(() => window.budgetApp.state())).language, 'cy');

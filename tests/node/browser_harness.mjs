@@ -17,6 +17,7 @@ export async function axe(page, where) {
 // A console page at its present size: axe, nothing wider than the screen, body type at GOV.UK sizes, a screenshot.
 export async function lookAtPage(page, shots, name) {
   const size = page.viewportSize();
+  await page.waitForLoadState('load');  // its stylesheet applied: a heading can be found before it is
   await axe(page, `${name} at ${size.width}px`);
   const { scroll, body } = await page.evaluate(() => ({
     scroll: document.scrollingElement.scrollWidth,
