@@ -74,7 +74,7 @@ json problems_json(const budget::Problems& problems) {
 
 }  // namespace
 
-Api::Api(ApiConfig config, Storage& storage)
+Api::Api(ApiConfig config, storage::Storage& storage)
     : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst),
       officer_failures_(config_.officer_failures_per_minute, config_.officer_failures_per_minute),
       results_(*config_.budgets, storage_, config_.officers, config_.thresholds),
@@ -367,8 +367,8 @@ bool Api::in_time(const budget::Budget& b, const Request& request, std::function
     return false;
 }
 
-NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check) {
-    NewSubmission row;
+storage::NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check) {
+    storage::NewSubmission row;
     row.budget_id = b.id;
     row.budget_version = b.version;
     row.submission_id = check.submission.submission_id;
@@ -386,37 +386,37 @@ NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check) 
 
 void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done) {
     const std::string code = check.submission.voter_code;
-    NewSubmission row = to_stored(b, std::move(check));
+    storage::NewSubmission row = to_stored(b, std::move(check));
     if (b.codes_required) {  // one response a code, as for ballots
         if (code.empty())
             return done(error_response(422, "code.missing", "this consultation needs the voter code printed on your slip"));
-        row.code_hash = hash_voter_code(b.id, code);
+        row.code_hash = storage::hash_voter_code(b.id, code);
     }
     insert(std::move(row), std::move(done));
 }
 
-void Api::insert(NewSubmission row, std::function<void(Response)> done) {
+void Api::insert(storage::NewSubmission row, std::function<void(Response)> done) {
     const std::string submission_id = row.submission_id;
     const std::string consultation = row.budget_id;
-    storage_.insert(std::move(row), [this, done = std::move(done), submission_id, consultation](InsertResult r) {
-        if (r.kind == InsertResult::Kind::Inserted) {  // live tallies count it at once
+    storage_.insert(std::move(row), [this, done = std::move(done), submission_id, consultation](storage::InsertResult r) {
+        if (r.kind == storage::InsertResult::Kind::Inserted) {  // live tallies count it at once
             if (config_.ballots && config_.ballots->find(consultation)) recount(consultation);
             else results_.poke();
         }
         switch (r.kind) {
-            case InsertResult::Kind::Inserted:
-            case InsertResult::Kind::Duplicate:
-                return done(json_response(r.kind == InsertResult::Kind::Inserted ? 201 : 200,
+            case storage::InsertResult::Kind::Inserted:
+            case storage::InsertResult::Kind::Duplicate:
+                return done(json_response(r.kind == storage::InsertResult::Kind::Inserted ? 201 : 200,
                                           {{"id", r.id}, {"submission_id", submission_id}, {"received_at", r.received_at},
-                                           {"status", r.kind == InsertResult::Kind::Inserted ? "stored" : "already stored"}}));
-            case InsertResult::Kind::Conflict:
+                                           {"status", r.kind == storage::InsertResult::Kind::Inserted ? "stored" : "already stored"}}));
+            case storage::InsertResult::Kind::Conflict:
                 return done(error_response(409, "submission.id_conflict",
                                            "a different submission with this id is already stored"));
-            case InsertResult::Kind::CodeUsed:
+            case storage::InsertResult::Kind::CodeUsed:
                 return done(error_response(409, "code.used", "this voter code has already been used"));
-            case InsertResult::Kind::CodeUnknown:
+            case storage::InsertResult::Kind::CodeUnknown:
                 return done(error_response(403, "code.unknown", "this is not a voter code for this consultation: check it against your slip"));
-            case InsertResult::Kind::Unavailable: {
+            case storage::InsertResult::Kind::Unavailable: {
                 log_line("storage unavailable: " + r.error);  // the reason goes to the log, not to residents
                 Response resp = error_response(503, "storage.unavailable",
                                                "the submission could not be stored just now; it is safe to send it again");
@@ -444,7 +444,7 @@ void Api::submit_vote(const budget::Ballot& ballot, budget::BallotSubmissionChec
         return done(json_response(422, {{"error", {{"code", check.problems.front().code},
                                                    {"message", "the vote is not valid for this ballot"},
                                                    {"problems", problems_json(check.problems)}}}}));
-    NewSubmission row;
+    storage::NewSubmission row;
     row.budget_id = ballot.id;
     row.budget_version = ballot.version;
     row.submission_id = check.submission.submission_id;
@@ -453,7 +453,7 @@ void Api::submit_vote(const budget::Ballot& ballot, budget::BallotSubmissionChec
     if (ballot.codes_required) {  // one vote a code: kept as a hash, checked and used as the vote is stored
         if (check.submission.voter_code.empty())
             return done(error_response(422, "code.missing", "this ballot needs the voter code printed on your slip"));
-        row.code_hash = hash_voter_code(ballot.id, check.submission.voter_code);
+        row.code_hash = storage::hash_voter_code(ballot.id, check.submission.voter_code);
     }
     insert(std::move(row), std::move(done));
 }
@@ -499,12 +499,12 @@ Response Api::results(const budget::Budget& b) {
     return r;
 }
 
-bool write_officer_file(Storage& storage, OfficerStore* officers, const budget::Budget& b, const std::string& what,
+bool write_officer_file(storage::Storage& storage, storage::OfficerStore* officers, const budget::Budget& b, const std::string& what,
                         const std::string& path, std::string& error) {
-    HiddenComments hidden;
+    storage::HiddenComments hidden;
     if (officers && !officers->hidden_comments(b.id, hidden, error)) return false;
-    if (what == "export.xlsx") return write_xlsx(storage, b, hidden, path, error);
-    return write_export(storage, b, what, path, hidden, error);
+    if (what == "export.xlsx") return storage::write_xlsx(storage, b, hidden, path, error);
+    return storage::write_export(storage, b, what, path, hidden, error);
 }
 
 std::string export_content_type(const std::string& what) {
@@ -520,16 +520,16 @@ void Api::officer(const budget::Budget& b, const std::string& what, const std::s
     std::thread([this, &b, what, token, address, done = std::move(done)] {
         std::string who = "(shared token file)", how = "through the API";
         if (!token.empty()) {
-            ApiToken found;
+            storage::ApiToken found;
             std::string error;
-            const StoreStatus s = config_.officers->find_token(session_hash(token), found, error);
-            if (s == StoreStatus::Unavailable) return done(error_response(503, "storage.unavailable", "the export could not be made just now"));
+            const storage::StoreStatus s = config_.officers->find_token(session_hash(token), found, error);
+            if (s == storage::StoreStatus::Unavailable) return done(error_response(503, "storage.unavailable", "the export could not be made just now"));
             const bool in_scope = std::find(found.budgets.begin(), found.budgets.end(), b.id) != found.budgets.end();
-            if (s != StoreStatus::Ok || !in_scope) {
+            if (s != storage::StoreStatus::Ok || !in_scope) {
                 officer_failures_.allow(address);
-                Response r = s == StoreStatus::Ok ? error_response(403, "auth.out_of_scope", "this token is not for budget \"" + b.id + "\"")
+                Response r = s == storage::StoreStatus::Ok ? error_response(403, "auth.out_of_scope", "this token is not for budget \"" + b.id + "\"")
                                                   : error_response(401, "auth.required", "a valid officer token is required");
-                if (s != StoreStatus::Ok) r.headers.emplace_back("WWW-Authenticate", "Bearer");
+                if (s != storage::StoreStatus::Ok) r.headers.emplace_back("WWW-Authenticate", "Bearer");
                 return done(std::move(r));
             }
             who = found.officer;

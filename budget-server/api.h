@@ -55,7 +55,7 @@ struct ApiConfig {
     BudgetRegistry* budgets = nullptr;              // every version of every budget; never null
     std::string officer_token;                       // empty: officer routes refuse everyone
     std::string export_dir;                          // where temporary export files are written
-    OfficerStore* officers = nullptr;                // moderation flags for the workbook
+    storage::OfficerStore* officers = nullptr;                // moderation flags for the workbook
     const ConsultationWindows* windows = nullptr;    // when each consultation takes responses (null: always)
     const ResultsThresholds* thresholds = nullptr;   // responses each budget's public results wait for (null: the minimum)
     const BallotSet* ballots = nullptr;              // participatory-budgeting ballots (null: none)
@@ -68,7 +68,7 @@ struct ApiConfig {
 
 class Api {
 public:
-    Api(ApiConfig config, Storage& storage);
+    Api(ApiConfig config, storage::Storage& storage);
     ~Api();
     Api(const Api&) = delete;
     Api& operator=(const Api&) = delete;
@@ -94,7 +94,7 @@ private:
     nlohmann::json ballot_listing(const std::string& id, const BallotEdition& edition, std::int64_t now) const;
     void submit(Request& request, const BudgetSet& set, std::function<void(Response)> done);
     void store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done);
-    void insert(NewSubmission row, std::function<void(Response)> done);
+    void insert(storage::NewSubmission row, std::function<void(Response)> done);
     bool in_time(const budget::Budget& b, const Request& request, std::function<void(Response)>& done);
     Response results(const budget::Budget& b);
     void submit_vote(const budget::Ballot& ballot, budget::BallotSubmissionCheck check, const Request& request,
@@ -107,7 +107,7 @@ private:
     bool officer_allowed(const Request& request) const;
 
     ApiConfig config_;
-    Storage& storage_;
+    storage::Storage& storage_;
     RateLimiter limiter_;
     RateLimiter officer_failures_;
     ResultsCache results_;
@@ -129,7 +129,7 @@ std::string allowed_methods(const std::string& path);
 
 // An officer's file (export.csv, export.xlsx, aggregate.csv, aggregate.json, submissions.jsonl)
 // written to `path`, comments hidden by moderation flagged (`officers` may be null: none hidden).
-bool write_officer_file(Storage& storage, OfficerStore* officers, const budget::Budget& b, const std::string& what,
+bool write_officer_file(storage::Storage& storage, storage::OfficerStore* officers, const budget::Budget& b, const std::string& what,
                         const std::string& path, std::string& error);
 std::string export_content_type(const std::string& what);
 
@@ -141,6 +141,6 @@ Response error_response(int status, const std::string& code, const std::string& 
 
 // The row to store for a valid submission: canonical document (without demographics), compact
 // choices, comments, and demographic answers kept apart.
-NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check);
+storage::NewSubmission to_stored(const budget::Budget& b, budget::SubmissionCheck check);
 
 }  // namespace server

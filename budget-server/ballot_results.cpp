@@ -65,7 +65,7 @@ bool BallotResults::refresh(const budget::Ballot& ballot, std::string& error) {
     bool damaged = false;
     const bool ok = storage_.scan_since(
         ballot.id, ballot.version, t.last_row,
-        [&](const StoredRow& row) {
+        [&](const storage::StoredRow& row) {
             auto vote = budget::decode_stored_vote(row.choices, ballot.projects.size());
             if (!vote) {
                 damaged = true;

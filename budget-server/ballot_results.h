@@ -33,7 +33,7 @@ bool load_ballots(const std::string& dir, BallotSet& out, std::string& error);
 
 class BallotResults {
 public:
-    explicit BallotResults(Storage& storage) : storage_(storage) {}
+    explicit BallotResults(storage::Storage& storage) : storage_(storage) {}
     // The count as budget::count_json writes it, of every vote stored so far for the ballot's version.
     // Thread-safe; new rows are read since the last call, and counted again only when there are any.
     // `last_row` (may be null) becomes the newest stored row counted.
@@ -52,7 +52,7 @@ private:
         std::string json;  // the count at last_row ("" before the first)
         std::int64_t first_vote_at = 0, last_vote_at = 0;  // UTC seconds
     };
-    Storage& storage_;
+    storage::Storage& storage_;
     std::mutex mutex_;
     std::map<std::string, Tally> tallies_;
 };

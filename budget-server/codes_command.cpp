@@ -58,13 +58,13 @@ int codes_command(const std::vector<std::string>& args, std::ostream& out, std::
         return 1;
     }
     std::string error;
-    auto store = OfficerStore::open(data_dir, database_url, error);
+    auto store = storage::OfficerStore::open(data_dir, database_url, error);
     if (!store) {
         err << "budget-server codes: " << error << "\n";
         return 1;
     }
     if (what == "count") {
-        VoterCodeCounts counts;
+        storage::VoterCodeCounts counts;
         if (!store->voter_code_counts(consultation, counts, error)) {
             err << "budget-server codes: " << error << "\n";
             return 1;

@@ -10,10 +10,10 @@ const char* state_id(ConsultationState s) {
     return s == ConsultationState::Open ? "open" : s == ConsultationState::NotOpen ? "not_open" : "closed";
 }
 
-bool ConsultationWindows::load(const BudgetSet& budgets, OfficerStore* store, std::string& error) {
+bool ConsultationWindows::load(const BudgetSet& budgets, storage::OfficerStore* store, std::string& error) {
     store_ = store;
     for (const auto& [id, e] : budgets.current) from_files_[id] = ConsultationWindow{e.budget->opens_at, e.budget->closes_at, false, {}, {}};
-    std::map<std::string, WindowOverride> changed;
+    std::map<std::string, storage::WindowOverride> changed;
     if (store_ && !store_->windows(changed, error)) return false;
     std::lock_guard<std::mutex> lock(mutex_);
     windows_ = from_files_;
@@ -60,10 +60,10 @@ void ConsultationWindows::published(const budget::Budget& b) {
     if (!windows_[b.id].changed_by_officer) windows_[b.id] = from_files_[b.id];
 }
 
-bool ConsultationWindows::change(const std::string& budget_id, const WindowOverride& w, std::string& error) {
+bool ConsultationWindows::change(const std::string& budget_id, const storage::WindowOverride& w, std::string& error) {
     if (store_ && !store_->set_window(budget_id, w, error)) return false;
     std::lock_guard<std::mutex> lock(mutex_);
-    windows_[budget_id] = ConsultationWindow{w.opens_at, w.closes_at, true, w.changed_by, utc_now()};
+    windows_[budget_id] = ConsultationWindow{w.opens_at, w.closes_at, true, w.changed_by, storage::utc_now()};
     return true;
 }
 

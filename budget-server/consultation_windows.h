@@ -30,7 +30,7 @@ const char* state_id(ConsultationState s);  // "open", "not_open", "closed"
 class ConsultationWindows {
 public:
     // Starts from the budgets' own dates, then the officers' changes in `store` (may be null).
-    bool load(const BudgetSet& budgets, OfficerStore* store, std::string& error);
+    bool load(const BudgetSet& budgets, storage::OfficerStore* store, std::string& error);
     // A newly published version's own dates replace the old version's (an officer's change still wins).
     void published(const budget::Budget& b);
     ConsultationWindow get(const std::string& budget_id) const;
@@ -40,11 +40,11 @@ public:
     bool accepts(const std::string& budget_id, std::int64_t now, std::optional<std::int64_t> queued_at, std::string& code,
                  std::string& message) const;
     // An officer's change (written to the database first), or back to the budget file's dates.
-    bool change(const std::string& budget_id, const WindowOverride& w, std::string& error);
+    bool change(const std::string& budget_id, const storage::WindowOverride& w, std::string& error);
     bool reset(const std::string& budget_id, std::string& error);
 
 private:
-    OfficerStore* store_ = nullptr;
+    storage::OfficerStore* store_ = nullptr;
     std::map<std::string, ConsultationWindow> from_files_;
     mutable std::mutex mutex_;
     std::map<std::string, ConsultationWindow> windows_;

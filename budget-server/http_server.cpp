@@ -586,7 +586,7 @@ void raise_descriptor_limit() {
 
 }  // namespace
 
-int run_http_server(const HttpConfig& given, Api& api, Storage& storage) {
+int run_http_server(const HttpConfig& given, Api& api, storage::Storage& storage) {
     raise_descriptor_limit();
     HttpConfig config = given;  // the served folders resolved once, not on every request
     config.site_dir = served_root(given.site_dir);

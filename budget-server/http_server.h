@@ -37,6 +37,6 @@ struct HttpConfig {
 // The largest body of a budget uploaded in the console (10 MiB of file, and the form around it).
 constexpr std::size_t kUploadLimit = (10u << 20) + (64u << 10);
 
-int run_http_server(const HttpConfig& config, Api& api, Storage& storage);
+int run_http_server(const HttpConfig& config, Api& api, storage::Storage& storage);
 
 }  // namespace server

@@ -169,7 +169,7 @@ int main(int argc, char** argv) {
     }
 
     std::string error;
-    auto storage = server::open_storage(data_dir, database_url, error);
+    auto storage = storage::open_storage(data_dir, database_url, error);
     if (!storage) {
         server::log_line(error);
         return 1;
@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
     }
     const server::FacilitatorKeys facilitator_keys;
     api_config.facilitator_keys = &facilitator_keys;
-    auto officers = server::OfficerStore::open(data_dir, database_url, error);
+    auto officers = storage::OfficerStore::open(data_dir, database_url, error);
     if (!officers) {
         server::log_line(error);
         return 1;
@@ -198,7 +198,7 @@ int main(int argc, char** argv) {
     }
     api_config.officers = officers.get();
     // Versions published in the console: the newest of file and database is each budget's current one.
-    std::vector<server::BudgetVersion> published;
+    std::vector<storage::BudgetVersion> published;
     if (!officers->versions(published, error)) {
         server::log_line("published budget versions: " + error);
         return 1;

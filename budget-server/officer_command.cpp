@@ -68,7 +68,7 @@ int officer_command(const std::vector<std::string>& args, std::istream& in, std:
     if (data_dir.empty()) return usage("--data is required");
     if (what != "list" && name.empty()) return usage("--name is required");
     if (what != "list" && !valid_name(name)) return usage("a name is 1 to 64 characters with no control characters or outer spaces");
-    const auto role = parse_role(role_text);
+    const auto role = storage::parse_role(role_text);
     if (what == "add" && !role) return usage("--role takes admin or analyst");
     if (what != "add" && !role_text.empty()) return usage("--role is only for add");
     if (!console::start_crypto()) {
@@ -77,29 +77,29 @@ int officer_command(const std::vector<std::string>& args, std::istream& in, std:
     }
 
     std::string error;
-    auto store = OfficerStore::open(data_dir, database_url, error);
+    auto store = storage::OfficerStore::open(data_dir, database_url, error);
     if (!store) {
         err << "budget-server officer: " << error << "\n";
         return 1;
     }
     if (what == "list") {
-        std::vector<Officer> officers;
+        std::vector<storage::Officer> officers;
         if (!store->list_officers(officers, error)) {
             err << "budget-server officer: " << error << "\n";
             return 1;
         }
-        for (const auto& o : officers) out << o.name << "\t" << role_name(o.role) << "\t" << o.created_at << "\n";
+        for (const auto& o : officers) out << o.name << "\t" << storage::role_name(o.role) << "\t" << o.created_at << "\n";
         return 0;
     }
     if (what == "remove") {
-        const StoreStatus s = store->remove_officer(name, error);
-        if (s == StoreStatus::NotFound) err << "budget-server officer: no officer called " << name << "\n";
-        else if (s != StoreStatus::Ok) err << "budget-server officer: " << error << "\n";
+        const storage::StoreStatus s = store->remove_officer(name, error);
+        if (s == storage::StoreStatus::NotFound) err << "budget-server officer: no officer called " << name << "\n";
+        else if (s != storage::StoreStatus::Ok) err << "budget-server officer: " << error << "\n";
         else {
             store->audit("(command line)", "officer.removed", name, "", error);
             out << "removed " << name << " and ended their sessions\n";
         }
-        return s == StoreStatus::Ok ? 0 : 1;
+        return s == storage::StoreStatus::Ok ? 0 : 1;
     }
     std::string password;
     if (!read_password(in, err, password)) {
@@ -116,14 +116,14 @@ int officer_command(const std::vector<std::string>& args, std::istream& in, std:
         err << "budget-server officer: the password could not be hashed (out of memory)\n";
         return 1;
     }
-    const StoreStatus s = what == "add" ? store->add_officer(name, *role, hash, error) : store->set_password(name, hash, error);
-    if (s == StoreStatus::Exists) err << "budget-server officer: there is already an officer called " << name << "\n";
-    else if (s == StoreStatus::NotFound) err << "budget-server officer: no officer called " << name << "\n";
-    else if (s != StoreStatus::Ok) err << "budget-server officer: " << error << "\n";
-    if (s != StoreStatus::Ok) return 1;
+    const storage::StoreStatus s = what == "add" ? store->add_officer(name, *role, hash, error) : store->set_password(name, hash, error);
+    if (s == storage::StoreStatus::Exists) err << "budget-server officer: there is already an officer called " << name << "\n";
+    else if (s == storage::StoreStatus::NotFound) err << "budget-server officer: no officer called " << name << "\n";
+    else if (s != storage::StoreStatus::Ok) err << "budget-server officer: " << error << "\n";
+    if (s != storage::StoreStatus::Ok) return 1;
     store->audit("(command line)", what == "add" ? "officer.added" : "officer.password_changed", name,
-                 what == "add" ? std::string("role ") + role_name(*role) : "", error);
-    out << (what == "add" ? "added " + name + " (" + role_name(*role) + ")" : "changed the password of " + name + " and ended their sessions")
+                 what == "add" ? std::string("role ") + storage::role_name(*role) : "", error);
+    out << (what == "add" ? "added " + name + " (" + storage::role_name(*role) + ")" : "changed the password of " + name + " and ended their sessions")
         << "\n";
     return 0;
 }

@@ -51,7 +51,7 @@ std::string results_json(const budget::Budget& b, const budget::Aggregator& agg,
     return with_comments.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-ResultsCache::ResultsCache(const BudgetRegistry& budgets, Storage& storage, OfficerStore* officers, const ResultsThresholds* thresholds,
+ResultsCache::ResultsCache(const BudgetRegistry& budgets, storage::Storage& storage, storage::OfficerStore* officers, const ResultsThresholds* thresholds,
                            std::chrono::milliseconds period)
     : budgets_(budgets), storage_(storage), officers_(officers), thresholds_(thresholds), period_(period) {
     thread_ = std::thread([this] { run(); });
@@ -95,7 +95,7 @@ void ResultsCache::refresh(Entry& e) {
     std::int64_t last = e.last_row;
     // On failure part of a scan may have been added; start again from nothing next time.
     const budget::Budget& b = *e.budget;
-    if (!aggregate_since(storage_, b, e.last_row, *e.aggregate, last, error)) {
+    if (!storage::aggregate_since(storage_, b, e.last_row, *e.aggregate, last, error)) {
         log_line("results for " + b.id + " not refreshed: " + error);
         e.aggregate.emplace(b);
         e.last_row = 0;
@@ -136,7 +136,7 @@ void ResultsCache::on_update(std::function<void(const std::string&, std::int64_t
 
 // The newest comments no officer has hidden.
 bool ResultsCache::published_comments(const budget::Budget& b, std::vector<PublicComment>& out) {
-    HiddenComments hidden;
+    storage::HiddenComments hidden;
     std::string error;
     if (officers_ && !officers_->hidden_comments(b.id, hidden, error)) {
         log_line("comments for " + b.id + " not published: " + error);

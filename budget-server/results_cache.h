@@ -38,7 +38,7 @@ public:
     // `officers` (may be null) says which comments moderation hid; `thresholds` (may be null: the
     // minimum) how many responses each budget's results wait for.
     // Follows each budget's current version in `budgets`: a newly published version starts its own results.
-    ResultsCache(const BudgetRegistry& budgets, Storage& storage, OfficerStore* officers = nullptr,
+    ResultsCache(const BudgetRegistry& budgets, storage::Storage& storage, storage::OfficerStore* officers = nullptr,
                  const ResultsThresholds* thresholds = nullptr, std::chrono::milliseconds period = std::chrono::milliseconds(1000));
     ~ResultsCache();
     ResultsCache(const ResultsCache&) = delete;
@@ -67,8 +67,8 @@ private:
 
     bool published_comments(const budget::Budget& b, std::vector<PublicComment>& out);
     const BudgetRegistry& budgets_;
-    Storage& storage_;
-    OfficerStore* officers_;
+    storage::Storage& storage_;
+    storage::OfficerStore* officers_;
     const ResultsThresholds* thresholds_;
     std::chrono::milliseconds period_;
     std::map<std::string, std::shared_ptr<Entry>> entries_;  // guarded by mutex_ (the refresh thread alone changes it)

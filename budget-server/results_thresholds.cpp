@@ -3,9 +3,9 @@
 
 namespace server {
 
-bool ResultsThresholds::load(OfficerStore* store, std::string& error) {
+bool ResultsThresholds::load(storage::OfficerStore* store, std::string& error) {
     store_ = store;
-    std::map<std::string, ResultsThreshold> stored;
+    std::map<std::string, storage::ResultsThreshold> stored;
     if (store && !store->results_thresholds(stored, error)) return false;
     std::lock_guard<std::mutex> lock(mutex_);
     set_ = std::move(stored);
@@ -19,13 +19,13 @@ std::int64_t ResultsThresholds::get(const std::string& budget_id) const {
     return it == set_.end() || it->second.responses < kMinPublicResponses ? kMinPublicResponses : it->second.responses;
 }
 
-ResultsThreshold ResultsThresholds::setting(const std::string& budget_id) const {
+storage::ResultsThreshold ResultsThresholds::setting(const std::string& budget_id) const {
     std::lock_guard<std::mutex> lock(mutex_);
     const auto it = set_.find(budget_id);
-    return it == set_.end() ? ResultsThreshold{} : it->second;
+    return it == set_.end() ? storage::ResultsThreshold{} : it->second;
 }
 
-bool ResultsThresholds::change(const std::string& budget_id, ResultsThreshold t, std::string& error) {
+bool ResultsThresholds::change(const std::string& budget_id, storage::ResultsThreshold t, std::string& error) {
     if (t.responses < kMinPublicResponses) {
         error = "threshold.too_low";
         return false;

@@ -18,19 +18,19 @@ constexpr std::int64_t kMaxPublicResponses = 1000000;  // a higher threshold wou
 class ResultsThresholds {
 public:
     // The administrators' thresholds in `store` (may be null: every budget at the minimum).
-    bool load(OfficerStore* store, std::string& error);
+    bool load(storage::OfficerStore* store, std::string& error);
     std::int64_t get(const std::string& budget_id) const;
-    ResultsThreshold setting(const std::string& budget_id) const;  // responses 0: never changed
+    storage::ResultsThreshold setting(const std::string& budget_id) const;  // responses 0: never changed
     // Written to the database first; refused (false, error "threshold.too_low" / "threshold.too_high")
     // outside kMinPublicResponses..kMaxPublicResponses.
-    bool change(const std::string& budget_id, ResultsThreshold t, std::string& error);
+    bool change(const std::string& budget_id, storage::ResultsThreshold t, std::string& error);
     // Counts changes, so cached results know to look again.
     std::uint64_t version() const { return version_.load(); }
 
 private:
-    OfficerStore* store_ = nullptr;
+    storage::OfficerStore* store_ = nullptr;
     mutable std::mutex mutex_;
-    std::map<std::string, ResultsThreshold> set_;
+    std::map<std::string, storage::ResultsThreshold> set_;
     std::atomic<std::uint64_t> version_{0};
 };
 

@@ -18,36 +18,20 @@
 #include "budget_loader.h"
 #include "storage.h"
 
-int cmd_export(const std::vector<std::string>& args) {
-    auto usage = [](const std::string& why) {
-        std::cerr << "budget-tool: " << why
-                  << "\nusage: budget-tool export BUDGET (--data DIR | --database postgresql://...) "
-                     "[--format csv|jsonl|aggregate-csv|aggregate-json|xlsx] [--output FILE]\n";
-        return 2;
-    };
+namespace {
+
+struct ExportOptions {
     std::string budget_path, data_dir, database, format = "csv", output;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a.rfind("--", 0) == 0) {
-            if (i + 1 >= args.size()) return usage("missing value for " + a);
-            const std::string& v = args[++i];
-            if (a == "--data") data_dir = v;
-            else if (a == "--database") database = v;
-            else if (a == "--format") format = v;
-            else if (a == "--output") output = v;
-            else return usage("unknown option " + a);
-        } else if (budget_path.empty()) {
-            budget_path = a;
-        } else {
-            return usage("unexpected argument " + a);
-        }
-    }
+};
+
+int cmd_export(const ExportOptions& o) {
+    const std::string &budget_path = o.budget_path, &data_dir = o.data_dir, &database = o.database, &format = o.format,
+                      &output = o.output;
     const std::map<std::string, std::string> kinds = {{"csv", "export.csv"}, {"jsonl", "submissions.jsonl"},
                                                       {"aggregate-csv", "aggregate.csv"}, {"aggregate-json", "aggregate.json"},
                                                       {"xlsx", "export.xlsx"}};
-    if (budget_path.empty() || (data_dir.empty() == database.empty())) return usage("export needs BUDGET and one of --data or --database");
-    if (!kinds.count(format)) return usage("--format is csv, jsonl, aggregate-csv, aggregate-json or xlsx");
-    if (format == "xlsx" && output.empty()) return usage("--format xlsx needs --output FILE");
+    if (data_dir.empty() == database.empty()) return tool::usage_error("export needs BUDGET and one of --data or --database");
+    if (format == "xlsx" && output.empty()) return tool::usage_error("--format xlsx needs --output FILE");
     std::ifstream in(budget_path, std::ios::binary);
     if (!in) { std::cerr << budget_path << ": cannot read file\n"; return 1; }
     std::ostringstream text;
@@ -60,20 +44,20 @@ int cmd_export(const std::vector<std::string>& args) {
         return 1;
     }
     std::string error;
-    auto storage = server::open_storage(data_dir, database, error);
+    auto storage = storage::open_storage(data_dir, database, error);
     if (!storage) { std::cerr << "budget-tool: " << error << "\n"; return 1; }
     const std::string target = output.empty() ? std::filesystem::temp_directory_path().string() + "/budget-export-" +
                                                     std::to_string(::getpid())
                                               : output;
     // The moderation officers did in the console (the same database) is flagged, as the server does.
-    auto officers = server::OfficerStore::open(data_dir, database, error);
-    server::HiddenComments hidden;
+    auto officers = storage::OfficerStore::open(data_dir, database, error);
+    storage::HiddenComments hidden;
     if (!officers || !officers->hidden_comments(l.budget->id, hidden, error)) {
         std::cerr << "budget-tool: " << error << "\n";
         return 1;
     }
-    const bool ok = format == "xlsx" ? server::write_xlsx(*storage, *l.budget, hidden, target, error)
-                                     : server::write_export(*storage, *l.budget, kinds.at(format), target, hidden, error);
+    const bool ok = format == "xlsx" ? storage::write_xlsx(*storage, *l.budget, hidden, target, error)
+                                     : storage::write_export(*storage, *l.budget, kinds.at(format), target, hidden, error);
     storage->stop();
     if (!ok) {
         std::cerr << "budget-tool: export failed: " << error << "\n";
@@ -86,4 +70,18 @@ int cmd_export(const std::vector<std::string>& args) {
         std::remove(target.c_str());
     }
     return 0;
+}
+
+}  // namespace
+
+void add_export_command(CLI::App& app, tool::Outcome& outcome) {
+    static ExportOptions o;  // one command runs per process
+    auto* command = tool::add_command(app, "export", "officers' exports from the collector's database", outcome,
+                                      [] { return cmd_export(o); });
+    command->add_option("BUDGET", o.budget_path, "the budget file")->required();
+    auto* data = command->add_option("--data", o.data_dir, "the collector's data folder (its SQLite file)");
+    command->add_option("--database", o.database, "a PostgreSQL URL (postgresql://...)")->excludes(data);
+    command->add_option("--format", o.format, "what to export (default csv)")
+        ->check(CLI::IsMember({"csv", "jsonl", "aggregate-csv", "aggregate-json", "xlsx"}));
+    command->add_option("--output", o.output, "write to FILE (default: standard output; xlsx needs it)");
 }

@@ -1,6 +1,6 @@
 // `budget-tool export`: officers' exports straight from the collector's database, offline.
 #pragma once
-#include <string>
-#include <vector>
+#include "command_line.h"
 
-int cmd_export(const std::vector<std::string>& args);
+// Declares `export BUDGET (--data DIR | --database URL) [--format F] [--output FILE]` under `app`.
+void add_export_command(CLI::App& app, tool::Outcome& outcome);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aggregation.h"
+#include "command_line.h"
 #include "budget_loader.h"
 #include "budget_pack.h"
 #if BUDGET_TOOL_EXPORT
@@ -24,38 +25,6 @@
 namespace {
 
 using namespace budget;
-
-constexpr const char* kUsage =
-    "usage:\n"
-    "  budget-tool validate FILE...                         check budget files (exit 1 if any is invalid)\n"
-    "  budget-tool pack BUDGET OUT.pack                     check a budget and write its pack for the browser app\n"
-    "  budget-tool simulate BUDGET [CHOICES.json] [--band X] [--lang en|cy]\n"
-    "                                                       print the outcome of choices as JSON\n"
-    "  budget-tool sample BUDGET --count N [--seed S]       print N valid submissions as JSON lines\n"
-    "  budget-tool check-submission BUDGET FILE...          validate submission documents\n"
-    "  budget-tool aggregate BUDGET SUBMISSIONS.jsonl [--format csv|json]\n"
-    "                                                       the officers' summary of submissions\n"
-    "  budget-tool export BUDGET (--data DIR | --database URL) [--format csv|jsonl|aggregate-csv|aggregate-json]\n"
-    "                                                       officers' exports from the collector's database\n"
-    "  budget-tool workbook BUDGET OUT.xlsx                 write a budget as a workbook a finance team can edit\n"
-    "  budget-tool workbook --blank --kind KIND OUT.xlsx    a starting workbook for a kind of council (english-county,\n"
-    "                                                       english-district, english-unitary, english-metropolitan,\n"
-    "                                                       london-borough, welsh-principal)\n"
-    "  budget-tool import-workbook IN.xlsx OUT.json         read a workbook back into a budget; every problem by SHEET!CELL\n"
-    "  budget-tool pb import FILE.pb BALLOT.json VOTES.jsonl [--id ID]\n"
-    "                                                       a pabulib file (approval) as a ballot and its votes\n"
-    "  budget-tool pb export BALLOT.json VOTES.jsonl OUT.pb [--area ID]\n"
-    "                                                       a ballot and votes as pabulib, selected by its rule (one area a file)\n"
-    "  budget-tool pb count (FILE.pb | BALLOT.json VOTES.jsonl) [--rule greedy|equal-shares] [--json]\n"
-    "                                                       the winning project ids, one a line, in the order chosen\n"
-    "  budget-tool pb validate BALLOT.json [VOTES.jsonl]    check a ballot, and votes against its rule\n"
-    "  budget-tool pb sample BALLOT.json --count N [--seed S]\n"
-    "                                                       votes that keep the ballot's rule, as JSON lines\n";
-
-int usage(const std::string& why) {
-    std::cerr << "budget-tool: " << why << "\n" << kUsage;
-    return 2;
-}
 
 std::optional<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -85,7 +54,6 @@ std::optional<Budget> load(const std::string& path) {
 
 
 int cmd_validate(const std::vector<std::string>& args) {
-    if (args.empty()) return usage("validate needs at least one FILE");
     bool all_ok = true;
     for (const auto& path : args) {
         const auto b = load(path);
@@ -97,47 +65,37 @@ int cmd_validate(const std::vector<std::string>& args) {
     return all_ok ? 0 : 1;
 }
 
-int cmd_pack(const std::vector<std::string>& args) {
-    if (args.size() != 2) return usage("pack needs BUDGET and OUT.pack");
-    const auto b = load(args[0]);
+int cmd_pack(const std::string& path, const std::string& out) {
+    const auto b = load(path);
     if (!b) return 1;
     const std::string bytes = pack_budget(*b);
-    if (!tool::write_whole(args[1], bytes)) return 1;
-    std::cout << args[1] << ": " << bytes.size() << " bytes (budget " << b->id << " v" << b->version << ")\n";
+    if (!tool::write_whole(out, bytes)) return 1;
+    std::cout << out << ": " << bytes.size() << " bytes (budget " << b->id << " v" << b->version << ")\n";
     return 0;
 }
 
-int cmd_simulate(const std::vector<std::string>& args) {
-    std::vector<std::string> files;
-    char band = 'D';
-    std::string lang = "en";
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--band" && i + 1 < args.size() && args[i + 1].size() == 1) band = args[++i][0];
-        else if (args[i] == "--lang" && i + 1 < args.size() && (args[i + 1] == "en" || args[i + 1] == "cy")) lang = args[++i];
-        else if (args[i].rfind("--", 0) == 0) return usage("unknown or incomplete option " + args[i]);
-        else files.push_back(args[i]);
-    }
-    if (files.empty() || files.size() > 2) return usage("simulate needs BUDGET and at most one CHOICES file");
-    const auto b = load(files[0]);
+struct SimulateOptions {
+    std::string budget, choices, band = "D", lang = "en";
+};
+
+int cmd_simulate(const SimulateOptions& o) {
+    const auto b = load(o.budget);
     if (!b) return 1;
     Choices choices = default_choices(*b);
-    if (files.size() == 2) {
-        const auto text = read_file(files[1]);
-        if (!text) { std::cerr << files[1] << ": cannot read file\n"; return 1; }
+    if (!o.choices.empty()) {
+        const auto text = read_file(o.choices);
+        if (!text) { std::cerr << o.choices << ": cannot read file\n"; return 1; }
         SubmissionCheck c = parse_choices(*b, *text);
-        if (!c.ok) { print_problems(c.problems, files[1]); return 1; }
+        if (!c.ok) { print_problems(c.problems, o.choices); return 1; }
         choices = c.submission.choices;
     }
-    std::cout << outcome_to_json(*b, choices, simulate(*b, choices), lang, band) << "\n";
+    std::cout << outcome_to_json(*b, choices, simulate(*b, choices), o.lang, o.band[0]) << "\n";
     return 0;
 }
 
-int cmd_sample(const std::vector<std::string>& args) {
-    const tool::SampleArguments a = tool::sample_arguments(args, 19, "sample", "BUDGET");
-    if (!a.error.empty()) return usage(a.error);
-    const std::string& path = a.path;
-    const std::uint64_t count = a.count, seed = a.seed;
-    const auto b = load(path);
+int cmd_sample(const tool::SampleOptions& o) {
+    const std::uint64_t count = o.count(), seed = o.seed();
+    const auto b = load(o.path);
     if (!b) return 1;
     std::string buffer;
     sample_submissions(*b, count, seed, [&](const std::string& line) {
@@ -149,36 +107,22 @@ int cmd_sample(const std::vector<std::string>& args) {
     return 0;
 }
 
-int cmd_check_submission(const std::vector<std::string>& args) {
-    if (args.size() < 2) return usage("check-submission needs BUDGET and at least one FILE");
-    const auto b = load(args[0]);
+int cmd_check_submission(const std::string& path, const std::vector<std::string>& files) {
+    const auto b = load(path);
     if (!b) return 1;
     bool all_ok = true;
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        const auto text = read_file(args[i]);
-        if (!text) { std::cerr << args[i] << ": cannot read file\n"; all_ok = false; continue; }
+    for (const std::string& file : files) {
+        const auto text = read_file(file);
+        if (!text) { std::cerr << file << ": cannot read file\n"; all_ok = false; continue; }
         SubmissionCheck c = validate_submission(*b, *text);
-        print_problems(c.problems, args[i]);
-        if (c.ok) std::cout << args[i] << ": ok (" << c.submission.submission_id << ")\n";
+        print_problems(c.problems, file);
+        if (c.ok) std::cout << file << ": ok (" << c.submission.submission_id << ")\n";
         all_ok = all_ok && c.ok;
     }
     return all_ok ? 0 : 1;
 }
 
-int cmd_aggregate(const std::vector<std::string>& args) {
-    std::vector<std::string> files;
-    std::string format = "csv";
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--format" && i + 1 < args.size()) {
-            format = args[++i];
-            if (format != "csv" && format != "json") return usage("--format is csv or json");
-        } else if (args[i].rfind("--", 0) == 0) {
-            return usage("unknown or incomplete option " + args[i]);
-        } else {
-            files.push_back(args[i]);
-        }
-    }
-    if (files.size() != 2) return usage("aggregate needs BUDGET and SUBMISSIONS.jsonl");
+int cmd_aggregate(const std::vector<std::string>& files, const std::string& format) {
     const auto b = load(files[0]);
     if (!b) return 1;
     std::ifstream in(files[1], std::ios::binary);
@@ -225,24 +169,57 @@ int cmd_aggregate(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty()) return usage("no command given");
-    const std::string cmd = args.front();
-    args.erase(args.begin());
-    if (cmd == "validate") return cmd_validate(args);
-    if (cmd == "pb") return cmd_pb(args);
-    if (cmd == "pack") return cmd_pack(args);
-    if (cmd == "simulate") return cmd_simulate(args);
-    if (cmd == "sample") return cmd_sample(args);
-    if (cmd == "check-submission") return cmd_check_submission(args);
-    if (cmd == "aggregate") return cmd_aggregate(args);
+    CLI::App app{"budget-tool: validate budgets, simulate choices, generate samples and aggregate submissions"};
+    app.name("budget-tool");
+    app.require_subcommand(1);
+    app.set_help_all_flag("--help-all", "every command's options");
+    tool::Outcome outcome;
+
+    std::vector<std::string> files;
+    tool::add_command(app, "validate", "check budget files (exit 1 if any is invalid)", outcome, [&] { return cmd_validate(files); })
+        ->add_option("FILE", files, "budget files")->required();
+
+    std::string budget_path, out_path;
+    auto* pack = tool::add_command(app, "pack", "check a budget and write its pack for the browser app", outcome,
+                                   [&] { return cmd_pack(budget_path, out_path); });
+    pack->add_option("BUDGET", budget_path, "the budget file")->required();
+    pack->add_option("OUT", out_path, "the pack to write (OUT.pack)")->required();
+
+    SimulateOptions simulate_options;
+    auto* simulate = tool::add_command(app, "simulate", "print the outcome of choices as JSON", outcome,
+                                       [&] { return cmd_simulate(simulate_options); });
+    simulate->add_option("BUDGET", simulate_options.budget, "the budget file")->required();
+    simulate->add_option("CHOICES", simulate_options.choices, "a JSON file of choices (the defaults without one)");
+    simulate->add_option("--band", simulate_options.band, "council tax band, one letter (default D)")
+        ->check(CLI::Validator([](std::string& v) { return v.size() == 1 ? std::string() : "is one letter"; }, "X"));
+    simulate->add_option("--lang", simulate_options.lang, "language of the words (default en)")->check(CLI::IsMember({"en", "cy"}));
+
+    tool::SampleOptions sample_options;
+    auto* sample = tool::add_command(app, "sample", "print N valid submissions as JSON lines", outcome,
+                                     [&] { return cmd_sample(sample_options); });
+    tool::add_sample_options(*sample, sample_options, "BUDGET", 19);
+
+    std::vector<std::string> submission_files;
+    auto* check = tool::add_command(app, "check-submission", "validate submission documents", outcome,
+                                    [&] { return cmd_check_submission(budget_path, submission_files); });
+    check->add_option("BUDGET", budget_path, "the budget file")->required();
+    check->add_option("FILE", submission_files, "submission documents")->required();
+
+    std::string submissions_path, aggregate_format = "csv";
+    auto* aggregate = tool::add_command(app, "aggregate", "the officers' summary of submissions", outcome,
+                                        [&] { return cmd_aggregate({budget_path, submissions_path}, aggregate_format); });
+    aggregate->add_option("BUDGET", budget_path, "the budget file")->required();
+    aggregate->add_option("SUBMISSIONS", submissions_path, "its submissions, as JSON lines")->required();
+    aggregate->add_option("--format", aggregate_format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+
 #if BUDGET_TOOL_EXPORT
-    if (cmd == "export") return cmd_export(args);
-    if (cmd == "workbook") return cmd_workbook(args);
-    if (cmd == "import-workbook") return cmd_import_workbook(args);
+    add_export_command(app, outcome);
+    add_workbook_commands(app, outcome);
 #else
-    if (cmd == "export") return usage("export reads the collector's database and is not in this build");
+    tool::add_command(app, "export", "officers' exports from the collector's database (not in this build)", outcome,
+                      [] { return tool::usage_error("export reads the collector's database and is not in this build"); })
+        ->allow_extras();
 #endif
-    if (cmd == "--help" || cmd == "help") { std::cout << kUsage; return 0; }
-    return usage("unknown command " + cmd);
+    add_pb_commands(app, outcome);
+    return tool::run_command_line(app, argc, argv, outcome);
 }

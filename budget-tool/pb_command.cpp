@@ -8,6 +8,7 @@
 #include "ballot_pack.h"
 #include "formats/pabulib.h"
 #include "tool_files.h"
+#include "command_line.h"
 #include "vote.h"
 
 namespace {
@@ -15,18 +16,6 @@ namespace {
 using namespace budget;
 
 constexpr std::size_t kMaxVotesFile = 256u * 1024 * 1024;
-
-int usage(const std::string& why) {
-    std::cerr << "budget-tool: " << why << "\n"
-              << "usage:\n"
-              << "  budget-tool pb import FILE.pb BALLOT.json VOTES.jsonl [--id ID]\n"
-              << "  budget-tool pb export BALLOT.json VOTES.jsonl OUT.pb [--area ID]\n"
-              << "  budget-tool pb count (FILE.pb | BALLOT.json VOTES.jsonl) [--rule greedy|equal-shares] [--json]\n"
-              << "  budget-tool pb validate BALLOT.json [VOTES.jsonl]\n"
-              << "  budget-tool pb sample BALLOT.json --count N [--seed S]   votes that keep the ballot's rule, as JSON lines\n"
-              << "  budget-tool pb pack BALLOT.json OUT.pack   check a ballot and write its pack for the browser app\n";
-    return 2;
-}
 
 void print(const Problems& problems, const Problems& warnings, const std::string& file) {
     for (const auto& p : problems) std::cerr << format_problem(p, file) << "\n";
@@ -97,15 +86,24 @@ std::optional<Loaded> load_pabulib(const std::string& path, const std::string& i
     return Loaded{std::move(in.ballot), std::move(in.votes)};
 }
 
-int cmd_import(const std::vector<std::string>& args) {
-    std::vector<std::string> files;
-    std::string id;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--id" && i + 1 < args.size()) id = args[++i];
-        else if (args[i].rfind("--", 0) == 0) return usage("unknown or incomplete option " + args[i]);
-        else files.push_back(args[i]);
+// The files a pb command names, in the order its usage line gives them, and its options.
+struct PbOptions {
+    std::string file1, file2, file3;
+    std::vector<std::string> files() const {
+        std::vector<std::string> out;
+        for (const std::string* f : {&file1, &file2, &file3})
+            if (!f->empty()) out.push_back(*f);
+        return out;
     }
-    if (files.size() != 3) return usage("pb import needs FILE.pb, BALLOT.json and VOTES.jsonl");
+    std::string id, area;
+    std::optional<CountingRule> rule;
+    bool as_json = false;
+    tool::SampleOptions sample;
+};
+
+int cmd_import(const PbOptions& o) {
+    const std::vector<std::string> files = o.files();
+    const std::string& id = o.id;
     auto in = load_pabulib(files[0], id.empty() ? id_from_path(files[0]) : id);
     if (!in) return 1;
     // The ballot file must load as any other would (an --id that is not an id, for one).
@@ -121,15 +119,9 @@ int cmd_import(const std::vector<std::string>& args) {
     return 0;
 }
 
-int cmd_export(const std::vector<std::string>& all) {
-    std::vector<std::string> args;
-    std::string area;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        if (all[i] == "--area" && i + 1 < all.size()) area = all[++i];
-        else if (all[i].rfind("--", 0) == 0) return usage("unknown or incomplete option " + all[i]);
-        else args.push_back(all[i]);
-    }
-    if (args.size() != 3) return usage("pb export needs BALLOT.json, VOTES.jsonl and OUT.pb");
+int cmd_export(const PbOptions& o) {
+    const std::vector<std::string> args = o.files();
+    const std::string& area = o.area;
     const auto b = load(args[0]);
     if (!b) return 1;
     const auto votes = load_votes(*b, args[1], VoteCheck::Structure);
@@ -145,24 +137,10 @@ int cmd_export(const std::vector<std::string>& all) {
     return 0;
 }
 
-int cmd_count(const std::vector<std::string>& args) {
-    std::vector<std::string> files;
-    std::optional<CountingRule> rule;
-    bool as_json = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--rule" && i + 1 < args.size()) {
-            const std::string r = args[++i];
-            if (r == "greedy") rule = CountingRule::Greedy;
-            else if (r == "equal-shares") rule = CountingRule::EqualShares;
-            else return usage("--rule is greedy or equal-shares");
-        } else if (args[i] == "--json") {
-            as_json = true;
-        } else if (args[i].rfind("--", 0) == 0) {
-            return usage("unknown or incomplete option " + args[i]);
-        } else {
-            files.push_back(args[i]);
-        }
-    }
+int cmd_count(const PbOptions& o) {
+    const std::vector<std::string> files = o.files();
+    const std::optional<CountingRule>& rule = o.rule;
+    const bool as_json = o.as_json;
     std::optional<Loaded> in;
     if (files.size() == 1 && ends_with(files[0], ".pb")) {
         in = load_pabulib(files[0], id_from_path(files[0]));
@@ -171,7 +149,7 @@ int cmd_count(const std::vector<std::string>& args) {
             if (auto votes = load_votes(*b, files[1], VoteCheck::Structure)) in = Loaded{std::move(*b), std::move(*votes)};
         }
     } else {
-        return usage("pb count needs FILE.pb, or BALLOT.json and VOTES.jsonl");
+        return tool::usage_error("pb count needs FILE.pb, or BALLOT.json and VOTES.jsonl");
     }
     if (!in) return 1;
     Problems problems;
@@ -188,8 +166,8 @@ int cmd_count(const std::vector<std::string>& args) {
     return 0;
 }
 
-int cmd_validate(const std::vector<std::string>& args) {
-    if (args.empty() || args.size() > 2) return usage("pb validate needs BALLOT.json and optionally VOTES.jsonl");
+int cmd_validate(const PbOptions& o) {
+    const std::vector<std::string> args = o.files();
     const auto b = load(args[0]);
     if (!b) return 1;
     std::cout << args[0] << ": ok (" << b->projects.size() << " projects, budget "
@@ -202,12 +180,9 @@ int cmd_validate(const std::vector<std::string>& args) {
     return 0;
 }
 
-int cmd_sample(const std::vector<std::string>& args) {
-    const tool::SampleArguments a = tool::sample_arguments(args, 9, "pb sample", "BALLOT.json");
-    if (!a.error.empty()) return usage(a.error);
-    const std::string& path = a.path;
-    const std::uint64_t count = a.count, seed = a.seed;
-    const auto b = load(path);
+int cmd_sample(const PbOptions& o) {
+    const std::uint64_t count = o.sample.count(), seed = o.sample.seed();
+    const auto b = load(o.sample.path);
     if (!b) return 1;
     std::string out;
     for (const auto& v : sample_votes(*b, count, seed)) out += vote_jsonl_line(*b, v);
@@ -215,8 +190,8 @@ int cmd_sample(const std::vector<std::string>& args) {
     return 0;
 }
 
-int cmd_pack(const std::vector<std::string>& args) {
-    if (args.size() != 2) return usage("pb pack needs BALLOT.json and OUT.pack");
+int cmd_pack(const PbOptions& o) {
+    const std::vector<std::string> args = o.files();
     const auto b = load(args[0]);
     if (!b) return 1;
     const std::string bytes = pack_ballot(*b);
@@ -227,14 +202,38 @@ int cmd_pack(const std::vector<std::string>& args) {
 
 }  // namespace
 
-int cmd_pb(const std::vector<std::string>& args) {
-    if (args.empty()) return usage("pb needs import, export, count, validate, sample or pack");
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (args[0] == "import") return cmd_import(rest);
-    if (args[0] == "export") return cmd_export(rest);
-    if (args[0] == "count") return cmd_count(rest);
-    if (args[0] == "validate") return cmd_validate(rest);
-    if (args[0] == "sample") return cmd_sample(rest);
-    if (args[0] == "pack") return cmd_pack(rest);
-    return usage("unknown pb command " + args[0]);
+void add_pb_commands(CLI::App& app, tool::Outcome& outcome) {
+    static PbOptions o;  // one command runs per process
+    CLI::App* pb = app.add_subcommand("pb", "participatory-budgeting ballots: pabulib files, counting, checking");
+    pb->require_subcommand(1);
+    // Each file a positional of its own, so --help names them; the last `optional_last` may be left out.
+    auto files = [](CLI::App* command, std::initializer_list<const char*> names, std::size_t optional_last = 0) {
+        std::string* slots[] = {&o.file1, &o.file2, &o.file3};
+        std::size_t i = 0;
+        for (const char* name : names) {
+            CLI::Option* option = command->add_option(name, *slots[i], "");
+            if (i + optional_last < names.size()) option->required();
+            ++i;
+        }
+        return command;
+    };
+    auto* import = files(tool::add_command(*pb, "import", "a pabulib file (approval) as a ballot and its votes", outcome,
+                                           [] { return cmd_import(o); }), {"FILE.pb", "BALLOT.json", "VOTES.jsonl"});
+    import->add_option("--id", o.id, "the ballot's id (default: from the file's name)");
+    auto* exported = files(tool::add_command(*pb, "export", "a ballot and votes as pabulib, selected by its rule (one area a file)",
+                                             outcome, [] { return cmd_export(o); }), {"BALLOT.json", "VOTES.jsonl", "OUT.pb"});
+    exported->add_option("--area", o.area, "the area, for a ballot with areas");
+    auto* count = files(tool::add_command(*pb, "count", "the winning project ids, one a line, in the order chosen", outcome,
+                                          [] { return cmd_count(o); }), {"FILE.pb|BALLOT.json", "VOTES.jsonl"}, 1);
+    count->add_option_function<std::string>("--rule", [](const std::string& r) {
+        o.rule = r == "greedy" ? CountingRule::Greedy : CountingRule::EqualShares;
+    }, "greedy or equal-shares (default: the ballot's own)")->check(CLI::IsMember({"greedy", "equal-shares"}));
+    count->add_flag("--json", o.as_json, "the count as JSON, with every round");
+    files(tool::add_command(*pb, "validate", "check a ballot, and votes against its rule", outcome, [] { return cmd_validate(o); }),
+          {"BALLOT.json", "VOTES.jsonl"}, 1);
+    auto* sample = tool::add_command(*pb, "sample", "votes that keep the ballot's rule, as JSON lines", outcome,
+                                     [] { return cmd_sample(o); });
+    tool::add_sample_options(*sample, o.sample, "BALLOT.json", 9);
+    files(tool::add_command(*pb, "pack", "check a ballot and write its pack for the browser app", outcome, [] { return cmd_pack(o); }),
+          {"BALLOT.json", "OUT.pack"});
 }

@@ -1,7 +1,7 @@
 // `budget-tool pb`: participatory-budgeting ballots from the command line (pabulib import and export,
 // counting, validation).
 #pragma once
-#include <string>
-#include <vector>
+#include "command_line.h"
 
-int cmd_pb(const std::vector<std::string>& args);
+// Declares `pb import|export|count|validate|sample|pack` under `app`.
+void add_pb_commands(CLI::App& app, tool::Outcome& outcome);

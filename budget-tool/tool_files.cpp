@@ -46,24 +46,4 @@ bool parse_u64(const std::string& text, std::uint64_t& out, std::size_t max_digi
     return true;
 }
 
-SampleArguments sample_arguments(const std::vector<std::string>& args, std::size_t max_digits, const std::string& command, const std::string& file_name) {
-    SampleArguments out;
-    bool have_count = false;
-    const std::string number = max_digits >= 19 ? "a whole number" : "a whole number below 10^" + std::to_string(max_digits);
-    for (std::size_t i = 0; i < args.size() && out.error.empty(); ++i) {
-        if (args[i] == "--count" && i + 1 < args.size()) {
-            if (!parse_u64(args[++i], out.count, max_digits)) out.error = "--count takes " + number;
-            have_count = true;
-        } else if (args[i] == "--seed" && i + 1 < args.size()) {
-            if (!parse_u64(args[++i], out.seed, max_digits)) out.error = "--seed takes " + number;
-        } else if (args[i].rfind("--", 0) == 0 || !out.path.empty()) {
-            out.error = "unexpected argument " + args[i];
-        } else {
-            out.path = args[i];
-        }
-    }
-    if (out.error.empty() && (out.path.empty() || !have_count)) out.error = command + " needs " + file_name + " and --count N";
-    return out;
-}
-
 }  // namespace tool

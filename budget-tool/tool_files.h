@@ -20,13 +20,4 @@ bool write_whole(const std::string& path, const std::string& bytes);
 // A whole number of at most `max_digits` digits and nothing else (no sign, no spaces).
 bool parse_u64(const std::string& text, std::uint64_t& out, std::size_t max_digits = 19);
 
-// The arguments of the sampling commands: FILE --count N [--seed S] (numbers of at most `max_digits`
-// digits). `error` says what is wrong for the usage line, or is empty.
-struct SampleArguments {
-    std::string path;
-    std::uint64_t count = 0, seed = 1;
-    std::string error;
-};
-SampleArguments sample_arguments(const std::vector<std::string>& args, std::size_t max_digits, const std::string& command, const std::string& file_name);
-
 }  // namespace tool

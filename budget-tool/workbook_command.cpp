@@ -10,22 +10,13 @@
 #include "budget_loader.h"
 #include "formats/budget_sheets.h"
 #include "tool_files.h"
+#include "command_line.h"
 #include "workbook_writer.h"
 #include "xlsx_reader.h"
 
 namespace {
 
 using namespace budget;
-
-int usage(const std::string& why) {
-    std::cerr << "budget-tool: " << why << "\n"
-              << "usage:\n"
-              << "  budget-tool workbook BUDGET.json OUT.xlsx\n"
-              << "  budget-tool workbook --blank --kind KIND OUT.xlsx   (KIND: english-county, english-district, english-unitary,\n"
-              << "                                                       english-metropolitan, london-borough, welsh-principal)\n"
-              << "  budget-tool import-workbook IN.xlsx OUT.json\n";
-    return 2;
-}
 
 void print(const Problems& problems, const Problems& warnings, const std::string& file) {
     for (const auto& p : problems) std::cerr << format_problem(p, file) << "\n";
@@ -48,17 +39,22 @@ int write(const sheets::Book& book, const std::string& out) {
     return 0;
 }
 
-}  // namespace
+struct WorkbookOptions {
+    std::vector<std::string> files;
+    std::string kind;
+};
 
-int cmd_workbook(const std::vector<std::string>& args) {
-    if (args.size() == 4 && args[0] == "--blank" && args[1] == "--kind") {
-        const auto blank = sheets::blank_budget(args[2]);
-        if (!blank) return usage("unknown kind of council " + args[2]);
-        const int rc = write(sheets::budget_to_book(nlohmann::json::parse(blank->dump(), nullptr, false)), args[3]);
-        if (rc == 0) std::cout << args[3] << ": a blank " << args[2] << " budget workbook\n";
+int cmd_workbook(const WorkbookOptions& o) {
+    const std::vector<std::string>& args = o.files;
+    if (!o.kind.empty()) {
+        if (args.size() != 1) return tool::usage_error("workbook --blank --kind KIND takes one file: OUT.xlsx");
+        const auto blank = sheets::blank_budget(o.kind);
+        if (!blank) return tool::usage_error("unknown kind of council " + o.kind);
+        const int rc = write(sheets::budget_to_book(nlohmann::json::parse(blank->dump(), nullptr, false)), args[0]);
+        if (rc == 0) std::cout << args[0] << ": a blank " << o.kind << " budget workbook\n";
         return rc;
     }
-    if (args.size() != 2 || args[0].rfind("--", 0) == 0) return usage("workbook needs BUDGET.json and OUT.xlsx, or --blank --kind KIND OUT.xlsx");
+    if (args.size() != 2) return tool::usage_error("workbook needs BUDGET.json and OUT.xlsx, or --blank --kind KIND OUT.xlsx");
     const auto text = tool::read_bounded(args[0], JsonLimits{}.max_bytes + 1);
     if (!text) { std::cerr << args[0] << ": cannot read file\n"; return 1; }
     BudgetLoad load = load_budget(*text);
@@ -71,7 +67,6 @@ int cmd_workbook(const std::vector<std::string>& args) {
 }
 
 int cmd_import_workbook(const std::vector<std::string>& args) {
-    if (args.size() != 2) return usage("import-workbook needs IN.xlsx and OUT.json");
     const workbook::XlsxLimits limits;
     const auto bytes = tool::read_bounded(args[0], limits.max_file_bytes + 1);
     if (!bytes) { std::cerr << args[0] << ": cannot read file\n"; return 1; }
@@ -83,4 +78,23 @@ int cmd_import_workbook(const std::vector<std::string>& args) {
     if (!tool::write_whole(args[1], in.json)) return 1;
     std::cout << args[1] << ": the budget from " << args[0] << "\n";
     return 0;
+}
+
+}  // namespace
+
+void add_workbook_commands(CLI::App& app, tool::Outcome& outcome) {
+    static WorkbookOptions o;  // one command runs per process
+    static std::string in, out;
+    auto* workbook = tool::add_command(app, "workbook", "write a budget as a workbook a finance team can edit, or a blank one",
+                                       outcome, [] { return cmd_workbook(o); });
+    workbook->add_option("FILES", o.files, "BUDGET.json OUT.xlsx, or with --blank only OUT.xlsx")->required()->expected(1, 2);
+    auto* blank = workbook->add_flag("--blank", "a starting workbook for a kind of council (with --kind)");
+    auto* kind = workbook->add_option("--kind", o.kind,
+        "english-county, english-district, english-unitary, english-metropolitan, london-borough or welsh-principal");
+    kind->needs(blank);
+    blank->needs(kind);
+    auto* import = tool::add_command(app, "import-workbook", "read a workbook back into a budget; every problem by SHEET!CELL",
+                                     outcome, [] { return cmd_import_workbook({in, out}); });
+    import->add_option("IN", in, "the workbook (IN.xlsx)")->required();
+    import->add_option("OUT", out, "the budget to write (OUT.json)")->required();
 }

@@ -1,7 +1,6 @@
 // `budget-tool workbook` and `budget-tool import-workbook`: a budget as a spreadsheet and back.
 #pragma once
-#include <string>
-#include <vector>
+#include "command_line.h"
 
-int cmd_workbook(const std::vector<std::string>& args);
-int cmd_import_workbook(const std::vector<std::string>& args);
+// Declares `workbook` (a budget or --blank --kind KIND) and `import-workbook` under `app`.
+void add_workbook_commands(CLI::App& app, tool::Outcome& outcome);

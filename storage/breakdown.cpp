@@ -6,7 +6,7 @@
 #include "choices_codec.h"
 #include "submission_rules.h"
 
-namespace server {
+namespace storage {
 
 bool breakdown(Storage& storage, const budget::Budget& b, std::size_t question, std::vector<Group>& out, std::string& error) {
     const auto& q = b.demographics[question];
@@ -27,4 +27,4 @@ bool breakdown(Storage& storage, const budget::Budget& b, std::size_t question, 
     }, error);
 }
 
-}  // namespace server
+}  // namespace storage

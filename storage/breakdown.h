@@ -10,7 +10,7 @@
 #include "budget.h"
 #include "storage.h"
 
-namespace server {
+namespace storage {
 
 using budget::kSmallestGroup;
 using Group = budget::AnswerGroup;
@@ -19,4 +19,4 @@ using Group = budget::AnswerGroup;
 // answer". False with `error` when storage fails.
 bool breakdown(Storage& storage, const budget::Budget& b, std::size_t question, std::vector<Group>& out, std::string& error);
 
-}  // namespace server
+}  // namespace storage

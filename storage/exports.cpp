@@ -10,7 +10,7 @@
 #include "submission_export.h"
 #include "submission_rules.h"
 
-namespace server {
+namespace storage {
 
 bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error) {
     std::int64_t last = 0;
@@ -108,4 +108,4 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
     return ok;
 }
 
-}  // namespace server
+}  // namespace storage

@@ -7,7 +7,7 @@
 #include "officer_store.h"
 #include "storage.h"
 
-namespace server {
+namespace storage {
 
 // Writes an officer export of `what` ("export.csv", "aggregate.csv", "aggregate.json",
 // "submissions.jsonl") for one budget to `path`. Comments an officer hid (`hidden`) stay in, flagged:
@@ -22,4 +22,4 @@ bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggrega
 bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t after, budget::Aggregator& out, std::int64_t& last,
                      std::string& error);
 
-}  // namespace server
+}  // namespace storage

@@ -4,7 +4,7 @@
 
 #include "storage.h"
 
-namespace server {
+namespace storage {
 
 GroupCommitter::GroupCommitter(WriteBatch write, std::size_t max_batch)
     : write_(std::move(write)), max_batch_(max_batch), thread_([this] { run(); }) {}
@@ -74,9 +74,9 @@ std::string utc_now() {
     return buf;
 }
 
-}  // namespace server
+}  // namespace storage
 
-namespace server {
+namespace storage {
 
 std::unique_ptr<Storage> open_sqlite_storage(const std::string& data_dir, std::string& error);
 std::unique_ptr<Storage> open_postgres_storage(const std::string& url, std::string& error);
@@ -91,4 +91,4 @@ std::unique_ptr<Storage> open_storage(const std::string& data_dir, const std::st
     return open_sqlite_storage(data_dir, error);
 }
 
-}  // namespace server
+}  // namespace storage

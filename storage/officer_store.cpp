@@ -8,7 +8,7 @@
 #include "voter_code.h"
 #include "voter_codes.h"
 
-namespace server {
+namespace storage {
 
 namespace {
 
@@ -537,4 +537,4 @@ bool OfficerStore::versions(std::vector<BudgetVersion>& out, std::string& error)
     return true;
 }
 
-}  // namespace server
+}  // namespace storage

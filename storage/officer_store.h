@@ -15,7 +15,7 @@
 
 #include "sql_db.h"
 
-namespace server {
+namespace storage {
 
 enum class Role { Analyst, Admin };
 const char* role_name(Role r);
@@ -158,4 +158,4 @@ private:
     std::atomic<std::uint64_t> moderation_version_{0};
 };
 
-}  // namespace server
+}  // namespace storage

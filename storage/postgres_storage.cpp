@@ -9,7 +9,7 @@
 
 #include "storage.h"
 
-namespace server {
+namespace storage {
 
 namespace {
 
@@ -366,4 +366,4 @@ std::unique_ptr<Storage> open_postgres_storage(const std::string& url, std::stri
     return std::make_unique<PostgresStorage>(url, std::move(c));
 }
 
-}  // namespace server
+}  // namespace storage

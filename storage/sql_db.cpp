@@ -6,7 +6,7 @@
 
 #include <filesystem>
 
-namespace server {
+namespace storage {
 
 namespace {
 
@@ -166,4 +166,4 @@ std::unique_ptr<SqlDb> open_sql_db(const std::string& data_dir, const std::strin
     return open_sqlite_db((std::filesystem::path(data_dir) / "submissions.sqlite3").string(), error);
 }
 
-}  // namespace server
+}  // namespace storage

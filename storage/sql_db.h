@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace server {
+namespace storage {
 
 using SqlValue = std::optional<std::string>;  // nullopt is NULL
 using SqlRow = std::vector<SqlValue>;
@@ -35,4 +35,4 @@ std::unique_ptr<SqlDb> open_sql_db(const std::string& data_dir, const std::strin
 std::unique_ptr<SqlDb> open_sqlite_db(const std::string& path, std::string& error);
 std::unique_ptr<SqlDb> open_postgres_db(const std::string& url, std::string& error);
 
-}  // namespace server
+}  // namespace storage

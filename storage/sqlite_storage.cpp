@@ -7,7 +7,7 @@
 
 #include "storage.h"
 
-namespace server {
+namespace storage {
 
 namespace {
 
@@ -392,4 +392,4 @@ std::unique_ptr<Storage> open_sqlite_storage(const std::string& data_dir, std::s
     return std::make_unique<SqliteStorage>(path, std::move(writer));
 }
 
-}  // namespace server
+}  // namespace storage

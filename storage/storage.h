@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-namespace server {
+namespace storage {
 
 // One submission as stored. Demographic answers (given with consent) go to their own table, linked
 // to the submission's row; the stored document never holds them.
@@ -138,4 +138,4 @@ std::string utc_now();
 // Opens the configured back end: PostgreSQL for a postgresql:// URL, else SQLite in `data_dir`.
 std::unique_ptr<Storage> open_storage(const std::string& data_dir, const std::string& database_url, std::string& error);
 
-}  // namespace server
+}  // namespace storage

@@ -3,7 +3,7 @@
 
 #include <sodium.h>
 
-namespace server {
+namespace storage {
 
 std::string hash_voter_code(const std::string& consultation, const std::string& code) {
     const std::string message = consultation + "\n" + code;
@@ -14,4 +14,4 @@ std::string hash_voter_code(const std::string& consultation, const std::string& 
     return std::string(hex, 64);
 }
 
-}  // namespace server
+}  // namespace storage

@@ -3,9 +3,9 @@
 #pragma once
 #include <string>
 
-namespace server {
+namespace storage {
 
 // 64 hex digits. `code` is canonical (core's normalise_voter_code).
 std::string hash_voter_code(const std::string& consultation, const std::string& code);
 
-}  // namespace server
+}  // namespace storage

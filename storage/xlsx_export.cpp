@@ -4,7 +4,7 @@
 #include "breakdown.h"
 #include "exports.h"
 
-namespace server {
+namespace storage {
 
 bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments& hidden, const std::string& path,
                 std::string& error) {
@@ -34,4 +34,4 @@ bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments&
     return budget::workbook::write_results_workbook(b, source, path, error);
 }
 
-}  // namespace server
+}  // namespace storage

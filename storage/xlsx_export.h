@@ -8,7 +8,7 @@
 #include "results_workbook.h"
 #include "storage.h"
 
-namespace server {
+namespace storage {
 
 // Writes the workbook of one budget to `path`. False with `error` when storage or the writer fails.
 bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments& hidden, const std::string& path,
@@ -16,4 +16,4 @@ bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments&
 
 using budget::workbook::safe_sheet_name;
 
-}  // namespace server
+}  // namespace storage

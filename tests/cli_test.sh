@@ -21,6 +21,23 @@ printf '{"id": \n' >"$tmp/trunc.json"
 "$tool" validate "$tmp/trunc.json" 2>"$tmp/err"; check "truncated file" 1 $? "grep -q '$tmp/trunc.json:2:1: /: syntax error' '$tmp/err'"
 "$tool" validate "$tmp/missing.json" 2>"$tmp/err"; check "missing file" 1 $? "grep -q 'cannot read file' '$tmp/err'"
 "$tool" validate >/dev/null 2>&1; check "validate without files is a usage error" 2 $?
+# One declaration (CLI11) gives every command its --help, and its usage errors their words.
+"$tool" --help >"$tmp/out" 2>&1; check "--help lists every command" 0 $? 'for c in validate pack simulate sample check-submission aggregate export workbook import-workbook pb; do grep -qE "^  $c " "$tmp/out" || exit 1; done'
+for c in validate pack simulate sample check-submission aggregate export workbook import-workbook "pb import" "pb export" "pb count" "pb validate" "pb sample" "pb pack"; do
+  # shellcheck disable=SC2086
+  "$tool" $c --help >"$tmp/out" 2>&1; check "$c --help" 0 $? "grep -q '^Usage: budget-tool $c ' '$tmp/out'"
+done
+"$tool" sample "$budgets/eastbrook-district-2026.json" --count 1x >/dev/null 2>"$tmp/err"
+check "a count that is not a whole number" 2 $? "[ \"\$(cat '$tmp/err')\" = \"\$(printf 'budget-tool: --count: takes a whole number, not 1x\nRun with --help for more information.')\" ]"
+"$tool" pb sample "$budgets/eastbrook-district-2026.json" --count 1234567890 >/dev/null 2>"$tmp/err"
+check "pb sample counts below 10^9" 2 $? "grep -qxF 'budget-tool: --count: takes a whole number below 10^9, not 1234567890' '$tmp/err'"
+"$tool" simulate "$budgets/eastbrook-district-2026.json" --lang fr >/dev/null 2>"$tmp/err"
+check "simulate --lang is en or cy" 2 $? "grep -qxF 'budget-tool: --lang: fr not in {en,cy}' '$tmp/err'"
+"$tool" export "$budgets/eastbrook-district-2026.json" --data "$tmp" --database postgresql://x >/dev/null 2>"$tmp/err"
+check "export takes --data or --database, not both" 2 $? "grep -qxF 'budget-tool: --data excludes --database' '$tmp/err'"
+"$tool" workbook --kind english-county "$tmp/w.xlsx" >/dev/null 2>"$tmp/err"
+check "workbook --kind needs --blank" 2 $? "grep -qxF 'budget-tool: --kind requires --blank' '$tmp/err' && [ ! -e '$tmp/w.xlsx' ]"
+
 "$tool" frobnicate >/dev/null 2>&1; check "unknown command" 2 $?
 "$tool" sample "$budgets/bro-tegid-2026.json" --count x >/dev/null 2>&1; check "bad count" 2 $?
 

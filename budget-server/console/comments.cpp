@@ -30,7 +30,7 @@ Response Console::comments(Context& c, const budget::Budget& b) {
     if (const std::string& p = c.query["page"]; !p.empty() && p.size() < 7 && p.find_first_not_of("0123456789") == std::string::npos)
         page_number = std::max<std::size_t>(1, std::stoul(p));
 
-    HiddenComments hidden;
+    storage::HiddenComments hidden;
     std::string error;
     if (!officers_.hidden_comments(b.id, hidden, error))
         return unavailable(c);
@@ -118,11 +118,11 @@ Response Console::moderate(Context& c, const budget::Budget& b, bool hide) {
     if (hide && (reason.empty() || characters > 200))
         return message(c, 400, tr(c, "Give a reason"), tr(c, "Say why the comment is hidden, in up to 200 characters. Nothing was changed."));
     std::string error;
-    const StoreStatus s = hide ? officers_.hide_comment(b.id, submission, about, reason, c.session.officer.name, error)
+    const storage::StoreStatus s = hide ? officers_.hide_comment(b.id, submission, about, reason, c.session.officer.name, error)
                                : officers_.show_comment(b.id, submission, about, error);
-    if (s == StoreStatus::Unavailable)
+    if (s == storage::StoreStatus::Unavailable)
         return unavailable(c);
-    if (s == StoreStatus::Ok) audit(c, hide ? "comment.hidden" : "comment.shown", b.id + "/" + submission + "/" + about, reason);
+    if (s == storage::StoreStatus::Ok) audit(c, hide ? "comment.hidden" : "comment.shown", b.id + "/" + submission + "/" + about, reason);
     std::string back = safe_back((*form)["back"]);
     back += (back.find('?') == std::string::npos ? "?" : "&") + std::string("done=") + (hide ? "hidden" : "shown");
     return redirect(back);

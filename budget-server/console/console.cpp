@@ -32,7 +32,7 @@ bool is_hex64(const std::string& s) {
 
 }  // namespace
 
-Console::Console(ConsoleConfig config, Storage& storage, OfficerStore& officers, const Templates& templates)
+Console::Console(ConsoleConfig config, storage::Storage& storage, storage::OfficerStore& officers, const Templates& templates)
     : config_(std::move(config)), storage_(storage), officers_(officers), templates_(templates) {}
 
 void Console::handle(Request request, std::function<void(Response)> done) {
@@ -263,16 +263,16 @@ bool Console::identify(Context& c) {
     const std::string sid = cookie_value(c.request.cookie, kSessionCookie);
     if (!is_hex64(sid)) return true;
     std::string error;
-    const StoreStatus s = officers_.find_session(session_hash(sid), c.session, error);
-    if (s == StoreStatus::Unavailable) {
+    const storage::StoreStatus s = officers_.find_session(session_hash(sid), c.session, error);
+    if (s == storage::StoreStatus::Unavailable) {
         log_line("console: sessions unavailable: " + error);
         return false;
     }
     const std::int64_t now = now_seconds();
-    if (s == StoreStatus::Ok && (now - c.session.last_seen > kIdleSeconds || now - c.session.created > kAbsoluteSeconds)) {
+    if (s == storage::StoreStatus::Ok && (now - c.session.last_seen > kIdleSeconds || now - c.session.created > kAbsoluteSeconds)) {
         officers_.end_session(session_hash(sid), error);
         c.expired = true;
-    } else if (s == StoreStatus::Ok) {
+    } else if (s == storage::StoreStatus::Ok) {
         // Idle time is kept to the minute: one write a minute, not one per page.
         if (now - c.session.last_seen >= 60) officers_.touch_session(session_hash(sid), now, error);
         c.signed_in = true;

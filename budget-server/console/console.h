@@ -47,7 +47,7 @@ class Page;  // console.cpp
 
 class Console {
 public:
-    Console(ConsoleConfig config, Storage& storage, OfficerStore& officers, const Templates& templates);
+    Console(ConsoleConfig config, storage::Storage& storage, storage::OfficerStore& officers, const Templates& templates);
     // Completes `done` exactly once, on a worker thread (or at once with 503 when the queue is full).
     void handle(Request request, std::function<void(Response)> done);
     void stop() { work_.stop(); }
@@ -133,7 +133,7 @@ private:
     Response import_papers(Context& c, const budget::Ballot& b);
     // Stores the papers and waits until each is durable: how many were new and how many were already
     // stored (the same form or file sent twice). False when storage failed.
-    bool store_papers(std::vector<NewSubmission> papers, std::size_t& stored, std::size_t& already);
+    bool store_papers(std::vector<storage::NewSubmission> papers, std::size_t& stored, std::size_t& already);
     Response audit_csv(Context& c);
     Response unavailable(Context& c);
     // Budget authoring (drafts.cpp): versions, uploads, problems by cell, previews and publishing.
@@ -141,9 +141,9 @@ private:
     Response budget_file(Context& c, const budget::Budget& b, const std::string& document, bool workbook, const std::string& name);
     Response upload_draft(Context& c, const std::string& id);
     Response draft_route(Context& c, const std::string& id, const std::string& rest);
-    Response draft_page(Context& c, const BudgetDraft& draft, int status, const std::string& problem);
-    Response preview_file(Context& c, const BudgetDraft& draft, const std::string& file);
-    Response publish_draft(Context& c, const BudgetDraft& draft);
+    Response draft_page(Context& c, const storage::BudgetDraft& draft, int status, const std::string& problem);
+    Response preview_file(Context& c, const storage::BudgetDraft& draft, const std::string& file);
+    Response publish_draft(Context& c, const storage::BudgetDraft& draft);
     Response message(Context& c, int status, const std::string& heading, const std::string& text);
     std::string tr(const Context& c, std::string_view english) const;
     // A form that changes something: it must carry this session's token and come from an admin.
@@ -159,8 +159,8 @@ private:
     void audit(const Context& c, const std::string& action, const std::string& object, const std::string& detail = "");
 
     ConsoleConfig config_;
-    Storage& storage_;
-    OfficerStore& officers_;
+    storage::Storage& storage_;
+    storage::OfficerStore& officers_;
     const Templates& templates_;
     SignInThrottle throttle_;
     WorkQueue work_{2, 256};

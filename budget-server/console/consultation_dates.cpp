@@ -61,7 +61,7 @@ Response Console::change_window(Context& c, const budget::Budget& b) {
         out = budget::parse_utc(text + "Z");
         return out.has_value();
     };
-    WindowOverride w;
+    storage::WindowOverride w;
     w.changed_by = c.session.officer.name;
     if (!read((*form)["opens_at"], w.opens_at) || !read((*form)["closes_at"], w.closes_at))
         return message(c, 400, tr(c, "Check the dates"), tr(c, "Give each date and time as the form asks, or leave it empty. Nothing was changed."));
@@ -81,7 +81,7 @@ void Console::fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const
     auto* section = d.AddSectionDictionary("THRESHOLD");
     section->SetValue("THRESHOLD_STATE", fill(tr(c, "The public results show no figures until {count} people have responded."),
                                               {{"count", std::to_string(threshold)}}));
-    const ResultsThreshold set = config_.thresholds->setting(b.id);
+    const storage::ResultsThreshold set = config_.thresholds->setting(b.id);
     section->SetValue("THRESHOLD_SOURCE",
                       set.responses ? fill(tr(c, "Set in the console by {officer} at {time} UTC."),
                                            {{"officer", set.changed_by}, {"time", set.changed_at.substr(0, 10) + " " + set.changed_at.substr(11, 5)}})
@@ -100,7 +100,7 @@ Response Console::change_threshold(Context& c, const budget::Budget& b) {
     if (!form) return std::move(form.error);
     const std::string text = (*form)["threshold"];
     const bool digits = !text.empty() && text.size() <= 9 && text.find_first_not_of("0123456789") == std::string::npos;
-    ResultsThreshold t;
+    storage::ResultsThreshold t;
     t.responses = digits ? std::stoll(text) : 0;
     t.changed_by = c.session.officer.name;
     std::string error;

@@ -61,7 +61,7 @@ json problem_json(const budget::Problem& p, bool warning) {
 }
 
 // Reads an uploaded file as a draft of budget `id`.
-void read_draft(const std::string& id, const std::string& filename, const std::string& bytes, BudgetDraft& d) {
+void read_draft(const std::string& id, const std::string& filename, const std::string& bytes, storage::BudgetDraft& d) {
     budget::Problems problems, warnings;
     const std::string lowered = lower_ascii(filename);
     const bool xlsx = bytes.compare(0, 4, "PK\x03\x04") == 0 || (lowered.size() > 5 && lowered.compare(lowered.size() - 5, 5, ".xlsx") == 0);
@@ -168,7 +168,7 @@ Response Console::budget_page(Context& c, const std::string& id, int status, con
             else row->AddSectionDictionary("EARLIER")->SetValue("NUMBER", std::to_string(v->first));
         }
     if (c.admin()) d.ShowSection("CAN_UPLOAD");
-    std::vector<BudgetDraft> drafts;
+    std::vector<storage::BudgetDraft> drafts;
     std::string error;
     if (!officers_.list_drafts(id, kDraftsListed, drafts, error)) return unavailable(c);
     for (const auto& draft : drafts) {
@@ -207,14 +207,14 @@ Response Console::upload_draft(Context& c, const std::string& id) {
         return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to upload the budget."));
     }
     if (!file || file->data.empty()) return budget_page(c, id, 400, tr(c, "Choose a workbook (.xlsx) or a budget file (.json) to upload."));
-    BudgetDraft draft;
+    storage::BudgetDraft draft;
     draft.budget_id = id;
     draft.source_name = shown_name(file->filename);
     draft.uploaded_by = c.session.officer.name;
     draft.uploaded_at = budget::format_utc(now_seconds());
     read_draft(id, draft.source_name, file->data, draft);
     std::string error;
-    if (officers_.add_draft(draft, error) != StoreStatus::Ok) {
+    if (officers_.add_draft(draft, error) != storage::StoreStatus::Ok) {
         log_line("console: draft not stored: " + error);
         return unavailable(c);
     }
@@ -226,11 +226,11 @@ Response Console::draft_route(Context& c, const std::string& id, const std::stri
     const auto slash = rest.find('/');
     const std::string number = rest.substr(0, slash), tail = slash == std::string::npos ? "" : rest.substr(slash + 1);
     const bool digits = !number.empty() && number.size() <= 18 && number.find_first_not_of("0123456789") == std::string::npos;
-    BudgetDraft draft;
+    storage::BudgetDraft draft;
     std::string error;
-    const StoreStatus s = digits ? officers_.find_draft(std::stoll(number), draft, error) : StoreStatus::NotFound;
-    if (s == StoreStatus::Unavailable) return unavailable(c);
-    if (s != StoreStatus::Ok || draft.budget_id != id)
+    const storage::StoreStatus s = digits ? officers_.find_draft(std::stoll(number), draft, error) : storage::StoreStatus::NotFound;
+    if (s == storage::StoreStatus::Unavailable) return unavailable(c);
+    if (s != storage::StoreStatus::Ok || draft.budget_id != id)
         return message(c, 404, tr(c, "Page not found"), tr(c, "This consultation has no such draft."));
     const bool get = c.request.method == "GET";
     if (tail.empty() && get) return draft_page(c, draft, 200, "");
@@ -272,7 +272,7 @@ Response Console::draft_route(Context& c, const std::string& id, const std::stri
     return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
 }
 
-Response Console::draft_page(Context& c, const BudgetDraft& draft, int status, const std::string& problem) {
+Response Console::draft_page(Context& c, const storage::BudgetDraft& draft, int status, const std::string& problem) {
     const BudgetEdition* current = c.budgets->find(draft.budget_id);
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
     const std::string number = std::to_string(draft.id);
@@ -323,7 +323,7 @@ Response Console::draft_page(Context& c, const BudgetDraft& draft, int status, c
 }
 
 // The resident app's own files, with the draft as its budget; a preview sends nothing to the council.
-Response Console::preview_file(Context& c, const BudgetDraft& draft, const std::string& file) {
+Response Console::preview_file(Context& c, const storage::BudgetDraft& draft, const std::string& file) {
     if (file == "preview-submissions") {
         Response r = error_response(403, "preview.not_sent", "This is a preview: nothing is sent to the council.");
         return r;
@@ -369,7 +369,7 @@ Response Console::preview_file(Context& c, const BudgetDraft& draft, const std::
     return r;
 }
 
-Response Console::publish_draft(Context& c, const BudgetDraft& draft) {
+Response Console::publish_draft(Context& c, const storage::BudgetDraft& draft) {
     auto form = admin_form(c, draft.budget_id, "publishing a budget needs an administrator", tr(c, "Ask an administrator to publish the budget."));
     if (!form) return std::move(form.error);
     if (!draft.ok || draft.published_version) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
@@ -383,9 +383,9 @@ Response Console::publish_draft(Context& c, const BudgetDraft& draft) {
     budget::BudgetLoad l = budget::load_budget(text);
     if (!l.budget) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
     std::string error;
-    const StoreStatus s = officers_.add_version(draft.budget_id, version, text, c.session.officer.name, draft.id, error);
-    if (s == StoreStatus::Unavailable) return unavailable(c);
-    if (s == StoreStatus::Exists || s == StoreStatus::NotFound)
+    const storage::StoreStatus s = officers_.add_version(draft.budget_id, version, text, c.session.officer.name, draft.id, error);
+    if (s == storage::StoreStatus::Unavailable) return unavailable(c);
+    if (s == storage::StoreStatus::Exists || s == storage::StoreStatus::NotFound)
         return draft_page(c, draft, 409, tr(c, "Someone published another version meanwhile, or this draft is published already. Look at the budget page and try again."));
     const budget::Budget published = *l.budget;
     config_.budgets->add(make_edition(std::move(*l.budget), std::move(text), c.session.officer.name, budget::format_utc(now_seconds())));

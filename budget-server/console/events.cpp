@@ -24,7 +24,7 @@ namespace server::console {
 
 Response Console::codes_page(Context& c, const CodesFor& b, int status, const std::string& problem, const std::string& count,
                              const std::string& batch) {
-    VoterCodeCounts counts;
+    storage::VoterCodeCounts counts;
     std::string error;
     if (!officers_.voter_code_counts(b.id, counts, error)) return unavailable(c);
     Page page(templates_, c, "codes.tpl", tr(c, "Voter codes"));

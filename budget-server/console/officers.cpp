@@ -24,7 +24,7 @@ namespace server::console {
 
 Response Console::officers_page(Context& c, int status, const std::string& notice, const std::string& problem) {
     if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage officers."));
-    std::vector<Officer> officers;
+    std::vector<storage::Officer> officers;
     std::string error;
     if (!officers_.list_officers(officers, error))
         return unavailable(c);
@@ -35,7 +35,7 @@ Response Console::officers_page(Context& c, int status, const std::string& notic
     for (const auto& o : officers) {
         auto* row = d.AddSectionDictionary("OFFICER_ROW");
         row->SetValue("NAME", o.name);
-        row->SetValue("ROLE", tr(c, role_name(o.role)));
+        row->SetValue("ROLE", tr(c, storage::role_name(o.role)));
         row->SetValue("ADDED", o.created_at.substr(0, 10));
         if (o.name != c.session.officer.name) {  // nobody removes themselves (there is always an admin)
             auto* r = row->AddSectionDictionary("REMOVABLE");
@@ -54,14 +54,14 @@ Response Console::change_officers(Context& c) {
     std::string error;
     if (c.path == "/console/officers/remove") {
         if (name == c.session.officer.name) return officers_page(c, 400, "", tr(c, "You cannot remove yourself."));
-        const StoreStatus s = officers_.remove_officer(name, error);
-        if (s == StoreStatus::Unavailable)
+        const storage::StoreStatus s = officers_.remove_officer(name, error);
+        if (s == storage::StoreStatus::Unavailable)
             return unavailable(c);
-        if (s == StoreStatus::Ok) audit(c, "officer.removed", name);
-        return officers_page(c, s == StoreStatus::Ok ? 200 : 404, s == StoreStatus::Ok ? fill(tr(c, "{officer} can no longer sign in."), {{"officer", name}}) : "",
-                             s == StoreStatus::Ok ? "" : tr(c, "There is no officer with that name."));
+        if (s == storage::StoreStatus::Ok) audit(c, "officer.removed", name);
+        return officers_page(c, s == storage::StoreStatus::Ok ? 200 : 404, s == storage::StoreStatus::Ok ? fill(tr(c, "{officer} can no longer sign in."), {{"officer", name}}) : "",
+                             s == storage::StoreStatus::Ok ? "" : tr(c, "There is no officer with that name."));
     }
-    const auto role = parse_role((*form)["role"]);
+    const auto role = storage::parse_role((*form)["role"]);
     const std::string password = (*form)["password"];
     const bool name_ok = !name.empty() && name.size() <= 64 && name.front() != ' ' && name.back() != ' ' &&
                          std::none_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20 || ch == 0x7F; });
@@ -69,18 +69,18 @@ Response Console::change_officers(Context& c) {
     if (!role) return officers_page(c, 400, "", tr(c, "Choose a role."));
     if (const std::string problem = password_problem(name, password); !problem.empty()) return officers_page(c, 400, "", tr(c, problem));
     const std::string hash = hash_password(password);
-    const StoreStatus s = hash.empty() ? StoreStatus::Unavailable : officers_.add_officer(name, *role, hash, error);
-    if (s == StoreStatus::Exists) return officers_page(c, 400, "", tr(c, "There is already an officer with that name."));
-    if (s != StoreStatus::Ok)
+    const storage::StoreStatus s = hash.empty() ? storage::StoreStatus::Unavailable : officers_.add_officer(name, *role, hash, error);
+    if (s == storage::StoreStatus::Exists) return officers_page(c, 400, "", tr(c, "There is already an officer with that name."));
+    if (s != storage::StoreStatus::Ok)
         return unavailable(c);
-    audit(c, "officer.added", name, std::string("role ") + role_name(*role));
+    audit(c, "officer.added", name, std::string("role ") + storage::role_name(*role));
     return officers_page(c, 201, fill(tr(c, "{officer} can now sign in."), {{"officer", name}}), "");
 }
 
 Response Console::tokens_page(Context& c, int status, const std::string& notice, const std::string& problem, const std::string& token) {
     if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can manage API tokens."));
-    std::vector<ApiToken> tokens;
-    std::vector<Officer> officers;
+    std::vector<storage::ApiToken> tokens;
+    std::vector<storage::Officer> officers;
     std::string error;
     if (!officers_.list_tokens(tokens, error) || !officers_.list_officers(officers, error))
         return unavailable(c);
@@ -125,12 +125,12 @@ Response Console::change_tokens(Context& c) {
         const std::string& id = (*form)["id"];
         if (id.empty() || id.size() > 18 || id.find_first_not_of("0123456789") != std::string::npos)
             return tokens_page(c, 400, "", tr(c, "There is no such token."), "");
-        const StoreStatus s = officers_.revoke_token(std::stoll(id), error);
-        if (s == StoreStatus::Unavailable)
+        const storage::StoreStatus s = officers_.revoke_token(std::stoll(id), error);
+        if (s == storage::StoreStatus::Unavailable)
             return unavailable(c);
-        if (s == StoreStatus::Ok) audit(c, "token.revoked", "token " + id);
-        return tokens_page(c, s == StoreStatus::Ok ? 200 : 404, s == StoreStatus::Ok ? tr(c, "The token is revoked: it no longer works.") : "",
-                           s == StoreStatus::Ok ? "" : tr(c, "There is no such token."), "");
+        if (s == storage::StoreStatus::Ok) audit(c, "token.revoked", "token " + id);
+        return tokens_page(c, s == storage::StoreStatus::Ok ? 200 : 404, s == storage::StoreStatus::Ok ? tr(c, "The token is revoked: it no longer works.") : "",
+                           s == storage::StoreStatus::Ok ? "" : tr(c, "There is no such token."), "");
     }
     const std::string name = (*form)["name"], officer = (*form)["officer"];
     // Every budget ticked (a form repeats the field once per box).
@@ -141,9 +141,9 @@ Response Console::change_tokens(Context& c) {
     if (name.empty() || name.size() > 200) return tokens_page(c, 400, "", tr(c, "Say what the token is for."), "");
     if (budgets.empty()) return tokens_page(c, 400, "", tr(c, "Choose at least one consultation."), "");
     const std::string token = "bst_" + new_session_id();
-    const StoreStatus s = officers_.create_token(officer, name, budgets, session_hash(token), error);
-    if (s == StoreStatus::NotFound) return tokens_page(c, 400, "", tr(c, "There is no officer with that name."), "");
-    if (s != StoreStatus::Ok)
+    const storage::StoreStatus s = officers_.create_token(officer, name, budgets, session_hash(token), error);
+    if (s == storage::StoreStatus::NotFound) return tokens_page(c, 400, "", tr(c, "There is no officer with that name."), "");
+    if (s != storage::StoreStatus::Ok)
         return unavailable(c);
     std::string ids;
     for (const auto& b : budgets) ids += (ids.empty() ? "" : ",") + b;
@@ -157,7 +157,7 @@ Response Console::audit_page(Context& c) {
     if (const std::string& p = c.query["before"]; !p.empty() && p.size() < 19 && p.find_first_not_of("0123456789") == std::string::npos)
         before = std::stoll(p);
     constexpr std::size_t kPerPage = 100;
-    std::vector<AuditEntry> entries;
+    std::vector<storage::AuditEntry> entries;
     std::string error;
     if (!officers_.audit_entries(kPerPage + 1, before, entries, error))
         return unavailable(c);
@@ -180,7 +180,7 @@ Response Console::audit_csv(Context& c) {
     r.content_type = "text/csv; charset=utf-8";
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"audit-log.csv\"");
     r.body = budget::csv_row({"id", "at", "officer", "action", "object", "detail"});
-    std::vector<AuditEntry> entries;
+    std::vector<storage::AuditEntry> entries;
     std::string error;
     std::int64_t before = 0;
     do {

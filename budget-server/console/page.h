@@ -24,10 +24,10 @@ struct Console::Context {
     bool https = false;
     bool signed_in = false;
     bool expired = false;  // a session cookie came, but its session had ended
-    OfficerSession session;
+    storage::OfficerSession session;
     std::string session_id, csrf;
     std::shared_ptr<const BudgetSet> budgets;  // this request's view of the budgets
-    bool admin() const { return signed_in && session.officer.role == Role::Admin; }
+    bool admin() const { return signed_in && session.officer.role == storage::Role::Admin; }
 };
 
 // The session cookie, and the one that ends it.
@@ -96,7 +96,7 @@ public:
         if (c.signed_in) {
             auto* s = top_.AddSectionDictionary("SIGNED_IN");
             s->SetValue("OFFICER", c.session.officer.name);
-            s->SetValue("ROLE", std::string(t.translate(c.lang, role_name(c.session.officer.role))));
+            s->SetValue("ROLE", std::string(t.translate(c.lang, storage::role_name(c.session.officer.role))));
             s->SetValue("CSRF", c.csrf);
             if (c.admin()) s->ShowSection("ADMIN");
         }

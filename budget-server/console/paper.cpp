@@ -43,13 +43,13 @@ std::vector<std::string> line_ids(std::string_view line) {
     return ids;
 }
 
-NewSubmission paper(const budget::Ballot& b, const std::vector<std::uint32_t>& projects, const std::string& id, const std::string& station) {
+storage::NewSubmission paper(const budget::Ballot& b, const std::vector<std::uint32_t>& projects, const std::string& id, const std::string& station) {
     budget::BallotSubmission s;
     s.ballot_id = b.id;
     s.version = b.version;
     s.submission_id = id;
     s.projects = projects;
-    NewSubmission row;
+    storage::NewSubmission row;
     row.budget_id = b.id;
     row.budget_version = b.version;
     row.submission_id = id;
@@ -60,19 +60,19 @@ NewSubmission paper(const budget::Ballot& b, const std::vector<std::uint32_t>& p
 
 }  // namespace
 
-bool Console::store_papers(std::vector<NewSubmission> papers, std::size_t& stored, std::size_t& already) {
+bool Console::store_papers(std::vector<storage::NewSubmission> papers, std::size_t& stored, std::size_t& already) {
     stored = already = 0;
-    std::vector<std::future<InsertResult>> results;
+    std::vector<std::future<storage::InsertResult>> results;
     for (auto& p : papers) {
-        auto promise = std::make_shared<std::promise<InsertResult>>();
+        auto promise = std::make_shared<std::promise<storage::InsertResult>>();
         results.push_back(promise->get_future());
-        storage_.insert(std::move(p), [promise](InsertResult r) { promise->set_value(std::move(r)); });
+        storage_.insert(std::move(p), [promise](storage::InsertResult r) { promise->set_value(std::move(r)); });
     }
     bool ok = true;
     for (auto& f : results) {
-        const InsertResult r = f.get();
-        if (r.kind == InsertResult::Kind::Inserted) ++stored;
-        else if (r.kind == InsertResult::Kind::Duplicate) ++already;
+        const storage::InsertResult r = f.get();
+        if (r.kind == storage::InsertResult::Kind::Inserted) ++stored;
+        else if (r.kind == storage::InsertResult::Kind::Duplicate) ++already;
         else ok = false;  // unavailable, or an id taken by something else: the officer is told to try again
     }
     return ok;
@@ -83,7 +83,7 @@ Response Console::paper_page(Context& c, const budget::Ballot& b, int status, co
     // Votes by station, online ones first, from the stored votes.
     std::map<std::string, std::uint64_t> by_station;
     std::string error;
-    const bool read = storage_.scan(b.id, false, [&](const StoredRow& row) {
+    const bool read = storage_.scan(b.id, false, [&](const storage::StoredRow& row) {
         if (row.budget_version != b.version) return;
         if (const auto v = budget::decode_stored_vote(row.choices, b.projects.size())) ++by_station[v->station];
     }, error);
@@ -186,7 +186,7 @@ Response Console::import_papers(Context& c, const budget::Ballot& b) {
     if (!valid_utf8(text)) return paper_page(c, b, 400, {tr(c, "The file is not text (UTF-8). Save it as CSV and try again.")}, "", *station);
     // Every line is checked before any is stored.
     const std::string batch = hex_digest(*station + "\n" + std::string(text), 24);
-    std::vector<NewSubmission> papers;
+    std::vector<storage::NewSubmission> papers;
     std::vector<std::string> problems;
     std::size_t line_number = 0;
     for (std::size_t start = 0; start < text.size();) {

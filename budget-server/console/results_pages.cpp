@@ -87,7 +87,7 @@ Response Console::home(Context& c) {
         const budget::Budget& b = *edition.budget;
         budget::Aggregator agg(b);
         std::string error;
-        if (!aggregate_stored(storage_, b, agg, error))
+        if (!storage::aggregate_stored(storage_, b, agg, error))
             return unavailable(c);
         auto* row = page.body().AddSectionDictionary("BUDGET");
         row->SetValue("ID", id);
@@ -105,7 +105,7 @@ Response Console::home(Context& c) {
             const budget::Ballot& b = *edition.ballot;
             std::uint64_t votes = 0;
             std::string error;
-            if (!storage_.scan(id, false, [&](const StoredRow&) { ++votes; }, error)) return unavailable(c);
+            if (!storage_.scan(id, false, [&](const storage::StoredRow&) { ++votes; }, error)) return unavailable(c);
             auto* row = ballots->AddSectionDictionary("BALLOT");
             row->SetValue("ID", id);
             row->SetValue("TITLE", b.title.in(c.lang == Lang::Cy ? "cy" : "en"));
@@ -118,7 +118,7 @@ Response Console::home(Context& c) {
 
 bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {
     budget::Choices choices;
-    return storage_.scan(b.id, false, [&](const StoredRow& row) {
+    return storage_.scan(b.id, false, [&](const storage::StoredRow& row) {
         if (row.budget_version != b.version) return;  // results are per version
         ++t.days[row.received_at.substr(0, 10)];
         if (budget::decode_choices(b, row.choices, choices)) t.agg.add(choices, row.balanced, row.has_comments);
@@ -273,14 +273,14 @@ bool Console::fill_breakdown(Context& c, ctemplate::TemplateDictionary& d, const
 // responses is replaced by "fewer than 10".
 bool Console::fill_group_table(Context& c, ctemplate::TemplateDictionary& parent, const budget::Budget& b, std::size_t question) {
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
-    std::vector<Group> groups;
+    std::vector<budget::AnswerGroup> groups;
     std::string error;
-    if (!breakdown(storage_, b, question, groups, error)) return false;
+    if (!storage::breakdown(storage_, b, question, groups, error)) return false;
     auto* table = parent.AddIncludeDictionary("BREAKDOWN");
     table->SetFilename(Templates::name("breakdown.tpl", c.lang));
     table->SetValue("TABLE_ID", "groups-" + b.demographics[question].id);
     table->SetValue("CAPTION", fill(tr(c, "Results by answer to: {question}"), {{"question", b.demographics[question].label.in(language)}}));
-    const std::string few = fill(tr(c, "fewer than {n}"), {{"n", std::to_string(kSmallestGroup)}});
+    const std::string few = fill(tr(c, "fewer than {n}"), {{"n", std::to_string(budget::kSmallestGroup)}});
     for (const auto& g : groups) table->AddSectionDictionary("GROUP")->SetValue("NAME", g.option_id.empty() ? tr(c, "No answer") : g.label.in(language));
     auto row = [&](const std::string& label, const std::function<std::string(const budget::Aggregator&)>& figure) {
         auto* r = table->AddSectionDictionary("ROW");
@@ -321,7 +321,7 @@ Response Console::report(Context& c, const budget::Budget& b) {
     d.SetValue("COUNCIL", b.council_name.in(language));
     d.SetValue("YEAR", b.financial_year);
     d.SetValue("COUNT", std::to_string(n));
-    d.SetValue("MADE", utc_now().substr(0, 10));
+    d.SetValue("MADE", storage::utc_now().substr(0, 10));
     const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
     d.SetValue("WINDOW", fill(tr(c, "From {opens} to {closes}"),
                               {{"opens", w.opens_at ? budget::describe_utc(*w.opens_at, language) : tr(c, "no start date")},

@@ -57,20 +57,20 @@ Response Console::sign_in(Context& c) {
         return page;
     }
 
-    Officer officer;
+    storage::Officer officer;
     std::string error;
-    const StoreStatus found = officers_.find_officer(name, officer, error);
-    if (found == StoreStatus::Unavailable) {
+    const storage::StoreStatus found = officers_.find_officer(name, officer, error);
+    if (found == storage::StoreStatus::Unavailable) {
         log_line("console: officers unavailable: " + error);
         return unavailable(c);
     }
     bool ok = false;
-    if (found == StoreStatus::Ok) ok = verify_password(officer.password_hash, password);
+    if (found == storage::StoreStatus::Ok) ok = verify_password(officer.password_hash, password);
     else verify_password_dummy(password);  // the same time whether or not the name exists
     if (!ok) {
         throttle_.failed(name, r.client_address);
         std::string ignored;
-        officers_.audit("", "sign_in.failed", found == StoreStatus::Ok ? name : "(unknown name)", "", ignored);
+        officers_.audit("", "sign_in.failed", found == storage::StoreStatus::Ok ? name : "(unknown name)", "", ignored);
         return sign_in_page(c, 401, tr(c, "The name or password is not right. Check them and try again."), "", name);
     }
     throttle_.succeeded(name);
@@ -133,7 +133,7 @@ Response Console::change_password(Context& c) {
     if (const std::string problem = password_problem(name, next); !problem.empty()) return password_page(c, 400, "", tr(c, problem));
     std::string error;
     const std::string hash = hash_password(next);
-    if (hash.empty() || officers_.set_password(name, hash, error) != StoreStatus::Ok)
+    if (hash.empty() || officers_.set_password(name, hash, error) != storage::StoreStatus::Ok)
         return unavailable(c);
     audit(c, "officer.password_changed", name);
     const std::string sid = new_session_id();

@@ -232,11 +232,11 @@ bool exec(sqlite3* db, const std::string& sql) {
 
 // Inserts `rows` into a fresh file with the server's tables, statements and durability (WAL,
 // synchronous=FULL), `batch` submissions a commit: submission, comment and demographic rows.
-double sqlite_ceiling(const std::string& dir, const std::vector<server::NewSubmission>& rows, std::size_t batch) {
+double sqlite_ceiling(const std::string& dir, const std::vector<storage::NewSubmission>& rows, std::size_t batch) {
     std::filesystem::remove_all(dir);
     {
         std::string error;
-        auto storage = server::open_storage(dir, "", error);  // creates the same schema
+        auto storage = storage::open_storage(dir, "", error);  // creates the same schema
         storage->stop();
     }
     sqlite3* db = nullptr;
@@ -330,14 +330,14 @@ int main(int argc, char** argv) {
                 percentile(lat, 0.5) * 1e3, percentile(lat, 0.99) * 1e3, lat.empty() ? 0.0 : lat.back() * 1e3);
 
     // 3. SQLite's raw ceiling for the same rows at the same durability (WAL, synchronous=FULL).
-    std::vector<server::NewSubmission> rows;
+    std::vector<storage::NewSubmission> rows;
     for (std::size_t i = 0; i < n; ++i) {
-        server::NewSubmission r = server::to_stored(b, budget::validate_submission(b, bodies[i]));
+        storage::NewSubmission r = server::to_stored(b, budget::validate_submission(b, bodies[i]));
         rows.push_back(std::move(r));
     }
     const auto server_batch = static_cast<std::size_t>(std::max(1.0, std::round(mean_batch)));
     for (std::size_t batch : {std::size_t{1}, server_batch, std::size_t{64}, std::size_t{512}}) {
-        const std::vector<server::NewSubmission> some(rows.begin(), rows.begin() + static_cast<long>(batch == 1 ? std::min<std::size_t>(n, 3000) : n));
+        const std::vector<storage::NewSubmission> some(rows.begin(), rows.begin() + static_cast<long>(batch == 1 ? std::min<std::size_t>(n, 3000) : n));
         const double rate = sqlite_ceiling(work + "/ceiling", some, batch);
         std::printf("sqlite ceiling, %4zu rows a commit%s: %.0f rows/s (server reached %.0f%%)\n", batch,
                     batch == server_batch ? " (the server's mean batch)" : "", rate, 100.0 * sustained / rate);
@@ -347,7 +347,7 @@ int main(int argc, char** argv) {
     const std::size_t million = quick ? 100000 : 1000000;
     {
         std::string error;
-        auto storage = server::open_storage(work + "/million", "", error);
+        auto storage = storage::open_storage(work + "/million", "", error);
         storage->stop();
     }
     sqlite3* db = nullptr;
@@ -378,7 +378,7 @@ int main(int argc, char** argv) {
     sqlite3_prepare_v2(db, "INSERT INTO long VALUES (?, ?, ?)", -1, &lng, nullptr);
     exec(db, "BEGIN");
     for (std::size_t i = 0; i < million; ++i) {
-        const server::NewSubmission& r = rows[i % rows.size()];
+        const storage::NewSubmission& r = rows[i % rows.size()];
         const std::string id = "m" + std::to_string(i);
         budget::Choices c;
         budget::decode_choices(b, r.choices, c);
@@ -437,13 +437,13 @@ int main(int argc, char** argv) {
     sqlite3_close(db);
     {
         std::string error;
-        auto storage = server::open_storage(work + "/million", "", error);
+        auto storage = storage::open_storage(work + "/million", "", error);
         const auto t = Clock::now();
-        const bool ok = server::write_export(*storage, b, "aggregate.csv", work + "/aggregate.csv", {}, error);
+        const bool ok = storage::write_export(*storage, b, "aggregate.csv", work + "/aggregate.csv", {}, error);
         const double ours = since(t);
         budget::Aggregator agg(b);
         const auto t2 = Clock::now();
-        server::aggregate_stored(*storage, b, agg, error);
+        storage::aggregate_stored(*storage, b, agg, error);
         const double summary_only = since(t2);
         storage->stop();
         std::printf("%zu stored submissions -> aggregate.csv (with %s comments section): %.2f s%s; summary alone %.2f s\n", million,

@@ -18,19 +18,19 @@
 
 namespace {
 
-class MemoryStorage : public server::Storage {
+class MemoryStorage : public storage::Storage {
 public:
-    void insert(server::NewSubmission s, std::function<void(server::InsertResult)> done) override {
+    void insert(storage::NewSubmission s, std::function<void(storage::InsertResult)> done) override {
         auto [it, inserted] = rows_.try_emplace(s.submission_id, s.document);
-        using Kind = server::InsertResult::Kind;
-        done(server::InsertResult{inserted ? Kind::Inserted : (it->second == s.document ? Kind::Duplicate : Kind::Conflict),
+        using Kind = storage::InsertResult::Kind;
+        done(storage::InsertResult{inserted ? Kind::Inserted : (it->second == s.document ? Kind::Duplicate : Kind::Conflict),
                                   1, "2026-11-23T00:00:00.000Z", ""});
     }
     bool healthy(std::string&) override { return true; }
-    bool scan(const std::string&, bool, const std::function<void(const server::StoredRow&)>&, std::string&) override { return true; }
+    bool scan(const std::string&, bool, const std::function<void(const storage::StoredRow&)>&, std::string&) override { return true; }
     bool scan_comments(const std::string&, const std::function<void(const std::string&, const std::string&, const std::string&)>&,
                        std::string&) override { return true; }
-    bool scan_since(const std::string&, std::int64_t, std::int64_t, const std::function<void(const server::StoredRow&)>&,
+    bool scan_since(const std::string&, std::int64_t, std::int64_t, const std::function<void(const storage::StoredRow&)>&,
                     const std::function<void(const std::string&, const std::string&)>&, std::int64_t&, std::string&) override {
         return true;
     }

@@ -99,14 +99,14 @@ BOOST_AUTO_TEST_CASE(shares_round_half_up_exactly) {
 }
 
 BOOST_AUTO_TEST_CASE(sheet_names_excel_accepts) {
-    BOOST_TEST(server::safe_sheet_name("S05 Homelessness and housing advice") == "S05 Homelessness and housing ad");
-    BOOST_TEST(server::safe_sheet_name("By [age]: 16/17?") == "By  age   16 17");
-    BOOST_TEST(server::safe_sheet_name("'quoted'") == "quoted");
-    BOOST_TEST(server::safe_sheet_name("") == "Sheet");
-    BOOST_TEST(server::safe_sheet_name("*?") == "Sheet");
+    BOOST_TEST(storage::safe_sheet_name("S05 Homelessness and housing advice") == "S05 Homelessness and housing ad");
+    BOOST_TEST(storage::safe_sheet_name("By [age]: 16/17?") == "By  age   16 17");
+    BOOST_TEST(storage::safe_sheet_name("'quoted'") == "quoted");
+    BOOST_TEST(storage::safe_sheet_name("") == "Sheet");
+    BOOST_TEST(storage::safe_sheet_name("*?") == "Sheet");
     // 31 characters, cut at a character: 30 ASCII letters and a two-byte letter stay whole.
     const std::string welsh = std::string(30, 'a') + "ŵŵ";
-    BOOST_TEST(server::safe_sheet_name(welsh) == std::string(30, 'a') + "ŵ");
+    BOOST_TEST(storage::safe_sheet_name(welsh) == std::string(30, 'a') + "ŵ");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
