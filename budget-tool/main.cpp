@@ -10,6 +10,8 @@
 
 #include "aggregation.h"
 #include "command_line.h"
+#include "council_profile.h"
+#include "warning_signs.h"
 #include "budget_loader.h"
 #include "budget_pack.h"
 #if BUDGET_TOOL_EXPORT
@@ -166,6 +168,38 @@ int cmd_aggregate(const std::vector<std::string>& files, const std::string& form
     return 0;
 }
 
+struct SignalsOptions {
+    std::string profile, as_of, format = "json", budget;
+};
+
+// The warning signs in a council's profile: JSON for machines, or a line a signal for people.
+int cmd_signals(const SignalsOptions& o) {
+    const auto text = read_file(o.profile);
+    if (!text) { std::cerr << o.profile << ": cannot read file\n"; return 1; }
+    ProfileLoad l = load_profile(*text);
+    print_problems(l.problems, o.profile);
+    for (const auto& w : l.warnings) std::cerr << "warning: " << format_problem(w, o.profile) << "\n";
+    if (!l.profile) return 1;
+    CalendarDate as_of = l.profile->as_of;
+    if (!o.as_of.empty()) as_of = *parse_date(o.as_of);  // checked as the arguments were read
+    std::optional<Budget> indicators;
+    if (!o.budget.empty() && !(indicators = load(o.budget))) return 1;
+    const Judgement j = judge(*l.profile, as_of, indicators ? &*indicators : nullptr);
+    if (o.format == "json") {
+        std::cout << judgement_json(j, as_of) << "\n";
+        return 0;
+    }
+    std::cout << l.profile->name.en << ", as of " << format_date(as_of) << "\n";
+    if (j.signals.empty()) std::cout << "No warning signs in the figures we hold.\n";
+    for (const Signal& s : j.signals) std::cout << signal_level_name(s.level) << "  " << s.id << " (" << s.year << "): " << signal_words(s) << "\n";
+    for (const UnknownSignal& u : j.unknown) {
+        std::cout << "unknown  " << u.id << ": needs";
+        for (const std::string& n : u.needs) std::cout << " " << n;
+        std::cout << "\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -211,6 +245,15 @@ int main(int argc, char** argv) {
     aggregate->add_option("BUDGET", budget_path, "the budget file")->required();
     aggregate->add_option("SUBMISSIONS", submissions_path, "its submissions, as JSON lines")->required();
     aggregate->add_option("--format", aggregate_format, "csv (default) or json")->check(CLI::IsMember({"csv", "json"}));
+
+    SignalsOptions signals_options;
+    auto* signals = tool::add_command(app, "signals", "the warning signs in a council's profile, worked out exactly", outcome,
+                                      [&] { return cmd_signals(signals_options); });
+    signals->add_option("PROFILE", signals_options.profile, "the council's profile (budgets/councils/ID.json)")->required();
+    signals->add_option("--as-of", signals_options.as_of, "judge at this date, YYYY-MM-DD (default: the profile's as_of)")
+        ->check(CLI::Validator([](std::string& v) { return parse_date(v) ? std::string() : "is a date such as 2024-03-31"; }, "DATE"));
+    signals->add_option("--format", signals_options.format, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
+    signals->add_option("--budget", signals_options.budget, "the council's current budget, for its indicators");
 
 #if BUDGET_TOOL_EXPORT
     add_export_command(app, outcome);

@@ -21,9 +21,18 @@ printf '{"id": \n' >"$tmp/trunc.json"
 "$tool" validate "$tmp/trunc.json" 2>"$tmp/err"; check "truncated file" 1 $? "grep -q '$tmp/trunc.json:2:1: /: syntax error' '$tmp/err'"
 "$tool" validate "$tmp/missing.json" 2>"$tmp/err"; check "missing file" 1 $? "grep -q 'cannot read file' '$tmp/err'"
 "$tool" validate >/dev/null 2>&1; check "validate without files is a usage error" 2 $?
+# Warning signs in a council's profile: JSON by default, text for people; exit 1 for a bad file, 2 for usage.
+profile="$budgets/councils/northmoor-county.json"
+"$tool" signals "$profile" >"$tmp/out" 2>"$tmp/err"; check "signals on the example profile" 0 $? "grep -qF '{\"as_of\":\"2025-03-31\",\"signals\":[{\"id\":\"reserves.level\",\"level\":\"amber\",\"year\":\"2023/24\"' '$tmp/out' && grep -qF '{\"id\":\"performance.red_worsening\",\"needs\":[\"indicators\"]}' '$tmp/out'"
+"$tool" signals "$profile" --as-of 2022-03-31 --format text >"$tmp/out" 2>&1; check "signals at an earlier date" 0 $? "grep -qxF 'unknown  reserves.runway: needs usable_reserves_unallocated (3 years before) usable_reserves_earmarked (3 years before)' '$tmp/out'"
+"$tool" signals "$profile" --budget "$budgets/northmoor-county-2026.json" >"$tmp/out" 2>&1; check "signals with the budget's indicators" 0 $? "! grep -q 'performance.red_worsening' '$tmp/out'"
+printf '{"format": "council-profile", "format_version": 1, "id": "x", "name": "X", "kind": "english_district", "as_of": "2024-02-30"}\n' >"$tmp/bad-profile.json"
+"$tool" signals "$tmp/bad-profile.json" >/dev/null 2>"$tmp/err"; check "signals on a bad profile" 1 $? "grep -qxF '$tmp/bad-profile.json:1:113: /as_of: expected a date such as \"2023-09-05\" [profile.bad_date]' '$tmp/err'"
+"$tool" signals "$profile" --as-of 2024-02-30 >/dev/null 2>"$tmp/err"; check "signals --as-of is a real date" 2 $? "grep -qxF 'budget-tool: --as-of: is a date such as 2024-03-31' '$tmp/err'"
+
 # One declaration (CLI11) gives every command its --help, and its usage errors their words.
-"$tool" --help >"$tmp/out" 2>&1; check "--help lists every command" 0 $? 'for c in validate pack simulate sample check-submission aggregate export workbook import-workbook pb; do grep -qE "^  $c " "$tmp/out" || exit 1; done'
-for c in validate pack simulate sample check-submission aggregate export workbook import-workbook "pb import" "pb export" "pb count" "pb validate" "pb sample" "pb pack"; do
+"$tool" --help >"$tmp/out" 2>&1; check "--help lists every command" 0 $? 'for c in validate pack simulate sample check-submission aggregate signals export workbook import-workbook pb; do grep -qE "^  $c " "$tmp/out" || exit 1; done'
+for c in validate pack simulate sample check-submission aggregate signals export workbook import-workbook "pb import" "pb export" "pb count" "pb validate" "pb sample" "pb pack"; do
   # shellcheck disable=SC2086
   "$tool" $c --help >"$tmp/out" 2>&1; check "$c --help" 0 $? "grep -q '^Usage: budget-tool $c ' '$tmp/out'"
 done

@@ -1,6 +1,8 @@
 // UTC text and Unix seconds: days from the civil date (Howard Hinnant's algorithm), in integers.
 #include "utc_time.h"
 
+#include "calendar_date.h"
+
 #include <cstdio>
 
 namespace budget {
@@ -92,15 +94,11 @@ std::string format_utc(std::int64_t seconds) {
 }
 
 std::string describe_utc(std::int64_t seconds, std::string_view language) {
-    static constexpr const char* kEnglish[] = {"January", "February", "March", "April", "May", "June", "July",
-                                               "August", "September", "October", "November", "December"};
-    static constexpr const char* kWelsh[] = {"Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf",
-                                             "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"};
     const Civil c = civil(seconds);
     const bool welsh = language == "cy";
     char clock[16];
     std::snprintf(clock, sizeof clock, "%02u:%02u", c.hour, c.minute);
-    return std::to_string(c.day) + " " + (welsh ? kWelsh : kEnglish)[c.month - 1] + " " + std::to_string(c.year) +
+    return std::to_string(c.day) + " " + month_name(static_cast<int>(c.month), language) + " " + std::to_string(c.year) +
            (welsh ? " am " : " at ") + clock + " UTC";
 }
 

@@ -1,0 +1,103 @@
+// council_profile: the example profiles load; every problem is found in one pass, at LINE:COL, with its code.
+#include <boost/test/unit_test.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "council_profile.h"
+
+using namespace budget;
+
+namespace {
+
+std::string read(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::vector<std::string> formatted(const Problems& problems) {
+    std::vector<std::string> out;
+    for (const Problem& p : problems) out.push_back(format_problem(p, "p.json"));
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(council_profile)
+
+BOOST_AUTO_TEST_CASE(the_example_profile_loads_exactly) {
+    const ProfileLoad l = load_profile(read(std::string(BUDGETS_DIR) + "/councils/northmoor-county.json"));
+    BOOST_REQUIRE_MESSAGE(l.profile, (l.problems.empty() ? "" : format_problem(l.problems.front(), "northmoor-county.json")));
+    const CouncilProfile& p = *l.profile;
+    BOOST_TEST(p.id == "northmoor-county");
+    BOOST_TEST(p.illustrative);
+    BOOST_TEST(format_date(p.as_of) == "2025-03-31");
+    BOOST_TEST(p.finance.size() == 5u);
+    BOOST_TEST(p.finance.front().year == "2020/21");
+    BOOST_TEST(*p.finance.front()[FinanceField::OutturnVariance] == -120000000);  // "-1200000.00" pounds, in pence
+    BOOST_TEST(!p.finance.back()[FinanceField::UsableReservesUnallocated]);       // absent: unknown, not zero
+    BOOST_TEST(p.has_governance);
+    BOOST_TEST(p.governance.size() == 8u);
+    BOOST_REQUIRE(p.you_said_we_did);
+    BOOST_TEST(p.you_said_we_did->we_did.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(the_least_a_profile_needs) {
+    const ProfileLoad l = load_profile(R"({"format": "council-profile", "format_version": 1, "id": "x", "name": "X Council",
+                                          "kind": "english_district", "as_of": "2024-03-31"})");
+    BOOST_REQUIRE(l.profile);
+    BOOST_TEST(l.profile->finance.empty());
+    BOOST_TEST(!l.profile->has_governance);  // no list: events unknown, not "none"
+}
+
+BOOST_AUTO_TEST_CASE(every_problem_at_its_place) {
+    const std::string text = R"({"format": "council-profile", "format_version": 1, "id": "x", "name": "X",
+ "kind": "english_shire", "as_of": "2024-02-30",
+ "finance": [{"year": "2022/24", "source": "a", "net_revenue_expenditure": "1.234"},
+             {"year": "2021/22", "source": " ", "savings_planned": -5, "outturn_variance": "-3.50", "bogus": 1},
+             {"year": "2021/22", "source": "b"}],
+ "governance": [{"kind": "s115", "date": "2024-01-01", "source": "x"},
+                {"kind": "audit_opinion", "date": "2024-01-01", "source": "x", "year": "2022/23", "opinion": "fine"},
+                {"kind": "accounts_published", "year": "2022/23", "source": "x"}],
+ "thresholds": {"reserves.nothing": {"amber": 1}, "debt.to_spending": {"amber": -1}}
+})";
+    const ProfileLoad l = load_profile(text);
+    BOOST_TEST(!l.profile);
+    const std::vector<std::string> expected = {
+        R"(p.json:2:10: /kind: unknown value "english_shire"; expected one of english_county, english_district, english_unitary, english_metropolitan, london_borough, welsh_principal [profile.bad_enum])",
+        R"(p.json:2:36: /as_of: expected a date such as "2023-09-05" [profile.bad_date])",
+        R"(p.json:3:23: /finance/0/year: expected a financial year such as "2022/23" [profile.bad_year])",
+        R"(p.json:3:76: /finance/0/net_revenue_expenditure: not an amount of pounds with at most two decimal places, up to £1 trillion [profile.bad_money])",
+        R"(p.json:4:110: /finance/1/bogus: unknown field "bogus" [profile.unknown_field])",
+        R"(p.json:4:44: /finance/1/source: name where the figure comes from: a URL or a document [profile.empty_source])",
+        R"(p.json:4:68: /finance/1/savings_planned: must not be negative [profile.negative_amount])",
+        R"(p.json:5:23: /finance/2/year: the year 2021/22 is given twice [profile.duplicate_year])",
+        R"(p.json:6:26: /governance/0/kind: unknown value "s115"; expected one of s114, exceptional_financial_support, intervention, public_interest_report, statutory_recommendations, audit_opinion, accounts_published, vfm_significant_weakness, inspection, leadership_change [profile.bad_enum])",
+        R"(p.json:7:110: /governance/1/opinion: unknown value "fine"; expected one of unqualified, qualified, adverse, disclaimer [profile.bad_enum])",
+        R"(p.json:8:17: /governance/2/deadline: missing required field "deadline" [profile.missing_field])",
+        R"(p.json:9:81: /thresholds/debt.to_spending/amber: a number from 0 with at most two decimal places [profile.bad_threshold])",
+        R"(p.json:9:37: /thresholds/reserves.nothing: no signal "reserves.nothing" has a threshold to set (see docs/accountability.md) [profile.unknown_threshold])",
+    };
+    BOOST_TEST(formatted(l.problems) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_welsh_council_gives_its_words_in_welsh) {
+    const ProfileLoad l = load_profile(R"({"format": "council-profile", "format_version": 1, "id": "w", "name": "Cyngor W",
+ "kind": "welsh_principal", "as_of": "2024-03-31"})");
+    BOOST_TEST(formatted(l.problems) == std::vector<std::string>{
+        R"(p.json:1:71: /name: Welsh text ("cy") is required in a bilingual profile [profile.missing_translation])"},
+        boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_format_and_version) {
+    const ProfileLoad l = load_profile(R"({"format": "council-budget", "format_version": 2, "id": "x", "name": "X",
+ "kind": "english_district", "as_of": "2024-03-31"})");
+    BOOST_TEST(formatted(l.problems) == (std::vector<std::string>{
+        R"(p.json:1:12: /format: expected "council-profile", found "council-budget" [profile.wrong_format])",
+        R"(p.json:1:48: /format_version: format_version 2 is not supported; this build reads version 1 [profile.unsupported_version])"}),
+        boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
