@@ -298,6 +298,7 @@ json Api::budget_listing(const std::string& id, const BudgetEdition& edition, st
                  {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
                  {"results_public", b.results_public}, {"comments_public", b.results_public && b.comments_public},
                  {"opens_at", nullptr}, {"closes_at", nullptr}, {"state", "open"}};
+    if (!b.profile.empty()) item["profile"] = b.profile;  // its annual report is /report/PROFILE
     if (config_.windows) {
         const ConsultationWindow w = config_.windows->get(id);
         if (w.opens_at) item["opens_at"] = budget::format_utc(*w.opens_at);

@@ -206,6 +206,12 @@ private:
                 path.compare(path.size() - suffix.size(), suffix.size(), suffix) == 0)
                 return open_events(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()), facilitator_key(target));
         }
+        if (config_.report && target.rfind("/report/", 0) == 0) {
+            Request r;
+            r.method = request_.method() == http::verb::head ? std::string("GET") : std::string(request_.method_string());
+            r.target = target;
+            return send(config_.report(r));
+        }
         if (target.rfind("/api/", 0) == 0 || console) {
             Request r;
             // HEAD is answered as GET would be, without the body (see write_or_head).

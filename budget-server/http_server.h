@@ -28,6 +28,8 @@ struct HttpConfig {
     int idle_timeout_seconds = 30;     // between requests on a kept-alive connection
     // Answers /console and /console/... (the officer console); unset: those paths are 404.
     std::function<void(Request, std::function<void(Response)>)> console;
+    // Answers GET and HEAD /report/... (the annual report pages); unset: those paths are 404.
+    std::function<Response(const Request&)> report;
     // On SIGTERM, after the API's requests: finishes the console's queued work while the I/O still runs.
     std::function<void()> console_drain;
 };

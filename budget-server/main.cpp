@@ -15,6 +15,8 @@
 #include "console.h"
 #include "http_rules.h"
 #include "http_server.h"
+#include "annual_report.h"
+#include "profiles.h"
 #include "log.h"
 #include "codes_command.h"
 #include "officer_command.h"
@@ -153,6 +155,20 @@ int main(int argc, char** argv) {
         http.ballots = &ballots;
     }
 
+    // Council profiles: BUDGETS/councils/*.json, each with its annual report at /report/ID.
+    server::report::ProfileSet profiles;
+    {
+        std::string profile_error;
+        if (!server::report::load_profiles((std::filesystem::path(budgets_dir) / "councils").string(), profiles, profile_error)) {
+            server::log_line("refusing to start: " + profile_error);
+            return 1;
+        }
+        for (const auto& [id, profile] : profiles) server::log_line("council profile " + id + " (as of " + budget::format_date(profile.as_of) + ")");
+        for (const auto& [id, edition] : registry.get()->current)
+            if (!edition.budget->profile.empty() && !profiles.count(edition.budget->profile))
+                server::log_line("warning: budget " + id + " names the profile " + edition.budget->profile + ", which is not in " + budgets_dir + "/councils");
+    }
+
     if (!token_file.empty()) {
         if (!read_file(token_file, api_config.officer_token)) {
             server::log_line("cannot read officer token file " + token_file);
@@ -231,6 +247,12 @@ int main(int argc, char** argv) {
                                      *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_drain = [&console] { console.stop(); };
+    server::report::AnnualReports reports(profiles, registry, http.frame_ancestors);
+    if (!reports.load(error)) {
+        server::log_line("refusing to start: the annual report's templates: " + error);
+        return 1;
+    }
+    http.report = [&reports](const server::Request& r) { return reports.handle(r); };
     const int code = server::run_http_server(http, api, *storage);
     console.stop();
     return code;

@@ -60,6 +60,12 @@ async function show() {
       const p = document.createElement('p');
       const a = document.createElement('a'); a.href = `budgets/${encodeURIComponent(b.id)}.json`; a.textContent = say('The budget as data (JSON)', 'Y gyllideb fel data (JSON)');
       p.appendChild(a);
+      if (b.profile) {  // the council's annual report: its finances, warning signs and indicators
+        const report = document.createElement('a');
+        report.href = `report/${encodeURIComponent(b.profile)}${welsh ? '?lang=cy' : ''}`;
+        report.textContent = say('The council’s annual report: finances and warning signs', 'Adroddiad blynyddol y cyngor: cyllid ac arwyddion rhybudd');
+        p.append(document.createTextNode(' · '), report);
+      }
       section.append(h, state);
       if (b.state === 'open' || !b.state) section.append(takePart(b, say('Take part: balance the budget', 'Cymryd rhan: cydbwyso’r gyllideb')));
       section.append(p);

@@ -185,6 +185,7 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     d.SetValue("ID", b.id);
     d.SetValue("COUNCIL", b.council_name.in(language));
     d.SetValue("YEAR", b.financial_year);
+    if (!b.profile.empty()) d.SetValueAndShowSection("PROFILE_ID", b.profile, "PROFILE");
     const std::uint64_t n = t.agg.count();
     d.SetValue("COUNT", std::to_string(n));
     d.SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));

@@ -17,6 +17,8 @@ bool ends_with(std::string_view s, std::string_view end) { return s.size() >= en
 
 }  // namespace
 
+Templates::Templates() : Templates(kConsoleFiles, kConsoleFiles_count) {}
+
 std::string Templates::name(std::string_view file, Lang lang) { return std::string(file) + (lang == Lang::Cy ? "@cy" : "@en"); }
 
 std::string_view Templates::translate(Lang lang, std::string_view english) const {
@@ -24,19 +26,19 @@ std::string_view Templates::translate(Lang lang, std::string_view english) const
 }
 
 bool Templates::load(std::string& error) {
-    for (unsigned i = 0; i < kConsoleFiles_count; ++i) {
-        if (std::strcmp(kConsoleFiles[i].name, "cy.po") != 0) continue;
+    for (unsigned i = 0; i < count_; ++i) {
+        if (std::strcmp(files_[i].name, "cy.po") != 0) continue;
         budget::Problem problem;
-        if (!welsh_.read(kConsoleFiles[i].text, problem)) {
-            error = "console/po/cy.po: " + problem.message;
+        if (!welsh_.read(files_[i].text, problem)) {
+            error = "cy.po: " + problem.message;
             return false;
         }
     }
-    for (unsigned i = 0; i < kConsoleFiles_count; ++i) {
-        const std::string_view file = kConsoleFiles[i].name;
+    for (unsigned i = 0; i < count_; ++i) {
+        const std::string_view file = files_[i].name;
         if (!ends_with(file, ".tpl")) continue;
         for (Lang lang : {Lang::En, Lang::Cy}) {
-            const std::string_view text = kConsoleFiles[i].text;
+            const std::string_view text = files_[i].text;
             std::string out;
             std::size_t at = 0;
             for (;;) {
@@ -68,8 +70,8 @@ std::string Templates::expand(std::string_view file, Lang lang, const ctemplate:
 }
 
 const char* Templates::asset(std::string_view file) const {
-    for (unsigned i = 0; i < kConsoleFiles_count; ++i)
-        if (file == kConsoleFiles[i].name && ends_with(file, ".css")) return kConsoleFiles[i].text;
+    for (unsigned i = 0; i < count_; ++i)
+        if (file == files_[i].name && ends_with(file, ".css")) return files_[i].text;
     return nullptr;
 }
 

@@ -1,5 +1,6 @@
-// The console's pages: ctemplate templates (HTML auto-escaping on every variable) carried in the
-// program, with their words translated when loaded ({{_ English _}} markers, Welsh from po/cy.po).
+// Server-made pages (the console's, the annual report's): ctemplate templates (HTML auto-escaping on
+// every variable) carried in the program, with their words translated when loaded ({{_ English _}}
+// markers, Welsh from the set's cy.po).
 #pragma once
 #include <memory>
 #include <string>
@@ -7,6 +8,7 @@
 
 #include <ctemplate/template.h>
 
+#include "embedded_file.h"
 #include "message_catalogue.h"
 
 namespace server::console {
@@ -15,6 +17,10 @@ enum class Lang { En, Cy };
 
 class Templates {
 public:
+    // A set of embedded files: its .tpl templates (names unique across sets: ctemplate has one cache),
+    // its cy.po and its .css assets. Without arguments, the console's.
+    Templates();
+    Templates(const EmbeddedFile* files, unsigned count) : files_(files), count_(count) {}
     // Loads and checks every template in both languages. False with `error` when one is broken.
     bool load(std::string& error);
     // The cache name of a template in a language (for includes: SetFilename(name(...))).
@@ -25,6 +31,8 @@ public:
     const char* asset(std::string_view file) const;
 
 private:
+    const EmbeddedFile* files_;
+    unsigned count_;
     budget::MessageCatalogue welsh_;
 };
 

@@ -48,7 +48,7 @@ public:
     ProfileLoader(const JsonDocument& doc, Problems& problems) : r(doc, problems, "profile") {}
 
     CouncilProfile load(const json& root, Problems& warnings) {
-        r.check_fields(root, "", {"format", "format_version", "id", "name", "kind", "population", "as_of", "illustrative",
+        r.check_fields(root, "", {"$schema", "format", "format_version", "id", "name", "kind", "population", "as_of", "illustrative",
                                   "finance", "governance", "you_said_we_did", "thresholds"});
         if (auto f = r.string(root, "", "format"); f && *f != kProfileFormat)
             r.add("profile.wrong_format", "/format", std::string("expected \"") + kProfileFormat + "\", found \"" + *f + "\"");

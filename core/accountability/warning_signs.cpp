@@ -13,6 +13,9 @@ namespace budget {
 namespace {
 
 using Field = FinanceField;
+
+// Marks the words of a sign for the catalogues (budget-server/report/po/cy.po); they are translated where shown.
+constexpr const char* N_(const char* english) { return english; }
 using Wide = __int128;
 
 struct Default {
@@ -63,9 +66,9 @@ public:
         reserves_level();
         reserves_falling();
         ratio_above("debt.to_spending", Field::GrossExternalDebt, 100,
-                    "Debt of {debt} is {times} times the council's yearly net spending of {spending} ({year}).", "times");
+                    N_("Debt of {debt} is {times} times the council's yearly net spending of {spending} ({year})."), "times");
         ratio_above("debt.financing_costs", Field::FinancingCosts, 10000,
-                    "Interest and debt repayment of {costs} take {percent}% of the council's yearly net spending of {spending} ({year}).",
+                    N_("Interest and debt repayment of {costs} take {percent}% of the council's yearly net spending of {spending} ({year})."),
                     "percent");
         overspend();
         savings_delivery();
@@ -73,11 +76,11 @@ public:
         audit_opinion();
         audit_vfm();
         any_event("governance.s114", {EventKind::S114},
-                  "The council's chief finance officer issued a section 114 notice on {date}: spending it cannot pay for.");
+                  N_("The council's chief finance officer issued a section 114 notice on {date}: spending it cannot pay for."));
         any_event("governance.efs", {EventKind::ExceptionalFinancialSupport},
-                  "The council was given exceptional financial support by the government on {date}.");
+                  N_("The council was given exceptional financial support by the government on {date}."));
         any_event("governance.intervention", {EventKind::Intervention},
-                  "The government intervened in how the council is run on {date}.");
+                  N_("The government intervened in how the council is run on {date}."));
         inspection_rating();
         leadership_churn();
         red_worsening();
@@ -149,8 +152,8 @@ private:
         const auto below = [&](std::int64_t hundredths) { return Wide(300) * r < Wide(hundredths) * fall; };
         if (!below(t.amber) && !below(t.red)) return;
         Signal& s = add(id, below(t.red) ? SignalLevel::Red : SignalLevel::Amber, now->year,
-                        r <= 0 ? "Usable reserves are used up ({reserves}, {year}); they fell by {fall} over the three years to then."
-                               : "Reserves would last about {years} years at the rate they fell over the last three years ({reserves}, {year}).");
+                        r <= 0 ? N_("Usable reserves are used up ({reserves}, {year}); they fell by {fall} over the three years to then.")
+                               : N_("Reserves would last about {years} years at the rate they fell over the last three years ({reserves}, {year})."));
         s.params = {{"years", one_decimal(Wide(3) * r, fall)}, {"reserves", short_money(r)}, {"year", now->year},
                     {"fall", short_money(fall)}};
         for (const FinanceYear* y : {&then, now})
@@ -169,7 +172,7 @@ private:
         const auto below = [&](std::int64_t hundredths) { return Wide(10000) * u < Wide(hundredths) * n; };
         if (!below(t.amber) && !below(t.red)) return;
         Signal& s = add(id, below(t.red) ? SignalLevel::Red : SignalLevel::Amber, y->year,
-                        "Unallocated reserves of {reserves} would pay for {percent}% of a year's net spending of {spending} ({year}).");
+                        N_("Unallocated reserves of {reserves} would pay for {percent}% of a year's net spending of {spending} ({year})."));
         s.params = {{"reserves", short_money(u)}, {"percent", one_decimal(Wide(100) * u, n)}, {"spending", short_money(n)}, {"year", y->year}};
         s.figures = {figure(*y, Field::UsableReservesUnallocated), figure(*y, Field::NetRevenueExpenditure)};
     }
@@ -189,7 +192,7 @@ private:
         const auto above = [&](std::int64_t hundredths) { return Wide(10000) * fall > Wide(hundredths) * before; };
         if (!above(t.amber) && !above(t.red)) return;
         Signal& s = add(id, above(t.red) ? SignalLevel::Red : SignalLevel::Amber, now->year,
-                        "Usable reserves fell by {percent}% in three years, from {before} ({then}) to {after} ({year}).");
+                        N_("Usable reserves fell by {percent}% in three years, from {before} ({then}) to {after} ({year})."));
         s.params = {{"percent", one_decimal(Wide(100) * fall, before)}, {"before", short_money(before)}, {"then", then.year},
                     {"after", short_money(usable(*now))}, {"year", now->year}};
         for (const FinanceYear* y : {&then, now})
@@ -229,9 +232,9 @@ private:
         const bool running = before && has(*before, fields) && fits(*before) && over(*before, t.red) && over(*y, t.red);
         const bool reserves_used = (*y)[Field::ReservesUsedToBalance].value_or(0) > 0 && over(*y, t.red);
         Signal& s = add(id, running || reserves_used ? SignalLevel::Red : SignalLevel::Amber, y->year,
-                        running ? "The council overspent by {overspend} ({percent}% of net spending) in {year}, and by more than {limit}% the year before too."
-                        : reserves_used ? "The council overspent by {overspend} ({percent}% of net spending) in {year}, a year it also used {reserves} of reserves to balance."
-                                        : "The council overspent by {overspend} ({percent}% of net spending) in {year}.");
+                        running ? N_("The council overspent by {overspend} ({percent}% of net spending) in {year}, and by more than {limit}% the year before too.")
+                        : reserves_used ? N_("The council overspent by {overspend} ({percent}% of net spending) in {year}, a year it also used {reserves} of reserves to balance.")
+                                        : N_("The council overspent by {overspend} ({percent}% of net spending) in {year}."));
         const Pence v = *(*y)[Field::OutturnVariance], n = *(*y)[Field::NetRevenueExpenditure];
         s.params = {{"overspend", short_money(v)}, {"percent", one_decimal(Wide(100) * v, n)}, {"year", y->year},
                     {"limit", trimmed(format_fixed(t.red, 2))}, {"reserves", short_money((*y)[Field::ReservesUsedToBalance].value_or(0))}};
@@ -250,7 +253,7 @@ private:
         const auto below = [&](std::int64_t hundredths) { return Wide(10000) * d < Wide(hundredths) * planned; };
         if (!below(t.amber) && !below(t.red)) return;
         Signal& s = add(id, below(t.red) ? SignalLevel::Red : SignalLevel::Amber, y->year,
-                        "The council delivered {delivered} of the {planned} of savings it planned ({percent}%, {year}).");
+                        N_("The council delivered {delivered} of the {planned} of savings it planned ({percent}%, {year})."));
         s.params = {{"delivered", short_money(d)}, {"planned", short_money(planned)}, {"percent", one_decimal(Wide(100) * d, planned)},
                     {"year", y->year}};
         s.figures = {figure(*y, Field::SavingsDelivered), figure(*y, Field::SavingsPlanned)};
@@ -290,8 +293,8 @@ private:
         if (late.empty() || (count < t.amber && count < t.red)) return;
         std::sort(late.begin(), late.end(), [](const auto* a, const auto* b) { return a->year < b->year; });
         Signal& s = add(id, count >= t.red ? SignalLevel::Red : SignalLevel::Amber, late.back()->year,
-                        late.size() == 1 ? "The accounts for {years} were not published by their deadline."
-                                         : "The accounts for {count} years ({years}) were not published by their deadlines.");
+                        late.size() == 1 ? N_("The accounts for {years} were not published by their deadline.")
+                                         : N_("The accounts for {count} years ({years}) were not published by their deadlines."));
         std::string years;
         for (const auto* e : late) {
             years += (years.empty() ? "" : ", ") + e->year;
@@ -315,9 +318,9 @@ private:
         const AuditOpinion o = *latest_opinion->opinion;
         if (o == AuditOpinion::Unqualified) return;
         Signal& s = add(id, o == AuditOpinion::Qualified ? SignalLevel::Amber : SignalLevel::Red, latest_opinion->year,
-                        o == AuditOpinion::Qualified ? "The auditor qualified their opinion on the {year} accounts ({date})."
-                        : o == AuditOpinion::Adverse ? "The auditor gave an adverse opinion on the {year} accounts ({date})."
-                                                     : "The auditor could not give an opinion on the {year} accounts ({date}).");
+                        o == AuditOpinion::Qualified ? N_("The auditor qualified their opinion on the {year} accounts ({date}).")
+                        : o == AuditOpinion::Adverse ? N_("The auditor gave an adverse opinion on the {year} accounts ({date}).")
+                                                     : N_("The auditor could not give an opinion on the {year} accounts ({date})."));
         s.params = {{"year", latest_opinion->year}, {"date", format_date(*latest_opinion->date)}};
         s.events.push_back(used(*latest_opinion, audit_opinion_name(o)));
     }
@@ -337,9 +340,9 @@ private:
         }
         if (!worst) return;
         Signal& s = add(id, red ? SignalLevel::Red : SignalLevel::Amber, year_of(*worst),
-                        worst->kind == EventKind::PublicInterestReport ? "The auditor issued a public interest report on {date}."
-                        : worst->kind == EventKind::StatutoryRecommendations ? "The auditor made statutory recommendations on {date}."
-                                                                             : "The auditor found a significant weakness in value for money on {date}.");
+                        worst->kind == EventKind::PublicInterestReport ? N_("The auditor issued a public interest report on {date}.")
+                        : worst->kind == EventKind::StatutoryRecommendations ? N_("The auditor made statutory recommendations on {date}.")
+                                                                             : N_("The auditor found a significant weakness in value for money on {date}."));
         s.params = {{"date", format_date(*worst->date)}};
         for (const auto* e : found) s.events.push_back(used(*e, e->count ? std::to_string(*e->count) + " recommendations" : ""));
     }
@@ -379,8 +382,8 @@ private:
         if (*worst->rating < InspectionRating::RequiresImprovement) return;
         const bool inadequate = *worst->rating == InspectionRating::Inadequate;
         Signal& s = add(id, inadequate ? SignalLevel::Red : SignalLevel::Amber, year_of(*worst),
-                        inadequate ? "{body} rated the council's {service} inadequate ({date})."
-                                   : "{body} rated the council's {service} as requiring improvement ({date}).");
+                        inadequate ? N_("{body} rated the council's {service} inadequate ({date}).")
+                                   : N_("{body} rated the council's {service} as requiring improvement ({date})."));
         s.params = {{"body", worst->body}, {"service", worst->service}, {"date", format_date(*worst->date)}};
         for (const auto& [key, e] : latest_by)
             if (*e->rating >= InspectionRating::RequiresImprovement)
@@ -398,7 +401,7 @@ private:
         if (changes.empty() || (count < t.amber && count < t.red)) return;
         const auto* last = *std::max_element(changes.begin(), changes.end(), [](const auto* a, const auto* b) { return *a->date < *b->date; });
         Signal& s = add(id, count >= t.red ? SignalLevel::Red : SignalLevel::Amber, year_of(*last),
-                        "The chief executive or the chief finance officer changed {count} times in the three years to {date}.");
+                        N_("The chief executive or the chief finance officer changed {count} times in the three years to {date}."));
         s.params = {{"count", std::to_string(changes.size())}, {"date", format_date(as_of_)}};
         for (const auto* e : changes) s.events.push_back(used(*e, leadership_role_name(*e->role)));
     }
@@ -419,8 +422,8 @@ private:
         }
         if (worse.empty()) return;
         Signal& s = add(id, SignalLevel::Amber, worse.front()->history.back().year,
-                        worse.size() == 1 ? "{names} is red and worse than the year before."
-                                          : "{count} indicators are red and worse than the year before: {names}.");
+                        worse.size() == 1 ? N_("{names} is red and worse than the year before.")
+                                          : N_("{count} indicators are red and worse than the year before: {names}."));
         std::string names;
         for (const Kpi* k : worse) {
             names += (names.empty() ? "" : ", ") + k->name.en;

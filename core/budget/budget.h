@@ -168,6 +168,7 @@ struct Budget {
     CouncilKind kind = CouncilKind::EnglishUnitary;
     std::string financial_year;
     std::int64_t population = 0;
+    std::string profile;  // the council's profile (budgets/councils/ID.json), when it names one
     Brand brand;
 
     CouncilTax council_tax;

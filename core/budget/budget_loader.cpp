@@ -63,7 +63,7 @@ struct Loader {
     void council(const json& root) {
         const json* c = r.object(root, "", "council");
         if (!c) return;
-        r.check_fields(*c, "/council", {"name", "kind", "financial_year", "population", "brand"});
+        r.check_fields(*c, "/council", {"name", "kind", "financial_year", "population", "brand", "profile"});
         brand(*c);
         b.council_name = r.text(*c, "/council", "name");
         if (auto k = r.choice<CouncilKind>(*c, "/council", "kind",
@@ -84,6 +84,7 @@ struct Loader {
             b.financial_year = s;
         }
         if (auto p = r.integer(*c, "/council", "population", true, 1, 100'000'000)) b.population = *p;
+        if (auto p = r.id(*c, "/council", "profile", false)) b.profile = *p;
     }
 
     // The brand: a colour used where its contrast allows (else the default, with a warning), and a logo.

@@ -100,16 +100,16 @@ public:
         return v->get<std::string>();
     }
 
-    std::optional<std::string> id(const json& obj, const std::string& ptr) {
-        auto s = string(obj, ptr, "id");
+    std::optional<std::string> id(const json& obj, const std::string& ptr, const char* key = "id", bool required = true) {
+        auto s = string(obj, ptr, key, required);
         if (!s) return s;
         const bool ok = !s->empty() && s->size() <= 64 &&
                         std::all_of(s->begin(), s->end(), [](char c) {
                             return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
                         });
         if (!ok) {
-            add(code("bad_id"), ptr + "/id",
-                "id " + in_quotes(*s) + " must be 1-64 characters of a-z, 0-9, '-' or '_'");
+            add(code("bad_id"), ptr + "/" + key,
+                std::string(key) + " " + in_quotes(*s) + " must be 1-64 characters of a-z, 0-9, '-' or '_'");
             return std::nullopt;
         }
         return s;

@@ -1,8 +1,6 @@
 // UTC text and Unix seconds: days from the civil date (Howard Hinnant's algorithm), in integers.
 #include "utc_time.h"
 
-#include "calendar_date.h"
-
 #include <cstdio>
 
 namespace budget {
@@ -91,6 +89,11 @@ std::string format_utc(std::int64_t seconds) {
     std::snprintf(out, sizeof out, "%04lld-%02u-%02uT%02u:%02u:%02uZ", static_cast<long long>(c.year), c.month, c.day, c.hour,
                   c.minute, c.second);
     return out;
+}
+
+CalendarDate utc_date(std::int64_t seconds) {
+    const Civil c = civil(seconds);
+    return CalendarDate{static_cast<int>(c.year), static_cast<int>(c.month), static_cast<int>(c.day)};
 }
 
 std::string describe_utc(std::int64_t seconds, std::string_view language) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "calendar_date.h"
+
 namespace budget {
 
 // "YYYY-MM-DDTHH:MM:SSZ", optionally with fractional seconds (".123", dropped) and "+00:00" for Z.
@@ -13,6 +15,8 @@ namespace budget {
 std::optional<std::int64_t> parse_utc(std::string_view text);
 // Unix seconds as "YYYY-MM-DDTHH:MM:SSZ".
 std::string format_utc(std::int64_t seconds);
+// The UTC calendar date of Unix seconds.
+CalendarDate utc_date(std::int64_t seconds);
 // "5 January 2027 at 09:00 UTC", or in Welsh "5 Ionawr 2027 am 09:00 UTC" (language "cy").
 std::string describe_utc(std::int64_t seconds, std::string_view language);
 

@@ -93,3 +93,28 @@ test('every word of the officer console is in its Welsh catalogue, translated, a
   const changed = [...welsh].filter(([english, cy]) => marks(english) !== marks(cy)).map(([english]) => english);
   assert.deepEqual(changed, [], 'a {mark} differs between English and Welsh');
 });
+
+// The annual report (budget-server/report): {{_ English _}} in its templates, tr("...") and N_("...")
+// in its code, and the words of the warning signs the core marks with N_("...").
+test('every word of the annual report and of the warning signs is in the report\'s Welsh catalogue, and every entry is used', () => {
+  const reportDir = join(root, 'budget-server', 'report');
+  const used = new Map();
+  for (const f of readdirSync(join(reportDir, 'templates'))) {
+    for (const m of readFileSync(join(reportDir, 'templates', f), 'utf8').matchAll(/\{\{_ ([\s\S]*?) _\}\}/g)) used.set(m[1], f);
+  }
+  const code = [[join(reportDir, 'annual_report.cpp'), 'annual_report.cpp'],
+                [join(root, 'core', 'accountability', 'warning_signs.cpp'), 'warning_signs.cpp']];
+  for (const [path, name] of code) {
+    for (const m of readFileSync(path, 'utf8').matchAll(/\b(?:tr|N_)\("((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), name);
+  }
+  used.delete('english');  // N_'s own parameter
+  assert.ok(used.size > 90, `only ${used.size} messages found`);
+  const welsh = catalogue(join(reportDir, 'po', 'cy.po'));
+  const missing = [...used].filter(([english]) => !welsh.get(english)).map(([english, file]) => `${file}: ${JSON.stringify(english)}`);
+  assert.deepEqual(missing, [], 'not translated');
+  const stale = [...welsh.keys()].filter((english) => !used.has(english));
+  assert.deepEqual(stale, [], 'in the catalogue but not used');
+  const marks = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort().join(' ');
+  const changed = [...welsh].filter(([english, cy]) => marks(english) !== marks(cy)).map(([english]) => english);
+  assert.deepEqual(changed, [], 'a {mark} differs between English and Welsh');
+});

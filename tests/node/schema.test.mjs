@@ -122,3 +122,59 @@ for (const [name, mutate] of Object.entries(ballotMutations)) {
     assert.equal(loaderAcceptsBallot(doc), false, 'loader accepted it');
   });
 }
+
+// Council profiles: the same agreement, through `budget-tool signals` (exit 1 for a bad profile).
+const profileSchema = JSON.parse(readFileSync(join(budgets, 'schema', 'council-profile.schema.json'), 'utf8'));
+const validateProfile = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(profileSchema);
+const profileDir = join(budgets, 'councils');
+const profileExamples = readdirSync(profileDir).filter((f) => f.endsWith('.json'));
+const loaderAcceptsProfile = (doc) => loaderAccepts(doc, ['signals']);
+
+test('there is an example council profile for each example budget', () => {
+  for (const name of examples) {
+    const budget = JSON.parse(readFileSync(join(budgets, name), 'utf8'));
+    if (budget.council.profile) assert.ok(profileExamples.includes(`${budget.council.profile}.json`), `${name} names ${budget.council.profile}`);
+  }
+  assert.ok(profileExamples.length >= 1);
+});
+
+for (const name of profileExamples) {
+  test(`councils/${name} passes the schema and the loader`, () => {
+    const doc = JSON.parse(readFileSync(join(profileDir, name), 'utf8'));
+    assert.ok(validateProfile(doc), JSON.stringify(validateProfile.errors, null, 1));
+    assert.ok(loaderAcceptsProfile(doc));
+  });
+}
+
+const northmoor = () => JSON.parse(readFileSync(join(profileDir, 'northmoor-county.json'), 'utf8'));
+const profileMutations = {
+  'unknown top-level field': (d) => { d.surprise = 1; },
+  'unknown finance field': (d) => { d.finance[0].reserves = 5; },
+  'money as a float': (d) => { d.finance[0].net_revenue_expenditure = 1.5; },
+  'money with three decimals': (d) => { d.finance[0].net_revenue_expenditure = '1.001'; },
+  'negative reserves': (d) => { d.finance[0].usable_reserves_earmarked = -1; },
+  'a finance year without a source': (d) => { delete d.finance[0].source; },
+  'a blank source': (d) => { d.finance[0].source = '  '; },
+  'a year not like 2022/23': (d) => { d.finance[0].year = '2022-23'; },
+  'a date not like 2023-09-05': (d) => { d.as_of = '31/03/2025'; },
+  'unknown event kind': (d) => { d.governance[0].kind = 's115'; },
+  'an opinion that is not one': (d) => { d.governance[0].opinion = 'fine'; },
+  'an event without a date': (d) => { delete d.governance[3].date; },
+  'accounts without a deadline': (d) => { delete d.governance[1].deadline; },
+  'a rating that is not one': (d) => { d.governance[4].rating = 'poor'; },
+  'a role that is not one': (d) => { d.governance[6].role = 'mayor'; },
+  'an unknown threshold': (d) => { d.thresholds = { 'reserves.nothing': { amber: 1 } }; },
+  'a negative threshold': (d) => { d.thresholds = { 'debt.to_spending': { amber: -1 } }; },
+  'you said with nothing said': (d) => { d.you_said_we_did.you_said = []; },
+  'bad kind': (d) => { d.kind = 'parish'; },
+  'wrong format version': (d) => { d.format_version = 2; },
+};
+for (const field of profileSchema.required) profileMutations[`missing required ${field}`] = (d) => { delete d[field]; };
+for (const [name, mutate] of Object.entries(profileMutations)) {
+  test(`profile schema and loader both reject: ${name}`, () => {
+    const doc = northmoor();
+    mutate(doc);
+    assert.equal(validateProfile(doc), false, 'schema accepted it');
+    assert.equal(loaderAcceptsProfile(doc), false, 'loader accepted it');
+  });
+}

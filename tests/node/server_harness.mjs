@@ -47,6 +47,11 @@ export function budgetsDir() {
   priv.id = 'private-district-2026';
   priv.results_public = false;
   writeFileSync(join(dir, 'private-district-2026.json'), JSON.stringify(priv));
+  // Council profiles, for the annual reports.
+  mkdirSync(join(dir, 'councils'));
+  for (const f of readdirSync(join(root, 'budgets', 'councils'))) {
+    if (f.endsWith('.json')) copyFileSync(join(root, 'budgets', 'councils', f), join(dir, 'councils', f));
+  }
   // Ballots, and a copy whose results are not public.
   mkdirSync(join(dir, 'ballots'));
   for (const f of readdirSync(join(root, 'budgets', 'ballots'))) {

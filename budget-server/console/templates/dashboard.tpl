@@ -15,6 +15,7 @@
 <li><a href="/console/budgets/{{ID}}/export.csv{{VERSION_QUERY}}" download>{{_ Download every response (CSV) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/aggregate.json{{VERSION_QUERY}}" download>{{_ Download the summary (JSON) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/budget">{{_ The budget: versions, drafts and publishing _}}</a></li>
+{{#PROFILE}}<li><a href="/report/{{PROFILE_ID}}">{{_ The council's annual report (public): finances and warning signs _}}</a></li>{{/PROFILE}}
 <li><a href="/console/tally/{{ID}}">{{_ Open the live tally (for a projector) _}}</a></li>
 <li><a href="/console/codes/{{ID}}">{{_ Voter codes _}}</a></li>
 </ul>

@@ -1,0 +1,40 @@
+// Loading the profiles folder: a broken profile stops the server with its problems, as a budget does.
+#include "profiles.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace server::report {
+
+bool load_profiles(const std::string& dir, ProfileSet& out, std::string& error) {
+    std::error_code ec;
+    if (!std::filesystem::exists(dir, ec)) return true;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
+        const std::string path = entry.path().string();
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        if (!in) {
+            error = "cannot read " + path;
+            return false;
+        }
+        budget::ProfileLoad l = budget::load_profile(text.str());
+        if (!l.profile) {
+            error = path + " is not a valid council profile";
+            for (const auto& p : l.problems) error += "\n" + budget::format_problem(p, path);
+            return false;
+        }
+        if (out.count(l.profile->id)) {
+            error = "two files in " + dir + " hold the profile " + l.profile->id;
+            return false;
+        }
+        const std::string id = l.profile->id;
+        out.emplace(id, std::move(*l.profile));
+    }
+    if (ec) error = "cannot read " + dir + ": " + ec.message();
+    return !ec;
+}
+
+}  // namespace server::report

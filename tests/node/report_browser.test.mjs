@@ -1,0 +1,128 @@
+// The annual report (/report/ID) in Debian's Chromium against budget-server on 127.0.0.1: no script,
+// its Content-Security-Policy, warning signs and unknowns as the core judged them, every indicator's
+// years on a labelled scale, Welsh, axe at phone and desktop sizes, a 404 for an unknown council, and
+// printed to A4 PDF, where pdftotext finds the signs and the sources.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { lookAtPage } from './browser_harness.mjs';
+import { startServer, root, budgetsDir, toolBin } from './server_harness.mjs';
+
+const shots = join(root, 'build', 'screenshots', 'report');
+const PHONE = { width: 390, height: 844 }, DESKTOP = { width: 1280, height: 900 };
+let server, browser, budgets;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  budgets = budgetsDir();
+  // A district whose profile no budget names: its indicators are unknown, and its figures show no sign.
+  const quiet = JSON.parse(readFileSync(join(budgets, 'councils', 'eastbrook-district.json'), 'utf8'));
+  quiet.id = 'quiet-district';
+  writeFileSync(join(budgets, 'councils', 'quiet-district.json'), JSON.stringify(quiet));
+  server = await startServer({ budgets, extra: ['--site', join(root, 'build', 'web', 'site')] });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+});
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// What the core says of the profile today (the server judges at the earlier of today and as_of).
+const judged = (id, budget) => JSON.parse(execFileSync(toolBin, ['signals', join(budgets, 'councils', `${id}.json`),
+                                                                 ...(budget ? ['--budget', join(budgets, budget)] : [])]).toString());
+
+test('the report is HTML with no script, under its own Content-Security-Policy; an unknown council is a 404 page', async () => {
+  const res = await fetch(`${server.base}/report/northmoor-county`);
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^text\/html/);
+  assert.match(res.headers.get('content-security-policy'), /default-src 'none'; style-src 'self'/);
+  const html = await res.text();
+  assert.doesNotMatch(html, /<script/i);
+  const missing = await fetch(`${server.base}/report/nowhere`);
+  assert.equal(missing.status, 404);
+  assert.match(await missing.text(), /No such annual report/);
+  assert.equal((await fetch(`${server.base}/report/northmoor-county`, { method: 'POST' })).status, 405);
+  const css = await fetch(`${server.base}/report/report.css`);
+  assert.match(css.headers.get('content-type'), /^text\/css/);
+});
+
+for (const size of [PHONE, DESKTOP]) {
+  test(`at ${size.width}px: the council at a glance, the signs the core found, indicators with every year; axe finds nothing`, async () => {
+    const page = await browser.newPage({ viewport: size });
+    await page.goto(`${server.base}/report/northmoor-county`);
+    await lookAtPage(page, shots, 'report-northmoor');
+    const core = judged('northmoor-county', 'northmoor-county-2026.json');
+    const ids = await page.$$eval('.sign', (els) => els.map((e) => e.id.replace('sign-', '')));
+    assert.deepEqual(ids, core.signals.map((s) => s.id));
+    const words = await page.$$eval('.sign > p', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(words, core.signals.map((s) => s.words));
+    assert.equal(await page.locator('.unknown-signs li').count(), core.unknown.length);
+    // The glance table: every year of the profile, and "not known" where a figure is absent.
+    const years = await page.$$eval('.glance thead th', (ths) => ths.slice(1, -1).map((t) => t.textContent.trim()));
+    assert.deepEqual(years.map((y) => y.slice(0, 7)), ['2020/21', '2021/22', '2022/23', '2023/24', '2024/25']);
+    assert.match(years[4], /forecast/);
+    assert.ok(await page.locator('.glance td.unknown').count() > 0);
+    // Each indicator: a chart naming every year, a scale with labels, and the same values in a table.
+    const budget = JSON.parse(readFileSync(join(budgets, 'northmoor-county-2026.json'), 'utf8'));
+    const charts = await page.$$eval('figure.indicator', (figs) => figs.map((f) => ({
+      years: [...f.querySelectorAll('svg text.year')].map((t) => t.textContent),
+      ticks: [...f.querySelectorAll('svg text.tick')].map((t) => t.textContent),
+      cells: [...f.querySelectorAll('table.values tbody td')].length,
+    })));
+    assert.equal(charts.length, budget.kpis.length);
+    budget.kpis.forEach((k, i) => {
+      // Every year named, in full or as "23/24" where full names would crowd a phone's chart.
+      assert.deepEqual(charts[i].years, k.history.map((h) => (charts[i].years[0].length === 5 ? h.year.slice(2) : h.year)), k.id);
+      assert.ok(charts[i].ticks.length >= 3, `${k.id}: a labelled scale`);
+      assert.equal(charts[i].cells, k.history.length);
+    });
+    await page.close();
+  });
+}
+
+test('Welsh: ?lang=cy is in Welsh, signs and dates too, and axe finds nothing', async () => {
+  const page = await browser.newPage({ viewport: PHONE });
+  await page.goto(`${server.base}/report/bro-tegid?lang=cy`);
+  await lookAtPage(page, shots, 'report-bro-tegid-cy');
+  assert.equal(await page.getAttribute('html', 'lang'), 'cy');
+  assert.equal(await page.textContent('h1'), 'Cyngor Sir Bro Tegid: adroddiad blynyddol');
+  assert.ok(await page.getByRole('heading', { name: 'Arwyddion rhybudd' }).isVisible());
+  const core = judged('bro-tegid', 'bro-tegid-2026.json');
+  assert.ok(core.signals.length > 0, 'the example profile has signs to show');
+  const levels = await page.$$eval('.sign .level', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(levels, core.signals.map((s) => (s.level === 'red' ? 'Coch' : 'Ambr')));
+  const words = await page.$$eval('.sign > p', (els) => els.map((e) => e.textContent));
+  for (const w of words) assert.doesNotMatch(w, /\b(The|would|fell|council)\b/, `English left in: ${w}`);
+  assert.match(await page.textContent('main'), /Ffigurau ar 31 Mawrth 2025/);
+  await page.close();
+});
+
+test('a district with no warning signs says so, and lists what it could not judge', async () => {
+  const page = await browser.newPage({ viewport: DESKTOP });
+  await page.goto(`${server.base}/report/quiet-district`);
+  await lookAtPage(page, shots, 'report-quiet-district');
+  const core = judged('quiet-district');
+  assert.equal(core.signals.length, 0);
+  assert.ok(core.unknown.some((u) => u.id === 'performance.red_worsening'));
+  assert.equal(await page.locator('#indicators').count(), 0, 'no budget names it: no indicators section');
+  assert.ok(await page.getByText('No warning signs in the figures we hold.').isVisible());
+  assert.equal(await page.locator('.unknown-signs li').count(), core.unknown.length);
+  await page.close();
+});
+
+test('printed on A4, the PDF holds the warning signs and the sources', async () => {
+  const page = await browser.newPage({ viewport: DESKTOP });
+  await page.goto(`${server.base}/report/northmoor-county`);
+  const pdf = join(shots, 'report-northmoor.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
+  assert.match(text, /Warning signs/);
+  assert.match(text, /Usable reserves fell by 32\.3% in three years/);
+  assert.match(text, /Sources and dates/);
+  assert.match(text, /Northmoor Statement of Accounts 2023\/24 \(illustrative\)/);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf]).toString())[1]);
+  const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [pdf]).toString());
+  assert.ok(pages >= 1);
+  assert.ok(Math.abs(Number(size[1]) - 595.28) < 2 && Math.abs(Number(size[2]) - 841.89) < 2, `A4: ${size[0]}`);
+  await page.close();
+});
