@@ -23,8 +23,8 @@ const char* quartile_words(const AppState& s, const budget::Kpi& k, budget::Mill
 }
 
 // The values over the years as a line with a dot for each year, and the target (when there is one)
-// as a dashed level line, so the two differ by more than colour. The scale is labelled (its top and
-// bottom at the left) and chosen by one rule, so a small change never fills the chart: it spans the
+// as a dashed level line, so the two differ by more than colour. Every year is named beneath its point,
+// and the scale is labelled (its top, middle and bottom at the left) and chosen by one rule, so a small change never fills the chart: it spans the
 // years shown, the target and the middle half of similar councils, and is at least a fifth of the
 // largest of those values wide (widened about its middle, within the indicator's bounds).
 // Returns the scale's bottom and top in words.
@@ -50,20 +50,35 @@ std::pair<std::string, std::string> trend_chart(const budget::Kpi& k, float heig
     if (k.ceiling && hi > *k.ceiling) { lo -= hi - *k.ceiling; hi = *k.ceiling; }
     if (k.floor) lo = std::max(lo, *k.floor);
     const std::string top_words = budget::format_kpi_value(k, hi, units), bottom_words = budget::format_kpi_value(k, lo, units);
-    const float axis = std::max(ImGui::CalcTextSize(top_words.c_str()).x, ImGui::CalcTextSize(bottom_words.c_str()).x) + 8.0f;
-    const float pad = 10.0f, top = min.y + pad + text * 0.5f, bottom = max.y - pad - text * 1.5f;
-    const float left = min.x + pad + axis, right = max.x - pad;
+    const budget::Milli middle = lo + (hi - lo) / 2;
+    const std::string middle_words = budget::format_kpi_value(k, middle, units);
+    float axis = 0;
+    for (const std::string* w : {&top_words, &middle_words, &bottom_words}) axis = std::max(axis, ImGui::CalcTextSize(w->c_str()).x);
+    axis += 12.0f;
+    const float pad = 10.0f, left = min.x + pad + axis, right = max.x - pad;
+    // Every year is named beneath its point: "2023/24", or "23/24" where the full names would not fit
+    // side by side, and on two staggered lines where even those would touch.
+    const std::size_t n = k.history.size();
+    const auto names_width = [&](bool short_form) {
+        float w = 0;
+        for (const auto& y : k.history) w += ImGui::CalcTextSize(short_form && y.year.size() == 7 ? y.year.c_str() + 2 : y.year.c_str()).x + text * 0.5f;
+        return w;
+    };
+    const bool short_names = names_width(false) > right - left;
+    const bool staggered = n > 1 && names_width(true) > right - left;
+    const float top = min.y + pad + text * 0.5f, bottom = max.y - pad - text * (staggered ? 2.5f : 1.5f);
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), line = ImGui::GetColorU32(ImGuiCol_SliderGrab);
     // Drawing only (floats are fine here): every figure shown in words is exact.
     const auto y_of = [&](budget::Milli v) {
         return bottom - static_cast<float>(static_cast<double>(v - lo) / static_cast<double>(hi - lo)) * (bottom - top);
     };
-    draw->AddText(ImVec2(min.x + pad, top - text * 0.5f), ink, top_words.c_str());
-    draw->AddText(ImVec2(min.x + pad, bottom - text * 0.5f), ink, bottom_words.c_str());
-    draw->AddLine(ImVec2(left - 4, top), ImVec2(left - 4, bottom), ink, 1.0f);  // the axis, with ticks at its ends
-    draw->AddLine(ImVec2(left - 8, top), ImVec2(left - 4, top), ink, 1.0f);
-    draw->AddLine(ImVec2(left - 8, bottom), ImVec2(left - 4, bottom), ink, 1.0f);
-    const std::size_t n = k.history.size();
+    // The scale: its top, middle and bottom labelled, each with a tick on the axis.
+    draw->AddLine(ImVec2(left - 4, top), ImVec2(left - 4, bottom), ink, 1.0f);
+    for (const auto& [value, words] : {std::pair<budget::Milli, const std::string*>{hi, &top_words}, {middle, &middle_words}, {lo, &bottom_words}}) {
+        const float y = y_of(value);
+        draw->AddLine(ImVec2(left - 10, y), ImVec2(left - 4, y), ink, 1.0f);
+        draw->AddText(ImVec2(left - 12 - ImGui::CalcTextSize(words->c_str()).x, y - text * 0.5f), ink, words->c_str());
+    }
     const auto x_of = [&](std::size_t i) {
         if (n < 2) return (left + right) * 0.5f;
         return left + 6 + (right - left - 12) * static_cast<float>(i) / static_cast<float>(n - 1);
@@ -76,11 +91,14 @@ std::pair<std::string, std::string> trend_chart(const budget::Kpi& k, float heig
     for (std::size_t i = 0; i < n; ++i) points.emplace_back(x_of(i), y_of(k.history[i].value));
     draw->AddPolyline(points.data(), static_cast<int>(points.size()), line, ImDrawFlags_None, 3.0f);
     for (const ImVec2& p : points) draw->AddCircleFilled(p, 4.5f, line);
-    const std::string& first = k.history.front().year;
-    const std::string& last = k.history.back().year;
-    const float label_y = max.y - pad * 0.5f - text;
-    draw->AddText(ImVec2(left, label_y), ink, first.c_str());
-    if (n > 1) draw->AddText(ImVec2(right - ImGui::CalcTextSize(last.c_str()).x, label_y), ink, last.c_str());
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string& year = k.history[i].year;
+        const std::string name = short_names && year.size() == 7 ? year.substr(2) : year;
+        const float w = ImGui::CalcTextSize(name.c_str()).x;
+        const float x = std::clamp(x_of(i) - w * 0.5f, left - 4, max.x - pad * 0.5f - w);
+        const float y = bottom + text * 0.4f + (staggered && i % 2 == 1 ? text : 0.0f);
+        draw->AddText(ImVec2(x, y), ink, name.c_str());
+    }
     return {bottom_words, top_words};
 }
 

@@ -98,7 +98,9 @@ export function sample(budgetFile, count, seed) {
 }
 
 export async function post(base, body, contentType = 'application/json') {
-  const res = await fetch(`${base}/api/v1/submissions`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+  // A stuck server fails the test in 20 s with this message, rather than holding it until ctest's timeout.
+  const res = await fetch(`${base}/api/v1/submissions`, { method: 'POST', headers: { 'Content-Type': contentType }, body,
+                                                          signal: AbortSignal.timeout(20000) });
   return { status: res.status, body: await res.json().catch(() => null), headers: res.headers };
 }
 
