@@ -5,6 +5,7 @@
 #include <set>
 #include <utility>
 
+#include "budget_loader.h"
 #include "json_document.h"
 #include "json_reader.h"
 
@@ -57,14 +58,7 @@ public:
                   "format_version " + std::to_string(*v) + " is not supported; this build reads version " +
                       std::to_string(kProfileFormatVersion));
         if (auto id = r.id(root, "")) p.id = *id;
-        if (auto k = r.choice<CouncilKind>(root, "", "kind",
-                                           {{"english_county", CouncilKind::EnglishCounty},
-                                            {"english_district", CouncilKind::EnglishDistrict},
-                                            {"english_unitary", CouncilKind::EnglishUnitary},
-                                            {"english_metropolitan", CouncilKind::EnglishMetropolitan},
-                                            {"london_borough", CouncilKind::LondonBorough},
-                                            {"welsh_principal", CouncilKind::WelshPrincipal}}))
-            p.kind = *k;
+        if (auto k = read_council_kind(r, root, "")) p.kind = *k;
         r.welsh = p.kind == CouncilKind::WelshPrincipal;  // words for residents in Welsh too
         p.name = r.text(root, "", "name");
         if (auto n = r.integer(root, "", "population", false, 1, 100'000'000)) p.population = *n;

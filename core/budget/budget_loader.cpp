@@ -66,14 +66,7 @@ struct Loader {
         r.check_fields(*c, "/council", {"name", "kind", "financial_year", "population", "brand", "profile"});
         brand(*c);
         b.council_name = r.text(*c, "/council", "name");
-        if (auto k = r.choice<CouncilKind>(*c, "/council", "kind",
-                                           {{"english_county", CouncilKind::EnglishCounty},
-                                            {"english_district", CouncilKind::EnglishDistrict},
-                                            {"english_unitary", CouncilKind::EnglishUnitary},
-                                            {"english_metropolitan", CouncilKind::EnglishMetropolitan},
-                                            {"london_borough", CouncilKind::LondonBorough},
-                                            {"welsh_principal", CouncilKind::WelshPrincipal}}))
-            b.kind = *k;
+        if (auto k = read_council_kind(r, *c, "/council")) b.kind = *k;
         if (auto fy = r.string(*c, "/council", "financial_year")) {
             const std::string& s = *fy;
             auto digit = [](char ch) { return ch >= '0' && ch <= '9'; };
@@ -585,6 +578,16 @@ BudgetLoad load_budget(std::string text, const JsonLimits& limits) {
         result.budget = std::move(l.b);
     }
     return result;
+}
+
+std::optional<CouncilKind> read_council_kind(json_reading::Reader& r, const nlohmann::json& obj, const std::string& ptr) {
+    return r.choice<CouncilKind>(obj, ptr, "kind",
+                                 {{"english_county", CouncilKind::EnglishCounty},
+                                  {"english_district", CouncilKind::EnglishDistrict},
+                                  {"english_unitary", CouncilKind::EnglishUnitary},
+                                  {"english_metropolitan", CouncilKind::EnglishMetropolitan},
+                                  {"london_borough", CouncilKind::LondonBorough},
+                                  {"welsh_principal", CouncilKind::WelshPrincipal}});
 }
 
 }  // namespace budget

@@ -21,4 +21,8 @@ constexpr int kMaxComfortableSteps = 100;  // more, and a slider moves in steps 
 
 BudgetLoad load_budget(std::string text, const JsonLimits& limits = JsonLimits{});
 
+// The kind of council a file names at `ptr`/`key` ("english_county", ...), its problem reported there.
+namespace json_reading { class Reader; }
+std::optional<CouncilKind> read_council_kind(json_reading::Reader& r, const nlohmann::json& obj, const std::string& ptr);
+
 }  // namespace budget

@@ -83,16 +83,21 @@ test('every word of the officer console is in its Welsh catalogue, translated, a
     for (const m of readFileSync(join(consoleDir, f), 'utf8').matchAll(/\b(?:tr\(c, |N_\()"((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), f);
   }
   assert.ok(used.size > 80, `only ${used.size} messages found`);
-  const welsh = catalogue(join(consoleDir, 'po', 'cy.po'));
+  checkCatalogue(used, join(consoleDir, 'po', 'cy.po'));
+});
+
+// Every message used has a Welsh translation, every entry is used, and every {name} in the English
+// is kept in the Welsh.
+function checkCatalogue(used, poPath) {
+  const welsh = catalogue(poPath);
   const missing = [...used].filter(([english]) => !welsh.get(english)).map(([english, file]) => `${file}: ${JSON.stringify(english)}`);
   assert.deepEqual(missing, [], 'not translated');
   const stale = [...welsh.keys()].filter((english) => !used.has(english));
   assert.deepEqual(stale, [], 'in the catalogue but not used');
-  // Every {name} in the English is kept in the Welsh.
   const marks = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort().join(' ');
   const changed = [...welsh].filter(([english, cy]) => marks(english) !== marks(cy)).map(([english]) => english);
   assert.deepEqual(changed, [], 'a {mark} differs between English and Welsh');
-});
+}
 
 // The annual report (budget-server/report): {{_ English _}} in its templates, tr("...") and N_("...")
 // in its code, and the words of the warning signs the core marks with N_("...").
@@ -109,12 +114,5 @@ test('every word of the annual report and of the warning signs is in the report\
   }
   used.delete('english');  // N_'s own parameter
   assert.ok(used.size > 90, `only ${used.size} messages found`);
-  const welsh = catalogue(join(reportDir, 'po', 'cy.po'));
-  const missing = [...used].filter(([english]) => !welsh.get(english)).map(([english, file]) => `${file}: ${JSON.stringify(english)}`);
-  assert.deepEqual(missing, [], 'not translated');
-  const stale = [...welsh.keys()].filter((english) => !used.has(english));
-  assert.deepEqual(stale, [], 'in the catalogue but not used');
-  const marks = (s) => [...s.matchAll(/\{[a-z_]+\}/g)].map((m) => m[0]).sort().join(' ');
-  const changed = [...welsh].filter(([english, cy]) => marks(english) !== marks(cy)).map(([english]) => english);
-  assert.deepEqual(changed, [], 'a {mark} differs between English and Welsh');
+  checkCatalogue(used, join(reportDir, 'po', 'cy.po'));
 });
