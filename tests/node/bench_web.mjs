@@ -69,7 +69,8 @@ const costs = (from, to) => {
   const frames = to.frames_drawn - from.frames_drawn;
   const mean = (to.frame_ms_mean * to.frames_drawn - from.frame_ms_mean * from.frames_drawn) / Math.max(1, frames);
   const build = (to.build_ms_mean * to.frames_drawn - from.build_ms_mean * from.frames_drawn) / Math.max(1, frames);
-  return `${frames} frames: ImGui + app ${build.toFixed(2)} ms, with GL submission ${mean.toFixed(2)} ms`;
+  return `${frames} frames (${to.frames_painted - from.frames_painted} painted; the rest drew what the canvas showed): ` +
+         `ImGui + app ${build.toFixed(2)} ms, with GL submission ${mean.toFixed(2)} ms`;
 };
 const first = await state();
 let early;
