@@ -241,6 +241,15 @@ BOOST_AUTO_TEST_CASE(accounts_late_by_their_deadlines) {
     BOOST_TEST(accounts({{"2024-05-01", "2023-09-30"}}) == "amber");  // published after the as-of date: not yet, then
     BOOST_TEST(accounts({{nullptr, "2022-11-30"}, {nullptr, "2023-09-30"}}) == "red");
     BOOST_TEST(accounts({{nullptr, "2024-05-31"}}) == "none");  // its deadline is still to come
+    CouncilProfile due_later = profile("2024-03-31");
+    GovernanceEvent e = event(EventKind::AccountsPublished, nullptr);
+    e.year = "2023/24";
+    e.deadline = day("2024-05-31");
+    due_later.governance.push_back(e);
+    BOOST_TEST(!unknown(judge(due_later, due_later.as_of, nullptr), "audit.accounts_late"));  // known: not yet due
+    CouncilProfile none = profile("2024-03-31");
+    BOOST_TEST(unknown(judge(none, none.as_of, nullptr), "audit.accounts_late")->needs ==
+               std::vector<std::string>{"accounts_published"});
     BOOST_TEST(accounts({{"2019-08-01", "2019-07-31"}}) == "none");  // late long ago, and published
 }
 

@@ -278,9 +278,13 @@ private:
         const char* id = "audit.accounts_late";
         if (needs_governance(id)) return;
         std::vector<const GovernanceEvent*> accounts, late;
-        for (const GovernanceEvent& e : p_.governance)
-            if (e.kind == EventKind::AccountsPublished && *e.deadline < as_of_) accounts.push_back(&e);
-        if (accounts.empty()) {
+        bool any = false;  // accounts whose deadline is still to come are known, and not late
+        for (const GovernanceEvent& e : p_.governance) {
+            if (e.kind != EventKind::AccountsPublished) continue;
+            any = true;
+            if (*e.deadline < as_of_) accounts.push_back(&e);
+        }
+        if (!any) {
             out_.unknown.push_back({id, {event_kind_name(EventKind::AccountsPublished)}});
             return;
         }

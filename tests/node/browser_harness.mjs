@@ -32,16 +32,19 @@ export async function lookAtPage(page, shots, name) {
 export const appState = (page) => page.evaluate(() => window.budgetApp.state());
 
 // Waits until the app has stopped drawing (it draws only while something changes): no new frame
-// over three of the browser's animation frames in a row (about 50 ms), watched inside the page.
+// over three of the browser's animation frames in a row and for at least 100 ms, watched inside the
+// page. (Frames that paint nothing new are quick, so three animation frames alone can pass before a
+// busy machine has delivered the input that the test just sent.)
 export async function settle(page) {
   await page.evaluate(() => new Promise((resolve) => {
     const frames = window.budgetApp.frames;
-    let last = frames(), still = 0, ticks = 0;
+    let last = frames(), still = 0, ticks = 0, since = performance.now();
     const tick = () => {
       const now = frames();
-      still = now === last ? still + 1 : 0;
+      if (now === last) ++still;
+      else { still = 0; since = performance.now(); }
       last = now;
-      if (still >= 3 || ++ticks >= 400) resolve();
+      if ((still >= 3 && performance.now() - since >= 100) || ++ticks >= 400) resolve();
       else requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
