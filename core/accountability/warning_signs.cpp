@@ -36,7 +36,6 @@ constexpr Default kDefaults[] = {
 CalendarDate year_start(int start_year) { return CalendarDate{start_year, 4, 1}; }
 int financial_year_of(const CalendarDate& d) { return d.month >= 4 ? d.year : d.year - 1; }
 
-std::string short_money(Pence p) { return format_pounds_short(p); }
 // "1.50" -> "1.5", "1.00" -> "1".
 std::string trimmed(std::string decimal) {
     while (decimal.find('.') != std::string::npos && (decimal.back() == '0' || decimal.back() == '.')) {
@@ -154,8 +153,8 @@ private:
         Signal& s = add(id, below(t.red) ? SignalLevel::Red : SignalLevel::Amber, now->year,
                         r <= 0 ? N_("Usable reserves are used up ({reserves}, {year}); they fell by {fall} over the three years to then.")
                                : N_("Reserves would last about {years} years at the rate they fell over the last three years ({reserves}, {year})."));
-        s.params = {{"years", one_decimal(Wide(3) * r, fall)}, {"reserves", short_money(r)}, {"year", now->year},
-                    {"fall", short_money(fall)}};
+        s.params = {{"years", one_decimal(Wide(3) * r, fall)}, {"reserves", format_pounds_short(r)}, {"year", now->year},
+                    {"fall", format_pounds_short(fall)}};
         for (const FinanceYear* y : {&then, now})
             for (Field f : fields) s.figures.push_back(figure(*y, f));
     }
@@ -173,7 +172,7 @@ private:
         if (!below(t.amber) && !below(t.red)) return;
         Signal& s = add(id, below(t.red) ? SignalLevel::Red : SignalLevel::Amber, y->year,
                         N_("Unallocated reserves of {reserves} would pay for {percent}% of a year's net spending of {spending} ({year})."));
-        s.params = {{"reserves", short_money(u)}, {"percent", one_decimal(Wide(100) * u, n)}, {"spending", short_money(n)}, {"year", y->year}};
+        s.params = {{"reserves", format_pounds_short(u)}, {"percent", one_decimal(Wide(100) * u, n)}, {"spending", format_pounds_short(n)}, {"year", y->year}};
         s.figures = {figure(*y, Field::UsableReservesUnallocated), figure(*y, Field::NetRevenueExpenditure)};
     }
 
@@ -193,8 +192,8 @@ private:
         if (!above(t.amber) && !above(t.red)) return;
         Signal& s = add(id, above(t.red) ? SignalLevel::Red : SignalLevel::Amber, now->year,
                         N_("Usable reserves fell by {percent}% in three years, from {before} ({then}) to {after} ({year})."));
-        s.params = {{"percent", one_decimal(Wide(100) * fall, before)}, {"before", short_money(before)}, {"then", then.year},
-                    {"after", short_money(usable(*now))}, {"year", now->year}};
+        s.params = {{"percent", one_decimal(Wide(100) * fall, before)}, {"before", format_pounds_short(before)}, {"then", then.year},
+                    {"after", format_pounds_short(usable(*now))}, {"year", now->year}};
         for (const FinanceYear* y : {&then, now})
             for (Field f : fields) s.figures.push_back(figure(*y, f));
     }
@@ -210,8 +209,8 @@ private:
         const auto above = [&](std::int64_t hundredths) { return Wide(scale) * a > Wide(hundredths) * n; };
         if (!above(t.amber) && !above(t.red)) return;
         Signal& s = add(id, above(t.red) ? SignalLevel::Red : SignalLevel::Amber, y->year, message);
-        s.params = {{unit, one_decimal(Wide(scale / 100) * a, n)}, {"spending", short_money(n)}, {"year", y->year},
-                    {field == Field::GrossExternalDebt ? "debt" : "costs", short_money(a)}};
+        s.params = {{unit, one_decimal(Wide(scale / 100) * a, n)}, {"spending", format_pounds_short(n)}, {"year", y->year},
+                    {field == Field::GrossExternalDebt ? "debt" : "costs", format_pounds_short(a)}};
         s.figures = {figure(*y, field), figure(*y, Field::NetRevenueExpenditure)};
     }
 
@@ -236,8 +235,8 @@ private:
                         : reserves_used ? N_("The council overspent by {overspend} ({percent}% of net spending) in {year}, a year it also used {reserves} of reserves to balance.")
                                         : N_("The council overspent by {overspend} ({percent}% of net spending) in {year}."));
         const Pence v = *(*y)[Field::OutturnVariance], n = *(*y)[Field::NetRevenueExpenditure];
-        s.params = {{"overspend", short_money(v)}, {"percent", one_decimal(Wide(100) * v, n)}, {"year", y->year},
-                    {"limit", trimmed(format_fixed(t.red, 2))}, {"reserves", short_money((*y)[Field::ReservesUsedToBalance].value_or(0))}};
+        s.params = {{"overspend", format_pounds_short(v)}, {"percent", one_decimal(Wide(100) * v, n)}, {"year", y->year},
+                    {"limit", trimmed(format_fixed(t.red, 2))}, {"reserves", format_pounds_short((*y)[Field::ReservesUsedToBalance].value_or(0))}};
         s.figures = {figure(*y, Field::OutturnVariance), figure(*y, Field::NetRevenueExpenditure)};
         if (running) s.figures.push_back(figure(*before, Field::OutturnVariance));
         if (reserves_used) s.figures.push_back(figure(*y, Field::ReservesUsedToBalance));
@@ -254,7 +253,7 @@ private:
         if (!below(t.amber) && !below(t.red)) return;
         Signal& s = add(id, below(t.red) ? SignalLevel::Red : SignalLevel::Amber, y->year,
                         N_("The council delivered {delivered} of the {planned} of savings it planned ({percent}%, {year})."));
-        s.params = {{"delivered", short_money(d)}, {"planned", short_money(planned)}, {"percent", one_decimal(Wide(100) * d, planned)},
+        s.params = {{"delivered", format_pounds_short(d)}, {"planned", format_pounds_short(planned)}, {"percent", one_decimal(Wide(100) * d, planned)},
                     {"year", y->year}};
         s.figures = {figure(*y, Field::SavingsDelivered), figure(*y, Field::SavingsPlanned)};
     }
@@ -363,7 +362,7 @@ private:
         if (!last) return;
         Signal& s = add(id, SignalLevel::Red, year_of(*last), message);
         s.params = {{"date", format_date(*last->date)}};
-        for (const auto* e : found) s.events.push_back(used(*e, e->amount ? short_money(*e->amount) : ""));
+        for (const auto* e : found) s.events.push_back(used(*e, e->amount ? format_pounds_short(*e->amount) : ""));
     }
 
     // The latest rating for each body and service; the signal takes the worst.

@@ -73,7 +73,7 @@ for (const backend of ['sqlite', 'postgresql'].filter(runs)) {
       pg?.stop();
     });
 
-    test('no route leaks: 5,000 calls each to health, results, a static file, a consultation\'s state, every officer route and the ballot routes', async (t) => {
+    test('no route leaks: 5,000 calls each to health, results, a static file, a consultation\'s state, every officer route, the ballot routes and the annual report', async (t) => {
       for (const line of lines.slice(0, 5)) assert.equal((await post(server.base, line)).status, 201);
       for (let i = 0; i < 5; i++) {
         const vote = { format: 'pb-ballot-vote', format_version: 1, submission_id: `hardening-vote-${i}`, ballot: { id: FUND, version: 1 },
@@ -90,6 +90,8 @@ for (const backend of ['sqlite', 'postgresql'].filter(runs)) {
         [`/api/v1/budgets/${FUND}/results`, {}], [`/api/v1/budgets/${FUND}/results.pb?area=bala`, {}], [`/budgets/${FUND}.json`, {}],
         [`/budgets/${FUND}.pack`, {}],
         [`/api/v1/budgets/${FUND}/join.svg`, {}],
+        // A council's annual report, rendered for each request from its profile and the core's signs.
+        ['/report/northmoor-county', {}], ['/report/bro-tegid?lang=cy', {}],
       ];
       const hammer = async (times) => {
         for (const [path, headers, method = 'GET'] of routes) {
