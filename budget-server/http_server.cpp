@@ -568,6 +568,8 @@ private:
                 !g_address_slots.take(address, config_.max_connections_per_address)) {
                 socket.close(ec);  // at capacity: refuse at once rather than let the queue stall
             } else {
+                // A response in several writes (a file, a stream's events) must not wait on the client's delayed ACK.
+                socket.set_option(tcp::no_delay(true), ec);
                 std::make_shared<Session>(std::move(socket), std::move(address), config_, api_)->start();
             }
         } else if (ec == net::error::no_descriptors) {
