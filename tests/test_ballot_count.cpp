@@ -22,7 +22,7 @@ Ballot with_areas() {
     return *load_ballot(j.dump()).ballot;
 }
 
-BallotVote vote(std::vector<std::uint32_t> projects, std::string station = "") {
+BallotVote counted_vote(std::vector<std::uint32_t> projects, std::string station = "") {
     BallotVote v;
     v.projects = std::move(projects);
     v.station = std::move(station);
@@ -36,7 +36,7 @@ BOOST_AUTO_TEST_SUITE(ballot_count)
 BOOST_AUTO_TEST_CASE(areas_count_apart) {
     const Ballot b = with_areas();
     // North (£50,000): benches 20,000 (3 votes), trees 30,000 (2), lights 45,000 (1). South: play (2).
-    const std::vector<BallotVote> votes = {vote({0, 2}), vote({0}), vote({0, 2, 3}), vote({1}), vote({1})};
+    const std::vector<BallotVote> votes = {counted_vote({0, 2}), counted_vote({0}), counted_vote({0, 2, 3}), counted_vote({1}), counted_vote({1})};
     Problems problems;
     const auto c = count_ballot(b, votes, CountingRule::Greedy, problems);
     BOOST_REQUIRE(c);
@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_CASE(areas_count_apart) {
 
 BOOST_AUTO_TEST_CASE(stations_are_subtotalled) {
     const Ballot b = *load_ballot(test::small_ballot().dump()).ballot;
-    const std::vector<BallotVote> votes = {vote({0, 2}), vote({0}, "library"), vote({2, 3}, "library"), vote({1}, "school")};
+    const std::vector<BallotVote> votes = {counted_vote({0, 2}), counted_vote({0}, "library"), counted_vote({2, 3}, "library"), counted_vote({1}, "school")};
     Problems problems;
     const auto c = count_ballot(b, votes, CountingRule::EqualShares, problems);
     BOOST_REQUIRE(c);

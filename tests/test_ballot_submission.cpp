@@ -10,7 +10,7 @@ using namespace budget;
 
 namespace {
 
-Ballot ballot() { return *load_ballot(test::small_ballot().dump()).ballot; }
+Ballot parks_ballot() { return *load_ballot(test::small_ballot().dump()).ballot; }
 
 std::string problems(const BallotSubmissionCheck& c) {
     std::string out;
@@ -23,7 +23,7 @@ std::string problems(const BallotSubmissionCheck& c) {
 BOOST_AUTO_TEST_SUITE(ballot_submission)
 
 BOOST_AUTO_TEST_CASE(canonical_form_round_trips) {
-    const Ballot b = ballot();
+    const Ballot b = parks_ballot();
     const std::string sent = R"({"projects": ["trees", "benches"], "language": "cy", "ballot": {"version": 1, "id": "parks-2027"},
                                  "submission_id": "vote-0001", "format_version": 1, "format": "pb-ballot-vote"})";
     const auto c = read_ballot_submission(b, sent);
@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(canonical_form_round_trips) {
 }
 
 BOOST_AUTO_TEST_CASE(a_voter_code_is_read_but_never_stored_in_the_document) {
-    const Ballot b = ballot();
+    const Ballot b = parks_ballot();
     const std::string sent = R"({"format": "pb-ballot-vote", "format_version": 1, "submission_id": "vote-0002",
                                  "ballot": {"id": "parks-2027", "version": 1}, "projects": ["play"], "voter_code": " 938nk-rkayd "})";
     const auto c = read_ballot_submission(b, sent);
@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(a_voter_code_is_read_but_never_stored_in_the_document) {
 }
 
 BOOST_AUTO_TEST_CASE(paper_ballots_carry_their_station) {
-    const Ballot b = ballot();
+    const Ballot b = parks_ballot();
     BallotSubmission s;
     s.submission_id = "paper-0001-1";
     s.projects = {2};
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(paper_ballots_carry_their_station) {
 }
 
 BOOST_AUTO_TEST_CASE(each_mistake_has_its_code) {
-    const Ballot b = ballot();
+    const Ballot b = parks_ballot();
     BOOST_TEST(problems(read_ballot_submission(b, R"({"format":"pb-ballot-vote","format_version":1,"submission_id":"x",
         "ballot":{"id":"other","version":2},"projects":[3],"colour":"red"})")) ==
                "/colour: unknown field \"colour\" [submission.unknown_field]\n"

@@ -17,7 +17,7 @@ std::string read(const std::string& path) {
     return s.str();
 }
 
-std::vector<std::string> formatted(const Problems& problems) {
+std::vector<std::string> profile_problems(const Problems& problems) {
     std::vector<std::string> out;
     for (const Problem& p : problems) out.push_back(format_problem(p, "p.json"));
     return out;
@@ -80,13 +80,13 @@ BOOST_AUTO_TEST_CASE(every_problem_at_its_place) {
         R"(p.json:9:81: /thresholds/debt.to_spending/amber: a number from 0 with at most two decimal places [profile.bad_threshold])",
         R"(p.json:9:37: /thresholds/reserves.nothing: no signal "reserves.nothing" has a threshold to set (see docs/accountability.md) [profile.unknown_threshold])",
     };
-    BOOST_TEST(formatted(l.problems) == expected, boost::test_tools::per_element());
+    BOOST_TEST(profile_problems(l.problems) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(a_welsh_council_gives_its_words_in_welsh) {
     const ProfileLoad l = load_profile(R"({"format": "council-profile", "format_version": 1, "id": "w", "name": "Cyngor W",
  "kind": "welsh_principal", "as_of": "2024-03-31"})");
-    BOOST_TEST(formatted(l.problems) == std::vector<std::string>{
+    BOOST_TEST(profile_problems(l.problems) == std::vector<std::string>{
         R"(p.json:1:71: /name: Welsh text ("cy") is required in a bilingual profile [profile.missing_translation])"},
         boost::test_tools::per_element());
 }
@@ -94,7 +94,7 @@ BOOST_AUTO_TEST_CASE(a_welsh_council_gives_its_words_in_welsh) {
 BOOST_AUTO_TEST_CASE(wrong_format_and_version) {
     const ProfileLoad l = load_profile(R"({"format": "council-budget", "format_version": 2, "id": "x", "name": "X",
  "kind": "english_district", "as_of": "2024-03-31"})");
-    BOOST_TEST(formatted(l.problems) == (std::vector<std::string>{
+    BOOST_TEST(profile_problems(l.problems) == (std::vector<std::string>{
         R"(p.json:1:12: /format: expected "council-profile", found "council-budget" [profile.wrong_format])",
         R"(p.json:1:48: /format_version: format_version 2 is not supported; this build reads version 1 [profile.unsupported_version])"}),
         boost::test_tools::per_element());

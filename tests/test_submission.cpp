@@ -25,7 +25,7 @@ json valid_doc() {
     s.demographics.emplace_back(0, 1);
     return json::parse(submission_to_json(b, s));
 }
-std::vector<std::string> problems_of(const json& doc) {
+std::vector<std::string> submission_problems(const json& doc) {
     std::vector<std::string> out;
     for (const auto& p : validate_submission(budget_under_test(), doc.dump()).problems)
         out.push_back(p.pointer + ": " + p.message + " [" + p.code + "]");
@@ -76,54 +76,54 @@ BOOST_AUTO_TEST_CASE(a_voter_code_is_read_but_never_stored_in_the_document) {
     none.voter_code.clear();
     BOOST_TEST(submission_to_send(b, none) == stored);
     doc["voter_code"] = "938NK-RKAY";
-    BOOST_TEST(joined(problems_of(doc)) == one("/voter_code: a voter code is 10 letters and digits, as printed on the slip [submission.bad_voter_code]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/voter_code: a voter code is 10 letters and digits, as printed on the slip [submission.bad_voter_code]"));
     doc["voter_code"] = 938;
-    BOOST_TEST(joined(problems_of(doc)) == one("/voter_code: expected a string [submission.wrong_type]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/voter_code: expected a string [submission.wrong_type]"));
 }
 
 BOOST_AUTO_TEST_CASE(tampered_totals_are_rejected) {
     json doc = valid_doc();
     doc["outcome"]["remaining_gap_pence"] = -100000000;
-    BOOST_TEST(joined(problems_of(doc)) == one("/outcome: claimed totals (gap -£1,000,000.00, Band D £1,000.00) do not match the re-simulated totals (gap £0.00, Band D £1,000.00) [submission.totals_mismatch]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/outcome: claimed totals (gap -£1,000,000.00, Band D £1,000.00) do not match the re-simulated totals (gap £0.00, Band D £1,000.00) [submission.totals_mismatch]"));
     doc = valid_doc();
     doc["outcome"]["band_d_pence"] = 99999;
-    BOOST_TEST(problems_of(doc).front().find("[submission.totals_mismatch]") != std::string::npos);
+    BOOST_TEST(submission_problems(doc).front().find("[submission.totals_mismatch]") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(off_step_and_out_of_range_values_are_rejected) {
     json doc = valid_doc();
     doc["choices"]["services"]["parks"] = -700;
-    BOOST_TEST(joined(problems_of(doc)) == one("/choices/services/parks: -7% is not a step of 5% [submission.off_step]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/choices/services/parks: -7% is not a step of 5% [submission.off_step]"));
     doc = valid_doc();
     doc["choices"]["services"]["care"] = -1100;
-    BOOST_TEST(joined(problems_of(doc)) == one("/choices/services/care: -11% is outside the allowed range -10% to 10% [submission.out_of_range]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/choices/services/care: -11% is outside the allowed range -10% to 10% [submission.out_of_range]"));
     doc = valid_doc();
     doc["choices"]["services"]["care"] = -9.5;
-    BOOST_TEST(joined(problems_of(doc)) == one("/choices/services/care: expected an integer number of basis points [submission.wrong_type]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/choices/services/care: expected an integer number of basis points [submission.wrong_type]"));
     doc = valid_doc();
     doc["choices"]["council_tax_bp"] = -250;
-    BOOST_TEST(problems_of(doc)[0] == "/choices/council_tax_bp: -2.5% is outside the allowed range -2% to 4.99% [submission.out_of_range]");
+    BOOST_TEST(submission_problems(doc)[0] == "/choices/council_tax_bp: -2.5% is outside the allowed range -2% to 4.99% [submission.out_of_range]");
 }
 
 BOOST_AUTO_TEST_CASE(moved_locked_lines_are_rejected) {
     json doc = valid_doc();
     doc["choices"]["services"]["debt"] = -500;
-    BOOST_TEST(joined(problems_of(doc)) == one("/choices/services/debt: \"debt\" is locked and cannot change [submission.locked_line_moved]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/choices/services/debt: \"debt\" is locked and cannot change [submission.locked_line_moved]"));
     doc["choices"]["services"]["debt"] = 0;  // stating it unchanged is fine
-    BOOST_TEST(problems_of(doc).empty());
+    BOOST_TEST(submission_problems(doc).empty());
 }
 
 BOOST_AUTO_TEST_CASE(council_tax_over_the_cap_is_rejected) {
     json doc = valid_doc();
     doc["choices"]["council_tax_bp"] = 500;
-    BOOST_TEST(joined(problems_of(doc)) == one("/choices/council_tax_bp: a 5% rise is over the referendum cap (up to 2.99%, plus 2% adult social care precept) [submission.council_tax_over_cap]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/choices/council_tax_bp: a 5% rise is over the referendum cap (up to 2.99%, plus 2% adult social care precept) [submission.council_tax_over_cap]"));
 }
 
 BOOST_AUTO_TEST_CASE(unbalanced_is_rejected_when_the_budget_must_balance) {
     json doc = valid_doc();
     doc["choices"]["services"]["care"] = -900;
     doc["outcome"]["remaining_gap_pence"] = 1000000;
-    BOOST_TEST(joined(problems_of(doc)) == one("/choices: the budget must balance, but these choices leave a gap of £10,000.00 [submission.unbalanced]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/choices: the budget must balance, but these choices leave a gap of £10,000.00 [submission.unbalanced]"));
     json lenient = test::small_budget();
     lenient["balance_rule"] = "may_be_unbalanced";
     const Budget b = test::load_ok(lenient);
@@ -147,31 +147,31 @@ BOOST_AUTO_TEST_CASE(unknown_ids_are_rejected) {
         "/demographics/age: unknown answer \"ancient\" [submission.unknown_demographic]",
         "/demographics/shoe_size: unknown question \"shoe_size\" [submission.unknown_demographic]",
     };
-    BOOST_TEST(joined(problems_of(doc)) == joined(expected));
+    BOOST_TEST(joined(submission_problems(doc)) == joined(expected));
 }
 
 BOOST_AUTO_TEST_CASE(wrong_budget_or_version) {
     json doc = valid_doc();
     doc["budget"]["id"] = "elsewhere";
-    BOOST_TEST(joined(problems_of(doc)) == one("/budget/id: submission is for budget \"elsewhere\", not \"testshire\" [submission.wrong_budget]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/budget/id: submission is for budget \"elsewhere\", not \"testshire\" [submission.wrong_budget]"));
     doc = valid_doc();
     doc["budget"]["version"] = 2;
-    BOOST_TEST(joined(problems_of(doc)) == one("/budget/version: submission is for version 2 of the budget; the current version is 3 [submission.wrong_budget_version]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/budget/version: submission is for version 2 of the budget; the current version is 3 [submission.wrong_budget_version]"));
 }
 
 BOOST_AUTO_TEST_CASE(ids_format_and_comments) {
     json doc = valid_doc();
     doc["submission_id"] = "short";
-    BOOST_TEST(joined(problems_of(doc)) == one("/submission_id: must be 8-64 characters of A-Z, a-z, 0-9, '-' or '_' [submission.bad_id]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/submission_id: must be 8-64 characters of A-Z, a-z, 0-9, '-' or '_' [submission.bad_id]"));
     doc = valid_doc();
     doc["format_version"] = 9;
-    BOOST_TEST(joined(problems_of(doc)) == one("/format_version: format_version 9 is not supported; this build reads version 1 [submission.unsupported_version]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/format_version: format_version 9 is not supported; this build reads version 1 [submission.unsupported_version]"));
     doc = valid_doc();
     doc["comments"]["overall"] = std::string(kMaxCommentBytes + 1, 'a');
-    BOOST_TEST(joined(problems_of(doc)) == one("/comments/overall: comments are limited to 4000 bytes [submission.comment_too_long]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one("/comments/overall: comments are limited to 4000 bytes [submission.comment_too_long]"));
     doc = valid_doc();
     doc.erase("outcome");
-    BOOST_TEST(joined(problems_of(doc)) == one(": missing required field \"outcome\" [submission.missing_field]"));
+    BOOST_TEST(joined(submission_problems(doc)) == one(": missing required field \"outcome\" [submission.missing_field]"));
 }
 
 BOOST_AUTO_TEST_CASE(malformed_and_hostile_documents) {
