@@ -177,7 +177,8 @@ for (const backend of ['sqlite', 'postgresql']) {
 
     test('a budget\'s tally stream follows its submissions too; private and unknown ones are refused', async () => {
       const stream = await openEvents(server.base, 'eastbrook-district-2026');
-      const first = await stream.next(() => true);
+      // Seen once under load: no first event. The server's log says whether the results thread failed.
+      const first = await stream.next(() => true).catch((e) => { throw new Error(`${e.message}; server's log but its requests:\n${server.log().split('\n').filter((l) => !/ (GET|POST|HEAD) /.test(l)).slice(-30).join('\n')}`); });
       const before = first.data.count ?? first.data.responses;
       assert.equal(typeof before, 'number', JSON.stringify(Object.keys(first.data)));
       const sent = performance.now();
