@@ -2,6 +2,7 @@
 #include "workbook_writer.h"
 
 #include <cstdlib>
+#include <cstdio>
 #include <map>
 
 #include <xlsxwriter.h>
@@ -115,16 +116,27 @@ bool write_book(const sheets::Book& book, const std::string& path, std::string& 
                 const Cell& cell = sheet.rows[r][c];
                 const auto col = static_cast<lxw_col_t>(c);
                 lxw_format* f = cell.kind == CellKind::Number && cell.style == Style::General ? nullptr : formats.of(cell.style);
+                lxw_error written = LXW_NO_ERROR;
                 switch (cell.kind) {
-                    case CellKind::Empty: worksheet_write_blank(ws, row, col, f); break;
-                    case CellKind::Text: worksheet_write_string(ws, row, col, cell.text.c_str(), f); break;
-                    case CellKind::Number: worksheet_write_number(ws, row, col, std::strtod(cell.text.c_str(), nullptr), f); break;
-                    case CellKind::Boolean: worksheet_write_boolean(ws, row, col, cell.text == "1", f); break;
+                    case CellKind::Empty: written = worksheet_write_blank(ws, row, col, f); break;
+                    case CellKind::Text: written = worksheet_write_string(ws, row, col, cell.text.c_str(), f); break;
+                    case CellKind::Number: written = worksheet_write_number(ws, row, col, std::strtod(cell.text.c_str(), nullptr), f); break;
+                    case CellKind::Boolean: written = worksheet_write_boolean(ws, row, col, cell.text == "1", f); break;
                     case CellKind::Date: {
                         lxw_datetime dt = datetime_of(cell.text);
-                        worksheet_write_datetime(ws, row, col, &dt, f);
+                        written = worksheet_write_datetime(ws, row, col, &dt, f);
                         break;
                     }
+                }
+                // A cell libxlsxwriter refuses (a text over Excel's 32,767 characters, a row past Excel's
+                // last) fails the file: leaving it out would be a silent wrong answer.
+                if (written != LXW_NO_ERROR) {
+                    error = "cannot write " + sheets::place_name(sheet.name, c, r) + ": " +
+                            (written == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED ? std::string("the text is longer than Excel's 32,767 characters")
+                                                                             : std::string(lxw_strerror(written)));
+                    workbook_close(wb);
+                    std::remove(path.c_str());
+                    return false;
                 }
                 if (!cell.note.empty()) worksheet_write_comment(ws, row, col, cell.note.c_str());
                 if (cell.choices) {

@@ -18,6 +18,12 @@ using sheets::CellKind;
 
 namespace {
 
+// "20 MiB", or the exact count of bytes for a limit that is not whole mebibytes.
+std::string size_words(std::size_t bytes) {
+    if (bytes >= (1u << 20) && bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 Problem file_problem(const char* code, std::string message) { return Problem(code, "", 0, 0, std::move(message)); }
 
 struct ZipCloser { void operator()(zip_t* z) const { zip_discard(z); } };
@@ -79,7 +85,7 @@ public:
             if (out.size() > limits_.max_part_bytes) return too_big(name);
             if (total_ > limits_.max_total_bytes) {
                 problems_.push_back(file_problem("workbook.too_large", "the workbook expands to more than " +
-                                                 std::to_string(limits_.max_total_bytes >> 20) + " MiB"));
+                                                 size_words(limits_.max_total_bytes)));
                 return std::nullopt;
             }
         }
@@ -92,8 +98,7 @@ private:
         return std::nullopt;
     }
     std::nullopt_t too_big(const std::string& name) {
-        problems_.push_back(file_problem("workbook.too_large", name + " expands to more than " + std::to_string(limits_.max_part_bytes >> 20) +
-                                         " MiB"));
+        problems_.push_back(file_problem("workbook.too_large", name + " expands to more than " + size_words(limits_.max_part_bytes)));
         return std::nullopt;
     }
     const XlsxLimits& limits_;
@@ -276,6 +281,7 @@ protected:
             const char* r = attribute(a, "r");
             row_ = r ? parse_index(r) : row_ + 1;
             next_col_ = 1;
+            col_ = 0;  // a problem with the row itself is placed at its first cell, not the last row's column
             if (row_ == 0 || row_ > limits_.max_rows)
                 stop(Problem("workbook.too_many_rows", "", 0, 0, "the sheet has more than " + std::to_string(limits_.max_rows) + " rows", quoted() ));
         } else if (local == "c") {
@@ -402,7 +408,7 @@ std::string rels_of(const std::string& part) {
 XlsxRead read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
     XlsxRead out;
     if (bytes.size() > limits.max_file_bytes) {
-        out.problems.push_back(file_problem("workbook.too_large", "the file is larger than " + std::to_string(limits.max_file_bytes >> 20) + " MiB"));
+        out.problems.push_back(file_problem("workbook.too_large", "the file is larger than " + size_words(limits.max_file_bytes)));
         return out;
     }
     Package zip(bytes, limits, out.problems);
