@@ -1,6 +1,7 @@
 // The console's tables over SqlDb: the same statements for SQLite and PostgreSQL.
 #include "officer_store.h"
 
+#include "schema.h"
 #include "storage.h"
 
 #include <sodium.h>
@@ -11,98 +12,6 @@
 namespace storage {
 
 namespace {
-
-// {ID} is the auto-numbered key of each back end.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS officers (
-  id {ID},
-  name TEXT NOT NULL UNIQUE,
-  role TEXT NOT NULL CHECK (role IN ('admin', 'analyst')),
-  password_hash TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  password_changed_at TEXT NOT NULL
-);
--- A session's id is never stored: only its BLAKE2b hash.
-CREATE TABLE IF NOT EXISTS officer_sessions (
-  id_hash TEXT PRIMARY KEY,
-  officer_id BIGINT NOT NULL REFERENCES officers (id) ON DELETE CASCADE,
-  created_epoch BIGINT NOT NULL,
-  last_seen_epoch BIGINT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS audit_log (
-  id {ID},
-  at TEXT NOT NULL,
-  officer TEXT NOT NULL,
-  action TEXT NOT NULL,
-  object TEXT NOT NULL,
-  detail TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS hidden_comments (
-  budget_id TEXT NOT NULL,
-  submission_id TEXT NOT NULL,
-  about TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  officer TEXT NOT NULL,
-  hidden_at TEXT NOT NULL,
-  PRIMARY KEY (budget_id, submission_id, about)
-);
--- Tokens for scripts: only the hash of each is kept; budgets is a comma-separated list of ids.
-CREATE TABLE IF NOT EXISTS api_tokens (
-  id {ID},
-  officer_id BIGINT NOT NULL REFERENCES officers (id) ON DELETE CASCADE,
-  name TEXT NOT NULL,
-  token_hash TEXT NOT NULL UNIQUE,
-  budgets TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  last_used_at TEXT,
-  revoked_at TEXT
-);
--- When an officer has changed a consultation's dates (NULL: no limit); none: the budget file's dates.
--- Budgets uploaded in the console: the budget document read from the file (NULL when it could not be
--- read) and its problems; a draft with none may be published as the budget's next version.
-CREATE TABLE IF NOT EXISTS budget_drafts (
-  id {ID},
-  budget_id TEXT NOT NULL,
-  source_name TEXT NOT NULL,
-  source_kind TEXT NOT NULL CHECK (source_kind IN ('xlsx', 'json')),
-  uploaded_by TEXT NOT NULL,
-  uploaded_at TEXT NOT NULL,
-  budget_json TEXT,
-  problems_json TEXT NOT NULL,
-  ok INTEGER NOT NULL,
-  published_version BIGINT
-);
--- Every version published in the console; residents' submissions keep the version they were made against.
-CREATE TABLE IF NOT EXISTS budget_versions (
-  budget_id TEXT NOT NULL,
-  version BIGINT NOT NULL,
-  budget_json TEXT NOT NULL,
-  published_by TEXT NOT NULL,
-  published_at TEXT NOT NULL,
-  PRIMARY KEY (budget_id, version)
-);
-CREATE TABLE IF NOT EXISTS consultation_windows (
-  budget_id TEXT PRIMARY KEY,
-  opens_at BIGINT,
-  closes_at BIGINT,
-  changed_by TEXT NOT NULL,
-  changed_at TEXT NOT NULL
-);
--- How many responses a budget's public results wait for, where an administrator raised it (never below 10).
-CREATE TABLE IF NOT EXISTS results_thresholds (
-  budget_id TEXT PRIMARY KEY,
-  responses BIGINT NOT NULL CHECK (responses >= 10),
-  changed_by TEXT NOT NULL,
-  changed_at TEXT NOT NULL
-);
-)sql";
-
-std::string schema_for(bool postgres) {
-    std::string s = kSchema;
-    const std::string id = postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY";
-    for (auto at = s.find("{ID}"); at != std::string::npos; at = s.find("{ID}")) s.replace(at, 4, id);
-    return s;
-}
 
 std::int64_t to_int(const SqlValue& v) { return v ? std::stoll(*v) : 0; }
 std::string to_text(const SqlValue& v) { return v ? *v : std::string(); }
@@ -136,12 +45,9 @@ std::optional<Role> parse_role(std::string_view text) {
 }
 
 std::unique_ptr<OfficerStore> OfficerStore::open(const std::string& data_dir, const std::string& database_url, std::string& error) {
+    if (!prepare_database(data_dir, database_url, error)) return nullptr;
     auto db = open_sql_db(data_dir, database_url, error);
     if (!db) return nullptr;
-    if (!db->script(schema_for(db->is_postgres()).c_str(), error) || !db->script(kVoterCodesSchema, error)) {
-        error = "cannot prepare the console's tables: " + error;
-        return nullptr;
-    }
     return std::make_unique<OfficerStore>(std::move(db));
 }
 

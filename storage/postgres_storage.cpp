@@ -13,39 +13,6 @@ namespace storage {
 
 namespace {
 
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS submissions (
-  id BIGSERIAL PRIMARY KEY,
-  submission_id TEXT NOT NULL UNIQUE,
-  budget_id TEXT NOT NULL,
-  budget_version BIGINT NOT NULL,
-  received_at TEXT NOT NULL,
-  has_comments BOOLEAN NOT NULL,
-  balanced BOOLEAN NOT NULL,
-  choices BYTEA NOT NULL,
-  document TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS submissions_by_budget ON submissions (budget_id, id);
-CREATE TABLE IF NOT EXISTS comments (
-  submission_row BIGINT NOT NULL REFERENCES submissions (id),
-  budget_id TEXT NOT NULL,
-  submission_id TEXT NOT NULL,
-  about TEXT NOT NULL,
-  comment TEXT NOT NULL,
-  seq BIGSERIAL
-);
-CREATE INDEX IF NOT EXISTS comments_by_budget ON comments (budget_id, submission_row);
-CREATE TABLE IF NOT EXISTS demographic_answers (
-  budget_id TEXT NOT NULL,
-  question TEXT NOT NULL,
-  answer TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS demographic_answers_by_budget ON demographic_answers (budget_id);
--- Answers are linked to their submission's row (databases made before keep old answers unlinked).
-ALTER TABLE demographic_answers ADD COLUMN IF NOT EXISTS submission_row BIGINT REFERENCES submissions (id);
-CREATE INDEX IF NOT EXISTS demographic_answers_by_row ON demographic_answers (budget_id, submission_row);
-)sql";
-
 using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
@@ -356,11 +323,6 @@ std::unique_ptr<Storage> open_postgres_storage(const std::string& url, std::stri
     Connection c = connect(url, error);
     if (!c) {
         error = "cannot connect to PostgreSQL: " + error;
-        return nullptr;
-    }
-    Result r(PQexec(c.get(), (std::string(kSchema) + kVoterCodesSchema).c_str()), &PQclear);
-    if (!ok(r)) {
-        error = std::string("cannot prepare PostgreSQL tables: ") + PQresultErrorMessage(r.get());
         return nullptr;
     }
     return std::make_unique<PostgresStorage>(url, std::move(c));

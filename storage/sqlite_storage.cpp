@@ -11,45 +11,6 @@ namespace storage {
 
 namespace {
 
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS submissions (
-  id INTEGER PRIMARY KEY,
-  submission_id TEXT NOT NULL UNIQUE,
-  budget_id TEXT NOT NULL,
-  budget_version INTEGER NOT NULL,
-  received_at TEXT NOT NULL,
-  has_comments INTEGER NOT NULL,
-  balanced INTEGER NOT NULL,
-  choices BLOB NOT NULL,
-  document TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS submissions_by_budget ON submissions (budget_id, id);
-CREATE TABLE IF NOT EXISTS comments (
-  submission_row INTEGER NOT NULL REFERENCES submissions (id),
-  budget_id TEXT NOT NULL,
-  submission_id TEXT NOT NULL,
-  about TEXT NOT NULL,
-  comment TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS comments_by_budget ON comments (budget_id, submission_row);
--- Demographic answers, given with consent: a row per answer, linked to its submission's row so
--- that results can be broken down by answer. They are never in the stored document or its exports.
-CREATE TABLE IF NOT EXISTS demographic_answers (
-  budget_id TEXT NOT NULL,
-  question TEXT NOT NULL,
-  answer TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS demographic_answers_by_budget ON demographic_answers (budget_id);
-)sql";
-
-// Databases made before answers were linked gain the column; their old answers stay unlinked (NULL).
-constexpr const char* kLinkAnswers = R"sql(
-ALTER TABLE demographic_answers ADD COLUMN submission_row INTEGER REFERENCES submissions (id);
-)sql";
-constexpr const char* kAnswersIndex = R"sql(
-CREATE INDEX IF NOT EXISTS demographic_answers_by_row ON demographic_answers (budget_id, submission_row);
-)sql";
-
 // A prepared statement that finalises itself.
 class Statement {
 public:
@@ -128,13 +89,6 @@ sqlite3* open_db(const std::string& path, bool write, std::string& error) {
     }
     sqlite3_busy_timeout(db, 5000);
     return db;
-}
-
-bool has_column(sqlite3* db, const char* table, const char* column) {
-    Statement st(db, (std::string("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?").c_str());
-    if (!st) return false;
-    st.text(1, column);
-    return st.step() == SQLITE_ROW;
 }
 
 class SqliteStorage : public Storage {
@@ -382,10 +336,7 @@ std::unique_ptr<Storage> open_sqlite_storage(const std::string& data_dir, std::s
         return nullptr;
     }
     Connection writer(db);
-    if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error) || !exec(db, kSchema, error) ||
-        !exec(db, kVoterCodesSchema, error) ||
-        (!has_column(db, "demographic_answers", "submission_row") && !exec(db, kLinkAnswers, error)) ||
-        !exec(db, kAnswersIndex, error)) {
+    if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error)) {
         error = "cannot prepare " + path + ": " + error;
         return nullptr;
     }

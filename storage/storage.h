@@ -31,19 +31,6 @@ struct NewSubmission {
     std::string code_hash;
 };
 
-// One-time voter codes, hashed, in the same database as the submissions (both back ends).
-constexpr const char* kVoterCodesSchema = R"sql(
-CREATE TABLE IF NOT EXISTS voter_codes (
-  consultation TEXT NOT NULL,
-  code_hash TEXT NOT NULL,
-  batch TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  used_by TEXT,
-  used_at TEXT,
-  PRIMARY KEY (consultation, code_hash)
-);
-)sql";
-
 struct InsertResult {
     // CodeUsed: the voter code was used by another submission; CodeUnknown: no such code was made.
     enum class Kind { Inserted, Duplicate, Conflict, Unavailable, CodeUsed, CodeUnknown } kind = Kind::Unavailable;
