@@ -1,6 +1,8 @@
 // The public results cache: an incremental aggregate per public budget, refreshed off the I/O threads.
 #include "results_cache.h"
 
+#include <tuple>
+
 #include <nlohmann/json.hpp>
 
 #include "exports.h"
@@ -116,6 +118,7 @@ void ResultsCache::refresh(Entry& e) {
     {
         std::lock_guard<std::mutex> lock(mutex_);
         e.body = body;
+        e.published_row = e.last_row;
         listener = listener_;
     }
     if (listener) listener(b.id, e.last_row, body);
@@ -129,9 +132,19 @@ void ResultsCache::poke() {
     wake_.notify_all();
 }
 
+// The results thread starts in the constructor, so it may have published some budgets' results before
+// a listener is given (under load it did: a tally then waited for ever for its first figures). The
+// new listener is told every result made so far; the event hub ignores what it has already seen.
 void ResultsCache::on_update(std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    listener_ = std::move(listener);
+    std::vector<std::tuple<std::string, std::int64_t, std::shared_ptr<const std::string>>> made;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        listener_ = listener;
+        for (const auto& [id, e] : entries_)
+            if (e->body) made.emplace_back(id, e->published_row, e->body);
+    }
+    if (listener)
+        for (const auto& [id, row, body] : made) listener(id, row, body);
 }
 
 // The newest comments no officer has hidden.

@@ -48,7 +48,8 @@ public:
     std::shared_ptr<const std::string> get(const std::string& budget_id) const;
     // Refresh now rather than at the next period (a submission was just stored).
     void poke();
-    // Called on the refresh thread with each new document: (budget id, newest row counted, document).
+    // Called on the refresh thread with each new document: (budget id, newest row counted, document),
+    // and at once, on the caller's thread, with every document made before it was given.
     void on_update(std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener);
     void stop();
 
@@ -60,6 +61,7 @@ private:
         std::int64_t last_row = 0;
         std::uint64_t moderation_seen = 0, thresholds_seen = 0;
         std::shared_ptr<const std::string> body;  // guarded by mutex_
+        std::int64_t published_row = 0;           // the last_row `body` was made at; guarded by mutex_
     };
     void run();
     void follow_versions();  // entries for the current versions of public budgets

@@ -38,7 +38,13 @@ async function openTally(query) {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(`${server.base}/?mode=tally&${query}`);
   await page.waitForURL(/tally\.html/);
-  await page.evaluate(() => window.budgetApp.ready);
+  // Ready waits for the first figures from the event stream; once they never came (the results were
+  // made before the stream's hub listened), and the file hung. Now that would fail here, by name.
+  let timer;
+  await Promise.race([page.evaluate(() => window.budgetApp.ready), new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`the tally (${query}) had no figures in 20 s; the server said: ` +
+                                            server.log().split('\n').filter((l) => !/ (GET|POST|HEAD) /.test(l)).slice(-20).join('\n'))), 20000);
+  })]).finally(() => clearTimeout(timer));
   return page;
 }
 
