@@ -42,6 +42,21 @@ void BudgetRegistry::add(BudgetEdition edition) {
     set_ = std::move(next);
 }
 
+void BudgetRegistry::set_before_pack(std::function<void(budget::Budget&)> hook) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    before_pack_ = std::move(hook);
+}
+
+BudgetEdition BudgetRegistry::edition(budget::Budget b, std::string json, std::string published_by, std::string published_at) const {
+    std::function<void(budget::Budget&)> hook;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        hook = before_pack_;
+    }
+    if (hook) hook(b);
+    return make_edition(std::move(b), std::move(json), std::move(published_by), std::move(published_at));
+}
+
 BudgetEdition make_edition(budget::Budget b, std::string json, std::string published_by, std::string published_at) {
     BudgetEdition e;
     e.pack = budget::pack_budget(b);

@@ -3,6 +3,7 @@
 // new snapshot, so nothing a request holds changes under it.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -36,10 +37,15 @@ public:
     std::shared_ptr<const BudgetSet> get() const;
     // Adds a version (its pack and ETag are made here); it becomes current when newer than the current one.
     void add(BudgetEdition edition);
+    // Called on each budget before it is packed (the collector attaches its annual report digest).
+    void set_before_pack(std::function<void(budget::Budget&)> hook);
+    // The edition of a loaded budget, the hook applied: its pack and ETag made, its JSON kept.
+    BudgetEdition edition(budget::Budget b, std::string json, std::string published_by = "", std::string published_at = "") const;
 
 private:
     mutable std::mutex mutex_;
     std::shared_ptr<const BudgetSet> set_ = std::make_shared<BudgetSet>();
+    std::function<void(budget::Budget&)> before_pack_;
 };
 
 // The edition of a loaded budget: its pack and ETag made, its JSON kept.

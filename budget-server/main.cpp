@@ -103,10 +103,34 @@ int main(int argc, char** argv) {
     if (!have_port || data_dir.empty()) return usage("--port and --data are required");
     http.budgets_dir = budgets_dir;
 
-    // Budgets: every *.json in the folder must load; a broken one stops the server with its problems.
     server::BudgetRegistry registry;
     api_config.budgets = &registry;
     http.budgets = &registry;
+
+    // Council profiles: BUDGETS/councils/*.json, each with its annual report at /report/ID.
+    server::report::ProfileSet profiles;
+    {
+        std::string profile_error;
+        if (!server::report::load_profiles((std::filesystem::path(budgets_dir) / "councils").string(), profiles, profile_error)) {
+            server::log_line("refusing to start: " + profile_error);
+            return 1;
+        }
+        for (const auto& [id, profile] : profiles) server::log_line("council profile " + id + " (as of " + budget::format_date(profile.as_of) + ")");
+    }
+
+    // Each budget that names a profile carries its annual report's digest to the app, worked out and
+    // worded as the report page does.
+    server::report::AnnualReports reports(profiles, registry, http.frame_ancestors);
+    {
+        std::string template_error;
+        if (!reports.load(template_error)) {
+            server::log_line("refusing to start: the annual report's templates: " + template_error);
+            return 1;
+        }
+    }
+    registry.set_before_pack([&reports](budget::Budget& b) { reports.attach_digest(b); });
+
+    // Budgets: every *.json in the folder must load; a broken one stops the server with its problems.
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(budgets_dir, ec)) {
         if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
@@ -127,13 +151,17 @@ int main(int argc, char** argv) {
             server::log_line("refusing to start: two files in " + budgets_dir + " hold the budget " + l.budget->id);
             return 1;
         }
-        registry.add(server::make_edition(std::move(*l.budget), std::move(text)));
+        registry.add(registry.edition(std::move(*l.budget), std::move(text)));
     }
     if (ec) {
         server::log_line("cannot read budgets folder " + budgets_dir + ": " + ec.message());
         return 1;
     }
     if (registry.get()->current.empty()) server::log_line("warning: no budgets in " + budgets_dir);
+    for (const auto& [id, edition] : registry.get()->current)
+        if (!edition.budget->profile.empty() && !profiles.count(edition.budget->profile))
+            server::log_line("warning: budget " + id + " names the profile " + edition.budget->profile + ", which is not in " + budgets_dir + "/councils");
+
     // Participatory-budgeting ballots: BUDGETS/ballots/*.json. An id names one consultation only.
     server::BallotSet ballots;
     {
@@ -153,20 +181,6 @@ int main(int argc, char** argv) {
         }
         api_config.ballots = &ballots;
         http.ballots = &ballots;
-    }
-
-    // Council profiles: BUDGETS/councils/*.json, each with its annual report at /report/ID.
-    server::report::ProfileSet profiles;
-    {
-        std::string profile_error;
-        if (!server::report::load_profiles((std::filesystem::path(budgets_dir) / "councils").string(), profiles, profile_error)) {
-            server::log_line("refusing to start: " + profile_error);
-            return 1;
-        }
-        for (const auto& [id, profile] : profiles) server::log_line("council profile " + id + " (as of " + budget::format_date(profile.as_of) + ")");
-        for (const auto& [id, edition] : registry.get()->current)
-            if (!edition.budget->profile.empty() && !profiles.count(edition.budget->profile))
-                server::log_line("warning: budget " + id + " names the profile " + edition.budget->profile + ", which is not in " + budgets_dir + "/councils");
     }
 
     if (!token_file.empty()) {
@@ -227,7 +241,7 @@ int main(int argc, char** argv) {
             continue;
         }
         server::log_line("budget " + v.budget_id + " v" + std::to_string(v.version) + " (published by " + v.published_by + ")");
-        registry.add(server::make_edition(std::move(*l.budget), std::move(v.budget_json), v.published_by, v.published_at));
+        registry.add(registry.edition(std::move(*l.budget), std::move(v.budget_json), v.published_by, v.published_at));
     }
     server::ConsultationWindows windows;
     if (!windows.load(*registry.get(), officers.get(), error)) {
@@ -247,11 +261,6 @@ int main(int argc, char** argv) {
                                      *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_drain = [&console] { console.stop(); };
-    server::report::AnnualReports reports(profiles, registry, http.frame_ancestors);
-    if (!reports.load(error)) {
-        server::log_line("refusing to start: the annual report's templates: " + error);
-        return 1;
-    }
     http.report = [&reports](const server::Request& r) { return reports.handle(r); };
     const int code = server::run_http_server(http, api, *storage);
     console.stop();

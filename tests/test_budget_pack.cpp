@@ -86,6 +86,35 @@ BOOST_AUTO_TEST_CASE(carries_what_the_simulation_does_not_use) {
     BOOST_TEST(back.find_service(b.services.back().id).value() == b.services.size() - 1);  // the index is rebuilt
 }
 
+BOOST_AUTO_TEST_CASE(carries_the_profile_and_its_digest) {
+    Budget b = test::load_example("northmoor-county-2026.json");
+    BOOST_TEST(b.profile == "northmoor-county");
+    BOOST_TEST(!unpacked(pack_budget(b)).accountability);  // none until the collector attaches one
+    AccountabilityDigest d;
+    d.judged_on = {"7 December 2026", "7 Rhagfyr 2026"};
+    d.illustrative = true;
+    d.years = {"2022/23", "2023/24"};
+    d.rows.push_back({{"Net spending on services", "Gwariant net ar wasanaethau"}, {{"£312m", "£312m"}, {"not known", "ddim yn hysbys"}}, {"", ""}});
+    d.signs.push_back({"reserves.runway", true, {"How long reserves would last", "Pa mor hir"}, {"Reserves would last about 2 years", "Tua 2 flynedd"}});
+    d.unknown.push_back({{"Savings delivered", "Arbedion"}, {"savings planned", "arbedion a gynlluniwyd"}});
+    b.accountability = d;
+    const Budget back = unpacked(pack_budget(b));
+    BOOST_TEST(back.profile == "northmoor-county");
+    BOOST_REQUIRE(back.accountability);
+    const AccountabilityDigest& e = *back.accountability;
+    BOOST_TEST(e.judged_on.cy == "7 Rhagfyr 2026");
+    BOOST_TEST(e.illustrative);
+    BOOST_TEST(e.years == d.years, boost::test_tools::per_element());
+    BOOST_REQUIRE(e.rows.size() == 1u);
+    BOOST_TEST(e.rows[0].values[1].cy == "ddim yn hysbys");
+    BOOST_REQUIRE(e.signs.size() == 1u);
+    BOOST_TEST(e.signs[0].id == "reserves.runway");
+    BOOST_TEST(e.signs[0].red);
+    BOOST_TEST(e.signs[0].words.cy == "Tua 2 flynedd");
+    BOOST_TEST(e.unknown[0].needs.en == "savings planned");
+    BOOST_TEST(pack_budget(back) == pack_budget(b));  // one encoding
+}
+
 BOOST_AUTO_TEST_CASE(refuses_foreign_and_damaged_bytes) {
     const std::string good = pack_budget(test::load_ok(test::small_budget()));
     BOOST_TEST(unpack_budget("").problem.code == "pack.not_a_pack");

@@ -1,12 +1,14 @@
-// Annual report: the council's indicators as cards, grouped as the sector groups them (resident
-// perception, cost, outcome): trend over the years, target, RAG status, and where the council sits
-// among similar councils.
+// Annual report: the council at a glance and its warning signs (the collector's digest of the
+// profile, worded as the report page words them), then the indicators as cards, grouped as the sector
+// groups them (resident perception, cost, outcome): trend over the years, target, RAG status, and
+// where the council sits among similar councils.
 #include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "kpi_format.h"
+#include "platform_web.h"
 #include "ui.h"
 
 namespace app {
@@ -133,10 +135,48 @@ void card(AppState& s, const budget::Kpi& k, float width) {
     ImGui::EndChild();
 }
 
+// The figures a year at a time, then the warning signs, or that there are none, and what could not
+// be judged: the same judgement and words as /report/ID.
+void finances_and_signs(AppState& s, const budget::AccountabilityDigest& d) {
+    if (!d.rows.empty()) {
+        heading(s, s.tr("The council at a glance"), 2);
+        if (d.illustrative) note(s, s.tr("Illustrative figures."));
+        for (const auto& row : d.rows) {
+            heading(s, s.text(row.label), 3);
+            std::string years;
+            for (std::size_t i = 0; i < row.values.size() && i < d.years.size(); ++i)
+                years += d.years[i] + " " + s.text(row.values[i]) + (i + 1 < row.values.size() ? "; " : ".");
+            if (!s.text(row.change).empty()) years += " " + s.text(row.change) + ".";
+            paragraph(s, years, "glance:" + row.label.en);
+        }
+    }
+    heading(s, s.tr("Warning signs"), 2);
+    note(s, std::string(s.tr("Warning signs judged on")) + " " + s.text(d.judged_on) + ".");
+    if (d.signs.empty()) paragraph(s, s.tr("No warning signs in the figures we hold."), "signs:none");
+    for (const auto& sign : d.signs) {
+        const budget::Rag rag = sign.red ? budget::Rag::Red : budget::Rag::Amber;
+        coloured_text(s, std::string(rag_word(s, rag)) + ": " + s.text(sign.title), rag_colour(rag, s.high_contrast), "sign:" + sign.id);
+        paragraph(s, s.text(sign.words), "sign-words:" + sign.id);
+    }
+    if (!d.unknown.empty()) {
+        heading(s, s.tr("What we could not judge"), 3);
+        paragraph(s, s.tr("A figure we do not hold is never counted as zero. These signs need figures the council has not given us:"), "unknown:intro");
+        for (const auto& u : d.unknown)
+            paragraph(s, s.text(u.title) + ": " + s.tr("needs") + " " + s.text(u.needs) + ".", "unknown:" + u.title.en);
+    }
+    heading(s, s.tr("Why there is no overall score"), 3);
+    paragraph(s, s.tr("Each sign is one figure against a line, with its source. We give no score, rank or league table: councils differ in kind and size, and a single number would hide which figure matters. The lines, and why we drew them there, are in our accountability notes."),
+              "signs:why");
+    // The full report, with every figure's source, is a page of its own that prints and needs no script.
+    if (button(s, s.tr("Read the full annual report, with every source"), "FullReport"))
+        web::open_link("report/" + s.budget.profile + (s.language == "cy" ? "?lang=cy" : ""));
+}
+
 }  // namespace
 
 void draw_annual_report(AppState& s) {
     if (button(s, s.tr("Back to the simulator"), "Back")) s.screen = Screen::Simulator;
+    if (s.budget.accountability) finances_and_signs(s, *s.budget.accountability);
     const float width = ImGui::GetContentRegionAvail().x;
     const int columns = width >= 1200 ? 3 : width >= 700 ? 2 : 1;
     const float card_width = (width - static_cast<float>(columns - 1) * ImGui::GetStyle().ItemSpacing.x) / static_cast<float>(columns);

@@ -388,7 +388,7 @@ Response Console::publish_draft(Context& c, const storage::BudgetDraft& draft) {
     if (s == storage::StoreStatus::Exists || s == storage::StoreStatus::NotFound)
         return draft_page(c, draft, 409, tr(c, "Someone published another version meanwhile, or this draft is published already. Look at the budget page and try again."));
     const budget::Budget published = *l.budget;
-    config_.budgets->add(make_edition(std::move(*l.budget), std::move(text), c.session.officer.name, budget::format_utc(now_seconds())));
+    config_.budgets->add(config_.budgets->edition(std::move(*l.budget), std::move(text), c.session.officer.name, budget::format_utc(now_seconds())));
     if (config_.windows) config_.windows->published(published);
     audit(c, "budget.published", draft.budget_id, "version " + std::to_string(version) + " from draft " + std::to_string(draft.id) + " (" + draft.source_name + ")");
     return redirect("/console/budgets/" + draft.budget_id + "/budget?done=published");

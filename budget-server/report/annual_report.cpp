@@ -107,6 +107,55 @@ std::string grouped(std::int64_t n) {  // 786400 -> "786,400"
 
 bool is_link(const std::string& source) { return source.rfind("https://", 0) == 0 || source.rfind("http://", 0) == 0; }
 
+using Translate = std::function<std::string(std::string_view)>;
+
+// One row of "the council at a glance": a cell per year (nullopt: not known) and the change from
+// the first known year to the latest.
+struct GlanceLine {
+    std::string label;
+    std::vector<std::optional<std::string>> cells;
+    std::string change;
+};
+std::vector<GlanceLine> glance(const budget::CouncilProfile& p, const Translate& tr) {
+    std::vector<GlanceLine> out;
+    for (const GlanceRow& row : glance_rows()) {
+        GlanceLine& line = out.emplace_back();
+        line.label = tr(row.label);
+        std::optional<budget::Pence> first, latest;
+        std::string first_year, latest_year;
+        for (const budget::FinanceYear& y : p.finance) {
+            std::optional<budget::Pence> v = 0;
+            for (FinanceField f : row.sum) v = v && y[f] ? std::optional<budget::Pence>(*v + *y[f]) : std::nullopt;
+            if (!v) {
+                line.cells.emplace_back();
+                continue;
+            }
+            line.cells.emplace_back(budget::format_pounds_short(*v));
+            if (!first) { first = v; first_year = y.year; }
+            latest = v;
+            latest_year = y.year;
+        }
+        if (first && latest && latest_year != first_year && *first > 0) {
+            const __int128 change = static_cast<__int128>(*latest - *first) * 1000 / *first;  // tenths of a percent
+            line.change = (change > 0 ? "+" : "") + budget::format_fixed(static_cast<std::int64_t>(change), 1) + "% " + tr("since") + " " + first_year;
+        }
+    }
+    return out;
+}
+
+// What an unknown sign would need, each figure named once.
+std::string needs_words(const budget::UnknownSignal& u, const Translate& tr) {
+    std::string needs;
+    std::set<std::string> said;
+    for (const std::string& n : u.needs) {
+        const char* label = need_label(n);
+        const std::string words = label ? tr(label) : n;
+        if (!said.insert(words).second) continue;
+        needs += (needs.empty() ? "" : ", ") + words;
+    }
+    return needs;
+}
+
 }  // namespace
 
 TrendChart trend_chart(const std::vector<std::pair<std::string, std::int64_t>>& values, int decimals, const std::string& unit,
@@ -203,32 +252,15 @@ std::optional<std::string> AnnualReports::page(const std::string& id, Lang lang)
         const budget::CalendarDate year_end{y.start_year + 1, 3, 31};
         if (year_end >= p.as_of) year->ShowSection("FORECAST");  // not closed before the figures were taken
     }
-    for (const GlanceRow& row : glance_rows()) {
+    for (const GlanceLine& line : glance(p, tr)) {
         auto* r = d.AddSectionDictionary("ROW");
-        r->SetValue("LABEL", tr(row.label));
-        std::optional<budget::Pence> first, latest;
-        std::string first_year, latest_year;
-        for (const budget::FinanceYear& y : p.finance) {
-            std::optional<budget::Pence> v = 0;
-            for (FinanceField f : row.sum) v = v && y[f] ? std::optional<budget::Pence>(*v + *y[f]) : std::nullopt;
+        r->SetValue("LABEL", line.label);
+        for (const auto& value : line.cells) {
             auto* cell = r->AddSectionDictionary("CELL");
-            if (!v) {
-                cell->SetValue("TEXT", tr("not known"));
-                cell->ShowSection("UNKNOWN");
-                continue;
-            }
-            cell->SetValue("TEXT", budget::format_pounds_short(*v));
-            if (!first) { first = v; first_year = y.year; }
-            latest = v;
-            latest_year = y.year;
+            cell->SetValue("TEXT", value ? *value : tr("not known"));
+            if (!value) cell->ShowSection("UNKNOWN");
         }
-        if (first && latest && latest_year != first_year && *first > 0) {
-            const __int128 change = static_cast<__int128>(*latest - *first) * 1000 / *first;  // tenths of a percent
-            r->SetValue("CHANGE", (change > 0 ? "+" : "") + budget::format_fixed(static_cast<std::int64_t>(change), 1) + "% " +
-                                      tr("since") + " " + first_year);
-        } else {
-            r->SetValue("CHANGE", "");
-        }
+        r->SetValue("CHANGE", line.change);
     }
     if (p.finance.empty()) d.ShowSection("NO_FINANCE");
     else d.ShowSection("FINANCE");
@@ -263,15 +295,7 @@ std::optional<std::string> AnnualReports::page(const std::string& id, Lang lang)
     for (const budget::UnknownSignal& u : j.unknown) {
         auto* unknown = d.AddSectionDictionary("UNKNOWN_SIGN");
         unknown->SetValue("TITLE", tr(sign_title(u.id)));
-        std::string needs;
-        std::set<std::string> said;
-        for (const std::string& n : u.needs) {
-            const char* label = need_label(n);
-            const std::string words = label ? tr(label) : n;
-            if (!said.insert(words).second) continue;
-            needs += (needs.empty() ? "" : ", ") + words;
-        }
-        unknown->SetValue("NEEDS", needs);
+        unknown->SetValue("NEEDS", needs_words(u, tr));
     }
     if (!j.unknown.empty()) d.ShowSection("HAS_UNKNOWN");
 
@@ -359,6 +383,39 @@ std::optional<std::string> AnnualReports::page(const std::string& id, Lang lang)
         s->SetValue("TEXT", source);
     }
     return templates_.expand("annual_report.tpl", lang, d);
+}
+
+void AnnualReports::attach_digest(budget::Budget& b) const {
+    b.accountability.reset();
+    const auto found = b.profile.empty() ? profiles_.end() : profiles_.find(b.profile);
+    if (found == profiles_.end()) return;
+    const budget::CouncilProfile& p = found->second;
+    const budget::CalendarDate on = std::min(today(), p.as_of);
+    const budget::Judgement j = budget::judge(p, on, &b);
+    const Translate en = [](std::string_view english) { return std::string(english); };
+    const Translate cy = [this](std::string_view english) { return std::string(templates_.translate(Lang::Cy, english)); };
+    const auto both = [&](const char* english) { return budget::LocalText{en(english), cy(english)}; };
+    const auto translate = [](std::string_view english, const void* context) {
+        return static_cast<const console::Templates*>(context)->translate(Lang::Cy, english);
+    };
+    budget::AccountabilityDigest d;
+    d.judged_on = {budget::describe_date(on, "en"), budget::describe_date(on, "cy")};
+    d.illustrative = p.illustrative;
+    for (const budget::FinanceYear& y : p.finance) d.years.push_back(y.year);
+    if (!p.finance.empty()) {
+        const auto lines_en = glance(p, en), lines_cy = glance(p, cy);
+        for (std::size_t i = 0; i < lines_en.size(); ++i) {
+            budget::AccountabilityDigest::Row& row = d.rows.emplace_back();
+            row.label = {lines_en[i].label, lines_cy[i].label};
+            for (const auto& value : lines_en[i].cells) row.values.push_back(value ? budget::LocalText{*value, *value} : both(N_("not known")));
+            row.change = {lines_en[i].change, lines_cy[i].change};
+        }
+    }
+    for (const budget::Signal& s : j.signals)
+        d.signs.push_back({s.id, s.level == budget::SignalLevel::Red, both(sign_title(s.id)),
+                           {budget::signal_words(s), budget::signal_words(s, "cy", translate, &templates_)}});
+    for (const budget::UnknownSignal& u : j.unknown) d.unknown.push_back({both(sign_title(u.id)), {needs_words(u, en), needs_words(u, cy)}});
+    b.accountability = std::move(d);
 }
 
 Response AnnualReports::handle(const Request& request) const {

@@ -47,6 +47,9 @@ public:
     Response handle(const Request& request) const;
     // The page for `id` at today's date, or nullopt.
     std::optional<std::string> page(const std::string& id, console::Lang lang) const;
+    // Fills `b.accountability` from the profile it names, with the same judgement and words as the page
+    // (both languages), for the app's annual report screen; clears it when the budget names none.
+    void attach_digest(budget::Budget& b) const;
 
 private:
     const ProfileSet& profiles_;

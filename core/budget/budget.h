@@ -157,6 +157,31 @@ constexpr std::uint32_t kPageBackground = 0xF5F5F5;  // the app's page colour (w
 // WCAG 2.2 contrast ratio of two sRGB colours (0xRRGGBB), from 1 to 21.
 double contrast_ratio(std::uint32_t a, std::uint32_t b);
 
+// The council's finances and warning signs as the annual report page words them, for the app: the
+// collector fills it from the budget's profile with core/accountability's judgement (both languages),
+// and packs it, so the app shows the same figures and signs without a JSON parser or the thresholds.
+struct AccountabilityDigest {
+    struct Row {
+        LocalText label;
+        std::vector<LocalText> values;  // one per year, as shown ("£312m", or "not known")
+        LocalText change;               // "+4.2% since 2021/22", or empty
+    };
+    struct Sign {
+        std::string id;  // warning_signs' stable id, e.g. "reserves.runway"
+        bool red = false;
+        LocalText title, words;
+    };
+    struct Unknown {
+        LocalText title, needs;
+    };
+    LocalText judged_on;  // the date the signs were worked out for ("7 December 2026")
+    bool illustrative = false;
+    std::vector<std::string> years;  // "2022/23", ...
+    std::vector<Row> rows;
+    std::vector<Sign> signs;
+    std::vector<Unknown> unknown;
+};
+
 struct Budget {
     std::string id;
     std::int64_t version = 1;
@@ -188,6 +213,7 @@ struct Budget {
     std::vector<IncomeOption> incomes;
     std::vector<Kpi> kpis;
     std::vector<DemographicQuestion> demographics;
+    std::optional<AccountabilityDigest> accountability;  // set by the collector when the budget names a profile
 
     // Id lookups (hashed; built by build_index(), which the loader calls).
     void build_index();

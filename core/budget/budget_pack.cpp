@@ -95,6 +95,16 @@ bool fields(IO& io, Budget& b) {
                    return io.str(o.first) && local(io, o.second);
                });
     });
+    ok = ok && io.str(b.profile) && io.maybe(b.accountability, [&](AccountabilityDigest& d) {
+        return local(io, d.judged_on) && io.flag(d.illustrative) && io.list(d.years, [&](std::string& y) { return io.str(y); }) &&
+               io.list(d.rows, [&](AccountabilityDigest::Row& r) {
+                   return local(io, r.label) && io.list(r.values, [&](LocalText& v) { return local(io, v); }) && local(io, r.change);
+               }) &&
+               io.list(d.signs, [&](AccountabilityDigest::Sign& sign) {
+                   return io.str(sign.id) && io.flag(sign.red) && local(io, sign.title) && local(io, sign.words);
+               }) &&
+               io.list(d.unknown, [&](AccountabilityDigest::Unknown& u) { return local(io, u.title) && local(io, u.needs); });
+    });
     return ok;
 }
 

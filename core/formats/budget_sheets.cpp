@@ -92,6 +92,8 @@ const std::vector<Field>& council_fields() {
         {"Privacy notice address", "privacy_notice_url", Kind::Text, true},
         {"Voter codes required", "codes_required", Kind::YesNo, false, &kYesNo,
          "yes: each response needs a one-time code from a printed slip (make them in the console)."},
+        {"Council profile", "council/profile", Kind::Text, false, nullptr,
+         "Optional: the id of the council's profile (councils/ID.json); its annual report is linked from the budget."},
     };
     return f;
 }

@@ -265,6 +265,34 @@ test('annual report and projector mode', async () => {
   }
 });
 
+test('the annual report screen shows the council\'s figures and warning signs as the report page words them, in both languages', async () => {
+  for (const lang of ['en', 'cy']) {
+    // The page's signs and "at a glance" rows, as a reader sees them.
+    const html = await (await fetch(`${app.server.base}/report/northmoor-county${lang === 'cy' ? '?lang=cy' : ''}`)).text();
+    const plain = (h) => h.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+    const signs = [...html.matchAll(/<li class="sign [^"]*" id="sign-[^"]+">\s*<h3>[\s\S]*?<\/h3>\s*<p>([^<]+)<\/p>/g)].map((m) => plain(m[1]));
+    const glance = html.slice(html.indexOf('<table class="glance">'), html.indexOf('</table>', html.indexOf('<table class="glance">')));
+    const rows = [...glance.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => plain(m[1]));
+    assert.ok(signs.length >= 3, `the illustrative county has signs on its page: ${signs.length}`);
+    assert.ok(rows.length >= 6, `and figures at a glance: ${rows.length}`);
+
+    const page = await open({ width: 1366, height: 768 }, `?budget=northmoor-county-2026${lang === 'cy' ? '&lang=cy' : ''}`);
+    await clickLabel(page, 'Start');
+    await clickLabel(page, 'Annual report');
+    const text = (await page.evaluate(() => document.getElementById('a11y-mirror').textContent)).replace(/\s+/g, ' ');
+    for (const words of signs) assert.ok(text.includes(words), `the app says, as the page does: ${words}`);
+    for (const row of rows) assert.ok(text.includes(row), `the app has the row ${row}`);
+    assert.ok(text.includes(lang === 'cy' ? 'Arwyddion rhybudd' : 'Warning signs'));
+    // The full report opens in a new tab, in the resident's language.
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), clickLabel(page, 'FullReport')]);
+    await tab.waitForLoadState();
+    assert.equal(new URL(tab.url()).pathname + new URL(tab.url()).search, `/report/northmoor-county${lang === 'cy' ? '?lang=cy' : ''}`);
+    await page.screenshot({ path: join(shots, `northmoor-county-2026-annual-report-signs-${lang}.png`), fullPage: true });
+    await tab.close();
+    await page.close();
+  }
+});
+
 test('the council\'s logo is a real image over the canvas, with words', async () => {
   const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
   const logo = await page.evaluate(() => {

@@ -4,9 +4,9 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { startServer, startPostgres, sample, post, officer, parseCsv, TOKEN, toolBin, root } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, officer, parseCsv, budgetsDir, TOKEN, toolBin, root } from './server_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
 
@@ -17,7 +17,13 @@ for (const backend of ['sqlite', 'postgresql']) {
     before(async () => {
       if (backend === 'postgresql') pg = await startPostgres();
       // One test address sends more than a resident would (the limit has its own test below).
-      server = await startServer({ database: pg ? pg.url : '', extra: ['--rate-per-minute', '100000'] });
+      // And a budget that names no council profile, whose pack has no annual report digest.
+      const budgets = budgetsDir();
+      const plain = JSON.parse(readFileSync(join(budgets, 'eastbrook-district-2026.json'), 'utf8'));
+      plain.id = 'plain-district-2026';
+      delete plain.council.profile;
+      writeFileSync(join(budgets, 'plain-district-2026.json'), JSON.stringify(plain));
+      server = await startServer({ database: pg ? pg.url : '', budgets, extra: ['--rate-per-minute', '100000'] });
     });
     after(async () => {
       await server?.stop();
@@ -27,7 +33,7 @@ for (const backend of ['sqlite', 'postgresql']) {
     test('health', async () => {
       const res = await fetch(`${server.base}/api/v1/health`);
       assert.equal(res.status, 200);
-      assert.deepEqual(await res.json(), { budgets: 4, status: 'ok', storage: 'ok' });
+      assert.deepEqual(await res.json(), { budgets: 5, status: 'ok', storage: 'ok' });
     });
 
     test('201 stores, 200 returns the stored result for the same id, never a second row', async () => {
@@ -227,14 +233,19 @@ for (const backend of ['sqlite', 'postgresql']) {
       const res = await fetch(`${server.base}/budgets/${DISTRICT}.json`);
       assert.equal(res.status, 200);
       assert.equal((await res.json()).id, DISTRICT);
-      // The pack the app downloads is made from the budget this server checks against, and is the
-      // same as budget-tool's.
-      const pack = await fetch(`${server.base}/budgets/${DISTRICT}.pack`);
+      // The pack the app downloads is made from the budget this server checks against: for a budget
+      // that names no profile it is budget-tool's, byte for byte; one that names a loaded profile
+      // carries the annual report's digest as well (the app's test reads it).
+      const pack = await fetch(`${server.base}/budgets/plain-district-2026.pack`);
       assert.equal(pack.status, 200);
       assert.equal(pack.headers.get('content-type'), 'application/octet-stream');
       const packPath = join(tmpdir(), `pack-${process.pid}.pack`);
-      execFileSync(toolBin, ['pack', join(root, 'budgets', `${DISTRICT}.json`), packPath]);
+      execFileSync(toolBin, ['pack', join(server.budgets, 'plain-district-2026.json'), packPath]);
       assert.deepEqual(Buffer.from(await pack.arrayBuffer()), readFileSync(packPath));
+      execFileSync(toolBin, ['pack', join(root, 'budgets', `${DISTRICT}.json`), packPath]);
+      const digested = Buffer.from(await (await fetch(`${server.base}/budgets/${DISTRICT}.pack`)).arrayBuffer());
+      assert.ok(digested.length > readFileSync(packPath).length + 500, `${digested.length} bytes with the digest`);
+      assert.ok(digested.includes(Buffer.from('reserves.')) || digested.includes(Buffer.from('No warning')) || digested.includes(Buffer.from('not known')));
       rmSync(packPath);
       assert.equal((await fetch(`${server.base}/budgets/nope.pack`)).status, 404);
       const net = await import('node:net');
