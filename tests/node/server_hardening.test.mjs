@@ -135,7 +135,14 @@ for (const backend of ['sqlite', 'postgresql'].filter(runs)) {
       await sleep(300);
       const filesAfter = await settledFiles(), rssAfter = rssKiB(server.proc.pid);
       t.diagnostic(`open files ${files} -> ${filesAfter}; RSS ${rss} -> ${rssAfter} KiB after ${5000 * routes.length} requests`);
-      assert.ok(filesAfter <= files + 2, `open files grew from ${files} to ${filesAfter}: ${JSON.stringify(namesBefore)} -> ${JSON.stringify(namesAtLeast)}`);
+      // SQLite keeps the descriptor of a connection closed while another holds a lock on the same
+      // file, and reuses it for the next open (unixClose's "unused" list): so the database file's own
+      // descriptors can rise with the peak number of connections at once (8 clients here), and stay
+      // there. A leaked connection would hold its WAL open too, and every other file counts strictly.
+      const database = (names) => names.filter((n) => n.endsWith('submissions.sqlite3')).length;
+      const message = `open files grew from ${files} to ${filesAfter}: ${JSON.stringify(namesBefore)} -> ${JSON.stringify(namesAtLeast)}`;
+      assert.ok(filesAfter - database(namesAtLeast) <= files - database(namesBefore) + 2, message);
+      assert.ok(database(namesAtLeast) <= database(namesBefore) + 8, message);
       assert.ok(rssAfter - rss < 16 * 1024, `RSS grew by ${rssAfter - rss} KiB`);
       assert.equal((await fetch(`${server.base}/api/v1/health`)).status, 200);
     });
