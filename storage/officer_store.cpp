@@ -45,9 +45,8 @@ std::optional<Role> parse_role(std::string_view text) {
 }
 
 std::unique_ptr<OfficerStore> OfficerStore::open(const std::string& data_dir, const std::string& database_url, std::string& error) {
-    if (!prepare_database(data_dir, database_url, error)) return nullptr;
     auto db = open_sql_db(data_dir, database_url, error);
-    if (!db) return nullptr;
+    if (!db || !bring_up_to_date(*db, error)) return nullptr;
     return std::make_unique<OfficerStore>(std::move(db));
 }
 

@@ -3,8 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include <ctime>
-#include <functional>
+#include "storage.h"
 
 namespace storage {
 
@@ -152,13 +151,14 @@ CREATE TABLE IF NOT EXISTS schema_version (
 );
 )sql";
 
-std::string utc_now_text() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
+// Whether `table` exists; false with `error` set when the question failed.
+bool table_exists(SqlDb& db, const std::string& table, bool& exists, std::string& error) {
+    const SqlResult r = db.is_postgres()
+                            ? db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?", {table})
+                            : db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {table});
+    if (!r.ok) error = r.error;
+    exists = r.ok && !r.rows.empty();
+    return r.ok;
 }
 
 class Migrator {
@@ -177,11 +177,10 @@ public:
         return r;
     }
 
+    // Whether `table` exists; false also when the question failed (error_ says so).
     bool has_table(const std::string& table) {
-        const SqlResult r = db_.is_postgres()
-                                ? query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?", {table})
-                                : query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", {table});
-        return r.ok && !r.rows.empty();
+        bool exists = false;
+        return table_exists(db_, table, exists, error_) && exists;
     }
 
     // Whether `table` has `column`; false also when the question failed (error_ says so).
@@ -288,14 +287,9 @@ std::string dialect_sql(std::string_view sql, bool postgres) {
 
 bool recorded_schema_version(SqlDb& db, int& version, std::string& error) {
     version = 0;
-    const SqlResult exists = db.is_postgres()
-                                 ? db.query("SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_version'")
-                                 : db.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'");
-    if (!exists.ok) {
-        error = exists.error;
-        return false;
-    }
-    if (exists.rows.empty()) return true;
+    bool exists = false;
+    if (!table_exists(db, "schema_version", exists, error)) return false;
+    if (!exists) return true;
     const SqlResult r = db.query("SELECT MAX(version) FROM schema_version");
     if (!r.ok) {
         error = r.error;
@@ -332,7 +326,7 @@ bool migrate(SqlDb& db, MigrationReport& report, std::string& error) {
         if (!migrator.apply(m.version))
             return fail("migration " + std::to_string(m.version) + " (" + m.description + ") failed: " + why);
         if (const SqlResult r = db.query("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)",
-                                         {std::to_string(m.version), std::string(m.description), utc_now_text()});
+                                         {std::to_string(m.version), std::string(m.description), utc_now()});
             !r.ok)
             return fail("cannot record migration " + std::to_string(m.version) + ": " + r.error);
         work.to = m.version;
@@ -342,15 +336,16 @@ bool migrate(SqlDb& db, MigrationReport& report, std::string& error) {
     return true;
 }
 
+bool bring_up_to_date(SqlDb& db, std::string& error) {
+    MigrationReport report;
+    if (migrate(db, report, error)) return true;
+    error = "cannot bring the database's tables up to date: " + error;
+    return false;
+}
+
 bool prepare_database(const std::string& data_dir, const std::string& database_url, std::string& error) {
     auto db = open_sql_db(data_dir, database_url, error);
-    if (!db) return false;
-    MigrationReport report;
-    if (!migrate(*db, report, error)) {
-        error = "cannot bring the database's tables up to date: " + error;
-        return false;
-    }
-    return true;
+    return db && bring_up_to_date(*db, error);
 }
 
 }  // namespace storage

@@ -36,6 +36,9 @@ bool migrate(SqlDb& db, MigrationReport& report, std::string& error);
 // The version recorded in the database: 0 when none is.
 bool recorded_schema_version(SqlDb& db, int& version, std::string& error);
 
+// migrate(), its error said as the programs that open the database say it.
+bool bring_up_to_date(SqlDb& db, std::string& error);
+
 // Opens the database the server, the console and the tools share (as open_storage does) and brings
 // its schema up to date.
 bool prepare_database(const std::string& data_dir, const std::string& database_url, std::string& error);
