@@ -168,7 +168,8 @@ void finances_and_signs(AppState& s, const budget::AccountabilityDigest& d) {
     paragraph(s, s.tr("Each sign is one figure against a line, with its source. We give no score, rank or league table: councils differ in kind and size, and a single number would hide which figure matters. The lines, and why we drew them there, are in our accountability notes."),
               "signs:why");
     // The full report, with every figure's source, is a page of its own that prints and needs no script.
-    if (button(s, s.tr("Read the full annual report, with every source"), "FullReport"))
+    // Full width on a phone: the longer words once made it wider than the screen, out of a thumb's reach.
+    if (wide_button(s, s.tr("Read the full annual report"), "FullReport", true, false))
         web::open_link("report/" + s.budget.profile + (s.language == "cy" ? "?lang=cy" : ""));
 }
 

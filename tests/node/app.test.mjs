@@ -293,6 +293,27 @@ test('the annual report screen shows the council\'s figures and warning signs as
   }
 });
 
+test('on a phone by touch alone: the annual report\'s warning signs swiped through, and the full report opened by a tap', async () => {
+  const { context, page } = await openPhone('?budget=northmoor-county-2026');
+  await tapLabel(page, 'Start');
+  await tapLabel(page, 'Summary');
+  await tapLabel(page, 'Annual report');
+  assert.equal((await state(page)).screen, 'annual_report');
+  await swipeIntoView(page, 'sign:reserves.falling');
+  await page.screenshot({ path: join(shots, 'northmoor-county-2026-phone-annual-report-signs.png') });
+  // The button is named to the page only once it is drawn, so swipe on down the report until it is.
+  for (let i = 0; i < 40 && !(await page.evaluate(() => window.budgetApp.rect('FullReport'))); i++) {
+    await swipe(page, { x: 20, y: 560 }, { x: 20, y: 260 }, { ms: 300, hold: 150 });
+    await settle(page);
+  }
+  await swipeIntoView(page, 'FullReport');
+  await page.screenshot({ path: join(shots, 'northmoor-county-2026-phone-annual-report-end.png') });
+  const [tab] = await Promise.all([context.waitForEvent('page'), tapLabel(page, 'FullReport')]);  // tapLabel checks 44 px
+  await tab.waitForLoadState();
+  assert.equal(new URL(tab.url()).pathname, '/report/northmoor-county');
+  await context.close();
+});
+
 test('the council\'s logo is a real image over the canvas, with words', async () => {
   const page = await open({ width: 1366, height: 768 }, '?budget=eastbrook-district-2026');
   const logo = await page.evaluate(() => {
