@@ -125,7 +125,7 @@ export const navKey = (page) => page.evaluate(() => {
 // Moves the keyboard's navigation to `target` with the arrow keys, as a person would: down or up
 // towards it, then along its row.
 export async function navigateTo(page, target, tries = 80) {
-  const path = [];
+  const path = [], pressed = [];
   for (let i = 0; i < tries; i++) {
     const current = await navKey(page);
     if (current === target) return;
@@ -141,10 +141,14 @@ export async function navigateTo(page, target, tries = 80) {
       if (!otherColumn && Math.abs(dy) > Math.min(c.h, t.h) / 2) key = dy > 0 ? 'ArrowDown' : 'ArrowUp';
       else key = t.x > c.x ? 'ArrowRight' : 'ArrowLeft';
     }
+    pressed.push(key);
     await page.keyboard.press(key);
     await settle(page);
   }
-  assert.fail(`the arrow keys never reached ${target} (last on ${await navKey(page)}; went ${[...new Set(path)].join(' > ')})`);
+  const { items } = await appState(page);
+  const focused = await page.evaluate(() => `${document.activeElement?.tagName}#${document.activeElement?.id}`);
+  assert.fail(`the arrow keys never reached ${target} (last on ${await navKey(page)}; went ${[...new Set(path)].join(' > ')}; ` +
+    `pressed ${[...new Set(pressed)].join(', ')}; page focus on ${focused}; target ${JSON.stringify(items[target])})`);
 }
 
 export async function axTree(page) {
