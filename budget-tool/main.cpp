@@ -37,10 +37,6 @@ std::optional<std::string> read_file(const std::string& path) {
     return s.str();
 }
 
-void print_problems(const Problems& problems, const std::string& file) {
-    for (const auto& p : problems) std::cerr << format_problem(p, file) << "\n";
-}
-
 // Loads a budget, reporting problems; nullopt when unusable.
 std::optional<Budget> load(const std::string& path) {
     const auto text = read_file(path);
@@ -49,8 +45,7 @@ std::optional<Budget> load(const std::string& path) {
         return std::nullopt;
     }
     BudgetLoad l = load_budget(*text);
-    print_problems(l.problems, path);
-    for (const auto& w : l.warnings) std::cerr << "warning: " << format_problem(w, path) << "\n";
+    tool::print_problems(l.problems, l.warnings, path);
     return std::move(l.budget);
 }
 
@@ -88,7 +83,7 @@ int cmd_simulate(const SimulateOptions& o) {
         const auto text = read_file(o.choices);
         if (!text) { std::cerr << o.choices << ": cannot read file\n"; return 1; }
         SubmissionCheck c = parse_choices(*b, *text);
-        if (!c.ok) { print_problems(c.problems, o.choices); return 1; }
+        if (!c.ok) { tool::print_problems(c.problems, {}, o.choices); return 1; }
         choices = c.submission.choices;
     }
     std::cout << outcome_to_json(*b, choices, simulate(*b, choices), o.lang, o.band[0]) << "\n";
@@ -117,7 +112,7 @@ int cmd_check_submission(const std::string& path, const std::vector<std::string>
         const auto text = read_file(file);
         if (!text) { std::cerr << file << ": cannot read file\n"; all_ok = false; continue; }
         SubmissionCheck c = validate_submission(*b, *text);
-        print_problems(c.problems, file);
+        tool::print_problems(c.problems, {}, file);
         if (c.ok) std::cout << file << ": ok (" << c.submission.submission_id << ")\n";
         all_ok = all_ok && c.ok;
     }
@@ -177,8 +172,7 @@ int cmd_signals(const SignalsOptions& o) {
     const auto text = read_file(o.profile);
     if (!text) { std::cerr << o.profile << ": cannot read file\n"; return 1; }
     ProfileLoad l = load_profile(*text);
-    print_problems(l.problems, o.profile);
-    for (const auto& w : l.warnings) std::cerr << "warning: " << format_problem(w, o.profile) << "\n";
+    tool::print_problems(l.problems, l.warnings, o.profile);
     if (!l.profile) return 1;
     CalendarDate as_of = l.profile->as_of;
     if (!o.as_of.empty()) as_of = *parse_date(o.as_of);  // checked as the arguments were read

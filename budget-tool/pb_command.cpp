@@ -17,11 +17,6 @@ using namespace budget;
 
 constexpr std::size_t kMaxVotesFile = 256u * 1024 * 1024;
 
-void print(const Problems& problems, const Problems& warnings, const std::string& file) {
-    for (const auto& p : problems) std::cerr << format_problem(p, file) << "\n";
-    for (const auto& w : warnings) std::cerr << "warning: " << format_problem(w, file) << "\n";
-}
-
 std::optional<std::string> read(const std::string& path, std::size_t limit) {
     auto text = tool::read_bounded(path, limit);
     if (!text) std::cerr << path << ": cannot read file\n";
@@ -48,11 +43,11 @@ std::string id_from_path(const std::string& path) {
     return id.empty() ? "pabulib" : id;
 }
 
-std::optional<Ballot> load(const std::string& path) {
+std::optional<Ballot> load_ballot_file(const std::string& path) {
     const auto text = read(path, JsonLimits{}.max_bytes + 1);
     if (!text) return std::nullopt;
     auto l = load_ballot(*text);
-    print(l.problems, l.warnings, path);
+    tool::print_problems(l.problems, l.warnings, path);
     return std::move(l.ballot);
 }
 
@@ -65,7 +60,7 @@ std::optional<std::vector<BallotVote>> load_votes(const Ballot& b, const std::st
     }
     Problems problems;
     auto votes = read_votes_jsonl(*text, b, problems, check);
-    print(problems, {}, path);
+    tool::print_problems(problems, {}, path);
     if (!problems.empty()) return std::nullopt;
     return votes;
 }
@@ -81,7 +76,7 @@ std::optional<Loaded> load_pabulib(const std::string& path, const std::string& i
     if (!text) return std::nullopt;
     Problems problems, warnings;
     auto in = import_pabulib(*text, id, problems, warnings, limits);
-    print(problems, warnings, path);
+    tool::print_problems(problems, warnings, path);
     if (!in.ok) return std::nullopt;
     return Loaded{std::move(in.ballot), std::move(in.votes)};
 }
@@ -109,7 +104,7 @@ int cmd_import(const PbOptions& o) {
     // The ballot file must load as any other would (an --id that is not an id, for one).
     const std::string json = ballot_json(in->ballot);
     auto check = load_ballot(json);
-    print(check.problems, {}, files[1]);
+    tool::print_problems(check.problems, {}, files[1]);
     if (!check.ballot) return 1;
     std::string lines;
     for (const auto& v : in->votes) lines += vote_jsonl_line(in->ballot, v);
@@ -122,14 +117,14 @@ int cmd_import(const PbOptions& o) {
 int cmd_export(const PbOptions& o) {
     const std::vector<std::string> args = o.files();
     const std::string& area = o.area;
-    const auto b = load(args[0]);
+    const auto b = load_ballot_file(args[0]);
     if (!b) return 1;
     const auto votes = load_votes(*b, args[1], VoteCheck::Structure);
     if (!votes) return 1;
     std::string out;
     Problems problems;
     if (!export_pabulib(*b, *votes, out, problems, std::nullopt, area)) {
-        print(problems, {}, args[2]);
+        tool::print_problems(problems, {}, args[2]);
         return 1;
     }
     if (!tool::write_whole(args[2], out)) return 1;
@@ -145,7 +140,7 @@ int cmd_count(const PbOptions& o) {
     if (files.size() == 1 && ends_with(files[0], ".pb")) {
         in = load_pabulib(files[0], id_from_path(files[0]));
     } else if (files.size() == 2) {
-        if (auto b = load(files[0])) {
+        if (auto b = load_ballot_file(files[0])) {
             if (auto votes = load_votes(*b, files[1], VoteCheck::Structure)) in = Loaded{std::move(*b), std::move(*votes)};
         }
     } else {
@@ -155,7 +150,7 @@ int cmd_count(const PbOptions& o) {
     Problems problems;
     const auto count = count_ballot(in->ballot, in->votes, rule.value_or(in->ballot.counting), problems);
     if (!count) {
-        print(problems, {}, files[0]);
+        tool::print_problems(problems, {}, files[0]);
         return 1;
     }
     if (as_json) {
@@ -168,7 +163,7 @@ int cmd_count(const PbOptions& o) {
 
 int cmd_validate(const PbOptions& o) {
     const std::vector<std::string> args = o.files();
-    const auto b = load(args[0]);
+    const auto b = load_ballot_file(args[0]);
     if (!b) return 1;
     std::cout << args[0] << ": ok (" << b->projects.size() << " projects, budget "
               << (b->currency == "GBP" ? format_pounds(b->budget) : pounds_decimal(b->budget) + " " + b->currency) << ")\n";
@@ -182,7 +177,7 @@ int cmd_validate(const PbOptions& o) {
 
 int cmd_sample(const PbOptions& o) {
     const std::uint64_t count = o.sample.count(), seed = o.sample.seed();
-    const auto b = load(o.sample.path);
+    const auto b = load_ballot_file(o.sample.path);
     if (!b) return 1;
     std::string out;
     for (const auto& v : sample_votes(*b, count, seed)) out += vote_jsonl_line(*b, v);
@@ -192,7 +187,7 @@ int cmd_sample(const PbOptions& o) {
 
 int cmd_pack(const PbOptions& o) {
     const std::vector<std::string> args = o.files();
-    const auto b = load(args[0]);
+    const auto b = load_ballot_file(args[0]);
     if (!b) return 1;
     const std::string bytes = pack_ballot(*b);
     if (!tool::write_whole(args[1], bytes)) return 1;

@@ -46,4 +46,9 @@ bool parse_u64(const std::string& text, std::uint64_t& out, std::size_t max_digi
     return true;
 }
 
+void print_problems(const budget::Problems& problems, const budget::Problems& warnings, const std::string& file) {
+    for (const auto& p : problems) std::cerr << budget::format_problem(p, file) << "\n";
+    for (const auto& w : warnings) std::cerr << "warning: " << budget::format_problem(w, file) << "\n";
+}
+
 }  // namespace tool

@@ -1,11 +1,13 @@
 // Files and numbers for budget-tool's commands: files read with a size bound and written whole or not
-// at all; whole-number arguments read strictly.
+// at all; whole-number arguments read strictly; a file's problems printed.
 #pragma once
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "problem.h"
 
 namespace tool {
 
@@ -19,5 +21,8 @@ bool write_whole(const std::string& path, const std::string& bytes);
 
 // A whole number of at most `max_digits` digits and nothing else (no sign, no spaces).
 bool parse_u64(const std::string& text, std::uint64_t& out, std::size_t max_digits = 19);
+
+// Each problem as "FILE: ...", then each warning as "warning: FILE: ...", on standard error.
+void print_problems(const budget::Problems& problems, const budget::Problems& warnings, const std::string& file);
 
 }  // namespace tool

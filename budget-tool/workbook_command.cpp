@@ -18,11 +18,6 @@ namespace {
 
 using namespace budget;
 
-void print(const Problems& problems, const Problems& warnings, const std::string& file) {
-    for (const auto& p : problems) std::cerr << format_problem(p, file) << "\n";
-    for (const auto& w : warnings) std::cerr << "warning: " << format_problem(w, file) << "\n";
-}
-
 int write(const sheets::Book& book, const std::string& out) {
     const std::string temp = out + ".tmp";
     std::string error;
@@ -58,7 +53,7 @@ int cmd_workbook(const WorkbookOptions& o) {
     const auto text = tool::read_bounded(args[0], JsonLimits{}.max_bytes + 1);
     if (!text) { std::cerr << args[0] << ": cannot read file\n"; return 1; }
     BudgetLoad load = load_budget(*text);
-    print(load.problems, load.warnings, args[0]);
+    tool::print_problems(load.problems, load.warnings, args[0]);
     if (!load.budget) return 1;
     const nlohmann::json doc = nlohmann::json::parse(*text, nullptr, false);
     const int rc = write(sheets::budget_to_book(doc), args[1]);
@@ -71,9 +66,9 @@ int cmd_import_workbook(const std::vector<std::string>& args) {
     const auto bytes = tool::read_bounded(args[0], limits.max_file_bytes + 1);
     if (!bytes) { std::cerr << args[0] << ": cannot read file\n"; return 1; }
     workbook::XlsxRead read = workbook::read_xlsx(*bytes, limits);
-    if (!read.book) { print(read.problems, {}, args[0]); return 1; }
+    if (!read.book) { tool::print_problems(read.problems, {}, args[0]); return 1; }
     const sheets::BookImport in = sheets::book_to_budget(*read.book);
-    print(in.problems, in.warnings, args[0]);
+    tool::print_problems(in.problems, in.warnings, args[0]);
     if (!in.ok()) return 1;
     if (!tool::write_whole(args[1], in.json)) return 1;
     std::cout << args[1] << ": the budget from " << args[0] << "\n";
