@@ -1,5 +1,6 @@
-// Budget workbooks from the command line: write one (from a budget, or a blank for a kind of council)
-// and read one back, listing every problem at its SHEET!CELL. Exit 0 ok, 1 problems, 2 usage.
+// Budget and council-profile workbooks from the command line: write one (from a budget or profile, or
+// a blank budget for a kind of council) and read one back, listing every problem at its SHEET!CELL.
+// Exit 0 ok, 1 problems, 2 usage.
 #include "workbook_command.h"
 
 #include <cstdio>
@@ -8,7 +9,9 @@
 #include <sstream>
 
 #include "budget_loader.h"
+#include "council_profile.h"
 #include "formats/budget_sheets.h"
+#include "formats/profile_sheets.h"
 #include "tool_files.h"
 #include "command_line.h"
 #include "workbook_writer.h"
@@ -61,17 +64,30 @@ int cmd_workbook(const WorkbookOptions& o) {
     return rc;
 }
 
-int cmd_import_workbook(const std::vector<std::string>& args) {
+int cmd_profile_workbook(const std::string& profile, const std::string& out) {
+    const auto text = tool::read_bounded(profile, JsonLimits{}.max_bytes + 1);
+    if (!text) { std::cerr << profile << ": cannot read file\n"; return 1; }
+    ProfileLoad load = load_profile(*text);
+    tool::print_problems(load.problems, load.warnings, profile);
+    if (!load.profile) return 1;
+    const int rc = write(sheets::profile_to_book(nlohmann::json::parse(*text, nullptr, false)), out);
+    if (rc == 0) std::cout << out << ": the workbook of " << profile << "\n";
+    return rc;
+}
+
+// Reads IN.xlsx with `to_document` (book_to_budget or book_to_profile) and writes OUT.json.
+int import_workbook(const std::string& in, const std::string& out, sheets::BookImport (*to_document)(const sheets::Book&),
+                    const char* what) {
     const workbook::XlsxLimits limits;
-    const auto bytes = tool::read_bounded(args[0], limits.max_file_bytes + 1);
-    if (!bytes) { std::cerr << args[0] << ": cannot read file\n"; return 1; }
+    const auto bytes = tool::read_bounded(in, limits.max_file_bytes + 1);
+    if (!bytes) { std::cerr << in << ": cannot read file\n"; return 1; }
     workbook::XlsxRead read = workbook::read_xlsx(*bytes, limits);
-    if (!read.book) { tool::print_problems(read.problems, {}, args[0]); return 1; }
-    const sheets::BookImport in = sheets::book_to_budget(*read.book);
-    tool::print_problems(in.problems, in.warnings, args[0]);
-    if (!in.ok()) return 1;
-    if (!tool::write_whole(args[1], in.json)) return 1;
-    std::cout << args[1] << ": the budget from " << args[0] << "\n";
+    if (!read.book) { tool::print_problems(read.problems, {}, in); return 1; }
+    const sheets::BookImport doc = to_document(*read.book);
+    tool::print_problems(doc.problems, doc.warnings, in);
+    if (!doc.ok()) return 1;
+    if (!tool::write_whole(out, doc.json)) return 1;
+    std::cout << out << ": the " << what << " from " << in << "\n";
     return 0;
 }
 
@@ -89,7 +105,17 @@ void add_workbook_commands(CLI::App& app, tool::Outcome& outcome) {
     kind->needs(blank);
     blank->needs(kind);
     auto* import = tool::add_command(app, "import-workbook", "read a workbook back into a budget; every problem by SHEET!CELL",
-                                     outcome, [] { return cmd_import_workbook({in, out}); });
+                                     outcome, [] { return import_workbook(in, out, sheets::book_to_budget, "budget"); });
     import->add_option("IN", in, "the workbook (IN.xlsx)")->required();
     import->add_option("OUT", out, "the budget to write (OUT.json)")->required();
+
+    static std::string profile, profile_out, profile_in, profile_json;
+    auto* pw = tool::add_command(app, "profile-workbook", "write a council profile as a workbook its finance team can keep",
+                                 outcome, [] { return cmd_profile_workbook(profile, profile_out); });
+    pw->add_option("PROFILE", profile, "the council profile (councils/ID.json)")->required();
+    pw->add_option("OUT", profile_out, "the workbook to write (OUT.xlsx)")->required();
+    auto* ipw = tool::add_command(app, "import-profile-workbook", "read a workbook back into a council profile; every problem by SHEET!CELL",
+                                  outcome, [] { return import_workbook(profile_in, profile_json, sheets::book_to_profile, "council profile"); });
+    ipw->add_option("IN", profile_in, "the workbook (IN.xlsx)")->required();
+    ipw->add_option("OUT", profile_json, "the profile to write (OUT.json)")->required();
 }

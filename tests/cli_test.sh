@@ -31,8 +31,8 @@ printf '{"format": "council-profile", "format_version": 1, "id": "x", "name": "X
 "$tool" signals "$profile" --as-of 2024-02-30 >/dev/null 2>"$tmp/err"; check "signals --as-of is a real date" 2 $? "grep -qxF 'budget-tool: --as-of: is a date such as 2024-03-31' '$tmp/err'"
 
 # One declaration (CLI11) gives every command its --help, and its usage errors their words.
-"$tool" --help >"$tmp/out" 2>&1; check "--help lists every command" 0 $? 'for c in validate pack simulate sample check-submission aggregate signals export workbook import-workbook pb; do grep -qE "^  $c " "$tmp/out" || exit 1; done'
-for c in validate pack simulate sample check-submission aggregate signals export workbook import-workbook "pb import" "pb export" "pb count" "pb validate" "pb sample" "pb pack"; do
+"$tool" --help >"$tmp/out" 2>&1; check "--help lists every command" 0 $? 'for c in validate pack simulate sample check-submission aggregate signals export workbook import-workbook profile-workbook import-profile-workbook pb; do grep -qE "^  $c " "$tmp/out" || exit 1; done'
+for c in validate pack simulate sample check-submission aggregate signals export workbook import-workbook profile-workbook import-profile-workbook "pb import" "pb export" "pb count" "pb validate" "pb sample" "pb pack"; do
   # shellcheck disable=SC2086
   "$tool" $c --help >"$tmp/out" 2>&1; check "$c --help" 0 $? "grep -q '^Usage: budget-tool $c ' '$tmp/out'"
 done
@@ -46,6 +46,20 @@ check "simulate --lang is en or cy" 2 $? "grep -qxF 'budget-tool: --lang: fr not
 check "export takes --data or --database, not both" 2 $? "grep -qxF 'budget-tool: --data excludes --database' '$tmp/err'"
 "$tool" workbook --kind english-county "$tmp/w.xlsx" >/dev/null 2>"$tmp/err"
 check "workbook --kind needs --blank" 2 $? "grep -qxF 'budget-tool: --kind requires --blank' '$tmp/err' && [ ! -e '$tmp/w.xlsx' ]"
+
+# A council profile through its workbook and back: the same warning signs, every problem at its cell.
+for p in "$budgets"/councils/*.json; do
+  name="$(basename "$p" .json)"
+  "$tool" profile-workbook "$p" "$tmp/$name.xlsx" >/dev/null 2>"$tmp/err" \
+    && "$tool" import-profile-workbook "$tmp/$name.xlsx" "$tmp/$name.json" >/dev/null 2>>"$tmp/err"
+  check "profile $name round trips through its workbook" 0 $? "[ ! -s '$tmp/err' ] && cmp -s <('$tool' signals '$p') <('$tool' signals '$tmp/$name.json')"
+done
+"$tool" import-profile-workbook "$tmp/w-missing.xlsx" "$tmp/p.json" >/dev/null 2>"$tmp/err"
+check "import-profile-workbook of a missing file" 1 $? "grep -qxF '$tmp/w-missing.xlsx: cannot read file' '$tmp/err' && [ ! -e '$tmp/p.json' ]"
+"$tool" import-profile-workbook "$tmp/northmoor-county.json" "$tmp/p.json" >/dev/null 2>"$tmp/err"
+check "import-profile-workbook of a file that is not a workbook" 1 $? "grep -qxF '$tmp/northmoor-county.json: this is not an .xlsx workbook (it is not a zip file) [workbook.not_xlsx]' '$tmp/err' && [ ! -e '$tmp/p.json' ]"
+"$tool" profile-workbook "$budgets/northmoor-county-2026.json" "$tmp/p.xlsx" >/dev/null 2>"$tmp/err"
+check "profile-workbook of a budget is refused" 1 $? "grep -qF '/format: expected \"council-profile\", found \"council-budget\" [profile.wrong_format]' '$tmp/err' && [ ! -e '$tmp/p.xlsx' ]"
 
 "$tool" frobnicate >/dev/null 2>&1; check "unknown command" 2 $?
 "$tool" sample "$budgets/bro-tegid-2026.json" --count x >/dev/null 2>&1; check "bad count" 2 $?

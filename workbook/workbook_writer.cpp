@@ -33,6 +33,7 @@ public:
         percent_ = number_format(wb, "0.00%");
         integer_ = number_format(wb, "#,##0");
         date_ = number_format(wb, "yyyy-mm-dd hh:mm");
+        day_ = number_format(wb, "yyyy-mm-dd");
         text_ = workbook_add_format(wb);
         format_set_num_format(text_, "@");  // ids and years stay text when edited ("2027/28" is not a date)
     }
@@ -45,6 +46,7 @@ public:
             case Style::Percent: return percent_;
             case Style::Integer: return integer_;
             case Style::Date: return date_;
+            case Style::Day: return day_;
             case Style::General: return text_;
         }
         return nullptr;
@@ -56,7 +58,7 @@ private:
         format_set_num_format(fmt, f);
         return fmt;
     }
-    lxw_format *header_, *label_, *money_, *decimal2_, *percent_, *integer_, *date_, *text_;
+    lxw_format *header_, *label_, *money_, *decimal2_, *percent_, *integer_, *date_, *day_, *text_;
 };
 
 lxw_datetime datetime_of(const std::string& iso) {

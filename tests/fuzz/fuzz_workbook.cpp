@@ -1,12 +1,15 @@
-// Fuzzes the workbook reader (zip, XML, cells) and the sheets-to-budget import: never a crash or a
-// hang; an import that succeeds loads, and writing its sheets and importing again gives the same JSON.
+// Fuzzes the workbook reader (zip, XML, cells) and the sheets-to-budget and sheets-to-profile imports:
+// never a crash or a hang; an import that succeeds loads, and writing its sheets and importing again
+// gives the same JSON.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "budget_loader.h"
+#include "council_profile.h"
 #include "formats/budget_sheets.h"
+#include "formats/profile_sheets.h"
 #include "xlsx_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -21,6 +24,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!read.book) {
         if (read.problems.empty()) __builtin_trap();  // refused without saying why
         return 0;
+    }
+    const auto profile = budget::sheets::book_to_profile(*read.book);
+    if (profile.ok()) {
+        if (!budget::load_profile(profile.json).profile) __builtin_trap();
+        const auto again = budget::sheets::book_to_profile(budget::sheets::profile_to_book(nlohmann::json::parse(profile.json, nullptr, false)));
+        if (!again.ok() || again.json != profile.json) __builtin_trap();
     }
     const auto in = budget::sheets::book_to_budget(*read.book);
     if (!in.ok()) return 0;

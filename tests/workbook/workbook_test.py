@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Budget workbooks end to end through budget-tool: round trips, a second writer (openpyxl), hostile files.
+"""Budget and council-profile workbooks end to end through budget-tool: round trips, a second writer
+(openpyxl), hostile files.
 
 Run with Debian's python3 (openpyxl): BUDGET_TOOL=... BUDGETS_DIR=... /usr/bin/python3 workbook_test.py
 """
@@ -20,6 +21,7 @@ import openpyxl
 TOOL = os.environ["BUDGET_TOOL"]
 BUDGETS = os.environ["BUDGETS_DIR"]
 EXAMPLES = ["northmoor-county-2026", "eastbrook-district-2026", "bro-tegid-2026"]
+PROFILES = sorted(f[:-5] for f in os.listdir(os.path.join(BUDGETS, "councils")) if f.endswith(".json"))
 KINDS = ["english-county", "english-district", "english-unitary", "english-metropolitan", "london-borough", "welsh-principal"]
 
 
@@ -172,6 +174,79 @@ class SecondWriter(Scratch):
         xlsx = self.path("northmoor.xlsx")
         self.assertIn(f"{xlsx}:Services!{col('Net spend')}5: \"a lot\" is not an amount of money [workbook.not_a_number]", lines)
         self.assertIn(f"{xlsx}:Services!{col('Lowest change')}12: min_percent 20 is above max_percent 10 [budget.min_above_max]", lines)
+        self.assertFalse(os.path.exists(self.path("out.json")))
+
+
+class ProfileWorkbooks(Scratch):
+    def signals(self, profile):
+        r = tool("signals", profile)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        return r.stdout
+
+    def test_every_profile_keeps_its_signs_through_a_second_writer(self):
+        for name in PROFILES:
+            with self.subTest(name):
+                original = os.path.join(BUDGETS, "councils", name + ".json")
+                r = tool("profile-workbook", original, self.path("ours.xlsx"))
+                self.assertEqual(r.returncode, 0, r.stderr)
+                rewrite_with_openpyxl(self.path("ours.xlsx"), self.path("theirs.xlsx"))
+                r = tool("import-profile-workbook", self.path("theirs.xlsx"), self.path("back.json"))
+                self.assertEqual((r.returncode, r.stderr), (0, ""))
+                self.assertEqual(self.signals(self.path("back.json")), self.signals(original))
+
+    def test_the_profile_workbook_is_what_a_finance_team_expects(self):
+        tool("profile-workbook", os.path.join(BUDGETS, "councils", "bro-tegid.json"), self.path("p.xlsx"))
+        wb = openpyxl.load_workbook(self.path("p.xlsx"))
+        self.assertEqual(wb.sheetnames, ["About", "Profile", "Finance", "Governance", "You said", "We did", "Thresholds"])
+        profile = wb["Profile"]
+        labels = {profile.cell(row=r, column=1).value: r for r in range(2, profile.max_row + 1)}
+        as_of = profile.cell(row=labels["Figures as of"], column=2)
+        self.assertEqual((as_of.value, as_of.number_format), (datetime.datetime(2025, 3, 31), "yyyy-mm-dd"))
+        self.assertEqual(profile.cell(row=labels["Every governance event listed"], column=2).value, "yes")
+        finance = wb["Finance"]
+        headers = [c.value for c in finance[1]]
+        self.assertEqual(headers[:4], ["Year", "Source", "Note", "Net revenue expenditure"])
+        years = [finance.cell(row=r, column=1).value for r in range(2, finance.max_row + 1)]
+        self.assertEqual(years, ["2021/22", "2022/23", "2023/24", "2024/25"])
+        debt = finance.cell(row=3, column=headers.index("Gross external debt") + 1)
+        self.assertEqual((debt.value, "£" in debt.number_format), (190000000, True))
+        self.assertIsNone(finance.cell(row=5, column=headers.index("Gross external debt") + 1).value)  # unknown, not 0
+        governance = wb["Governance"]
+        lists = [dv.formula1 for dv in governance.data_validations.dataValidation if dv.type == "list"]
+        self.assertTrue(any("s114" in f and "leadership_change" in f for f in lists), lists)
+        self.assertIn("Summary (Cymraeg)", [c.value for c in governance[1]])
+
+    def test_an_officers_edits_read_back_and_problems_are_listed_by_cell(self):
+        tool("profile-workbook", os.path.join(BUDGETS, "councils", "northmoor-county.json"), self.path("p.xlsx"))
+        wb = openpyxl.load_workbook(self.path("p.xlsx"))
+        profile = wb["Profile"]
+        labels = {profile.cell(row=r, column=1).value: r for r in range(2, profile.max_row + 1)}
+        profile.cell(row=labels["Figures as of"], column=2).value = datetime.datetime(2025, 6, 30)
+        finance = wb["Finance"]
+        headers = [c.value for c in finance[1]]
+        col = lambda h: headers.index(h) + 1
+        last = finance.max_row
+        finance.cell(row=last + 1, column=col("Year")).value = "2025/26"
+        finance.cell(row=last + 1, column=col("Source")).value = "Budget book 2025/26"
+        finance.cell(row=last + 1, column=col("Net revenue expenditure")).value = "612,400,000.50"
+        wb.save(self.path("edited.xlsx"))
+        r = tool("import-profile-workbook", self.path("edited.xlsx"), self.path("back.json"))
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        with open(self.path("back.json")) as f:
+            doc = json.load(f)
+        self.assertEqual(doc["as_of"], "2025-06-30")
+        self.assertEqual(doc["finance"][-1], {"year": "2025/26", "source": "Budget book 2025/26", "net_revenue_expenditure": "612400000.50"})
+        # Two mistakes: both reported, each at its cell, and nothing written.
+        finance.cell(row=last + 1, column=col("Gross external debt")).value = "about a billion"
+        finance.cell(row=2, column=col("Year")).value = "2021-22"
+        wb.save(self.path("wrong.xlsx"))
+        r = tool("import-profile-workbook", self.path("wrong.xlsx"), self.path("out.json"))
+        self.assertEqual(r.returncode, 1)
+        xlsx = self.path("wrong.xlsx")
+        letter = lambda h: chr(ord("A") + headers.index(h))
+        lines = r.stderr.splitlines()
+        self.assertIn(f"{xlsx}:Finance!{letter('Gross external debt')}{last + 1}: \"about a billion\" is not an amount of money [workbook.not_a_number]", lines)
+        self.assertTrue(any(line.startswith(f"{xlsx}:Finance!A2: ") and "[profile." in line for line in lines), lines)
         self.assertFalse(os.path.exists(self.path("out.json")))
 
 
