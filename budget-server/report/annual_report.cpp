@@ -39,6 +39,7 @@ const std::vector<GlanceRow>& glance_rows() {
         {N_("Fees and charges"), {FinanceField::FeesAndCharges}},
         {N_("Spent on social care"), {FinanceField::SocialCareSpend}},
         {N_("Usable reserves (unallocated and earmarked)"), {FinanceField::UsableReservesUnallocated, FinanceField::UsableReservesEarmarked}},
+        {N_("Unallocated reserves, for emergencies"), {FinanceField::UsableReservesUnallocated}},
         {N_("Borrowing (gross external debt)"), {FinanceField::GrossExternalDebt}},
         {N_("Interest and debt repayment"), {FinanceField::FinancingCosts}},
         {N_("Overspend (underspend below zero)"), {FinanceField::OutturnVariance}},
@@ -360,20 +361,29 @@ std::optional<std::string> AnnualReports::page(const std::string& id, Lang lang)
         for (const auto& t : y.we_did) d.AddSectionDictionary("DID")->SetValue("TEXT", t.in(language));
     }
 
-    // Every source once, in the order the page uses them.
-    std::vector<std::pair<std::string, std::string>> sources;  // source, what it is for
-    std::set<std::string> seen;
-    const auto cite = [&](const std::string& source, const std::string& what) {
-        if (!source.empty() && seen.insert(source).second) sources.emplace_back(source, what);
+    // Every source once, in the order the page uses them, with what it is for and any notes on it.
+    struct Cited { std::string source, what; std::vector<std::string> notes; };
+    std::vector<Cited> sources;
+    const auto cite = [&](const std::string& source, const std::string& what, const std::string& note = {}) {
+        if (source.empty()) return;
+        auto it = std::find_if(sources.begin(), sources.end(), [&](const Cited& c) { return c.source == source; });
+        if (it == sources.end()) it = sources.insert(sources.end(), Cited{source, what, {}});
+        else if (it->what.find(what) == std::string::npos) it->what += "; " + what;
+        if (!note.empty()) it->notes.push_back(note);
     };
-    for (const budget::FinanceYear& y : p.finance) cite(y.source, tr("Finances") + " " + y.year);
+    for (const budget::FinanceYear& y : p.finance) cite(y.source, tr("Finances") + " " + y.year, y.note);
     for (const budget::GovernanceEvent& e : p.governance)
         cite(e.source, e.date ? budget::describe_date(*e.date, language) : e.year);
     if (p.you_said_we_did) cite(p.you_said_we_did->source, tr("You said, we did"));
     if (budget) cite(budget->council_name.in(language) + " " + budget->financial_year, tr("Indicators"));
-    for (const auto& [source, what] : sources) {
+    for (const auto& [source, what, notes] : sources) {
         auto* s = d.AddSectionDictionary("SOURCE");
         s->SetValue("WHAT", what);
+        for (const auto& note : notes) {  // notes are in English: marked so on a Welsh page
+            auto* n = s->AddSectionDictionary("NOTE");
+            n->SetValue("TEXT", note);
+            if (language != "en") n->ShowSection("IN_ENGLISH");
+        }
         if (is_link(source)) {
             s->ShowSection("LINK");
             s->SetValue("URL", source);

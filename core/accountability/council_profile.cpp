@@ -108,6 +108,7 @@ private:
         FinanceYear y;
         const auto start = year(item, at, true);
         y.source = source(item, at);
+        y.note = r.string(item, at, "note", false).value_or("");
         for (const auto& [name, field] : kFinanceNames) {
             const bool signed_amount = field == FinanceField::OutturnVariance;
             y.amounts[static_cast<std::size_t>(field)] = r.money(item, at, name, false, signed_amount);

@@ -42,6 +42,7 @@ struct FinanceYear {
     std::string year;     // "2022/23"
     int start_year = 0;   // 2022
     std::string source;   // a URL or a document's name
+    std::string note;     // optional, in English: which figure comes from where
     std::array<std::optional<Pence>, kFinanceFields> amounts;
     const std::optional<Pence>& operator[](FinanceField f) const { return amounts[static_cast<std::size_t>(f)]; }
 };

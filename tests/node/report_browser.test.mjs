@@ -110,6 +110,30 @@ test('a district with no warning signs says so, and lists what it could not judg
   await page.close();
 });
 
+test("a real council's report: its published figures with their sources, no illustrative notice, the rest unknown", async () => {
+  const core = judged('isle-of-anglesey');
+  assert.equal(core.signals.length, 0);
+  for (const [lang, none, source] of [['en', 'No warning signs in the figures we hold.', 'Sources and dates'],
+    ['cy', null, null]]) {
+    for (const viewport of [PHONE, DESKTOP]) {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${server.base}/report/isle-of-anglesey${lang === 'cy' ? '?lang=cy' : ''}`);
+      await lookAtPage(page, shots, `report-isle-of-anglesey-${lang}`);
+      const text = await page.textContent('main');
+      assert.match(text, lang === 'cy' ? /Cyngor Sir Ynys Môn/ : /Isle of Anglesey County Council/);
+      assert.equal(await page.locator('.notice').count(), 0, 'a real council is not marked illustrative');
+      if (none) assert.ok(await page.getByText(none).isVisible());
+      if (source) assert.ok(await page.getByRole('heading', { name: source }).isVisible());
+      assert.equal(await page.locator('.unknown-signs li').count(), core.unknown.length);
+      // Every year's source is a link to the council's own papers.
+      const links = await page.$$eval('a[href^="https://democracy.anglesey.gov.uk/"], a[href^="https://anglesey.gov.wales/"], a[href^="http://democracy.anglesey.gov.uk/"]',
+        (els) => els.map((e) => e.href));
+      assert.ok(links.length >= 4, `links to the sources: ${links.join(' ')}`);
+      await page.close();
+    }
+  }
+});
+
 test('printed on A4, the PDF holds the warning signs and the sources', async () => {
   const page = await browser.newPage({ viewport: DESKTOP });
   await page.goto(`${server.base}/report/northmoor-county`);

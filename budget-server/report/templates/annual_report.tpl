@@ -113,7 +113,7 @@
 <h2 id="sources">{{_ Sources and dates _}}</h2>
 <p>{{_ Figures as of _}} {{AS_OF}}.</p>
 <ul class="sources">
-{{#SOURCE}}<li>{{WHAT}}: {{#LINK}}<a href="{{URL}}">{{TEXT}}</a>{{/LINK}}{{#DOCUMENT}}{{TEXT}}{{/DOCUMENT}}</li>
+{{#SOURCE}}<li>{{WHAT}}: {{#LINK}}<a href="{{URL}}">{{TEXT}}</a>{{/LINK}}{{#DOCUMENT}}{{TEXT}}{{/DOCUMENT}}{{#NOTE}}<p class="source-note"{{#IN_ENGLISH}} lang="en"{{/IN_ENGLISH}}>{{TEXT}}</p>{{/NOTE}}</li>
 {{/SOURCE}}
 </ul>
 </section>
