@@ -26,6 +26,17 @@ std::shared_ptr<const BudgetSet> BudgetRegistry::get() const {
     return set_;
 }
 
+namespace {
+// The core's intake list of every version, newest first, pointing into `set`'s editions.
+void list_published(BudgetSet& set) {
+    set.published.consultations.clear();
+    for (const auto& [each, versions] : set.versions) {
+        auto& newest_first = set.published.consultations.emplace_back();
+        for (auto v = versions.rbegin(); v != versions.rend(); ++v) newest_first.push_back(v->second.budget.get());
+    }
+}
+}  // namespace
+
 void BudgetRegistry::add(BudgetEdition edition) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto next = std::make_shared<BudgetSet>(*set_);
@@ -34,11 +45,24 @@ void BudgetRegistry::add(BudgetEdition edition) {
     const auto cur = next->current.find(id);
     if (cur == next->current.end() || cur->second.budget->version < version) next->current[id] = edition;
     next->versions[id][version] = std::move(edition);
-    next->published.consultations.clear();
-    for (const auto& [each, versions] : next->versions) {
-        auto& newest_first = next->published.consultations.emplace_back();
-        for (auto v = versions.rbegin(); v != versions.rend(); ++v) newest_first.push_back(v->second.budget.get());
+    list_published(*next);
+    set_ = std::move(next);
+}
+
+void BudgetRegistry::repack_naming(const std::string& profile) {
+    std::vector<BudgetEdition> remade;  // made outside the lock: edition() takes it for the hook
+    for (const auto& [id, versions] : get()->versions)
+        for (const auto& [version, e] : versions)
+            if (e.budget->profile == profile) remade.push_back(edition(*e.budget, e.json, e.published_by, e.published_at));
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto next = std::make_shared<BudgetSet>(*set_);
+    for (auto& e : remade) {
+        const std::string id = e.budget->id;
+        const std::int64_t version = e.budget->version;
+        if (const auto cur = next->current.find(id); cur != next->current.end() && cur->second.budget->version == version) cur->second = e;
+        next->versions[id][version] = std::move(e);
     }
+    list_published(*next);
     set_ = std::move(next);
 }
 

@@ -37,6 +37,8 @@ public:
     std::shared_ptr<const BudgetSet> get() const;
     // Adds a version (its pack and ETag are made here); it becomes current when newer than the current one.
     void add(BudgetEdition edition);
+    // Makes again the pack of every version of a budget that names `profile` (its digest changed).
+    void repack_naming(const std::string& profile);
     // Called on each budget before it is packed (the collector attaches its annual report digest).
     void set_before_pack(std::function<void(budget::Budget&)> hook);
     // The edition of a loaded budget, the hook applied: its pack and ETag made, its JSON kept.

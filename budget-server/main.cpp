@@ -108,14 +108,15 @@ int main(int argc, char** argv) {
     http.budgets = &registry;
 
     // Council profiles: BUDGETS/councils/*.json, each with its annual report at /report/ID.
-    server::report::ProfileSet profiles;
+    server::report::ProfileRegistry profiles;
     {
         std::string profile_error;
         if (!server::report::load_profiles((std::filesystem::path(budgets_dir) / "councils").string(), profiles, profile_error)) {
             server::log_line("refusing to start: " + profile_error);
             return 1;
         }
-        for (const auto& [id, profile] : profiles) server::log_line("council profile " + id + " (as of " + budget::format_date(profile.as_of) + ")");
+        for (const auto& [id, profile] : profiles.get()->profiles)
+            server::log_line("council profile " + id + " (as of " + budget::format_date(profile.as_of) + ")");
     }
 
     // Each budget that names a profile carries its annual report's digest to the app, worked out and
@@ -159,7 +160,7 @@ int main(int argc, char** argv) {
     }
     if (registry.get()->current.empty()) server::log_line("warning: no budgets in " + budgets_dir);
     for (const auto& [id, edition] : registry.get()->current)
-        if (!edition.budget->profile.empty() && !profiles.count(edition.budget->profile))
+        if (!edition.budget->profile.empty() && !profiles.get()->profiles.count(edition.budget->profile))
             server::log_line("warning: budget " + id + " names the profile " + edition.budget->profile + ", which is not in " + budgets_dir + "/councils");
 
     // Participatory-budgeting ballots: BUDGETS/ballots/*.json. An id names one consultation only.
@@ -228,20 +229,38 @@ int main(int argc, char** argv) {
     }
     api_config.officers = officers.get();
     // Versions published in the console: the newest of file and database is each budget's current one.
-    std::vector<storage::BudgetVersion> published;
-    if (!officers->versions(published, error)) {
+    std::vector<storage::PublishedVersion> published;
+    if (!officers->versions(storage::DocumentKind::Budget, published, error)) {
         server::log_line("published budget versions: " + error);
         return 1;
     }
     for (auto& v : published) {
-        budget::BudgetLoad l = budget::load_budget(v.budget_json);
-        if (!l.budget || l.budget->id != v.budget_id || !registry.get()->find(v.budget_id)) {
-            server::log_line("warning: published version " + std::to_string(v.version) + " of " + v.budget_id +
+        budget::BudgetLoad l = budget::load_budget(v.document_json);
+        if (!l.budget || l.budget->id != v.document_id || !registry.get()->find(v.document_id)) {
+            server::log_line("warning: published version " + std::to_string(v.version) + " of " + v.document_id +
                              " is not loaded (its budget file is gone, or it no longer passes the checks)");
             continue;
         }
-        server::log_line("budget " + v.budget_id + " v" + std::to_string(v.version) + " (published by " + v.published_by + ")");
-        registry.add(registry.edition(std::move(*l.budget), std::move(v.budget_json), v.published_by, v.published_at));
+        server::log_line("budget " + v.document_id + " v" + std::to_string(v.version) + " (published by " + v.published_by + ")");
+        registry.add(registry.edition(std::move(*l.budget), std::move(v.document_json), v.published_by, v.published_at));
+    }
+    // Profiles published in the console: the newest version of each replaces its file's, and the
+    // budgets that name it carry its digest.
+    std::vector<storage::PublishedVersion> published_profiles;
+    if (!officers->versions(storage::DocumentKind::Profile, published_profiles, error)) {
+        server::log_line("published council profiles: " + error);
+        return 1;
+    }
+    for (auto& v : published_profiles) {
+        budget::ProfileLoad l = budget::load_profile(v.document_json);
+        if (!l.profile || l.profile->id != v.document_id) {
+            server::log_line("warning: published version " + std::to_string(v.version) + " of the profile " + v.document_id +
+                             " is not loaded (it no longer passes the checks)");
+            continue;
+        }
+        server::log_line("council profile " + v.document_id + " v" + std::to_string(v.version) + " (published by " + v.published_by + ")");
+        profiles.put(std::move(*l.profile), {std::move(v.document_json), v.version, v.published_by, v.published_at});
+        registry.repack_naming(v.document_id);
     }
     server::ConsultationWindows windows;
     if (!windows.load(*registry.get(), officers.get(), error)) {
@@ -257,7 +276,8 @@ int main(int argc, char** argv) {
     api_config.thresholds = &thresholds;
     server::Api api(std::move(api_config), *storage);
     server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys, public_url,
-                                      [&api](const std::string& id) { api.ballot_changed(id); }, &thresholds},
+                                      [&api](const std::string& id) { api.ballot_changed(id); }, &thresholds, &profiles, &reports,
+                                      [&registry](const std::string& profile) { registry.repack_naming(profile); }},
                                      *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_drain = [&console] { console.stop(); };

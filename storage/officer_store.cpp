@@ -350,11 +350,45 @@ bool OfficerStore::results_thresholds(std::map<std::string, ResultsThreshold>& o
     return true;
 }
 
-StoreStatus OfficerStore::add_draft(BudgetDraft& d, std::string& error) {
-    const SqlResult r = run("INSERT INTO budget_drafts (budget_id, source_name, source_kind, uploaded_by, uploaded_at, budget_json, "
-                            "problems_json, ok) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER)) RETURNING id",
-                            {d.budget_id, d.source_name, d.source_kind, d.uploaded_by, d.uploaded_at,
-                             d.budget_json.empty() ? SqlValue() : SqlValue(d.budget_json), d.problems_json, std::string(d.ok ? "1" : "0")});
+namespace {
+
+// The tables and columns of each kind of document (constants, never user text).
+struct DocumentTables {
+    const char *drafts, *versions, *id, *json;
+};
+DocumentTables tables_of(DocumentKind kind) {
+    if (kind == DocumentKind::Profile) return {"profile_drafts", "profile_versions", "profile_id", "profile_json"};
+    return {"budget_drafts", "budget_versions", "budget_id", "budget_json"};
+}
+
+DocumentDraft draft_from(const SqlRow& row) {
+    DocumentDraft d;
+    d.id = to_int(row[0]);
+    d.document_id = to_text(row[1]);
+    d.source_name = to_text(row[2]);
+    d.source_kind = to_text(row[3]);
+    d.uploaded_by = to_text(row[4]);
+    d.uploaded_at = to_text(row[5]);
+    d.document_json = to_text(row[6]);
+    d.problems_json = to_text(row[7]);
+    d.ok = to_int(row[8]) != 0;
+    d.published_version = to_int(row[9]);
+    return d;
+}
+
+std::string draft_columns(const DocumentTables& t, bool with_json) {
+    return std::string("id, ") + t.id + ", source_name, source_kind, uploaded_by, uploaded_at, " + (with_json ? t.json : "NULL") +
+           ", problems_json, ok, published_version FROM " + t.drafts;
+}
+
+}  // namespace
+
+StoreStatus OfficerStore::add_draft(DocumentKind kind, DocumentDraft& d, std::string& error) {
+    const DocumentTables t = tables_of(kind);
+    const SqlResult r = run(std::string("INSERT INTO ") + t.drafts + " (" + t.id + ", source_name, source_kind, uploaded_by, uploaded_at, " +
+                                t.json + ", problems_json, ok) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS INTEGER)) RETURNING id",
+                            {d.document_id, d.source_name, d.source_kind, d.uploaded_by, d.uploaded_at,
+                             d.document_json.empty() ? SqlValue() : SqlValue(d.document_json), d.problems_json, std::string(d.ok ? "1" : "0")});
     if (!r.ok || r.rows.empty()) {
         error = r.ok ? "no id returned" : r.error;
         return StoreStatus::Unavailable;
@@ -363,27 +397,8 @@ StoreStatus OfficerStore::add_draft(BudgetDraft& d, std::string& error) {
     return StoreStatus::Ok;
 }
 
-namespace {
-BudgetDraft draft_from(const SqlRow& row) {
-    BudgetDraft d;
-    d.id = to_int(row[0]);
-    d.budget_id = to_text(row[1]);
-    d.source_name = to_text(row[2]);
-    d.source_kind = to_text(row[3]);
-    d.uploaded_by = to_text(row[4]);
-    d.uploaded_at = to_text(row[5]);
-    d.budget_json = to_text(row[6]);
-    d.problems_json = to_text(row[7]);
-    d.ok = to_int(row[8]) != 0;
-    d.published_version = to_int(row[9]);
-    return d;
-}
-}  // namespace
-
-StoreStatus OfficerStore::find_draft(std::int64_t id, BudgetDraft& out, std::string& error) {
-    const SqlResult r = run("SELECT id, budget_id, source_name, source_kind, uploaded_by, uploaded_at, budget_json, problems_json, ok, "
-                            "published_version FROM budget_drafts WHERE id = CAST(? AS BIGINT)",
-                            {std::to_string(id)});
+StoreStatus OfficerStore::find_draft(DocumentKind kind, std::int64_t id, DocumentDraft& out, std::string& error) {
+    const SqlResult r = run("SELECT " + draft_columns(tables_of(kind), true) + " WHERE id = CAST(? AS BIGINT)", {std::to_string(id)});
     if (!r.ok) {
         error = r.error;
         return StoreStatus::Unavailable;
@@ -393,10 +408,11 @@ StoreStatus OfficerStore::find_draft(std::int64_t id, BudgetDraft& out, std::str
     return StoreStatus::Ok;
 }
 
-bool OfficerStore::list_drafts(const std::string& budget_id, std::size_t limit, std::vector<BudgetDraft>& out, std::string& error) {
-    const SqlResult r = run("SELECT id, budget_id, source_name, source_kind, uploaded_by, uploaded_at, NULL, problems_json, ok, "
-                            "published_version FROM budget_drafts WHERE budget_id = ? ORDER BY id DESC LIMIT CAST(? AS BIGINT)",
-                            {budget_id, std::to_string(limit)});
+bool OfficerStore::list_drafts(DocumentKind kind, const std::string& document_id, std::size_t limit, std::vector<DocumentDraft>& out,
+                               std::string& error) {
+    const DocumentTables t = tables_of(kind);
+    const SqlResult r = run("SELECT " + draft_columns(t, false) + " WHERE " + t.id + " = ? ORDER BY id DESC LIMIT CAST(? AS BIGINT)",
+                            {document_id, std::to_string(limit)});
     if (!r.ok) {
         error = r.error;
         return false;
@@ -406,18 +422,19 @@ bool OfficerStore::list_drafts(const std::string& budget_id, std::size_t limit, 
     return true;
 }
 
-StoreStatus OfficerStore::add_version(const std::string& budget_id, std::int64_t version, const std::string& budget_json,
+StoreStatus OfficerStore::add_version(DocumentKind kind, const std::string& document_id, std::int64_t version, const std::string& document_json,
                                       const std::string& officer, std::int64_t draft_id, std::string& error) {
+    const DocumentTables t = tables_of(kind);
     std::lock_guard<std::mutex> lock(mutex_);
     // The version and its draft's mark are one transaction: a draft is never published twice.
     if (!db_->script("BEGIN", error)) return StoreStatus::Unavailable;
-    const SqlResult marked = db_->query("UPDATE budget_drafts SET published_version = CAST(? AS BIGINT) WHERE id = CAST(? AS BIGINT) "
+    const SqlResult marked = db_->query(std::string("UPDATE ") + t.drafts + " SET published_version = CAST(? AS BIGINT) WHERE id = CAST(? AS BIGINT) "
                                         "AND published_version IS NULL AND ok = 1",
                                         {std::to_string(version), std::to_string(draft_id)});
     const SqlResult added = marked.ok && marked.changed == 1
-                                ? db_->query("INSERT INTO budget_versions (budget_id, version, budget_json, published_by, published_at) "
-                                             "VALUES (?, CAST(? AS BIGINT), ?, ?, ?)",
-                                             {budget_id, std::to_string(version), budget_json, officer, utc_now()})
+                                ? db_->query(std::string("INSERT INTO ") + t.versions + " (" + t.id + ", version, " + t.json +
+                                                 ", published_by, published_at) VALUES (?, CAST(? AS BIGINT), ?, ?, ?)",
+                                             {document_id, std::to_string(version), document_json, officer, utc_now()})
                                 : SqlResult{};
     if (!marked.ok || marked.changed != 1 || !added.ok) {
         std::string ignored;
@@ -431,8 +448,10 @@ StoreStatus OfficerStore::add_version(const std::string& budget_id, std::int64_t
     return StoreStatus::Ok;
 }
 
-bool OfficerStore::versions(std::vector<BudgetVersion>& out, std::string& error) {
-    const SqlResult r = run("SELECT budget_id, version, budget_json, published_by, published_at FROM budget_versions ORDER BY budget_id, version");
+bool OfficerStore::versions(DocumentKind kind, std::vector<PublishedVersion>& out, std::string& error) {
+    const DocumentTables t = tables_of(kind);
+    const SqlResult r = run(std::string("SELECT ") + t.id + ", version, " + t.json + ", published_by, published_at FROM " + t.versions +
+                            " ORDER BY " + t.id + ", version");
     if (!r.ok) {
         error = r.error;
         return false;

@@ -65,22 +65,26 @@ struct ApiToken {
     std::string created_at, last_used_at, revoked_at;  // "" when never used / not revoked
 };
 
-// A budget uploaded in the console (a workbook or JSON), read and checked.
-struct BudgetDraft {
+// What the console keeps drafts and published versions of: budgets (budget_drafts, budget_versions)
+// and council profiles (profile_drafts, profile_versions).
+enum class DocumentKind { Budget, Profile };
+
+// A budget or council profile uploaded in the console (a workbook or JSON), read and checked.
+struct DocumentDraft {
     std::int64_t id = 0;
-    std::string budget_id, source_name, source_kind;  // source_kind: "xlsx" or "json"
+    std::string document_id, source_name, source_kind;  // the budget's or profile's id; source_kind: "xlsx" or "json"
     std::string uploaded_by, uploaded_at;
-    std::string budget_json;    // "" when the file could not be read (or in a listing)
+    std::string document_json;  // "" when the file could not be read (or in a listing)
     std::string problems_json;  // [{"code", "place", "message", "warning"}]
     bool ok = false;            // no problems: it may be published
     std::int64_t published_version = 0;  // 0: not published
 };
 
 // A version published in the console.
-struct BudgetVersion {
-    std::string budget_id;
+struct PublishedVersion {
+    std::string document_id;
     std::int64_t version = 0;
-    std::string budget_json, published_by, published_at;
+    std::string document_json, published_by, published_at;
 };
 
 enum class StoreStatus { Ok, NotFound, Exists, Unavailable };
@@ -141,15 +145,16 @@ public:
     bool set_results_threshold(const std::string& budget_id, ResultsThreshold& t, std::string& error);  // sets t.changed_at
     bool results_thresholds(std::map<std::string, ResultsThreshold>& out, std::string& error);
 
-    // Budgets uploaded and published in the console.
-    StoreStatus add_draft(BudgetDraft& draft, std::string& error);  // sets draft.id
-    StoreStatus find_draft(std::int64_t id, BudgetDraft& out, std::string& error);
-    bool list_drafts(const std::string& budget_id, std::size_t limit, std::vector<BudgetDraft>& out, std::string& error);  // newest first, no JSON
+    // Budgets and council profiles uploaded and published in the console.
+    StoreStatus add_draft(DocumentKind kind, DocumentDraft& draft, std::string& error);  // sets draft.id
+    StoreStatus find_draft(DocumentKind kind, std::int64_t id, DocumentDraft& out, std::string& error);
+    // Newest first, without their JSON.
+    bool list_drafts(DocumentKind kind, const std::string& document_id, std::size_t limit, std::vector<DocumentDraft>& out, std::string& error);
     // Publishes a draft as a version: NotFound if the draft is gone, not ok or already published; Exists if the version is taken.
-    StoreStatus add_version(const std::string& budget_id, std::int64_t version, const std::string& budget_json, const std::string& officer,
-                            std::int64_t draft_id, std::string& error);
-    bool versions(std::vector<BudgetVersion>& out, std::string& error);  // every published version, by budget and version
-
+    StoreStatus add_version(DocumentKind kind, const std::string& document_id, std::int64_t version, const std::string& document_json,
+                            const std::string& officer, std::int64_t draft_id, std::string& error);
+    // Every published version, by id and version.
+    bool versions(DocumentKind kind, std::vector<PublishedVersion>& out, std::string& error);
 
 private:
     SqlResult run(std::string_view sql, const std::vector<SqlValue>& params = {});

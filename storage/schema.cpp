@@ -143,6 +143,31 @@ constexpr const char* kAnswersIndex = R"sql(
 CREATE INDEX IF NOT EXISTS demographic_answers_by_row ON demographic_answers (budget_id, submission_row);
 )sql";
 
+// Migration 4 (shipped 2026-12-07): council profiles uploaded and published in the console, kept as
+// budgets are.
+constexpr const char* kProfileTables = R"sql(
+CREATE TABLE IF NOT EXISTS profile_drafts (
+  id {ID},
+  profile_id TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  source_kind TEXT NOT NULL CHECK (source_kind IN ('xlsx', 'json')),
+  uploaded_by TEXT NOT NULL,
+  uploaded_at TEXT NOT NULL,
+  profile_json TEXT,
+  problems_json TEXT NOT NULL,
+  ok INTEGER NOT NULL,
+  published_version BIGINT
+);
+CREATE TABLE IF NOT EXISTS profile_versions (
+  profile_id TEXT NOT NULL,
+  version BIGINT NOT NULL,
+  profile_json TEXT NOT NULL,
+  published_by TEXT NOT NULL,
+  published_at TEXT NOT NULL,
+  PRIMARY KEY (profile_id, version)
+);
+)sql";
+
 constexpr const char* kVersionTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version (
   version BIGINT PRIMARY KEY,
@@ -245,6 +270,7 @@ public:
             }
             case 3:
                 return add_column("demographic_answers", "submission_row", "{INT} REFERENCES submissions (id)") && run(kAnswersIndex);
+            case 4: return run(kProfileTables);
             default: error_ = "no migration " + std::to_string(version); return false;
         }
     }
@@ -262,6 +288,7 @@ const std::vector<Migration>& migrations() {
         {1, "the tables as first shipped"},
         {2, "comments kept apart and a balanced flag on each submission"},
         {3, "demographic answers linked to their submission"},
+        {4, "council profiles kept in the console"},
     };
     return list;
 }

@@ -17,6 +17,7 @@
 #include "exports.h"
 #include "forms.h"
 #include "page.h"
+#include "profiles.h"
 #include "log.h"
 #include "qr_svg.h"
 #include "voter_code.h"
@@ -101,7 +102,7 @@ Response Console::unavailable(Context& c) {
 //   body: what a POST may carry besides a form (application/x-www-form-urlencoded).
 //   strict: another method is 405, not passed on.
 //   path: {budget} a budget's id (and its version, by ?version=N), {ballot} a ballot's, {consultation}
-//         either; {rest} the rest of the path, for drafts.cpp's and the tally's own routes.
+//         either, {profile} a council profile's; {rest} the rest of the path, for drafts.cpp's and the tally's own routes.
 // A signed-in officer's POST must come from this site (Origin, Sec-Fetch-Site) and, for a form, carry
 // the session's token (admin_form). Anything else is 404.
 const std::vector<Console::Route>& Console::routes() {
@@ -147,6 +148,12 @@ const std::vector<Console::Route>& Console::routes() {
         {"GET",  "/console/budgets/{budget}/aggregate.json", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.export_file(c, *m.budget, "aggregate.json"); }},
         {"GET",  "/console/budgets/{budget}/submissions.jsonl", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.export_file(c, *m.budget, "submissions.jsonl"); }},
         // Budget authoring (drafts.cpp): versions, drafts, previews and publishing.
+        {"GET",  "/console/profiles/{profile}",              Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.profile_page(c, m.id, 200, ""); }},
+        {"GET",  "/console/profiles/{profile}/profile.json", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.current_profile_file(c, m.id, false); }},
+        {"GET",  "/console/profiles/{profile}/profile.xlsx", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.current_profile_file(c, m.id, true); }},
+        {"POST", "/console/profiles/{profile}/drafts",       Who::Officer, Body::FormOrFile, [](Console& k, Context& c, M m) { return k.upload_profile_draft(c, m.id); }},
+        {"GET",  "/console/profiles/{profile}/drafts/{rest}", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.profile_draft_route(c, m.id, m.rest); }},
+        {"POST", "/console/profiles/{profile}/drafts/{rest}", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.profile_draft_route(c, m.id, m.rest); }},
         {"GET",  "/console/budgets/{budget}/budget",         Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_page(c, m.id, 200, ""); }},
         {"GET",  "/console/budgets/{budget}/budget.json",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_file(c, *m.budget, m.edition->json, false, ""); }},
         {"GET",  "/console/budgets/{budget}/budget.xlsx",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_file(c, *m.budget, m.edition->json, true, ""); }},
@@ -194,6 +201,11 @@ bool Console::resolve(Context& c, std::string_view name, const std::string& id, 
         if (ballot) m.ballot = ballot->ballot.get();
         else unknown = tr(c, "There is no consultation at this address.");
         return ballot != nullptr;
+    }
+    if (name == "profile") {
+        const bool held = config_.profiles && config_.profiles->get()->profiles.count(id);
+        if (!held) unknown = tr(c, "There is no council profile at this address.");
+        return held;
     }
     if (name == "consultation") {
         if (ballot) {

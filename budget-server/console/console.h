@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,10 +16,16 @@
 #include "budget.h"
 #include "consultation_windows.h"
 #include "facilitator_keys.h"
+#include "formats/sheets.h"
 #include "officer_store.h"
 #include "storage.h"
 #include "templates.h"
 #include "work_queue.h"
+
+namespace server::report {
+class ProfileRegistry;
+class AnnualReports;
+}  // namespace server::report
 
 namespace server::console {
 
@@ -33,6 +40,9 @@ struct ConsoleConfig {
     std::string public_url;  // where residents reach the site, for the links on voter code slips
     std::function<void(const std::string&)> ballot_changed;  // votes were stored: live tallies count again
     ResultsThresholds* thresholds = nullptr;  // responses each budget's public results wait for
+    report::ProfileRegistry* profiles = nullptr;           // council profiles (null: none can be authored)
+    const report::AnnualReports* reports = nullptr;        // to preview a profile's draft as its report
+    std::function<void(const std::string&)> profile_published;  // a profile changed: budgets naming it repack
 };
 
 // Sessions end after this long without a request, and this long after sign-in whatever happens.
@@ -141,9 +151,21 @@ private:
     Response budget_file(Context& c, const budget::Budget& b, const std::string& document, bool workbook, const std::string& name);
     Response upload_draft(Context& c, const std::string& id);
     Response draft_route(Context& c, const std::string& id, const std::string& rest);
-    Response draft_page(Context& c, const storage::BudgetDraft& draft, int status, const std::string& problem);
-    Response preview_file(Context& c, const storage::BudgetDraft& draft, const std::string& file);
-    Response publish_draft(Context& c, const storage::BudgetDraft& draft);
+    Response draft_page(Context& c, const storage::DocumentDraft& draft, int status, const std::string& problem);
+    Response preview_file(Context& c, const storage::DocumentDraft& draft, const std::string& file);
+    Response publish_draft(Context& c, const storage::DocumentDraft& draft);
+    // A draft's file, uploader, problems (with what to do) and state, for draft.tpl.
+    void fill_draft(Context& c, ctemplate::TemplateDictionary& d, const storage::DocumentDraft& draft, const std::string& problem);
+    // Council profile authoring (profile_drafts.cpp): the same, for the figures behind an annual report.
+    Response profile_page(Context& c, const std::string& id, int status, const std::string& problem);
+    Response profile_file(Context& c, const std::string& document, bool workbook, const std::string& name);
+    Response current_profile_file(Context& c, const std::string& id, bool workbook);
+    // A workbook as a download (503 when `book` is absent or cannot be written).
+    Response workbook_download(Context& c, const std::optional<budget::sheets::Book>& book, const std::string& name);
+    Response upload_profile_draft(Context& c, const std::string& id);
+    Response profile_draft_route(Context& c, const std::string& id, const std::string& rest);
+    Response profile_draft_page(Context& c, const storage::DocumentDraft& draft, int status, const std::string& problem);
+    Response publish_profile_draft(Context& c, const storage::DocumentDraft& draft);
     Response message(Context& c, int status, const std::string& heading, const std::string& text);
     std::string tr(const Context& c, std::string_view english) const;
     // A form that changes something: it must carry this session's token and come from an admin.

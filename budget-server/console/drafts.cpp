@@ -10,6 +10,7 @@
 
 #include "budget_loader.h"
 #include "budget_pack.h"
+#include "draft_reading.h"
 #include "formats/budget_sheets.h"
 #include "http_rules.h"
 #include "log.h"
@@ -27,81 +28,6 @@ namespace {
 #define N_(english) english
 
 constexpr std::size_t kDraftsListed = 20;
-
-// What to do about a problem, by its code; the loader's message says what is wrong.
-const char* hint_for(const std::string& code) {
-    if (code == "workbook.not_a_number") return N_("Type a number in this cell, with no words.");
-    if (code == "workbook.too_many_decimals") return N_("Give money to the penny: at most two decimal places.");
-    if (code == "workbook.not_whole_number") return N_("Type a whole number.");
-    if (code == "workbook.not_yes_no") return N_("Choose yes or no from the cell's list.");
-    if (code == "workbook.not_a_choice") return N_("Choose one of the values in the cell's list.");
-    if (code == "workbook.not_a_date") return N_("Type a date and time in UTC, like 2027-01-05 09:00.");
-    if (code == "workbook.unknown_parent" || code == "workbook.missing_parent" || code == "budget.unknown_reference")
-        return N_("Use an id from the sheet it refers to, spelt the same way.");
-    if (code == "workbook.missing_sheet" || code == "workbook.missing_column")
-        return N_("Start again from the workbook downloaded from this page, and keep its sheets and headings.");
-    if (code.rfind("workbook.", 0) == 0 || code.rfind("json.", 0) == 0)
-        return N_("Save the file again from your spreadsheet program as an Excel workbook (.xlsx), or start from the workbook on this page.");
-    if (code == "budget.missing_field") return N_("Fill in this cell: the budget needs it.");
-    if (code == "budget.missing_translation") return N_("Give the Welsh beside the English.");
-    if (code == "budget.duplicate_id") return N_("Give each row its own id.");
-    if (code == "budget.total_mismatch" || code == "budget.gap_mismatch")
-        return N_("Check the figure against the rows it sums; the message gives the sum the budget expects.");
-    if (code == "budget.min_above_max" || code == "budget.range_excludes_zero" || code == "budget.step_does_not_divide" ||
-        code == "budget.off_step" || code == "budget.bad_step")
-        return N_("Make the lowest change, highest change and step fit together, with today's level (0%) among the steps.");
-    if (code == "budget.infeasible") return N_("Offer more savings or income, or reduce the gap, so a resident can balance the budget.");
-    if (code == "draft.other_budget") return N_("Upload this consultation's own budget, or change the budget id back.");
-    return N_("Correct it, then upload the file again.");
-}
-
-json problem_json(const budget::Problem& p, bool warning) {
-    return {{"code", p.code}, {"place", p.place}, {"line", p.line}, {"column", p.column}, {"pointer", p.pointer},
-            {"message", p.message}, {"warning", warning}};
-}
-
-// Reads an uploaded file as a draft of budget `id`.
-void read_draft(const std::string& id, const std::string& filename, const std::string& bytes, storage::BudgetDraft& d) {
-    budget::Problems problems, warnings;
-    const std::string lowered = lower_ascii(filename);
-    const bool xlsx = bytes.compare(0, 4, "PK\x03\x04") == 0 || (lowered.size() > 5 && lowered.compare(lowered.size() - 5, 5, ".xlsx") == 0);
-    d.source_kind = xlsx ? "xlsx" : "json";
-    std::string document;
-    if (xlsx) {
-        budget::workbook::XlsxRead read = budget::workbook::read_xlsx(bytes);
-        if (!read.book) problems = std::move(read.problems);
-        else {
-            budget::sheets::BookImport in = budget::sheets::book_to_budget(*read.book);
-            document = std::move(in.json);
-            problems = std::move(in.problems);
-            warnings = std::move(in.warnings);
-        }
-    } else {
-        budget::BudgetLoad l = budget::load_budget(bytes);
-        problems = std::move(l.problems);
-        warnings = std::move(l.warnings);
-        if (valid_utf8(bytes) && bytes.size() <= budget::JsonLimits{}.max_bytes) document = bytes;
-    }
-    // A draft is a version of this consultation's budget, not another's.
-    const json doc = json::parse(document, nullptr, false);
-    if (!doc.is_discarded() && doc.is_object() && doc.contains("id") && doc["id"].is_string() && doc["id"] != id) {
-        budget::Problem p("draft.other_budget", "/id", 0, 0,
-                          "this file is the budget \"" + doc["id"].get<std::string>() + "\", not \"" + id + "\"",
-                          xlsx ? budget::sheets::place_name("Council", 1, 1) : "");
-        if (!xlsx) {
-            budget::JsonDocument located;
-            budget::Problems ignored;
-            if (budget::parse_json(document, budget::JsonLimits{}, located, ignored)) std::tie(p.line, p.column) = located.locate("/id");
-        }
-        problems.insert(problems.begin(), std::move(p));
-    }
-    json list = json::array();
-    for (const auto& p : problems) list.push_back(problem_json(p, false));
-    for (const auto& w : warnings) list.push_back(problem_json(w, true));
-    d.problems_json = list.dump(-1, ' ', false, json::error_handler_t::replace);
-    d.ok = problems.empty() && !document.empty();
-    d.budget_json = std::move(document);
-}
 
 const char* content_type_of(const std::string& file) {
     auto ends = [&](const char* ext) {
@@ -129,19 +55,24 @@ Response Console::budget_file(Context& c, const budget::Budget& b, const std::st
         r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + base + ".json\"");
         return r;
     }
-    static std::atomic<unsigned> counter{0};
-    const std::string path = config_.export_dir + "/console-budget-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".tmp";
-    std::string error;
     const json doc = json::parse(document, nullptr, false);
-    if (doc.is_discarded() || !budget::workbook::write_book(budget::sheets::budget_to_book(doc), path, error)) {
+    if (doc.is_discarded()) return workbook_download(c, std::nullopt, base);
+    return workbook_download(c, budget::sheets::budget_to_book(doc), base);
+}
+
+Response Console::workbook_download(Context& c, const std::optional<budget::sheets::Book>& book, const std::string& name) {
+    static std::atomic<unsigned> counter{0};
+    const std::string path = config_.export_dir + "/console-workbook-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".tmp";
+    std::string error = "the document could not be read";
+    if (!book || !budget::workbook::write_book(*book, path, error)) {
         std::remove(path.c_str());
-        log_line("console: budget workbook not made: " + error);
+        log_line("console: workbook not made: " + error);
         return message(c, 503, tr(c, "The console is unavailable"), tr(c, "The workbook could not be made just now. Try again in a minute."));
     }
     Response r;
     r.file = path;
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + base + ".xlsx\"");
+    r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
     return r;
 }
 
@@ -168,9 +99,9 @@ Response Console::budget_page(Context& c, const std::string& id, int status, con
             else row->AddSectionDictionary("EARLIER")->SetValue("NUMBER", std::to_string(v->first));
         }
     if (c.admin()) d.ShowSection("CAN_UPLOAD");
-    std::vector<storage::BudgetDraft> drafts;
+    std::vector<storage::DocumentDraft> drafts;
     std::string error;
-    if (!officers_.list_drafts(id, kDraftsListed, drafts, error)) return unavailable(c);
+    if (!officers_.list_drafts(storage::DocumentKind::Budget, id, kDraftsListed, drafts, error)) return unavailable(c);
     for (const auto& draft : drafts) {
         auto* row = d.AddSectionDictionary("DRAFT_ROW");
         row->SetValue("NUMBER", std::to_string(draft.id));
@@ -207,14 +138,14 @@ Response Console::upload_draft(Context& c, const std::string& id) {
         return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to upload the budget."));
     }
     if (!file || file->data.empty()) return budget_page(c, id, 400, tr(c, "Choose a workbook (.xlsx) or a budget file (.json) to upload."));
-    storage::BudgetDraft draft;
-    draft.budget_id = id;
+    storage::DocumentDraft draft;
+    draft.document_id = id;
     draft.source_name = shown_name(file->filename);
     draft.uploaded_by = c.session.officer.name;
     draft.uploaded_at = budget::format_utc(now_seconds());
-    read_draft(id, draft.source_name, file->data, draft);
+    read_draft(kBudgetReader, id, draft.source_name, file->data, draft);
     std::string error;
-    if (officers_.add_draft(draft, error) != storage::StoreStatus::Ok) {
+    if (officers_.add_draft(storage::DocumentKind::Budget, draft, error) != storage::StoreStatus::Ok) {
         log_line("console: draft not stored: " + error);
         return unavailable(c);
     }
@@ -226,26 +157,26 @@ Response Console::draft_route(Context& c, const std::string& id, const std::stri
     const auto slash = rest.find('/');
     const std::string number = rest.substr(0, slash), tail = slash == std::string::npos ? "" : rest.substr(slash + 1);
     const bool digits = !number.empty() && number.size() <= 18 && number.find_first_not_of("0123456789") == std::string::npos;
-    storage::BudgetDraft draft;
+    storage::DocumentDraft draft;
     std::string error;
-    const storage::StoreStatus s = digits ? officers_.find_draft(std::stoll(number), draft, error) : storage::StoreStatus::NotFound;
+    const storage::StoreStatus s = digits ? officers_.find_draft(storage::DocumentKind::Budget, std::stoll(number), draft, error) : storage::StoreStatus::NotFound;
     if (s == storage::StoreStatus::Unavailable) return unavailable(c);
-    if (s != storage::StoreStatus::Ok || draft.budget_id != id)
+    if (s != storage::StoreStatus::Ok || draft.document_id != id)
         return message(c, 404, tr(c, "Page not found"), tr(c, "This consultation has no such draft."));
     const bool get = c.request.method == "GET";
     if (tail.empty() && get) return draft_page(c, draft, 200, "");
     if ((tail == "budget.json" || tail == "budget.xlsx") && get) {
-        if (draft.budget_json.empty()) return message(c, 404, tr(c, "Page not found"), tr(c, "This draft could not be read, so there is nothing to download."));
-        budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+        if (draft.document_json.empty()) return message(c, 404, tr(c, "Page not found"), tr(c, "This draft could not be read, so there is nothing to download."));
+        budget::BudgetLoad l = budget::load_budget(draft.document_json);
         if (!l.budget) {  // a draft with problems: its JSON as it is, no workbook
             if (tail == "budget.xlsx") return message(c, 404, tr(c, "Page not found"), tr(c, "Correct the problems first; then the draft can be downloaded as a workbook."));
             Response r;
             r.content_type = "application/json; charset=utf-8";
-            r.body = draft.budget_json;
+            r.body = draft.document_json;
             r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + id + "-draft-" + number + ".json\"");
             return r;
         }
-        return budget_file(c, *l.budget, draft.budget_json, tail == "budget.xlsx", id + "-draft-" + number);
+        return budget_file(c, *l.budget, draft.document_json, tail == "budget.xlsx", id + "-draft-" + number);
     }
     if (tail == "publish" && c.request.method == "POST") return publish_draft(c, draft);
     if (tail == "preview" && get) {
@@ -272,19 +203,31 @@ Response Console::draft_route(Context& c, const std::string& id, const std::stri
     return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
 }
 
-Response Console::draft_page(Context& c, const storage::BudgetDraft& draft, int status, const std::string& problem) {
-    const BudgetEdition* current = c.budgets->find(draft.budget_id);
+Response Console::draft_page(Context& c, const storage::DocumentDraft& draft, int status, const std::string& problem) {
+    const BudgetEdition* current = c.budgets->find(draft.document_id);
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
-    const std::string number = std::to_string(draft.id);
-    Page page(templates_, c, "draft.tpl", fill(tr(c, "Draft {number}: {file}"), {{"number", number}, {"file", draft.source_name}}));
+    Page page(templates_, c, "draft.tpl", fill(tr(c, "Draft {number}: {file}"), {{"number", std::to_string(draft.id)}, {"file", draft.source_name}}));
     auto& d = page.body();
-    d.SetValue("ID", draft.budget_id);
+    d.SetValue("BASE", "/console/budgets/" + draft.document_id);
+    d.SetValue("STEM", "budget");
+    d.ShowSection("BUDGET_DRAFT");
     d.SetValue("COUNCIL", current->budget->council_name.in(language));
-    d.SetValue("NUMBER", number);
+    d.SetValue("NEXT_VERSION", std::to_string(current->budget->version + 1));
+    fill_draft(c, d, draft, problem);
+    if (draft.ok && !current->budget->languages.empty()) {
+        const budget::BudgetLoad l = budget::load_budget(draft.document_json);
+        if (l.budget && std::find(l.budget->languages.begin(), l.budget->languages.end(), "cy") != l.budget->languages.end())
+            d.ShowSection("WELSH_PREVIEW");
+    }
+    return page.render(status);
+}
+
+void Console::fill_draft(Context& c, ctemplate::TemplateDictionary& d, const storage::DocumentDraft& draft, const std::string& problem) {
+    d.SetValue("ID", draft.document_id);
+    d.SetValue("NUMBER", std::to_string(draft.id));
     d.SetValue("FILE", draft.source_name);
     d.SetValue("BY", draft.uploaded_by);
     d.SetValue("AT", draft.uploaded_at);
-    d.SetValue("NEXT_VERSION", std::to_string(current->budget->version + 1));
     if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
     const json problems = json::parse(draft.problems_json, nullptr, false);
     std::size_t errors = 0, warnings = 0;
@@ -310,20 +253,14 @@ Response Console::draft_page(Context& c, const storage::BudgetDraft& draft, int 
         d.ShowSection("PROBLEM_TABLE");
     }
     if (warnings) d.ShowSection("WARNING_TABLE");
-    if (!draft.budget_json.empty()) d.ShowSection("CAN_DOWNLOAD");
+    if (!draft.document_json.empty()) d.ShowSection("CAN_DOWNLOAD");
     if (draft.ok) d.ShowSection("READY");
-    if (draft.ok && !current->budget->languages.empty()) {
-        const budget::BudgetLoad l = budget::load_budget(draft.budget_json);
-        if (l.budget && std::find(l.budget->languages.begin(), l.budget->languages.end(), "cy") != l.budget->languages.end())
-            d.ShowSection("WELSH_PREVIEW");
-    }
     if (draft.published_version) d.AddSectionDictionary("PUBLISHED")->SetValue("VERSION", std::to_string(draft.published_version));
     else if (draft.ok && c.admin()) d.ShowSection("CAN_PUBLISH");
-    return page.render(status);
 }
 
 // The resident app's own files, with the draft as its budget; a preview sends nothing to the council.
-Response Console::preview_file(Context& c, const storage::BudgetDraft& draft, const std::string& file) {
+Response Console::preview_file(Context& c, const storage::DocumentDraft& draft, const std::string& file) {
     if (file == "preview-submissions") {
         Response r = error_response(403, "preview.not_sent", "This is a preview: nothing is sent to the council.");
         return r;
@@ -332,11 +269,11 @@ Response Console::preview_file(Context& c, const storage::BudgetDraft& draft, co
     if (file == "config.json") {
         Response r;
         r.content_type = "application/json";
-        r.body = json{{"budget", draft.budget_id}, {"submission_endpoint", "preview-submissions"}, {"preview", true}}.dump();
+        r.body = json{{"budget", draft.document_id}, {"submission_endpoint", "preview-submissions"}, {"preview", true}}.dump();
         return r;
     }
-    if (file == "budgets/" + draft.budget_id + ".pack") {
-        budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+    if (file == "budgets/" + draft.document_id + ".pack") {
+        budget::BudgetLoad l = budget::load_budget(draft.document_json);
         if (!l.budget) return message(c, 404, tr(c, "Page not found"), tr(c, "Correct the problems first; then the draft can be previewed."));
         Response r;
         r.content_type = "application/octet-stream";
@@ -350,7 +287,7 @@ Response Console::preview_file(Context& c, const storage::BudgetDraft& draft, co
     const std::string name = file.empty() ? "index.html" : file;
     const bool app_file = std::find(std::begin(kAppFiles), std::end(kAppFiles), name) != std::end(kAppFiles);
     const auto is_logo = [&] {
-        const budget::BudgetLoad l = budget::load_budget(draft.budget_json);
+        const budget::BudgetLoad l = budget::load_budget(draft.document_json);
         return l.budget && !l.budget->brand.logo.empty() && name == l.budget->brand.logo && name.find("..") == std::string::npos;
     };
     if ((!app_file && !is_logo()) || config_.site_dir.empty())
@@ -369,29 +306,29 @@ Response Console::preview_file(Context& c, const storage::BudgetDraft& draft, co
     return r;
 }
 
-Response Console::publish_draft(Context& c, const storage::BudgetDraft& draft) {
-    auto form = admin_form(c, draft.budget_id, "publishing a budget needs an administrator", tr(c, "Ask an administrator to publish the budget."));
+Response Console::publish_draft(Context& c, const storage::DocumentDraft& draft) {
+    auto form = admin_form(c, draft.document_id, "publishing a budget needs an administrator", tr(c, "Ask an administrator to publish the budget."));
     if (!form) return std::move(form.error);
     if (!draft.ok || draft.published_version) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
-    const BudgetEdition* current = c.budgets->find(draft.budget_id);
+    const BudgetEdition* current = c.budgets->find(draft.document_id);
     const std::int64_t version = current->budget->version + 1;
     // The draft becomes the next version: its version number is set here, and it is checked again.
-    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(draft.budget_json, nullptr, false);
+    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(draft.document_json, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
     doc["version"] = version;
     std::string text = doc.dump(2) + "\n";
     budget::BudgetLoad l = budget::load_budget(text);
     if (!l.budget) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
     std::string error;
-    const storage::StoreStatus s = officers_.add_version(draft.budget_id, version, text, c.session.officer.name, draft.id, error);
+    const storage::StoreStatus s = officers_.add_version(storage::DocumentKind::Budget, draft.document_id, version, text, c.session.officer.name, draft.id, error);
     if (s == storage::StoreStatus::Unavailable) return unavailable(c);
     if (s == storage::StoreStatus::Exists || s == storage::StoreStatus::NotFound)
         return draft_page(c, draft, 409, tr(c, "Someone published another version meanwhile, or this draft is published already. Look at the budget page and try again."));
     const budget::Budget published = *l.budget;
     config_.budgets->add(config_.budgets->edition(std::move(*l.budget), std::move(text), c.session.officer.name, budget::format_utc(now_seconds())));
     if (config_.windows) config_.windows->published(published);
-    audit(c, "budget.published", draft.budget_id, "version " + std::to_string(version) + " from draft " + std::to_string(draft.id) + " (" + draft.source_name + ")");
-    return redirect("/console/budgets/" + draft.budget_id + "/budget?done=published");
+    audit(c, "budget.published", draft.document_id, "version " + std::to_string(version) + " from draft " + std::to_string(draft.id) + " (" + draft.source_name + ")");
+    return redirect("/console/budgets/" + draft.document_id + "/budget?done=published");
 }
 
 }  // namespace server::console

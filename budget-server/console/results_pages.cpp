@@ -16,6 +16,7 @@
 #include "exports.h"
 #include "forms.h"
 #include "page.h"
+#include "profiles.h"
 #include "log.h"
 #include "qr_svg.h"
 #include "voter_code.h"
@@ -99,6 +100,17 @@ Response Console::home(Context& c) {
         row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
     }
     if (c.budgets->current.empty()) page.body().ShowSection("NO_BUDGETS");
+    if (const auto held = config_.profiles ? config_.profiles->get() : nullptr; held && !held->profiles.empty()) {
+        auto* profiles = page.body().AddSectionDictionary("PROFILES");
+        const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+        for (const auto& [id, p] : held->profiles) {
+            auto* row = profiles->AddSectionDictionary("PROFILE");
+            row->SetValue("ID", id);
+            row->SetValue("COUNCIL", p.name.in(language));
+            row->SetValue("VERSION", std::to_string(held->sources.at(id).version));
+            row->SetValue("AS_OF", budget::describe_date(p.as_of, language));
+        }
+    }
     if (config_.ballots && !config_.ballots->by_id.empty()) {
         auto* ballots = page.body().AddSectionDictionary("BALLOTS");
         for (const auto& [id, edition] : config_.ballots->by_id) {

@@ -214,15 +214,20 @@ TrendChart trend_chart(const std::vector<std::pair<std::string, std::int64_t>>& 
     return c;
 }
 
-AnnualReports::AnnualReports(const ProfileSet& profiles, const BudgetRegistry& budgets, std::string frame_ancestors)
+AnnualReports::AnnualReports(const ProfileRegistry& profiles, const BudgetRegistry& budgets, std::string frame_ancestors)
     : profiles_(profiles), budgets_(budgets), frame_ancestors_(std::move(frame_ancestors)), templates_(kReportFiles, kReportFiles_count) {}
 
 bool AnnualReports::load(std::string& error) { return templates_.load(error); }
 
 std::optional<std::string> AnnualReports::page(const std::string& id, Lang lang) const {
-    const auto found = profiles_.find(id);
-    if (found == profiles_.end()) return std::nullopt;
-    const budget::CouncilProfile& p = found->second;
+    const auto held = profiles_.get();
+    const auto found = held->profiles.find(id);
+    if (found == held->profiles.end()) return std::nullopt;
+    return page_of(found->second, lang);
+}
+
+std::string AnnualReports::page_of(const budget::CouncilProfile& p, Lang lang, const std::string& preview_of) const {
+    const std::string& id = p.id;
     const std::string language = lang == Lang::Cy ? "cy" : "en";
     const auto tr = [&](std::string_view english) { return std::string(templates_.translate(lang, english)); };
     const auto set = budgets_.get();
@@ -240,6 +245,7 @@ std::optional<std::string> AnnualReports::page(const std::string& id, Lang lang)
     d.SetValue("COUNCIL", p.name.in(language));
     d.SetValue("AS_OF", budget::describe_date(p.as_of, language));
     d.SetValue("JUDGED_ON", budget::describe_date(on, language));
+    if (!preview_of.empty()) d.AddSectionDictionary("PREVIEW")->SetValue("DRAFT", preview_of);
     if (p.illustrative) d.ShowSection("ILLUSTRATIVE");
     if (p.population) {
         d.ShowSection("HAS_POPULATION");
@@ -397,8 +403,9 @@ std::optional<std::string> AnnualReports::page(const std::string& id, Lang lang)
 
 void AnnualReports::attach_digest(budget::Budget& b) const {
     b.accountability.reset();
-    const auto found = b.profile.empty() ? profiles_.end() : profiles_.find(b.profile);
-    if (found == profiles_.end()) return;
+    const auto held = profiles_.get();
+    const auto found = b.profile.empty() ? held->profiles.end() : held->profiles.find(b.profile);
+    if (found == held->profiles.end()) return;
     const budget::CouncilProfile& p = found->second;
     const budget::CalendarDate on = std::min(today(), p.as_of);
     const budget::Judgement j = budget::judge(p, on, &b);

@@ -40,19 +40,21 @@ TrendChart trend_chart(const std::vector<std::pair<std::string, std::int64_t>>& 
 
 class AnnualReports {
 public:
-    AnnualReports(const ProfileSet& profiles, const BudgetRegistry& budgets, std::string frame_ancestors);
+    AnnualReports(const ProfileRegistry& profiles, const BudgetRegistry& budgets, std::string frame_ancestors);
     // Loads the templates; false with `error` when one is broken.
     bool load(std::string& error);
     // GET or HEAD /report/ID[?lang=cy]: the page, a 404 page for an unknown id, 405 for other methods.
     Response handle(const Request& request) const;
     // The page for `id` at today's date, or nullopt.
     std::optional<std::string> page(const std::string& id, console::Lang lang) const;
+    // The page of a profile; with `preview_of`, the page a draft would make, marked as a preview of it.
+    std::string page_of(const budget::CouncilProfile& p, console::Lang lang, const std::string& preview_of = "") const;
     // Fills `b.accountability` from the profile it names, with the same judgement and words as the page
     // (both languages), for the app's annual report screen; clears it when the budget names none.
     void attach_digest(budget::Budget& b) const;
 
 private:
-    const ProfileSet& profiles_;
+    const ProfileRegistry& profiles_;
     const BudgetRegistry& budgets_;
     std::string frame_ancestors_;
     console::Templates templates_;

@@ -166,3 +166,46 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
   await resident.close();
   await context.close();
 });
+
+test("an officer fixes the council's figures by cell, previews the annual report they make, and publishes them", async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/console/`);
+  await page.getByLabel('Name').fill(ADMIN.name);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Annual reports' }).waitFor();
+  await page.locator('a[href="/console/profiles/eastbrook-district"]').click();
+  await page.getByRole('heading', { level: 1, name: /The council's figures/ }).waitFor();
+  await look(page, 'profile');
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download it as a workbook (Excel) to edit' }).click()]);
+  const original = join(work, 'eastbrook-profile.xlsx');
+  await download.saveAs(original);
+
+  const broken = join(work, 'eastbrook-profile-broken.xlsx');
+  editWorkbook(original, broken, [['Finance', 3, 'Gross external debt', 'a lot'], ['Profile', 6, 'Value', '31/03/2025']]);
+  await page.getByLabel('Upload a workbook (.xlsx) or a profile file (.json)').setInputFiles(broken);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await page.getByRole('heading', { name: 'There are 2 problems. Nothing can be published until they are put right.' }).waitFor();
+  const rows = await page.$$eval('table.problems tbody tr', (trs) => trs.map((tr) => tr.querySelector('.place').textContent));
+  assert.deepEqual(rows.sort(), ['Finance!G3', 'Profile!B6']);
+  await look(page, 'profile-draft-problems');
+
+  await page.getByRole('link', { name: /the council's figures/ }).click();
+  const fixed = join(work, 'eastbrook-profile-fixed.xlsx');
+  editWorkbook(original, fixed, [['Profile', 6, 'Value', '2025-06-30']]);
+  await page.getByLabel('Upload a workbook (.xlsx) or a profile file (.json)').setInputFiles(fixed);
+  await page.getByRole('button', { name: 'Upload and check' }).click();
+  await page.getByText('This draft has no problems.').waitFor();
+  await look(page, 'profile-draft-ready');
+  await page.getByRole('link', { name: 'The annual report, in English' }).click();
+  await page.getByText(/Preview of draft \d+\./).waitFor();
+  await look(page, 'profile-draft-preview');
+  await page.goBack();
+  await page.getByRole('button', { name: 'Publish as the next version' }).click();
+  await page.getByText('Version 1 is published. The annual report shows it now.').waitFor();
+  await page.getByRole('link', { name: 'Read the annual report' }).click();
+  await page.getByText('Figures as of 30 June 2025.', { exact: false }).first().waitFor();
+  await context.close();
+});

@@ -125,6 +125,9 @@ void every_shipped_schema_is_brought_up_to_date(const Backend& backend) {
             BOOST_REQUIRE(storage::recorded_schema_version(*db, version, error));
             BOOST_TEST(version == storage::current_schema_version());
             BOOST_TEST(count(*db, "SELECT COUNT(*) FROM schema_version") == static_cast<std::int64_t>(storage::migrations().size()));
+            // Migration 4: the console keeps council profiles beside budgets, empty at first.
+            BOOST_TEST(count(*db, "SELECT COUNT(*) FROM profile_drafts") == 0);
+            BOOST_TEST(count(*db, "SELECT COUNT(*) FROM profile_versions") == 0);
 
             // Each submission's balanced flag and comments agree with its stored document, however old.
             const auto rows = db->query("SELECT id, balanced, document FROM submissions ORDER BY id");
@@ -280,6 +283,6 @@ BOOST_AUTO_TEST_CASE(one_text_two_dialects) {
 BOOST_AUTO_TEST_CASE(versions_are_numbered_one_by_one) {
     int expected = 1;
     for (const auto& m : storage::migrations()) BOOST_TEST(m.version == expected++);
-    BOOST_TEST(storage::current_schema_version() == 3);
+    BOOST_TEST(storage::current_schema_version() == 4);
 }
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a> › <a href="/console/budgets/{{ID}}">{{COUNCIL}}</a> › <a href="/console/budgets/{{ID}}/budget">{{_ The budget _}}</a></p>
+<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a> › {{#BUDGET_DRAFT}}<a href="/console/budgets/{{ID}}">{{COUNCIL}}</a> › <a href="{{BASE}}/budget">{{_ The budget _}}</a>{{/BUDGET_DRAFT}}{{#PROFILE_DRAFT}}<a href="{{BASE}}">{{COUNCIL}}: {{_ the council's figures _}}</a>{{/PROFILE_DRAFT}}</p>
 <h1>{{_ Draft _}} {{NUMBER}} <span class="hint">{{FILE}}</span></h1>
 <p class="meta">{{_ Uploaded by _}} {{BY}}, {{AT}} UTC</p>
 {{#ERROR}}
@@ -11,7 +11,7 @@
 {{#HAS_PROBLEMS}}
 <div class="error-summary" role="alert" aria-labelledby="problems-title" tabindex="-1">
 <h2 id="problems-title">{{SUMMARY}}</h2>
-<p>{{_ Correct them in the file, then upload it again on the budget page. _}}</p>
+<p>{{#BUDGET_DRAFT}}{{_ Correct them in the file, then upload it again on the budget page. _}}{{/BUDGET_DRAFT}}{{#PROFILE_DRAFT}}{{_ Correct them in the file, then upload it again on the profile page. _}}{{/PROFILE_DRAFT}}</p>
 </div>
 {{/HAS_PROBLEMS}}
 {{#PROBLEM_TABLE}}
@@ -40,24 +40,26 @@
 <div class="notice" role="status"><p>{{_ This draft has no problems. Preview it as residents will see it, then publish it. _}}</p></div>
 <h2>{{_ Preview _}}</h2>
 <ul class="actions">
-<li><a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}/preview?size=phone&amp;lang=en">{{_ On a phone, in English _}}</a></li>
-<li><a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}/preview?size=desktop&amp;lang=en">{{_ On a desktop, in English _}}</a></li>
-{{#WELSH_PREVIEW}}<li><a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}/preview?size=phone&amp;lang=cy">{{_ On a phone, in Welsh _}}</a></li>
-<li><a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}/preview?size=desktop&amp;lang=cy">{{_ On a desktop, in Welsh _}}</a></li>{{/WELSH_PREVIEW}}
+{{#BUDGET_DRAFT}}<li><a href="{{BASE}}/drafts/{{NUMBER}}/preview?size=phone&amp;lang=en">{{_ On a phone, in English _}}</a></li>
+<li><a href="{{BASE}}/drafts/{{NUMBER}}/preview?size=desktop&amp;lang=en">{{_ On a desktop, in English _}}</a></li>{{/BUDGET_DRAFT}}
+{{#PROFILE_DRAFT}}<li><a href="{{BASE}}/drafts/{{NUMBER}}/preview?lang=en">{{_ The annual report, in English _}}</a></li>{{/PROFILE_DRAFT}}
+{{#WELSH_PREVIEW}}{{#BUDGET_DRAFT}}<li><a href="{{BASE}}/drafts/{{NUMBER}}/preview?size=phone&amp;lang=cy">{{_ On a phone, in Welsh _}}</a></li>
+<li><a href="{{BASE}}/drafts/{{NUMBER}}/preview?size=desktop&amp;lang=cy">{{_ On a desktop, in Welsh _}}</a></li>{{/BUDGET_DRAFT}}
+{{#PROFILE_DRAFT}}<li><a href="{{BASE}}/drafts/{{NUMBER}}/preview?lang=cy">{{_ The annual report, in Welsh _}}</a></li>{{/PROFILE_DRAFT}}{{/WELSH_PREVIEW}}
 </ul>
 {{/READY}}
 {{#CAN_DOWNLOAD}}
 <h2>{{_ Download _}}</h2>
 <ul class="actions">
-<li><a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}/budget.json" download>{{_ This draft as a budget file (JSON) _}}</a></li>
-{{#READY}}<li><a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}/budget.xlsx" download>{{_ This draft as a workbook (Excel) _}}</a></li>{{/READY}}
+<li><a href="{{BASE}}/drafts/{{NUMBER}}/{{STEM}}.json" download>{{#BUDGET_DRAFT}}{{_ This draft as a budget file (JSON) _}}{{/BUDGET_DRAFT}}{{#PROFILE_DRAFT}}{{_ This draft as a profile file (JSON) _}}{{/PROFILE_DRAFT}}</a></li>
+{{#READY}}<li><a href="{{BASE}}/drafts/{{NUMBER}}/{{STEM}}.xlsx" download>{{_ This draft as a workbook (Excel) _}}</a></li>{{/READY}}
 </ul>
 {{/CAN_DOWNLOAD}}
 {{#PUBLISHED}}<p><strong>{{_ Published as version _}} {{VERSION}}.</strong></p>{{/PUBLISHED}}
 {{#CAN_PUBLISH}}
 <h2>{{_ Publish _}}</h2>
-<p>{{_ Publishing makes this draft version _}} {{NEXT_VERSION}}. {{_ Residents see it at once; responses already made keep the version they were made against. _}}</p>
-<form method="post" action="/console/budgets/{{ID}}/drafts/{{NUMBER}}/publish">
+<p>{{_ Publishing makes this draft version _}} {{NEXT_VERSION}}. {{#BUDGET_DRAFT}}{{_ Residents see it at once; responses already made keep the version they were made against. _}}{{/BUDGET_DRAFT}}{{#PROFILE_DRAFT}}{{_ The annual report and the app's annual report screen show it at once. _}}{{/PROFILE_DRAFT}}</p>
+<form method="post" action="{{BASE}}/drafts/{{NUMBER}}/publish">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button class="button">{{_ Publish as the next version _}}</button>
 </form>

@@ -12,6 +12,19 @@
 </table>
 </div>
 {{#NO_BUDGETS}}<p>{{_ This server holds no budgets yet. _}}</p>{{/NO_BUDGETS}}
+{{#PROFILES}}
+<h2 id="profiles-heading">{{_ Annual reports _}}</h2>
+<div class="table-scroll" role="region" aria-labelledby="profiles-heading" tabindex="0">
+<table>
+<thead><tr><th scope="col">{{_ Council _}}</th><th scope="col">{{_ Figures as of _}}</th><th scope="col">{{_ The report _}}</th></tr></thead>
+<tbody>
+{{#PROFILE}}
+<tr><th scope="row"><a href="/console/profiles/{{ID}}">{{COUNCIL}}</a><br><span class="hint">{{ID}}, {{_ version _}} {{VERSION}}</span></th><td>{{AS_OF}}</td><td><a href="/report/{{ID}}">{{_ Read the annual report _}}</a></td></tr>
+{{/PROFILE}}
+</tbody>
+</table>
+</div>
+{{/PROFILES}}
 {{#BALLOTS}}
 <h2 id="ballots-heading">{{_ Project ballots _}}</h2>
 <div class="table-scroll" role="region" aria-labelledby="ballots-heading" tabindex="0">

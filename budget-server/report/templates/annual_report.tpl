@@ -17,6 +17,7 @@
 </header>
 <main id="main" class="wrap" tabindex="-1">
 <h1>{{COUNCIL}}: {{_ annual report _}}</h1>
+{{#PREVIEW}}<p class="notice" role="status"><strong>{{_ Preview of draft _}} {{DRAFT}}.</strong> {{_ This is how the report would look if the draft were published; residents do not see it. _}}</p>{{/PREVIEW}}
 {{#ILLUSTRATIVE}}<p class="notice"><strong>{{_ Illustrative figures. _}}</strong> {{_ These figures were made up for an example; they are not a real council's. _}}</p>{{/ILLUSTRATIVE}}
 <p>{{_ Figures as of _}} {{AS_OF}}. {{_ Warning signs judged on _}} {{JUDGED_ON}}.{{#HAS_POPULATION}} {{_ Residents _}}: {{POPULATION}}.{{/HAS_POPULATION}}</p>
 <nav aria-label="{{_ On this page _}}" class="contents">
