@@ -54,6 +54,7 @@ constexpr const char* kConsoleSecurityPolicy =
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 class Page;  // console.cpp
+struct DocumentReader;  // draft_reading.h
 
 class Console {
 public:
@@ -154,6 +155,24 @@ private:
     Response draft_page(Context& c, const storage::DocumentDraft& draft, int status, const std::string& problem);
     Response preview_file(Context& c, const storage::DocumentDraft& draft, const std::string& file);
     Response publish_draft(Context& c, const storage::DocumentDraft& draft);
+    // What differs between authoring budgets and council profiles.
+    struct Authoring {
+        storage::DocumentKind kind;
+        const DocumentReader& reader;
+        const char* noun;         // "budget": audit actions ("budget.draft_uploaded") and logs
+        const char* base;         // "/console/budgets/"
+        const char* needs_admin;  // the audit's words for a refusal
+        const char* ask_admin;    // the officer's (English: the catalogue's msgid)
+        const char* choose_file;  // when no file came
+        Response (Console::*page)(Context&, const std::string&, int, const std::string&);  // the document's page, with a problem
+    };
+    // Reads an uploaded file as a draft (administrators only, with the form's token) and goes to it.
+    Response upload(Context& c, const Authoring& a, const std::string& id);
+    // The draft ".../drafts/N/tail" names, setting `tail`; or the page to send when it is not this document's.
+    std::optional<Response> named_draft(Context& c, storage::DocumentKind kind, const std::string& id, const std::string& rest,
+                                        storage::DocumentDraft& draft, std::string& tail, const std::string& none);
+    // The upload form (admins) and the newest drafts of a document, with their state; false when storage failed.
+    bool fill_drafts(Context& c, ctemplate::TemplateDictionary& d, storage::DocumentKind kind, const std::string& id);
     // A draft's file, uploader, problems (with what to do) and state, for draft.tpl.
     void fill_draft(Context& c, ctemplate::TemplateDictionary& d, const storage::DocumentDraft& draft, const std::string& problem);
     // Council profile authoring (profile_drafts.cpp): the same, for the figures behind an annual report.

@@ -98,10 +98,15 @@ Response Console::budget_page(Context& c, const std::string& id, int status, con
             if (v->first == b.version) row->ShowSection("CURRENT");
             else row->AddSectionDictionary("EARLIER")->SetValue("NUMBER", std::to_string(v->first));
         }
+    if (!fill_drafts(c, d, storage::DocumentKind::Budget, id)) return unavailable(c);
+    return page.render(status);
+}
+
+bool Console::fill_drafts(Context& c, ctemplate::TemplateDictionary& d, storage::DocumentKind kind, const std::string& id) {
     if (c.admin()) d.ShowSection("CAN_UPLOAD");
     std::vector<storage::DocumentDraft> drafts;
     std::string error;
-    if (!officers_.list_drafts(storage::DocumentKind::Budget, id, kDraftsListed, drafts, error)) return unavailable(c);
+    if (!officers_.list_drafts(kind, id, kDraftsListed, drafts, error)) return false;
     for (const auto& draft : drafts) {
         auto* row = d.AddSectionDictionary("DRAFT_ROW");
         row->SetValue("NUMBER", std::to_string(draft.id));
@@ -118,10 +123,17 @@ Response Console::budget_page(Context& c, const std::string& id, int status, con
                                                        : fill(tr(c, "{count} problems"), {{"count", std::to_string(errors)}}));
     }
     if (drafts.empty()) d.ShowSection("NO_DRAFTS");
-    return page.render(status);
+    return true;
 }
 
 Response Console::upload_draft(Context& c, const std::string& id) {
+    static const Authoring budgets{storage::DocumentKind::Budget, kBudgetReader, "budget", "/console/budgets/",
+                                   "uploading a budget needs an administrator", N_("Ask an administrator to upload the budget."),
+                                   N_("Choose a workbook (.xlsx) or a budget file (.json) to upload."), &Console::budget_page};
+    return upload(c, budgets, id);
+}
+
+Response Console::upload(Context& c, const Authoring& a, const std::string& id) {
     const std::string boundary = multipart_boundary(c.request.content_type);
     const auto parts = parse_multipart(c.request.body, boundary);
     std::string csrf;
@@ -134,35 +146,45 @@ Response Console::upload_draft(Context& c, const std::string& id) {
     if (!parts || !same_secret(csrf, c.csrf))
         return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
     if (!c.admin()) {
-        audit(c, "request.refused", id, "uploading a budget needs an administrator");
-        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to upload the budget."));
+        audit(c, "request.refused", id, a.needs_admin);
+        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, a.ask_admin));
     }
-    if (!file || file->data.empty()) return budget_page(c, id, 400, tr(c, "Choose a workbook (.xlsx) or a budget file (.json) to upload."));
+    if (!file || file->data.empty()) return (this->*a.page)(c, id, 400, tr(c, a.choose_file));
     storage::DocumentDraft draft;
     draft.document_id = id;
     draft.source_name = shown_name(file->filename);
     draft.uploaded_by = c.session.officer.name;
     draft.uploaded_at = budget::format_utc(now_seconds());
-    read_draft(kBudgetReader, id, draft.source_name, file->data, draft);
+    read_draft(a.reader, id, draft.source_name, file->data, draft);
     std::string error;
-    if (officers_.add_draft(storage::DocumentKind::Budget, draft, error) != storage::StoreStatus::Ok) {
-        log_line("console: draft not stored: " + error);
+    if (officers_.add_draft(a.kind, draft, error) != storage::StoreStatus::Ok) {
+        log_line(std::string("console: ") + a.noun + " draft not stored: " + error);
         return unavailable(c);
     }
-    audit(c, "budget.draft_uploaded", id, "draft " + std::to_string(draft.id) + " from " + draft.source_name + (draft.ok ? ", no problems" : ", with problems"));
-    return redirect("/console/budgets/" + id + "/drafts/" + std::to_string(draft.id));
+    audit(c, std::string(a.noun) + ".draft_uploaded", id,
+          "draft " + std::to_string(draft.id) + " from " + draft.source_name + (draft.ok ? ", no problems" : ", with problems"));
+    return redirect(a.base + id + "/drafts/" + std::to_string(draft.id));
+}
+
+std::optional<Response> Console::named_draft(Context& c, storage::DocumentKind kind, const std::string& id, const std::string& rest,
+                                             storage::DocumentDraft& draft, std::string& tail, const std::string& none) {
+    const auto slash = rest.find('/');
+    const std::string number = rest.substr(0, slash);
+    tail = slash == std::string::npos ? "" : rest.substr(slash + 1);
+    const bool digits = !number.empty() && number.size() <= 18 && number.find_first_not_of("0123456789") == std::string::npos;
+    std::string error;
+    const storage::StoreStatus s = digits ? officers_.find_draft(kind, std::stoll(number), draft, error) : storage::StoreStatus::NotFound;
+    if (s == storage::StoreStatus::Unavailable) return unavailable(c);
+    if (s != storage::StoreStatus::Ok || draft.document_id != id) return message(c, 404, tr(c, "Page not found"), none);
+    return std::nullopt;
 }
 
 Response Console::draft_route(Context& c, const std::string& id, const std::string& rest) {
-    const auto slash = rest.find('/');
-    const std::string number = rest.substr(0, slash), tail = slash == std::string::npos ? "" : rest.substr(slash + 1);
-    const bool digits = !number.empty() && number.size() <= 18 && number.find_first_not_of("0123456789") == std::string::npos;
     storage::DocumentDraft draft;
-    std::string error;
-    const storage::StoreStatus s = digits ? officers_.find_draft(storage::DocumentKind::Budget, std::stoll(number), draft, error) : storage::StoreStatus::NotFound;
-    if (s == storage::StoreStatus::Unavailable) return unavailable(c);
-    if (s != storage::StoreStatus::Ok || draft.document_id != id)
-        return message(c, 404, tr(c, "Page not found"), tr(c, "This consultation has no such draft."));
+    std::string tail;
+    if (auto refused = named_draft(c, storage::DocumentKind::Budget, id, rest, draft, tail, tr(c, "This consultation has no such draft.")))
+        return std::move(*refused);
+    const std::string number = std::to_string(draft.id);
     const bool get = c.request.method == "GET";
     if (tail.empty() && get) return draft_page(c, draft, 200, "");
     if ((tail == "budget.json" || tail == "budget.xlsx") && get) {

@@ -20,9 +20,9 @@ namespace server::console {
 
 using nlohmann::json;
 
-namespace {
+#define N_(english) english
 
-constexpr std::size_t kProfileDraftsListed = 20;
+namespace {
 
 std::string profile_base(const std::string& id) { return "/console/profiles/" + id; }
 
@@ -46,26 +46,7 @@ Response Console::profile_page(Context& c, const std::string& id, int status, co
         d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", fill(tr(c, "Version {version} is published. The annual report shows it now."),
                                                                    {{"version", std::to_string(source.version)}}));
     if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
-    if (c.admin()) d.ShowSection("CAN_UPLOAD");
-    std::vector<storage::DocumentDraft> drafts;
-    std::string error;
-    if (!officers_.list_drafts(storage::DocumentKind::Profile, id, kProfileDraftsListed, drafts, error)) return unavailable(c);
-    for (const auto& draft : drafts) {
-        auto* row = d.AddSectionDictionary("DRAFT_ROW");
-        row->SetValue("NUMBER", std::to_string(draft.id));
-        row->SetValue("FILE", draft.source_name);
-        row->SetValue("BY", draft.uploaded_by);
-        row->SetValue("AT", draft.uploaded_at);
-        const json problems = json::parse(draft.problems_json, nullptr, false);
-        std::size_t errors = 0;
-        if (problems.is_array())
-            for (const auto& each : problems) errors += each.value("warning", false) ? 0u : 1u;
-        row->SetValue("STATUS", draft.published_version ? fill(tr(c, "Published as version {version}"), {{"version", std::to_string(draft.published_version)}})
-                                : draft.ok             ? tr(c, "Ready to publish")
-                                : errors == 1          ? tr(c, "1 problem")
-                                                       : fill(tr(c, "{count} problems"), {{"count", std::to_string(errors)}}));
-    }
-    if (drafts.empty()) d.ShowSection("NO_DRAFTS");
+    if (!fill_drafts(c, d, storage::DocumentKind::Profile, id)) return unavailable(c);
     return page.render(status);
 }
 
@@ -89,46 +70,18 @@ Response Console::current_profile_file(Context& c, const std::string& id, bool w
 }
 
 Response Console::upload_profile_draft(Context& c, const std::string& id) {
-    const std::string boundary = multipart_boundary(c.request.content_type);
-    const auto parts = parse_multipart(c.request.body, boundary);
-    std::string csrf;
-    const FormPart* file = nullptr;
-    if (parts)
-        for (const auto& part : *parts) {
-            if (part.name == "csrf" && !part.is_file) csrf = part.data;
-            if (part.name == "file" && part.is_file) file = &part;
-        }
-    if (!parts || !same_secret(csrf, c.csrf))
-        return message(c, 403, tr(c, "That request was refused"), tr(c, "The form had expired or did not come from this console. Nothing was changed."));
-    if (!c.admin()) {
-        audit(c, "request.refused", id, "uploading a council profile needs an administrator");
-        return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Ask an administrator to upload the council's figures."));
-    }
-    if (!file || file->data.empty()) return profile_page(c, id, 400, tr(c, "Choose a workbook (.xlsx) or a profile file (.json) to upload."));
-    storage::DocumentDraft draft;
-    draft.document_id = id;
-    draft.source_name = shown_name(file->filename);
-    draft.uploaded_by = c.session.officer.name;
-    draft.uploaded_at = budget::format_utc(now_seconds());
-    read_draft(kProfileReader, id, draft.source_name, file->data, draft);
-    std::string error;
-    if (officers_.add_draft(storage::DocumentKind::Profile, draft, error) != storage::StoreStatus::Ok) {
-        log_line("console: profile draft not stored: " + error);
-        return unavailable(c);
-    }
-    audit(c, "profile.draft_uploaded", id, "draft " + std::to_string(draft.id) + " from " + draft.source_name + (draft.ok ? ", no problems" : ", with problems"));
-    return redirect(profile_base(id) + "/drafts/" + std::to_string(draft.id));
+    static const Authoring profiles{storage::DocumentKind::Profile, kProfileReader, "profile", "/console/profiles/",
+                                    "uploading a council profile needs an administrator", N_("Ask an administrator to upload the council's figures."),
+                                    N_("Choose a workbook (.xlsx) or a profile file (.json) to upload."), &Console::profile_page};
+    return upload(c, profiles, id);
 }
 
 Response Console::profile_draft_route(Context& c, const std::string& id, const std::string& rest) {
-    const auto slash = rest.find('/');
-    const std::string number = rest.substr(0, slash), tail = slash == std::string::npos ? "" : rest.substr(slash + 1);
-    const bool digits = !number.empty() && number.size() <= 18 && number.find_first_not_of("0123456789") == std::string::npos;
     storage::DocumentDraft draft;
-    std::string error;
-    const storage::StoreStatus s = digits ? officers_.find_draft(storage::DocumentKind::Profile, std::stoll(number), draft, error) : storage::StoreStatus::NotFound;
-    if (s == storage::StoreStatus::Unavailable) return unavailable(c);
-    if (s != storage::StoreStatus::Ok || draft.document_id != id) return message(c, 404, tr(c, "Page not found"), tr(c, "This council profile has no such draft."));
+    std::string tail;
+    if (auto refused = named_draft(c, storage::DocumentKind::Profile, id, rest, draft, tail, tr(c, "This council profile has no such draft.")))
+        return std::move(*refused);
+    const std::string number = std::to_string(draft.id);
     const bool get = c.request.method == "GET";
     if (tail.empty() && get) return profile_draft_page(c, draft, 200, "");
     if ((tail == "profile.json" || tail == "profile.xlsx") && get) {
