@@ -1,10 +1,12 @@
 // HTTP rules: framing, negotiation, validators, dates, log escaping, security policy.
 #include "http_rules.h"
 
+#include <arpa/inet.h>
 #include <brotli/encode.h>
 
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace server {
@@ -189,6 +191,96 @@ std::string escape_markup(std::string_view s) {
         }
     }
     return out;
+}
+
+namespace {
+
+// An address as 16 bytes (IPv4 as ::ffff:a.b.c.d), or nullopt.
+std::optional<std::array<std::uint8_t, 16>> address_bytes(std::string_view text, bool& v4) {
+    if (text.empty() || text.size() > 45) return std::nullopt;
+    const std::string s(text);
+    std::array<std::uint8_t, 16> out{};
+    in_addr a4{};
+    if (inet_pton(AF_INET, s.c_str(), &a4) == 1) {
+        v4 = true;
+        out[10] = out[11] = 0xff;
+        std::memcpy(out.data() + 12, &a4, 4);
+        return out;
+    }
+    in6_addr a6{};
+    if (inet_pton(AF_INET6, s.c_str(), &a6) == 1) {
+        v4 = false;
+        std::memcpy(out.data(), &a6, 16);
+        return out;
+    }
+    return std::nullopt;
+}
+
+bool within(const std::array<std::uint8_t, 16>& a, const AddressBlock& b) {
+    int bits = b.bits;
+    for (std::size_t i = 0; i < 16 && bits > 0; ++i, bits -= 8) {
+        const int take = bits >= 8 ? 8 : bits;
+        const auto mask = static_cast<std::uint8_t>(0xff << (8 - take));
+        if ((a[i] & mask) != (b.bytes[i] & mask)) return false;
+    }
+    return true;
+}
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::optional<AddressBlock> parse_address_block(std::string_view text) {
+    const auto slash = text.find('/');
+    bool v4 = false;
+    const auto bytes = address_bytes(text.substr(0, slash), v4);
+    if (!bytes) return std::nullopt;
+    AddressBlock b;
+    b.bytes = *bytes;
+    const int most = v4 ? 32 : 128;
+    int bits = most;
+    if (slash != std::string_view::npos) {
+        const std::string_view n = text.substr(slash + 1);
+        if (n.empty() || n.size() > 3 || n.find_first_not_of("0123456789") != std::string_view::npos) return std::nullopt;
+        bits = std::stoi(std::string(n));
+        if (bits > most) return std::nullopt;
+    }
+    b.bits = v4 ? bits + 96 : bits;
+    return b;
+}
+
+bool in_blocks(std::string_view address, const std::vector<AddressBlock>& blocks) {
+    bool v4 = false;
+    const auto bytes = address_bytes(trimmed(address), v4);
+    if (!bytes) return false;
+    for (const AddressBlock& b : blocks)
+        if (within(*bytes, b)) return true;
+    return false;
+}
+
+std::string client_address(std::string_view peer, std::string_view forwarded_for, const std::vector<AddressBlock>& trusted) {
+    if (trusted.empty() || !in_blocks(peer, trusted)) return std::string(peer);
+    std::string_view client = peer;  // the last trusted address walked past
+    std::size_t end = forwarded_for.size();
+    while (true) {
+        const std::size_t comma = forwarded_for.rfind(',', end == 0 ? 0 : end - 1);
+        const bool first = comma == std::string_view::npos || end == 0;
+        const std::size_t start = first ? 0 : comma + 1;
+        const std::string_view hop = trimmed(forwarded_for.substr(start, end - start));
+        if (!hop.empty()) {
+            bool v4 = false;
+            if (!address_bytes(hop, v4)) break;  // not an address: stop believing what is further left
+            client = hop;
+            if (!in_blocks(hop, trusted)) break;
+        }
+        if (first) break;
+        end = comma;
+    }
+    return std::string(client);
 }
 
 }  // namespace server

@@ -2,7 +2,9 @@
 // from sockets: framing, content negotiation, validators, log lines and the security policy.
 #pragma once
 #include <cstddef>
+#include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,5 +44,23 @@ std::string brotli_compressed(const std::string& bytes);
 std::string page_security_policy(std::string_view frame_ancestors);
 // The policy of everything else (JSON, CSV, files): nothing may run or be framed.
 constexpr const char* kDataSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+// An address block a proxy in front of the server is in: "10.0.0.0/8", "2001:db8::/32", or one
+// address ("127.0.0.1", "::1"). IPv4 is held as IPv4-mapped IPv6.
+struct AddressBlock {
+    std::array<std::uint8_t, 16> bytes{};
+    int bits = 128;
+};
+// nullopt unless `text` is an address with an optional /N (0-32 for IPv4, 0-128 for IPv6).
+std::optional<AddressBlock> parse_address_block(std::string_view text);
+// True when `address` (IPv4 or IPv6 text) is within one of `blocks`.
+bool in_blocks(std::string_view address, const std::vector<AddressBlock>& blocks);
+
+// The client a request is from. The connection's peer, unless the peer is a trusted proxy: then the
+// rightmost X-Forwarded-For hop that is not a trusted proxy (each proxy appends the address it saw,
+// so hops further left are the client's word and are not believed). `forwarded_for` is every
+// X-Forwarded-For field of the request joined by commas. When every hop is trusted, the leftmost;
+// when a hop is not an address, the last trusted address before it (the walk stops there).
+std::string client_address(std::string_view peer, std::string_view forwarded_for, const std::vector<AddressBlock>& trusted);
 
 }  // namespace server

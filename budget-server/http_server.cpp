@@ -115,14 +115,14 @@ AddressSlots g_address_slots;
 
 class Session : public std::enable_shared_from_this<Session> {
 public:
-    // `address` holds one of its address's slots, given back when the session ends.
-    Session(tcp::socket socket, std::string address, const HttpConfig& config, Api& api)
-        : stream_(std::move(socket)), config_(config), api_(api), address_(std::move(address)) {
+    // `address` is the peer; when `holds_slot`, it holds one of its address's slots, given back when the session ends.
+    Session(tcp::socket socket, std::string address, bool holds_slot, const HttpConfig& config, Api& api)
+        : stream_(std::move(socket)), config_(config), api_(api), address_(std::move(address)), holds_slot_(holds_slot) {
         ++g_sessions;
     }
     ~Session() {
         if (subscription_ != 0 && !ended_) api_.events().unsubscribe(subscription_);
-        if (config_.max_connections_per_address > 0) g_address_slots.give_back(address_);
+        if (holds_slot_) g_address_slots.give_back(address_);
         --g_sessions;
     }
 
@@ -171,6 +171,11 @@ private:
         for (auto [it, end] = header.equal_range(http::field::transfer_encoding); it != end; ++it) codings.push_back(view(it->value()));
         if (!transfer_encoding_acceptable(codings))
             return reply_error(400, "http.bad_transfer_encoding", "the only transfer coding accepted is chunked");
+        // RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host; any request with two is refused.
+        const auto hosts = static_cast<std::size_t>(std::distance(header.equal_range(http::field::host).first,
+                                                                  header.equal_range(http::field::host).second));
+        if (hosts > 1 || (hosts == 0 && header.version() >= 11))
+            return reply_error(400, "http.bad_host", "a request has exactly one Host header");
         // A file uploaded in the console (a workbook, paper ballots) may be larger than anything else, and slower to arrive.
         if (is_upload(header)) {
             upload_ = true;
@@ -220,7 +225,7 @@ private:
             r.content_type = std::string(request_[http::field::content_type]);
             r.authorization = std::string(request_[http::field::authorization]);
             r.body = std::move(request_.body());
-            r.client_address = address_;
+            r.client_address = client();
             r.queued_at = std::string(request_["Budget-Queued-At"]).substr(0, 40);
             r.host = std::string(request_[http::field::host]);
             auto self = shared_from_this();
@@ -523,6 +528,19 @@ private:
     const HttpConfig& config_;
     Api& api_;
     std::string address_;
+    bool holds_slot_ = false;
+
+    // The request's client: the peer, or the address a trusted proxy forwarded it for.
+    std::string client() const {
+        if (config_.trusted_proxies.empty()) return address_;
+        std::string forwarded;
+        for (const auto& field : request_)
+            if (beast::iequals(field.name_string(), "X-Forwarded-For")) {
+                if (!forwarded.empty()) forwarded += ',';
+                forwarded.append(field.value().data(), field.value().size());
+            }
+        return client_address(address_, forwarded, config_.trusted_proxies);
+    }
     std::string method_, target_;  // of the request being answered, for the log and CORS
     bool keep_alive_ = false;
     bool upload_ = false;  // the request is a budget upload (a larger body allowed)
@@ -564,13 +582,15 @@ private:
             const auto endpoint = socket.remote_endpoint(ec);
             // The address stays in memory: the rate limiter hashes it, the slots count it.
             std::string address = ec ? std::string() : endpoint.address().to_string();
+            // A trusted proxy carries many clients' requests: its connections count toward the whole cap only.
+            const bool slot = !ec && config_.max_connections_per_address > 0 && !in_blocks(address, config_.trusted_proxies);
             if (ec || g_sessions >= config_.max_connections || g_draining ||
-                !g_address_slots.take(address, config_.max_connections_per_address)) {
+                (slot && !g_address_slots.take(address, config_.max_connections_per_address))) {
                 socket.close(ec);  // at capacity: refuse at once rather than let the queue stall
             } else {
                 // A response in several writes (a file, a stream's events) must not wait on the client's delayed ACK.
                 socket.set_option(tcp::no_delay(true), ec);
-                std::make_shared<Session>(std::move(socket), std::move(address), config_, api_)->start();
+                std::make_shared<Session>(std::move(socket), std::move(address), slot, config_, api_)->start();
             }
         } else if (ec == net::error::no_descriptors) {
             std::this_thread::sleep_for(std::chrono::milliseconds(10));

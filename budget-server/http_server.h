@@ -5,6 +5,9 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "http_rules.h"
 
 #include "api.h"
 #include "budget_registry.h"
@@ -22,7 +25,10 @@ struct HttpConfig {
     const BallotSet* ballots = nullptr;
     int threads = 2;
     int max_connections = 4096;
-    int max_connections_per_address = 64;  // 0: no cap (behind a proxy every client has its address)
+    int max_connections_per_address = 64;  // 0: no cap; a trusted proxy's connections count only toward max_connections
+    // Proxies in front of the server (--trusted-proxy): a request from one is from the address its
+    // X-Forwarded-For names (client_address in http_rules.h), for every rate limit and throttle.
+    std::vector<AddressBlock> trusted_proxies;
     std::string frame_ancestors = "*";     // who may frame the site's pages (CSP frame-ancestors)
     int request_timeout_seconds = 10;  // to read one whole request (slow clients are cut off)
     int idle_timeout_seconds = 30;     // between requests on a kept-alive connection

@@ -29,6 +29,7 @@ constexpr const char* kUsage =
     "                     [--officer-token-file FILE] [--host ADDRESS] [--rate-per-minute N]\n"
     "                     [--request-timeout SECONDS] [--max-connections-per-address N]\n"
     "                     [--frame-ancestors SOURCES] [--trust-proxy] [--public-url https://...]\n"
+    "                     [--trusted-proxy CIDR]...   (a proxy in front: its X-Forwarded-For names the client)\n"
     "       budget-server officer add|list|remove|password ...   (see budget-server officer --help)\n";
 
 int usage(const std::string& why) {
@@ -94,6 +95,10 @@ int main(int argc, char** argv) {
             if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
                 return usage("--max-connections-per-address takes a number (0: no cap)");
             http.max_connections_per_address = std::stoi(v);
+        } else if (a == "--trusted-proxy") {
+            const auto block = server::parse_address_block(v);
+            if (!block) return usage("--trusted-proxy takes an address or a block, such as 127.0.0.1 or 10.0.0.0/8, not " + v);
+            http.trusted_proxies.push_back(*block);
         } else if (a == "--frame-ancestors") {
             if (!server::valid_frame_ancestors(v))
                 return usage("--frame-ancestors takes CSP sources separated by spaces, such as \"'self' https://council.example\"");

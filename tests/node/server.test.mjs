@@ -338,6 +338,32 @@ for (const backend of ['sqlite', 'postgresql']) {
       }
     });
 
+    test('behind a trusted proxy each client has its own rate limit; X-Forwarded-For from anyone else is ignored', async () => {
+      const proxied = await startServer({ database: pg ? pg.url : '', extra: ['--rate-per-minute', '6', '--trusted-proxy', '127.0.0.1'] });
+      const plain = await startServer({ database: pg ? pg.url : '', extra: ['--rate-per-minute', '6'] });
+      const docs = sample('eastbrook-district-2026.json', 54, 777);
+      const send = (base, line, forwardedFor) => fetch(`${base}/api/v1/submissions`, {
+        method: 'POST', body: line, signal: AbortSignal.timeout(20000),
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': forwardedFor } }).then((r) => r.status);
+      try {
+        // 24 residents behind the proxy, one submission each: none shares another's bucket.
+        const each = [];
+        for (let i = 0; i < 24; i++) each.push(await send(proxied.base, docs[i], `203.0.113.${i + 1}`));
+        assert.ok(each.every((s) => s === 201), each.join(','));
+        // One resident who writes other addresses to the left is still the address the proxy added.
+        const one = [];
+        for (let i = 0; i < 15; i++) one.push(await send(proxied.base, docs[24 + i], `198.51.100.${i + 1}, 203.0.113.200`));
+        assert.ok(one.slice(0, 10).every((s) => s === 201) && one.includes(429), one.join(','));
+        // No trusted proxy: every request from 127.0.0.1 shares one bucket, whatever it claims.
+        const claimed = [];
+        for (let i = 0; i < 15; i++) claimed.push(await send(plain.base, docs[39 + i], `203.0.113.${i + 1}`));
+        assert.ok(claimed.includes(429), claimed.join(','));
+      } finally {
+        await proxied.stop();
+        await plain.stop();
+      }
+    });
+
     test('SIGTERM drains requests in flight and exits cleanly', async () => {
       const own = await startServer({ database: pg ? pg.url : '' });
       // Handlers attached at once: requests refused after the listener closes are an expected outcome.

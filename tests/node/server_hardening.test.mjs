@@ -294,6 +294,18 @@ describe('HTTP by the RFC', { skip: !runs('http') }, () => {
     assert.match(data, /^HTTP\/1.1 201 /);
   });
 
+  test('a request with no Host (HTTP/1.1) or two Hosts is 400 (RFC 9112 §3.2); HTTP/1.0 may leave it out', async () => {
+    for (const head of ['GET /api/v1/health HTTP/1.1\r\nConnection: close\r\n\r\n',
+                        'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nHost: y\r\nConnection: close\r\n\r\n',
+                        'GET /api/v1/health HTTP/1.0\r\nHost: x\r\nHost: x\r\n\r\n']) {
+      const { data } = await raw(server.port, head);
+      assert.match(data, /^HTTP\/1\.[01] 400 /, head);
+      assert.match(data, /http.bad_host/);
+    }
+    assert.match((await raw(server.port, 'GET /api/v1/health HTTP/1.0\r\n\r\n')).data, /^HTTP\/1\.[01] 200 /);
+    assert.match((await raw(server.port, 'GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).data, /^HTTP\/1.1 200 /);
+  });
+
   test('each route answers only its methods; 405 names them in Allow', async () => {
     for (const [method, path, allow] of [['POST', '/api/v1/health', 'GET, HEAD, OPTIONS'], ['DELETE', '/api/v1/health', 'GET, HEAD, OPTIONS'],
       ['PUT', '/api/v1/budgets', 'GET, HEAD, OPTIONS'], ['POST', `/api/v1/budgets/${DISTRICT}`, 'GET, HEAD, OPTIONS'],

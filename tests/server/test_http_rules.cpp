@@ -1,4 +1,4 @@
-// HTTP rules: Transfer-Encoding framing, Accept-Encoding, entity tags, dates, log escaping, frame-ancestors.
+// HTTP rules: Transfer-Encoding framing, Accept-Encoding, entity tags, dates, log escaping, frame-ancestors, address blocks and the client behind a proxy.
 #include <boost/test/unit_test.hpp>
 
 #include <string>
@@ -77,6 +77,46 @@ BOOST_AUTO_TEST_CASE(frame_ancestors_are_sources_only) {
 BOOST_AUTO_TEST_CASE(markup_is_escaped) {
     BOOST_TEST(server::escape_markup("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
     BOOST_TEST(server::escape_markup("Caerdydd – £5") == "Caerdydd – £5");  // UTF-8 untouched
+}
+
+BOOST_AUTO_TEST_CASE(address_blocks_are_read_strictly) {
+    for (const char* good : {"10.0.0.0/8", "127.0.0.1", "127.0.0.1/32", "0.0.0.0/0", "::1", "2001:db8::/32", "::/0", "fd00::/128"})
+        BOOST_TEST(parse_address_block(good).has_value(), good);
+    for (const char* bad : {"", "10.0.0.0/33", "::1/129", "10.0.0.0/", "10.0.0.0/-1", "10.0.0.0/8/8", "10.0.0.256", "example.org",
+                            "10.0.0.0/ 8", " 10.0.0.0", "10.0.0.0/0008", "1.2.3"})
+        BOOST_TEST(!parse_address_block(bad).has_value(), bad);
+    const std::vector<AddressBlock> blocks{*parse_address_block("10.0.0.0/8"), *parse_address_block("2001:db8::/32")};
+    BOOST_TEST(in_blocks("10.255.1.2", blocks));
+    BOOST_TEST(!in_blocks("11.0.0.1", blocks));
+    BOOST_TEST(in_blocks("2001:db8:1::5", blocks));
+    BOOST_TEST(!in_blocks("2001:db9::5", blocks));
+    BOOST_TEST(in_blocks("::ffff:10.1.2.3", blocks));  // IPv4-mapped is the same address
+    BOOST_TEST(!in_blocks("not an address", blocks));
+    BOOST_TEST(in_blocks("192.168.7.9", {*parse_address_block("192.168.7.8/31")}));
+    BOOST_TEST(!in_blocks("192.168.7.10", {*parse_address_block("192.168.7.8/31")}));
+}
+
+BOOST_AUTO_TEST_CASE(the_client_is_the_rightmost_hop_no_trusted_proxy_added) {
+    const std::vector<AddressBlock> proxies{*parse_address_block("127.0.0.1"), *parse_address_block("10.0.0.0/8")};
+    // Not from a trusted proxy: X-Forwarded-For is the client's word, and ignored.
+    BOOST_TEST(client_address("203.0.113.9", "198.51.100.1", proxies) == "203.0.113.9");
+    BOOST_TEST(client_address("127.0.0.1", "198.51.100.1", {}) == "127.0.0.1");
+    // From the proxy: the hop it appended.
+    BOOST_TEST(client_address("127.0.0.1", "198.51.100.1", proxies) == "198.51.100.1");
+    BOOST_TEST(client_address("127.0.0.1", "  198.51.100.1 ", proxies) == "198.51.100.1");
+    // A client that sends its own X-Forwarded-For cannot choose its address: the rightmost untrusted hop counts.
+    BOOST_TEST(client_address("127.0.0.1", "1.1.1.1, 2.2.2.2, 198.51.100.1", proxies) == "198.51.100.1");
+    // Through two trusted proxies.
+    BOOST_TEST(client_address("127.0.0.1", "198.51.100.1, 10.1.1.1", proxies) == "198.51.100.1");
+    BOOST_TEST(client_address("127.0.0.1", "2001:db8::7, 10.1.1.1", proxies) == "2001:db8::7");
+    // Every hop trusted: the leftmost; none given: the peer.
+    BOOST_TEST(client_address("127.0.0.1", "10.9.9.9, 10.1.1.1", proxies) == "10.9.9.9");
+    BOOST_TEST(client_address("127.0.0.1", "", proxies) == "127.0.0.1");
+    BOOST_TEST(client_address("127.0.0.1", " , ,", proxies) == "127.0.0.1");
+    // A hop that is not an address stops the walk at the last trusted address.
+    BOOST_TEST(client_address("127.0.0.1", "198.51.100.1, unknown", proxies) == "127.0.0.1");
+    BOOST_TEST(client_address("127.0.0.1", "garbage, 198.51.100.1", proxies) == "198.51.100.1");
+    BOOST_TEST(client_address("127.0.0.1", "198.51.100.1, 10.1.1.1, _hidden", proxies) == "127.0.0.1");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
