@@ -106,7 +106,11 @@ SignInThrottle::SignInThrottle(int per_name, int per_address, std::chrono::secon
 }
 
 std::string SignInThrottle::key(char kind, std::string_view text) const {
-    return kind + keyed_hash(kind == 'n' ? lower_ascii(text) : std::string(text), secret_, sizeof secret_);
+    return kind + keyed_hash(std::string(text), secret_, sizeof secret_);
+}
+
+std::string SignInThrottle::pair_key(std::string_view name, std::string_view address) const {
+    return key('p', lower_ascii(name) + '\n' + std::string(address));
 }
 
 std::int64_t SignInThrottle::wait_for(const std::string& k, int limit, std::chrono::steady_clock::time_point now) {
@@ -123,7 +127,7 @@ std::int64_t SignInThrottle::wait_for(const std::string& k, int limit, std::chro
 std::int64_t SignInThrottle::wait_seconds(std::string_view name, std::string_view address) {
     std::lock_guard<std::mutex> lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
-    return std::max(wait_for(key('n', name), per_name_, now), wait_for(key('a', address), per_address_, now));
+    return std::max(wait_for(pair_key(name, address), per_name_, now), wait_for(key('a', address), per_address_, now));
 }
 
 void SignInThrottle::count(const std::string& k, std::chrono::steady_clock::time_point now) {
@@ -136,13 +140,13 @@ void SignInThrottle::failed(std::string_view name, std::string_view address) {
     std::lock_guard<std::mutex> lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
     if (counts_.size() > 100000) counts_.clear();  // bounded memory under a flood (the window starts again)
-    count(key('n', name), now);
+    count(pair_key(name, address), now);
     count(key('a', address), now);
 }
 
-void SignInThrottle::succeeded(std::string_view name) {
+void SignInThrottle::succeeded(std::string_view name, std::string_view address) {
     std::lock_guard<std::mutex> lock(mutex_);
-    counts_.erase(key('n', name));
+    counts_.erase(pair_key(name, address));
 }
 
 }  // namespace server::console

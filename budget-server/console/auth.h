@@ -31,16 +31,17 @@ std::string new_session_id();
 std::string csrf_token(std::string_view session_id);
 bool same_secret(std::string_view a, std::string_view b);  // constant time
 
-// Failed sign-ins: after `per_name` failures for one name, or `per_address` from one address, within
-// `window`, further attempts wait until the window has passed. Names and addresses are held as
-// keyed hashes (a random key per process), never as text.
+// Failed sign-ins: after `per_name` failures for one name from one address, or `per_address` from
+// one address, within `window`, further attempts from that address wait until the window has passed.
+// Nothing counted for a name alone refuses anyone, so failures from elsewhere never lock an officer
+// out. Names and addresses are held as keyed hashes (a random key per process), never as text.
 class SignInThrottle {
 public:
     SignInThrottle(int per_name = 5, int per_address = 20, std::chrono::seconds window = std::chrono::minutes(15));
     // Seconds to wait, or 0 when an attempt may go ahead.
     std::int64_t wait_seconds(std::string_view name, std::string_view address);
     void failed(std::string_view name, std::string_view address);
-    void succeeded(std::string_view name);
+    void succeeded(std::string_view name, std::string_view address);
 
 private:
     struct Count {
@@ -48,6 +49,7 @@ private:
         std::chrono::steady_clock::time_point first;
     };
     std::string key(char kind, std::string_view text) const;
+    std::string pair_key(std::string_view name, std::string_view address) const;
     std::int64_t wait_for(const std::string& k, int limit, std::chrono::steady_clock::time_point now);
     void count(const std::string& k, std::chrono::steady_clock::time_point now);
     int per_name_, per_address_;

@@ -73,7 +73,7 @@ Response Console::sign_in(Context& c) {
         officers_.audit("", "sign_in.failed", found == storage::StoreStatus::Ok ? name : "(unknown name)", "", ignored);
         return sign_in_page(c, 401, tr(c, "The name or password is not right. Check them and try again."), "", name);
     }
-    throttle_.succeeded(name);
+    throttle_.succeeded(name, r.client_address);
 
     // A new session every time (an old one, if any, ends): a planted id is never promoted.
     const std::int64_t now = now_seconds();

@@ -438,7 +438,7 @@ print(json.dumps(rows, default=str))
     });
 
     // Last: it locks this address out of signing in for 15 minutes.
-    test('after 5 failures for a name, even the right password waits (429), with no word on whether the name exists', async () => {
+    test('after 5 failures for a name from this address, even the right password waits (429) here, with no word on whether the name exists', async () => {
       const victim = { name: 'dana.locked', password: 'dana has a long password', role: 'analyst' };
       addOfficer(server, victim, db());
       for (let i = 0; i < 5; i++) assert.equal((await signIn(server.base, { ...victim, password: `wrong guess ${i}` })).status, 401);
@@ -483,4 +483,27 @@ test('SIGTERM while the console makes workbooks: every request it took is answer
   assert.ok(log.includes('draining'));
   assert.ok(log.lastIndexOf('GET /console/budgets') > log.indexOf('draining'), 'answered while draining');
   assert.match(log, /stopped cleanly/);
+});
+
+test('behind a trusted proxy, wrong passwords from one client, or for one name from many, never lock an officer out where she is', async () => {
+  const server = await startServer({ extra: ['--trusted-proxy', '127.0.0.1'] });
+  try {
+    const victim = { name: 'erin.target', password: 'erin keeps a long passphrase', role: 'analyst' };
+    addOfficer(server, victim);
+    const from = (address) => ({ 'X-Forwarded-For': address });
+    // One client guesses until it is held.
+    for (let i = 0; i < 5; i++) assert.equal((await signIn(server.base, { ...victim, password: `wrong guess ${i}` }, from('198.51.100.7'))).status, 401);
+    assert.equal((await signIn(server.base, victim, from('198.51.100.7'))).status, 429);
+    // Many clients guess her name, five each.
+    for (let a = 1; a <= 3; a++)
+      for (let i = 0; i < 5; i++) await signIn(server.base, { ...victim, password: `guess ${a}.${i}` }, from(`203.0.113.${a}`));
+    // She, from her own address, signs in.
+    const hers = await signIn(server.base, victim, from('192.0.2.44'));
+    assert.equal(hers.status, 303, hers.text);
+    assert.equal(hers.headers.get('location'), '/console/');
+    // A client claiming her address to the left of its own is still its own address.
+    assert.equal((await signIn(server.base, victim, from('192.0.2.44, 198.51.100.7'))).status, 429);
+  } finally {
+    await server.stop();
+  }
 });

@@ -57,14 +57,23 @@ BOOST_AUTO_TEST_CASE(session_ids_are_random_and_stored_only_as_hashes) {
     BOOST_TEST(!same_secret("", ""));
 }
 
-BOOST_AUTO_TEST_CASE(the_throttle_counts_per_name_and_per_address) {
+BOOST_AUTO_TEST_CASE(the_throttle_counts_per_name_at_an_address_and_per_address) {
     SignInThrottle t(5, 20, std::chrono::minutes(15));
     for (int i = 0; i < 4; ++i) t.failed("ann", "10.0.0.1");
     BOOST_TEST(t.wait_seconds("ann", "10.0.0.1") == 0);
-    t.failed("ANN", "10.0.0.2");  // names are counted without case, from any address
-    BOOST_TEST(t.wait_seconds("ann", "10.0.0.3") > 800);
+    t.failed("ANN", "10.0.0.1");  // names are counted without case
+    BOOST_TEST(t.wait_seconds("ann", "10.0.0.1") > 800);
+    // A stranger's failures never lock ann out where she is, however many addresses they use.
+    BOOST_TEST(t.wait_seconds("ann", "10.0.0.3") == 0);
+    for (int a = 0; a < 50; ++a)
+        for (int i = 0; i < 5; ++i) t.failed("ann", "192.0.2." + std::to_string(a));
+    BOOST_TEST(t.wait_seconds("ann", "10.0.0.3") == 0);
     BOOST_TEST(t.wait_seconds("bob", "10.0.0.1") == 0);
-    t.succeeded("bob");
+    // Success clears the name at that address only.
+    t.succeeded("ann", "10.0.0.1");
+    BOOST_TEST(t.wait_seconds("ann", "10.0.0.1") == 0);
+    BOOST_TEST(t.wait_seconds("ann", "192.0.2.7") > 800);
+    // 20 failures from one address hold every name there, and no other address.
     for (int i = 0; i < 19; ++i) t.failed("name" + std::to_string(i), "10.0.0.9");
     BOOST_TEST(t.wait_seconds("someone", "10.0.0.9") == 0);
     t.failed("name19", "10.0.0.9");
@@ -76,9 +85,9 @@ BOOST_AUTO_TEST_CASE(the_throttle_forgets_after_its_window) {
     SignInThrottle t(2, 20, std::chrono::seconds(1));
     t.failed("ann", "a");
     t.failed("ann", "a");
-    BOOST_TEST(t.wait_seconds("ann", "b") >= 1);
+    BOOST_TEST(t.wait_seconds("ann", "a") >= 1);
     std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-    BOOST_TEST(t.wait_seconds("ann", "b") == 0);
+    BOOST_TEST(t.wait_seconds("ann", "a") == 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
