@@ -16,6 +16,10 @@ std::string hex(const unsigned char* bytes, std::size_t n) {
 
 FacilitatorKeys::FacilitatorKeys() { crypto_auth_hmacsha256_keygen(secret_.data()); }
 
+FacilitatorKeys::FacilitatorKeys(const std::array<unsigned char, 32>& key) : secret_(key) {
+    static_assert(crypto_auth_hmacsha256_KEYBYTES == 32, "an HMAC-SHA-256 key is 32 bytes");
+}
+
 std::string FacilitatorKeys::mac(const std::string& consultation, std::int64_t expires_at) const {
     const std::string message = consultation + "\n" + std::to_string(expires_at);
     unsigned char out[crypto_auth_hmacsha256_BYTES];

@@ -17,6 +17,7 @@
 #include "http_server.h"
 #include "annual_report.h"
 #include "profiles.h"
+#include "server_secret.h"
 #include "log.h"
 #include "codes_command.h"
 #include "officer_command.h"
@@ -30,6 +31,7 @@ constexpr const char* kUsage =
     "                     [--request-timeout SECONDS] [--max-connections-per-address N]\n"
     "                     [--frame-ancestors SOURCES] [--trust-proxy] [--public-url https://...]\n"
     "                     [--trusted-proxy CIDR]...   (a proxy in front: its X-Forwarded-For names the client)\n"
+    "                     [--secret-file FILE]   (default DATA/secret, made on first start)\n"
     "       budget-server officer add|list|remove|password ...   (see budget-server officer --help)\n";
 
 int usage(const std::string& why) {
@@ -52,7 +54,7 @@ int main(int argc, char** argv) {
     server::HttpConfig http;
     server::ApiConfig api_config;
     std::string public_url;  // also given to the console (api_config is moved into the Api)
-    std::string data_dir, database_url, token_file;
+    std::string data_dir, database_url, token_file, secret_file;
     std::string budgets_dir = "budgets";
     bool have_port = false, trust_proxy = false;
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -82,6 +84,7 @@ int main(int argc, char** argv) {
         else if (a == "--budgets") budgets_dir = v;
         else if (a == "--database") database_url = v;
         else if (a == "--officer-token-file") token_file = v;
+        else if (a == "--secret-file") secret_file = v;
         else if (a == "--host") http.host = v;
         else if (a == "--rate-per-minute") {
             if (v.empty() || v.find_first_not_of("0123456789") != std::string::npos) return usage("--rate-per-minute takes a number");
@@ -220,7 +223,14 @@ int main(int argc, char** argv) {
         server::log_line("libsodium could not start");
         return 1;
     }
-    const server::FacilitatorKeys facilitator_keys;
+    // One secret, kept across restarts: console forms and projector links outlive the process.
+    server::ServerSecret secret;
+    if (!secret.load(data_dir, secret_file, error)) {
+        server::log_line("refusing to start: " + error);
+        return 1;
+    }
+    server::console::set_console_key(secret.derive("consolek"));
+    const server::FacilitatorKeys facilitator_keys(secret.derive("tallykey"));
     api_config.facilitator_keys = &facilitator_keys;
     auto officers = storage::OfficerStore::open(data_dir, database_url, error);
     if (!officers) {

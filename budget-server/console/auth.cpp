@@ -13,15 +13,17 @@ namespace server::console {
 
 namespace {
 
-// Where a single random key lives for the process (CSRF tokens, throttle keys).
-const unsigned char* process_key() {
-    static const auto key = [] {
+// The console's key (CSRF tokens, the throttle's hashes): random until set_console_key gives the one
+// derived from the server's secret, before any request.
+std::array<unsigned char, crypto_generichash_KEYBYTES>& console_key() {
+    static auto key = [] {
         std::array<unsigned char, crypto_generichash_KEYBYTES> k{};
         randombytes_buf(k.data(), k.size());
         return k;
     }();
-    return key.data();
+    return key;
 }
+const unsigned char* process_key() { return console_key().data(); }
 
 std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -91,6 +93,11 @@ std::string new_session_id() {
     return hex(bytes, sizeof bytes);
 }
 
+void set_console_key(const std::array<unsigned char, 32>& key) {
+    static_assert(crypto_generichash_KEYBYTES == 32, "the console's key is 32 bytes");
+    console_key() = key;
+}
+
 std::string csrf_token(std::string_view session_id) {
     return keyed_hash(std::string("csrf:") + std::string(session_id), process_key(), crypto_generichash_KEYBYTES);
 }
@@ -101,12 +108,10 @@ bool same_secret(std::string_view a, std::string_view b) {
 }
 
 SignInThrottle::SignInThrottle(int per_name, int per_address, std::chrono::seconds window)
-    : per_name_(per_name), per_address_(per_address), window_(window) {
-    randombytes_buf(secret_, sizeof secret_);
-}
+    : per_name_(per_name), per_address_(per_address), window_(window) {}
 
 std::string SignInThrottle::key(char kind, std::string_view text) const {
-    return kind + keyed_hash(std::string(text), secret_, sizeof secret_);
+    return kind + keyed_hash(std::string("throttle:") + std::string(text), process_key(), crypto_generichash_KEYBYTES);
 }
 
 std::string SignInThrottle::pair_key(std::string_view name, std::string_view address) const {

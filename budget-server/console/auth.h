@@ -2,6 +2,7 @@
 // rule, random 256-bit session ids stored only as hashes, CSRF tokens derived from the session,
 // and the sign-in throttle (per name and per address, keyed hashes held in memory only).
 #pragma once
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -27,6 +28,9 @@ void verify_password_dummy(std::string_view password);
 
 // A new session id: 32 random bytes as 64 hex digits.
 std::string new_session_id();
+// The console's key, derived from the server's secret (server_secret.h), so a form opened before a
+// restart is accepted after it. Set once at start, before any request; random until then.
+void set_console_key(const std::array<unsigned char, 32>& key);
 // The form token of a session: a keyed hash of its id, so it needs no storage.
 std::string csrf_token(std::string_view session_id);
 bool same_secret(std::string_view a, std::string_view b);  // constant time
@@ -54,7 +58,6 @@ private:
     void count(const std::string& k, std::chrono::steady_clock::time_point now);
     int per_name_, per_address_;
     std::chrono::seconds window_;
-    unsigned char secret_[32];
     std::mutex mutex_;
     std::map<std::string, Count> counts_;
 };

@@ -4,7 +4,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, startPostgres, sample, post, officer, serverBin, root, toolBin, parseCsv } from './server_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
@@ -503,6 +503,33 @@ test('behind a trusted proxy, wrong passwords from one client, or for one name f
     assert.equal(hers.headers.get('location'), '/console/');
     // A client claiming her address to the left of its own is still its own address.
     assert.equal((await signIn(server.base, victim, from('192.0.2.44, 198.51.100.7'))).status, 429);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the server keeps one secret (DATA/secret, 0600): a form opened before a restart is accepted after it, and a projector link still opens the tally', async () => {
+  let server = await startServer({});
+  try {
+    addOfficer(server, ADMIN);
+    const secret = statSync(join(server.dataDir, 'secret'));
+    assert.equal(secret.mode & 0o777, 0o600);
+    assert.equal(secret.size, 32);
+    const id = sessionOf(await signIn(server.base, ADMIN));
+    const csrf = csrfOf((await get(server.base, '/console/tokens', id)).text);
+    const link = await get(server.base, '/console/tally/private-fund-2027', id);
+    const key = new URL(link.headers.get('location'), server.base).searchParams.get('key');
+    await server.stop();
+    server = await startServer({ dataDir: server.dataDir });
+    // The form from before the restart: its token is still this session's.
+    const saved = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, id, { csrf, action: 'save', opens_at: '2027-01-04T09:00', closes_at: '' });
+    assert.equal(saved.status, 303, saved.text);
+    const forged = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, id, { csrf: 'f'.repeat(csrf.length), action: 'save', opens_at: '', closes_at: '' });
+    assert.equal(forged.status, 403);
+    // The projector's link from before the restart still follows the private results.
+    const stream = await fetch(`${server.base}/api/v1/budgets/private-fund-2027/events?key=${key}`, { signal: AbortSignal.timeout(10000) });
+    assert.equal(stream.status, 200);
+    await stream.body.cancel();
   } finally {
     await server.stop();
   }
