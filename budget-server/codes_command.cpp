@@ -14,7 +14,7 @@ namespace server {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kCodesUsage =
     "usage: budget-server codes create --data DIR [--database URL] --consultation ID --count N [--batch NAME] [--public-url URL]\n"
     "       budget-server codes count --data DIR [--database URL] --consultation ID\n";
 constexpr std::size_t kMaxCodesAtOnce = 20000;
@@ -30,7 +30,7 @@ bool valid_id(const std::string& id) {
 
 int codes_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     auto usage = [&](const std::string& why) {
-        err << "budget-server codes: " << why << "\n" << kUsage;
+        err << "budget-server codes: " << why << "\n" << kCodesUsage;
         return 2;
     };
     if (args.empty()) return usage("say what to do: create or count");

@@ -14,7 +14,7 @@ namespace server {
 
 namespace {
 
-constexpr const char* kUsage =
+constexpr const char* kOfficerUsage =
     "usage: budget-server officer add --data DIR [--database URL] --name NAME --role admin|analyst   (password on stdin)\n"
     "       budget-server officer list --data DIR [--database URL]\n"
     "       budget-server officer remove --data DIR [--database URL] --name NAME\n"
@@ -50,12 +50,12 @@ bool read_password(std::istream& in, std::ostream& err, std::string& password) {
 
 int officer_command(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err) {
     auto usage = [&](const std::string& why) {
-        err << "budget-server officer: " << why << "\n" << kUsage;
+        err << "budget-server officer: " << why << "\n" << kOfficerUsage;
         return 2;
     };
     if (args.empty()) return usage("say what to do: add, list, remove or password");
     if (args[0] == "--help") {
-        out << kUsage;
+        out << kOfficerUsage;
         return 0;
     }
     const std::string& what = args[0];

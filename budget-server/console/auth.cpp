@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 
+#include "forms.h"
+
 // Marks words shown to people (the console translates them through its catalogue).
 #define N_(english) english
 
@@ -24,12 +26,6 @@ std::array<unsigned char, crypto_generichash_KEYBYTES>& console_key() {
     return key;
 }
 const unsigned char* process_key() { return console_key().data(); }
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return out;
-}
 
 std::size_t code_points(std::string_view s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
