@@ -13,15 +13,15 @@ namespace storage {
 
 namespace {
 
-using Connection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
+using PgConnection = std::unique_ptr<PGconn, decltype(&PQfinish)>;
 using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
-Connection connect(const std::string& url, std::string& error) {
-    Connection c(PQconnectdb(url.c_str()), &PQfinish);
+PgConnection connect(const std::string& url, std::string& error) {
+    PgConnection c(PQconnectdb(url.c_str()), &PQfinish);
     if (!c || PQstatus(c.get()) != CONNECTION_OK) {
         error = c ? PQerrorMessage(c.get()) : "out of memory";
         while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
-        return Connection(nullptr, &PQfinish);
+        return PgConnection(nullptr, &PQfinish);
     }
     return c;
 }
@@ -76,7 +76,7 @@ public:
 
     class Lease {
     public:
-        Lease(ConnectionPool* pool, Connection c) : pool_(pool), c_(std::move(c)) {}
+        Lease(ConnectionPool* pool, PgConnection c) : pool_(pool), c_(std::move(c)) {}
         Lease(Lease&&) = default;
         Lease& operator=(Lease&&) = delete;
         ~Lease() {
@@ -88,14 +88,14 @@ public:
 
     private:
         ConnectionPool* pool_;
-        Connection c_;
+        PgConnection c_;
     };
 
     Lease acquire(std::string& error, bool fresh = false) {
         if (!fresh) {
             std::lock_guard<std::mutex> lock(mutex_);
             if (!idle_.empty()) {
-                Connection c = std::move(idle_.back());
+                PgConnection c = std::move(idle_.back());
                 idle_.pop_back();
                 return Lease(this, std::move(c));
             }
@@ -104,19 +104,19 @@ public:
     }
 
 private:
-    void give_back(Connection c) {
+    void give_back(PgConnection c) {
         std::lock_guard<std::mutex> lock(mutex_);
         if (idle_.size() < keep_) idle_.push_back(std::move(c));
     }
     std::string url_;
     std::size_t keep_;
     std::mutex mutex_;
-    std::vector<Connection> idle_;
+    std::vector<PgConnection> idle_;
 };
 
 class PostgresStorage : public Storage {
 public:
-    PostgresStorage(std::string url, Connection writer)
+    PostgresStorage(std::string url, PgConnection writer)
         : url_(std::move(url)), writer_(std::move(writer)), readers_(url_, 8),
           committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
     ~PostgresStorage() override { committer_.stop(); }
@@ -312,7 +312,7 @@ private:
     }
 
     std::string url_;
-    Connection writer_;
+    PgConnection writer_;
     ConnectionPool readers_;
     GroupCommitter committer_;
 };
@@ -320,7 +320,7 @@ private:
 }  // namespace
 
 std::unique_ptr<Storage> open_postgres_storage(const std::string& url, std::string& error) {
-    Connection c = connect(url, error);
+    PgConnection c = connect(url, error);
     if (!c) {
         error = "cannot connect to PostgreSQL: " + error;
         return nullptr;

@@ -51,18 +51,18 @@ bool exec(sqlite3* db, const char* sql, std::string& error) {
 
 // A connection that closes itself, after every statement made on it (declare it first) has been
 // finalised. A close that fails is a leak, so it is reported on stderr, never ignored.
-class Connection {
+class SqliteConnection {
 public:
-    Connection() = default;
-    explicit Connection(sqlite3* db) : db_(db) {}
-    ~Connection() { close(); }
-    Connection(Connection&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
-    Connection& operator=(Connection&& o) noexcept {
+    SqliteConnection() = default;
+    explicit SqliteConnection(sqlite3* db) : db_(db) {}
+    ~SqliteConnection() { close(); }
+    SqliteConnection(SqliteConnection&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
+    SqliteConnection& operator=(SqliteConnection&& o) noexcept {
         if (this != &o) { close(); db_ = o.db_; o.db_ = nullptr; }
         return *this;
     }
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
+    SqliteConnection(const SqliteConnection&) = delete;
+    SqliteConnection& operator=(const SqliteConnection&) = delete;
     sqlite3* get() const { return db_; }
     explicit operator bool() const { return db_ != nullptr; }
 
@@ -93,7 +93,7 @@ sqlite3* open_db(const std::string& path, bool write, std::string& error) {
 
 class SqliteStorage : public Storage {
 public:
-    SqliteStorage(std::string path, Connection writer)
+    SqliteStorage(std::string path, SqliteConnection writer)
         : path_(std::move(path)), writer_(std::move(writer)),
           insert_(writer_.get(), "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, balanced, "
                           "choices, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING"),
@@ -111,7 +111,7 @@ public:
     std::string commit_stats() const override { return describe_commits(committer_); }
 
     bool healthy(std::string& why) override {
-        Connection db = open_reader(why);
+        SqliteConnection db = open_reader(why);
         if (!db) return false;
         Statement st(db.get(), "SELECT count(*) FROM (SELECT 1 FROM submissions LIMIT 1)");
         const bool ok = st && st.step() == SQLITE_ROW;
@@ -160,7 +160,7 @@ public:
     bool scan_since(const std::string& budget_id, std::int64_t version, std::int64_t after, const std::function<void(const StoredRow&)>& row,
                     const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
                     std::string& error) override {
-        Connection db = open_reader(error);
+        SqliteConnection db = open_reader(error);
         if (!db) return false;
         if (!exec(db.get(), "BEGIN", error)) return false;  // one snapshot for both tables
         bool ok = true;
@@ -213,11 +213,11 @@ public:
     }
 
 private:
-    Connection open_reader(std::string& error) const { return Connection(open_db(path_, false, error)); }
+    SqliteConnection open_reader(std::string& error) const { return SqliteConnection(open_db(path_, false, error)); }
 
     // Runs a read-only query with the budget id bound to its one parameter, row by row.
     bool query(const std::string& budget_id, const char* sql, const std::function<void(const Statement&)>& row, std::string& error) {
-        Connection db = open_reader(error);
+        SqliteConnection db = open_reader(error);
         if (!db) return false;
         Statement st(db.get(), sql);
         if (!st) {
@@ -313,7 +313,7 @@ private:
     }
 
     std::string path_;
-    Connection writer_;
+    SqliteConnection writer_;
     Statement insert_, existing_, answer_, comment_;  // prepared once, reused for every batch
     Statement use_code_, code_known_, unstore_;      // voter codes: mark used; is it known; take the row back
     GroupCommitter committer_;
@@ -335,7 +335,7 @@ std::unique_ptr<Storage> open_sqlite_storage(const std::string& data_dir, std::s
         error = "cannot open " + path + ": " + error;
         return nullptr;
     }
-    Connection writer(db);
+    SqliteConnection writer(db);
     if (!exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", error)) {
         error = "cannot prepare " + path + ": " + error;
         return nullptr;
