@@ -23,7 +23,7 @@ const sizes = [
 ];
 
 // The width of an item's words as the app drew them, and as CSS draws them in Noto Sans at `px`.
-const widths = (page, key, px) => page.evaluate(([k, size]) => {
+const widths = async (page, key, px) => (await page.waitForSelector(`[data-key="${key}"]`, { state: 'attached', timeout: 10000 }), page.evaluate(([k, size]) => {
   const words = document.querySelector(`[data-key="${k}"]`).textContent;
   const span = document.createElement('span');
   span.textContent = words;
@@ -33,7 +33,7 @@ const widths = (page, key, px) => page.evaluate(([k, size]) => {
   const css = span.getBoundingClientRect().width;
   span.remove();
   return { words, drawn: window.budgetApp.rect(k).width, css };
-}, [key, px]);
+}, [key, px]));
 
 // Controls (by the mirror's roles) smaller than 44 CSS px either way.
 const smallTargets = (page) => page.evaluate(() => {
