@@ -179,6 +179,9 @@ private:
     Response profile_page(Context& c, const std::string& id, int status, const std::string& problem);
     Response profile_file(Context& c, const std::string& document, bool workbook, const std::string& name);
     Response current_profile_file(Context& c, const std::string& id, bool workbook);
+    // A document as its JSON, or as the workbook `to_book` makes of it, for download.
+    Response document_download(Context& c, const std::string& document, bool workbook, const std::string& name,
+                               budget::sheets::Book (*to_book)(const nlohmann::json&));
     // A workbook as a download (503 when `book` is absent or cannot be written).
     Response workbook_download(Context& c, const std::optional<budget::sheets::Book>& book, const std::string& name);
     Response upload_profile_draft(Context& c, const std::string& id);

@@ -48,16 +48,21 @@ const char* content_type_of(const std::string& file) {
 
 Response Console::budget_file(Context& c, const budget::Budget& b, const std::string& document, bool workbook, const std::string& name) {
     const std::string base = name.empty() ? b.id + "-v" + std::to_string(b.version) : name;
+    return document_download(c, document, workbook, base, budget::sheets::budget_to_book);
+}
+
+Response Console::document_download(Context& c, const std::string& document, bool workbook, const std::string& name,
+                                    budget::sheets::Book (*to_book)(const nlohmann::json&)) {
     if (!workbook) {
         Response r;
         r.content_type = "application/json; charset=utf-8";
         r.body = document;
-        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + base + ".json\"");
+        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
         return r;
     }
     const json doc = json::parse(document, nullptr, false);
-    if (doc.is_discarded()) return workbook_download(c, std::nullopt, base);
-    return workbook_download(c, budget::sheets::budget_to_book(doc), base);
+    if (doc.is_discarded()) return workbook_download(c, std::nullopt, name);
+    return workbook_download(c, to_book(doc), name);
 }
 
 Response Console::workbook_download(Context& c, const std::optional<budget::sheets::Book>& book, const std::string& name) {

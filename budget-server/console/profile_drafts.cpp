@@ -51,16 +51,7 @@ Response Console::profile_page(Context& c, const std::string& id, int status, co
 }
 
 Response Console::profile_file(Context& c, const std::string& document, bool workbook, const std::string& name) {
-    if (!workbook) {
-        Response r;
-        r.content_type = "application/json; charset=utf-8";
-        r.body = document;
-        r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
-        return r;
-    }
-    const json doc = json::parse(document, nullptr, false);
-    if (doc.is_discarded()) return workbook_download(c, std::nullopt, name);
-    return workbook_download(c, budget::sheets::profile_to_book(doc), name);
+    return document_download(c, document, workbook, name, budget::sheets::profile_to_book);
 }
 
 Response Console::current_profile_file(Context& c, const std::string& id, bool workbook) {
