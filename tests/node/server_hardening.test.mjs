@@ -440,7 +440,7 @@ describe('HTTP by the RFC', { skip: !runs('http') }, () => {
   });
 });
 
-test('one address cannot hold every connection: 4,000 idle sockets from 127.0.0.1, 127.0.0.2 still served in under 100 ms', { skip: !runs('http') }, async (t) => {
+test('one address cannot hold every connection: 4,000 idle sockets from 127.0.0.1, 127.0.0.2 still served at once', { skip: !runs('http') }, async (t) => {
   const server = await startServer({ extra: ['--site', site] });
   const sockets = [];
   try {
@@ -460,7 +460,9 @@ test('one address cannot hold every connection: 4,000 idle sockets from 127.0.0.
     }
     times.sort((a, b) => a - b);
     t.diagnostic(`from 127.0.0.2 while 127.0.0.1 held its share: median ${times[25].toFixed(1)} ms, slowest ${times.at(-1).toFixed(1)} ms`);
-    assert.ok(times.at(-1) < 100, `slowest request took ${times.at(-1)} ms`);
+    // Served, not queued behind the flood: well inside the 10 s read deadline a starved client would
+    // meet. (Speed itself is bench_server's; four test files at once can delay one request 150 ms.)
+    assert.ok(times.at(-1) < 2000, `slowest request took ${times.at(-1)} ms`);
     assert.ok(sockets.filter((s) => !s.destroyed && s.readyState === 'open').length <= 64 + 1, 'more than 64 kept from one address');
   } finally {
     for (const s of sockets) s.destroy();
