@@ -37,7 +37,7 @@ base_packages=(cmake ninja-build g++ make git ca-certificates xz-utils pkg-confi
   libsqlite3-dev sqlite3 libpq-dev postgresql libbrotli-dev
   libsodium-dev libctemplate-dev libcli11-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev python3-openpyxl poppler-utils
   fonts-dejavu-core fonts-noto-core fonttools brotli gzip
-  chromium)
+  chromium nginx openssl)
 # Node.js: keep the machine's own node/npm when present (a repacked nodejs conflicts with Debian's npm).
 command -v node >/dev/null || base_packages+=(nodejs)
 command -v npm >/dev/null || base_packages+=(npm)
@@ -45,6 +45,12 @@ if [ -n "${EMSDK:-}" ] && command -v emcc >/dev/null; then
   say "Using the active upstream emsdk at $EMSDK ($(emcc --version | head -n1))"
 else
   base_packages+=(emscripten)
+fi
+# Debian starts a newly installed nginx as a service on port 80; the tests start their own on
+# loopback, so the service is kept from starting (policy-rc.d, as in Debian's own build chroots).
+if ! dpkg -s nginx >/dev/null 2>&1 && [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null && $sudo chmod 755 /usr/sbin/policy-rc.d
+  trap '$sudo rm -f /usr/sbin/policy-rc.d' EXIT
 fi
 apt_install "${base_packages[@]}"
 
@@ -87,6 +93,7 @@ printf '  emcc:     %s\n' "$(emcc --version 2>/dev/null | head -n1)"
 printf '  cmake:    %s\n' "$(cmake --version | head -n1)"
 printf '  clang:    %s\n' "$(clang --version | head -n1)"
 printf '  chromium: %s\n' "$(chromium --version 2>/dev/null || echo missing)"
+printf '  nginx:    %s\n' "$(/usr/sbin/nginx -v 2>&1 || echo missing)"
 ls /usr/lib/llvm-14/lib/clang/14*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 \
   || fail "libFuzzer runtime (libclang-rt-14-dev) not found"
 say "Set-up complete"

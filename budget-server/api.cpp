@@ -459,33 +459,37 @@ void Api::submit_vote(const budget::Ballot& ballot, budget::BallotSubmissionChec
     insert(std::move(row), std::move(done));
 }
 
-// Counting reads storage and may take a moment: done on a worker thread.
+// Counting reads storage and may take a moment: done on the results queue (one thread, bounded),
+// never a thread per request; a pabulib file is made once per change and shared.
 void Api::ballot_results(const budget::Ballot& ballot, std::optional<std::string> pabulib_area, std::function<void(Response)> done) {
     const bool as_pabulib = pabulib_area.has_value();
-    std::thread([this, &ballot, as_pabulib, area = pabulib_area.value_or(""), done = std::move(done)] {
+    auto shared_done = std::make_shared<std::function<void(Response)>>(std::move(done));
+    const bool queued = results_work_.post([this, &ballot, as_pabulib, area = pabulib_area.value_or(""), shared_done] {
         std::string error;
-        std::optional<std::string> body;
-        if (as_pabulib) {
-            std::string file;
-            if (ballot_results_.pabulib(ballot, area, file, error)) body = std::move(file);
-        } else {
-            body = ballot_results_.count(ballot, error);
-        }
-        if (!body) {
-            log_line("ballot results for " + ballot.id + ": " + error);
-            Response r = error_response(503, "results.unavailable", "results cannot be counted just now; try again shortly");
-            r.headers.emplace_back("Retry-After", "5");
-            return done(std::move(r));
-        }
         Response r;
-        r.body = *body;
         if (as_pabulib) {
-            r.content_type = "text/plain; charset=utf-8";
-            r.headers.emplace_back("Content-Disposition",
-                                   "attachment; filename=\"" + ballot.id + (area.empty() ? "" : "-" + area) + ".pb\"");
+            const auto file = ballot_results_.pabulib(ballot, area, error);
+            if (file) {
+                r.body = *file;
+                r.content_type = "text/plain; charset=utf-8";
+                r.headers.emplace_back("Content-Disposition",
+                                       "attachment; filename=\"" + ballot.id + (area.empty() ? "" : "-" + area) + ".pb\"");
+            }
+        } else if (const auto body = ballot_results_.count(ballot, error)) {
+            r.body = *body;
         }
-        done(std::move(r));
-    }).detach();
+        if (r.body.empty()) {
+            log_line("ballot results for " + ballot.id + ": " + error);
+            r = error_response(503, "results.unavailable", "results cannot be counted just now; try again shortly");
+            r.headers.emplace_back("Retry-After", "5");
+        }
+        (*shared_done)(std::move(r));
+    });
+    if (!queued) {
+        Response r = error_response(503, "results.busy", "too many results are being asked for at once; try again shortly");
+        r.headers.emplace_back("Retry-After", "5");
+        (*shared_done)(std::move(r));
+    }
 }
 
 Response Api::results(const budget::Budget& b) {

@@ -17,6 +17,7 @@
 
 #include "aggregation.h"
 #include "ballot_results.h"
+#include "work_queue.h"
 #include "event_hub.h"
 #include "facilitator_keys.h"
 #include "budget.h"
@@ -112,6 +113,7 @@ private:
     RateLimiter officer_failures_;
     ResultsCache results_;
     BallotResults ballot_results_;
+    WorkQueue results_work_{1, 256};  // ballot results and pabulib files (ballot_results)
     EventHub events_;
     // Ballots whose tally must be counted again and published (a vote stored, a stream opened).
     void recount(const std::string& ballot_id);

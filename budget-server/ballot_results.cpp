@@ -59,7 +59,7 @@ bool load_ballots(const std::string& dir, BallotSet& out, std::string& error) {
 
 bool BallotResults::refresh(const budget::Ballot& ballot, std::string& error) {
     Tally& t = tallies_[ballot.id];
-    if (t.version != ballot.version) t = Tally{ballot.version, 0, {}, "", 0, 0};
+    if (t.version != ballot.version) t = Tally{ballot.version, 0, {}, "", {}, 0, 0};
     const std::size_t before = t.votes.size();
     std::int64_t last = t.last_row;
     bool damaged = false;
@@ -88,6 +88,7 @@ bool BallotResults::refresh(const budget::Ballot& ballot, std::string& error) {
         return false;
     }
     t.last_row = last;
+    if (t.votes.size() != before) t.pabulib.clear();
     if (t.json.empty() || t.votes.size() != before) {
         budget::Problems problems;
         const auto counted = budget::count_ballot(ballot, t.votes, ballot.counting, problems);
@@ -108,18 +109,22 @@ std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, st
     return t.json;
 }
 
-bool BallotResults::pabulib(const budget::Ballot& ballot, const std::string& area, std::string& out, std::string& error) {
+std::shared_ptr<const std::string> BallotResults::pabulib(const budget::Ballot& ballot, const std::string& area, std::string& error) {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!refresh(ballot, error)) return false;
-    const Tally& t = tallies_[ballot.id];
+    if (!refresh(ballot, error)) return nullptr;
+    Tally& t = tallies_[ballot.id];
+    if (const auto made = t.pabulib.find(area); made != t.pabulib.end()) return made->second;
     budget::Problems problems;
     std::optional<std::pair<std::int64_t, std::int64_t>> voting;
     if (t.first_vote_at != 0) voting = std::make_pair(t.first_vote_at, t.last_vote_at);
+    std::string out;
     if (!budget::export_pabulib(ballot, t.votes, out, problems, voting, area)) {
         error = problems.empty() ? "the file could not be written" : problems.front().message;
-        return false;
+        return nullptr;
     }
-    return true;
+    auto file = std::make_shared<const std::string>(std::move(out));
+    t.pabulib.emplace(area, file);
+    return file;
 }
 
 }  // namespace server

@@ -40,8 +40,9 @@ public:
     std::optional<std::string> count(const budget::Ballot& ballot, std::string& error, std::int64_t* last_row = nullptr);
 
     // The stored votes as a pabulib file (selected by the ballot's rule; dates from the ballot, else
-    // from the first and last vote). False with `error`.
-    bool pabulib(const budget::Ballot& ballot, const std::string& area, std::string& out, std::string& error);
+    // from the first and last vote), null with `error`. Made once for each area after the votes
+    // change, then the same copy is shared by every request until they change again.
+    std::shared_ptr<const std::string> pabulib(const budget::Ballot& ballot, const std::string& area, std::string& error);
 
 private:
     bool refresh(const budget::Ballot& ballot, std::string& error);  // mutex_ held
@@ -50,6 +51,7 @@ private:
         std::int64_t last_row = 0;
         std::vector<budget::BallotVote> votes;
         std::string json;  // the count at last_row ("" before the first)
+        std::map<std::string, std::shared_ptr<const std::string>> pabulib;  // by area, at last_row
         std::int64_t first_vote_at = 0, last_vote_at = 0;  // UTC seconds
     };
     storage::Storage& storage_;

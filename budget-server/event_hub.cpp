@@ -1,12 +1,16 @@
-// Listeners are called outside the hub's lock (they only post to their connection's executor).
+// Listeners are called outside the hub's lock (they only note the event and wake their connection).
 #include "event_hub.h"
 
 #include <vector>
 
 namespace server {
 
+EventHub::Event EventHub::frame(std::int64_t id, const std::string& data) {
+    return std::make_shared<const std::string>("id: " + std::to_string(id) + "\nevent: results\ndata: " + data + "\n\n");
+}
+
 std::uint64_t EventHub::subscribe(const std::string& topic, Listener listener) {
-    std::optional<std::pair<std::int64_t, std::string>> latest;
+    std::optional<std::pair<std::int64_t, Event>> latest;
     std::uint64_t token = 0;
     {
         std::lock_guard<std::mutex> lock(mutex_);
@@ -28,18 +32,18 @@ void EventHub::unsubscribe(std::uint64_t token) {
     topic_of_.erase(it);
 }
 
-void EventHub::publish(const std::string& topic, std::int64_t id, std::string data) {
+void EventHub::publish(const std::string& topic, std::int64_t id, const std::string& data) {
     std::vector<Listener> to_call;
-    std::string copy;
+    Event event;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         Topic& t = topics_[topic];
         if (t.latest && t.latest->first >= id) return;
-        t.latest = std::make_pair(id, std::move(data));
-        copy = t.latest->second;
+        event = frame(id, data);
+        t.latest = std::make_pair(id, event);
         for (const auto& [token, listener] : t.listeners) to_call.push_back(listener);
     }
-    for (const auto& listener : to_call) listener(id, copy);
+    for (const auto& listener : to_call) listener(id, event);
 }
 
 std::size_t EventHub::listeners() const {

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -13,19 +14,24 @@ namespace server {
 
 class EventHub {
 public:
-    // (event id: the newest stored row counted, data: the results document)
-    using Listener = std::function<void(std::int64_t, const std::string&)>;
+    // One event as a stream sends it ("id: N\nevent: results\ndata: JSON\n\n"), made once and
+    // shared by every stream: a thousand listeners cost one copy.
+    using Event = std::shared_ptr<const std::string>;
+    // (event id: the newest stored row counted, the framed event)
+    using Listener = std::function<void(std::int64_t, const Event&)>;
 
     // Calls `listener` with the latest event at once when there is one, then with each new one.
     std::uint64_t subscribe(const std::string& topic, Listener listener);
     void unsubscribe(std::uint64_t token);
-    // A new document for `topic`; ignored unless `id` is newer than the last one published.
-    void publish(const std::string& topic, std::int64_t id, std::string data);
+    // A new document for `topic` (one line of JSON); ignored unless `id` is newer than the last one published.
+    void publish(const std::string& topic, std::int64_t id, const std::string& data);
     std::size_t listeners() const;
+
+    static Event frame(std::int64_t id, const std::string& data);
 
 private:
     struct Topic {
-        std::optional<std::pair<std::int64_t, std::string>> latest;
+        std::optional<std::pair<std::int64_t, Event>> latest;
         std::map<std::uint64_t, Listener> listeners;
     };
     mutable std::mutex mutex_;

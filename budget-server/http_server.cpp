@@ -113,6 +113,40 @@ private:
 
 AddressSlots g_address_slots;
 
+// Bytes of request bodies being read, by client address and in all (a body is held whole in memory
+// until it is answered), so requests that are slow to send cannot exhaust memory.
+class BodyAllowance {
+public:
+    bool take(const std::string& address, std::size_t bytes, std::size_t per_address, std::size_t total) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        std::size_t& mine = held_[address];
+        if (mine + bytes > per_address || total_ + bytes > total) {
+            if (mine == 0) held_.erase(address);
+            return false;
+        }
+        mine += bytes;
+        total_ += bytes;
+        return true;
+    }
+    void give_back(const std::string& address, std::size_t bytes) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        const auto it = held_.find(address);
+        if (it == held_.end()) return;
+        it->second -= std::min(it->second, bytes);
+        total_ -= std::min(total_, bytes);
+        if (it->second == 0) held_.erase(it);
+    }
+
+private:
+    std::mutex mutex_;
+    std::unordered_map<std::string, std::size_t> held_;
+    std::size_t total_ = 0;
+};
+
+BodyAllowance g_body_allowance;
+AddressSlots g_stream_slots;  // event streams open from each client address
+std::atomic<int> g_streams{0};
+
 class Session : public std::enable_shared_from_this<Session> {
 public:
     // `address` is the peer; when `holds_slot`, it holds one of its address's slots, given back when the session ends.
@@ -122,7 +156,9 @@ public:
     }
     ~Session() {
         if (subscription_ != 0 && !ended_) api_.events().unsubscribe(subscription_);
+        give_back_stream();
         if (holds_slot_) g_address_slots.give_back(address_);
+        give_back_body();
         --g_sessions;
     }
 
@@ -176,23 +212,80 @@ private:
                                                                   header.equal_range(http::field::host).second));
         if (hosts > 1 || (hosts == 0 && header.version() >= 11))
             return reply_error(400, "http.bad_host", "a request has exactly one Host header");
-        // A file uploaded in the console (a workbook, paper ballots) may be larger than anything else, and slower to arrive.
-        if (is_upload(header)) {
-            upload_ = true;
-            stream_.expires_after(std::chrono::seconds(120));
-        } else {
-            parser_->body_limit(64 * 1024);
-        }
+        // A file uploaded in the console (a workbook, paper ballots) may be larger than anything else.
+        if (is_upload(header)) upload_ = true;
+        else parser_->body_limit(64 * 1024);
         // A body declared too large is refused at once, before any of it is read.
-        if (const auto length = parser_->content_length(); length && *length > (upload_ ? kUploadLimit : 64u * 1024))
-        {
+        const auto length = parser_->content_length();
+        if (length && *length > (upload_ ? kUploadLimit : 64u * 1024)) {
             read_failed(http::error::body_limit);
             return;
         }
+        // A console POST is checked (session, origin) before its body is read: a stranger's upload
+        // is refused having cost its header alone.
+        const std::string_view target = view(header.target());
+        const bool console = config_.console_admit && header.method() == http::verb::post &&
+                             (target == "/console" || target.rfind("/console/", 0) == 0 || target.rfind("/console?", 0) == 0);
+        if (!console) return read_body();
+        Request head;
+        head.method = "POST";
+        head.target = std::string(target);
+        head.content_type = std::string(header[http::field::content_type]);
+        head.cookie = std::string(header[http::field::cookie]);
+        head.origin = std::string(header[http::field::origin]);
+        head.sec_fetch_site = std::string(header["Sec-Fetch-Site"]);
+        head.forwarded_proto = std::string(header["X-Forwarded-Proto"]);
+        head.host = std::string(header[http::field::host]);
+        head.client_address = client_of(header);
+        config_.console_admit(std::move(head), [self = shared_from_this()](std::optional<Response> refusal) {
+            net::post(self->stream_.get_executor(), [self, refusal = std::move(refusal)]() mutable {
+                if (!refusal) return self->read_body();
+                self->note_refused_header();
+                self->keep_alive_ = false;
+                self->send(std::move(*refusal));
+            });
+        });
+    }
+
+    // Reads the body once its header is accepted: its bytes held against the client's allowance
+    // (the declared length, or the limit when chunked), within a deadline that grows with its size.
+    void read_body() {
+        const auto length = parser_->content_length();
+        const std::size_t limit = upload_ ? kUploadLimit : 64u * 1024;
+        const std::size_t bytes = length ? static_cast<std::size_t>(*length) : (parser_->chunked() ? limit : 0);
+        if (bytes > 0) {
+            body_address_ = client_of(parser_->get());
+            if (!g_body_allowance.take(body_address_, bytes, config_.body_bytes_per_address, config_.body_bytes_total)) {
+                note_refused_header();
+                keep_alive_ = false;
+                Response r = error_response(503, "http.busy", "too many requests are being sent at once: try again in a moment");
+                r.headers.emplace_back("Retry-After", "10");
+                return send(std::move(r));
+            }
+            body_bytes_ = bytes;
+        }
+        // At least 64 KiB a second after the request's own deadline: a 10 MiB file gets 170 s, a slower one is cut.
+        if (upload_) stream_.expires_after(std::chrono::seconds(config_.request_timeout_seconds + static_cast<int>(bytes / (64u << 10))));
         http::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
     }
 
+    void give_back_body() {
+        if (body_bytes_ == 0) return;
+        g_body_allowance.give_back(body_address_, body_bytes_);
+        body_bytes_ = 0;
+    }
+
+    // A request refused after its header and before its body: its method and path, for the log.
+    void note_refused_header() {
+        request_ = {};
+        if (!parser_ || !parser_->is_header_done()) return;
+        method_ = std::string(parser_->get().method_string());
+        target_ = std::string(parser_->get().target());
+        if (parser_->get().method() == http::verb::head) request_.method(http::verb::head);
+    }
+
     void on_read(beast::error_code ec, std::size_t) {
+        give_back_body();  // the body now moves into the request, answered before the next is read
         if (read_failed(ec)) return;
         ++requests_;
         started_ = std::chrono::steady_clock::now();
@@ -273,9 +366,19 @@ private:
     void open_events(const std::string& id, const std::string& key) {
         std::string code, message;
         if (const int status = api_.open_events(id, key, code, message); status != 0) return reply_error(status, code, message);
+        // Streams are counted in all and by client, so held streams cannot take every connection.
+        stream_address_ = client();
+        if (g_streams >= config_.max_streams) {
+            return reply_busy(503, "events.busy", "too many live results streams are open: try again in a minute");
+        }
+        if (!g_stream_slots.take(stream_address_, config_.max_streams_per_address)) {
+            return reply_busy(429, "events.too_many", "this address has too many live results streams open");
+        }
+        holds_stream_ = true;
+        ++g_streams;
         log_request(200);
         const std::string last(request_["Last-Event-ID"]);
-        if (!last.empty() && last.size() < 19 && last.find_first_not_of("0123456789") == std::string::npos) last_event_ = std::stoll(last);
+        if (!last.empty() && last.size() < 19 && last.find_first_not_of("0123456789") == std::string::npos) pending_id_ = std::stoll(last);
         auto res = std::make_shared<http::response<http::empty_body>>(http::status::ok, 11);
         res->set(http::field::server, "budget-server");
         res->set(http::field::content_type, "text/event-stream; charset=utf-8");
@@ -288,13 +391,12 @@ private:
         auto serializer = std::make_shared<http::response_serializer<http::empty_body>>(*res);
         stream_.expires_after(std::chrono::seconds(60));
         http::async_write_header(stream_, *serializer, [self = shared_from_this(), res, serializer, id](beast::error_code ec, std::size_t) {
-            if (ec) return self->close();
+            if (ec) return self->end_events();
             self->stream_.expires_never();
+            self->stream_opened_ = self->last_event_at_ = std::chrono::steady_clock::now();
             std::weak_ptr<Session> weak = self;
-            self->subscription_ = self->api_.events().subscribe(id, [weak](std::int64_t event_id, const std::string& data) {
-                if (auto s = weak.lock()) {
-                    net::post(s->stream_.get_executor(), [s, event_id, data] { s->queue_event(event_id, data); });
-                }
+            self->subscription_ = self->api_.events().subscribe(id, [weak](std::int64_t event_id, const EventHub::Event& event) {
+                if (auto s = weak.lock()) s->offer_event(event_id, event);
             });
             self->tick();
             self->watch_for_close();
@@ -309,35 +411,61 @@ private:
         });
     }
 
-    void queue_event(std::int64_t event_id, const std::string& data) {
-        if (event_id <= last_event_ || ended_) return;
-        last_event_ = event_id;
-        outbox_.push_back("id: " + std::to_string(event_id) + "\nevent: results\ndata: " + data + "\n\n");
-        if (outbox_.size() > 1) return;  // a write is under way; it sends the rest
-        write_event();
+    // From the hub's thread: keeps only the newest event and posts one wake at a time, so however
+    // fast events come and however slowly the client reads, a stream holds at most three events
+    // (being written, waiting, offered), each shared with every other stream.
+    void offer_event(std::int64_t event_id, const EventHub::Event& event) {
+        {
+            std::lock_guard<std::mutex> lock(offered_mutex_);
+            if (event_id <= pending_id_) return;
+            pending_id_ = event_id;
+            offered_ = event;
+            if (wake_posted_) return;
+            wake_posted_ = true;
+        }
+        net::post(stream_.get_executor(), [self = shared_from_this()] { self->take_offered(); });
     }
 
-    void write_event() {
-        if (outbox_.empty()) return;
-        // A slow client keeps only the newest document waiting: the ones between are skipped.
-        while (outbox_.size() > 2) outbox_.erase(outbox_.begin() + 1);
+    void take_offered() {
+        EventHub::Event next;
+        {
+            std::lock_guard<std::mutex> lock(offered_mutex_);
+            next = std::move(offered_);
+            offered_.reset();
+            wake_posted_ = false;
+        }
+        if (!next || ended_) return;
+        last_event_at_ = std::chrono::steady_clock::now();
+        if (writing_) waiting_ = std::move(next);  // a slow client skips the documents between
+        else write_event(std::move(next));
+    }
+
+    // A client that has not taken an event within 30 s is dropped; its browser reconnects, resuming from Last-Event-ID.
+    void write_event(EventHub::Event event) {
+        writing_ = std::move(event);
         stream_.expires_after(std::chrono::seconds(30));
-        net::async_write(stream_, http::make_chunk(net::buffer(outbox_.front())),
-                         [self = shared_from_this()](beast::error_code ec, std::size_t) {
-                             if (ec) return self->end_events();
-                             self->stream_.expires_never();
-                             self->outbox_.erase(self->outbox_.begin());
-                             self->write_event();
-                         });
+        net::async_write(stream_, http::make_chunk(net::buffer(*writing_)), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (ec) return self->end_events();
+            self->stream_.expires_never();
+            self->writing_.reset();
+            if (self->waiting_) {
+                EventHub::Event next = std::move(self->waiting_);
+                self->waiting_.reset();
+                self->write_event(std::move(next));
+            }
+        });
     }
 
     void tick() {
         if (ended_) return;
         if (g_draining) return end_events();
-        if (++ticks_ % 15 == 0 && outbox_.empty()) {
-            outbox_.push_back(": still here\n\n");
-            write_event();
-        }
+        // Idle and lifetime limits free the slots of streams nobody watches; a watching browser reconnects.
+        const auto now = std::chrono::steady_clock::now();
+        if (now - stream_opened_ >= std::chrono::seconds(config_.stream_lifetime_seconds) ||
+            now - last_event_at_ >= std::chrono::seconds(config_.stream_idle_seconds))
+            return end_events();
+        static const EventHub::Event still_here = std::make_shared<const std::string>(": still here\n\n");
+        if (++ticks_ % 15 == 0 && !writing_) write_event(still_here);
         timer_.emplace(stream_.get_executor());
         timer_->expires_after(std::chrono::seconds(1));
         timer_->async_wait([self = shared_from_this()](beast::error_code ec) {
@@ -348,9 +476,25 @@ private:
     void end_events() {
         if (ended_) return;
         ended_ = true;
-        api_.events().unsubscribe(subscription_);
+        if (subscription_ != 0) api_.events().unsubscribe(subscription_);
+        give_back_stream();
         if (timer_) timer_->cancel();
         close();
+    }
+
+    void give_back_stream() {
+        if (!holds_stream_) return;
+        holds_stream_ = false;
+        --g_streams;
+        g_stream_slots.give_back(stream_address_);
+    }
+
+    // Refused for load, not for the request: the client may try again after a while.
+    void reply_busy(int status, const std::string& code, const std::string& message) {
+        keep_alive_ = false;
+        Response r = error_response(status, code, message);
+        r.headers.emplace_back("Retry-After", "30");
+        send(std::move(r));
     }
 
     void serve_static(const std::string& target) {
@@ -446,14 +590,13 @@ private:
 
     void reply_error(int status, const std::string& code, const std::string& message) {
         keep_alive_ = false;
-        bool head = !method_.empty() && request_.method() == http::verb::head;
-        if (parser_ && parser_->is_header_done() && method_.empty()) {  // refused after the header, before the body
-            method_ = std::string(parser_->get().method_string());
-            target_ = std::string(parser_->get().target());
-            head = parser_->get().method() == http::verb::head;
+        if (method_.empty()) {
+            note_refused_header();
+        } else {
+            const bool head = request_.method() == http::verb::head;
+            request_ = {};
+            if (head) request_.method(http::verb::head);
         }
-        request_ = {};
-        if (head) request_.method(http::verb::head);
         send(error_response(status, code, message));
     }
 
@@ -503,8 +646,22 @@ private:
     void write(std::shared_ptr<Message> res) {
         stream_.expires_after(std::chrono::seconds(60));
         http::async_write(stream_, *res, [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
-            if (ec || !self->keep_alive_) return self->close();
+            if (ec) return self->close();
+            if (!self->keep_alive_) return self->close_lingering();
             self->read();
+        });
+    }
+
+    // After a last answer, what the client is still sending (a refused upload's body) is read and
+    // dropped for up to 2 s, so it sees the answer rather than a reset connection.
+    void close_lingering() {
+        close();
+        stream_.expires_after(std::chrono::seconds(2));
+        linger();
+    }
+    void linger() {
+        stream_.async_read_some(net::buffer(ignored_), [self = shared_from_this()](beast::error_code ec, std::size_t) {
+            if (!ec) self->linger();
         });
     }
 
@@ -531,10 +688,12 @@ private:
     bool holds_slot_ = false;
 
     // The request's client: the peer, or the address a trusted proxy forwarded it for.
-    std::string client() const {
+    std::string client() const { return client_of(request_); }
+    template <class Fields>
+    std::string client_of(const Fields& fields) const {
         if (config_.trusted_proxies.empty()) return address_;
         std::string forwarded;
-        for (const auto& field : request_)
+        for (const auto& field : fields)
             if (beast::iequals(field.name_string(), "X-Forwarded-For")) {
                 if (!forwarded.empty()) forwarded += ',';
                 forwarded.append(field.value().data(), field.value().size());
@@ -544,10 +703,19 @@ private:
     std::string method_, target_;  // of the request being answered, for the log and CORS
     bool keep_alive_ = false;
     bool upload_ = false;  // the request is a budget upload (a larger body allowed)
-    // An event stream's state (open_events).
+    std::string body_address_;   // whose allowance the body being read is held against
+    std::size_t body_bytes_ = 0;
+    // An event stream's state (open_events): the newest event offered by the hub (guarded, any
+    // thread), then on the strand the event being written and the newest waiting behind it.
     std::uint64_t subscription_ = 0;
-    std::int64_t last_event_ = -1;
-    std::vector<std::string> outbox_;
+    std::mutex offered_mutex_;
+    EventHub::Event offered_;
+    std::int64_t pending_id_ = -1;
+    bool wake_posted_ = false;
+    EventHub::Event writing_, waiting_;
+    std::string stream_address_;
+    bool holds_stream_ = false;
+    std::chrono::steady_clock::time_point stream_opened_, last_event_at_;
     std::optional<net::steady_timer> timer_;
     int ticks_ = 0;
     bool ended_ = false;

@@ -4,6 +4,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,10 +31,22 @@ struct HttpConfig {
     // X-Forwarded-For names (client_address in http_rules.h), for every rate limit and throttle.
     std::vector<AddressBlock> trusted_proxies;
     std::string frame_ancestors = "*";     // who may frame the site's pages (CSP frame-ancestors)
+    // Live results streams (Server-Sent Events): at most this many open, and from one client address.
+    // Each ends after its lifetime, or when no new results came for `stream_idle_seconds`; a browser
+    // still watching reconnects and resumes from Last-Event-ID.
+    int max_streams = 1024;
+    int max_streams_per_address = 16;
+    int stream_lifetime_seconds = 3600;
+    int stream_idle_seconds = 900;
     int request_timeout_seconds = 10;  // to read one whole request (slow clients are cut off)
     int idle_timeout_seconds = 30;     // between requests on a kept-alive connection
     // Answers /console and /console/... (the officer console); unset: those paths are 404.
     std::function<void(Request, std::function<void(Response)>)> console;
+    // Before a console POST's body is read: a refusal (no session, another site's form), or nullopt to read it.
+    std::function<void(Request, std::function<void(std::optional<Response>)>)> console_admit;
+    // Bodies being read are held in memory: at most this much from one client address, and in all.
+    std::size_t body_bytes_per_address = 24u << 20;
+    std::size_t body_bytes_total = 256u << 20;
     // Answers GET and HEAD /report/... (the annual report pages); unset: those paths are 404.
     std::function<Response(const Request&)> report;
     // On SIGTERM, after the API's requests: finishes the console's queued work while the I/O still runs.

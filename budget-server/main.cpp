@@ -32,6 +32,8 @@ constexpr const char* kUsage =
     "                     [--frame-ancestors SOURCES] [--trust-proxy] [--public-url https://...]\n"
     "                     [--trusted-proxy CIDR]...   (a proxy in front: its X-Forwarded-For names the client)\n"
     "                     [--secret-file FILE]   (default DATA/secret, made on first start)\n"
+    "                     [--max-streams N] [--max-streams-per-address N]   (live results streams; 1024, 16)\n"
+    "                     [--stream-lifetime SECONDS] [--stream-idle SECONDS]   (3600, 900; browsers reconnect)\n"
     "       budget-server officer add|list|remove|password ...   (see budget-server officer --help)\n";
 
 int usage(const std::string& why) {
@@ -98,6 +100,14 @@ int main(int argc, char** argv) {
             if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos)
                 return usage("--max-connections-per-address takes a number (0: no cap)");
             http.max_connections_per_address = std::stoi(v);
+        } else if (a == "--max-streams" || a == "--max-streams-per-address" || a == "--stream-lifetime" || a == "--stream-idle") {
+            if (v.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) == 0)
+                return usage(a + " takes a number above 0");
+            const int n = std::stoi(v);
+            if (a == "--max-streams") http.max_streams = n;
+            else if (a == "--max-streams-per-address") http.max_streams_per_address = n;
+            else if (a == "--stream-lifetime") http.stream_lifetime_seconds = n;
+            else http.stream_idle_seconds = n;
         } else if (a == "--trusted-proxy") {
             const auto block = server::parse_address_block(v);
             if (!block) return usage("--trusted-proxy takes an address or a block, such as 127.0.0.1 or 10.0.0.0/8, not " + v);
@@ -295,6 +305,9 @@ int main(int argc, char** argv) {
                                       [&registry](const std::string& profile) { registry.repack_naming(profile); }},
                                      *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
+    http.console_admit = [&console](server::Request head, std::function<void(std::optional<server::Response>)> done) {
+        console.admit(std::move(head), std::move(done));
+    };
     http.console_drain = [&console] { console.stop(); };
     http.report = [&reports](const server::Request& r) { return reports.handle(r); };
     const int code = server::run_http_server(http, api, *storage);

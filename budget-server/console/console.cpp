@@ -36,24 +36,44 @@ bool is_hex64(const std::string& s) {
 Console::Console(ConsoleConfig config, storage::Storage& storage, storage::OfficerStore& officers, const Templates& templates)
     : config_(std::move(config)), storage_(storage), officers_(officers), templates_(templates) {}
 
-void Console::handle(Request request, std::function<void(Response)> done) {
-    auto finish = [done](Response r) {
-        auto has = [&](const char* name) {
-            return std::any_of(r.headers.begin(), r.headers.end(), [&](const auto& h) { return h.first == name; });
-        };
-        // A page may set its own (a draft's preview frames the resident app); the rest are never framed.
-        if (!has("Content-Security-Policy")) r.headers.emplace_back("Content-Security-Policy", kConsoleSecurityPolicy);
-        if (!has("X-Frame-Options")) r.headers.emplace_back("X-Frame-Options", "DENY");
-        r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
-        // Browsers send "Origin: null" on forms from pages with no-referrer; the CSRF check needs the origin.
-        r.headers.emplace_back("Referrer-Policy", "same-origin");
-        bool cached = false;
-        for (const auto& h : r.headers) cached = cached || h.first == "Cache-Control";
-        if (!cached) r.headers.emplace_back("Cache-Control", "no-store");
-        done(std::move(r));
+namespace {
+
+// Every console answer's headers: its own policy or the console's, never framed, never cached unless it says.
+Response with_console_headers(Response r) {
+    auto has = [&](const char* name) {
+        return std::any_of(r.headers.begin(), r.headers.end(), [&](const auto& h) { return h.first == name; });
     };
+    // A page may set its own (a draft's preview frames the resident app); the rest are never framed.
+    if (!has("Content-Security-Policy")) r.headers.emplace_back("Content-Security-Policy", kConsoleSecurityPolicy);
+    if (!has("X-Frame-Options")) r.headers.emplace_back("X-Frame-Options", "DENY");
+    r.headers.emplace_back("Cross-Origin-Opener-Policy", "same-origin");
+    // Browsers send "Origin: null" on forms from pages with no-referrer; the CSRF check needs the origin.
+    r.headers.emplace_back("Referrer-Policy", "same-origin");
+    if (!has("Cache-Control")) r.headers.emplace_back("Cache-Control", "no-store");
+    return r;
+}
+
+Response console_busy() {
+    Response r = error_response(503, "console.busy", "the console is busy; try again in a moment");
+    r.headers.emplace_back("Retry-After", "5");
+    return r;
+}
+
+// Sign-in and a password change hash a password (deliberately slow): they queue apart, so a flood
+// of guesses never stands in front of a signed-in officer's pages.
+bool hashes_password(const Request& r) {
+    if (r.method != "POST") return false;
+    const std::string_view path = std::string_view(r.target).substr(0, r.target.find('?'));
+    return path == "/console/sign-in" || path == "/console/password";
+}
+
+}  // namespace
+
+void Console::handle(Request request, std::function<void(Response)> done) {
+    auto finish = [done](Response r) { done(with_console_headers(std::move(r))); };
     auto shared = std::make_shared<Request>(std::move(request));
-    if (!work_.post([this, shared, finish] {
+    WorkQueue& queue = hashes_password(*shared) ? hashing_ : work_;
+    if (!queue.post([this, shared, finish] {
             const std::string& target = shared->target;
             const auto q = target.find('?');
             Context c(*shared, target.substr(0, q), config_.budgets->get());
@@ -66,11 +86,25 @@ void Console::handle(Request request, std::function<void(Response)> done) {
                 log_line(std::string("console: ") + e.what());
                 finish(error_response(500, "http.internal", "the console could not answer"));
             }
-        })) {
-        Response r = error_response(503, "console.busy", "the console is busy; try again in a moment");
-        r.headers.emplace_back("Retry-After", "5");
-        finish(std::move(r));
-    }
+        }))
+        finish(console_busy());
+}
+
+void Console::admit(Request head, std::function<void(std::optional<Response>)> done) {
+    auto shared = std::make_shared<Request>(std::move(head));
+    if (!work_.post([this, shared, done] {
+            const std::string& target = shared->target;
+            Context c(*shared, target.substr(0, target.find('?')), config_.budgets->get());
+            try {
+                Decision d = decide(c);
+                if (d.refusal) return done(with_console_headers(std::move(*d.refusal)));
+                done(std::nullopt);
+            } catch (const std::exception& e) {
+                log_line(std::string("console: ") + e.what());
+                done(with_console_headers(error_response(500, "http.internal", "the console could not answer")));
+            }
+        }))
+        done(with_console_headers(console_busy()));
 }
 
 void Console::audit(const Context& c, const std::string& action, const std::string& object, const std::string& detail) {
@@ -296,62 +330,77 @@ bool Console::identify(Context& c) {
     return true;
 }
 
-Response Console::route(Context& c) {
+// Everything route() checks before a handler runs: the route that fits, and a refusal when there
+// is one (no session, a cross-site form, a body of the wrong type). It reads no body.
+Console::Decision Console::decide(Context& c) {
     const Request& r = c.request;
     c.lang = cookie_value(r.cookie, "console_lang") == "cy" ? Lang::Cy : Lang::En;
     c.https = config_.trust_proxy && lower_ascii(r.forwarded_proto) == "https";
 
     // The first route whose path fits; among those, the one for this method.
-    const Route* found = nullptr;
+    Decision d;
     const Route* other_method = nullptr;
-    Match match;
-    std::string unknown;  // why a path that names a consultation names none
     for (const Route& route : routes()) {
         Match m;
-        if (!fit(c, route.path, c.path, m, unknown)) continue;
+        if (!fit(c, route.path, c.path, m, d.unknown)) continue;
         if (r.method != route.method && route.method != std::string_view("*")) {
             if (!other_method) other_method = &route;
             continue;
         }
-        found = &route;
-        match = std::move(m);
+        d.found = &route;
+        d.match = std::move(m);
         break;
     }
     // The stylesheet and the sign-in page answer only their methods.
-    const bool strict = !found && other_method && other_method->strict;
-    if (strict && other_method->who == Who::Anyone) return error_response(405, "http.method_not_allowed", "this route answers GET, HEAD");
-    if (found && found->who == Who::Anyone) return found->handler(*this, c, match);
+    const bool strict = !d.found && other_method && other_method->strict;
+    if (strict && other_method->who == Who::Anyone) {
+        d.refusal = error_response(405, "http.method_not_allowed", "this route answers GET, HEAD");
+        return d;
+    }
+    if (d.found && d.found->who == Who::Anyone) return d;
 
-    if (!identify(c)) return unavailable(c);
-    if (strict && other_method->who == Who::Visitor)
-        return error_response(405, "http.method_not_allowed", "this route answers GET, POST");
-    if (found && found->who == Who::Visitor) return found->handler(*this, c, match);
+    if (!identify(c)) {
+        d.refusal = unavailable(c);
+        return d;
+    }
+    if (strict && other_method->who == Who::Visitor) {
+        d.refusal = error_response(405, "http.method_not_allowed", "this route answers GET, POST");
+        return d;
+    }
+    if (d.found && d.found->who == Who::Visitor) return d;
 
     if (!c.signed_in) {
-        Response refused = r.method == "GET"
-                               ? redirect("/console/sign-in")
-                               : message(c, 401, tr(c, "Sign in first"), tr(c, "Your session has ended, so nothing was changed. Sign in and try again."));
-        if (c.expired) refused.headers.emplace_back("Set-Cookie", ended_cookie(c.https));
-        return refused;
+        d.refusal = r.method == "GET"
+                        ? redirect("/console/sign-in")
+                        : message(c, 401, tr(c, "Sign in first"), tr(c, "Your session has ended, so nothing was changed. Sign in and try again."));
+        if (c.expired) d.refusal->headers.emplace_back("Set-Cookie", ended_cookie(c.https));
+        return d;
     }
     if (r.method == "POST") {
         // Cross-site request forgery: the browser must say the form came from this site, and the
-        // form must carry this session's token.
+        // form must carry this session's token (checked by the handler, from the body).
         const std::string expected = std::string(c.https ? "https://" : "http://") + r.host;
         const std::string site = lower_ascii(r.sec_fetch_site);
         if ((!site.empty() && site != "same-origin" && site != "none") || (!r.origin.empty() && r.origin != expected)) {
             audit(c, "request.refused", c.path, "cross-site form");
-            return message(c, 403, tr(c, "That request was refused"), tr(c, "The form did not come from this console. Nothing was changed."));
+            d.refusal = message(c, 403, tr(c, "That request was refused"), tr(c, "The form did not come from this console. Nothing was changed."));
+            return d;
         }
         const std::string type = lower_ascii(r.content_type);
         const bool form = type.rfind("application/x-www-form-urlencoded", 0) == 0;
         const bool file = type.rfind("multipart/form-data", 0) == 0;
-        const Body body = found ? found->body : Body::Form;
+        const Body body = d.found ? d.found->body : Body::Form;
         if (!form && !(body == Body::FormOrFile && file) && body != Body::Any)
-            return error_response(415, "http.unsupported_media_type", "send the form as application/x-www-form-urlencoded");
+            d.refusal = error_response(415, "http.unsupported_media_type", "send the form as application/x-www-form-urlencoded");
     }
-    if (found) return found->handler(*this, c, match);
-    if (!unknown.empty()) return message(c, 404, tr(c, "Page not found"), unknown);
+    return d;
+}
+
+Response Console::route(Context& c) {
+    Decision d = decide(c);
+    if (d.refusal) return std::move(*d.refusal);
+    if (d.found) return d.found->handler(*this, c, d.match);
+    if (!d.unknown.empty()) return message(c, 404, tr(c, "Page not found"), d.unknown);
     return not_found(c);
 }
 

@@ -61,7 +61,14 @@ public:
     Console(ConsoleConfig config, storage::Storage& storage, storage::OfficerStore& officers, const Templates& templates);
     // Completes `done` exactly once, on a worker thread (or at once with 503 when the queue is full).
     void handle(Request request, std::function<void(Response)> done);
-    void stop() { work_.stop(); }
+    // Before a POST's body is read: `done(refusal)` when the request would be refused whatever its
+    // body (no session, another site's form, a body of the wrong type), `done(nullopt)` to read it.
+    // Completes exactly once, on a worker thread (or at once when the queue is full).
+    void admit(Request head, std::function<void(std::optional<Response>)> done);
+    void stop() {
+        hashing_.stop();
+        work_.stop();
+    }
 
     struct Context;
     // What a results page is drawn from: the aggregate and the responses per day (UTC).
@@ -99,6 +106,13 @@ private:
     bool fit(Context& c, std::string_view pattern, std::string_view path, Match& m, std::string& unknown);
     bool resolve(Context& c, std::string_view name, const std::string& id, Match& m, std::string& unknown);
     bool identify(Context& c);
+    struct Decision {
+        const Route* found = nullptr;
+        Match match;
+        std::string unknown;               // why a path that names a consultation names none
+        std::optional<Response> refusal;   // the answer, when the request is refused before its handler
+    };
+    Decision decide(Context& c);
     Response route(Context& c);
     Response not_found(Context& c);
     Response stylesheet(Context& c);
@@ -208,6 +222,7 @@ private:
     const Templates& templates_;
     SignInThrottle throttle_;
     WorkQueue work_{2, 256};
+    WorkQueue hashing_{1, 32};  // sign-in and password changes (hashes_password in console.cpp)
 };
 
 }  // namespace server::console
