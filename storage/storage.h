@@ -104,9 +104,13 @@ public:
     void stop();
     std::uint64_t batches() const { return batches_; }
     std::uint64_t written() const { return written_; }
+    // Time in the writer, in microseconds: writing batches (statements and commit), and answering them.
+    std::uint64_t writing_us() const { return writing_us_; }
+    std::uint64_t answering_us() const { return answering_us_; }
 
 private:
     void run();
+    void answer();
     WriteBatch write_;
     std::size_t max_batch_;
     std::mutex mutex_;
@@ -114,6 +118,14 @@ private:
     std::deque<Pending> queue_;
     bool stopping_ = false;
     std::uint64_t batches_ = 0, written_ = 0;
+    std::uint64_t writing_us_ = 0, answering_us_ = 0;
+    // Written batches wait here for their answers, made on a thread of their own so the writer
+    // goes straight on to the next commit.
+    std::mutex answer_mutex_;
+    std::condition_variable answer_wake_;
+    std::deque<std::vector<Pending>> answers_;
+    bool answers_closing_ = false;
+    std::thread answerer_;
     std::thread thread_;
 };
 

@@ -319,6 +319,9 @@ int main(int argc, char** argv) {
     const double mean_batch = at == std::string::npos ? 1.0 : std::stod(log.substr(at + 11));
     std::printf("server, closed loop (64 connections): %zu stored, %.0f durable submissions/s; group commit mean batch %.1f\n",
                 stored, sustained, mean_batch);
+    // The writer's own account at shutdown: where each commit's time went.
+    if (const auto line = log.rfind("stored "); line != std::string::npos)
+        std::printf("  writer: %s\n", log.substr(line + 7, log.find('\n', line) - line - 7).c_str());
 
     // 2. Fixed 1,000/s for 10 s: latency percentiles from the scheduled send time.
     s = start_server(binary, work + "/open");

@@ -1,0 +1,104 @@
+// The bands are the commentary's: under 0.5 deviations broadly similar, to 1.5 slightly, to 3 plain,
+// to 7.5 much; every comparison is between exact fractions.
+#include "neighbours.h"
+
+#include <algorithm>
+
+namespace budget {
+
+const char* standing_words(Standing s) {
+    switch (s) {
+        case Standing::Same: return "the same as similar councils";
+        case Standing::BroadlySimilar: return "broadly similar";
+        case Standing::SlightlyBetter: return "slightly better";
+        case Standing::SlightlyWorse: return "slightly worse";
+        case Standing::SlightlyHigher: return "slightly higher";
+        case Standing::SlightlyLower: return "slightly lower";
+        case Standing::Better: return "better";
+        case Standing::Worse: return "worse";
+        case Standing::Higher: return "higher";
+        case Standing::Lower: return "lower";
+        case Standing::MuchBetter: return "much better";
+        case Standing::MuchWorse: return "much worse";
+        case Standing::MuchHigher: return "much higher";
+        case Standing::MuchLower: return "much lower";
+    }
+    return "";
+}
+
+Fraction median_of(std::vector<Fraction> values) {
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    if (n % 2 == 1) return values[n / 2];
+    return (values[n / 2 - 1] + values[n / 2]).over(2);
+}
+
+namespace {
+
+Fraction absolute(const Fraction& f) { return f < Fraction(0) ? Fraction(0) - f : f; }
+
+// The band of a distance (0: slightly, 1: plain, 2: much), or nullopt under half or beyond 7.5.
+std::optional<int> band(const Fraction& distance) {
+    if (distance < Fraction(1).over(2)) return std::nullopt;
+    if (distance < Fraction(3).over(2)) return 0;
+    if (distance < Fraction(3)) return 1;
+    if (distance <= Fraction(15).over(2)) return 2;
+    return std::nullopt;
+}
+
+Standing away(int band_index, bool above, std::optional<Polarity> polarity) {
+    static constexpr Standing kBetter[] = {Standing::SlightlyBetter, Standing::Better, Standing::MuchBetter};
+    static constexpr Standing kWorse[] = {Standing::SlightlyWorse, Standing::Worse, Standing::MuchWorse};
+    static constexpr Standing kHigher[] = {Standing::SlightlyHigher, Standing::Higher, Standing::MuchHigher};
+    static constexpr Standing kLower[] = {Standing::SlightlyLower, Standing::Lower, Standing::MuchLower};
+    const auto i = static_cast<std::size_t>(band_index);
+    if (!polarity) return above ? kHigher[i] : kLower[i];
+    const bool better = above == (*polarity == Polarity::HigherIsBetter);
+    return better ? kBetter[i] : kWorse[i];
+}
+
+}  // namespace
+
+std::optional<NeighbourComparison> compare_with_neighbours(const Fraction& value, const std::vector<std::optional<Fraction>>& neighbours,
+                                                           std::optional<Polarity> polarity) {
+    std::vector<Fraction> published;
+    for (const auto& v : neighbours)
+        if (v) published.push_back(*v);
+    if (published.empty()) return std::nullopt;
+    NeighbourComparison c;
+    c.value = value;
+    c.published = published.size();
+    c.median = median_of(published);
+    std::vector<Fraction> deviations;
+    deviations.reserve(published.size());
+    for (const auto& v : published) deviations.push_back(absolute(v - c.median));
+    c.mad = median_of(std::move(deviations));
+    const Fraction gap = absolute(value - c.median);
+    if (c.mad == Fraction(0)) {
+        if (gap == Fraction(0)) c.standing = Standing::Same;
+        return c;
+    }
+    c.distance = gap / c.mad;
+    if (*c.distance < Fraction(1).over(2)) {
+        c.standing = Standing::BroadlySimilar;
+    } else if (const auto b = band(*c.distance)) {
+        c.standing = away(*b, c.median < value, polarity);
+    }
+    return c;
+}
+
+std::string fixed_decimal(const Fraction& f, int places) {
+    std::int64_t scale = 1;
+    for (int i = 0; i < places; ++i) scale *= 10;
+    const BigInt scaled = f.times(scale).rounded();
+    std::string digits = scaled.to_string();
+    const bool negative = !digits.empty() && digits[0] == '-';
+    if (negative) digits.erase(0, 1);
+    if (places > 0) {
+        if (digits.size() <= static_cast<std::size_t>(places)) digits.insert(0, static_cast<std::size_t>(places) + 1 - digits.size(), '0');
+        digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
+    }
+    return (negative ? "-" : "") + digits;
+}
+
+}  // namespace budget

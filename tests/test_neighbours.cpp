@@ -1,0 +1,104 @@
+// neighbours: the median, the unscaled MAD, the distance and its words at every band's edge and
+// either side, a zero spread, polarity and none, unpublished figures, and exact decimals.
+#include <boost/test/unit_test.hpp>
+
+#include <ostream>
+
+#include "neighbours.h"
+
+namespace budget {
+std::ostream& operator<<(std::ostream& out, Standing s) { return out << standing_words(s); }
+}  // namespace budget
+
+using namespace budget;
+
+namespace {
+
+Fraction n(std::int64_t whole) { return Fraction(whole); }
+Fraction ratio(std::int64_t a, std::int64_t b) { return Fraction(BigInt(a), BigInt(b)); }
+
+// Median 10 and MAD 2 (deviations 4, 2, 0, 2, 4): a value 10 + 2d is d deviations above.
+const std::vector<std::optional<Fraction>> kSpread{n(6), n(8), n(10), n(12), n(14)};
+
+std::optional<Standing> standing(const Fraction& value, std::optional<Polarity> polarity = Polarity::HigherIsBetter) {
+    return compare_with_neighbours(value, kSpread, polarity)->standing;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(neighbours)
+
+BOOST_AUTO_TEST_CASE(median_and_mad_are_exact) {
+    const auto c = compare_with_neighbours(n(11), kSpread, Polarity::HigherIsBetter);
+    BOOST_REQUIRE(c);
+    BOOST_TEST(c->median.to_string() == "10");
+    BOOST_TEST(c->mad.to_string() == "2");
+    BOOST_TEST(c->distance->to_string() == "1/2");
+    BOOST_TEST(c->published == 5u);
+    // An even count: halfway between the middle two, and the deviations' median likewise.
+    const auto even = compare_with_neighbours(n(0), {ratio(705, 10), n(72), ratio(68, 1), ratio(725, 10)}, std::nullopt);
+    BOOST_TEST(even->median.to_string() == "285/4");  // 68, 70.5, 72, 72.5: (70.5 + 72) / 2 = 71.25
+    BOOST_TEST(even->mad.to_string() == "1");         // 0.75, 0.75, 1.25, 3.25: (0.75 + 1.25) / 2
+}
+
+BOOST_AUTO_TEST_CASE(words_at_each_band_edge_and_either_side) {
+    const Fraction tiny = ratio(1, 1000);  // a thousandth of a deviation is 2/1000 in value
+    BOOST_TEST(*standing(n(10)) == Standing::BroadlySimilar);
+    BOOST_TEST(*standing(n(11) - tiny) == Standing::BroadlySimilar);  // 0.4995
+    BOOST_TEST(*standing(n(11)) == Standing::SlightlyBetter);         // 0.5
+    BOOST_TEST(*standing(n(13) - tiny) == Standing::SlightlyBetter);  // just under 1.5
+    BOOST_TEST(*standing(n(13)) == Standing::Better);                 // 1.5
+    BOOST_TEST(*standing(n(16) - tiny) == Standing::Better);          // just under 3
+    BOOST_TEST(*standing(n(16)) == Standing::MuchBetter);             // 3
+    BOOST_TEST(*standing(n(25)) == Standing::MuchBetter);             // 7.5, the last with words
+    BOOST_TEST(!standing(n(25) + tiny));                              // beyond 7.5: the figures alone
+    BOOST_TEST(*standing(n(9)) == Standing::SlightlyWorse);
+    BOOST_TEST(*standing(n(7)) == Standing::Worse);
+    BOOST_TEST(*standing(n(4)) == Standing::MuchWorse);
+    BOOST_TEST(*standing(n(-5)) == Standing::MuchWorse);
+    BOOST_TEST(!standing(n(-5) - tiny));
+}
+
+BOOST_AUTO_TEST_CASE(polarity_turns_the_words_round_and_none_says_higher_or_lower) {
+    BOOST_TEST(*standing(n(13), Polarity::LowerIsBetter) == Standing::Worse);
+    BOOST_TEST(*standing(n(7), Polarity::LowerIsBetter) == Standing::Better);
+    BOOST_TEST(*standing(n(11), std::nullopt) == Standing::SlightlyHigher);
+    BOOST_TEST(*standing(n(7), std::nullopt) == Standing::Lower);
+    BOOST_TEST(*standing(n(17), std::nullopt) == Standing::MuchHigher);
+    BOOST_TEST(*standing(n(10), std::nullopt) == Standing::BroadlySimilar);
+    BOOST_TEST(std::string(standing_words(Standing::MuchLower)) == "much lower");
+}
+
+BOOST_AUTO_TEST_CASE(a_zero_spread_says_the_same_or_nothing) {
+    const std::vector<std::optional<Fraction>> flat{n(5), n(5), n(5), n(9)};  // median 5, deviations 0, 0, 0, 4: MAD 0
+    const auto same = compare_with_neighbours(n(5), flat, Polarity::HigherIsBetter);
+    BOOST_TEST(same->mad.to_string() == "0");
+    BOOST_TEST(!same->distance);
+    BOOST_TEST(*same->standing == Standing::Same);
+    BOOST_TEST(std::string(standing_words(*same->standing)) == "the same as similar councils");
+    const auto other = compare_with_neighbours(n(6), flat, Polarity::HigherIsBetter);
+    BOOST_TEST(!other->distance);
+    BOOST_TEST(!other->standing);
+}
+
+BOOST_AUTO_TEST_CASE(unpublished_figures_are_left_out_and_none_at_all_is_no_comparison) {
+    std::vector<std::optional<Fraction>> gaps = kSpread;
+    gaps.insert(gaps.begin() + 2, std::nullopt);
+    gaps.push_back(std::nullopt);
+    const auto c = compare_with_neighbours(n(13), gaps, Polarity::HigherIsBetter);
+    BOOST_TEST(c->published == 5u);
+    BOOST_TEST(c->median.to_string() == "10");
+    BOOST_TEST(!compare_with_neighbours(n(1), {std::nullopt, std::nullopt}, std::nullopt));
+}
+
+BOOST_AUTO_TEST_CASE(fixed_decimals_round_halves_away_from_zero) {
+    BOOST_TEST(fixed_decimal(ratio(2, 3), 3) == "0.667");
+    BOOST_TEST(fixed_decimal(ratio(1, 3), 3) == "0.333");
+    BOOST_TEST(fixed_decimal(ratio(1, 2000), 3) == "0.001");
+    BOOST_TEST(fixed_decimal(ratio(-1, 2000), 3) == "-0.001");
+    BOOST_TEST(fixed_decimal(ratio(-1, 3000), 3) == "0.000");
+    BOOST_TEST(fixed_decimal(n(15).over(2), 3) == "7.500");
+    BOOST_TEST(fixed_decimal(n(123456), 0) == "123456");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
