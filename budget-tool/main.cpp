@@ -11,6 +11,7 @@
 #include "aggregation.h"
 #include "command_line.h"
 #include "council_profile.h"
+#include "neighbours.h"
 #include "warning_signs.h"
 #include "budget_loader.h"
 #include "budget_pack.h"
@@ -194,6 +195,38 @@ int cmd_signals(const SignalsOptions& o) {
     return 0;
 }
 
+// The council's figures beside its similar councils': the words for each indicator, the cost of each service.
+int cmd_benchmark(const std::string& profile_path, const std::string& budget_path, const std::string& format) {
+    const auto text = read_file(profile_path);
+    if (!text) { std::cerr << profile_path << ": cannot read file\n"; return 1; }
+    ProfileLoad l = load_profile(*text);
+    tool::print_problems(l.problems, l.warnings, profile_path);
+    if (!l.profile) return 1;
+    const std::optional<Budget> b = load(budget_path);
+    if (!b) return 1;
+    if (!l.profile->neighbours) { std::cerr << profile_path << ": names no similar councils (\"neighbours\")\n"; return 1; }
+    const Benchmark bench = benchmark(*l.profile, *b);
+    if (format == "json") {
+        std::cout << benchmark_json(bench) << "\n";
+        return 0;
+    }
+    std::cout << l.profile->name.en << " beside " << l.profile->neighbours->group << "\n";
+    for (const IndicatorBenchmark& i : bench.indicators) {
+        std::cout << i.id << " (" << i.year << "): " << exact_decimal(i.value);
+        if (i.comparison) {
+            std::cout << "; median of similar councils " << exact_decimal(i.comparison->median);
+            if (i.comparison->standing) std::cout << ": " << standing_words(*i.comparison->standing);
+        }
+        std::cout << "\n";
+    }
+    for (const ServiceBenchmark& s : bench.services) {
+        std::cout << s.id << " (" << s.year << "): " << exact_decimal(s.per_resident) << " a resident";
+        if (s.median) std::cout << "; similar councils " << exact_decimal(*s.median);
+        std::cout << "\n";
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -248,6 +281,13 @@ int main(int argc, char** argv) {
         ->check(CLI::Validator([](std::string& v) { return parse_date(v) ? std::string() : "is a date such as 2024-03-31"; }, "DATE"));
     signals->add_option("--format", signals_options.format, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
     signals->add_option("--budget", signals_options.budget, "the council's current budget, for its indicators");
+
+    std::string bench_profile, bench_budget, bench_format = "json";
+    auto* bench = tool::add_command(app, "benchmark", "a council's figures beside its similar councils', with the words for each, worked out exactly",
+                                    outcome, [&] { return cmd_benchmark(bench_profile, bench_budget, bench_format); });
+    bench->add_option("PROFILE", bench_profile, "the council's profile, with \"neighbours\"")->required();
+    bench->add_option("BUDGET", bench_budget, "the council's budget: its indicators and services")->required();
+    bench->add_option("--format", bench_format, "json (default) or text")->check(CLI::IsMember({"json", "text"}));
 
 #if BUDGET_TOOL_EXPORT
     add_export_command(app, outcome);

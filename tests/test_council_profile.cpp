@@ -1,6 +1,7 @@
 // council_profile: the example profiles load; every problem is found in one pass, at LINE:COL, with its code.
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -42,6 +43,44 @@ BOOST_AUTO_TEST_CASE(the_example_profile_loads_exactly) {
     BOOST_TEST(p.governance.size() == 8u);
     BOOST_REQUIRE(p.you_said_we_did);
     BOOST_TEST(p.you_said_we_did->we_did.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(similar_councils_are_read_exactly_in_their_order) {
+    const ProfileLoad l = load_profile(read(std::string(BUDGETS_DIR) + "/councils/northmoor-county.json"));
+    BOOST_REQUIRE(l.profile && l.profile->neighbours);
+    const Neighbours& n = *l.profile->neighbours;
+    BOOST_TEST(n.councils.size() == 15u);
+    BOOST_TEST(n.councils.front() == "Ashdown");
+    const NeighbourFigures& recycling = n.indicators.at("recycling-rate");
+    BOOST_TEST(recycling.year == "2024/25");
+    BOOST_TEST(*recycling.values.front() == 48200);  // 48.2, in thousandths
+    BOOST_TEST(*recycling.national_median == 48900);
+    BOOST_TEST(!n.indicators.at("satisfaction").values[7]);  // null: not published
+    BOOST_TEST(n.service_costs.at("libraries").council == 12210);
+}
+
+BOOST_AUTO_TEST_CASE(similar_councils_problems_at_their_places) {
+    const std::string text = R"({"format": "council-profile", "format_version": 1, "id": "x", "name": "X",
+ "kind": "english_district", "as_of": "2024-03-31",
+ "neighbours": {"group": "CIPFA", "source": "s", "councils": ["A", "B", "A"],
+  "indicators": {"k": {"year": "2024/25", "values": [1, 2]}, "j": {"year": "2024", "values": [1.2345, "x", null]}},
+  "service_costs": {"s": {"year": "2024/25", "values": [1, 2, 3]}}, "rank": 1}})";
+    const ProfileLoad l = load_profile(text);
+    BOOST_TEST(!l.profile);
+    const std::vector<std::string> expected{
+        "p.json:3:73: /neighbours/councils/2: \"A\" is named twice [profile.duplicate_neighbour]",
+        "p.json:4:53: /neighbours/indicators/k/values: expected 3 figures, one for each similar council in order (null where one published none), found 2 [profile.neighbour_values]",
+        "p.json:4:76: /neighbours/indicators/j/year: expected a financial year such as \"2022/23\" [profile.bad_year]",
+        "p.json:4:95: /neighbours/indicators/j/values/0: a number up to 10^12 with at most three decimal places [profile.bad_number]",
+        "p.json:4:103: /neighbours/indicators/j/values/1: expected a number, or null, found a string [profile.wrong_type]",
+        "p.json:5:26: /neighbours/service_costs/s/council: missing required field \"council\" [profile.missing_field]",
+        "p.json:5:77: /neighbours/rank: unknown field \"rank\" [profile.unknown_field]",
+    };
+    std::vector<std::string> got = profile_problems(l.problems);
+    std::sort(got.begin(), got.end());
+    std::vector<std::string> want = expected;
+    std::sort(want.begin(), want.end());
+    BOOST_TEST(got == want, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(the_least_a_profile_needs) {

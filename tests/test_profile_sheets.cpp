@@ -43,6 +43,23 @@ std::string profile_facts(const CouncilProfile& p) {
         for (const auto& t : y->we_did) o << "did " << t.en << "|" << t.cy << "\n";
     }
     for (const auto& [id, t] : p.thresholds) o << "threshold " << id << " " << (t.amber ? *t.amber : -1) << " " << (t.red ? *t.red : -1) << "\n";
+    if (const auto& n = p.neighbours) {
+        auto figures = [&](const std::vector<std::optional<Milli>>& values) {
+            for (const auto& v : values) o << " " << (v ? std::to_string(*v) : std::string("n/a"));
+        };
+        o << "neighbours " << n->group << "|" << n->method << "|" << n->source << "\n";
+        for (const auto& c : n->councils) o << "council " << c << "\n";
+        for (const auto& [id, f] : n->indicators) {
+            o << "indicator " << id << " " << f.year << " " << (f.national_median ? *f.national_median : -1);
+            figures(f.values);
+            o << "\n";
+        }
+        for (const auto& [id, c] : n->service_costs) {
+            o << "cost " << id << " " << c.year << " " << c.council;
+            figures(c.values);
+            o << "\n";
+        }
+    }
     return o.str();
 }
 
@@ -77,8 +94,9 @@ Book example_profile_book(const std::string& id) {
 }
 
 // Bro Tegid's book with one cell set (a row found by its first cell; on Profile, the Value column).
-std::string profile_with_cell(const std::string& sheet_name, const std::string& row_first, const std::string& column, Cell value) {
-    Book b = example_profile_book("bro-tegid");
+std::string profile_with_cell(const std::string& sheet_name, const std::string& row_first, const std::string& column, Cell value,
+                              const std::string& id = "bro-tegid") {
+    Book b = example_profile_book(id);
     Sheet& s = profile_sheet(b, sheet_name);
     const std::size_t r = profile_row(s, row_first), c = profile_column(s, column);
     if (s.rows[r].size() <= c) s.rows[r].resize(c + 1);
@@ -151,6 +169,25 @@ BOOST_AUTO_TEST_CASE(each_problem_is_placed_at_its_cell) {
     BOOST_TEST(profile_with_cell("Finance", "2023/24", "Year", profile_cell(CellKind::Text, "2022/23")) ==
                "p.xlsx:Finance!A4: the year 2022/23 is given twice [profile.duplicate_year]\n");
     BOOST_TEST(profile_with_cell("Governance", "audit_opinion", "Source", Cell{}).find("p.xlsx:Governance!C2: ") == 0);
+}
+
+BOOST_AUTO_TEST_CASE(similar_councils_figures_are_a_list_with_n_a_where_none_was_published) {
+    Book b = example_profile_book("northmoor-county");
+    Sheet& s = profile_sheet(b, "Compared indicators");
+    const std::size_t r = profile_row(s, "satisfaction"), c = profile_column(s, "Similar councils' figures");
+    BOOST_TEST(s.rows[r][c].text == "61, 58, 55, 63, 59, 57, 60, n/a, 62, 54, 58, 61, 59, 56, 60");
+    // Nothing between commas is none too; a word is a problem at its cell, and so is a short list.
+    s.rows[r][c] = profile_cell(CellKind::Text, "61, 58, 55, 63, 59, 57, 60, , 62, 54, 58, 61, 59, 56, 60");
+    const BookImport same = book_to_profile(b);
+    BOOST_TEST(profile_problems(same) == "");
+    BOOST_TEST(nlohmann::json::parse(same.json)["neighbours"]["indicators"]["satisfaction"]["values"][7].is_null());
+    BOOST_TEST(profile_with_cell("Compared indicators", "satisfaction", "Similar councils' figures", profile_cell(CellKind::Text, "61, lots"),
+                                 "northmoor-county") ==
+               "p.xlsx:'Compared indicators'!C6: \"61, lots\" is not a list of figures separated by commas (n/a where there is none) [workbook.bad_list]\n");
+    BOOST_TEST(profile_with_cell("Compared indicators", "satisfaction", "Similar councils' figures", profile_cell(CellKind::Text, "61, 58"),
+                                 "northmoor-county") ==
+               "p.xlsx:'Compared indicators'!C6: expected 15 figures, one for each similar council in order (null where one published none), found 2 "
+               "[profile.neighbour_values]\n");
 }
 
 BOOST_AUTO_TEST_CASE(dates_typed_or_as_serials_read_the_same) {

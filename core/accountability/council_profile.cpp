@@ -50,7 +50,7 @@ public:
 
     CouncilProfile load(const json& root, Problems& warnings) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "name", "kind", "population", "as_of", "illustrative",
-                                  "finance", "governance", "you_said_we_did", "thresholds"});
+                                  "finance", "governance", "you_said_we_did", "thresholds", "neighbours"});
         if (auto f = r.string(root, "", "format"); f && *f != kProfileFormat)
             r.add("profile.wrong_format", "/format", std::string("expected \"") + kProfileFormat + "\", found \"" + *f + "\"");
         if (auto v = r.integer(root, "", "format_version", true, 0, 1'000'000); v && *v != kProfileFormatVersion)
@@ -70,6 +70,7 @@ public:
         r.each_object(root, "governance", false, [&](const json& item, const std::string& at) { event(item, at); });
         if (const json* y = r.object(root, "", "you_said_we_did", false)) you_said_we_did(*y);
         if (const json* t = r.object(root, "", "thresholds", false)) thresholds(*t, warnings);
+        if (const json* n = r.object(root, "", "neighbours", false)) neighbours(*n);
         return std::move(p);
     }
 
@@ -214,6 +215,73 @@ private:
         if (r.welsh && t.cy.empty() && (v.is_string() || v.is_object()))
             r.add("profile.missing_translation", at, "Welsh text (\"cy\") is required in a Welsh council's profile");
         return t;
+    }
+
+    // One figure for each similar council, in their order; null where one published none.
+    std::vector<std::optional<Milli>> figures(const json& obj, const std::string& at, std::size_t councils) {
+        std::vector<std::optional<Milli>> out;
+        const json* values = r.array(obj, at, "values");
+        if (!values) return out;
+        if (values->size() != councils) {
+            r.add("profile.neighbour_values", at + "/values",
+                  "expected " + std::to_string(councils) + " figures, one for each similar council in order (null where one published none), found " +
+                      std::to_string(values->size()));
+            return out;
+        }
+        for (std::size_t i = 0; i < values->size(); ++i) {
+            const json& v = (*values)[i];
+            const std::string here = at + "/values/" + std::to_string(i);
+            if (v.is_null()) out.emplace_back(std::nullopt);
+            else if (r.expect(v, here, v.is_number(), "a number, or null")) out.emplace_back(r.milli_value(v, here));
+            else out.emplace_back(std::nullopt);
+        }
+        return out;
+    }
+
+    void neighbours(const json& n) {
+        const std::string at = "/neighbours";
+        r.check_fields(n, at, {"group", "method", "source", "councils", "indicators", "service_costs"});
+        Neighbours out;
+        out.group = r.string(n, at, "group").value_or("");
+        out.method = r.string(n, at, "method", false).value_or("");
+        out.source = source(n, at);
+        if (const json* councils = r.array(n, at, "councils")) {
+            std::set<std::string> seen;
+            for (std::size_t i = 0; i < councils->size(); ++i) {
+                const json& c = (*councils)[i];
+                const std::string here = at + "/councils/" + std::to_string(i);
+                if (!r.expect(c, here, c.is_string() && !c.get<std::string>().empty(), "a council's name")) continue;
+                if (!seen.insert(c.get<std::string>()).second) r.add("profile.duplicate_neighbour", here, "\"" + c.get<std::string>() + "\" is named twice");
+                out.councils.push_back(c.get<std::string>());
+            }
+            if (councils->empty()) r.add("profile.no_neighbours", at + "/councils", "name at least one similar council");
+        }
+        const std::size_t count = out.councils.size();
+        if (const json* indicators = r.object(n, at, "indicators", false)) {
+            for (auto it = indicators->begin(); it != indicators->end(); ++it) {
+                const std::string here = at + "/indicators/" + pointer_token(it.key());
+                if (!r.expect(it.value(), here, it.value().is_object(), "an object with \"year\" and \"values\"")) continue;
+                r.check_fields(it.value(), here, {"year", "values", "national_median"});
+                NeighbourFigures f;
+                if (const auto y = year(it.value(), here, true)) f.year = financial_year_name(*y);
+                f.values = figures(it.value(), here, count);
+                if (it.value().contains("national_median")) f.national_median = r.milli(it.value(), here, "national_median");
+                out.indicators.emplace(it.key(), std::move(f));
+            }
+        }
+        if (const json* costs = r.object(n, at, "service_costs", false)) {
+            for (auto it = costs->begin(); it != costs->end(); ++it) {
+                const std::string here = at + "/service_costs/" + pointer_token(it.key());
+                if (!r.expect(it.value(), here, it.value().is_object(), "an object with \"year\", \"council\" and \"values\"")) continue;
+                r.check_fields(it.value(), here, {"year", "council", "values"});
+                NeighbourCosts c;
+                if (const auto y = year(it.value(), here, true)) c.year = financial_year_name(*y);
+                c.council = r.milli(it.value(), here, "council").value_or(0);
+                c.values = figures(it.value(), here, count);
+                out.service_costs.emplace(it.key(), std::move(c));
+            }
+        }
+        p.neighbours = std::move(out);
     }
 
     void thresholds(const json& t, Problems& warnings) {

@@ -97,6 +97,28 @@ struct ThresholdOverride {
     std::optional<std::int64_t> amber, red;
 };
 
+// Similar councils, by name, and their published figures: for each compared indicator (a budget's
+// indicator id) and each service's cost a resident, one figure per council in `councils`' order,
+// none where a council published none. Figures are exact thousandths.
+struct NeighbourFigures {
+    std::string year;                        // "2024/25"
+    std::vector<std::optional<Milli>> values;
+    std::optional<Milli> national_median;    // England's (or Wales') median
+};
+struct NeighbourCosts {
+    std::string year;
+    Milli council = 0;                       // this council's pounds a resident
+    std::vector<std::optional<Milli>> values;
+};
+struct Neighbours {
+    std::string group;   // "CIPFA nearest neighbours"
+    std::string method;  // how they were chosen
+    std::string source;
+    std::vector<std::string> councils;
+    std::map<std::string, NeighbourFigures> indicators;
+    std::map<std::string, NeighbourCosts> service_costs;
+};
+
 struct CouncilProfile {
     std::string id;
     LocalText name;
@@ -109,6 +131,7 @@ struct CouncilProfile {
     std::vector<GovernanceEvent> governance;
     std::optional<YouSaidWeDid> you_said_we_did;
     std::map<std::string, ThresholdOverride> thresholds;
+    std::optional<Neighbours> neighbours;
 
     const FinanceYear* year_starting(int start_year) const;
 };

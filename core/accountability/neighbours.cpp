@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "json_writer.h"
+
 namespace budget {
 
 const char* standing_words(Standing s) {
@@ -99,6 +101,89 @@ std::string fixed_decimal(const Fraction& f, int places) {
         digits.insert(digits.size() - static_cast<std::size_t>(places), ".");
     }
     return (negative ? "-" : "") + digits;
+}
+
+std::string exact_decimal(const Fraction& f) {
+    std::string text = fixed_decimal(f, 6);
+    while (!text.empty() && text.back() == '0') text.pop_back();
+    if (!text.empty() && text.back() == '.') text.pop_back();
+    return text == "-0" ? "0" : text;
+}
+
+namespace {
+
+Fraction thousandths(Milli m) { return Fraction(m).over(kMilli); }
+
+std::vector<std::optional<Fraction>> as_fractions(const std::vector<std::optional<Milli>>& values) {
+    std::vector<std::optional<Fraction>> out;
+    out.reserve(values.size());
+    for (const auto& v : values) out.push_back(v ? std::optional<Fraction>(thousandths(*v)) : std::nullopt);
+    return out;
+}
+
+}  // namespace
+
+Benchmark benchmark(const CouncilProfile& profile, const Budget& budget) {
+    Benchmark out;
+    if (!profile.neighbours) return out;
+    for (const auto& entry : profile.neighbours->indicators) {
+        const std::string& id = entry.first;
+        const NeighbourFigures& figures = entry.second;
+        const auto kpi = std::find_if(budget.kpis.begin(), budget.kpis.end(), [&](const Kpi& k) { return k.id == id; });
+        if (kpi == budget.kpis.end() || kpi->history.empty()) continue;
+        IndicatorBenchmark b;
+        b.id = id;
+        b.year = figures.year;
+        b.value = thousandths(kpi->history.back().value);
+        b.comparison = compare_with_neighbours(b.value, as_fractions(figures.values), kpi->polarity);
+        out.indicators.push_back(std::move(b));
+    }
+    for (const auto& entry : profile.neighbours->service_costs) {
+        const std::string& id = entry.first;
+        const NeighbourCosts& costs = entry.second;
+        if (std::none_of(budget.services.begin(), budget.services.end(), [&](const Service& s) { return s.id == id; })) continue;
+        ServiceBenchmark b;
+        b.id = id;
+        b.year = costs.year;
+        b.per_resident = thousandths(costs.council);
+        std::vector<Fraction> published;
+        for (const auto& v : costs.values)
+            if (v) published.push_back(thousandths(*v));
+        if (!published.empty()) b.median = median_of(std::move(published));
+        out.services.push_back(std::move(b));
+    }
+    return out;
+}
+
+std::string benchmark_json(const Benchmark& b) {
+    JsonWriter w;
+    w.begin_object().key("indicators").begin_array();
+    for (const auto& i : b.indicators) {
+        w.begin_object().key("id").string(i.id).key("year").string(i.year).key("value").string(exact_decimal(i.value));
+        if (i.comparison) {
+            const NeighbourComparison& c = *i.comparison;
+            w.key("median").string(exact_decimal(c.median)).key("mad").string(exact_decimal(c.mad));
+            w.key("distance");
+            if (c.distance) w.string(fixed_decimal(*c.distance, 3));
+            else w.null();
+            w.key("words");
+            if (c.standing) w.string(standing_words(*c.standing));
+            else w.null();
+        } else {
+            w.key("median").null().key("mad").null().key("distance").null().key("words").null();
+        }
+        w.end_object();
+    }
+    w.end_array().key("services").begin_array();
+    for (const auto& s : b.services) {
+        w.begin_object().key("id").string(s.id).key("year").string(s.year).key("per_resident").string(exact_decimal(s.per_resident));
+        w.key("median");
+        if (s.median) w.string(exact_decimal(*s.median));
+        else w.null();
+        w.end_object();
+    }
+    w.end_array().end_object();
+    return w.text();
 }
 
 }  // namespace budget

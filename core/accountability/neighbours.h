@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "budget.h"
+#include "council_profile.h"
 #include "fraction.h"
 
 namespace budget {
@@ -38,5 +39,30 @@ Fraction median_of(std::vector<Fraction> values);
 
 // `f` with `places` decimals, halves rounded away from zero: 2/3 -> "0.667", -1/2000 -> "-0.001".
 std::string fixed_decimal(const Fraction& f, int places);
+
+// `f` exactly when it has at most six decimals ("71.25", "0.00025"), else to six, halves away from zero.
+std::string exact_decimal(const Fraction& f);
+
+// A profile's similar councils beside a budget: each compared indicator the budget has (its value
+// the latest in the indicator's history) and each service cost whose id is one of its services.
+struct IndicatorBenchmark {
+    std::string id, year;
+    std::optional<NeighbourComparison> comparison;  // none when no neighbour published a figure
+    Fraction value;
+};
+struct ServiceBenchmark {
+    std::string id, year;
+    Fraction per_resident;
+    std::optional<Fraction> median;  // of the neighbours that published a cost
+};
+struct Benchmark {
+    std::vector<IndicatorBenchmark> indicators;
+    std::vector<ServiceBenchmark> services;
+};
+Benchmark benchmark(const CouncilProfile& profile, const Budget& budget);
+
+// {"indicators":[{"id","year","value","median","mad","distance","words"}],"services":[{"id","year","per_resident","median"}]}:
+// figures as exact decimal strings, the distance with three places, words in English or null.
+std::string benchmark_json(const Benchmark& b);
 
 }  // namespace budget

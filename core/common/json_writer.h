@@ -18,6 +18,7 @@ public:
     JsonWriter& string(std::string_view s);
     JsonWriter& integer(std::int64_t v);
     JsonWriter& boolean(bool v);
+    JsonWriter& null() { return raw("null"); }
     JsonWriter& number(double v, int decimals);  // fixed decimals; non-finite values as null
     std::string& text() { return out_; }
 

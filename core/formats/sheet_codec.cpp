@@ -241,6 +241,16 @@ Cell value_cell(const json* v, const Field& f) {
                 }
             }
             break;
+        case Kind::FigureList:
+            if (v->is_array()) {
+                c.kind = CellKind::Text;
+                for (const auto& item : *v) {
+                    if (!c.text.empty()) c.text += ", ";
+                    const auto d = decimal_of_json(item);
+                    c.text += d ? to_text(*d) : "n/a";
+                }
+            }
+            break;
         case Kind::Languages:
             if (v->is_array()) {
                 const bool welsh = std::find(v->begin(), v->end(), json("cy")) != v->end();
@@ -577,6 +587,25 @@ std::optional<ordered_json> Importer::convert(const Cell& c, Kind kind, const Ch
                 if (t.empty()) continue;
                 auto d = parse_decimal(t);
                 if (!d) { problem("workbook.bad_list", place, "\"" + shown + "\" is not a list of percentages separated by commas"); return std::nullopt; }
+                list.push_back(json_number(*d));
+            }
+            return list;
+        }
+        case Kind::FigureList: {
+            ordered_json list = ordered_json::array();
+            const std::string all = as_text();
+            if (trim(all).empty()) return list;
+            std::string item;
+            for (const char ch : all + ",") {
+                if (ch != ',' && ch != ';') { item += ch; continue; }
+                const std::string t = lower_trim(item);
+                item.clear();
+                if (t.empty() || t == "n/a") { list.push_back(nullptr); continue; }
+                const auto d = parse_decimal(t);
+                if (!d) {
+                    problem("workbook.bad_list", place, "\"" + shown + "\" is not a list of figures separated by commas (n/a where there is none)");
+                    return std::nullopt;
+                }
                 list.push_back(json_number(*d));
             }
             return list;

@@ -52,6 +52,7 @@ enum class Kind {
     Date,         // a date and time in UTC ("2027-01-05T09:00:00Z")
     Day,          // a calendar date ("2024-03-31")
     PercentList,  // "-2, 0, 1.99"
+    FigureList,   // "70, 72.5, n/a, 68": numbers in order, n/a (or nothing between commas) where there is none
     Languages,    // English | English and Welsh -> ["en"] | ["en", "cy"]
     CapApplies,   // budgets: yes, or no for "none"
     Listed,       // yes: the list at this key is present (even empty); no: absent
