@@ -10,6 +10,7 @@
 #include "console/forms.h"
 #include "http_rules.h"
 #include "kpi_format.h"
+#include "neighbours.h"
 #include "simulation.h"
 #include "utc_time.h"
 #include "warning_signs.h"
@@ -142,6 +143,43 @@ std::vector<GlanceLine> glance(const budget::CouncilProfile& p, const Translate&
         }
     }
     return out;
+}
+
+// An indicator beside the profile's similar councils, as the core's benchmark found it (the same
+// year on both sides): the words, a strip of their figures with the council and the median marked
+// (never a rank), and the figures by name in the profile's order.
+void fill_neighbours(ctemplate::TemplateDictionary& ind, const budget::Neighbours& n, const budget::IndicatorBenchmark& b,
+                     const budget::Kpi& k, const Translate& tr) {
+    const auto found = n.indicators.find(k.id);
+    if (found == n.indicators.end() || !b.comparison) return;
+    const budget::NeighbourFigures& f = found->second;
+    const auto in_milli = [](const budget::Fraction& x) { return x.times(budget::kMilli).rounded().to_int64().value_or(0); };
+    const std::int64_t own = in_milli(b.value), median = in_milli(b.comparison->median);
+    auto* d = ind.AddSectionDictionary("NEIGHBOURS");
+    d->SetValue("GROUP", n.group);
+    d->SetValue("YEAR", b.year);
+    d->SetValue("VALUE", budget::format_kpi_value(k, own));
+    d->SetValue("MEDIAN", budget::format_kpi_value(k, median));
+    if (b.comparison->standing) d->AddSectionDictionary("WORDS")->SetValue("TEXT", tr(budget::standing_words(*b.comparison->standing)));
+    // The strip: every figure on one scale, 600 wide inside a margin of 20.
+    std::int64_t lo = std::min(own, median), hi = std::max(own, median);
+    for (const auto& v : f.values)
+        if (v) { lo = std::min(lo, *v); hi = std::max(hi, *v); }
+    const auto x_of = [&](std::int64_t v) {
+        return hi == lo ? 320 : 20 + static_cast<int>((600 * (static_cast<double>(v - lo))) / static_cast<double>(hi - lo) + 0.5);
+    };
+    for (const auto& v : f.values)
+        if (v) d->AddSectionDictionary("TICK")->SetIntValue("X", x_of(*v));
+    d->SetIntValue("MEDIAN_X", x_of(median));
+    d->SetIntValue("OWN_X", x_of(own));
+    d->SetValue("LOW", budget::format_kpi_value(k, lo));
+    d->SetValue("HIGH", budget::format_kpi_value(k, hi));
+    for (std::size_t i = 0; i < n.councils.size() && i < f.values.size(); ++i) {
+        auto* row = d->AddSectionDictionary("COUNCIL");
+        row->SetValue("COUNCIL_NAME", n.councils[i]);
+        row->SetValue("FIGURE", f.values[i] ? budget::format_kpi_value(k, *f.values[i]) : tr("not published"));
+    }
+    if (f.national_median) d->AddSectionDictionary("NATIONAL")->SetValue("FIGURE", budget::format_kpi_value(k, *f.national_median));
 }
 
 // What an unknown sign would need, each figure named once.
@@ -310,6 +348,7 @@ std::string AnnualReports::page_of(const budget::CouncilProfile& p, Lang lang, c
     if (budget) {
         d.ShowSection("INDICATORS");
         d.SetValue("BUDGET_YEAR", budget->financial_year);
+        const budget::Benchmark bench = budget::benchmark(p, *budget);
         int n = 0;
         for (const budget::Kpi& k : budget->kpis) {
             if (k.history.empty()) continue;
@@ -354,6 +393,11 @@ std::string AnnualReports::page_of(const budget::CouncilProfile& p, Lang lang, c
             ind->SetValue("RAG", budget::rag_id(rag));
             if (k.target) ind->SetValue("TARGET", budget::format_kpi_value(k, *k.target));
             else ind->SetValue("TARGET", tr("none set"));
+            if (p.neighbours) {
+                const auto b = std::find_if(bench.indicators.begin(), bench.indicators.end(),
+                                            [&](const budget::IndicatorBenchmark& x) { return x.id == k.id; });
+                if (b != bench.indicators.end()) fill_neighbours(*ind, *p.neighbours, *b, k, tr);
+            }
         }
     }
 
@@ -382,6 +426,7 @@ std::string AnnualReports::page_of(const budget::CouncilProfile& p, Lang lang, c
         cite(e.source, e.date ? budget::describe_date(*e.date, language) : e.year);
     if (p.you_said_we_did) cite(p.you_said_we_did->source, tr("You said, we did"));
     if (budget) cite(budget->council_name.in(language) + " " + budget->financial_year, tr("Indicators"));
+    if (budget && p.neighbours) cite(p.neighbours->source, tr("Similar councils"));
     for (const auto& [source, what, notes] : sources) {
         auto* s = d.AddSectionDictionary("SOURCE");
         s->SetValue("WHAT", what);

@@ -4,26 +4,27 @@
 
 #include <algorithm>
 
+#include "catalogue_mark.h"
 #include "json_writer.h"
 
 namespace budget {
 
 const char* standing_words(Standing s) {
     switch (s) {
-        case Standing::Same: return "the same as similar councils";
-        case Standing::BroadlySimilar: return "broadly similar";
-        case Standing::SlightlyBetter: return "slightly better";
-        case Standing::SlightlyWorse: return "slightly worse";
-        case Standing::SlightlyHigher: return "slightly higher";
-        case Standing::SlightlyLower: return "slightly lower";
-        case Standing::Better: return "better";
-        case Standing::Worse: return "worse";
-        case Standing::Higher: return "higher";
-        case Standing::Lower: return "lower";
-        case Standing::MuchBetter: return "much better";
-        case Standing::MuchWorse: return "much worse";
-        case Standing::MuchHigher: return "much higher";
-        case Standing::MuchLower: return "much lower";
+        case Standing::Same: return N_("the same as similar councils");
+        case Standing::BroadlySimilar: return N_("broadly similar");
+        case Standing::SlightlyBetter: return N_("slightly better");
+        case Standing::SlightlyWorse: return N_("slightly worse");
+        case Standing::SlightlyHigher: return N_("slightly higher");
+        case Standing::SlightlyLower: return N_("slightly lower");
+        case Standing::Better: return N_("better");
+        case Standing::Worse: return N_("worse");
+        case Standing::Higher: return N_("higher");
+        case Standing::Lower: return N_("lower");
+        case Standing::MuchBetter: return N_("much better");
+        case Standing::MuchWorse: return N_("much worse");
+        case Standing::MuchHigher: return N_("much higher");
+        case Standing::MuchLower: return N_("much lower");
     }
     return "";
 }
@@ -130,11 +131,13 @@ Benchmark benchmark(const CouncilProfile& profile, const Budget& budget) {
         const std::string& id = entry.first;
         const NeighbourFigures& figures = entry.second;
         const auto kpi = std::find_if(budget.kpis.begin(), budget.kpis.end(), [&](const Kpi& k) { return k.id == id; });
-        if (kpi == budget.kpis.end() || kpi->history.empty()) continue;
+        if (kpi == budget.kpis.end()) continue;
+        const auto same_year = std::find_if(kpi->history.begin(), kpi->history.end(), [&](const KpiYear& y) { return y.year == figures.year; });
+        if (same_year == kpi->history.end()) continue;
         IndicatorBenchmark b;
         b.id = id;
         b.year = figures.year;
-        b.value = thousandths(kpi->history.back().value);
+        b.value = thousandths(same_year->value);
         b.comparison = compare_with_neighbours(b.value, as_fractions(figures.values), kpi->polarity);
         out.indicators.push_back(std::move(b));
     }

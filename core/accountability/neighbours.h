@@ -43,8 +43,9 @@ std::string fixed_decimal(const Fraction& f, int places);
 // `f` exactly when it has at most six decimals ("71.25", "0.00025"), else to six, halves away from zero.
 std::string exact_decimal(const Fraction& f);
 
-// A profile's similar councils beside a budget: each compared indicator the budget has (its value
-// the latest in the indicator's history) and each service cost whose id is one of its services.
+// A profile's similar councils beside a budget: each compared indicator whose history has the
+// neighbours' year (the council's figure for that same year, never a later one), and each service
+// cost whose id is one of its services.
 struct IndicatorBenchmark {
     std::string id, year;
     std::optional<NeighbourComparison> comparison;  // none when no neighbour published a figure

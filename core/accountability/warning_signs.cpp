@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "catalogue_mark.h"
 #include "json_writer.h"
 #include "simulation.h"
 
@@ -14,8 +15,6 @@ namespace {
 
 using Field = FinanceField;
 
-// Marks the words of a sign for the catalogues (budget-server/report/po/cy.po); they are translated where shown.
-constexpr const char* N_(const char* english) { return english; }
 using Wide = __int128;
 
 struct Default {

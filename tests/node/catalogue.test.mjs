@@ -108,7 +108,8 @@ test('every word of the annual report and of the warning signs is in the report\
     for (const m of readFileSync(join(reportDir, 'templates', f), 'utf8').matchAll(/\{\{_ ([\s\S]*?) _\}\}/g)) used.set(m[1], f);
   }
   const code = [[join(reportDir, 'annual_report.cpp'), 'annual_report.cpp'],
-                [join(root, 'core', 'accountability', 'warning_signs.cpp'), 'warning_signs.cpp']];
+                [join(root, 'core', 'accountability', 'warning_signs.cpp'), 'warning_signs.cpp'],
+                [join(root, 'core', 'accountability', 'neighbours.cpp'), 'neighbours.cpp']];
   for (const [path, name] of code) {
     for (const m of readFileSync(path, 'utf8').matchAll(/\b(?:tr|N_)\("((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), name);
   }

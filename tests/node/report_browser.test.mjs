@@ -76,6 +76,30 @@ for (const size of [PHONE, DESKTOP]) {
       assert.ok(charts[i].ticks.length >= 3, `${k.id}: a labelled scale`);
       assert.equal(charts[i].cells, k.history.length);
     });
+    // Beside similar councils: the core's words (budget-tool benchmark), a line for each council
+    // that published a figure, and every council named in the profile's order; never a rank.
+    const bench = JSON.parse(execFileSync(toolBin, ['benchmark', join(budgets, 'councils', 'northmoor-county.json'),
+                                                    join(budgets, 'northmoor-county-2026.json')]).toString());
+    const profile = JSON.parse(readFileSync(join(budgets, 'councils', 'northmoor-county.json'), 'utf8'));
+    const blocks = await page.$$eval('figure.indicator', (figs) => figs.map((f) => {
+      const n = f.querySelector('.neighbours');
+      return n && { text: n.querySelector('p').textContent, ticks: n.querySelectorAll('line.neighbour').length,
+                    rows: [...n.querySelectorAll('tbody th')].map((t) => t.textContent) };
+    }));
+    let compared = 0;
+    budget.kpis.forEach((k, i) => {
+      const b = bench.indicators.find((x) => x.id === k.id);
+      if (!b) return assert.equal(blocks[i], null, k.id);
+      ++compared;
+      assert.ok(blocks[i].text.includes(`: ${b.words}.`), `${k.id}: ${blocks[i].text}`);
+      assert.match(blocks[i].text, /\(CIPFA nearest neighbours \(illustrative\), 2024\/25\)/);
+      assert.equal(blocks[i].ticks, profile.neighbours.indicators[k.id].values.filter((v) => v !== null).length, k.id);
+      assert.deepEqual(blocks[i].rows.slice(0, 15), profile.neighbours.councils, k.id);
+    });
+    assert.equal(compared, 5);
+    for (const words of await page.$$eval('.neighbours', (ns) => ns.map((n) => n.textContent))) {
+      assert.doesNotMatch(words, /\b(rank|ranked|league|position)\b/i);
+    }
     await page.close();
   });
 }

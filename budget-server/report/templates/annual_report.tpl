@@ -94,6 +94,23 @@
 <thead><tr><th scope="col">{{_ Year _}}</th><th scope="col">{{_ Value _}}</th></tr></thead>
 <tbody>{{#POINT}}<tr><th scope="row">{{YEAR}}</th><td>{{VALUE}}</td></tr>{{/POINT}}</tbody>
 </table>
+{{#NEIGHBOURS}}<div class="neighbours">
+<p id="neighbours-{{N}}"><strong>{{_ Beside similar councils _}}</strong> ({{GROUP}}, {{YEAR}}){{#WORDS}}: {{TEXT}}{{/WORDS}}. {{_ This council _}}: {{VALUE}}; {{_ their median _}}: {{MEDIAN}}.</p>
+<svg class="barcode" viewBox="0 0 640 64" role="img" aria-labelledby="neighbours-{{N}}" focusable="false">
+<line class="strip" x1="20" x2="620" y1="32" y2="32"></line>
+{{#TICK}}<line class="neighbour" x1="{{X}}" x2="{{X}}" y1="18" y2="46"></line>{{/TICK}}
+<line class="median" x1="{{MEDIAN_X}}" x2="{{MEDIAN_X}}" y1="6" y2="58"></line>
+<line class="own" x1="{{OWN_X}}" x2="{{OWN_X}}" y1="2" y2="62"></line>
+</svg>
+<p>{{_ Grey lines: the similar councils, from _}} {{LOW}} {{_ to _}} {{HIGH}}; {{_ dashed: their median; thick blue: this council. _}}</p>
+<details><summary>{{_ The similar councils' figures _}}</summary>
+<table class="neighbour-figures">
+<caption class="visually-hidden">{{NAME}}: {{_ The similar councils' figures _}}</caption>
+<thead><tr><th scope="col">{{_ Council _}}</th><th scope="col">{{YEAR}}</th></tr></thead>
+<tbody>{{#COUNCIL}}<tr><th scope="row">{{COUNCIL_NAME}}</th><td>{{FIGURE}}</td></tr>{{/COUNCIL}}{{#NATIONAL}}<tr><th scope="row">{{_ National median _}}</th><td>{{FIGURE}}</td></tr>{{/NATIONAL}}</tbody>
+</table>
+</details>
+</div>{{/NEIGHBOURS}}
 </figure>
 {{/INDICATOR}}
 </section>
