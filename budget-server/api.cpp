@@ -378,6 +378,7 @@ storage::NewSubmission to_stored(const budget::Budget& b, budget::SubmissionChec
     if (!check.submission.overall_comment.empty()) row.comments.emplace_back("overall", check.submission.overall_comment);
     for (const auto& [svc, text] : check.submission.service_comments) row.comments.emplace_back(b.services[svc].id, text);
     row.choices = budget::encode_choices(b, check.submission.choices);
+    row.ratings = budget::ratings_to_codes(b, check.submission.ratings);
     for (const auto& [q, o] : check.submission.demographics)
         row.demographics.emplace_back(b.demographics[q].id, b.demographics[q].options[o].first);
     check.submission.demographics.clear();  // stored apart from the choices

@@ -88,6 +88,7 @@ public:
     // council keeps private need a facilitator `key` (from the console) for this consultation.
     int open_events(const std::string& id, const std::string& key, std::string& code, std::string& message);
     EventHub& events() { return events_; }
+    const ResultsCache& results() const { return results_; }
 
 private:
     // A consultation as GET /api/v1/budgets lists it (and GET /api/v1/budgets/ID gives it alone).

@@ -309,6 +309,7 @@ int main(int argc, char** argv) {
         console.admit(std::move(head), std::move(done));
     };
     http.console_drain = [&console] { console.stop(); };
+    reports.set_ratings_source([&api](const std::string& id) { return api.results().ratings(id); });
     http.report = [&reports](const server::Request& r) { return reports.handle(r); };
     const int code = server::run_http_server(http, api, *storage);
     console.stop();

@@ -32,12 +32,31 @@ std::string results_json(const budget::Budget& b, const budget::Aggregator& agg,
         for (std::size_t i = 0; i < options.size(); ++i) list.push_back({{"id", options[i].id}, {"count", count(i)}});
         return list;
     };
+    // Residents' ratings: the share positive with its 95% Wilson interval from 10 ratings; fewer, suppressed.
+    const auto share_json = [](const budget::RatingCount& c) {
+        const auto s = budget::published_share(c);
+        if (!s) return json{{"suppressed", true}};
+        return json{{"rated", s->rated}, {"positive", s->positive}, {"percent", budget::format_fixed(s->share_tenths, 1)},
+                    {"low_percent", budget::format_fixed(s->low_tenths, 1)}, {"high_percent", budget::format_fixed(s->high_tenths, 1)}};
+    };
+    json rated_groups = json::array(), rated_council = json::array();
+    for (std::size_t g = 0; g < b.groups.size(); ++g) {
+        json item = share_json(agg.ratings().groups[g]);
+        item["id"] = b.groups[g].id;
+        rated_groups.push_back(std::move(item));
+    }
+    for (std::size_t q = 0; q < budget::perception_questions().size(); ++q) {
+        json item = share_json(agg.ratings().perception[q]);
+        item["id"] = budget::perception_questions()[q].id;
+        rated_council.push_back(std::move(item));
+    }
     const json body = {{"budget", {{"id", b.id}, {"version", b.version}}},
                        {"count", agg.count()},
                        {"services", services},
                        {"efficiencies", uptake(b.efficiencies, [&](std::size_t i) { return agg.efficiency_uptake(i); })},
                        {"income", uptake(b.incomes, [&](std::size_t i) { return agg.income_uptake(i); })},
-                       {"council_tax_median_percent", budget::format_fixed(agg.council_tax().median_qbp * 25, 4)}};
+                       {"council_tax_median_percent", budget::format_fixed(agg.council_tax().median_qbp * 25, 4)},
+                       {"ratings", {{"services", rated_groups}, {"council", rated_council}}}};
     if (!b.comments_public) return body.dump(-1, ' ', false, json::error_handler_t::replace);
     json published = json::array();
     for (const auto& c : comments) {
@@ -114,14 +133,22 @@ void ResultsCache::refresh(Entry& e) {
     e.moderation_seen = moderation;
     e.thresholds_seen = thresholds;
     auto body = std::make_shared<const std::string>(results_json(b, *e.aggregate, comments, threshold));
+    auto ratings = std::make_shared<const budget::RatingTally>(e.aggregate->ratings());
     std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener;
     {
         std::lock_guard<std::mutex> lock(mutex_);
         e.body = body;
+        e.ratings = std::move(ratings);
         e.published_row = e.last_row;
         listener = listener_;
     }
     if (listener) listener(b.id, e.last_row, body);
+}
+
+std::shared_ptr<const budget::RatingTally> ResultsCache::ratings(const std::string& budget_id) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    const auto found = entries_.find(budget_id);
+    return found == entries_.end() ? nullptr : found->second->ratings;
 }
 
 void ResultsCache::poke() {

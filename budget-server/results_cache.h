@@ -46,6 +46,8 @@ public:
 
     // The latest results document of a public budget; null until its first load has finished.
     std::shared_ptr<const std::string> get(const std::string& budget_id) const;
+    // Residents' ratings of a public budget's current version, as of its latest document; null before.
+    std::shared_ptr<const budget::RatingTally> ratings(const std::string& budget_id) const;
     // Refresh now rather than at the next period (a submission was just stored).
     void poke();
     // Called on the refresh thread with each new document: (budget id, newest row counted, document),
@@ -61,6 +63,7 @@ private:
         std::int64_t last_row = 0;
         std::uint64_t moderation_seen = 0, thresholds_seen = 0;
         std::shared_ptr<const std::string> body;  // guarded by mutex_
+        std::shared_ptr<const budget::RatingTally> ratings;  // guarded by mutex_
         std::int64_t published_row = 0;           // the last_row `body` was made at; guarded by mutex_
     };
     void run();

@@ -212,9 +212,9 @@ int cmd_benchmark(const std::string& profile_path, const std::string& budget_pat
     }
     std::cout << l.profile->name.en << " beside " << l.profile->neighbours->group << "\n";
     for (const IndicatorBenchmark& i : bench.indicators) {
-        std::cout << i.id << " (" << i.year << "): " << exact_decimal(i.value);
+        std::cout << i.id << ": " << exact_decimal(i.value) << " (" << i.own_year << ")";
         if (i.comparison) {
-            std::cout << "; median of similar councils " << exact_decimal(i.comparison->median);
+            std::cout << "; median of similar councils " << exact_decimal(i.comparison->median) << " (" << i.year << ")";
             if (i.comparison->standing) std::cout << ": " << standing_words(*i.comparison->standing);
         }
         std::cout << "\n";

@@ -23,8 +23,9 @@ bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t aft
     return storage.scan_since(
         b.id, b.version, after,
         [&](const StoredRow& row) {
-            if (budget::decode_choices(b, row.choices, choices)) out.add(choices, row.balanced, row.has_comments);
-            else out.reject();
+            if (!budget::decode_choices(b, row.choices, choices)) return out.reject();
+            out.add(choices, row.balanced, row.has_comments);
+            if (const auto ratings = budget::ratings_from_codes(b, row.ratings)) out.add_ratings(*ratings);
         },
         [&](const std::string& q, const std::string& a) {
             const auto question = budget::find_demographic(b, q);

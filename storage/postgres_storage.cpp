@@ -213,7 +213,7 @@ public:
         // One snapshot for both tables; a cursor keeps memory flat however many rows there are.
         if (!ok(run(c.get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))) { error = PQerrorMessage(c.get()); return false; }
         const std::string after_text = std::to_string(after), version_text = std::to_string(version);
-        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version, received_at FROM submissions "
+        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version, received_at, ratings FROM submissions "
                              "WHERE budget_id = $1 AND id > $2 AND budget_version = $3 ORDER BY id",
                     {{&budget_id, false}, {&after_text, false}, {&version_text, false}}))) {
             error = PQerrorMessage(c.get());
@@ -228,6 +228,7 @@ public:
                 r.balanced = *PQgetvalue(batch, i, 3) != 0;
                 r.budget_version = int8(batch, i, 4);
                 r.received_at = value(batch, i, 5);
+                r.ratings = value(batch, i, 6);
                 row(r);
             }, error))
             return false;
@@ -262,10 +263,10 @@ private:
             const std::string balanced = s.balanced ? "t" : "f";
             Result ins = run(writer_.get(),
                              "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, "
-                             "balanced, choices, document) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (submission_id) "
+                             "balanced, choices, document, ratings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (submission_id) "
                              "DO NOTHING RETURNING id",
                              {{&s.submission_id, false}, {&s.budget_id, false}, {&version, false}, {&now, false},
-                              {&comments, false}, {&balanced, false}, {&s.choices, true}, {&s.document, false}});
+                              {&comments, false}, {&balanced, false}, {&s.choices, true}, {&s.document, false}, {&s.ratings, false}});
             if (!ok(ins)) return fail_all(PQresultErrorMessage(ins.get()));
             if (PQntuples(ins.get()) == 1) {
                 const std::int64_t row_id = int8(ins.get(), 0, 0);

@@ -271,6 +271,7 @@ public:
             case 3:
                 return add_column("demographic_answers", "submission_row", "{INT} REFERENCES submissions (id)") && run(kAnswersIndex);
             case 4: return run(kProfileTables);
+            case 5: return add_column("submissions", "ratings", "TEXT NOT NULL DEFAULT ''");
             default: error_ = "no migration " + std::to_string(version); return false;
         }
     }
@@ -289,6 +290,7 @@ const std::vector<Migration>& migrations() {
         {2, "comments kept apart and a balanced flag on each submission"},
         {3, "demographic answers linked to their submission"},
         {4, "council profiles kept in the console"},
+        {5, "residents' ratings on each submission, for the public shares"},
     };
     return list;
 }

@@ -96,7 +96,7 @@ public:
     SqliteStorage(std::string path, SqliteConnection writer)
         : path_(std::move(path)), writer_(std::move(writer)),
           insert_(writer_.get(), "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, balanced, "
-                          "choices, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING"),
+                          "choices, document, ratings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING"),
           existing_(writer_.get(), "SELECT id, received_at, document FROM submissions WHERE submission_id = ?"),
           answer_(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer, submission_row) VALUES (?, ?, ?, ?)"),
           comment_(writer_.get(), "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?, ?, ?, ?, ?)"),
@@ -166,7 +166,7 @@ public:
         bool ok = true;
         std::int64_t newest = after;
         {
-            Statement st(db.get(), "SELECT id, has_comments, choices, balanced, budget_version, received_at FROM submissions WHERE budget_id = ? AND id > ? "
+            Statement st(db.get(), "SELECT id, has_comments, choices, balanced, budget_version, received_at, ratings FROM submissions WHERE budget_id = ? AND id > ? "
                                    "AND budget_version = ? ORDER BY id");
             Statement answers(db.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = ? AND "
                                         "((submission_row > ? AND submission_row <= ? AND submission_row IN "
@@ -187,6 +187,7 @@ public:
                     r.balanced = sqlite3_column_int(st.get(), 3) != 0;
                     r.budget_version = sqlite3_column_int64(st.get(), 4);
                     r.received_at = st.column_text(5);
+                    r.ratings = st.column_text(6);
                     row(r);
                 }
                 if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }
@@ -258,6 +259,7 @@ private:
             insert.integer(6, s.balanced ? 1 : 0);
             insert.blob(7, s.choices);
             insert.text(8, s.document);
+            insert.text(9, s.ratings);
             if (insert.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
             insert.reset();
             if (sqlite3_changes(writer_.get()) == 1) {

@@ -24,6 +24,7 @@ struct NewSubmission {
     std::string choices;       // core/submission/choices_codec.h bytes, for fast aggregation
     bool has_comments = false;
     bool balanced = false;
+    std::string ratings;       // resident_ratings.h codes ("s:waste=1,c:trust=0"), "" when none
     std::vector<std::pair<std::string, std::string>> comments;      // about ("overall" or a service id), text
     std::vector<std::pair<std::string, std::string>> demographics;  // question, answer
     // For a consultation that requires voter codes: the code's hash (voter_codes.h). The row is stored
@@ -48,6 +49,7 @@ struct StoredRow {
     std::string choices;
     bool has_comments = false;
     bool balanced = false;
+    std::string ratings;  // resident_ratings.h codes; filled by scan_since only
 };
 
 class Storage {

@@ -97,6 +97,11 @@ BOOST_AUTO_TEST_CASE(carries_the_profile_and_its_digest) {
     d.rows.push_back({{"Net spending on services", "Gwariant net ar wasanaethau"}, {{"£312m", "£312m"}, {"not known", "ddim yn hysbys"}}, {"", ""}});
     d.signs.push_back({"reserves.runway", true, {"How long reserves would last", "Pa mor hir"}, {"Reserves would last about 2 years", "Tua 2 flynedd"}});
     d.unknown.push_back({{"Savings delivered", "Arbedion"}, {"savings planned", "arbedion a gynlluniwyd"}});
+    d.neighbour_group = "CIPFA nearest neighbours";
+    d.neighbours = {"Ashdown", "Bramshire"};
+    d.comparisons.push_back({"satisfaction", "2024/25", "2025/26", {"worse", "yn waeth"}, 59500, {61000, std::nullopt}, 62000});
+    d.service_costs.push_back({"libraries", "2024/25", 12210, std::nullopt});
+    d.self_assessment.push_back({"adults", {"Adequate", "Digonol"}, {"Quicker", "Cyflymach"}, {"31 March 2025", "31 Mawrth 2025"}});
     b.accountability = d;
     const Budget back = unpacked(pack_budget(b));
     BOOST_TEST(back.profile == "northmoor-county");
@@ -112,6 +117,19 @@ BOOST_AUTO_TEST_CASE(carries_the_profile_and_its_digest) {
     BOOST_TEST(e.signs[0].red);
     BOOST_TEST(e.signs[0].words.cy == "Tua 2 flynedd");
     BOOST_TEST(e.unknown[0].needs.en == "savings planned");
+    BOOST_TEST(e.neighbours == d.neighbours, boost::test_tools::per_element());
+    BOOST_REQUIRE(e.comparisons.size() == 1u);
+    BOOST_TEST(e.comparisons[0].own_year == "2025/26");
+    BOOST_TEST(e.comparisons[0].words.cy == "yn waeth");
+    BOOST_TEST(e.comparisons[0].median == 59500);
+    BOOST_TEST(!e.comparisons[0].figures[1]);
+    BOOST_TEST(*e.comparisons[0].national_median == 62000);
+    BOOST_REQUIRE(e.service_costs.size() == 1u);
+    BOOST_TEST(e.service_costs[0].council == 12210);
+    BOOST_TEST(!e.service_costs[0].median);
+    BOOST_REQUIRE(e.self_assessment.size() == 1u);
+    BOOST_TEST(e.self_assessment[0].rating.cy == "Digonol");
+    BOOST_TEST(e.self_assessment[0].assessed_on.en == "31 March 2025");
     BOOST_TEST(pack_budget(back) == pack_budget(b));  // one encoding
 }
 

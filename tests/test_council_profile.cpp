@@ -83,6 +83,37 @@ BOOST_AUTO_TEST_CASE(similar_councils_problems_at_their_places) {
     BOOST_TEST(got == want, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(the_councils_own_ratings_are_read_by_group) {
+    const ProfileLoad l = load_profile(read(std::string(BUDGETS_DIR) + "/councils/northmoor-county.json"));
+    BOOST_REQUIRE(l.profile);
+    const SelfAssessment& adults = l.profile->self_assessment.at("adults");
+    BOOST_TEST(std::string(self_rating_id(adults.rating)) == "adequate");
+    BOOST_TEST(format_date(adults.assessed_on) == "2025-03-31");
+    BOOST_TEST(l.profile->self_assessment.size() == 5u);
+    BOOST_TEST(!l.profile->self_assessment.count("fixed"));
+}
+
+BOOST_AUTO_TEST_CASE(self_assessment_problems_at_their_places) {
+    const std::string text = R"({"format": "council-profile", "format_version": 1, "id": "x", "name": "X",
+ "kind": "english_district", "as_of": "2024-03-31",
+ "self_assessment": {"waste": {"rating": "brilliant", "summary": "s", "assessed_on": "2024-02-30"},
+  "parks": {"rating": "good", "when": 1}, "roads": 3}})";
+    const ProfileLoad l = load_profile(text);
+    BOOST_TEST(!l.profile);
+    std::vector<std::string> got = profile_problems(l.problems);
+    std::sort(got.begin(), got.end());
+    std::string all;
+    for (const auto& line : got) all += line + "\n";
+    BOOST_TEST(all ==
+               "p.json:3:42: /self_assessment/waste/rating: rating is one of excellent, good, adequate or unsatisfactory [profile.bad_self_rating]\n"
+               "p.json:3:86: /self_assessment/waste/assessed_on: expected a date such as \"2023-09-05\" [profile.bad_date]\n"
+               "p.json:4:12: /self_assessment/parks/assessed_on: missing required field \"assessed_on\" [profile.missing_field]\n"
+               "p.json:4:12: /self_assessment/parks/summary: missing required field \"summary\" [profile.missing_field]\n"
+               "p.json:4:39: /self_assessment/parks/when: unknown field \"when\" [profile.unknown_field]\n"
+               "p.json:4:52: /self_assessment/roads: expected an object with \"rating\", \"summary\" and \"assessed_on\", found an integer "
+               "[profile.wrong_type]\n");
+}
+
 BOOST_AUTO_TEST_CASE(the_least_a_profile_needs) {
     const ProfileLoad l = load_profile(R"({"format": "council-profile", "format_version": 1, "id": "x", "name": "X Council",
                                           "kind": "english_district", "as_of": "2024-03-31"})");

@@ -80,6 +80,7 @@ void draw_app(AppState& s) {
         case Screen::Ballot: draw_ballot(s); break;
         case Screen::BallotReview: draw_ballot_review(s); break;
         case Screen::BallotSent: draw_ballot_sent(s); break;
+        case Screen::Ratings: draw_ratings(s); break;
     }
     ImGui::End();
 }

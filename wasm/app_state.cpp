@@ -22,6 +22,12 @@ void AppState::start(budget::Budget b) {
     undo.clear();
     service_comments.assign(budget.services.size(), std::string());
     demographic_answers.assign(budget.demographics.size(), -1);
+    clear_ratings();
+}
+
+void AppState::clear_ratings() {
+    group_ratings.assign(budget.groups.size(), kNotRated);
+    perception_ratings.assign(budget::perception_questions().size(), kNotRated);
 }
 
 void AppState::set_choices(const budget::Choices& next) {
@@ -181,6 +187,7 @@ void AppState::kiosk_reset() {
         service_comments.assign(budget.services.size(), std::string());
         demographics_consent = false;
         demographic_answers.assign(budget.demographics.size(), -1);
+        clear_ratings();
         submission_id.clear();
         voter_code.clear();
         send_state = SendState::NotSent;
@@ -297,6 +304,7 @@ std::string AppState::submission_json() const {
     s.overall_comment = std::move(d.overall_comment);
     s.service_comments = std::move(d.service_comments);
     if (d.demographics_consent) s.demographics = std::move(d.demographics);  // answers go only with consent
+    s.ratings = std::move(d.ratings);
     s.voter_code = budget::normalise_voter_code(voter_code).value_or("");
     return budget::submission_to_send(budget, s);
 }
@@ -310,6 +318,10 @@ budget::Draft AppState::draft() const {
     d.demographics_consent = demographics_consent;
     for (std::size_t q = 0; q < demographic_answers.size(); ++q)
         if (demographic_answers[q] >= 0) d.demographics.emplace_back(q, static_cast<std::size_t>(demographic_answers[q]));
+    for (std::size_t g = 0; g < group_ratings.size(); ++g)
+        if (group_ratings[g] != kNotRated) d.ratings.services.emplace_back(g, group_ratings[g]);
+    for (std::size_t q = 0; q < perception_ratings.size(); ++q)
+        if (perception_ratings[q] != kNotRated) d.ratings.perception.emplace_back(q, perception_ratings[q]);
     return d;
 }
 
@@ -322,6 +334,11 @@ void AppState::restore(const budget::Draft& d) {
     demographics_consent = d.demographics_consent;
     for (const auto& [q, o] : d.demographics)
         if (q < demographic_answers.size()) demographic_answers[q] = static_cast<int>(o);
+    clear_ratings();
+    for (const auto& [g, point] : d.ratings.services)
+        if (g < group_ratings.size()) group_ratings[g] = point;
+    for (const auto& [q, point] : d.ratings.perception)
+        if (q < perception_ratings.size()) perception_ratings[q] = point;
 }
 
 namespace {
@@ -362,7 +379,7 @@ void ballot_state(budget::JsonWriter& w, const AppState& s) {
 }  // namespace
 
 std::string state_json(const AppState& s, const FrameCosts& costs) {
-    static const char* const screens[] = {"welcome", "simulator", "review", "confirmation", "annual_report", "ballot", "ballot_review", "ballot_sent"};
+    static const char* const screens[] = {"welcome", "simulator", "review", "confirmation", "annual_report", "ballot", "ballot_review", "ballot_sent", "ratings"};
     static const char* const sends[] = {"not_sent", "waiting", "sent", "rejected"};
     budget::JsonWriter w;
     w.begin_object();

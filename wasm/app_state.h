@@ -19,7 +19,7 @@ namespace app {
 // AppState::tr, as gettext's N_() does.
 constexpr const char* N_(const char* english) { return english; }
 
-enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport, Ballot, BallotReview, BallotSent };
+enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport, Ballot, BallotReview, BallotSent, Ratings };
 enum class SendState { NotSent, Waiting, Sent, Rejected };
 // Whether the consultation takes responses now (the server says, when the app starts).
 enum class Consultation { Open, NotOpen, Closed };
@@ -77,6 +77,11 @@ struct AppState {
     std::vector<std::string> service_comments;  // one per service (empty: no comment)
     bool demographics_consent = false;
     std::vector<int> demographic_answers;  // one per question: the option chosen, or -1
+    // "How are we doing?": one per service group and one per perception question: a point on its
+    // scale (0 is best), budget::kDontKnow, or kNotRated.
+    static constexpr int kNotRated = -2;
+    std::vector<int> group_ratings, perception_ratings;
+    void clear_ratings();
     std::string submission_id;  // drawn when the resident sends, then fixed so retries are de-duplicated
     SendState send_state = SendState::NotSent;
     bool link_copied = false;  // the confirmation says so after the copy button

@@ -15,7 +15,7 @@ const Place kPlaces[] = {{"welcome", Screen::Welcome, -1},     {"overview", Scre
                          {"income", Screen::Simulator, 3},     {"review", Screen::Review, -1},
                          {"sent", Screen::Confirmation, -1},   {"report", Screen::AnnualReport, -1},
                          {"projects", Screen::Ballot, -1},     {"check-vote", Screen::BallotReview, -1},
-                         {"vote-sent", Screen::BallotSent, -1}};
+                         {"vote-sent", Screen::BallotSent, -1},  {"rate", Screen::Ratings, -1}};
 
 bool ballot_screen(Screen s) { return s == Screen::Ballot || s == Screen::BallotReview || s == Screen::BallotSent; }
 

@@ -1,9 +1,25 @@
 // Services panel: grouped sliders, locked lines shown as locked, consequence text that follows
-// the slider.
+// the slider, and what the service costs a resident beside similar councils.
 #include "money.h"
 #include "ui.h"
 
 namespace app {
+
+namespace {
+
+// What the service costs a resident here against similar councils, as the profile publishes it:
+// "£48.83 a resident; similar councils £46.20 (2024/25)".
+void cost_beside_similar_councils(AppState& s, const std::string& service) {
+    if (!s.budget.accountability) return;
+    for (const auto& c : s.budget.accountability->service_costs) {
+        if (c.service != service) continue;
+        std::string words = budget::format_pounds(budget::divide_round(c.council, 10)) + s.tr(" a resident");
+        if (c.median) words += std::string(s.tr("; similar councils ")) + budget::format_pounds(budget::divide_round(*c.median, 10));
+        paragraph(s, words + " (" + c.year + ")", "cost:" + service);
+    }
+}
+
+}  // namespace
 
 void panel_services(AppState& s) {
     const budget::Budget& b = s.budget;
@@ -45,6 +61,7 @@ void panel_services(AppState& s) {
                                  s.tr(", in steps of ") + budget::format_bp_as_percent(svc.step_bp) + "%" +
                                  s.tr("; today's level is 0%."));
                 if (!svc.consequences.empty()) paragraph(s, s.text(svc.consequences[s.outcome.services[i].consequence].text));
+                cost_beside_similar_councils(s, svc.id);
                 if (!s.text(svc.description).empty() && expander(s, s.tr("More about this service"),
                                                                  "about:" + svc.id, false))
                     note(s, s.text(svc.description));

@@ -104,10 +104,66 @@ std::pair<std::string, std::string> trend_chart(const budget::Kpi& k, float heig
     return {bottom_words, top_words};
 }
 
+// The neighbours' figures as short lines on one scale, their median dashed and this council's a tall
+// thick line: a strip, never a rank. Drawing only; every figure is in the words beside it.
+void barcode(const budget::AccountabilityDigest::Comparison& c, budget::Milli own, budget::Milli lo, budget::Milli hi) {
+    const float width = ImGui::GetContentRegionAvail().x, em = ImGui::GetFontSize(), height = em * 2.0f;
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), own_colour = ImGui::GetColorU32(ImGuiCol_SliderGrab);
+    const float left = min.x + em * 0.5f, right = min.x + width - em * 0.5f, middle = min.y + height * 0.5f;
+    const auto x_of = [&](budget::Milli v) {
+        return hi == lo ? (left + right) * 0.5f : left + static_cast<float>(static_cast<double>(v - lo) / static_cast<double>(hi - lo)) * (right - left);
+    };
+    draw->AddLine(ImVec2(left, middle), ImVec2(right, middle), ink, 1.0f);
+    for (const auto& v : c.figures)
+        if (v) draw->AddLine(ImVec2(x_of(*v), middle - height * 0.22f), ImVec2(x_of(*v), middle + height * 0.22f), ink, 2.0f);
+    for (float y = min.y + 2; y < min.y + height - 2; y += 6.0f)
+        draw->AddLine(ImVec2(x_of(c.median), y), ImVec2(x_of(c.median), std::min(y + 3.0f, min.y + height - 2)), ink, 2.0f);
+    draw->AddLine(ImVec2(x_of(own), min.y), ImVec2(x_of(own), min.y + height), own_colour, 5.0f);
+}
+
+// An indicator beside the profile's named similar councils: the core's words, both figures with
+// their years, the strip, and every council's figure by name behind a disclosure.
+void beside_similar_councils(AppState& s, const budget::Kpi& k, const budget::AccountabilityDigest& d,
+                             const budget::AccountabilityDigest::Comparison& c, const budget::KpiWords& units) {
+    const budget::Milli own = k.history.back().value;
+    const auto shown = [&](budget::Milli v) { return budget::format_kpi_value(k, v, units); };
+    std::string words = std::string(s.tr("Beside similar councils")) + " (" + d.neighbour_group + ")";
+    if (!s.text(c.words).empty()) words += ": " + s.text(c.words);
+    words += std::string(". ") + s.tr("This council") + ": " + shown(own) + " (" + c.own_year + "); " + s.tr("their median") + ": " +
+             shown(c.median) + " (" + c.year + ").";
+    paragraph(s, words, "similar:" + k.id);
+    budget::Milli lo = std::min(own, c.median), hi = std::max(own, c.median);
+    for (const auto& v : c.figures)
+        if (v) { lo = std::min(lo, *v); hi = std::max(hi, *v); }
+    barcode(c, own, lo, hi);
+    note(s, std::string(s.tr("Short lines: the similar councils, from ")) + shown(lo) + s.tr(" to ") + shown(hi) +
+                s.tr("; dashed: their median; the tall thick line: this council."));
+    if (expander(s, s.tr("The similar councils' figures"), "similar-figures:" + k.id, false)) {
+        for (std::size_t i = 0; i < d.neighbours.size() && i < c.figures.size(); ++i)
+            paragraph(s, d.neighbours[i] + ": " + (c.figures[i] ? shown(*c.figures[i]) : std::string(s.tr("not published"))) + " (" + c.year + ")",
+                      "similar-council:" + k.id + ":" + std::to_string(i));
+        if (c.national_median)
+            paragraph(s, std::string(s.tr("National median")) + ": " + shown(*c.national_median) + " (" + c.year + ")", "similar-national:" + k.id);
+    }
+}
+
+const budget::AccountabilityDigest::Comparison* comparison_of(const AppState& s, const std::string& kpi) {
+    if (!s.budget.accountability) return nullptr;
+    for (const auto& c : s.budget.accountability->comparisons)
+        if (c.kpi == kpi) return &c;
+    return nullptr;
+}
+
 void card(AppState& s, const budget::Kpi& k, float width) {
     const float em = ImGui::GetFontSize();  // the card grows with the type (projector mode)
     const budget::KpiWords units = kpi_words(s);
-    ImGui::BeginChild(k.id.c_str(), ImVec2(width, em * 18.5f), ImGuiChildFlags_Border, ImGuiWindowFlags_NavFlattened);
+    const budget::AccountabilityDigest::Comparison* similar = comparison_of(s, k.id);
+    // Named similar councils take more room, and their list opens: such a card grows to fit.
+    ImGui::BeginChild(k.id.c_str(), ImVec2(width, similar ? 0.0f : em * 18.5f),
+                      ImGuiChildFlags_Border | (similar ? ImGuiChildFlags_AutoResizeY : 0), ImGuiWindowFlags_NavFlattened);
     heading(s, s.text(k.name), 3);
     const budget::Milli current = k.history.back().value;
     const budget::Rag rag = budget::rag_of(k, current);
@@ -128,7 +184,8 @@ void card(AppState& s, const budget::Kpi& k, float width) {
                   (met ? s.tr("met") : shown < aim ? s.tr("not met: below its target") : s.tr("not met: above its target")) + ").";
     }
     paragraph(s, target, "target:" + k.id);
-    paragraph(s, std::string(s.tr("Similar councils: median ")) +
+    if (similar) beside_similar_councils(s, k, *s.budget.accountability, *similar, units);
+    else paragraph(s, std::string(s.tr("Similar councils: median ")) +
               budget::format_kpi_value(k, k.comparator_median, units) + s.tr("; middle half ") +
               budget::format_kpi_value(k, k.comparator_lower_quartile, units) + "\xE2\x80\x93" + budget::format_kpi_value(k, k.comparator_upper_quartile, units) +
               ". " + s.tr("This council is ") + quartile_words(s, k, current) + ".");
@@ -163,6 +220,18 @@ void finances_and_signs(AppState& s, const budget::AccountabilityDigest& d) {
         paragraph(s, s.tr("A figure we do not hold is never counted as zero. These signs need figures the council has not given us:"), "unknown:intro");
         for (const auto& u : d.unknown)
             paragraph(s, s.text(u.title) + ": " + s.tr("needs") + " " + s.text(u.needs) + ".", "unknown:" + u.title.en);
+    }
+    if (!d.self_assessment.empty()) {
+        heading(s, s.tr("How the council rates its services"), 2);
+        for (const auto& own : d.self_assessment) {
+            std::string group = own.group;
+            for (const auto& g : s.budget.groups)
+                if (g.id == own.group) group = s.text(g.name);
+            heading(s, group, 3);
+            paragraph(s, s.text(own.rating) + ". " + s.text(own.summary) + " (" + s.tr("assessed on") + " " + s.text(own.assessed_on) + ")",
+                      "self:" + own.group);
+        }
+        note(s, s.tr("Residents' own ratings, once 10 have rated a service, are beside these on the full annual report."));
     }
     heading(s, s.tr("Why there is no overall score"), 3);
     paragraph(s, s.tr("Each sign is one figure against a line, with its source. We give no score, rank or league table: councils differ in kind and size, and a single number would hide which figure matters. The lines, and why we drew them there, are in our accountability notes."),

@@ -3,6 +3,7 @@
 #include "ui.h"
 #include "money.h"
 #include "overview.h"
+#include "resident_ratings.h"
 #include "submission.h"
 #include "platform_web.h"
 
@@ -80,11 +81,12 @@ namespace {
 
 // One row of "check your answers": what it is, the answer, and a Change link to where it is set
 // (named in full for screen readers: "Change services").
-void answer_row(AppState& s, const std::string& label, const std::string& answer, const std::string& key, std::size_t tab) {
+void answer_row(AppState& s, const std::string& label, const std::string& answer, const std::string& key, std::size_t tab,
+                Screen where = Screen::Simulator) {
     heading(s, label, 3);
     paragraph(s, answer, "answer:" + key);
     if (button(s, std::string(s.tr("Change")) + "##" + key, "change:" + key)) {
-        s.screen = Screen::Simulator;
+        s.screen = where;
         s.lever_tab = tab;
     }
     s.mirror.nodes.back().name = s.tr("Change {what}", {{"what", label}});
@@ -113,6 +115,19 @@ void answers(AppState& s) {
     answer_row(s, s.tr("Council tax"),
                signed_percent(s.choices.council_tax_bp) + " (Band D " + budget::format_pounds(s.outcome.band_d) + s.tr(" a year") + ")",
                "council-tax", 3);
+    // "How are we doing?": each rating given, in words.
+    std::string rated;
+    const auto point_words = [&](budget::RatingScale scale, int point) {
+        return std::string(point == budget::kDontKnow ? s.tr("Don't know") : s.tr(budget::scale_point_words(scale)[static_cast<std::size_t>(point)]));
+    };
+    for (std::size_t g = 0; g < s.group_ratings.size() && g < b.groups.size(); ++g)
+        if (s.group_ratings[g] != AppState::kNotRated)
+            line(rated, s.text(b.groups[g].name) + ": " + point_words(budget::RatingScale::Satisfaction, s.group_ratings[g]));
+    const auto& questions = budget::perception_questions();
+    for (std::size_t q = 0; q < s.perception_ratings.size() && q < questions.size(); ++q)
+        if (s.perception_ratings[q] != AppState::kNotRated)
+            line(rated, std::string(s.tr(questions[q].question)) + " " + point_words(questions[q].scale, s.perception_ratings[q]));
+    answer_row(s, s.tr("How are we doing?"), rated.empty() ? s.tr("No ratings given") : rated, "ratings", s.lever_tab, Screen::Ratings);
 }
 
 }  // namespace

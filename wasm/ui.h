@@ -18,6 +18,7 @@ void draw_simulator(AppState& s);
 void draw_review(AppState& s);
 void draw_confirmation(AppState& s);
 void draw_annual_report(AppState& s);
+void draw_ratings(AppState& s);  // "How are we doing?", the optional step before review
 // A project ballot: the projects to choose, the choices to check and send, and the confirmation.
 void draw_ballot(AppState& s);
 void draw_ballot_review(AppState& s);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <set>
 
 #include "api.h"
@@ -145,41 +146,63 @@ std::vector<GlanceLine> glance(const budget::CouncilProfile& p, const Translate&
     return out;
 }
 
-// An indicator beside the profile's similar councils, as the core's benchmark found it (the same
-// year on both sides): the words, a strip of their figures with the council and the median marked
-// (never a rank), and the figures by name in the profile's order.
-void fill_neighbours(ctemplate::TemplateDictionary& ind, const budget::Neighbours& n, const budget::IndicatorBenchmark& b,
-                     const budget::Kpi& k, const Translate& tr) {
-    const auto found = n.indicators.find(k.id);
-    if (found == n.indicators.end() || !b.comparison) return;
-    const budget::NeighbourFigures& f = found->second;
-    const auto in_milli = [](const budget::Fraction& x) { return x.times(budget::kMilli).rounded().to_int64().value_or(0); };
-    const std::int64_t own = in_milli(b.value), median = in_milli(b.comparison->median);
-    auto* d = ind.AddSectionDictionary("NEIGHBOURS");
-    d->SetValue("GROUP", n.group);
-    d->SetValue("YEAR", b.year);
-    d->SetValue("VALUE", budget::format_kpi_value(k, own));
-    d->SetValue("MEDIAN", budget::format_kpi_value(k, median));
-    if (b.comparison->standing) d->AddSectionDictionary("WORDS")->SetValue("TEXT", tr(budget::standing_words(*b.comparison->standing)));
+std::int64_t milli_of(const budget::Fraction& x) { return x.times(budget::kMilli).rounded().to_int64().value_or(0); }
+
+// The profile's similar councils beside a budget, as the core's benchmark finds them, in both
+// languages: for the report page and, packed in the digest, for the app.
+void add_neighbours(budget::AccountabilityDigest& d, const budget::CouncilProfile& p, const budget::Budget& b,
+                    const std::function<budget::LocalText(const char*)>& both) {
+    if (!p.neighbours) return;
+    d.neighbour_group = p.neighbours->group;
+    d.neighbours = p.neighbours->councils;
+    const budget::Benchmark bench = budget::benchmark(p, b);
+    for (const budget::IndicatorBenchmark& i : bench.indicators) {
+        if (!i.comparison) continue;
+        const budget::NeighbourFigures& f = p.neighbours->indicators.at(i.id);
+        budget::AccountabilityDigest::Comparison& c = d.comparisons.emplace_back();
+        c.kpi = i.id;
+        c.year = i.year;
+        c.own_year = i.own_year;
+        if (i.comparison->standing) c.words = both(budget::standing_words(*i.comparison->standing));
+        c.median = milli_of(i.comparison->median);
+        c.figures = f.values;
+        c.national_median = f.national_median;
+    }
+    for (const budget::ServiceBenchmark& sb : bench.services)
+        d.service_costs.push_back({sb.id, sb.year, milli_of(sb.per_resident), sb.median ? std::optional(milli_of(*sb.median)) : std::nullopt});
+}
+
+// An indicator beside similar councils (each figure with its year): the words, a strip of their
+// figures with the council and the median marked (never a rank), and the figures by name.
+void fill_neighbours(ctemplate::TemplateDictionary& ind, const budget::AccountabilityDigest& d, const budget::AccountabilityDigest::Comparison& c,
+                     const budget::Kpi& k, const std::string& language, const Translate& tr, const budget::KpiWords& units) {
+    const std::int64_t own = k.history.back().value;
+    auto* n = ind.AddSectionDictionary("NEIGHBOURS");
+    n->SetValue("GROUP", d.neighbour_group);
+    n->SetValue("YEAR", c.year);
+    n->SetValue("OWN_YEAR", c.own_year);
+    n->SetValue("VALUE", budget::format_kpi_value(k, own, units));
+    n->SetValue("MEDIAN", budget::format_kpi_value(k, c.median, units));
+    if (!c.words.en.empty()) n->AddSectionDictionary("WORDS")->SetValue("TEXT", c.words.in(language));
     // The strip: every figure on one scale, 600 wide inside a margin of 20.
-    std::int64_t lo = std::min(own, median), hi = std::max(own, median);
-    for (const auto& v : f.values)
+    std::int64_t lo = std::min(own, c.median), hi = std::max(own, c.median);
+    for (const auto& v : c.figures)
         if (v) { lo = std::min(lo, *v); hi = std::max(hi, *v); }
     const auto x_of = [&](std::int64_t v) {
         return hi == lo ? 320 : 20 + static_cast<int>((600 * (static_cast<double>(v - lo))) / static_cast<double>(hi - lo) + 0.5);
     };
-    for (const auto& v : f.values)
-        if (v) d->AddSectionDictionary("TICK")->SetIntValue("X", x_of(*v));
-    d->SetIntValue("MEDIAN_X", x_of(median));
-    d->SetIntValue("OWN_X", x_of(own));
-    d->SetValue("LOW", budget::format_kpi_value(k, lo));
-    d->SetValue("HIGH", budget::format_kpi_value(k, hi));
-    for (std::size_t i = 0; i < n.councils.size() && i < f.values.size(); ++i) {
-        auto* row = d->AddSectionDictionary("COUNCIL");
-        row->SetValue("COUNCIL_NAME", n.councils[i]);
-        row->SetValue("FIGURE", f.values[i] ? budget::format_kpi_value(k, *f.values[i]) : tr("not published"));
+    for (const auto& v : c.figures)
+        if (v) n->AddSectionDictionary("TICK")->SetIntValue("X", x_of(*v));
+    n->SetIntValue("MEDIAN_X", x_of(c.median));
+    n->SetIntValue("OWN_X", x_of(own));
+    n->SetValue("LOW", budget::format_kpi_value(k, lo, units));
+    n->SetValue("HIGH", budget::format_kpi_value(k, hi, units));
+    for (std::size_t i = 0; i < d.neighbours.size() && i < c.figures.size(); ++i) {
+        auto* row = n->AddSectionDictionary("COUNCIL");
+        row->SetValue("COUNCIL_NAME", d.neighbours[i]);
+        row->SetValue("FIGURE", c.figures[i] ? budget::format_kpi_value(k, *c.figures[i], units) : tr("not published"));
     }
-    if (f.national_median) d->AddSectionDictionary("NATIONAL")->SetValue("FIGURE", budget::format_kpi_value(k, *f.national_median));
+    if (c.national_median) n->AddSectionDictionary("NATIONAL")->SetValue("FIGURE", budget::format_kpi_value(k, *c.national_median, units));
 }
 
 // What an unknown sign would need, each figure named once.
@@ -198,7 +221,7 @@ std::string needs_words(const budget::UnknownSignal& u, const Translate& tr) {
 }  // namespace
 
 TrendChart trend_chart(const std::vector<std::pair<std::string, std::int64_t>>& values, int decimals, const std::string& unit,
-                       std::optional<std::int64_t> target) {
+                       std::optional<std::int64_t> target, const budget::KpiWords& words) {
     TrendChart c;
     c.right = c.width - 8;
     c.top = 16;
@@ -232,7 +255,7 @@ TrendChart trend_chart(const std::vector<std::pair<std::string, std::int64_t>>& 
     shape.decimals = decimals;
     std::size_t widest = 0;
     for (std::int64_t t = first; t <= last; t += step) {
-        c.ticks.push_back({budget::format_kpi_value(shape, t), y_of(t)});
+        c.ticks.push_back({budget::format_kpi_value(shape, t, words), y_of(t)});
         widest = std::max(widest, c.ticks.back().label.size());
     }
     c.left = 16 + static_cast<int>(widest) * 11;  // about 0.58 em a character at 19 units
@@ -245,7 +268,7 @@ TrendChart trend_chart(const std::vector<std::pair<std::string, std::int64_t>>& 
         const int x = n == 1 ? (c.left + c.right) / 2 : c.left + inset + (c.right - c.left - 2 * inset) * i / (n - 1);
         const std::string& year = values[static_cast<std::size_t>(i)].first;
         c.points.push_back({year, short_names && year.size() == 7 ? year.substr(2) : year,
-                            budget::format_kpi_value(shape, values[static_cast<std::size_t>(i)].second), x,
+                            budget::format_kpi_value(shape, values[static_cast<std::size_t>(i)].second, words), x,
                             y_of(values[static_cast<std::size_t>(i)].second)});
         c.path += (i ? " L " : "M ") + std::to_string(x) + " " + std::to_string(c.points.back().y);
     }
@@ -348,7 +371,9 @@ std::string AnnualReports::page_of(const budget::CouncilProfile& p, Lang lang, c
     if (budget) {
         d.ShowSection("INDICATORS");
         d.SetValue("BUDGET_YEAR", budget->financial_year);
-        const budget::Benchmark bench = budget::benchmark(p, *budget);
+        const budget::KpiWords units{tr(" points"), tr(" days"), tr(" weeks"), tr(" kg"), tr(" per ")};
+        budget::AccountabilityDigest similar;
+        add_neighbours(similar, p, *budget, [&](const char* english) { return budget::LocalText{english, tr(english)}; });
         int n = 0;
         for (const budget::Kpi& k : budget->kpis) {
             if (k.history.empty()) continue;
@@ -358,7 +383,7 @@ std::string AnnualReports::page_of(const budget::CouncilProfile& p, Lang lang, c
             ind->SetValue("DESCRIPTION", k.description.in(language));
             std::vector<std::pair<std::string, std::int64_t>> values;
             for (const budget::KpiYear& y : k.history) values.emplace_back(y.year, y.value);
-            const TrendChart c = trend_chart(values, k.decimals, k.unit, k.target);
+            const TrendChart c = trend_chart(values, k.decimals, k.unit, k.target, units);
             if (c.target_y) {
                 auto* target = ind->AddSectionDictionary("TARGET_LINE");
                 target->SetIntValue("Y", *c.target_y);
@@ -383,7 +408,7 @@ std::string AnnualReports::page_of(const budget::CouncilProfile& p, Lang lang, c
                 auto* pt = ind->AddSectionDictionary("POINT");
                 pt->SetValue("YEAR", c.points[i].year);
                 pt->SetValue("YEAR_LABEL", c.points[i].label);
-                pt->SetValue("VALUE", budget::format_kpi_value(k, k.history[i].value));
+                pt->SetValue("VALUE", budget::format_kpi_value(k, k.history[i].value, units));
                 pt->SetValue("RAG", budget::rag_id(budget::rag_of(k, k.history[i].value)));
                 pt->SetIntValue("X", c.points[i].x);
                 pt->SetIntValue("Y", c.points[i].y);
@@ -391,12 +416,50 @@ std::string AnnualReports::page_of(const budget::CouncilProfile& p, Lang lang, c
             const budget::Rag rag = budget::rag_of(k, k.history.back().value);
             ind->SetValue("RAG_WORD", rag == budget::Rag::Red ? tr("Red") : rag == budget::Rag::Amber ? tr("Amber") : tr("Green"));
             ind->SetValue("RAG", budget::rag_id(rag));
-            if (k.target) ind->SetValue("TARGET", budget::format_kpi_value(k, *k.target));
+            if (k.target) ind->SetValue("TARGET", budget::format_kpi_value(k, *k.target, units));
             else ind->SetValue("TARGET", tr("none set"));
-            if (p.neighbours) {
-                const auto b = std::find_if(bench.indicators.begin(), bench.indicators.end(),
-                                            [&](const budget::IndicatorBenchmark& x) { return x.id == k.id; });
-                if (b != bench.indicators.end()) fill_neighbours(*ind, *p.neighbours, *b, k, tr);
+            for (const auto& compared : similar.comparisons)
+                if (compared.kpi == k.id) fill_neighbours(*ind, similar, compared, k, language, tr, units);
+        }
+    }
+
+    // Residents' ratings of each service group beside the council's own, and of the council as a whole.
+    if (budget) {
+        const auto tally = ratings_ ? ratings_(budget->id) : nullptr;
+        if (tally || !p.self_assessment.empty()) {
+            d.ShowSection("RATINGS");
+            d.SetValue("BUDGET_NAME", budget->council_name.in(language) + " " + budget->financial_year);
+            d.SetValue("RESIDENTS", std::to_string(tally ? tally->residents : 0));
+            const auto percent = [](std::int64_t tenths) { return std::to_string(budget::divide_round(tenths, 10)) + "%"; };
+            const auto fill_share = [&](ctemplate::TemplateDictionary* row, const budget::RatingCount* count, const std::string& positive) {
+                const auto share = count ? budget::published_share(*count) : std::nullopt;
+                if (!share) return row->ShowSection("SUPPRESSED");
+                auto* s = row->AddSectionDictionary("SHARE");
+                s->SetValue("POSITIVE", positive);
+                s->SetValue("PERCENT", percent(share->share_tenths));
+                s->SetValue("LOW", percent(share->low_tenths));
+                s->SetValue("HIGH", percent(share->high_tenths));
+                s->SetValue("RATED", std::to_string(share->rated));
+            };
+            for (std::size_t g = 0; g < budget->groups.size(); ++g) {
+                auto* row = d.AddSectionDictionary("GROUP");
+                row->SetValue("NAME", budget->groups[g].name.in(language));
+                fill_share(row, tally && g < tally->groups.size() ? &tally->groups[g] : nullptr, tr("satisfied"));
+                const auto self = p.self_assessment.find(budget->groups[g].id);
+                if (self == p.self_assessment.end()) {
+                    row->ShowSection("NO_SELF");
+                    continue;
+                }
+                auto* own = row->AddSectionDictionary("SELF");
+                own->SetValue("RATING", tr(budget::self_rating_words(self->second.rating)));
+                own->SetValue("SUMMARY", self->second.summary.in(language));
+                own->SetValue("ON", budget::describe_date(self->second.assessed_on, language));
+            }
+            for (std::size_t q = 0; q < budget::perception_questions().size(); ++q) {
+                const budget::PerceptionQuestion& question = budget::perception_questions()[q];
+                auto* row = d.AddSectionDictionary("QUESTION");
+                row->SetValue("TEXT", tr(question.question));
+                fill_share(row, tally && q < tally->perception.size() ? &tally->perception[q] : nullptr, tr(budget::positive_words(question.scale)));
             }
         }
     }
@@ -477,6 +540,13 @@ void AnnualReports::attach_digest(budget::Budget& b) const {
         d.signs.push_back({s.id, s.level == budget::SignalLevel::Red, both(sign_title(s.id)),
                            {budget::signal_words(s), budget::signal_words(s, "cy", translate, &templates_)}});
     for (const budget::UnknownSignal& u : j.unknown) d.unknown.push_back({both(sign_title(u.id)), {needs_words(u, en), needs_words(u, cy)}});
+    add_neighbours(d, p, b, both);
+    for (const budget::Group& g : b.groups) {
+        const auto own = p.self_assessment.find(g.id);
+        if (own == p.self_assessment.end()) continue;
+        d.self_assessment.push_back({g.id, both(budget::self_rating_words(own->second.rating)), own->second.summary,
+                                     {budget::describe_date(own->second.assessed_on, "en"), budget::describe_date(own->second.assessed_on, "cy")}});
+    }
     b.accountability = std::move(d);
 }
 

@@ -13,6 +13,8 @@
 #include "console/templates.h"
 #include "api.h"
 #include "profiles.h"
+#include "kpi_format.h"
+#include "resident_ratings.h"
 
 namespace server::report {
 
@@ -35,8 +37,9 @@ struct TrendChart {
     std::optional<int> target_y;  // the target, as a dashed level line
 };
 // `values` in thousandths, oldest first; `decimals` as the indicator shows them; the scale holds the target too.
+// `words` are the units in the page's language.
 TrendChart trend_chart(const std::vector<std::pair<std::string, std::int64_t>>& values, int decimals, const std::string& unit,
-                       std::optional<std::int64_t> target = std::nullopt);
+                       std::optional<std::int64_t> target = std::nullopt, const budget::KpiWords& words = {});
 
 class AnnualReports {
 public:
@@ -52,12 +55,16 @@ public:
     // Fills `b.accountability` from the profile it names, with the same judgement and words as the page
     // (both languages), for the app's annual report screen; clears it when the budget names none.
     void attach_digest(budget::Budget& b) const;
+    // Where residents' ratings of a budget come from (the public results' tally); set before serving.
+    using RatingsSource = std::function<std::shared_ptr<const budget::RatingTally>(const std::string& budget_id)>;
+    void set_ratings_source(RatingsSource source) { ratings_ = std::move(source); }
 
 private:
     const ProfileRegistry& profiles_;
     const BudgetRegistry& budgets_;
     std::string frame_ancestors_;
     console::Templates templates_;
+    RatingsSource ratings_;
 };
 
 }  // namespace server::report

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "budget_loader.h"
+#include "catalogue_mark.h"
 #include "json_document.h"
 #include "json_reader.h"
 
@@ -50,7 +51,7 @@ public:
 
     CouncilProfile load(const json& root, Problems& warnings) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "name", "kind", "population", "as_of", "illustrative",
-                                  "finance", "governance", "you_said_we_did", "thresholds", "neighbours"});
+                                  "finance", "governance", "you_said_we_did", "thresholds", "neighbours", "self_assessment"});
         if (auto f = r.string(root, "", "format"); f && *f != kProfileFormat)
             r.add("profile.wrong_format", "/format", std::string("expected \"") + kProfileFormat + "\", found \"" + *f + "\"");
         if (auto v = r.integer(root, "", "format_version", true, 0, 1'000'000); v && *v != kProfileFormatVersion)
@@ -71,6 +72,7 @@ public:
         if (const json* y = r.object(root, "", "you_said_we_did", false)) you_said_we_did(*y);
         if (const json* t = r.object(root, "", "thresholds", false)) thresholds(*t, warnings);
         if (const json* n = r.object(root, "", "neighbours", false)) neighbours(*n);
+        if (const json* a = r.object(root, "", "self_assessment", false)) self_assessment(*a);
         return std::move(p);
     }
 
@@ -284,6 +286,35 @@ private:
         p.neighbours = std::move(out);
     }
 
+    // {"waste": {"rating": "good", "summary": "..." or {"en", "cy"}, "assessed_on": "2025-03-31"}}
+    void self_assessment(const json& a) {
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            const std::string here = "/self_assessment/" + pointer_token(it.key());
+            if (!r.expect(it.value(), here, it.value().is_object(), "an object with \"rating\", \"summary\" and \"assessed_on\"")) continue;
+            r.check_fields(it.value(), here, {"rating", "summary", "assessed_on"});
+            SelfAssessment s;
+            bool ok = true;
+            if (const auto rating = r.string(it.value(), here, "rating")) {
+                bool known = false;
+                for (const SelfRating each : {SelfRating::Excellent, SelfRating::Good, SelfRating::Adequate, SelfRating::Unsatisfactory})
+                    if (*rating == self_rating_id(each)) { s.rating = each; known = true; }
+                if (!known) {
+                    r.add("profile.bad_self_rating", here + "/rating", "rating is one of excellent, good, adequate or unsatisfactory");
+                    ok = false;
+                }
+            } else {
+                ok = false;
+            }
+            if (const json* summary = it.value().contains("summary") ? &it.value()["summary"] : nullptr)
+                s.summary = text_item(*summary, here + "/summary");
+            else { r.add("profile.missing_field", here + "/summary", "missing required field \"summary\""); ok = false; }
+            const auto on = date(it.value(), here, "assessed_on", true);
+            if (!on) ok = false;
+            else s.assessed_on = *on;
+            if (ok) p.self_assessment.emplace(it.key(), std::move(s));
+        }
+    }
+
     void thresholds(const json& t, Problems& warnings) {
         static const std::set<std::string> known{"reserves.runway", "reserves.level", "reserves.falling", "debt.to_spending",
                                                  "debt.financing_costs", "budget.overspend", "budget.savings_delivery",
@@ -336,6 +367,26 @@ const char* inspection_rating_name(InspectionRating r) {
 const char* leadership_role_name(LeadershipRole r) {
     static constexpr const char* kNames[] = {"chief_executive", "s151_officer", "leader"};
     return kNames[static_cast<int>(r)];
+}
+
+const char* self_rating_id(SelfRating r) {
+    switch (r) {
+        case SelfRating::Excellent: return "excellent";
+        case SelfRating::Good: return "good";
+        case SelfRating::Adequate: return "adequate";
+        case SelfRating::Unsatisfactory: break;
+    }
+    return "unsatisfactory";
+}
+
+const char* self_rating_words(SelfRating r) {
+    switch (r) {
+        case SelfRating::Excellent: return N_("Excellent");
+        case SelfRating::Good: return N_("Good");
+        case SelfRating::Adequate: return N_("Adequate");
+        case SelfRating::Unsatisfactory: break;
+    }
+    return N_("Unsatisfactory");
 }
 
 const FinanceYear* CouncilProfile::year_starting(int start_year) const {

@@ -91,6 +91,17 @@ struct YouSaidWeDid {
     std::vector<LocalText> we_did;    // what the council decided
 };
 
+// The council's own rating of a service group, beside residents' ratings (keyed by the group's id in
+// the council's budget): a rating on a fixed scale, a sentence saying why, and when it was made.
+enum class SelfRating { Excellent, Good, Adequate, Unsatisfactory };
+const char* self_rating_id(SelfRating r);     // "excellent", "good", "adequate", "unsatisfactory"
+const char* self_rating_words(SelfRating r);  // English, marked for the catalogues: "Excellent", ...
+struct SelfAssessment {
+    SelfRating rating = SelfRating::Good;
+    LocalText summary;
+    CalendarDate assessed_on;
+};
+
 // A threshold the profile sets for itself, in hundredths of the signal's unit (years, percent,
 // times, or events); absent ones keep the project's defaults (warning_signs.h).
 struct ThresholdOverride {
@@ -132,6 +143,7 @@ struct CouncilProfile {
     std::optional<YouSaidWeDid> you_said_we_did;
     std::map<std::string, ThresholdOverride> thresholds;
     std::optional<Neighbours> neighbours;
+    std::map<std::string, SelfAssessment> self_assessment;  // by service group id
 
     const FinanceYear* year_starting(int start_year) const;
 };

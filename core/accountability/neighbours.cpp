@@ -131,13 +131,12 @@ Benchmark benchmark(const CouncilProfile& profile, const Budget& budget) {
         const std::string& id = entry.first;
         const NeighbourFigures& figures = entry.second;
         const auto kpi = std::find_if(budget.kpis.begin(), budget.kpis.end(), [&](const Kpi& k) { return k.id == id; });
-        if (kpi == budget.kpis.end()) continue;
-        const auto same_year = std::find_if(kpi->history.begin(), kpi->history.end(), [&](const KpiYear& y) { return y.year == figures.year; });
-        if (same_year == kpi->history.end()) continue;
+        if (kpi == budget.kpis.end() || kpi->history.empty()) continue;
         IndicatorBenchmark b;
         b.id = id;
         b.year = figures.year;
-        b.value = thousandths(same_year->value);
+        b.own_year = kpi->history.back().year;
+        b.value = thousandths(kpi->history.back().value);
         b.comparison = compare_with_neighbours(b.value, as_fractions(figures.values), kpi->polarity);
         out.indicators.push_back(std::move(b));
     }
@@ -162,7 +161,7 @@ std::string benchmark_json(const Benchmark& b) {
     JsonWriter w;
     w.begin_object().key("indicators").begin_array();
     for (const auto& i : b.indicators) {
-        w.begin_object().key("id").string(i.id).key("year").string(i.year).key("value").string(exact_decimal(i.value));
+        w.begin_object().key("id").string(i.id).key("year").string(i.year).key("own_year").string(i.own_year).key("value").string(exact_decimal(i.value));
         if (i.comparison) {
             const NeighbourComparison& c = *i.comparison;
             w.key("median").string(exact_decimal(c.median)).key("mad").string(exact_decimal(c.mad));

@@ -43,11 +43,12 @@ std::string fixed_decimal(const Fraction& f, int places);
 // `f` exactly when it has at most six decimals ("71.25", "0.00025"), else to six, halves away from zero.
 std::string exact_decimal(const Fraction& f);
 
-// A profile's similar councils beside a budget: each compared indicator whose history has the
-// neighbours' year (the council's figure for that same year, never a later one), and each service
-// cost whose id is one of its services.
+// A profile's similar councils beside a budget: each compared indicator the budget has (its value
+// the latest in the indicator's history, with that year, which may be later than the neighbours')
+// and each service cost whose id is one of its services.
 struct IndicatorBenchmark {
-    std::string id, year;
+    std::string id, year;  // `year` is the neighbours'
+    std::string own_year;  // the year of `value`
     std::optional<NeighbourComparison> comparison;  // none when no neighbour published a figure
     Fraction value;
 };
@@ -62,7 +63,7 @@ struct Benchmark {
 };
 Benchmark benchmark(const CouncilProfile& profile, const Budget& budget);
 
-// {"indicators":[{"id","year","value","median","mad","distance","words"}],"services":[{"id","year","per_resident","median"}]}:
+// {"indicators":[{"id","year","own_year","value","median","mad","distance","words"}],"services":[{"id","year","per_resident","median"}]}:
 // figures as exact decimal strings, the distance with three places, words in English or null.
 std::string benchmark_json(const Benchmark& b);
 

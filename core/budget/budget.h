@@ -174,12 +174,38 @@ struct AccountabilityDigest {
     struct Unknown {
         LocalText title, needs;
     };
+    // An indicator beside the profile's similar councils, as core/accountability's benchmark found it.
+    struct Comparison {
+        std::string kpi;                // the indicator's id
+        std::string year, own_year;     // the neighbours' year; the year of the council's own figure
+        LocalText words;                // "slightly worse", or empty where there are none
+        Milli median = 0;               // to the nearest thousandth
+        std::vector<std::optional<Milli>> figures;  // in the order of `neighbours`; none where not published
+        std::optional<Milli> national_median;
+    };
+    // A service's cost a resident here and at similar councils (pounds, in thousandths).
+    struct ServiceCost {
+        std::string service;  // the service's id
+        std::string year;
+        Milli council = 0;
+        std::optional<Milli> median;  // of the neighbours that published one
+    };
+    // The council's own rating of a service group (the profile's self_assessment), in words.
+    struct OwnRating {
+        std::string group;  // the service group's id
+        LocalText rating, summary, assessed_on;
+    };
     LocalText judged_on;  // the date the signs were worked out for ("7 December 2026")
     bool illustrative = false;
     std::vector<std::string> years;  // "2022/23", ...
     std::vector<Row> rows;
     std::vector<Sign> signs;
     std::vector<Unknown> unknown;
+    std::string neighbour_group;          // "CIPFA nearest neighbours"; empty when the profile names none
+    std::vector<std::string> neighbours;  // their names, in the profile's order
+    std::vector<Comparison> comparisons;
+    std::vector<ServiceCost> service_costs;
+    std::vector<OwnRating> self_assessment;  // in the budget's order of groups
 };
 
 struct Budget {

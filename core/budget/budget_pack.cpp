@@ -103,7 +103,21 @@ bool fields(IO& io, Budget& b) {
                io.list(d.signs, [&](AccountabilityDigest::Sign& sign) {
                    return io.str(sign.id) && io.flag(sign.red) && local(io, sign.title) && local(io, sign.words);
                }) &&
-               io.list(d.unknown, [&](AccountabilityDigest::Unknown& u) { return local(io, u.title) && local(io, u.needs); });
+               io.list(d.unknown, [&](AccountabilityDigest::Unknown& u) { return local(io, u.title) && local(io, u.needs); }) &&
+               io.str(d.neighbour_group) && io.list(d.neighbours, [&](std::string& n) { return io.str(n); }) &&
+               io.list(d.comparisons, [&](AccountabilityDigest::Comparison& c) {
+                   return io.str(c.kpi) && io.str(c.year) && io.str(c.own_year) && local(io, c.words) &&
+                          io.num(c.median, kI64Min, kI64Max) &&
+                          io.list(c.figures, [&](std::optional<Milli>& f) { return io.maybe(f, [&](Milli& m) { return io.num(m, kI64Min, kI64Max); }); }) &&
+                          io.maybe(c.national_median, [&](Milli& m) { return io.num(m, kI64Min, kI64Max); });
+               }) &&
+               io.list(d.service_costs, [&](AccountabilityDigest::ServiceCost& c) {
+                   return io.str(c.service) && io.str(c.year) && io.num(c.council, kI64Min, kI64Max) &&
+                          io.maybe(c.median, [&](Milli& m) { return io.num(m, kI64Min, kI64Max); });
+               }) &&
+               io.list(d.self_assessment, [&](AccountabilityDigest::OwnRating& r) {
+                   return io.str(r.group) && local(io, r.rating) && local(io, r.summary) && local(io, r.assessed_on);
+               });
     });
     return ok;
 }

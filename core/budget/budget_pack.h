@@ -10,7 +10,7 @@
 
 namespace budget {
 
-constexpr unsigned kBudgetPackVersion = 4;  // 2: the council tax lever's stops; 3: voter codes; 4: the profile and its digest
+constexpr unsigned kBudgetPackVersion = 5;  // 2: the council tax lever's stops; 3: voter codes; 4: the profile and its digest; 5: similar councils
 
 // "BPK", u8 version, u64 FNV-1a checksum of the payload, then every field of the budget in order.
 std::string pack_budget(const Budget& b);

@@ -20,6 +20,7 @@ const ChoiceList kEventKinds = names<EventKind>(10, event_kind_name);
 const ChoiceList kOpinions = names<AuditOpinion>(4, audit_opinion_name);
 const ChoiceList kRatings = names<InspectionRating>(4, inspection_rating_name);
 const ChoiceList kRoles = names<LeadershipRole>(3, leadership_role_name);
+const ChoiceList kSelfRatings = names<SelfRating>(4, self_rating_id);
 
 const char* const kProfileSheet = "Profile";
 
@@ -114,6 +115,13 @@ const std::vector<ListSpec>& profile_lists() {
           {"This council", "council", Kind::Number, false, nullptr, "Pounds a resident."},
           {"Similar councils' figures", "values", Kind::FigureList, false, nullptr,
            "Pounds a resident for each similar council, in order, separated by commas; n/a where one published none."}},
+         true},
+        {"Self-assessment", "self_assessment", nullptr, nullptr, false,
+         "Optional: the council's own rating of each service group, shown beside residents' ratings: a budget's group id a row.",
+         {{"Service group", "", Kind::Id, false, nullptr, "The id of a service group in the council's budget."},
+          {"Rating", "rating", Kind::Choice, false, &kSelfRatings},
+          {"Summary", "summary", Kind::Text, true, nullptr, "A sentence on why."},
+          {"Assessed on", "assessed_on", Kind::Day, false, nullptr, "When the council made this rating."}},
          true},
         {"Thresholds", "thresholds", nullptr, nullptr, false,
          "Optional: the profile's own thresholds for a warning sign, in the sign's unit (docs/accountability.md); empty keeps the default.",

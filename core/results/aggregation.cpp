@@ -40,11 +40,21 @@ Aggregator::Aggregator(const Budget& b) : b_(b) {
     const CouncilTax& ct = b.council_tax;
     council_tax_hist_.assign(grid_size(ct.lever_min_bp, ct.lever_max_bp, ct.lever_step_bp), 0);
     for (const auto& q : b.demographics) demographics_.emplace_back(q.options.size(), 0);
+    ratings_.groups.resize(b.groups.size());
+    ratings_.perception.resize(perception_questions().size());
+}
+
+void Aggregator::add_ratings(const Ratings& r) {
+    if (r.empty()) return;
+    ++ratings_.residents;
+    for (const auto& [group, point] : r.services) ratings_.groups[group].add(point);
+    for (const auto& [question, point] : r.perception) ratings_.perception[question].add(point);
 }
 
 void Aggregator::add(const Submission& s, const Outcome& o) {
     add(s.choices, o.balanced, !s.overall_comment.empty() || !s.service_comments.empty());
     for (const auto& [q, opt] : s.demographics) add_demographic(q, opt);
+    add_ratings(s.ratings);
 }
 
 void Aggregator::add(const Choices& c, bool balanced, bool has_comments) {
@@ -152,6 +162,31 @@ std::string Aggregator::to_json() const {
             answers.push_back({{"id", b_.demographics[q].options[o].first}, {"count", demographics_[q][o]}});
         demo.push_back({{"id", b_.demographics[q].id}, {"answers", answers}});
     }
+    // Residents' ratings: each question's count at each point, and the share positive where shown.
+    const auto rating_json = [](const RatingCount& c, RatingScale scale) {
+        json counts = json::object();
+        for (std::size_t p = 0; p < scale_point_ids(scale).size(); ++p) counts[scale_point_ids(scale)[p]] = c.points[p];
+        counts["dont_know"] = c.dont_know;
+        json out = {{"counts", counts}, {"rated", c.rated()}};
+        if (const auto share = published_share(c))
+            out["share_positive"] = {{"percent", format_fixed(share->share_tenths, 1)},
+                                     {"low_percent", format_fixed(share->low_tenths, 1)},
+                                     {"high_percent", format_fixed(share->high_tenths, 1)}};
+        else
+            out["share_positive"] = nullptr;
+        return out;
+    };
+    json rated_groups = json::array(), rated_council = json::array();
+    for (std::size_t g = 0; g < b_.groups.size(); ++g) {
+        json r = rating_json(ratings_.groups[g], RatingScale::Satisfaction);
+        r["id"] = b_.groups[g].id;
+        rated_groups.push_back(r);
+    }
+    for (std::size_t q = 0; q < perception_questions().size(); ++q) {
+        json r = rating_json(ratings_.perception[q], perception_questions()[q].scale);
+        r["id"] = perception_questions()[q].id;
+        rated_council.push_back(r);
+    }
     json doc = {{"budget", {{"id", b_.id}, {"version", b_.version}}},
                 {"count", count_},
                 {"rejected", rejected_},
@@ -161,7 +196,8 @@ std::string Aggregator::to_json() const {
                 {"efficiencies", uptake(b_.efficiencies, efficiency_uptake_)},
                 {"income", uptake(b_.incomes, income_uptake_)},
                 {"council_tax", ct},
-                {"demographics", demo}};
+                {"demographics", demo},
+                {"ratings", {{"residents", ratings_.residents}, {"services", rated_groups}, {"council", rated_council}}}};
     return doc.dump(2, ' ', false, json::error_handler_t::replace);
 }
 

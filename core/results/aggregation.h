@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "budget.h"
+#include "resident_ratings.h"
 #include "simulation.h"
 #include "submission.h"
 
@@ -34,6 +35,8 @@ public:
     // Demographic answers are stored apart from choices, so they are added on their own.
     void add(const Choices& c, bool balanced, bool has_comments);
     void add_demographic(std::size_t question, std::size_t option) { ++demographics_[question][option]; }
+    // A resident's "How are we doing?" ratings (stored apart from choices, so added on their own).
+    void add_ratings(const Ratings& r);
     // Counts a line that was not a valid submission (it is not aggregated).
     void reject() { ++rejected_; }
 
@@ -49,6 +52,7 @@ public:
     const std::vector<std::uint64_t>& council_tax_histogram() const { return council_tax_hist_; }
     const std::vector<std::uint64_t>& service_histogram(std::size_t i) const { return service_hist_[i]; }
     std::uint64_t demographic_count(std::size_t q, std::size_t o) const { return demographics_[q][o]; }
+    const RatingTally& ratings() const { return ratings_; }
 
     // Officers' summary as JSON (exact decimal strings) or CSV.
     std::string to_json() const;
@@ -64,6 +68,7 @@ private:
     std::vector<std::uint64_t> council_tax_hist_;
     std::int64_t council_tax_sum_bp_ = 0;
     std::vector<std::vector<std::uint64_t>> demographics_;
+    RatingTally ratings_;
 };
 
 // Comments are not held by the Aggregator (they grow with submissions); callers stream them

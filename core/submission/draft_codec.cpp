@@ -13,7 +13,7 @@ namespace budget {
 
 namespace {
 
-constexpr unsigned kDraftVersion = 2;
+constexpr unsigned kDraftVersion = 3;
 
 // An index's id, or one no budget can have (ids are [a-z0-9_-]) so a bad index never decodes.
 template <class Items>
@@ -148,6 +148,7 @@ std::string encode_draft(const Budget& b, const Draft& d) {
         out.text(known && option < b.demographics[question].options.size() ? b.demographics[question].options[option].first
                                                                              : "#" + std::to_string(option));
     }
+    out.text(ratings_to_codes(b, d.ratings));
     return std::move(out.bytes());
 }
 
@@ -161,7 +162,13 @@ bool decode_draft(const Budget& b, std::string_view bytes, Draft& out, bool* bud
     unsigned version = 0;
     bool changed = false;
     if (!in.u8(version)) return false;
-    const bool read = version == 1 ? decode_v1(b, in, d) : version == kDraftVersion ? decode_v2(b, in, d, changed) : false;
+    bool read = version == 1 ? decode_v1(b, in, d) : (version == 2 || version == 3) && decode_v2(b, in, d, changed);
+    if (read && version == 3) {
+        std::string codes;
+        std::optional<Ratings> ratings;
+        read = in.text(codes) && (ratings = ratings_from_codes(b, codes)).has_value();
+        if (read) d.ratings = std::move(*ratings);
+    }
     if (!read || !in.done()) return false;
     out = std::move(d);
     if (budget_changed) *budget_changed = changed;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "budget.h"
+#include "resident_ratings.h"
 #include "simulation.h"
 
 namespace budget {
@@ -17,11 +18,13 @@ struct Draft {
     std::vector<std::pair<std::size_t, std::string>> service_comments;  // service index, text
     bool demographics_consent = false;
     std::vector<std::pair<std::size_t, std::size_t>> demographics;  // question index, option index
+    Ratings ratings;                                                // "How are we doing?"
 };
 
 // Version 2: u8 2, the budget's id and version, then everything by id (each service's change, the
 // options taken, council tax, comments, consent, answers), so a draft outlives a new version of the
-// budget. (Version 1 held the choices by position; it is still read.)
+// budget. Version 3 adds the ratings (resident_ratings.h codes, by id). (Version 1 held the choices
+// by position; it and version 2 are still read.)
 std::string encode_draft(const Budget& b, const Draft& d);
 
 // False when the bytes do not fit this budget; `out` is then the budget's resting draft. A draft

@@ -43,14 +43,14 @@ public:
         if (!root.is_object()) { add("submission.wrong_type", "", "expected an object"); return; }
         if (choices_only_) {
             fields(root, "", {"format", "format_version", "submission_id", "budget", "language", "choices", "outcome",
-                              "comments", "demographics", "voter_code"});
+                              "comments", "demographics", "ratings", "voter_code"});
             const std::size_t before = out_.problems.size();
             if (const json* c = obj(root, "", "choices")) choices(*c);
             if (out_.problems.size() == before) simulate(b_, out_.submission.choices, out_.outcome);
             return;
         }
         fields(root, "", {"format", "format_version", "submission_id", "budget", "language", "choices", "outcome",
-                          "comments", "demographics", "voter_code"});
+                          "comments", "demographics", "ratings", "voter_code"});
         Submission& s = out_.submission;
         if (auto f = str(root, "", "format"); f && *f != "council-budget-submission")
             add("submission.wrong_format", "/format", "expected \"council-budget-submission\"");
@@ -98,6 +98,7 @@ public:
         }
         if (const json* c = obj(root, "", "comments", false)) comments(*c);
         if (const json* d = obj(root, "", "demographics", false)) demographics(*d);
+        if (const json* r = obj(root, "", "ratings", false)) ratings(*r);
         if (!choices_ok) return;
         simulate(b_, s.choices, out_.outcome);
         if (claimed && (out_.outcome.remaining_gap != s.claimed_remaining_gap || out_.outcome.band_d != s.claimed_band_d))
@@ -261,6 +262,40 @@ private:
         }
     }
 
+    // {"services": {"group-id": "fairly_satisfied"}, "council": {"trust": "a_fair_amount"}}
+    void ratings(const json& r) {
+        fields(r, "/ratings", {"services", "council"});
+        Ratings& out = out_.submission.ratings;
+        const auto point = [&](const Where& at, const json& v, RatingScale scale) -> std::optional<int> {
+            if (!type_ok(at, v.is_string(), "a point on the scale")) return std::nullopt;
+            const auto p = find_point(scale, v.get_ref<const std::string&>());
+            if (!p) {
+                std::string allowed;
+                for (const char* id : scale_point_ids(scale)) allowed += std::string(allowed.empty() ? "" : ", ") + id;
+                add("submission.bad_rating", at.str(), in_quotes(v.get<std::string>()) + " is not one of " + allowed + " or dont_know");
+            }
+            return p;
+        };
+        if (const json* services = obj(r, "/ratings", "services", false)) {
+            for (auto it = services->begin(); it != services->end(); ++it) {
+                const Where at{"/ratings/services", it.key()};
+                std::optional<std::size_t> group;
+                for (std::size_t g = 0; g < b_.groups.size(); ++g)
+                    if (b_.groups[g].id == it.key()) group = g;
+                if (!group) { add("submission.unknown_rating", at.str(), "unknown service group " + in_quotes(it.key())); continue; }
+                if (const auto p = point(at, *it, RatingScale::Satisfaction)) out.services.emplace_back(*group, *p);
+            }
+        }
+        if (const json* council = obj(r, "/ratings", "council", false)) {
+            for (auto it = council->begin(); it != council->end(); ++it) {
+                const Where at{"/ratings/council", it.key()};
+                const auto q = find_perception_question(it.key());
+                if (!q) { add("submission.unknown_rating", at.str(), "unknown question " + in_quotes(it.key())); continue; }
+                if (const auto p = point(at, *it, perception_questions()[*q].scale)) out.perception.emplace_back(*q, *p);
+            }
+        }
+    }
+
     const Budget& b_;
     const JsonDocument& doc_;
     SubmissionCheck& out_;
@@ -367,6 +402,27 @@ std::string submission_to_json(const Budget& b, const Submission& s) {
     w.key("language").string(s.language);
     w.key("outcome").begin_object().key("band_d_pence").integer(s.claimed_band_d).key("remaining_gap_pence")
         .integer(s.claimed_remaining_gap).end_object();
+    if (!s.ratings.empty()) {
+        w.key("ratings").begin_object();
+        if (!s.ratings.perception.empty()) {
+            std::vector<std::pair<std::string_view, std::size_t>> asked;
+            for (std::size_t k = 0; k < s.ratings.perception.size(); ++k) asked.emplace_back(perception_questions()[s.ratings.perception[k].first].id, k);
+            w.key("council").begin_object();
+            for (const auto& [id, k] : sorted_by_id(asked)) {
+                const auto& [q, point] = s.ratings.perception[k];
+                w.key(id).string(point_id(perception_questions()[q].scale, point));
+            }
+            w.end_object();
+        }
+        if (!s.ratings.services.empty()) {
+            std::vector<std::pair<std::string_view, std::size_t>> rated;
+            for (std::size_t k = 0; k < s.ratings.services.size(); ++k) rated.emplace_back(b.groups[s.ratings.services[k].first].id, k);
+            w.key("services").begin_object();
+            for (const auto& [id, k] : sorted_by_id(rated)) w.key(id).string(point_id(RatingScale::Satisfaction, s.ratings.services[k].second));
+            w.end_object();
+        }
+        w.end_object();
+    }
     w.key("submission_id").string(s.submission_id);
     w.end_object();
     return std::move(w.text());

@@ -278,6 +278,36 @@ bool read_valid_submission_fast(const Budget& b, std::string_view text, Submissi
                 return true;
             });
         }
+        if (key == "ratings" && seen.first(1024)) {
+            Seen inner;
+            return members(r, [&](const std::string& k) {
+                if (k == "services" && inner.first(1)) {
+                    return members(r, [&](const std::string& id) {
+                        std::optional<std::size_t> group;
+                        for (std::size_t g = 0; g < b.groups.size(); ++g)
+                            if (b.groups[g].id == id) group = g;
+                        const auto point = group && r.string(str) ? find_point(RatingScale::Satisfaction, str) : std::nullopt;
+                        if (!point) return false;
+                        for (const auto& existing : s.ratings.services)
+                            if (existing.first == *group) return false;
+                        s.ratings.services.emplace_back(*group, *point);
+                        return true;
+                    });
+                }
+                if (k == "council" && inner.first(2)) {
+                    return members(r, [&](const std::string& id) {
+                        const auto q = find_perception_question(id);
+                        const auto point = q && r.string(str) ? find_point(perception_questions()[*q].scale, str) : std::nullopt;
+                        if (!point) return false;
+                        for (const auto& existing : s.ratings.perception)
+                            if (existing.first == *q) return false;
+                        s.ratings.perception.emplace_back(*q, *point);
+                        return true;
+                    });
+                }
+                return false;
+            });
+        }
         if (key == "voter_code" && seen.first(512)) {
             if (!r.string(str)) return false;
             const auto code = normalise_voter_code(str);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "budget.h"
+#include "resident_ratings.h"
 #include "resident_document.h"
 #include "simulation.h"
 
@@ -28,6 +29,7 @@ struct Submission {
     std::string overall_comment;
     std::vector<std::pair<std::size_t, std::string>> service_comments;  // service index, text
     std::vector<std::pair<std::size_t, std::size_t>> demographics;      // question index, option index
+    Ratings ratings;                                                    // "How are we doing?", when answered
     std::string voter_code;  // canonical (voter_code.h), when given; never part of the stored document
 };
 

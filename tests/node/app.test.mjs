@@ -130,6 +130,7 @@ test('reach a balanced budget, send it, and the server stores a document the cor
   assert.equal(balanced.efficiencies.length, 6);
   await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-balanced.png') });
   await clickLabel(page, 'Review');
+  await clickLabel(page, 'Skip ratings');
   await page.screenshot({ path: join(shots, 'eastbrook-district-2026-desktop-review.png') });
   await clickLabel(page, 'Send');
   await page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');
@@ -228,6 +229,7 @@ test('offline: the submission waits, survives a reload, and is delivered exactly
   await page.evaluate(() => window.budgetApp.ready);
   await balanceDistrict(page);
   await clickLabel(page, 'Review');
+  await clickLabel(page, 'Skip ratings');
   await context.setOffline(true);
   await clickLabel(page, 'Send');
   await page.waitForFunction(() => window.budgetApp.state().send_state === 'waiting');
@@ -282,6 +284,10 @@ test('the annual report screen shows the council\'s figures and warning signs as
     const text = (await page.evaluate(() => document.getElementById('a11y-mirror').textContent)).replace(/\s+/g, ' ');
     for (const words of signs) assert.ok(text.includes(words), `the app says, as the page does: ${words}`);
     for (const row of rows) assert.ok(text.includes(row), `the app has the row ${row}`);
+    // Each compared indicator beside its similar councils, in the page's words (the core's, translated).
+    const beside = [...html.matchAll(/<p id="neighbours-\d+">([\s\S]*?)<\/p>/g)].map((m) => plain(m[1]));
+    assert.equal(beside.length, 5);
+    for (const words of beside) assert.ok(text.includes(words), `the app says, as the page does: ${words}`);
     assert.ok(text.includes(lang === 'cy' ? 'Arwyddion rhybudd' : 'Warning signs'));
     // The full report opens in a new tab, in the resident's language.
     const [tab] = await Promise.all([page.context().waitForEvent('page'), clickLabel(page, 'FullReport')]);
@@ -311,6 +317,46 @@ test('on a phone by touch alone: the annual report\'s warning signs swiped throu
   const [tab] = await Promise.all([context.waitForEvent('page'), tapLabel(page, 'FullReport')]);  // tapLabel checks 44 px
   await tab.waitForLoadState();
   assert.equal(new URL(tab.url()).pathname, '/report/northmoor-county');
+  await context.close();
+});
+
+// "£12.21" from the tool's exact decimal "12.21" or "11.1".
+const pounds = (decimal) => {
+  const [whole, part = ''] = decimal.split('.');
+  assert.ok(part.length <= 2, decimal);
+  return `£${whole}.${(part + '00').slice(0, 2)}`;
+};
+
+test('on a phone by touch alone: the cost a resident beside a service lever, and an indicator beside its named similar councils', async () => {
+  const budgets = join(root, 'budgets');
+  const bench = JSON.parse(execFileSync(toolBin, ['benchmark', join(budgets, 'councils', 'northmoor-county.json'),
+                                                  join(budgets, 'northmoor-county-2026.json')]).toString());
+  const profile = JSON.parse(readFileSync(join(budgets, 'councils', 'northmoor-county.json'), 'utf8'));
+  const mirrorText = (page, key) => page.evaluate((k) => document.getElementById('m-' + k)?.textContent, key);
+  const { context, page } = await openPhone('?budget=northmoor-county-2026');
+  await tapLabel(page, 'Start');
+  await tapLabel(page, 'tab:services');
+  const libraries = bench.services.find((x) => x.id === 'libraries');
+  await swipeIntoView(page, 'cost:libraries');
+  assert.equal(await mirrorText(page, 'cost:libraries'),
+               `${pounds(libraries.per_resident)} a resident; similar councils ${pounds(libraries.median)} (${libraries.year})`);
+  await page.screenshot({ path: join(shots, 'northmoor-county-2026-phone-lever-cost.png') });
+
+  await tapLabel(page, 'Summary');
+  await tapLabel(page, 'Annual report');
+  const satisfaction = bench.indicators.find((x) => x.id === 'satisfaction');
+  await swipeIntoView(page, 'similar:satisfaction');
+  const words = await mirrorText(page, 'similar:satisfaction');
+  assert.ok(words.includes(`: ${satisfaction.words}. This council: 56% (${satisfaction.own_year}); their median: 59% (${satisfaction.year}).`), words);
+  assert.doesNotMatch(words, /\b(rank|ranked|league|position)\b/i);
+  await tapLabel(page, 'similar-figures:satisfaction');
+  const figures = profile.neighbours.indicators.satisfaction;
+  for (const [i, name] of profile.neighbours.councils.entries()) {
+    const v = figures.values[i];
+    assert.equal(await mirrorText(page, `similar-council:satisfaction:${i}`), `${name}: ${v === null ? 'not published' : `${v}%`} (${figures.year})`);
+  }
+  await swipeIntoView(page, 'similar-council:satisfaction:7');
+  await page.screenshot({ path: join(shots, 'northmoor-county-2026-phone-similar-councils.png') });
   await context.close();
 });
 

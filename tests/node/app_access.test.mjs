@@ -61,6 +61,7 @@ test('screen readers: each screen is in the accessibility tree with roles, names
   assert.ok(active && await page.evaluate((id) => !!document.getElementById(id), active), `aria-activedescendant ${active}`);
 
   await useMirror(page, 'Review', 'Enter');
+  await useMirror(page, 'Skip ratings', 'Enter');
   await useMirror(page, 'comment:overall');
   await page.keyboard.type('Keep the gritters out');
   await settle(page);
@@ -90,6 +91,7 @@ test('axe-core finds no WCAG 2.2 A or AA problem (nor best-practice one) on any 
   await check('annual report');
   await useMirror(page, 'Back', 'Enter');
   await useMirror(page, 'Review', 'Enter');
+  await useMirror(page, 'Skip ratings', 'Enter');
   await useMirror(page, 'Consent', 'Space');
   await check('review');
   await page.goto(`${app.server.base}/consultations.html`);
@@ -171,6 +173,13 @@ test('without WebGL2 the same app runs as a plain HTML page: balance, send, stor
   await axeCheck('plain simulator');
   await page.screenshot({ path: join(shots, 'eastbrook-district-2026-plain-simulator.png'), fullPage: true });
   await act(mirror.getByRole('button', { name: 'Review and send' }), (l) => l.click());
+  // How are we doing?, as radio groups on the plain page.
+  assert.equal((await state(page)).screen, 'ratings');
+  await act(mirror.getByRole('group', { name: 'Bins, streets and open spaces' }).getByRole('radio', { name: 'Very satisfied' }), (l) => l.check());
+  await act(mirror.getByRole('group', { name: 'To what extent do you agree or disagree that the council provides value for money?' })
+    .getByRole('radio', { name: "Don't know" }), (l) => l.check());
+  await axeCheck('plain ratings');
+  await act(mirror.getByRole('button', { name: 'Continue to check your answers' }), (l) => l.click());
   await act(mirror.getByRole('textbox', { name: 'Anything else you want the council to know' }), (l) => l.fill('Sent without WebGL'));
   assert.equal((await state(page)).overall_comment, 'Sent without WebGL');
   await axeCheck('plain review');
@@ -181,6 +190,7 @@ test('without WebGL2 the same app runs as a plain HTML page: balance, send, stor
   const stored = jsonl.filter((l) => l.includes(id));
   assert.equal(stored.length, 1);
   assert.equal(JSON.parse(stored[0]).comments.overall, 'Sent without WebGL');
+  assert.deepEqual(JSON.parse(stored[0]).ratings, { council: { value_for_money: 'dont_know' }, services: { environment: 'very_satisfied' } });
   await page.screenshot({ path: join(shots, 'eastbrook-district-2026-plain-confirmation.png'), fullPage: true });
   await context.close();
 });

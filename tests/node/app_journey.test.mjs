@@ -153,17 +153,19 @@ test('check your answers: each choice with a Change link, the privacy notice and
   for (const line of shown) assert.match(line, /\((about the same|[+-][\d.,£]+[^,]*, (better|worse))\)$/, line);
   await clickLabel(page, 'Summary');
   await clickLabel(page, 'Review');
+  await clickLabel(page, 'Skip ratings');
   const st = await appState(page);
   assert.equal(st.screen, 'review');
   assert.match(await words(page, 'answer:services'), /^-\d+% Bin collections \(-£[\d,.]+[mk] a year\)$/);
   assert.equal(await words(page, 'answer:savings'), 'None chosen');
   for (const k of ['change:services', 'change:savings', 'change:income', 'change:council-tax']) assert.ok(k in st.items, k);
   const names = await page.evaluate(() => [...document.querySelectorAll('[data-key^="change:"]')].map((b) => b.textContent));
-  assert.deepEqual(names, ['Change Services', 'Change Savings', 'Change Fees, charges and other income', 'Change Council tax']);
+  assert.deepEqual(names, ['Change Services', 'Change Savings', 'Change Fees, charges and other income', 'Change Council tax', 'Change How are we doing?']);
   await page.screenshot({ path: join(shots, 'phone-check-answers.png') });
   await clickLabel(page, 'change:savings');
   assert.equal(await where(page), 'simulator #savings');
   await clickLabel(page, 'Review');
+  await clickLabel(page, 'Skip ratings');
   // The privacy notice and the questions come before Send, which is the last control.
   await clickLabel(page, 'Consent');
   const order = await page.evaluate(() => [...document.querySelectorAll('#a11y-mirror [data-key]')].map((e) => e.dataset.key));
@@ -183,6 +185,7 @@ test('Welsh: no referendum limit where Wales has none; the confirmation panel; t
   assert.ok(welcome.includes('a gosodwch y dreth gyngor. Fe welwch'));
   await clickLabel(page, 'Start');
   await clickLabel(page, 'Review');
+  await clickLabel(page, 'Skip ratings');
   await clickLabel(page, 'Send');
   await page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');
   await settle(page);

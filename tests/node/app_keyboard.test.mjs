@@ -52,6 +52,23 @@ test('keyboard alone, welcome to sent: every saving, fee and council tax, servic
   assert.equal((await state(page)).balanced, true);
   await page.screenshot({ path: join(shots, 'eastbrook-district-2026-keyboard-balanced.png') });
   await use('Review');
+  // How are we doing?: a radio group is one Tab stop ("No answer"), the arrows move along it, Space chooses.
+  assert.equal((await state(page)).screen, 'ratings');
+  // Tab goes from group to group, landing on each one's "No answer".
+  const tabTo = async (key) => {
+    for (let i = 0; i < 30 && (await navKey(page)) !== key; i++) await press('Tab');
+    assert.equal(await navKey(page), key);
+  };
+  await tabTo('rate:environment');
+  await press('ArrowRight', 'ArrowRight', 'Space');  // No answer > Very satisfied > Fairly satisfied
+  await tabTo('rate:trust');
+  await press('ArrowRight', 'Space');                // A great deal
+  await page.screenshot({ path: join(shots, 'eastbrook-district-2026-keyboard-ratings.png') });
+  await use('Continue');
+  assert.equal((await state(page)).screen, 'review');
+  const rated = await page.evaluate(() => document.getElementById('m-answer:ratings').textContent);
+  assert.match(rated, /Bins, streets and open spaces: Fairly satisfied/);
+  assert.match(rated, /How much do you trust the council\? A great deal/);
   await use('comment:overall');  // the real text area takes the keyboard
   assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'comment:overall');
   await page.keyboard.type('Sent by keyboard alone.');
@@ -66,6 +83,7 @@ test('keyboard alone, welcome to sent: every saving, fee and council tax, servic
   const stored = (await officer(app.server.base, 'eastbrook-district-2026', 'submissions.jsonl')).text.split('\n').filter((l) => l.includes(sent.submission_id));
   assert.equal(stored.length, 1);
   assert.equal(JSON.parse(stored[0]).comments.overall, 'Sent by keyboard alone.');
+  assert.deepEqual(JSON.parse(stored[0]).ratings, { council: { trust: 'a_great_deal' }, services: { environment: 'fairly_satisfied' } });
   await page.close();
 });
 

@@ -19,6 +19,7 @@ test('a comment box is a real text area over the canvas: it wraps at words, take
   await settle(page);
   await clickLabel(page, 'Start');
   await clickLabel(page, 'Review');
+  await clickLabel(page, 'Skip ratings');
   await clickLabel(page, 'comment:overall');
   const box = () => page.evaluate(() => {
     const el = document.activeElement;
@@ -77,6 +78,7 @@ test('on a phone the comment box is tapped into, wraps, and is hidden where the 
   const tap = (label) => tapLabel(page, label);
   await tap('Start');
   await tap('Review');
+  await tap('Skip ratings');
   // A swipe that starts on the box scrolls the list, as it does anywhere else.
   const box = await swipeIntoView(page, 'comment:overall');
   await swipe(page, { x: 180, y: box.y + box.height / 2 }, { x: 180, y: box.y + box.height / 2 - 150 }, { ms: 300, hold: 150 });
@@ -116,6 +118,7 @@ async function commentWatchingFonts() {
   const mainGlyphs = (await state(page)).font_glyphs;
   await clickLabel(page, 'Start');
   await clickLabel(page, 'Review');
+  await clickLabel(page, 'Skip ratings');
   await clickLabel(page, 'comment:overall');
   return { context, page, fonts, mainGlyphs };
 }
@@ -142,6 +145,7 @@ test('letters beyond English and Welsh ones (Ł, ź, ñ, ø) come in a second fo
   assert.equal((await state(page)).overall_comment, 'Diolch yn fawr ŵ ŷ, café naïve £5 ½ — Łódź');
   await clickLabel(page, 'Start');
   await clickLabel(page, 'Review');
+  await clickLabel(page, 'Skip ratings');
   await page.waitForFunction((n) => window.budgetApp.state().font_glyphs > n, mainGlyphs);
   assert.deepEqual(fonts, ['NotoSans-Regular.ttf', 'NotoSans-Extra.ttf']);
   await context.close();

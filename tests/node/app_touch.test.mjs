@@ -102,6 +102,7 @@ async function touchJourney(page, budget) {
   await page.screenshot({ path: join(shots, `${budget}-phone-journey-summary.png`) });
   await tap('Summary');
   await tap('Review');
+  await tap('Skip ratings');
   await page.screenshot({ path: join(shots, `${budget}-phone-journey-review.png`) });
   await tap('Send');
   await page.waitForFunction(() => window.budgetApp.state().send_state === 'sent');

@@ -60,6 +60,8 @@ for (const [name, device, px] of sizes) {
       assert.deepEqual(await smallTargets(page), [], tab);
     }
     await clickLabel(page, 'Review');
+    assert.deepEqual(await smallTargets(page), [], 'ratings');
+    await clickLabel(page, 'Skip ratings');
     assert.deepEqual(await smallTargets(page), [], 'review');
     const { words, drawn, css } = await widths(page, 'review:remaining', px);
     assert.ok(words.length > 20, words);

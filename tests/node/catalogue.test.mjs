@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const wasm = join(root, 'wasm');
-const sources = readdirSync(wasm).filter((f) => f.endsWith('.cpp')).map((f) => [f, readFileSync(join(wasm, f), 'utf8')]);
+// The app's code, and the core's words it shows (the rating scales and questions, marked N_ there).
+const sources = readdirSync(wasm).filter((f) => f.endsWith('.cpp')).map((f) => [f, readFileSync(join(wasm, f), 'utf8')])
+  .concat([['resident_ratings.cpp', readFileSync(join(root, 'core', 'submission', 'resident_ratings.cpp'), 'utf8')]]);
 
 const LITERAL = /"((?:[^"\\]|\\.)*)"/y;
 const unescape = (s) => s.replace(/\\(["\\n])/g, (_, c) => (c === 'n' ? '\n' : c));
@@ -109,7 +111,9 @@ test('every word of the annual report and of the warning signs is in the report\
   }
   const code = [[join(reportDir, 'annual_report.cpp'), 'annual_report.cpp'],
                 [join(root, 'core', 'accountability', 'warning_signs.cpp'), 'warning_signs.cpp'],
-                [join(root, 'core', 'accountability', 'neighbours.cpp'), 'neighbours.cpp']];
+                [join(root, 'core', 'accountability', 'neighbours.cpp'), 'neighbours.cpp'],
+                [join(root, 'core', 'submission', 'resident_ratings.cpp'), 'resident_ratings.cpp'],
+                [join(root, 'core', 'accountability', 'council_profile.cpp'), 'council_profile.cpp']];
   for (const [path, name] of code) {
     for (const m of readFileSync(path, 'utf8').matchAll(/\b(?:tr|N_)\("((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), name);
   }

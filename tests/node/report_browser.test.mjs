@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { lookAtPage } from './browser_harness.mjs';
-import { startServer, root, budgetsDir, toolBin } from './server_harness.mjs';
+import { startServer, root, budgetsDir, toolBin, sample, post } from './server_harness.mjs';
 
 const shots = join(root, 'build', 'screenshots', 'report');
 const PHONE = { width: 390, height: 844 }, DESKTOP = { width: 1280, height: 900 };
@@ -44,6 +44,52 @@ test('the report is HTML with no script, under its own Content-Security-Policy; 
   assert.equal((await fetch(`${server.base}/report/northmoor-county`, { method: 'POST' })).status, 405);
   const css = await fetch(`${server.base}/report/report.css`);
   assert.match(css.headers.get('content-type'), /^text\/css/);
+});
+
+// Residents' ratings, sent with ten responses: adult social care rated by all ten (7 of them
+// satisfied), children's services by nine (suppressed), trust by ten with "don't know" left out.
+test('residents\' ratings beside the council\'s own: a share with its 95% Wilson range from 10 ratings, none below', async () => {
+  const docs = sample('northmoor-county-2026.json', 10, 4242);
+  for (const [i, line] of docs.entries()) {
+    const doc = JSON.parse(line);
+    doc.ratings = { services: { adults: i < 7 ? 'fairly_satisfied' : 'very_dissatisfied' },
+                    council: { trust: i < 5 ? 'a_great_deal' : 'not_at_all' } };
+    if (i < 9) doc.ratings.services.children = 'very_satisfied';
+    if (i === 9) doc.ratings.council.runs_things = 'dont_know';
+    const res = await post(server.base, JSON.stringify(doc));
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+  }
+  // The results thread counts them within a second or so.
+  let page = '';
+  for (let i = 0; i < 40 && !/residents who rated anything<\/span>?: 10|residents who rated anything: 10/.test(page); i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    page = await (await fetch(`${server.base}/report/northmoor-county`)).text();
+  }
+  const plain = (h) => h.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/\s+/g, ' ');
+  const group = (name) => plain(page.slice(page.indexOf(`<h3>${name}</h3>`), page.indexOf('</div>', page.indexOf(`<h3>${name}</h3>`))));
+  assert.match(plain(page), /residents who rated anything: 10\)/);
+  // 7 of 10: Wilson 39.7% to 89.2%, shown whole.
+  assert.match(group('Adult social care'), /Residents: 70% satisfied \(95% range 40% to 89%; residents who rated it: 10\)/);
+  assert.match(group('Adult social care'), /The council's own rating: Adequate\. Assessments are quicker/);
+  assert.match(group('Children, families and education'), /Residents: fewer than 10 residents have rated this, so no share is shown yet\./);
+  assert.match(group('Children, families and education'), /The council's own rating: Good\./);
+  assert.match(group('Ring-fenced and fixed costs'), /The council's own rating: none given\./);
+  const whole = plain(page.slice(page.indexOf('<h3>The council as a whole</h3>')));
+  assert.match(whole, /How much do you trust the council\? 50% a great deal or a fair amount \(95% range 24% to 76%; residents who answered: 10\)/);
+  assert.match(whole, /the way the council runs things\? fewer than 10 residents have answered/);
+  // The public results say the same in figures.
+  const results = await (await fetch(`${server.base}/api/v1/budgets/northmoor-county-2026/results`)).json();
+  const adults = results.ratings.services.find((x) => x.id === 'adults');
+  assert.deepEqual(adults, { id: 'adults', rated: 10, positive: 7, percent: '70.0', low_percent: '39.7', high_percent: '89.2' });
+  assert.deepEqual(results.ratings.services.find((x) => x.id === 'children'), { id: 'children', suppressed: true });
+  // Welsh, and the page at a phone's width with axe.
+  const cy = plain(await (await fetch(`${server.base}/report/northmoor-county?lang=cy`)).text());
+  assert.match(cy, /Sut mae trigolion yn sgorio’r cyngor/);
+  assert.match(cy, /70% yn fodlon \(ystod 95% 40% i 89%; trigolion a’i sgoriodd: 10\)/);
+  const tab = await browser.newPage({ viewport: PHONE });
+  await tab.goto(`${server.base}/report/northmoor-county#ratings`);
+  await tab.locator('section[aria-labelledby="ratings"]').screenshot({ path: join(shots, 'report-northmoor-ratings-390.png') });
+  await tab.close();
 });
 
 for (const size of [PHONE, DESKTOP]) {
@@ -92,7 +138,9 @@ for (const size of [PHONE, DESKTOP]) {
       if (!b) return assert.equal(blocks[i], null, k.id);
       ++compared;
       assert.ok(blocks[i].text.includes(`: ${b.words}.`), `${k.id}: ${blocks[i].text}`);
-      assert.match(blocks[i].text, /\(CIPFA nearest neighbours \(illustrative\), 2024\/25\)/);
+      assert.match(blocks[i].text, /\(CIPFA nearest neighbours \(illustrative\)\)/);
+      // Every figure with its year: the council's latest, the neighbours' published one.
+      assert.ok(blocks[i].text.includes(`(${b.own_year}); their median: `) && blocks[i].text.endsWith(`(${b.year}).`), blocks[i].text);
       assert.equal(blocks[i].ticks, profile.neighbours.indicators[k.id].values.filter((v) => v !== null).length, k.id);
       assert.deepEqual(blocks[i].rows.slice(0, 15), profile.neighbours.councils, k.id);
     });

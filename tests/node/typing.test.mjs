@@ -55,6 +55,7 @@ async function openBox(device, budget, key, permissions = []) {
   await settle(page);
   await press(page, device, 'Start');
   await press(page, device, 'Review');
+  await press(page, device, 'Skip ratings');
   await press(page, device, key);
   // One tap or click; on a loaded machine the box's focus may land a few frames after settle.
   await page.waitForFunction((k) => document.activeElement?.dataset.key === k, key, { timeout: 10000 }).catch(() => {});

@@ -259,6 +259,7 @@ describe('voter codes in the browser', () => {
       await settle(page);
       await tapLabel(page, 'Start');
       await tapLabel(page, 'Review');
+      await tapLabel(page, 'Skip ratings');
       return { context, page };
     };
     const problem = (page) => page.evaluate(() => document.getElementById('m-Problem')?.textContent ?? '');

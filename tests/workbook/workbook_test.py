@@ -198,7 +198,7 @@ class ProfileWorkbooks(Scratch):
         tool("profile-workbook", os.path.join(BUDGETS, "councils", "bro-tegid.json"), self.path("p.xlsx"))
         wb = openpyxl.load_workbook(self.path("p.xlsx"))
         self.assertEqual(wb.sheetnames, ["About", "Profile", "Finance", "Governance", "You said", "We did", "Similar councils",
-                                         "Compared indicators", "Service costs", "Thresholds"])
+                                         "Compared indicators", "Service costs", "Self-assessment", "Thresholds"])
         profile = wb["Profile"]
         labels = {profile.cell(row=r, column=1).value: r for r in range(2, profile.max_row + 1)}
         as_of = profile.cell(row=labels["Figures as of"], column=2)

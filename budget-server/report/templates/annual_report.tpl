@@ -26,6 +26,7 @@
 <li><a href="#glance">{{_ The council at a glance _}}</a></li>
 <li><a href="#signs">{{_ Warning signs _}}</a></li>
 {{#INDICATORS}}<li><a href="#indicators">{{_ Indicators _}}</a></li>{{/INDICATORS}}
+{{#RATINGS}}<li><a href="#ratings">{{_ How residents rate the council _}}</a></li>{{/RATINGS}}
 {{#YOU_SAID}}<li><a href="#you-said">{{_ You said, we did _}}</a></li>{{/YOU_SAID}}
 <li><a href="#sources">{{_ Sources and dates _}}</a></li>
 </ol>
@@ -95,7 +96,7 @@
 <tbody>{{#POINT}}<tr><th scope="row">{{YEAR}}</th><td>{{VALUE}}</td></tr>{{/POINT}}</tbody>
 </table>
 {{#NEIGHBOURS}}<div class="neighbours">
-<p id="neighbours-{{N}}"><strong>{{_ Beside similar councils _}}</strong> ({{GROUP}}, {{YEAR}}){{#WORDS}}: {{TEXT}}{{/WORDS}}. {{_ This council _}}: {{VALUE}}; {{_ their median _}}: {{MEDIAN}}.</p>
+<p id="neighbours-{{N}}"><strong>{{_ Beside similar councils _}}</strong> ({{GROUP}}){{#WORDS}}: {{TEXT}}{{/WORDS}}. {{_ This council _}}: {{VALUE}} ({{OWN_YEAR}}); {{_ their median _}}: {{MEDIAN}} ({{YEAR}}).</p>
 <svg class="barcode" viewBox="0 0 640 64" role="img" aria-labelledby="neighbours-{{N}}" focusable="false">
 <line class="strip" x1="20" x2="620" y1="32" y2="32"></line>
 {{#TICK}}<line class="neighbour" x1="{{X}}" x2="{{X}}" y1="18" y2="46"></line>{{/TICK}}
@@ -115,6 +116,27 @@
 {{/INDICATOR}}
 </section>
 {{/INDICATORS}}
+
+{{#RATINGS}}
+<section aria-labelledby="ratings">
+<h2 id="ratings">{{_ How residents rate the council _}}</h2>
+<p>{{_ Residents rate services when they answer the budget consultation (the optional step How are we doing?). A share is the residents who chose one of the top two answers, out of those who did not say they don't know; it is shown with the range it is 95% likely to lie in, and only once 10 residents have rated. Beside it is the council's own rating. _}} <span class="small">({{BUDGET_NAME}}; {{_ residents who rated anything _}}: {{RESIDENTS}})</span></p>
+{{#GROUP}}<div class="rated-group">
+<h3>{{NAME}}</h3>
+<p><span class="label">{{_ Residents _}}:</span> {{#SHARE}}<strong>{{PERCENT}}</strong> {{_ satisfied _}} <span class="small">({{_ 95% range _}} {{LOW}} {{_ to _}} {{HIGH}}; {{_ residents who rated it _}}: {{RATED}})</span>{{/SHARE}}{{#SUPPRESSED}}{{_ fewer than 10 residents have rated this, so no share is shown yet. _}}{{/SUPPRESSED}}</p>
+<p><span class="label">{{_ The council's own rating _}}:</span> {{#SELF}}<strong>{{RATING}}</strong>. {{SUMMARY}} <span class="small">({{_ assessed on _}} {{ON}})</span>{{/SELF}}{{#NO_SELF}}{{_ none given. _}}{{/NO_SELF}}</p>
+</div>
+{{/GROUP}}
+<h3>{{_ The council as a whole _}}</h3>
+<table class="ratings">
+<caption class="visually-hidden">{{_ Residents' answers to the questions about the council as a whole _}}</caption>
+<thead><tr><th scope="col">{{_ Question _}}</th><th scope="col">{{_ Residents _}}</th></tr></thead>
+<tbody>{{#QUESTION}}<tr><th scope="row">{{TEXT}}</th>
+<td>{{#SHARE}}<strong>{{PERCENT}}</strong> {{POSITIVE}} <span class="small">({{_ 95% range _}} {{LOW}} {{_ to _}} {{HIGH}}; {{_ residents who answered _}}: {{RATED}})</span>{{/SHARE}}{{#SUPPRESSED}}{{_ fewer than 10 residents have answered, so no share is shown yet. _}}{{/SUPPRESSED}}</td></tr>
+{{/QUESTION}}</tbody>
+</table>
+</section>
+{{/RATINGS}}
 
 {{#YOU_SAID}}
 <section aria-labelledby="you-said">
