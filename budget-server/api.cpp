@@ -22,6 +22,8 @@
 #include "utc_time.h"
 #include "voter_codes.h"
 #include "xlsx_export.h"
+#include "console/forms.h"
+#include "exports.h"
 
 namespace server {
 
@@ -166,6 +168,108 @@ bool Api::officer_allowed(const Request& request) const {
     return !config_.officer_token.empty() && !token.empty() && constant_time_equal(token, config_.officer_token);
 }
 
+namespace {
+
+constexpr const char* kTokenMissing =
+    "this export needs an officer's API token: send it as Authorization: Bearer TOKEN (an administrator makes one in the console, under API tokens)";
+constexpr const char* kTokenWrong = "this API token is not valid: it may be mistyped, or revoked";
+
+std::string query_of(const std::string& target) {
+    const auto q = target.find('?');
+    return q == std::string::npos ? std::string() : target.substr(q + 1);
+}
+
+// Milliseconds since 1970 of an RFC 3339 time ("2026-12-07T09:00:00Z", "...00.5+01:00"), or nullopt.
+std::optional<std::int64_t> rfc3339_ms(std::string text) {
+    std::int64_t offset_minutes = 0;
+    const std::size_t n = text.size();
+    if (n > 6 && (text[n - 6] == '+' || text[n - 6] == '-') && text[n - 3] == ':') {
+        const std::string hh = text.substr(n - 5, 2), mm = text.substr(n - 2, 2);
+        const auto digit2 = [](const std::string& d) { return d.size() == 2 && d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9'; };
+        if (!digit2(hh) || !digit2(mm)) return std::nullopt;
+        offset_minutes = (text[n - 6] == '-' ? -1 : 1) * (std::stoi(hh) * 60 + std::stoi(mm));
+        text = text.substr(0, n - 6) + "Z";
+    }
+    const auto seconds = budget::parse_utc(text);
+    if (!seconds) return std::nullopt;
+    std::int64_t ms = 0;
+    if (const auto dot = text.find('.'); dot != std::string::npos)
+        for (std::size_t i = dot + 1, scale = 100; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, scale /= 10)
+            ms += (text[i] - '0') * static_cast<std::int64_t>(scale);
+    return *seconds * 1000 + ms - offset_minutes * 60000;
+}
+
+// The newest row an export ?since=VALUE leaves out: every row received at or before that time, or up
+// to and including the submission with that id. nullopt when it is neither (or storage failed: `error`).
+std::optional<std::int64_t> rows_before(storage::Storage& storage, const std::string& budget_id, const std::string& value, std::string& error) {
+    const auto since = rfc3339_ms(value);
+    std::optional<std::int64_t> last;
+    std::int64_t newest_before = 0;
+    const bool ok = storage.scan(budget_id, false, [&](const storage::StoredRow& row) {
+        if (since) {
+            const auto at = rfc3339_ms(row.received_at);
+            if (at && *at <= *since) newest_before = row.id;
+        } else if (row.submission_id == value) {
+            last = row.id;
+        }
+    }, error);
+    if (!ok) return std::nullopt;
+    if (since) return newest_before;
+    return last;
+}
+
+
+// The rows an export holds, from its query: ?version=N (one of the budget's versions) and ?since=
+// (an RFC 3339 time, or the id of a stored submission). Anything else is refused, naming it.
+std::optional<storage::ExportScope> export_scope(const BudgetSet& set, const budget::Budget& current, const std::string& query,
+                                                 storage::Storage& storage, const budget::Budget*& chosen, Response& refusal) {
+    storage::ExportScope scope;
+    chosen = &current;
+    const auto versions = set.versions.find(current.id);
+    if (versions != set.versions.end())
+        for (const auto& [number, edition] : versions->second) scope.versions.push_back(edition.budget.get());
+    if (scope.versions.empty()) scope.versions.push_back(&current);
+    const auto pairs = console::parse_form(query);
+    if (!pairs) {
+        refusal = error_response(400, "export.bad_query", "the query string could not be read");
+        return std::nullopt;
+    }
+    for (const auto& [name, value] : *pairs) {
+        if (name == "version") {
+            const bool digits = !value.empty() && value.size() <= 18 && std::all_of(value.begin(), value.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+            const budget::Budget* found = nullptr;
+            for (const budget::Budget* each : scope.versions)
+                if (digits && each->version == std::stoll(value)) found = each;
+            if (!found) {
+                std::string known;
+                for (const budget::Budget* each : scope.versions) known += (known.empty() ? "" : ", ") + std::to_string(each->version);
+                refusal = error_response(400, "export.unknown_version",
+                                         "budget \"" + current.id + "\" has no version \"" + value + "\"; its versions are " + known);
+                return std::nullopt;
+            }
+            scope.version = found->version;
+            chosen = found;
+        } else if (name == "since") {
+            std::string error;
+            const auto after = rows_before(storage, current.id, value, error);
+            if (!after) {
+                refusal = error.empty() ? error_response(400, "export.bad_since",
+                                                         "since is neither a time such as 2026-12-07T09:00:00Z nor the id of a stored response")
+                                        : error_response(503, "storage.unavailable", "the export could not be made just now");
+                return std::nullopt;
+            }
+            scope.after_row = *after;
+        } else {
+            refusal = error_response(400, "export.unknown_parameter",
+                                     "\"" + name + "\" is not a parameter of this export; it takes version and since");
+            return std::nullopt;
+        }
+    }
+    return scope;
+}
+
+}  // namespace
+
 std::string allowed_methods(const std::string& path) {
     if (path == "/api/v1/submissions") return "POST, OPTIONS";
     if (path == "/api/v1/health" || path == "/api/v1/budgets") return "GET, HEAD, OPTIONS";
@@ -278,16 +382,18 @@ void Api::handle(Request request, std::function<void(Response)> done) {
         }
         // A per-officer token (bst_...) is checked against the database on the export's thread.
         if (const std::string token = bearer_token(request.authorization); token.rfind("bst_", 0) == 0 && config_.officers)
-            return officer(b, rest, token, request.client_address, [set, finish = std::move(finish)](Response r) { finish(std::move(r)); });
+            return officer(set, b, rest, query_of(request.target), token, request.client_address, [finish = std::move(finish)](Response r) { finish(std::move(r)); });
         if (!officer_allowed(request)) {
             if (!request.authorization.empty()) officer_failures_.allow(request.client_address);
-            Response r = error_response(401, "auth.required", config_.officer_token.empty()
-                                                                  ? "officer access is not configured on this server"
-                                                                  : "a valid officer token is required");
+            Response r = !config_.officers && config_.officer_token.empty()
+                             ? error_response(401, "auth.not_configured", "officer access is not configured on this server")
+                         : bearer_token(request.authorization).empty()
+                             ? error_response(401, "auth.required", kTokenMissing)
+                             : error_response(401, "auth.bad_token", kTokenWrong);
             r.headers.emplace_back("WWW-Authenticate", "Bearer");
             return finish(std::move(r));
         }
-        return officer(b, rest, "", request.client_address, [set, finish = std::move(finish)](Response r) { finish(std::move(r)); });
+        return officer(set, b, rest, query_of(request.target), "", request.client_address, [finish = std::move(finish)](Response r) { finish(std::move(r)); });
     }
     return finish(error_response(404, "http.not_found", "no such route"));
 }
@@ -506,10 +612,11 @@ Response Api::results(const budget::Budget& b) {
 }
 
 bool write_officer_file(storage::Storage& storage, storage::OfficerStore* officers, const budget::Budget& b, const std::string& what,
-                        const std::string& path, std::string& error) {
+                        const std::string& path, std::string& error, const storage::ExportScope* scope) {
     storage::HiddenComments hidden;
     if (officers && !officers->hidden_comments(b.id, hidden, error)) return false;
     if (what == "export.xlsx") return storage::write_xlsx(storage, b, hidden, path, error);
+    if (scope) return storage::write_export(storage, b, what, path, hidden, error, *scope);
     return storage::write_export(storage, b, what, path, hidden, error);
 }
 
@@ -520,10 +627,10 @@ std::string export_content_type(const std::string& what) {
     return "application/json; charset=utf-8";
 }
 
-void Api::officer(const budget::Budget& b, const std::string& what, const std::string& token, const std::string& address,
-                  std::function<void(Response)> done) {
+void Api::officer(std::shared_ptr<const BudgetSet> set, const budget::Budget& b, const std::string& what, const std::string& query,
+                  const std::string& token, const std::string& address, std::function<void(Response)> done) {
     // Exports can be large: written to a file on a worker thread, then sent from disk.
-    std::thread([this, &b, what, token, address, done = std::move(done)] {
+    std::thread([this, set = std::move(set), &b, what, query, token, address, done = std::move(done)] {
         std::string who = "(shared token file)", how = "through the API";
         if (!token.empty()) {
             storage::ApiToken found;
@@ -534,7 +641,7 @@ void Api::officer(const budget::Budget& b, const std::string& what, const std::s
             if (s != storage::StoreStatus::Ok || !in_scope) {
                 officer_failures_.allow(address);
                 Response r = s == storage::StoreStatus::Ok ? error_response(403, "auth.out_of_scope", "this token is not for budget \"" + b.id + "\"")
-                                                  : error_response(401, "auth.required", "a valid officer token is required");
+                                                  : error_response(401, "auth.bad_token", kTokenWrong);
                 if (s != storage::StoreStatus::Ok) r.headers.emplace_back("WWW-Authenticate", "Bearer");
                 return done(std::move(r));
             }
@@ -544,8 +651,14 @@ void Api::officer(const budget::Budget& b, const std::string& what, const std::s
         static std::atomic<unsigned> counter{0};
         const std::string path = config_.export_dir + "/export-" + std::to_string(::getpid()) + "-" +
                                  std::to_string(counter++) + ".tmp";
+        Response refusal;
+        const budget::Budget* chosen = nullptr;
+        const auto scope = export_scope(*set, b, query, storage_, chosen, refusal);
+        if (!scope) return done(std::move(refusal));
+        if (what == "export.xlsx" && scope->after_row != 0)
+            return done(error_response(400, "export.unknown_parameter", "\"since\" is not a parameter of export.xlsx; it takes version"));
         std::string error;
-        if (!write_officer_file(storage_, config_.officers, b, what, path, error)) {
+        if (!write_officer_file(storage_, config_.officers, *chosen, what, path, error, &*scope)) {
             std::remove(path.c_str());
             log_line("export failed: " + error);
             return done(error_response(503, "storage.unavailable", "the export could not be made just now"));

@@ -104,8 +104,10 @@ private:
     // The count as JSON, or (pabulib_area set; "" for a ballot without areas) the votes as a pabulib file.
     void ballot_results(const budget::Ballot& ballot, std::optional<std::string> pabulib_area, std::function<void(Response)> done);
     // `token`: a per-officer token to check first ("": the shared token already checked).
-    void officer(const budget::Budget& b, const std::string& what, const std::string& token, const std::string& address,
-                 std::function<void(Response)> done);
+    // An export of `what` for budget `b` (current in `set`), scoped by the request's query (?version=N,
+    // ?since=TIME or a submission id), after the token is checked.
+    void officer(std::shared_ptr<const BudgetSet> set, const budget::Budget& b, const std::string& what, const std::string& query,
+                 const std::string& token, const std::string& address, std::function<void(Response)> done);
     bool officer_allowed(const Request& request) const;
 
     ApiConfig config_;
@@ -132,8 +134,9 @@ std::string allowed_methods(const std::string& path);
 
 // An officer's file (export.csv, export.xlsx, aggregate.csv, aggregate.json, submissions.jsonl)
 // written to `path`, comments hidden by moderation flagged (`officers` may be null: none hidden).
+// With `scope`, the rows it names (exports.h); without, the version `b` is.
 bool write_officer_file(storage::Storage& storage, storage::OfficerStore* officers, const budget::Budget& b, const std::string& what,
-                        const std::string& path, std::string& error);
+                        const std::string& path, std::string& error, const storage::ExportScope* scope = nullptr);
 std::string export_content_type(const std::string& what);
 
 // The token of an "Authorization: Bearer TOKEN" header (the scheme in any case), or "".

@@ -48,6 +48,20 @@ std::string with_cell(std::string row, const std::string& cell) {
 
 bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
                   const HiddenComments& hidden, std::string& error) {
+    ExportScope scope;
+    scope.versions = {&b};
+    scope.version = b.version;
+    return write_export(storage, b, what, path, hidden, error, scope);
+}
+
+bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
+                  const HiddenComments& hidden, std::string& error, const ExportScope& scope) {
+    const auto version_of = [&](std::int64_t v) -> const budget::Budget* {
+        if (scope.version && v != *scope.version) return nullptr;
+        for (const budget::Budget* each : scope.versions)
+            if (each->version == v) return each;
+        return nullptr;
+    };
     auto hidden_of = [&](const std::string& id, const std::string& about) {
         const auto h = hidden.find({id, about});
         return h == hidden.end() ? nullptr : &h->second;
@@ -60,23 +74,30 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
     bool ok = true;
     if (what == "submissions.jsonl") {
         ok = storage.scan(b.id, true, [&](const StoredRow& row) {
-            if (row.budget_version == b.version) out << row.document << '\n';
+            if (row.id > scope.after_row && version_of(row.budget_version)) out << row.document << '\n';
         }, error);
     } else if (what == "export.csv") {
-        out << with_cell(budget::export_csv_header(b), "hidden_comments");
+        std::vector<const budget::Budget*> shown;
+        for (const budget::Budget* each : scope.versions)
+            if (!scope.version || each->version == *scope.version) shown.push_back(each);
+        const budget::ExportColumns columns = budget::export_columns(shown);
+        out << with_cell(budget::export_csv_header(columns), "hidden_comments");
         ok = storage.scan(b.id, true, [&](const StoredRow& row) {
-            if (row.budget_version != b.version) return;
-            const budget::SubmissionCheck c = budget::validate_submission(b, row.document);
+            const budget::Budget* answered = row.id > scope.after_row ? version_of(row.budget_version) : nullptr;
+            if (!answered) return;
+            const budget::SubmissionCheck c = budget::validate_submission(*answered, row.document);
             if (!c.ok) return;
             std::string abouts;  // what each comment an officer hid was about ("overall" or a service id)
             if (hidden_of(c.submission.submission_id, "overall")) abouts = "overall";
             for (const auto& [svc, text] : c.submission.service_comments)
-                if (hidden_of(c.submission.submission_id, b.services[svc].id)) abouts += (abouts.empty() ? "" : " ") + b.services[svc].id;
-            out << with_cell(budget::export_csv_row(b, c.submission, c.outcome, row.received_at), budget::csv_text(abouts));
+                if (hidden_of(c.submission.submission_id, answered->services[svc].id))
+                    abouts += (abouts.empty() ? "" : " ") + answered->services[svc].id;
+            out << with_cell(budget::export_csv_row(columns, *answered, c.submission, c.outcome, row.received_at), budget::csv_text(abouts));
         }, error);
     } else {
         budget::Aggregator agg(b);
-        ok = aggregate_stored(storage, b, agg, error);
+        std::int64_t last = 0;
+        ok = aggregate_since(storage, b, scope.after_row, agg, last, error);
         if (ok && what == "aggregate.json") {
             out << "{\"summary\": " << agg.to_json() << ",\n\"comments\": [";
             bool first = true;

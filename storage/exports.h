@@ -1,6 +1,9 @@
 // Officers' exports and aggregates, read from storage: shared by budget-server and budget-tool.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "aggregation.h"
 #include "budget.h"
@@ -15,6 +18,17 @@ namespace storage {
 // hidden column and the reason. False with `error` when storage fails.
 bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
                   const HiddenComments& hidden, std::string& error);
+
+// Which stored rows an export holds. export.csv and submissions.jsonl: the rows of every version in
+// `versions` (oldest first; each row read against its own version), or of `version` alone; the
+// aggregates are of `b` alone. Only rows stored after row `after_row` (0: all).
+struct ExportScope {
+    std::vector<const budget::Budget*> versions;
+    std::optional<std::int64_t> version;
+    std::int64_t after_row = 0;
+};
+bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
+                  const HiddenComments& hidden, std::string& error, const ExportScope& scope);
 
 // Aggregates every stored submission of a budget (streaming, from the compact choices).
 bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error);

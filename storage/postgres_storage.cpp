@@ -146,9 +146,9 @@ public:
         if (!ok(run(c.get(), "BEGIN"))) { error = PQerrorMessage(c.get()); return false; }
         const char* sql = with_documents
                               ? "DECLARE rows NO SCROLL CURSOR FOR SELECT id, submission_id, received_at, has_comments, choices, "
-                                "balanced, document, budget_version FROM submissions WHERE budget_id = $1 ORDER BY id"
+                                "balanced, document, budget_version, ratings FROM submissions WHERE budget_id = $1 ORDER BY id"
                               : "DECLARE rows NO SCROLL CURSOR FOR SELECT id, submission_id, received_at, has_comments, choices, "
-                                "balanced, '', budget_version FROM submissions WHERE budget_id = $1 ORDER BY id";
+                                "balanced, '', budget_version, ratings FROM submissions WHERE budget_id = $1 ORDER BY id";
         if (!ok(run(c.get(), sql, {{&budget_id, false}}))) { error = PQerrorMessage(c.get()); return false; }
         StoredRow r;
         if (!each_fetched(c.get(), [&](const PGresult* batch, int i) {
@@ -160,6 +160,7 @@ public:
                 r.balanced = *PQgetvalue(batch, i, 5) != 0;
                 r.document = value(batch, i, 6);
                 r.budget_version = int8(batch, i, 7);
+                r.ratings = value(batch, i, 8);
                 row(r);
             }, error))
             return false;

@@ -122,9 +122,9 @@ public:
     bool scan(const std::string& budget_id, bool with_documents, const std::function<void(const StoredRow&)>& row,
               std::string& error) override {
         const char* sql = with_documents
-                              ? "SELECT id, submission_id, received_at, has_comments, choices, balanced, document, budget_version FROM submissions "
+                              ? "SELECT id, submission_id, received_at, has_comments, choices, balanced, document, budget_version, ratings FROM submissions "
                                 "WHERE budget_id = ? ORDER BY id"
-                              : "SELECT id, submission_id, received_at, has_comments, choices, balanced, '', budget_version FROM submissions "
+                              : "SELECT id, submission_id, received_at, has_comments, choices, balanced, '', budget_version, ratings FROM submissions "
                                 "WHERE budget_id = ? ORDER BY id";
         StoredRow r;
         return query(budget_id, sql, [&](const Statement& st) {
@@ -136,6 +136,7 @@ public:
             r.balanced = sqlite3_column_int(st.get(), 5) != 0;
             r.document = st.column_text(6);
             r.budget_version = sqlite3_column_int64(st.get(), 7);
+            r.ratings = st.column_text(8);
             row(r);
         }, error);
     }

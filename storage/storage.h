@@ -49,7 +49,7 @@ struct StoredRow {
     std::string choices;
     bool has_comments = false;
     bool balanced = false;
-    std::string ratings;  // resident_ratings.h codes; filled by scan_since only
+    std::string ratings;  // resident_ratings.h codes
 };
 
 class Storage {

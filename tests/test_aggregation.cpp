@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "aggregation.h"
+#include "answer_groups.h"
 #include "sample.h"
 #include "support.h"
 
@@ -101,6 +102,27 @@ BOOST_AUTO_TEST_CASE(reports_have_exact_decimals_and_neutralised_text) {
                "three-aaaa,overall,\"'=cmd|' /C calc'!A0\"\r\n"
                "three-aaaa,parks,\"<script>alert(1)</script>, \"\"quoted\"\"\"\r\n");
     BOOST_TEST(comments_json_items(b, s).find(R"("comment":"=cmd|' /C calc'!A0")") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(one_small_group_takes_the_next_smallest_with_it) {
+    const Budget b = test::load_ok(test::small_budget());
+    const auto groups_of = [&](std::vector<int> counts) {
+        std::vector<AnswerGroup> out;
+        for (int n : counts) {
+            AnswerGroup g{"o" + std::to_string(out.size()), {"Option", ""}, Aggregator(b)};
+            for (int i = 0; i < n; ++i) g.aggregate.add(default_choices(b), false, false);
+            out.push_back(std::move(g));
+        }
+        return group_visibility(out);
+    };
+    using G = GroupShown;
+    // One under 10: the total less the others would give it away, so the smallest other goes too.
+    BOOST_TEST((groups_of({3, 25, 12, 40}) == std::vector<G>{G::Small, G::Shown, G::WithSmall, G::Shown}));
+    BOOST_TEST((groups_of({40, 9, 10}) == std::vector<G>{G::Shown, G::Small, G::WithSmall}));
+    // Two under 10 cannot be told apart by subtraction; none under 10 hides nothing.
+    BOOST_TEST((groups_of({3, 4, 25}) == std::vector<G>{G::Small, G::Small, G::Shown}));
+    BOOST_TEST((groups_of({30, 20}) == std::vector<G>{G::Shown, G::Shown}));
+    BOOST_TEST((groups_of({5}) == std::vector<G>{G::Small}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

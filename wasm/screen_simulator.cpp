@@ -57,7 +57,8 @@ void actions(AppState& s, bool with_report) {
     push_primary_colours();
     const bool review = button(s, s.tr("Review and send"), "Review");
     pop_primary_colours();
-    if (review) s.screen = Screen::Ratings;  // the optional "How are we doing?" first
+    // The optional "How are we doing?" first, while responses are taken (else nothing could send it).
+    if (review) s.screen = s.consultation == Consultation::Open ? Screen::Ratings : Screen::Review;
     if (!with_report) return;
     beside_if_fits(s.tr("Annual report"));
     if (button(s, s.tr("Annual report"), "Annual report")) s.screen = Screen::AnnualReport;

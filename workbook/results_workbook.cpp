@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "aggregation.h"
+#include "tax_bands.h"
 #include "choices_codec.h"
 #include "money.h"
 #include "submission.h"
@@ -143,7 +144,7 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
     w.number(summary, 3, 1, static_cast<double>(n));
     w.text(summary, 4, 0, "Balanced the budget");
     w.number(summary, 4, 1, share_value(agg.balanced(), n), w.percent());
-    w.text(summary, 5, 0, "Left comments");
+    w.text(summary, 5, 0, "Responses with comments");
     w.number(summary, 5, 1, static_cast<double>(agg.with_comments()));
     w.text(summary, 6, 0, "Exported (UTC)");
     w.text(summary, 6, 1, source.written_at);
@@ -195,13 +196,35 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
     for (std::size_t i = 0; i < b.incomes.size(); ++i) option_row(b.incomes[i].name.en, "income", b.incomes[i].id, agg.income_uptake(i));
     w.chart(opts, opts_name, LXW_CHART_BAR, "Share choosing each option", 1, row - 1, 0, 4, row + 1, 0, true);
 
-    // Council tax: the rises chosen (steps nobody chose are left out).
+    // Council tax: the changes chosen in bands (a cut, none, each whole percent up to the referendum
+    // limit, the limit), each with what it means on Band D; then every step chosen, for analysts.
     lxw_worksheet* tax = w.sheet("Council tax");
     const std::string tax_name = w.last_name();
-    w.header(tax, 0, {"Rise", "Responses"});
+    worksheet_set_column(tax, 0, 0, 34, nullptr);
+    worksheet_set_column(tax, 1, 6, 16, nullptr);
+    w.header(tax, 0, {"Change", "Above", "Up to", "Responses", "Share", "Band D a year, up to"});
     worksheet_freeze_panes(tax, 1, 0);
     row = 1;
     const auto& ct = b.council_tax;
+    for (const budget::TaxBand& band : budget::council_tax_bands(ct, agg.council_tax_histogram())) {
+        const auto pct = [](budget::BasisPoints bp) { return budget::format_bp_as_percent(bp) + "%"; };
+        const std::string label = band.kind == budget::TaxBand::Kind::Cut      ? "A cut"
+                                  : band.kind == budget::TaxBand::Kind::Freeze ? "No change"
+                                  : band.kind == budget::TaxBand::Kind::Limit  ? pct(band.high_bp) + ", the referendum limit"
+                                                                               : "Over " + pct(band.low_bp) + " up to " + pct(band.high_bp);
+        w.text(tax, row, 0, label);
+        if (band.kind == budget::TaxBand::Kind::Rise) w.number(tax, row, 1, percent_value(band.low_bp), w.percent());
+        if (band.kind == budget::TaxBand::Kind::Cut) w.number(tax, row, 1, percent_value(band.low_bp), w.percent());
+        w.number(tax, row, 2, percent_value(band.kind == budget::TaxBand::Kind::Cut ? 0 : band.high_bp), w.percent());
+        w.number(tax, row, 3, static_cast<double>(band.count));
+        w.number(tax, row, 4, share_value(band.count, n), w.percent());
+        w.number(tax, row, 5, pounds_value(band.kind == budget::TaxBand::Kind::Cut ? band.band_d_low : band.band_d_high), w.pounds());
+        ++row;
+    }
+    const int bands_end = row - 1;
+    w.chart(tax, tax_name, LXW_CHART_BAR, "Council tax change chosen, in bands", 1, bands_end, 0, 4, 1, 7, true);
+    row += 1;
+    w.header(tax, row++, {"Every step chosen", "Responses"});
     const auto& tax_hist = agg.council_tax_histogram();
     for (std::size_t k = 0; k < tax_hist.size(); ++k) {
         if (!tax_hist[k]) continue;
@@ -209,7 +232,50 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
         w.number(tax, row, 1, static_cast<double>(tax_hist[k]));
         ++row;
     }
-    w.chart(tax, tax_name, LXW_CHART_COLUMN, "Council tax rise chosen", 1, row - 1, 0, 1, 1, 3, false);
+
+    // Ratings: residents' answers to "How are we doing?", each question's share positive with its
+    // 95% Wilson range (published only from 10 ratings), then every answer's count.
+    lxw_worksheet* rated = w.sheet("Ratings");
+    worksheet_set_column(rated, 0, 0, 60, nullptr);
+    worksheet_set_column(rated, 1, 7, 16, nullptr);
+    w.text(rated, 0, 0, "Residents who rated anything");
+    w.number(rated, 0, 1, static_cast<double>(agg.ratings().residents));
+    w.header(rated, 2, {"Asked about", "Rated (not don't know)", "Don't know", "Share positive", "95% range from", "95% range to",
+                        "Positive means", "Published"});
+    worksheet_freeze_panes(rated, 3, 1);
+    row = 3;
+    struct Asked { std::string about; const budget::RatingCount* count; budget::RatingScale scale; };
+    std::vector<Asked> asked;
+    for (std::size_t g = 0; g < b.groups.size(); ++g) asked.push_back({b.groups[g].name.en, &agg.ratings().groups[g], budget::RatingScale::Satisfaction});
+    for (std::size_t q = 0; q < budget::perception_questions().size(); ++q)
+        asked.push_back({budget::perception_questions()[q].question, &agg.ratings().perception[q], budget::perception_questions()[q].scale});
+    for (const Asked& a : asked) {
+        w.text(rated, row, 0, a.about);
+        w.number(rated, row, 1, static_cast<double>(a.count->rated()));
+        w.number(rated, row, 2, static_cast<double>(a.count->dont_know));
+        if (a.count->rated() > 0) {
+            const budget::RatingShare share = budget::wilson_share(a.count->positive(), a.count->rated());
+            w.number(rated, row, 3, static_cast<double>(share.share_tenths) / 1000.0, w.percent());
+            w.number(rated, row, 4, static_cast<double>(share.low_tenths) / 1000.0, w.percent());
+            w.number(rated, row, 5, static_cast<double>(share.high_tenths) / 1000.0, w.percent());
+        }
+        w.text(rated, row, 6, budget::positive_words(a.scale));
+        w.text(rated, row, 7, a.count->rated() >= budget::kFewestRatingsShown ? "yes" : "no: fewer than 10 rated");
+        ++row;
+    }
+    row += 1;
+    w.header(rated, row++, {"Asked about", "Answer", "Residents"});
+    for (const Asked& a : asked) {
+        const auto& words = budget::scale_point_words(a.scale);
+        for (std::size_t p = 0; p < words.size(); ++p) {
+            w.text(rated, row, 0, a.about);
+            w.text(rated, row, 1, words[p]);
+            w.number(rated, row++, 2, static_cast<double>(a.count->points[p]));
+        }
+        w.text(rated, row, 0, a.about);
+        w.text(rated, row, 1, "Don't know");
+        w.number(rated, row++, 2, static_cast<double>(a.count->dont_know));
+    }
 
     // A sheet per service: the histogram on its step grid, and its chart.
     int number = 1;
@@ -244,7 +310,10 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
         }
         lxw_worksheet* ws = w.sheet("By " + b.demographics[q].label.en);
         w.text(ws, 0, 0, "Results by answer to: " + b.demographics[q].label.en, w.bold());
-        w.text(ws, 1, 0, "A group with fewer than " + std::to_string(kSmallestGroup) + " responses shows no figures.");
+        w.text(ws, 1, 0, "A group with fewer than " + std::to_string(kSmallestGroup) +
+                             " responses shows no figures; where only one does, the next smallest is hidden with it, so neither can be "
+                             "worked out from the totals.");
+        const std::vector<budget::GroupShown> shown = budget::group_visibility(groups);
         std::vector<std::string> head = {"Figure"};
         for (const auto& g : groups) head.push_back(g.option_id.empty() ? "No answer" : g.label.en);
         w.header(ws, 3, head);
@@ -255,7 +324,8 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
             w.text(ws, r, 0, label);
             for (std::size_t g = 0; g < groups.size(); ++g) {
                 const int col = static_cast<int>(g) + 1;
-                if (groups[g].suppressed()) w.text(ws, r, col, "fewer than " + std::to_string(kSmallestGroup));
+                if (shown[g] == budget::GroupShown::Small) w.text(ws, r, col, "fewer than " + std::to_string(kSmallestGroup));
+                else if (shown[g] == budget::GroupShown::WithSmall) w.text(ws, r, col, "hidden with it");
                 else cell(col, groups[g].aggregate);
             }
             ++r;

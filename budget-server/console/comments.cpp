@@ -68,11 +68,10 @@ Response Console::comments(Context& c, const budget::Budget& b) {
     overall->SetValue("VALUE", "overall");
     overall->SetValue("TEXT", about_text("overall"));
     if (about == "overall") overall->ShowSection("SELECTED");
-    for (const auto& s : b.services) {
-        if (s.locked) continue;
+    for (const auto& s : b.services) {  // fixed lines too: a comment may be about one
         auto* o = d.AddSectionDictionary("ABOUT");
         o->SetValue("VALUE", s.id);
-        o->SetValue("TEXT", s.name.in(language));
+        o->SetValue("TEXT", s.locked ? fill(tr(c, "{service} (fixed)"), {{"service", s.name.in(language)}}) : s.name.in(language));
         if (about == s.id) o->ShowSection("SELECTED");
     }
     const std::size_t last = std::min(matched, first + kPerPage);

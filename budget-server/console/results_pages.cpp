@@ -9,6 +9,7 @@
 #include <ctime>
 #include "across_versions.h"
 #include "aggregation.h"
+#include "tax_bands.h"
 #include "breakdown.h"
 #include "charts.h"
 #include "choices_codec.h"
@@ -133,8 +134,9 @@ bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {
     return storage_.scan(b.id, false, [&](const storage::StoredRow& row) {
         if (row.budget_version != b.version) return;  // results are per version
         ++t.days[row.received_at.substr(0, 10)];
-        if (budget::decode_choices(b, row.choices, choices)) t.agg.add(choices, row.balanced, row.has_comments);
-        else t.agg.reject();
+        if (!budget::decode_choices(b, row.choices, choices)) return t.agg.reject();
+        t.agg.add(choices, row.balanced, row.has_comments);
+        if (const auto ratings = budget::ratings_from_codes(b, row.ratings)) t.agg.add_ratings(*ratings);
     }, error);
 }
 
@@ -181,9 +183,50 @@ void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, cons
 
     const auto& ct = b.council_tax;
     f->SetValue("TAX_MEDIAN", fill(tr(c, "The median rise chosen is {median}."), {{"median", qbp_text(agg.council_tax().median_qbp)}}));
-    page.columns(*f, "TAX", histogram_chart("tax", tr(c, "Council tax rise chosen"), tr(c, "Rise"), tr(c, "Responses"),
-                                          agg.council_tax_histogram(), ct.lever_min_bp, ct.lever_step_bp, n),
-                 tr(c, "The table leaves out the steps nobody chose."));
+    // In bands a cabinet can read (core/results/tax_bands.h), each with what it means on Band D a year.
+    BarChart tax{"tax", tr(c, "Council tax change chosen, in bands"), tr(c, "Change"), tr(c, "Responses"), {}};
+    const auto pounds = [](budget::Pence p) { return (p > 0 ? "+" : "") + budget::format_pounds(p); };
+    for (const budget::TaxBand& band : budget::council_tax_bands(ct, agg.council_tax_histogram())) {
+        std::string label;
+        switch (band.kind) {
+            case budget::TaxBand::Kind::Cut:
+                label = fill(tr(c, "A cut (down to {pounds} a year on Band D)"), {{"pounds", pounds(band.band_d_low)}});
+                break;
+            case budget::TaxBand::Kind::Freeze: label = tr(c, "No change"); break;
+            case budget::TaxBand::Kind::Rise:
+                label = fill(tr(c, "Over {low} up to {high} (up to {pounds} a year on Band D)"),
+                             {{"low", bp_text(band.low_bp)}, {"high", bp_text(band.high_bp)}, {"pounds", pounds(band.band_d_high)}});
+                break;
+            case budget::TaxBand::Kind::Limit:
+                label = fill(tr(c, "{limit}, the referendum limit ({pounds} a year on Band D)"),
+                             {{"limit", bp_text(band.high_bp)}, {"pounds", pounds(band.band_d_high)}});
+                break;
+        }
+        tax.bars.push_back({label, band.count, count_and_share(band.count, n), band.kind == budget::TaxBand::Kind::Freeze});
+    }
+    page.columns(*f, "TAX", tax, tr(c, "Each band holds the changes above its lower end and up to its upper end."));
+
+    // Residents' ratings: every share for officers, marked where the public sees none (fewer than 10).
+    f->SetValue("RATED", std::to_string(agg.ratings().residents));
+    const auto rating_row = [&](const std::string& about, const budget::RatingCount& count, budget::RatingScale scale) {
+        auto* row = f->AddSectionDictionary("RATING");
+        row->SetValue("ABOUT", about);
+        row->SetValue("RATED_N", std::to_string(count.rated()));
+        row->SetValue("DONT_KNOW", std::to_string(count.dont_know));
+        row->SetValue("POSITIVE", tr(c, budget::positive_words(scale)));
+        if (count.rated() == 0) {
+            row->SetValue("SHARE", "");
+        } else {
+            const budget::RatingShare s = budget::wilson_share(count.positive(), count.rated());
+            row->SetValue("SHARE", fill(tr(c, "{share} ({low} to {high})"),
+                                        {{"share", budget::format_fixed(s.share_tenths, 1) + "%"}, {"low", budget::format_fixed(s.low_tenths, 1) + "%"},
+                                         {"high", budget::format_fixed(s.high_tenths, 1) + "%"}}));
+        }
+        row->SetValue("PUBLISHED", count.rated() >= budget::kFewestRatingsShown ? tr(c, "yes") : tr(c, "no: fewer than 10"));
+    };
+    for (std::size_t g = 0; g < b.groups.size(); ++g) rating_row(b.groups[g].name.in(language), agg.ratings().groups[g], budget::RatingScale::Satisfaction);
+    for (std::size_t q = 0; q < budget::perception_questions().size(); ++q)
+        rating_row(tr(c, budget::perception_questions()[q].question), agg.ratings().perception[q], budget::perception_questions()[q].scale);
 }
 
 Response Console::dashboard(Context& c, const budget::Budget& b) {
@@ -202,6 +245,11 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     d.SetValue("COUNT", std::to_string(n));
     d.SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
     d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
+    // The comments page counts comments (a response may leave several), of every version: say both.
+    std::size_t comment_total = 0;
+    if (!storage_.scan_comments(b.id, [&](const std::string&, const std::string&, const std::string&) { ++comment_total; }, error))
+        return unavailable(c);
+    d.SetValue("COMMENT_TOTAL", std::to_string(comment_total));
     if (n == 0) d.ShowSection("EMPTY");
     if (c.query.count("done"))
         d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", c.query["done"] == "threshold" ? tr(c, "The threshold is saved.")
@@ -294,11 +342,18 @@ bool Console::fill_group_table(Context& c, ctemplate::TemplateDictionary& parent
     table->SetValue("TABLE_ID", "groups-" + b.demographics[question].id);
     table->SetValue("CAPTION", fill(tr(c, "Results by answer to: {question}"), {{"question", b.demographics[question].label.in(language)}}));
     const std::string few = fill(tr(c, "fewer than {n}"), {{"n", std::to_string(budget::kSmallestGroup)}});
+    const std::string with_few = tr(c, "hidden with it");
+    const std::vector<budget::GroupShown> shown = budget::group_visibility(groups);
     for (const auto& g : groups) table->AddSectionDictionary("GROUP")->SetValue("NAME", g.option_id.empty() ? tr(c, "No answer") : g.label.in(language));
+    if (std::find(shown.begin(), shown.end(), budget::GroupShown::WithSmall) != shown.end())
+        table->ShowSection("SECONDARY");
     auto row = [&](const std::string& label, const std::function<std::string(const budget::Aggregator&)>& figure) {
         auto* r = table->AddSectionDictionary("ROW");
         r->SetValue("LABEL", label);
-        for (const auto& g : groups) r->AddSectionDictionary("CELL")->SetValue("VALUE", g.suppressed() ? few : figure(g.aggregate));
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            r->AddSectionDictionary("CELL")->SetValue("VALUE", shown[g] == budget::GroupShown::Small       ? few
+                                                               : shown[g] == budget::GroupShown::WithSmall ? with_few
+                                                                                                           : figure(groups[g].aggregate));
     };
     row(tr(c, "Responses"), [](const budget::Aggregator& a) { return std::to_string(a.count()); });
     row(tr(c, "Balanced the budget"), [](const budget::Aggregator& a) { return share(a.balanced(), a.count()); });

@@ -122,8 +122,8 @@ std::string ballot_submission_json(const Ballot& b, const BallotSubmission& s) {
 }
 
 std::string ballot_vote_to_send(const Ballot& b, const BallotSubmission& s) {
-    std::string json = ballot_submission_json(b, s);
-    return s.voter_code.empty() ? json : with_string_member(std::move(json), "voter_code", format_voter_code(s.voter_code));
+    std::string vote = ballot_submission_json(b, s);
+    return s.voter_code.empty() ? vote : with_string_member(std::move(vote), "voter_code", format_voter_code(s.voter_code));
 }
 
 std::string paper_ballot_json(const Ballot& b, const BallotSubmission& s, const std::string& station) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "aggregation.h"
 #include "budget.h"
@@ -17,5 +18,11 @@ struct AnswerGroup {
     Aggregator aggregate;
     bool suppressed() const { return aggregate.count() < kSmallestGroup; }
 };
+
+// Which groups a table hides. A group under kSmallestGroup is hidden (Small). Where exactly one group
+// is, its figures would be the total's less the others', so the smallest other group is hidden with
+// it (WithSmall) and neither can be worked out by subtraction.
+enum class GroupShown { Shown, Small, WithSmall };
+std::vector<GroupShown> group_visibility(const std::vector<AnswerGroup>& groups);
 
 }  // namespace budget

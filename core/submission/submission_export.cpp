@@ -1,28 +1,67 @@
-// Per-submission CSV export.
+// Per-submission CSV export, one version or several.
 #include "submission_export.h"
 
-#include "money.h"
+#include <algorithm>
+
 #include "csv.h"
+#include "money.h"
+#include "resident_ratings.h"
 
 namespace budget {
 
-std::string export_csv_header(const Budget& b) {
-    std::vector<std::string> cells = {"submission_id", "received_at", "language"};
-    for (const auto& s : b.services)
-        if (!s.locked) cells.push_back(csv_text("service:" + s.id + " (%)"));
-    for (const auto& e : b.efficiencies) cells.push_back(csv_text("efficiency:" + e.id));
-    for (const auto& i : b.incomes) cells.push_back(csv_text("income:" + i.id));
+namespace {
+
+void add_once(std::vector<std::string>& ids, const std::string& id) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+template <class Items>
+std::optional<std::size_t> index_of(const Items& items, const std::string& id) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id) return i;
+    return std::nullopt;
+}
+
+}  // namespace
+
+ExportColumns export_columns(const std::vector<const Budget*>& versions) {
+    ExportColumns c;
+    for (const Budget* b : versions) {
+        for (const auto& s : b->services)
+            if (!s.locked) add_once(c.services, s.id);
+        for (const auto& e : b->efficiencies) add_once(c.efficiencies, e.id);
+        for (const auto& i : b->incomes) add_once(c.incomes, i.id);
+        for (const auto& g : b->groups) add_once(c.groups, g.id);
+    }
+    return c;
+}
+
+std::string export_csv_header(const ExportColumns& c) {
+    std::vector<std::string> cells = {"submission_id", "received_at", "version", "language"};
+    for (const auto& id : c.services) cells.push_back(csv_text("service:" + id + " (%)"));
+    for (const auto& id : c.efficiencies) cells.push_back(csv_text("efficiency:" + id));
+    for (const auto& id : c.incomes) cells.push_back(csv_text("income:" + id));
     cells.insert(cells.end(), {"council_tax_change (%)", "band_d (GBP)", "remaining_gap (GBP)", "balanced", "comment",
                                "service_comments"});
+    for (const auto& id : c.groups) cells.push_back(csv_text("rating:" + id));
+    for (const auto& q : perception_questions()) cells.push_back(std::string("rating:council:") + q.id);
     return "\xEF\xBB\xBF" + csv_row(cells);
 }
 
-std::string export_csv_row(const Budget& b, const Submission& s, const Outcome& o, std::string_view received_at) {
-    std::vector<std::string> cells = {csv_text(s.submission_id), csv_text(received_at), csv_text(s.language)};
-    for (std::size_t i = 0; i < b.services.size(); ++i)
-        if (!b.services[i].locked) cells.push_back(format_fixed(s.choices.service_bp[i], 2));
-    for (char on : s.choices.efficiency_on) cells.push_back(on ? "1" : "0");
-    for (char on : s.choices.income_on) cells.push_back(on ? "1" : "0");
+std::string export_csv_row(const ExportColumns& c, const Budget& b, const Submission& s, const Outcome& o, std::string_view received_at) {
+    std::vector<std::string> cells = {csv_text(s.submission_id), csv_text(received_at), std::to_string(b.version), csv_text(s.language)};
+    for (const auto& id : c.services) {
+        const auto i = index_of(b.services, id);
+        cells.push_back(i && !b.services[*i].locked ? format_fixed(s.choices.service_bp[*i], 2) : "");
+    }
+    for (const auto& id : c.efficiencies) {
+        const auto i = index_of(b.efficiencies, id);
+        cells.push_back(i ? (s.choices.efficiency_on[*i] ? "1" : "0") : "");
+    }
+    for (const auto& id : c.incomes) {
+        const auto i = index_of(b.incomes, id);
+        cells.push_back(i ? (s.choices.income_on[*i] ? "1" : "0") : "");
+    }
     cells.push_back(format_fixed(s.choices.council_tax_bp, 2));
     cells.push_back(pounds_decimal(o.band_d));
     cells.push_back(pounds_decimal(o.remaining_gap));
@@ -34,7 +73,26 @@ std::string export_csv_row(const Budget& b, const Submission& s, const Outcome& 
         per_service += b.services[svc].id + ": " + text;
     }
     cells.push_back(csv_text(per_service));
+    for (const auto& id : c.groups) {
+        std::string cell;
+        for (const auto& [g, point] : s.ratings.services)
+            if (b.groups[g].id == id) cell = point_id(RatingScale::Satisfaction, point);
+        cells.push_back(cell);
+    }
+    const auto& questions = perception_questions();
+    for (std::size_t q = 0; q < questions.size(); ++q) {
+        std::string cell;
+        for (const auto& [asked, point] : s.ratings.perception)
+            if (asked == q) cell = point_id(questions[q].scale, point);
+        cells.push_back(cell);
+    }
     return csv_row(cells);
+}
+
+std::string export_csv_header(const Budget& b) { return export_csv_header(export_columns({&b})); }
+
+std::string export_csv_row(const Budget& b, const Submission& s, const Outcome& o, std::string_view received_at) {
+    return export_csv_row(export_columns({&b}), b, s, o, received_at);
 }
 
 }  // namespace budget

@@ -1,8 +1,10 @@
-// The officers' per-submission CSV: one row per submission, one column per lever, plus comments.
+// The officers' per-submission CSV: one row per submission, one column per lever, plus comments and
+// ratings; across versions of a budget, a version column and every lever any version has.
 // Free text is neutralised against formula injection (see csv.h).
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "budget.h"
 #include "simulation.h"
@@ -10,9 +12,21 @@
 
 namespace budget {
 
+// The lever, option and service-group ids of the versions given (oldest first), each once, in the
+// order a version first names it.
+struct ExportColumns {
+    std::vector<std::string> services, efficiencies, incomes, groups;
+};
+ExportColumns export_columns(const std::vector<const Budget*>& versions);
+
 // UTF-8 BOM and the header row.
+std::string export_csv_header(const ExportColumns& c);
+// One row of a submission to `b`, one of the versions. A lever, option or group its version does not
+// have is an empty cell. `received_at` is the server's UTC time of receipt.
+std::string export_csv_row(const ExportColumns& c, const Budget& b, const Submission& s, const Outcome& o, std::string_view received_at);
+
+// The same for one version alone.
 std::string export_csv_header(const Budget& b);
-// One row. `received_at` is the server's UTC time of receipt.
 std::string export_csv_row(const Budget& b, const Submission& s, const Outcome& o, std::string_view received_at);
 
 }  // namespace budget

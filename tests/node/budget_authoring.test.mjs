@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, startPostgres, sample, post, root, toolBin, budgetsDir } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, root, toolBin, budgetsDir, officer, parseCsv } from './server_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST, editWorkbook } from './console_harness.mjs';
 
 const ID = 'northmoor-county-2026';
@@ -173,6 +173,26 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.match(now.text, /<h2 id="across">Across versions<\/h2>/);
       assert.match(now.text, /<tr><th scope="row">Care and support for older people<\/th><td>1, 2<\/td><td class="number">2<\/td>/);
       assert.match(now.text, /<tr><th scope="row">Council tax<\/th><td>1, 2<\/td><td class="number">2<\/td>/);
+      // The API's row exports hold every version unless asked for one; anything they do not take is refused.
+      const versionsOf = (r) => r.text.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l).budget.version);
+      const every = versionsOf(await officer(server.base, ID, 'submissions.jsonl'));
+      assert.deepEqual([...new Set(every)], [1, 2]);
+      const csv = parseCsv((await officer(server.base, ID, 'export.csv')).text.replace(/^\uFEFF/, ''));
+      assert.deepEqual(csv.slice(1).filter((r) => r.length > 1).map((r) => Number(r[csv[0].indexOf('version')])), every);
+      assert.deepEqual([...new Set(versionsOf(await officer(server.base, ID, 'submissions.jsonl?version=1')))], [1]);
+      const afterV1 = versionsOf(await officer(server.base, ID, `submissions.jsonl?since=${JSON.parse(v1).submission_id}`));
+      assert.deepEqual(afterV1, [2]);
+      assert.deepEqual(versionsOf(await officer(server.base, ID, 'submissions.jsonl?since=2000-01-01T00:00:00Z')), every);
+      assert.deepEqual(versionsOf(await officer(server.base, ID, 'submissions.jsonl?since=2999-01-01T00:00:00%2B01:00')), []);
+      const refusedExport = async (what) => { const r = await officer(server.base, ID, what); return [r.status, JSON.parse(r.text).error]; };
+      assert.deepEqual(await refusedExport('export.csv?version=7'), [400, { code: 'export.unknown_version',
+        message: 'budget "northmoor-county-2026" has no version "7"; its versions are 1, 2' }]);
+      assert.deepEqual(await refusedExport('export.csv?from=1'), [400, { code: 'export.unknown_parameter',
+        message: '"from" is not a parameter of this export; it takes version and since' }]);
+      assert.deepEqual(await refusedExport('aggregate.json?since=yesterday'), [400, { code: 'export.bad_since',
+        message: 'since is neither a time such as 2026-12-07T09:00:00Z nor the id of a stored response' }]);
+      const summaryV1 = JSON.parse((await officer(server.base, ID, 'aggregate.json?version=1')).text).summary;
+      assert.deepEqual([summaryV1.budget.version, summaryV1.count], [1, 1]);
       const before1 = await get(server.base, `/console/budgets/${ID}?version=1`, admin);
       assert.doesNotMatch(before1.text, /Across versions/);
       assert.match(before1.text, /These are the results for version 1, an earlier version\./);

@@ -84,6 +84,9 @@ test('every word of the officer console is in its Welsh catalogue, translated, a
   for (const f of readdirSync(consoleDir).filter((f) => f.endsWith('.cpp'))) {
     for (const m of readFileSync(join(consoleDir, f), 'utf8').matchAll(/\b(?:tr\(c, |N_\()"((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), f);
   }
+  // The rating scales and questions the results pages show (marked N_ in the core).
+  const ratings = join(root, 'core', 'submission', 'resident_ratings.cpp');
+  for (const m of readFileSync(ratings, 'utf8').matchAll(/\bN_\("((?:[^"\\]|\\.)*)"\)/g)) used.set(unescape(m[1]), 'resident_ratings.cpp');
   assert.ok(used.size > 80, `only ${used.size} messages found`);
   checkCatalogue(used, join(consoleDir, 'po', 'cy.po'));
 });

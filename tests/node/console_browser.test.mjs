@@ -17,7 +17,13 @@ const DISTRICT = 'eastbrook-district-2026';
 const shots = join(root, 'build', 'screenshots', 'console');
 const DESKTOP = { width: 1366, height: 768 }, PHONE = { width: 390, height: 844 };
 let server, browser;
-const lines = sample(`${DISTRICT}.json`, 40, 2026);
+// Twelve of them rate the bins (eight very satisfied) and say they don't know whether they trust the council.
+const lines = sample(`${DISTRICT}.json`, 40, 2026).map((line, i) => {
+  if (i >= 12) return line;
+  const doc = JSON.parse(line);
+  doc.ratings = { council: { trust: 'dont_know' }, services: { environment: i < 8 ? 'very_satisfied' : 'fairly_dissatisfied' } };
+  return JSON.stringify(doc);
+});
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
@@ -76,6 +82,15 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
       const row = rows.find((r) => r[0] === s.name);
       assert.deepEqual(row.slice(4), [asShown(s.lower_quartile_percent), asShown(s.median_percent), asShown(s.upper_quartile_percent)], s.name);
     }
+    // Residents' ratings: the same counts as budget-tool aggregate, each share with its Wilson range.
+    const rated = await page.$$eval('table:has(#ratings-table) tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    const bins = summary.ratings.services.find((r) => r.id === 'environment');
+    assert.equal(bins.rated, 12);
+    assert.deepEqual(rated[0], ['Bins, streets and open spaces', '12', '0',
+      `${bins.share_positive.percent}% (${bins.share_positive.low_percent}% to ${bins.share_positive.high_percent}%)`, 'satisfied', 'yes']);
+    assert.equal(bins.share_positive.percent, '66.7');  // 8 of 12
+    const trust = rated.find((r) => r[0] === 'How much do you trust the council?');
+    assert.deepEqual(trust, ['How much do you trust the council?', '0', '12', '', 'a great deal or a fair amount', 'no: fewer than 10']);
     await look(page, 'dashboard');
     await page.getByLabel('Break the results down by').selectOption('area');
     await page.getByRole('button', { name: 'Show' }).click();

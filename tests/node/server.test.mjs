@@ -148,7 +148,11 @@ for (const backend of ['sqlite', 'postgresql']) {
         const none = await officer(server.base, DISTRICT, what, '');
         assert.equal(none.status, 401);
         assert.equal(none.headers.get('www-authenticate'), 'Bearer');
-        assert.equal((await officer(server.base, DISTRICT, what, TOKEN.replace('0', '1'))).status, 401);
+        assert.deepEqual(JSON.parse(none.text).error, { code: 'auth.required',
+          message: "this export needs an officer's API token: send it as Authorization: Bearer TOKEN (an administrator makes one in the console, under API tokens)" });
+        const wrong = await officer(server.base, DISTRICT, what, TOKEN.replace('0', '1'));
+        assert.equal(wrong.status, 401);
+        assert.deepEqual(JSON.parse(wrong.text).error, { code: 'auth.bad_token', message: 'this API token is not valid: it may be mistyped, or revoked' });
         assert.equal((await officer(server.base, DISTRICT, what)).status, 200);
       }
     });

@@ -112,6 +112,36 @@ BOOST_FIXTURE_TEST_CASE(what_people_wrote_stays_text_at_full_length, Fixture) {
     BOOST_TEST(comments->rows[2][2].text.size() == kMaxCommentBytes);
 }
 
+BOOST_FIXTURE_TEST_CASE(the_ratings_sheet_has_each_share_its_range_and_every_answer, Fixture) {
+    std::vector<std::string> documents;
+    for (int i = 0; i < 10; ++i) {
+        Choices c = default_choices(budget);
+        c.service_bp[1] = -2000;
+        Submission s = make_submission(budget, c, "rated-" + std::to_string(1000 + i));
+        s.ratings.services = {{0, i < 7 ? 1 : 3}};  // 7 fairly satisfied, 3 fairly dissatisfied
+        if (i < 4) s.ratings.perception = {{4, kDontKnow}};
+        documents.push_back(submission_to_json(budget, s));
+    }
+    std::string error;
+    BOOST_TEST_REQUIRE(workbook::write_results_workbook(budget, source(documents, {}), path, error), error);
+    const sheets::Book book = read_back();
+    const sheets::Sheet* rated = sheet(book, "Ratings");
+    BOOST_TEST_REQUIRE(rated);
+    BOOST_TEST(rated->rows[0][1].text == "10");
+    const auto& group = rated->rows[3];
+    BOOST_TEST(group[0].text == "Group one");
+    BOOST_TEST(group[1].text == "10");
+    BOOST_TEST(std::stod(group[3].text) == 0.7);    // 7 of 10
+    BOOST_TEST(std::stod(group[4].text) == 0.397);  // Wilson, z = 1.96
+    BOOST_TEST(std::stod(group[5].text) == 0.892);
+    BOOST_TEST(group[7].text == "yes");
+    const auto& trust = rated->rows[3 + budget.groups.size() + 4];
+    BOOST_TEST(trust[0].text == "How much do you trust the council?");
+    BOOST_TEST(trust[1].text == "0");
+    BOOST_TEST(trust[2].text == "4");  // don't know, left out of the share
+    BOOST_TEST(trust[7].text == "no: fewer than 10 rated");
+}
+
 BOOST_FIXTURE_TEST_CASE(sheet_names_are_cut_to_excels_limit, Fixture) {
     std::string error;
     BOOST_TEST_REQUIRE(workbook::write_results_workbook(budget, source({response("response-0001", "")}, {}), path, error), error);

@@ -8,3 +8,4 @@
 </tbody>
 </table>
 </div>
+{{#SECONDARY}}<p>{{_ One group had fewer than 10 responses, so the next smallest group is hidden with it: otherwise its figures could be worked out from the totals. _}}</p>{{/SECONDARY}}

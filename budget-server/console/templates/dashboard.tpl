@@ -4,12 +4,12 @@
 <div class="headline">
 <p><span class="figure">{{COUNT}}</span> {{_ responses _}}</p>
 <p><span class="figure">{{BALANCED_SHARE}}</span> {{_ balanced the budget _}}</p>
-<p><span class="figure">{{COMMENTED}}</span> {{_ left comments _}}</p>
+<p><span class="figure">{{COMMENTED}}</span> {{_ responses with comments _}}</p>
 </div>
 {{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
 <p>{{#EARLIER_VERSION}}<strong>{{_ These are the results for version _}} {{VERSION}}, {{_ an earlier version. _}}</strong> <a href="/console/budgets/{{ID}}">{{_ See the current version _}}</a>{{/EARLIER_VERSION}}{{#CURRENT_VERSION}}{{_ Results for version _}} {{VERSION}}, {{_ the one residents see now. _}}{{/CURRENT_VERSION}}</p>
 <ul class="actions">
-<li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a></li>
+<li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a> ({{_ comments from every version: _}} {{COMMENT_TOTAL}})</li>
 <li><a href="/console/budgets/{{ID}}/report{{VERSION_QUERY}}">{{_ The results report for cabinet (to print) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/export.xlsx{{VERSION_QUERY}}" download>{{_ Download the results workbook (Excel) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/export.csv{{VERSION_QUERY}}" download>{{_ Download every response (CSV) _}}</a></li>

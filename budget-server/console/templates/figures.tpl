@@ -24,3 +24,14 @@
 <h2>{{_ Council tax _}}</h2>
 <p>{{TAX_MEDIAN}}</p>
 {{>TAX}}
+<h2>{{_ Residents' ratings _}}</h2>
+<p>{{_ From the optional step How are we doing?: the share who chose one of the top two answers, out of those who did not say they don't know, with its 95% range. The public sees a share only once 10 residents have rated. Residents who rated anything: _}} {{RATED}}</p>
+<div class="table-scroll" role="region" aria-labelledby="ratings-table" tabindex="0">
+<table>
+<caption id="ratings-table">{{_ Residents' ratings _}}</caption>
+<thead><tr><th scope="col">{{_ Asked about _}}</th><th scope="col" class="number">{{_ Rated _}}</th><th scope="col" class="number">{{_ Don't know _}}</th><th scope="col">{{_ Share positive (95% range) _}}</th><th scope="col">{{_ Positive means _}}</th><th scope="col">{{_ Public _}}</th></tr></thead>
+<tbody>
+{{#RATING}}<tr><th scope="row">{{ABOUT}}</th><td class="number">{{RATED_N}}</td><td class="number">{{DONT_KNOW}}</td><td>{{SHARE}}</td><td>{{POSITIVE}}</td><td>{{PUBLISHED}}</td></tr>{{/RATING}}
+</tbody>
+</table>
+</div>
