@@ -182,29 +182,32 @@ void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, cons
     page.chart(*f, "OPTIONS", options);
 
     const auto& ct = b.council_tax;
-    f->SetValue("TAX_MEDIAN", fill(tr(c, "The median rise chosen is {median}."), {{"median", qbp_text(agg.council_tax().median_qbp)}}));
+    f->SetValue("TAX_MEDIAN", fill(tr(c, "The median rise chosen is {median}."), {{"median", qbp_text(agg.council_tax().median_qbp)}}) + " " +
+                                  tr(c, "Each band holds the changes above its lower end and up to its upper end."));
     // In bands a cabinet can read (core/results/tax_bands.h), each with what it means on Band D a year.
-    BarChart tax{"tax", tr(c, "Council tax change chosen, in bands"), tr(c, "Change"), tr(c, "Responses"), {}};
+    BarChart tax{"tax", tr(c, "Council tax change chosen, in bands, with the most each means on Band D a year"), tr(c, "Change"),
+                 tr(c, "Responses"), {}};
     const auto pounds = [](budget::Pence p) { return (p > 0 ? "+" : "") + budget::format_pounds(p); };
+    const auto percent = [](budget::BasisPoints bp) { return budget::format_bp_as_percent(bp) + "%"; };
     for (const budget::TaxBand& band : budget::council_tax_bands(ct, agg.council_tax_histogram())) {
         std::string label;
         switch (band.kind) {
             case budget::TaxBand::Kind::Cut:
-                label = fill(tr(c, "A cut (down to {pounds} a year on Band D)"), {{"pounds", pounds(band.band_d_low)}});
+                label = fill(tr(c, "A cut: down to {pounds}"), {{"pounds", pounds(band.band_d_low)}});
                 break;
             case budget::TaxBand::Kind::Freeze: label = tr(c, "No change"); break;
             case budget::TaxBand::Kind::Rise:
-                label = fill(tr(c, "Over {low} up to {high} (up to {pounds} a year on Band D)"),
-                             {{"low", bp_text(band.low_bp)}, {"high", bp_text(band.high_bp)}, {"pounds", pounds(band.band_d_high)}});
+                label = fill(tr(c, "Over {low} up to {high}: {pounds}"),
+                             {{"low", percent(band.low_bp)}, {"high", percent(band.high_bp)}, {"pounds", pounds(band.band_d_high)}});
                 break;
             case budget::TaxBand::Kind::Limit:
-                label = fill(tr(c, "{limit}, the referendum limit ({pounds} a year on Band D)"),
-                             {{"limit", bp_text(band.high_bp)}, {"pounds", pounds(band.band_d_high)}});
+                label = fill(tr(c, "{limit}, the referendum limit: {pounds}"),
+                             {{"limit", percent(band.high_bp)}, {"pounds", pounds(band.band_d_high)}});
                 break;
         }
         tax.bars.push_back({label, band.count, count_and_share(band.count, n), band.kind == budget::TaxBand::Kind::Freeze});
     }
-    page.columns(*f, "TAX", tax, tr(c, "Each band holds the changes above its lower end and up to its upper end."));
+    page.chart(*f, "TAX", tax);  // bars across, so each band's words have room
 
     // Residents' ratings: every share for officers, marked where the public sees none (fewer than 10).
     f->SetValue("RATED", std::to_string(agg.ratings().residents));
