@@ -221,7 +221,7 @@ std::optional<std::int64_t> rows_before(storage::Storage& storage, const std::st
 
 // The rows an export holds, from its query: ?version=N (one of the budget's versions) and ?since=
 // (an RFC 3339 time, or the id of a stored submission). Anything else is refused, naming it.
-std::optional<storage::ExportScope> export_scope(const BudgetSet& set, const budget::Budget& current, const std::string& query,
+std::optional<storage::ExportScope> export_scope(const BudgetSet& set, const budget::Budget& current, const std::string& what, const std::string& query,
                                                  storage::Storage& storage, const budget::Budget*& chosen, Response& refusal) {
     storage::ExportScope scope;
     chosen = &current;
@@ -259,9 +259,16 @@ std::optional<storage::ExportScope> export_scope(const BudgetSet& set, const bud
                 return std::nullopt;
             }
             scope.after_row = *after;
+        } else if (name == "headers" && what == "export.csv") {
+            if (value != "names" && value != "ids") {
+                refusal = error_response(400, "export.bad_headers", "headers is names or ids");
+                return std::nullopt;
+            }
+            scope.header_names = value == "names";
         } else {
             refusal = error_response(400, "export.unknown_parameter",
-                                     "\"" + name + "\" is not a parameter of this export; it takes version and since");
+                                     "\"" + name + "\" is not a parameter of this export; it takes version and since" +
+                                         (what == "export.csv" ? " (and headers)" : ""));
             return std::nullopt;
         }
     }
@@ -653,7 +660,7 @@ void Api::officer(std::shared_ptr<const BudgetSet> set, const budget::Budget& b,
                                  std::to_string(counter++) + ".tmp";
         Response refusal;
         const budget::Budget* chosen = nullptr;
-        const auto scope = export_scope(*set, b, query, storage_, chosen, refusal);
+        const auto scope = export_scope(*set, b, what, query, storage_, chosen, refusal);
         if (!scope) return done(std::move(refusal));
         if (what == "export.xlsx" && scope->after_row != 0)
             return done(error_response(400, "export.unknown_parameter", "\"since\" is not a parameter of export.xlsx; it takes version"));

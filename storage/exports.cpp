@@ -81,7 +81,7 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
         for (const budget::Budget* each : scope.versions)
             if (!scope.version || each->version == *scope.version) shown.push_back(each);
         const budget::ExportColumns columns = budget::export_columns(shown);
-        out << with_cell(budget::export_csv_header(columns), "hidden_comments");
+        out << with_cell(budget::export_csv_header(columns, scope.header_names), scope.header_names ? "Hidden comments" : "hidden_comments");
         ok = storage.scan(b.id, true, [&](const StoredRow& row) {
             const budget::Budget* answered = row.id > scope.after_row ? version_of(row.budget_version) : nullptr;
             if (!answered) return;

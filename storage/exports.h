@@ -26,6 +26,7 @@ struct ExportScope {
     std::vector<const budget::Budget*> versions;
     std::optional<std::int64_t> version;
     std::int64_t after_row = 0;
+    bool header_names = false;  // export.csv's header by name, not id
 };
 bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
                   const HiddenComments& hidden, std::string& error, const ExportScope& scope);

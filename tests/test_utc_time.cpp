@@ -42,4 +42,29 @@ BOOST_AUTO_TEST_CASE(describes_in_english_and_welsh) {
     BOOST_TEST(format_utc(1799139600) == "2027-01-05T09:00:00Z");
 }
 
+BOOST_AUTO_TEST_CASE(uk_time_changes_at_01_00_utc_on_the_last_sundays_of_march_and_october) {
+    const auto at = [](const char* utc) { return *parse_utc(utc); };
+    // 2027: 28 March and 31 October; 2026: 29 March and 25 October.
+    BOOST_TEST(uk_offset_seconds(at("2027-03-28T00:59:59Z")) == 0);
+    BOOST_TEST(uk_offset_seconds(at("2027-03-28T01:00:00Z")) == 3600);
+    BOOST_TEST(uk_offset_seconds(at("2027-10-31T00:59:59Z")) == 3600);
+    BOOST_TEST(uk_offset_seconds(at("2027-10-31T01:00:00Z")) == 0);
+    BOOST_TEST(uk_offset_seconds(at("2026-03-29T01:00:00Z")) == 3600);
+    BOOST_TEST(uk_offset_seconds(at("2026-10-25T00:59:59Z")) == 3600);
+    BOOST_TEST(uk_offset_seconds(at("2026-12-07T12:00:00Z")) == 0);
+}
+
+BOOST_AUTO_TEST_CASE(uk_wall_clock_to_utc_and_back) {
+    const auto at = [](const char* utc) { return *parse_utc(utc); };
+    BOOST_TEST(*parse_uk_local("2027-07-20T23:59") == at("2027-07-20T22:59:00Z"));  // 23:59 BST is 22:59 UTC
+    BOOST_TEST(*parse_uk_local("2027-01-05T09:00") == at("2027-01-05T09:00:00Z"));  // GMT is UTC
+    BOOST_TEST(!parse_uk_local("2027-03-28T01:30"));                                // the hour the clocks skip
+    BOOST_TEST(*parse_uk_local("2027-10-31T01:30") == at("2027-10-31T00:30:00Z"));  // twice: the first, in BST
+    BOOST_TEST(!parse_uk_local("2027-07-20 23:59"));
+    BOOST_TEST(format_uk_local(at("2027-07-20T22:59:00Z")) == "2027-07-20T23:59");
+    BOOST_TEST(describe_uk(at("2027-07-20T22:59:00Z"), "en") == "20 July 2027 at 23:59 BST");
+    BOOST_TEST(describe_uk(at("2027-07-20T22:59:00Z"), "cy") == "20 Gorffennaf 2027 am 23:59 BST");
+    BOOST_TEST(describe_uk(1799139600, "en") == "5 January 2027 at 09:00 GMT");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -143,7 +143,8 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
     w.text(summary, 3, 0, "Responses");
     w.number(summary, 3, 1, static_cast<double>(n));
     w.text(summary, 4, 0, "Balanced the budget");
-    w.number(summary, 4, 1, share_value(agg.balanced(), n), w.percent());
+    if (b.balance_rule == budget::BalanceRule::MustBalance) w.text(summary, 4, 1, "required to send");
+    else w.number(summary, 4, 1, share_value(agg.balanced(), n), w.percent());
     w.text(summary, 5, 0, "Responses with comments");
     w.number(summary, 5, 1, static_cast<double>(agg.with_comments()));
     w.text(summary, 6, 0, "Exported (UTC)");
@@ -331,8 +332,9 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
             ++r;
         };
         figure_row("Responses", [&](int col, const budget::Aggregator& a) { w.number(ws, r, col, static_cast<double>(a.count())); });
-        figure_row("Balanced the budget",
-                   [&](int col, const budget::Aggregator& a) { w.number(ws, r, col, share_value(a.balanced(), a.count()), w.percent()); });
+        if (b.balance_rule != budget::BalanceRule::MustBalance)
+            figure_row("Balanced the budget",
+                       [&](int col, const budget::Aggregator& a) { w.number(ws, r, col, share_value(a.balanced(), a.count()), w.percent()); });
         for (std::size_t i : levers)
             figure_row(b.services[i].name.en + ": median change", [&](int col, const budget::Aggregator& a) {
                 w.number(ws, r, col, quarter_bp_value(a.service(i).median_qbp), w.percent());

@@ -124,12 +124,19 @@ private:
     Response home(Context& c);
     bool tally(const budget::Budget& b, Tally& t, std::string& error);
     void fill_figures(Context& c, Page& page, const budget::Budget& b, const Tally& t);
-    Response dashboard(Context& c, const budget::Budget& b);
+    // What an officer typed in the dates form that could not be saved: shown again, with the problem
+    // beside its field (GOV.UK's error summary).
+    struct WindowRetry {
+        std::string opens_at, closes_at;
+        std::string field;  // "opens_at" or "closes_at"
+        std::string message;
+    };
+    Response dashboard(Context& c, const budget::Budget& b, const WindowRetry* retry = nullptr);
     Response report(Context& c, const budget::Budget& b);
     bool fill_breakdown(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     bool fill_across_versions(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     bool fill_group_table(Context& c, ctemplate::TemplateDictionary& parent, const budget::Budget& b, std::size_t question);
-    void fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
+    void fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b, const WindowRetry* retry = nullptr);
     Response change_window(Context& c, const budget::Budget& b);
     void fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     Response change_threshold(Context& c, const budget::Budget& b);
@@ -143,6 +150,7 @@ private:
     Response tokens_page(Context& c, int status, const std::string& notice, const std::string& problem, const std::string& token);
     Response change_tokens(Context& c);
     Response audit_page(Context& c);
+    std::string audit_words(const Context& c, const std::string& action) const;  // "published a version of"
     // The live tally for a projector: a facilitator key (so private results show too), then the tally page.
     Response open_tally(Context& c, const std::string& id);
     // Voter codes for a ballot or a budget: how many are made and used, and (admins) a batch made and

@@ -22,11 +22,11 @@
 
 namespace server::console {
 
-void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b, const WindowRetry* retry) {
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
     const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
     const std::int64_t now = now_seconds();
-    auto when = [&](std::int64_t t) { return budget::describe_utc(t, language); };
+    auto when = [&](std::int64_t t) { return budget::describe_uk(t, language); };  // the council's time, GMT or BST
     std::string state;
     if (w.opens_at && now < *w.opens_at) state = fill(tr(c, "Not open yet: opens on {time}."), {{"time", when(*w.opens_at)}});
     else if (w.closes_at && now >= *w.closes_at) state = fill(tr(c, "Closed on {time}."), {{"time", when(*w.closes_at)}});
@@ -39,8 +39,15 @@ void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const bu
                                                      : tr(c, "Dates from the budget file."));
     if (c.admin()) {
         auto* form = d.AddSectionDictionary("CAN_CHANGE_WINDOW");
-        form->SetValue("OPENS_VALUE", w.opens_at ? budget::format_utc(*w.opens_at).substr(0, 16) : "");
-        form->SetValue("CLOSES_VALUE", w.closes_at ? budget::format_utc(*w.closes_at).substr(0, 16) : "");
+        form->SetValue("OPENS_VALUE", retry ? retry->opens_at : w.opens_at ? budget::format_uk_local(*w.opens_at) : "");
+        form->SetValue("CLOSES_VALUE", retry ? retry->closes_at : w.closes_at ? budget::format_uk_local(*w.closes_at) : "");
+        if (retry) {  // open, with the problem in a summary that links to its field, and beside the field
+            form->ShowSection("WINDOW_OPEN");
+            auto* problem = form->AddSectionDictionary("WINDOW_ERROR");
+            problem->SetValue("FIELD", retry->field);
+            problem->SetValue("MESSAGE", retry->message);
+            form->AddSectionDictionary(retry->field == "opens_at" ? "OPENS_ERROR" : "CLOSES_ERROR")->SetValue("MESSAGE", retry->message);
+        }
     }
 }
 
@@ -54,19 +61,22 @@ Response Console::change_window(Context& c, const budget::Budget& b) {
         audit(c, "consultation.dates_reset", b.id);
         return redirect("/console/budgets/" + b.id + "?done=dates");
     }
-    // A datetime-local field sends "2027-01-05T09:00" (seconds optional): read as UTC.
-    auto read = [](std::string text, std::optional<std::int64_t>& out) {
+    // A datetime-local field sends "2027-01-05T09:00" (seconds optional): UK time (GMT or BST), kept in UTC.
+    auto read = [](const std::string& text, std::optional<std::int64_t>& out) {
         if (text.empty()) return true;
-        if (text.size() == 16) text += ":00";
-        out = budget::parse_utc(text + "Z");
+        out = budget::parse_uk_local(text);
         return out.has_value();
     };
     storage::WindowOverride w;
     w.changed_by = c.session.officer.name;
-    if (!read((*form)["opens_at"], w.opens_at) || !read((*form)["closes_at"], w.closes_at))
-        return message(c, 400, tr(c, "Check the dates"), tr(c, "Give each date and time as the form asks, or leave it empty. Nothing was changed."));
-    if (w.opens_at && w.closes_at && *w.closes_at <= *w.opens_at)
-        return message(c, 400, tr(c, "Check the dates"), tr(c, "The closing time must be after the opening time. Nothing was changed."));
+    // Typed values come back as typed (at most a datetime's length), the problem beside its field.
+    WindowRetry retry{(*form)["opens_at"].substr(0, 32), (*form)["closes_at"].substr(0, 32), "", ""};
+    const std::string bad_time = tr(c, "Give each date and time as the form asks, or leave it empty; a time the clocks skip when they go forward in March does not exist. Nothing was changed.");
+    if (!read((*form)["opens_at"], w.opens_at)) retry.field = "opens_at", retry.message = bad_time;
+    else if (!read((*form)["closes_at"], w.closes_at)) retry.field = "closes_at", retry.message = bad_time;
+    else if (w.opens_at && w.closes_at && *w.closes_at <= *w.opens_at)
+        retry.field = "closes_at", retry.message = tr(c, "The closing time must be after the opening time. Nothing was changed.");
+    if (!retry.field.empty()) return dashboard(c, b, &retry);
     if (!config_.windows->change(b.id, w, error))
         return unavailable(c);
     audit(c, "consultation.dates_changed", b.id,

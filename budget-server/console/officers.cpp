@@ -151,26 +151,102 @@ Response Console::change_tokens(Context& c) {
     return tokens_page(c, 201, "", "", token);
 }
 
+// Each action the log records, in the words an officer reads ("published", "hid a comment on").
+const std::vector<std::string>& audit_actions() {
+    static const std::vector<std::string> codes{
+        "sign_in", "sign_in.failed", "sign_out", "password_change.failed", "officer.password_changed", "officer.added",
+        "officer.removed", "token.created", "token.revoked", "budget.draft_uploaded", "budget.published", "profile.draft_uploaded",
+        "profile.published", "consultation.dates_changed", "consultation.dates_reset", "results.threshold_changed", "comment.hidden",
+        "comment.shown", "export", "tally.open", "codes.created", "paper.entered", "paper.imported", "request.refused"};
+    return codes;
+}
+
+std::string Console::audit_words(const Context& c, const std::string& action) const {
+    if (action == "sign_in") return tr(c, "signed in");
+    if (action == "sign_in.failed") return tr(c, "failed to sign in as");
+    if (action == "sign_out") return tr(c, "signed out");
+    if (action == "password_change.failed") return tr(c, "failed to change the password of");
+    if (action == "officer.password_changed") return tr(c, "changed the password of");
+    if (action == "officer.added") return tr(c, "added the officer");
+    if (action == "officer.removed") return tr(c, "removed the officer");
+    if (action == "token.created") return tr(c, "made an API token for");
+    if (action == "token.revoked") return tr(c, "revoked an API token of");
+    if (action == "budget.draft_uploaded") return tr(c, "uploaded a draft budget for");
+    if (action == "budget.published") return tr(c, "published a version of");
+    if (action == "profile.draft_uploaded") return tr(c, "uploaded a draft council profile for");
+    if (action == "profile.published") return tr(c, "published a version of the council profile");
+    if (action == "consultation.dates_changed") return tr(c, "changed the dates of");
+    if (action == "consultation.dates_reset") return tr(c, "went back to the budget file's dates for");
+    if (action == "results.threshold_changed") return tr(c, "changed when results are public for");
+    if (action == "comment.hidden") return tr(c, "hid a comment from public outputs:");
+    if (action == "comment.shown") return tr(c, "showed a comment again:");
+    if (action == "export") return tr(c, "exported");
+    if (action == "tally.open") return tr(c, "opened the live tally of");
+    if (action == "codes.created") return tr(c, "made voter codes for");
+    if (action == "paper.entered") return tr(c, "entered a paper ballot for");
+    if (action == "paper.imported") return tr(c, "imported paper ballots for");
+    if (action == "request.refused") return tr(c, "was refused");
+    return action;
+}
+
 Response Console::audit_page(Context& c) {
     if (!c.admin()) return message(c, 403, tr(c, "Only administrators can do that"), tr(c, "Only administrators can read the audit log."));
     std::int64_t before = 0;
     if (const std::string& p = c.query["before"]; !p.empty() && p.size() < 19 && p.find_first_not_of("0123456789") == std::string::npos)
         before = std::stoll(p);
+    // Filters: an officer's name, an action, and days (UTC) from and to, each optional.
+    const std::string who = c.query["officer"].substr(0, 100), action = c.query["action"].substr(0, 64);
+    const auto from = budget::parse_date(c.query["from"]), to = budget::parse_date(c.query["to"]);
+    const auto day_of = [](const std::string& at) { return budget::parse_date(std::string_view(at).substr(0, 10)); };
+    const auto wanted = [&](const storage::AuditEntry& e) {
+        if (!who.empty() && e.officer != who) return false;
+        if (!action.empty() && e.action != action) return false;
+        const auto day = day_of(e.at);
+        if (from && (!day || *day < *from)) return false;
+        if (to && (!day || *day > *to)) return false;
+        return true;
+    };
     constexpr std::size_t kPerPage = 100;
-    std::vector<storage::AuditEntry> entries;
+    std::vector<storage::AuditEntry> shown, batch;
     std::string error;
-    if (!officers_.audit_entries(kPerPage + 1, before, entries, error))
-        return unavailable(c);
-    Page page(templates_, c, "audit.tpl", tr(c, "Audit log"));
-    for (std::size_t i = 0; i < entries.size() && i < kPerPage; ++i) {
-        auto* row = page.body().AddSectionDictionary("ENTRY");
-        row->SetValue("AT", entries[i].at.substr(0, 19));
-        row->SetValue("OFFICER", entries[i].officer.empty() ? "–" : entries[i].officer);
-        row->SetValue("ACTION", entries[i].action);
-        row->SetValue("OBJECT", entries[i].object);
-        row->SetValue("DETAIL", entries[i].detail);
+    bool more = false;
+    for (std::int64_t cursor = before;;) {  // newest first, a thousand at a time, until a page is full
+        if (!officers_.audit_entries(1000, cursor, batch, error))
+            return unavailable(c);
+        for (const auto& e : batch) {
+            cursor = e.id;
+            if (!wanted(e)) continue;
+            if (shown.size() == kPerPage) { more = true; break; }
+            shown.push_back(e);
+        }
+        if (more || batch.size() < 1000) break;
     }
-    if (entries.size() > kPerPage) page.body().AddSectionDictionary("OLDER")->SetValue("BEFORE", std::to_string(entries[kPerPage - 1].id));
+    Page page(templates_, c, "audit.tpl", tr(c, "Audit log"));
+    auto& d = page.body();
+    d.SetValue("F_OFFICER", who);
+    d.SetValue("F_FROM", c.query["from"].substr(0, 10));
+    d.SetValue("F_TO", c.query["to"].substr(0, 10));
+    for (const std::string& code : audit_actions()) {
+        auto* option = d.AddSectionDictionary("ACTION_OPTION");
+        option->SetValue("VALUE", code);
+        option->SetValue("TEXT", audit_words(c, code));
+        if (code == action) option->ShowSection("SELECTED");
+    }
+    for (const auto& e : shown) {
+        auto* row = d.AddSectionDictionary("ENTRY");
+        row->SetValue("AT", e.at.substr(0, 10) + " " + e.at.substr(11, 8));
+        const std::string officer = e.officer.empty() ? tr(c, "Someone not signed in") : e.officer;
+        const bool self = e.object.empty() || e.object == e.officer;  // "alice signed in", not "alice signed in alice"
+        std::string sentence = officer + " " + audit_words(c, e.action) + (self ? "" : " " + e.object) + ".";
+        if (!e.detail.empty()) sentence += " " + e.detail;
+        row->SetValue("SENTENCE", sentence);
+        row->SetValue("ACTION", e.action);
+    }
+    if (shown.empty()) d.ShowSection("NONE");
+    if (more)
+        d.AddSectionDictionary("OLDER")->SetValue("QUERY", "before=" + std::to_string(shown.back().id) + "&officer=" + url_encode(who) +
+                                                                "&action=" + url_encode(action) + "&from=" + url_encode(c.query["from"].substr(0, 10)) +
+                                                                "&to=" + url_encode(c.query["to"].substr(0, 10)));
     return page.render(200);
 }
 

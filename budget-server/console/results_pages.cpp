@@ -97,7 +97,8 @@ Response Console::home(Context& c) {
         row->SetIntValue("VERSION", static_cast<long>(b.version));
         row->SetValue("YEAR", b.financial_year);
         row->SetValue("COUNT", std::to_string(agg.count()));
-        row->SetValue("BALANCED", share(agg.balanced(), agg.count()));
+        // Where balancing is required to send, every response balanced: say so, not "100%".
+        row->SetValue("BALANCED", b.balance_rule == budget::BalanceRule::MustBalance ? tr(c, "required") : share(agg.balanced(), agg.count()));
         row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
     }
     if (c.budgets->current.empty()) page.body().ShowSection("NO_BUDGETS");
@@ -232,7 +233,7 @@ void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, cons
         rating_row(tr(c, budget::perception_questions()[q].question), agg.ratings().perception[q], budget::perception_questions()[q].scale);
 }
 
-Response Console::dashboard(Context& c, const budget::Budget& b) {
+Response Console::dashboard(Context& c, const budget::Budget& b, const WindowRetry* retry) {
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
     Tally t{budget::Aggregator(b), {}};
     std::string error;
@@ -246,7 +247,8 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     if (!b.profile.empty()) d.SetValueAndShowSection("PROFILE_ID", b.profile, "PROFILE");
     const std::uint64_t n = t.agg.count();
     d.SetValue("COUNT", std::to_string(n));
-    d.SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
+    if (b.balance_rule != budget::BalanceRule::MustBalance)
+        d.AddSectionDictionary("BALANCE_OPTIONAL")->SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
     d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
     // The comments page counts comments (a response may leave several), of every version: say both.
     std::size_t comment_total = 0;
@@ -261,14 +263,14 @@ Response Console::dashboard(Context& c, const budget::Budget& b) {
     const bool earlier = current && current->budget->version != b.version;
     d.AddSectionDictionary(earlier ? "EARLIER_VERSION" : "CURRENT_VERSION")->SetValue("VERSION", std::to_string(b.version));
     d.SetValue("VERSION_QUERY", earlier ? "?version=" + std::to_string(b.version) : "");
-    fill_window(c, d, b);
+    fill_window(c, d, b, retry);
     fill_threshold(c, d, b);
     fill_figures(c, page, b, t);
     if (!fill_breakdown(c, d, b))
         return unavailable(c);
     if (!earlier && !fill_across_versions(c, d, b))
         return unavailable(c);
-    return page.render(200);
+    return page.render(retry ? 400 : 200);
 }
 
 // The current version's results with earlier versions' added where a lever kept its meaning.
@@ -359,7 +361,8 @@ bool Console::fill_group_table(Context& c, ctemplate::TemplateDictionary& parent
                                                                                                            : figure(groups[g].aggregate));
     };
     row(tr(c, "Responses"), [](const budget::Aggregator& a) { return std::to_string(a.count()); });
-    row(tr(c, "Balanced the budget"), [](const budget::Aggregator& a) { return share(a.balanced(), a.count()); });
+    if (b.balance_rule != budget::BalanceRule::MustBalance)
+        row(tr(c, "Balanced the budget"), [](const budget::Aggregator& a) { return share(a.balanced(), a.count()); });
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         if (b.services[i].locked) continue;
         row(fill(tr(c, "{service}: median change"), {{"service", b.services[i].name.in(language)}}),
@@ -411,7 +414,10 @@ Response Console::report(Context& c, const budget::Budget& b) {
     if (n == 0) d.ShowSection("EMPTY");
     auto finding = [&](const std::string& text) { d.AddSectionDictionary("FINDING")->SetValue("TEXT", text); };
     if (n > 0) {
-        finding(fill(tr(c, "{share} of responses balanced the budget."), {{"share", share(agg.balanced(), n)}}));
+        if (b.balance_rule == budget::BalanceRule::MustBalance)
+            finding(tr(c, "Every response balanced the budget, as the consultation required."));
+        else
+            finding(fill(tr(c, "{share} of responses balanced the budget."), {{"share", share(agg.balanced(), n)}}));
         std::size_t most_cut = b.services.size(), most_raised = b.services.size();
         std::uint64_t cut_count = 0, raised_count = 0;
         for (std::size_t i = 0; i < b.services.size(); ++i) {

@@ -105,4 +105,40 @@ std::string describe_utc(std::int64_t seconds, std::string_view language) {
            (welsh ? " am " : " at ") + clock + " UTC";
 }
 
+namespace {
+
+// Unix seconds of 01:00 UTC on the last Sunday of `month` (3 or 10) of `year`.
+std::int64_t change_at(std::int64_t year, unsigned month) {
+    const std::int64_t last = days_from_civil(year, month, 31);
+    const std::int64_t weekday = ((last % 7) + 7 + 4) % 7;  // 1970-01-01 was a Thursday (4); Sunday is 0
+    return (last - weekday) * 86400 + 3600;
+}
+
+}  // namespace
+
+std::int64_t uk_offset_seconds(std::int64_t seconds) {
+    const std::int64_t year = civil(seconds).year;
+    return seconds >= change_at(year, 3) && seconds < change_at(year, 10) ? 3600 : 0;
+}
+
+std::optional<std::int64_t> parse_uk_local(std::string_view text) {
+    std::string utc(text);
+    if (utc.size() == 16) utc += ":00";
+    const auto wall = parse_utc(utc + "Z");  // the wall clock read as if it were UTC
+    if (!wall) return std::nullopt;
+    // BST first (the earlier of October's two), then GMT; a time the clocks skip is neither.
+    for (const std::int64_t offset : {std::int64_t{3600}, std::int64_t{0}})
+        if (uk_offset_seconds(*wall - offset) == offset) return *wall - offset;
+    return std::nullopt;
+}
+
+std::string format_uk_local(std::int64_t seconds) { return format_utc(seconds + uk_offset_seconds(seconds)).substr(0, 16); }
+
+std::string describe_uk(std::int64_t seconds, std::string_view language) {
+    const std::int64_t offset = uk_offset_seconds(seconds);
+    std::string words = describe_utc(seconds + offset, language);
+    words.replace(words.size() - 3, 3, offset ? "BST" : "GMT");
+    return words;
+}
+
 }  // namespace budget

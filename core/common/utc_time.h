@@ -20,4 +20,17 @@ CalendarDate utc_date(std::int64_t seconds);
 // "5 January 2027 at 09:00 UTC", or in Welsh "5 Ionawr 2027 am 09:00 UTC" (language "cy").
 std::string describe_utc(std::int64_t seconds, std::string_view language);
 
+// UK civil time (Europe/London, the zone of every English and Welsh council): GMT, and BST (UTC+1)
+// from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the rule
+// since 1996). The offset from UTC at Unix seconds: 0 or 3600.
+std::int64_t uk_offset_seconds(std::int64_t seconds);
+// A wall-clock time in the UK as a form sends it ("2027-07-20T23:59", seconds optional) to Unix
+// seconds. Nullopt for a malformed time, or one the March change skips (01:00 to 01:59); in the
+// October hour that happens twice, the first (BST).
+std::optional<std::int64_t> parse_uk_local(std::string_view text);
+// Unix seconds as UK wall-clock time for a form: "2027-07-20T23:59".
+std::string format_uk_local(std::int64_t seconds);
+// "20 July 2027 at 23:59 BST", "5 January 2027 at 09:00 GMT"; in Welsh "... am 23:59 BST".
+std::string describe_uk(std::int64_t seconds, std::string_view language);
+
 }  // namespace budget

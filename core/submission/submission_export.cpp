@@ -11,8 +11,15 @@ namespace budget {
 
 namespace {
 
-void add_once(std::vector<std::string>& ids, const std::string& id) {
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+// Adds `id` once; its name is the newest version's.
+void add_once(std::vector<std::string>& ids, std::vector<std::string>& names, const std::string& id, const std::string& name) {
+    const auto at = std::find(ids.begin(), ids.end(), id);
+    if (at == ids.end()) {
+        ids.push_back(id);
+        names.push_back(name);
+    } else {
+        names[static_cast<std::size_t>(at - ids.begin())] = name;
+    }
 }
 
 template <class Items>
@@ -28,23 +35,33 @@ ExportColumns export_columns(const std::vector<const Budget*>& versions) {
     ExportColumns c;
     for (const Budget* b : versions) {
         for (const auto& s : b->services)
-            if (!s.locked) add_once(c.services, s.id);
-        for (const auto& e : b->efficiencies) add_once(c.efficiencies, e.id);
-        for (const auto& i : b->incomes) add_once(c.incomes, i.id);
-        for (const auto& g : b->groups) add_once(c.groups, g.id);
+            if (!s.locked) add_once(c.services, c.service_names, s.id, s.name.en);
+        for (const auto& e : b->efficiencies) add_once(c.efficiencies, c.efficiency_names, e.id, e.name.en);
+        for (const auto& i : b->incomes) add_once(c.incomes, c.income_names, i.id, i.name.en);
+        for (const auto& g : b->groups) add_once(c.groups, c.group_names, g.id, g.name.en);
     }
     return c;
 }
 
-std::string export_csv_header(const ExportColumns& c) {
-    std::vector<std::string> cells = {"submission_id", "received_at", "version", "language"};
-    for (const auto& id : c.services) cells.push_back(csv_text("service:" + id + " (%)"));
-    for (const auto& id : c.efficiencies) cells.push_back(csv_text("efficiency:" + id));
-    for (const auto& id : c.incomes) cells.push_back(csv_text("income:" + id));
-    cells.insert(cells.end(), {"council_tax_change (%)", "band_d (GBP)", "remaining_gap (GBP)", "balanced", "comment",
-                               "service_comments"});
-    for (const auto& id : c.groups) cells.push_back(csv_text("rating:" + id));
-    for (const auto& q : perception_questions()) cells.push_back(std::string("rating:council:") + q.id);
+std::string export_csv_header(const ExportColumns& c, bool names) {
+    std::vector<std::string> cells = names ? std::vector<std::string>{"Submission", "Received (UTC)", "Version", "Language"}
+                                           : std::vector<std::string>{"submission_id", "received_at", "version", "language"};
+    for (std::size_t i = 0; i < c.services.size(); ++i)
+        cells.push_back(csv_text(names ? c.service_names[i] + " (%)" : "service:" + c.services[i] + " (%)"));
+    for (std::size_t i = 0; i < c.efficiencies.size(); ++i)
+        cells.push_back(csv_text(names ? "Saving: " + c.efficiency_names[i] : "efficiency:" + c.efficiencies[i]));
+    for (std::size_t i = 0; i < c.incomes.size(); ++i)
+        cells.push_back(csv_text(names ? "Income: " + c.income_names[i] : "income:" + c.incomes[i]));
+    if (names)
+        cells.insert(cells.end(), {"Council tax change (%)", "Band D (GBP)", "Gap remaining (GBP)", "Balanced", "Comment",
+                                   "Comments on services"});
+    else
+        cells.insert(cells.end(), {"council_tax_change (%)", "band_d (GBP)", "remaining_gap (GBP)", "balanced", "comment",
+                                   "service_comments"});
+    for (std::size_t i = 0; i < c.groups.size(); ++i)
+        cells.push_back(csv_text(names ? "Rating: " + c.group_names[i] : "rating:" + c.groups[i]));
+    for (const auto& q : perception_questions())
+        cells.push_back(csv_text(names ? std::string("Rating: ") + q.question : std::string("rating:council:") + q.id));
     return "\xEF\xBB\xBF" + csv_row(cells);
 }
 

@@ -16,11 +16,13 @@ namespace budget {
 // order a version first names it.
 struct ExportColumns {
     std::vector<std::string> services, efficiencies, incomes, groups;
+    // Each one's English name in the newest version that has it, for headers by name.
+    std::vector<std::string> service_names, efficiency_names, income_names, group_names;
 };
 ExportColumns export_columns(const std::vector<const Budget*>& versions);
 
-// UTF-8 BOM and the header row.
-std::string export_csv_header(const ExportColumns& c);
+// UTF-8 BOM and the header row: by id ("service:parks (%)"), or with `names` by name ("Parks (%)").
+std::string export_csv_header(const ExportColumns& c, bool names = false);
 // One row of a submission to `b`, one of the versions. A lever, option or group its version does not
 // have is an empty cell. `received_at` is the server's UTC time of receipt.
 std::string export_csv_row(const ExportColumns& c, const Budget& b, const Submission& s, const Outcome& o, std::string_view received_at);

@@ -188,7 +188,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.deepEqual(await refusedExport('export.csv?version=7'), [400, { code: 'export.unknown_version',
         message: 'budget "northmoor-county-2026" has no version "7"; its versions are 1, 2' }]);
       assert.deepEqual(await refusedExport('export.csv?from=1'), [400, { code: 'export.unknown_parameter',
-        message: '"from" is not a parameter of this export; it takes version and since' }]);
+        message: '"from" is not a parameter of this export; it takes version and since (and headers)' }]);
       assert.deepEqual(await refusedExport('aggregate.json?since=yesterday'), [400, { code: 'export.bad_since',
         message: 'since is neither a time such as 2026-12-07T09:00:00Z nor the id of a stored response' }]);
       const summaryV1 = JSON.parse((await officer(server.base, ID, 'aggregate.json?version=1')).text).summary;

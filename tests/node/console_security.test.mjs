@@ -275,7 +275,14 @@ for (const backend of ['sqlite', 'postgresql']) {
       const page = await get(server.base, '/console/audit', id);
       assert.equal(page.status, 200);
       for (const action of ['sign_in', 'sign_in.failed', 'sign_out', 'export', 'comment.hidden', 'comment.shown', 'request.refused'])
-        assert.ok(page.text.includes(`<td>${action}</td>`), action);
+        assert.ok(page.text.includes(`<span class="hint">(${action})</span>`), action);
+      assert.match(page.text, /alice\.admin signed in\. <span class="hint">\(sign_in\)/);  // a sentence, the code beside it
+      // Filtered by officer and action, and by a day with nothing in it.
+      const filtered = await get(server.base, '/console/audit?officer=alice.admin&action=sign_in', id);
+      const codes = [...filtered.text.matchAll(/<span class="hint">\(([^)]+)\)<\/span>/g)].map((m) => m[1]);
+      assert.ok(codes.length > 0 && codes.every((a) => a === 'sign_in'), codes.join(' '));
+      const empty = await get(server.base, '/console/audit?from=2001-01-01&to=2001-01-02', id);
+      assert.match(empty.text, /No entries match\./);
       const csv = await get(server.base, '/console/audit.csv', id);
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-disposition'), /audit-log\.csv/);
@@ -442,7 +449,29 @@ print(json.dumps(rows, default=str))
       const badWindow = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, id,
         { csrf: csrfOf(tokens.text), action: 'save', opens_at: '2027-02-30T09:00', closes_at: '' });
       assert.equal(badWindow.status, 400);
-      assert.match(badWindow.text, /Give each date and time as the form asks, or leave it empty\. Nothing was changed\./);
+      assert.match(badWindow.text, /Give each date and time as the form asks, or leave it empty; a time the clocks skip when they go forward in March does not exist\. Nothing was changed\./);
+      // What was typed comes back, the form open, the problem in a summary linking to its field and beside it.
+      assert.match(badWindow.text, /<details open>/);
+      assert.match(badWindow.text, /<a href="#opens_at">Give each date/);
+      assert.match(badWindow.text, /id="opens_at" name="opens_at" type="datetime-local" value="2027-02-30T09:00" aria-describedby="opens_at-error" aria-invalid="true"/);
+      const skipped = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, id,
+        { csrf: csrfOf(tokens.text), action: 'save', opens_at: '2027-03-28T01:30', closes_at: '' });
+      assert.equal(skipped.status, 400, 'the hour the clocks skip does not exist');
+    });
+
+    test('dates are UK time: closing at 23:59 in British Summer Time is 22:59 UTC, shown back as 23:59 BST', async () => {
+      const id = sessionOf(await signIn(server.base, ADMIN));
+      const csrf = csrfOf((await get(server.base, `/console/budgets/${DISTRICT}`, id)).text);
+      const saved = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, id,
+        { csrf, action: 'save', opens_at: '2027-01-04T09:00', closes_at: '2027-07-20T23:59' });
+      assert.equal(saved.status, 303, saved.text);
+      const listed = (await (await fetch(`${server.base}/api/v1/budgets`)).json()).budgets.find((b) => b.id === DISTRICT);
+      assert.deepEqual([listed.opens_at, listed.closes_at], ['2027-01-04T09:00:00Z', '2027-07-20T22:59:00Z']);
+      const page = await get(server.base, `/console/budgets/${DISTRICT}`, id);
+      assert.match(page.text, /Not open yet: opens on 4 January 2027 at 09:00 GMT\./);
+      assert.match(page.text, /id="closes_at" name="closes_at" type="datetime-local" value="2027-07-20T23:59"/);
+      const reset = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, id, { csrf, action: 'reset' });
+      assert.equal(reset.status, 303);
     });
 
     // Last: it locks this address out of signing in for 15 minutes.

@@ -91,7 +91,7 @@ for (const backend of ['sqlite', 'postgresql']) {
         addOfficer(server, ANALYST, db);
         const analyst = sessionOf(await signIn(server.base, ANALYST));
         const seen = await get(server.base, `/console/budgets/${DISTRICT}`, analyst);
-        assert.match(seen.text, /Closed on .* UTC\./);
+        assert.match(seen.text, /Closed on .* (GMT|BST)\./);
         assert.ok(!seen.text.includes('Change the dates'));
         const refused = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, analyst,
           { csrf: csrfOf(seen.text), action: 'save', opens_at: '', closes_at: '' });
@@ -99,7 +99,10 @@ for (const backend of ['sqlite', 'postgresql']) {
 
         const admin = sessionOf(await signIn(server.base, ADMIN));
         const page = await get(server.base, `/console/budgets/${DISTRICT}`, admin);
-        const closes = iso(Date.now() + 24 * HOUR).slice(0, 16);  // as a datetime-local field sends it
+        // A day from now, as a datetime-local field sends it: UK time (GMT or BST); stored in UTC.
+        const closesAt = Date.now() + 24 * HOUR;
+        const closes = new Date(closesAt).toLocaleString('sv-SE', { timeZone: 'Europe/London' }).replace(' ', 'T').slice(0, 16);
+        const closesUtc = iso(closesAt).slice(0, 16);
         const bad = await postForm(server.base, `/console/budgets/${DISTRICT}/window`, admin,
           { csrf: csrfOf(page.text), action: 'save', opens_at: closes, closes_at: '2020-01-01T00:00' });
         assert.equal(bad.status, 400);
@@ -109,10 +112,10 @@ for (const backend of ['sqlite', 'postgresql']) {
         assert.equal(saved.status, 303);
         assert.equal((await send(server.base, lines[6])).status, 201, 'open again');
         const after = await get(server.base, `/console/budgets/${DISTRICT}`, admin);
-        assert.match(after.text, /Open now; closes on .* UTC\./);
+        assert.match(after.text, /Open now; closes on .* (GMT|BST)\./);
         assert.match(after.text, /Dates set in the console by alice\.admin at/);
         const audit = await get(server.base, '/console/audit', admin);
-        assert.match(audit.text, new RegExp(`consultation\\.dates_changed</td><td>${DISTRICT}</td><td>opens \\(none\\), closes ${closes}:00Z`));
+        assert.match(audit.text, new RegExp(`alice\\.admin changed the dates of ${DISTRICT}\\. opens \\(none\\), closes ${closesUtc}:00Z <span class="hint">\\(consultation\\.dates_changed\\)`));
       } finally { await server.stop(); }
 
       server = await start(budgets, dataDir);  // the change is in the database, not in memory only

@@ -91,8 +91,8 @@ test('a CSV file of papers: every line checked first, imported once however ofte
   assert.equal((await importFile(admin, csrf, 'Ysgol', Buffer.from([0xff, 0xfe, 0x41]))).status, 400);
   assert.equal((await importFile(admin, 'not-the-token', 'Ysgol', 'play-area\n')).status, 403);
   const audit = await get(server.base, '/console/audit', admin);
-  assert.ok(audit.text.includes('<td>paper.entered</td><td>bro-tegid-community-fund-2027</td><td>station Llyfrgell y Bala, paper-'));
-  assert.ok(audit.text.includes('<td>paper.imported</td><td>bro-tegid-community-fund-2027</td><td>3 papers from papers.csv, station Ysgol Bro Tegid</td>'));
+  assert.ok(audit.text.includes('entered a paper ballot for bro-tegid-community-fund-2027. station Llyfrgell y Bala, paper-'));
+  assert.ok(audit.text.includes('imported paper ballots for bro-tegid-community-fund-2027. 3 papers from papers.csv, station Ysgol Bro Tegid <span class="hint">(paper.imported)</span>'));
 });
 
 test('without a session the paper, code and tally pages send the officer to sign in, and take nothing', async () => {

@@ -98,7 +98,7 @@ for (const backend of ['sqlite', 'postgresql']) {
         assert.ok(after.text.includes('The public results show no figures until 12 people have responded.'));
         assert.match(after.text, /Set in the console by alice\.admin at \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
         const audit = await get(server.base, '/console/audit', admin);
-        assert.ok(audit.text.includes(`results.threshold_changed</td><td>${DISTRICT}</td><td>12 responses`));
+        assert.ok(audit.text.includes(`changed when results are public for ${DISTRICT}. 12 responses <span class="hint">(results.threshold_changed)</span>`));
         // Within about a second the public results hold only the count again.
         let body;
         for (let i = 0; i < 60 && !body?.suppressed; i++) {

@@ -186,6 +186,12 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.ok(header.includes('efficiency:shared-planning'));
       assert.ok(header.includes('income:parking-charges'));
       assert.ok(!header.includes('service:drainage-levy (%)'), 'locked lines are not levers');
+      // Headers by name for people who open it in a spreadsheet; the same rows.
+      const named = parseCsv((await officer(server.base, DISTRICT, 'export.csv?headers=names')).text.replace(/^\uFEFF/, ''));
+      assert.ok(named[0].includes('Parks and open spaces (%)'), named[0].join('|'));
+      assert.equal(named[0].length, header.length);
+      assert.deepEqual(named.slice(1), rows.slice(1));
+      assert.equal((await officer(server.base, DISTRICT, 'aggregate.csv?headers=names')).status, 400);
       const jsonl = (await officer(server.base, DISTRICT, 'submissions.jsonl')).text.trim().split('\n').map((l) => JSON.parse(l));
       assert.equal(rows.length - 1, jsonl.length);
       const parks = header.indexOf('service:parks (%)');

@@ -152,7 +152,7 @@ test('private results: refused to the public tally and a made-up key; shown thro
   await facilitator.screenshot({ path: join(shots, 'tally-private-facilitator-1920.png') });
   await facilitator.close();
   const audit = await get(server.base, '/console/audit', sessionOf(await signIn(server.base, ADMIN)));
-  assert.match(audit.text, /<td>bob\.analyst<\/td><td>tally\.open<\/td><td>private-fund-2027<\/td>/);
+  assert.match(audit.text, /bob\.analyst opened the live tally of private-fund-2027\. <span class="hint">\(tally\.open\)/);
 });
 
 test('the tally at phone size stays readable (GOV.UK body size) and fits the width', async () => {

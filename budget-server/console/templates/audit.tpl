@@ -1,13 +1,36 @@
 {{%AUTOESCAPE context="HTML"}}
 <h1>{{_ Audit log _}}</h1>
 <p>{{_ Every officer action on this server, newest first. _}} <a href="/console/audit.csv" download>{{_ Download the audit log (CSV) _}}</a></p>
+<form method="get" action="/console/audit" class="filters">
+<div class="field">
+<label for="officer">{{_ Officer's name _}}</label>
+<input id="officer" name="officer" type="text" value="{{F_OFFICER}}" autocomplete="off">
+</div>
+<div class="field">
+<label for="action">{{_ What they did _}}</label>
+<select id="action" name="action">
+<option value="">{{_ Anything _}}</option>
+{{#ACTION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{TEXT}}</option>{{/ACTION_OPTION}}
+</select>
+</div>
+<div class="field">
+<label for="from">{{_ From (UTC day) _}}</label>
+<input id="from" name="from" type="date" value="{{F_FROM}}">
+</div>
+<div class="field">
+<label for="to">{{_ To (UTC day) _}}</label>
+<input id="to" name="to" type="date" value="{{F_TO}}">
+</div>
+<button class="button secondary">{{_ Filter _}}</button>
+</form>
+{{#NONE}}<p role="status">{{_ No entries match. _}}</p>{{/NONE}}
 <div class="table-scroll" role="region" aria-labelledby="audit-table" tabindex="0">
 <table>
 <caption id="audit-table" class="visually-hidden">{{_ Audit log _}}</caption>
-<thead><tr><th scope="col">{{_ When (UTC) _}}</th><th scope="col">{{_ Officer _}}</th><th scope="col">{{_ Action _}}</th><th scope="col">{{_ Object _}}</th><th scope="col">{{_ Detail _}}</th></tr></thead>
+<thead><tr><th scope="col">{{_ When (UTC) _}}</th><th scope="col">{{_ What happened _}}</th></tr></thead>
 <tbody>
-{{#ENTRY}}<tr><td>{{AT}}</td><td>{{OFFICER}}</td><td>{{ACTION}}</td><td>{{OBJECT}}</td><td>{{DETAIL}}</td></tr>{{/ENTRY}}
+{{#ENTRY}}<tr><td>{{AT}}</td><td>{{SENTENCE}} <span class="hint">({{ACTION}})</span></td></tr>{{/ENTRY}}
 </tbody>
 </table>
 </div>
-<nav class="pages" aria-label="{{_ Pages _}}">{{#OLDER}}<a href="/console/audit?before={{BEFORE}}" rel="next">{{_ Older entries _}}</a>{{/OLDER}}</nav>
+<nav class="pages" aria-label="{{_ Pages _}}">{{#OLDER}}<a href="/console/audit?{{QUERY}}" rel="next">{{_ Older entries _}}</a>{{/OLDER}}</nav>

@@ -3,7 +3,7 @@
 <h1>{{COUNCIL}} <span class="hint">{{YEAR}}</span></h1>
 <div class="headline">
 <p><span class="figure">{{COUNT}}</span> {{_ responses _}}</p>
-<p><span class="figure">{{BALANCED_SHARE}}</span> {{_ balanced the budget _}}</p>
+{{#BALANCE_OPTIONAL}}<p><span class="figure">{{BALANCED_SHARE}}</span> {{_ balanced the budget _}}</p>{{/BALANCE_OPTIONAL}}
 <p><span class="figure">{{COMMENTED}}</span> {{_ responses with comments _}}</p>
 </div>
 {{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
@@ -23,17 +23,23 @@
 <p><strong>{{WINDOW_STATE}}</strong></p>
 <p class="hint">{{WINDOW_SOURCE}}</p>
 {{#CAN_CHANGE_WINDOW}}
-<details>
+<details{{#WINDOW_OPEN}} open{{/WINDOW_OPEN}}>
 <summary>{{_ Change the dates _}}</summary>
+{{#WINDOW_ERROR}}<div class="error-summary" role="alert" aria-labelledby="window-error-title" tabindex="-1">
+<h2 id="window-error-title">{{_ There is a problem _}}</h2>
+<ul><li><a href="#{{FIELD}}">{{MESSAGE}}</a></li></ul>
+</div>{{/WINDOW_ERROR}}
 <form method="post" action="/console/budgets/{{ID}}/window">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <div class="field">
-<label for="opens_at">{{_ Opens (UTC, leave empty for no start date) _}}</label>
-<input id="opens_at" name="opens_at" type="datetime-local" value="{{OPENS_VALUE}}">
+<label for="opens_at">{{_ Opens (UK time, GMT or BST; leave empty for no start date) _}}</label>
+{{#OPENS_ERROR}}<p class="error-message" id="opens_at-error"><span class="visually-hidden">{{_ Error: _}}</span> {{MESSAGE}}</p>{{/OPENS_ERROR}}
+<input id="opens_at" name="opens_at" type="datetime-local" value="{{OPENS_VALUE}}"{{#OPENS_ERROR}} aria-describedby="opens_at-error" aria-invalid="true"{{/OPENS_ERROR}}>
 </div>
 <div class="field">
-<label for="closes_at">{{_ Closes (UTC, leave empty for no closing date) _}}</label>
-<input id="closes_at" name="closes_at" type="datetime-local" value="{{CLOSES_VALUE}}">
+<label for="closes_at">{{_ Closes (UK time, GMT or BST; leave empty for no closing date) _}}</label>
+{{#CLOSES_ERROR}}<p class="error-message" id="closes_at-error"><span class="visually-hidden">{{_ Error: _}}</span> {{MESSAGE}}</p>{{/CLOSES_ERROR}}
+<input id="closes_at" name="closes_at" type="datetime-local" value="{{CLOSES_VALUE}}"{{#CLOSES_ERROR}} aria-describedby="closes_at-error" aria-invalid="true"{{/CLOSES_ERROR}}>
 </div>
 <button class="button" name="action" value="save">{{_ Save the dates _}}</button>
 <button class="button secondary" name="action" value="reset">{{_ Use the budget file's dates _}}</button>
