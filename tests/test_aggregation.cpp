@@ -91,6 +91,8 @@ BOOST_AUTO_TEST_CASE(reports_have_exact_decimals_and_neutralised_text) {
     const std::string csv = agg.to_csv();
     BOOST_TEST(csv.rfind("\xEF\xBB\xBF", 0) == 0u);
     BOOST_TEST(csv.find("service,care,Care,2,-9.5000,-9.5000,-9.7500,-9.2500,-95000.00,\r\n") != std::string::npos);
+    BOOST_TEST(csv.find("\r\n\r\nsection,id,name,rated,dont_know,positive,share_positive_percent,low_percent,high_percent,public\r\n"
+                        "rating,g1,Group one,0,0,0,,,,no\r\n") != std::string::npos);
     const auto j = nlohmann::json::parse(agg.to_json());
     BOOST_TEST(j["services"][1]["median_percent"] == "-2.5000");
     BOOST_TEST(j["count"] == 2);

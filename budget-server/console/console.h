@@ -73,8 +73,9 @@ public:
     struct Context;
     // What a results page is drawn from: the aggregate and the responses per day (UTC).
     struct Tally {
-        budget::Aggregator agg;
+        budget::Aggregator agg;                             // this version's responses
         std::map<std::string, std::uint64_t> days;
+        std::map<std::int64_t, std::uint64_t> per_version;  // every version's count
     };
 
 private:
@@ -151,6 +152,8 @@ private:
     Response change_tokens(Context& c);
     Response audit_page(Context& c);
     std::string audit_words(const Context& c, const std::string& action) const;  // "published a version of"
+    // "37 responses in all, to 2 versions: 25 to version 1, 12 to version 2." ("" with one version).
+    std::string versions_line(const Context& c, const Tally& t, const budget::Budget& b) const;
     // The live tally for a projector: a facilitator key (so private results show too), then the tally page.
     Response open_tally(Context& c, const std::string& id);
     // Voter codes for a ballot or a budget: how many are made and used, and (admins) a batch made and

@@ -83,20 +83,38 @@ Direction direction(const budget::Budget& b, const budget::Aggregator& agg, std:
 
 }  // namespace
 
+std::string Console::versions_line(const Context& c, const Tally& t, const budget::Budget& b) const {
+    if (t.per_version.empty() || (t.per_version.size() == 1 && t.per_version.begin()->first == b.version)) return "";
+    std::uint64_t all = 0;
+    std::string list;
+    for (const auto& [version, count] : t.per_version) {
+        all += count;
+        list += (list.empty() ? "" : ", ") + fill(tr(c, "{count} to version {version}"), {{"count", std::to_string(count)}, {"version", std::to_string(version)}});
+    }
+    return fill(tr(c, "{all} responses in all, to {versions} versions: {list}. The figures here are for version {version}."),
+                {{"all", std::to_string(all)}, {"versions", std::to_string(t.per_version.size())}, {"list", list}, {"version", std::to_string(b.version)}});
+}
+
 Response Console::home(Context& c) {
     Page page(templates_, c, "home.tpl", tr(c, "Consultations"));
     for (const auto& [id, edition] : c.budgets->current) {
         const budget::Budget& b = *edition.budget;
-        budget::Aggregator agg(b);
+        Tally t{budget::Aggregator(b), {}, {}};
         std::string error;
-        if (!storage::aggregate_stored(storage_, b, agg, error))
+        if (!tally(b, t, error))
             return unavailable(c);
+        const budget::Aggregator& agg = t.agg;
         auto* row = page.body().AddSectionDictionary("BUDGET");
         row->SetValue("ID", id);
         row->SetValue("COUNCIL", b.council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
         row->SetIntValue("VERSION", static_cast<long>(b.version));
         row->SetValue("YEAR", b.financial_year);
-        row->SetValue("COUNT", std::to_string(agg.count()));
+        // Every version's responses first; this version's beside them where they differ.
+        std::uint64_t all = 0;
+        for (const auto& [version, count] : t.per_version) all += count;
+        row->SetValue("COUNT", std::to_string(all));
+        if (all != agg.count())
+            row->AddSectionDictionary("THIS_VERSION")->SetValue("TEXT", fill(tr(c, "{count} to this version"), {{"count", std::to_string(agg.count())}}));
         // Where balancing is required to send, every response balanced: say so, not "100%".
         row->SetValue("BALANCED", b.balance_rule == budget::BalanceRule::MustBalance ? tr(c, "required") : share(agg.balanced(), agg.count()));
         row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
@@ -133,6 +151,7 @@ Response Console::home(Context& c) {
 bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {
     budget::Choices choices;
     return storage_.scan(b.id, false, [&](const storage::StoredRow& row) {
+        ++t.per_version[row.budget_version];
         if (row.budget_version != b.version) return;  // results are per version
         ++t.days[row.received_at.substr(0, 10)];
         if (!budget::decode_choices(b, row.choices, choices)) return t.agg.reject();
@@ -235,7 +254,7 @@ void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, cons
 
 Response Console::dashboard(Context& c, const budget::Budget& b, const WindowRetry* retry) {
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
-    Tally t{budget::Aggregator(b), {}};
+    Tally t{budget::Aggregator(b), {}, {}};
     std::string error;
     if (!tally(b, t, error))
         return unavailable(c);
@@ -247,6 +266,7 @@ Response Console::dashboard(Context& c, const budget::Budget& b, const WindowRet
     if (!b.profile.empty()) d.SetValueAndShowSection("PROFILE_ID", b.profile, "PROFILE");
     const std::uint64_t n = t.agg.count();
     d.SetValue("COUNT", std::to_string(n));
+    if (const std::string line = versions_line(c, t, b); !line.empty()) d.AddSectionDictionary("ALL_VERSIONS")->SetValue("TEXT", line);
     if (b.balance_rule != budget::BalanceRule::MustBalance)
         d.AddSectionDictionary("BALANCE_OPTIONAL")->SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
     d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
@@ -281,7 +301,7 @@ bool Console::fill_across_versions(Context& c, ctemplate::TemplateDictionary& d,
     std::vector<budget::VersionResults> results;
     std::string error;
     for (const auto& [number, edition] : versions->second) {  // oldest first; the current one is the newest
-        tallies.push_back(std::make_unique<Tally>(Tally{budget::Aggregator(*edition.budget), {}}));
+        tallies.push_back(std::make_unique<Tally>(Tally{budget::Aggregator(*edition.budget), {}, {}}));
         if (!tally(*edition.budget, *tallies.back(), error)) return false;
         results.push_back({edition.budget.get(), &tallies.back()->agg});
     }
@@ -380,7 +400,7 @@ bool Console::fill_group_table(Context& c, ctemplate::TemplateDictionary& parent
 
 Response Console::report(Context& c, const budget::Budget& b) {
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
-    Tally t{budget::Aggregator(b), {}};
+    Tally t{budget::Aggregator(b), {}, {}};
     std::string error;
     if (!tally(b, t, error))
         return unavailable(c);
@@ -395,11 +415,12 @@ Response Console::report(Context& c, const budget::Budget& b) {
     d.SetValue("COUNCIL", b.council_name.in(language));
     d.SetValue("YEAR", b.financial_year);
     d.SetValue("COUNT", std::to_string(n));
+    if (const std::string line = versions_line(c, t, b); !line.empty()) d.AddSectionDictionary("ALL_VERSIONS")->SetValue("TEXT", line);
     d.SetValue("MADE", storage::utc_now().substr(0, 10));
     const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
     d.SetValue("WINDOW", fill(tr(c, "From {opens} to {closes}"),
-                              {{"opens", w.opens_at ? budget::describe_utc(*w.opens_at, language) : tr(c, "no start date")},
-                               {"closes", w.closes_at ? budget::describe_utc(*w.closes_at, language) : tr(c, "no closing date")}}));
+                              {{"opens", w.opens_at ? budget::describe_uk(*w.opens_at, language) : tr(c, "no start date")},
+                               {"closes", w.closes_at ? budget::describe_uk(*w.closes_at, language) : tr(c, "no closing date")}}));
     d.SetValue("PERIOD", t.days.empty() ? tr(c, "None yet")
                                         : fill(tr(c, "{first} to {last}"), {{"first", t.days.begin()->first}, {"last", t.days.rbegin()->first}}));
     d.SetValue("SUPPRESSION", b.demographics.empty()

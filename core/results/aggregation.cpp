@@ -223,6 +223,22 @@ std::string Aggregator::to_csv() const {
     for (std::size_t i = 0; i < b_.incomes.size(); ++i)
         out += csv_row({"income", csv_text(b_.incomes[i].id), csv_text(b_.incomes[i].name.en), std::to_string(income_uptake_[i]),
                         "", "", "", "", "", share(income_uptake_[i], count_)});
+    // Residents' ratings, a table of their own after a blank line: each question's counts and its share
+    // positive with the 95% Wilson range (officers see every share; the public only from 10 rated).
+    out += "\r\n" + csv_row({"section", "id", "name", "rated", "dont_know", "positive", "share_positive_percent", "low_percent",
+                             "high_percent", "public"});
+    const auto rating_row = [&](const char* section, const std::string& id, const std::string& name, const RatingCount& c) {
+        std::string percent, low, high;
+        if (c.rated() > 0) {
+            const RatingShare r = wilson_share(c.positive(), c.rated());
+            percent = format_fixed(r.share_tenths, 1), low = format_fixed(r.low_tenths, 1), high = format_fixed(r.high_tenths, 1);
+        }
+        out += csv_row({section, csv_text(id), csv_text(name), std::to_string(c.rated()), std::to_string(c.dont_know), std::to_string(c.positive()),
+                        percent, low, high, c.rated() >= kFewestRatingsShown ? "yes" : "no"});
+    };
+    for (std::size_t g = 0; g < b_.groups.size(); ++g) rating_row("rating", b_.groups[g].id, b_.groups[g].name.en, ratings_.groups[g]);
+    for (std::size_t q = 0; q < perception_questions().size(); ++q)
+        rating_row("rating_council", perception_questions()[q].id, perception_questions()[q].question, ratings_.perception[q]);
     return out;
 }
 

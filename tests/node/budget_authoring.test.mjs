@@ -169,6 +169,10 @@ for (const backend of ['sqlite', 'postgresql']) {
       const now = await get(server.base, `/console/budgets/${ID}`, admin);
       assert.match(now.text, /Results for version 2, the one residents see now\./);
       assert.match(now.text, /<span class="figure">1<\/span> responses/);
+      // Every version's responses lead, then the figures for this one.
+      assert.match(now.text, /2 responses in all, to 2 versions: 1 to version 1, 1 to version 2\. The figures here are for version 2\./);
+      const home = await get(server.base, '/console/', admin);
+      assert.match(home.text, new RegExp(`<td class="number">2<br><span class="hint">1 to this version</span></td>`));
       // Across versions: every lever kept its meaning (only a name changed), so both responses count.
       assert.match(now.text, /<h2 id="across">Across versions<\/h2>/);
       assert.match(now.text, /<tr><th scope="row">Care and support for older people<\/th><td>1, 2<\/td><td class="number">2<\/td>/);

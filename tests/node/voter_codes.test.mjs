@@ -132,7 +132,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.ok(seen.text.includes('Only administrators can make voter codes.'));
       assert.equal((await postForm(server.base, `/console/codes/${ID}`, analyst, { csrf: csrfOf(page.text), count: '5' })).status, 403);
       const audit = await get(server.base, '/console/audit', admin);
-      assert.ok(audit.text.includes('<td>codes.created</td><td>coded-fund-2027</td><td>6 codes, batch Library &lt;event&gt;</td>'));
+      assert.ok(audit.text.includes('made voter codes for coded-fund-2027. 6 codes, batch Library &lt;event&gt; <span class="hint">(codes.created)</span>'));
       assert.match(codesCommand(server, pg?.url, 'count'), /36 codes made, 3 used/);
     });
 

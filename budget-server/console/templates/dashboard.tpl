@@ -6,6 +6,7 @@
 {{#BALANCE_OPTIONAL}}<p><span class="figure">{{BALANCED_SHARE}}</span> {{_ balanced the budget _}}</p>{{/BALANCE_OPTIONAL}}
 <p><span class="figure">{{COMMENTED}}</span> {{_ responses with comments _}}</p>
 </div>
+{{#ALL_VERSIONS}}<p class="lead">{{TEXT}}</p>{{/ALL_VERSIONS}}
 {{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
 <p>{{#EARLIER_VERSION}}<strong>{{_ These are the results for version _}} {{VERSION}}, {{_ an earlier version. _}}</strong> <a href="/console/budgets/{{ID}}">{{_ See the current version _}}</a>{{/EARLIER_VERSION}}{{#CURRENT_VERSION}}{{_ Results for version _}} {{VERSION}}, {{_ the one residents see now. _}}{{/CURRENT_VERSION}}</p>
 <ul class="actions">

@@ -6,7 +6,7 @@
 <thead><tr><th scope="col">{{_ Council _}}</th><th scope="col">{{_ Year _}}</th><th scope="col" class="number">{{_ Responses _}}</th><th scope="col" class="number">{{_ Balanced _}}</th><th scope="col">{{_ Results _}}</th></tr></thead>
 <tbody>
 {{#BUDGET}}
-<tr><th scope="row"><a href="/console/budgets/{{ID}}">{{COUNCIL}}</a><br><span class="hint">{{ID}}, {{_ version _}} {{VERSION}}</span></th><td>{{YEAR}}</td><td class="number">{{COUNT}}</td><td class="number">{{BALANCED}}</td><td>{{PUBLIC}}</td></tr>
+<tr><th scope="row"><a href="/console/budgets/{{ID}}">{{COUNCIL}}</a><br><span class="hint">{{ID}}, {{_ version _}} {{VERSION}}</span></th><td>{{YEAR}}</td><td class="number">{{COUNT}}{{#THIS_VERSION}}<br><span class="hint">{{TEXT}}</span>{{/THIS_VERSION}}</td><td class="number">{{BALANCED}}</td><td>{{PUBLIC}}</td></tr>
 {{/BUDGET}}
 </tbody>
 </table>

@@ -6,7 +6,7 @@
 <dt>{{_ Budget year _}}</dt><dd>{{YEAR}}</dd>
 <dt>{{_ Open for responses _}}</dt><dd>{{WINDOW}}</dd>
 <dt>{{_ Responses received _}}</dt><dd>{{PERIOD}}</dd>
-<dt>{{_ Responses _}}</dt><dd>{{COUNT}}</dd>
+<dt>{{_ Responses _}}</dt><dd>{{COUNT}}</dd>{{#ALL_VERSIONS}}<dt>{{_ Every version _}}</dt><dd>{{TEXT}}</dd>{{/ALL_VERSIONS}}
 <dt>{{_ Report made _}}</dt><dd>{{MADE}}</dd>
 </dl>
 <h2>{{_ Headline findings _}}</h2>
