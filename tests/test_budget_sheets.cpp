@@ -121,6 +121,13 @@ BOOST_AUTO_TEST_CASE(every_template_loads_and_round_trips) {
     BOOST_TEST(!welsh.budget->council_tax.cap.capped);
     const auto district = load_budget(blank_budget("english-district")->dump());
     BOOST_TEST(district.budget->council_tax.cap.core_limit_pounds_alternative == 500);
+    // A district runs neither adult social care nor highways; the other kinds start from both.
+    BOOST_TEST(!district.budget->find_service("care"));
+    BOOST_TEST(!district.budget->find_service("roads"));
+    BOOST_TEST(district.budget->find_service("housing").has_value());
+    BOOST_TEST(district.budget->find_service("waste").has_value());
+    const auto county = load_budget(blank_budget("english-county")->dump());
+    BOOST_TEST(county.budget->find_service("care").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(welsh_columns_only_for_a_bilingual_budget) {

@@ -94,24 +94,42 @@ std::optional<ordered_json> blank_budget(std::string_view kind) {
     b["results_public"] = true;
     b["comments_public"] = false;
     b["privacy_notice_url"] = text("https://example.org/privacy", "https://example.org/preifatrwydd");
-    b["groups"] = ordered_json::array({{{"id", "people"}, {"name", text("Care and support", "Gofal a chymorth")}},
-                                       {{"id", "place"}, {"name", text("Roads and places", "Ffyrdd a lleoedd")}}});
+    // A district runs neither adult social care nor highways: its example lines are housing and bins.
+    const bool district = std::string_view(facts->id) == "english-district";
+    b["groups"] = district ? ordered_json::array({{{"id", "people"}, {"name", text("Housing and communities", "Tai a chymunedau")}},
+                                                  {{"id", "place"}, {"name", text("Bins and places", "Biniau a lleoedd")}}})
+                           : ordered_json::array({{{"id", "people"}, {"name", text("Care and support", "Gofal a chymorth")}},
+                                                  {{"id", "place"}, {"name", text("Roads and places", "Ffyrdd a lleoedd")}}});
     auto bands = [&](const char* cut_en, const char* cut_cy, const char* same_en, const char* same_cy, const char* more_en, const char* more_cy) {
         return ordered_json::array({{{"from_percent", -10}, {"text", text(cut_en, cut_cy)}},
                                     {{"from_percent", 0}, {"text", text(same_en, same_cy)}},
                                     {{"from_percent", 1}, {"text", text(more_en, more_cy)}}});
     };
+    const ordered_json first = district
+        ? ordered_json{{"id", "housing"}, {"group", "people"}, {"name", text("Housing and homelessness", "Tai a digartrefedd")},
+                       {"description", text("Housing advice and temporary accommodation.", "Cyngor ar dai a llety dros dro.")},
+                       {"baseline", pounds_decimal(care)}, {"min_percent", -10}, {"max_percent", 10}, {"step_percent", 1},
+                       {"consequences", bands("Longer stays in temporary accommodation.", "Arosiadau hirach mewn llety dros dro.",
+                                              "Help as today.", "Cymorth fel heddiw.", "More families housed sooner.", "Mwy o deuluoedd yn cael cartref yn gynt.")}}
+        : ordered_json{{"id", "care"}, {"group", "people"}, {"name", text("Care for adults", "Gofal i oedolion")},
+                       {"description", text("Home care and care homes.", "Gofal yn y cartref a chartrefi gofal.")},
+                       {"baseline", pounds_decimal(care)}, {"min_percent", -10}, {"max_percent", 10}, {"step_percent", 1},
+                       {"consequences", bands("Fewer hours of home care.", "Llai o oriau gofal yn y cartref.", "Care as today.", "Gofal fel heddiw.",
+                                              "Shorter waits for care.", "Aros llai am ofal.")}};
+    const ordered_json second = district
+        ? ordered_json{{"id", "waste"}, {"group", "place"}, {"name", text("Bin collections", "Casglu biniau")},
+                       {"description", text("Collecting and recycling household waste.", "Casglu ac ailgylchu gwastraff cartref.")},
+                       {"baseline", pounds_decimal(roads)}, {"min_percent", -10}, {"max_percent", 10}, {"step_percent", 1},
+                       {"consequences", bands("Collections every three weeks.", "Casgliadau bob tair wythnos.", "Collections as today.",
+                                              "Casgliadau fel heddiw.", "Weekly food waste collections.", "Casgliadau gwastraff bwyd wythnosol.")}}
+        : ordered_json{{"id", "roads"}, {"group", "place"}, {"name", text("Roads", "Ffyrdd")},
+                       {"description", text("Repairs and gritting.", "Atgyweirio a graeanu.")},
+                       {"baseline", pounds_decimal(roads)}, {"min_percent", -10}, {"max_percent", 10}, {"step_percent", 1},
+                       {"consequences", bands("Potholes wait longer.", "Mae tyllau'n aros yn hirach.", "Repairs as today.", "Atgyweirio fel heddiw.",
+                                              "More roads resurfaced.", "Mwy o ffyrdd wedi'u hailwynebu.")}};
     b["services"] = ordered_json::array({
-        {{"id", "care"}, {"group", "people"}, {"name", text("Care for adults", "Gofal i oedolion")},
-         {"description", text("Home care and care homes.", "Gofal yn y cartref a chartrefi gofal.")},
-         {"baseline", pounds_decimal(care)}, {"min_percent", -10}, {"max_percent", 10}, {"step_percent", 1},
-         {"consequences", bands("Fewer hours of home care.", "Llai o oriau gofal yn y cartref.", "Care as today.", "Gofal fel heddiw.",
-                                "Shorter waits for care.", "Aros llai am ofal.")}},
-        {{"id", "roads"}, {"group", "place"}, {"name", text("Roads", "Ffyrdd")},
-         {"description", text("Repairs and gritting.", "Atgyweirio a graeanu.")},
-         {"baseline", pounds_decimal(roads)}, {"min_percent", -10}, {"max_percent", 10}, {"step_percent", 1},
-         {"consequences", bands("Potholes wait longer.", "Mae tyllau'n aros yn hirach.", "Repairs as today.", "Atgyweirio fel heddiw.",
-                                "More roads resurfaced.", "Mwy o ffyrdd wedi'u hailwynebu.")}},
+        first,
+        second,
         {{"id", "running"}, {"group", "place"}, {"name", text("Running the council", "Rhedeg y cyngor")},
          {"description", text("Offices, systems and staff.", "Swyddfeydd, systemau a staff.")},
          {"baseline", pounds_decimal(running)}, {"locked", true},
@@ -133,7 +151,7 @@ std::optional<ordered_json> blank_budget(std::string_view kind) {
          {"history", ordered_json::array({{{"year", "2024/25"}, {"value", 60}}, {{"year", "2025/26"}, {"value", 62}}})},
          {"thresholds", {{"green", 65}, {"amber", 55}}},
          {"comparators", {{"group", text("Similar councils", "Cynghorau tebyg")}, {"lower_quartile", 55}, {"median", 61}, {"upper_quartile", 66}}},
-         {"responses", ordered_json::array({{{"service", "roads"}, {"per_percent", 0.5}, {"half_saturation_percent", 10}, {"max_effect", 5}}})},
+         {"responses", ordered_json::array({{{"service", district ? "waste" : "roads"}, {"per_percent", 0.5}, {"half_saturation_percent", 10}, {"max_effect", 5}}})},
          {"floor", 0}, {"ceiling", 100}}});
     b["demographics"] = ordered_json::array({
         {{"id", "age"}, {"label", text("How old are you?", "Faint yw eich oed?")},
