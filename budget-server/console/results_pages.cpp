@@ -186,6 +186,9 @@ void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, cons
         row->SetValue("LOWER", qbp_text(sum.lower_quartile_qbp));
         row->SetValue("MEDIAN", qbp_text(sum.median_qbp));
         row->SetValue("UPPER", qbp_text(sum.upper_quartile_qbp));
+        // The median change in pounds a year: the baseline times the median percentage, to the penny.
+        const budget::Pence median_pounds = budget::divide_round(static_cast<__int128>(s.baseline) * sum.median_qbp, 40000);
+        row->SetValue("MEDIAN_POUNDS", (median_pounds > 0 ? "+" : "") + budget::format_pounds_short(median_pounds));
         row->SetValue("SPREAD", fill(tr(c, "Median {median}; half chose between {lower} and {upper}."),
                                      {{"median", qbp_text(sum.median_qbp)}, {"lower", qbp_text(sum.lower_quartile_qbp)},
                                       {"upper", qbp_text(sum.upper_quartile_qbp)}}));

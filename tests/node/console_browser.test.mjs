@@ -59,6 +59,22 @@ const asShown = (decimal) => {
   return `${sign}${trimmed.replace(/^-/, '')}%`;
 };
 
+// Baseline × median percentage, to the penny (halves away from zero), written as the console's short
+// pounds ("+£3.7m", "-£350k", "£12.50"), worked in BigInt from aggregate's exact strings.
+const poundsShort = (baselinePence, percent) => {
+  const [whole, part = ''] = percent.replace('-', '').split('.');
+  const tenThousandths = BigInt(whole) * 10000n + BigInt((part + '0000').slice(0, 4));
+  const product = BigInt(baselinePence) * tenThousandths;  // pence × 10^6
+  const pence = (product + 500000n) / 1000000n;              // the magnitude, halves up
+  const negative = percent.startsWith('-') && pence > 0n;
+  const group = (n) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  let words;
+  if (pence >= 100000000n) { const tenths = (pence + 5000000n) / 10000000n; words = `£${group(tenths / 10n)}.${tenths % 10n}m`; }
+  else if (pence >= 100000n) words = `£${group((pence + 50000n) / 100000n)}k`;
+  else words = `£${pence / 100n}.${String(pence % 100n).padStart(2, '0')}`;
+  return (negative ? '-' : pence > 0n ? '+' : '') + words;
+};
+
 test('an officer signs in by the labels, reads the dashboard (the same figures as budget-tool aggregate), and every page passes axe', async () => {
   for (const size of [DESKTOP, PHONE]) {
     const page = await browser.newPage({ viewport: size });
@@ -81,7 +97,8 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
     assert.equal(expected.length, rows.length);
     for (const s of expected) {
       const row = rows.find((r) => r[0] === s.name);
-      assert.deepEqual(row.slice(4), [asShown(s.lower_quartile_percent), asShown(s.median_percent), asShown(s.upper_quartile_percent)], s.name);
+      assert.deepEqual(row.slice(4, 7), [asShown(s.lower_quartile_percent), asShown(s.median_percent), asShown(s.upper_quartile_percent)], s.name);
+      assert.equal(row[7], poundsShort(s.baseline_pence, s.median_percent), s.name);  // the median in pounds a year
     }
     // Residents' ratings: the same counts as budget-tool aggregate, each share with its Wilson range.
     const rated = await page.$$eval('table:has(#ratings-table) tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));

@@ -6,9 +6,9 @@
 <div class="table-scroll" role="region" aria-labelledby="services-table" tabindex="0">
 <table>
 <caption id="services-table">{{_ Services: cut, kept or increased _}}</caption>
-<thead><tr><th scope="col">{{_ Service _}}</th><th scope="col" class="number">{{_ Cut _}}</th><th scope="col" class="number">{{_ Kept _}}</th><th scope="col" class="number">{{_ Increased _}}</th><th scope="col" class="number">{{_ Lower quartile _}}</th><th scope="col" class="number">{{_ Median _}}</th><th scope="col" class="number">{{_ Upper quartile _}}</th></tr></thead>
+<thead><tr><th scope="col">{{_ Service _}}</th><th scope="col" class="number">{{_ Cut _}}</th><th scope="col" class="number">{{_ Kept _}}</th><th scope="col" class="number">{{_ Increased _}}</th><th scope="col" class="number">{{_ Lower quartile _}}</th><th scope="col" class="number">{{_ Median _}}</th><th scope="col" class="number">{{_ Upper quartile _}}</th><th scope="col" class="number">{{_ Median, £ a year _}}</th></tr></thead>
 <tbody>
-{{#SERVICE}}<tr><th scope="row"><a href="#service-{{SERVICE_ID}}">{{NAME}}</a></th><td class="number">{{CUT}}</td><td class="number">{{KEPT}}</td><td class="number">{{INCREASED}}</td><td class="number">{{LOWER}}</td><td class="number">{{MEDIAN}}</td><td class="number">{{UPPER}}</td></tr>{{/SERVICE}}
+{{#SERVICE}}<tr><th scope="row"><a href="#service-{{SERVICE_ID}}">{{NAME}}</a></th><td class="number">{{CUT}}</td><td class="number">{{KEPT}}</td><td class="number">{{INCREASED}}</td><td class="number">{{LOWER}}</td><td class="number">{{MEDIAN}}</td><td class="number">{{UPPER}}</td><td class="number">{{MEDIAN_POUNDS}}</td></tr>{{/SERVICE}}
 </tbody>
 </table>
 </div>
