@@ -40,6 +40,18 @@ ExportColumns export_columns(const std::vector<const Budget*>& versions) {
         for (const auto& i : b->incomes) add_once(c.incomes, c.income_names, i.id, i.name.en);
         for (const auto& g : b->groups) add_once(c.groups, c.group_names, g.id, g.name.en);
     }
+    for (const Budget* b : versions) {
+        ExportColumns::Positions p;
+        p.version = b->version;
+        for (const auto& id : c.services) {
+            const auto i = index_of(b->services, id);
+            p.services.push_back(i && !b->services[*i].locked ? i : std::nullopt);
+        }
+        for (const auto& id : c.efficiencies) p.efficiencies.push_back(index_of(b->efficiencies, id));
+        for (const auto& id : c.incomes) p.incomes.push_back(index_of(b->incomes, id));
+        for (const auto& id : c.groups) p.groups.push_back(index_of(b->groups, id));
+        c.positions.push_back(std::move(p));
+    }
     return c;
 }
 
@@ -67,18 +79,11 @@ std::string export_csv_header(const ExportColumns& c, bool names) {
 
 std::string export_csv_row(const ExportColumns& c, const Budget& b, const Submission& s, const Outcome& o, std::string_view received_at) {
     std::vector<std::string> cells = {csv_text(s.submission_id), csv_text(received_at), std::to_string(b.version), csv_text(s.language)};
-    for (const auto& id : c.services) {
-        const auto i = index_of(b.services, id);
-        cells.push_back(i && !b.services[*i].locked ? format_fixed(s.choices.service_bp[*i], 2) : "");
-    }
-    for (const auto& id : c.efficiencies) {
-        const auto i = index_of(b.efficiencies, id);
-        cells.push_back(i ? (s.choices.efficiency_on[*i] ? "1" : "0") : "");
-    }
-    for (const auto& id : c.incomes) {
-        const auto i = index_of(b.incomes, id);
-        cells.push_back(i ? (s.choices.income_on[*i] ? "1" : "0") : "");
-    }
+    const auto p = std::find_if(c.positions.begin(), c.positions.end(), [&](const ExportColumns::Positions& x) { return x.version == b.version; });
+    if (p == c.positions.end()) return "";  // not one of the versions the columns were made from
+    for (const auto& i : p->services) cells.push_back(i ? format_fixed(s.choices.service_bp[*i], 2) : "");
+    for (const auto& i : p->efficiencies) cells.push_back(i ? (s.choices.efficiency_on[*i] ? "1" : "0") : "");
+    for (const auto& i : p->incomes) cells.push_back(i ? (s.choices.income_on[*i] ? "1" : "0") : "");
     cells.push_back(format_fixed(s.choices.council_tax_bp, 2));
     cells.push_back(pounds_decimal(o.band_d));
     cells.push_back(pounds_decimal(o.remaining_gap));
@@ -90,10 +95,10 @@ std::string export_csv_row(const ExportColumns& c, const Budget& b, const Submis
         per_service += b.services[svc].id + ": " + text;
     }
     cells.push_back(csv_text(per_service));
-    for (const auto& id : c.groups) {
+    for (const auto& i : p->groups) {
         std::string cell;
         for (const auto& [g, point] : s.ratings.services)
-            if (b.groups[g].id == id) cell = point_id(RatingScale::Satisfaction, point);
+            if (i && g == *i) cell = point_id(RatingScale::Satisfaction, point);
         cells.push_back(cell);
     }
     const auto& questions = perception_questions();

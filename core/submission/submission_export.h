@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <optional>
 #include <vector>
 
 #include "budget.h"
@@ -18,12 +19,18 @@ struct ExportColumns {
     std::vector<std::string> services, efficiencies, incomes, groups;
     // Each one's English name in the newest version that has it, for headers by name.
     std::vector<std::string> service_names, efficiency_names, income_names, group_names;
+    // Where each column is in each version (worked out once, not per row): nullopt where it has none.
+    struct Positions {
+        std::int64_t version = 0;
+        std::vector<std::optional<std::size_t>> services, efficiencies, incomes, groups;
+    };
+    std::vector<Positions> positions;
 };
 ExportColumns export_columns(const std::vector<const Budget*>& versions);
 
 // UTF-8 BOM and the header row: by id ("service:parks (%)"), or with `names` by name ("Parks (%)").
 std::string export_csv_header(const ExportColumns& c, bool names = false);
-// One row of a submission to `b`, one of the versions. A lever, option or group its version does not
+// One row of a submission to `b`, one of the versions (else ""). A lever, option or group its version does not
 // have is an empty cell. `received_at` is the server's UTC time of receipt.
 std::string export_csv_row(const ExportColumns& c, const Budget& b, const Submission& s, const Outcome& o, std::string_view received_at);
 
