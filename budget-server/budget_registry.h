@@ -22,6 +22,7 @@ struct BudgetEdition {
     std::string brotli;        // the pack, compressed (may be empty)
     std::string published_by;  // "" for the file the server started from
     std::string published_at;
+    std::int64_t restored_from = 0;  // a rollback: the earlier version it repeats
 };
 
 struct BudgetSet {

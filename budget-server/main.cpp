@@ -267,7 +267,9 @@ int main(int argc, char** argv) {
             continue;
         }
         server::log_line("budget " + v.document_id + " v" + std::to_string(v.version) + " (published by " + v.published_by + ")");
-        registry.add(registry.edition(std::move(*l.budget), std::move(v.document_json), v.published_by, v.published_at));
+        server::BudgetEdition edition = registry.edition(std::move(*l.budget), std::move(v.document_json), v.published_by, v.published_at);
+        edition.restored_from = v.restored_from;
+        registry.add(std::move(edition));
     }
     // Profiles published in the console: the newest version of each replaces its file's, and the
     // budgets that name it carry its digest.

@@ -426,38 +426,73 @@ StoreStatus OfficerStore::add_version(DocumentKind kind, const std::string& docu
                                       const std::string& officer, std::int64_t draft_id, std::string& error) {
     const DocumentTables t = tables_of(kind);
     std::lock_guard<std::mutex> lock(mutex_);
-    // The version and its draft's mark are one transaction: a draft is never published twice.
+    // The version, its draft's mark and the end of any schedule for it are one transaction: a draft
+    // is never published twice.
     if (!db_->script("BEGIN", error)) return StoreStatus::Unavailable;
+    const auto undo = [&](StoreStatus status, const std::string& why) {
+        std::string ignored;
+        db_->script("ROLLBACK", ignored);
+        error = why;
+        return status;
+    };
     const SqlResult marked = db_->query(std::string("UPDATE ") + t.drafts + " SET published_version = CAST(? AS BIGINT) WHERE id = CAST(? AS BIGINT) "
                                         "AND published_version IS NULL AND ok = 1",
                                         {std::to_string(version), std::to_string(draft_id)});
-    const SqlResult added = marked.ok && marked.changed == 1
-                                ? db_->query(std::string("INSERT INTO ") + t.versions + " (" + t.id + ", version, " + t.json +
-                                                 ", published_by, published_at) VALUES (?, CAST(? AS BIGINT), ?, ?, ?)",
-                                             {document_id, std::to_string(version), document_json, officer, utc_now()})
-                                : SqlResult{};
-    if (!marked.ok || marked.changed != 1 || !added.ok) {
-        std::string ignored;
-        db_->script("ROLLBACK", ignored);
-        if (!marked.ok) { error = marked.error; return StoreStatus::Unavailable; }
-        if (marked.changed != 1) return StoreStatus::NotFound;
-        error = added.error;
-        return added.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable;
+    if (!marked.ok) return undo(StoreStatus::Unavailable, marked.error);
+    if (marked.changed != 1) return undo(StoreStatus::NotFound, "");
+    const SqlResult added = db_->query(std::string("INSERT INTO ") + t.versions + " (" + t.id + ", version, " + t.json +
+                                           ", published_by, published_at) VALUES (?, CAST(? AS BIGINT), ?, ?, ?)",
+                                       {document_id, std::to_string(version), document_json, officer, utc_now()});
+    if (!added.ok) return undo(added.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, added.error);
+    if (kind == DocumentKind::Budget) {
+        const SqlResult unscheduled = db_->query("DELETE FROM scheduled_publishes WHERE draft_id = CAST(? AS BIGINT)", {std::to_string(draft_id)});
+        if (!unscheduled.ok) return undo(StoreStatus::Unavailable, unscheduled.error);
     }
     if (!db_->script("COMMIT", error)) return StoreStatus::Unavailable;
     return StoreStatus::Ok;
 }
 
+StoreStatus OfficerStore::add_restored_version(const std::string& budget_id, std::int64_t version, const std::string& document_json,
+                                               const std::string& officer, std::int64_t restored_from, std::string& error) {
+    const SqlResult r = run("INSERT INTO budget_versions (budget_id, version, budget_json, published_by, published_at, restored_from) "
+                            "VALUES (?, CAST(? AS BIGINT), ?, ?, ?, CAST(? AS BIGINT))",
+                            {budget_id, std::to_string(version), document_json, officer, utc_now(), std::to_string(restored_from)});
+    return changed(r, error);
+}
+
 bool OfficerStore::versions(DocumentKind kind, std::vector<PublishedVersion>& out, std::string& error) {
     const DocumentTables t = tables_of(kind);
-    const SqlResult r = run(std::string("SELECT ") + t.id + ", version, " + t.json + ", published_by, published_at FROM " + t.versions +
+    const SqlResult r = run(std::string("SELECT ") + t.id + ", version, " + t.json + ", published_by, published_at, restored_from FROM " + t.versions +
                             " ORDER BY " + t.id + ", version");
     if (!r.ok) {
         error = r.error;
         return false;
     }
     out.clear();
-    for (const auto& row : r.rows) out.push_back({to_text(row[0]), to_int(row[1]), to_text(row[2]), to_text(row[3]), to_text(row[4])});
+    for (const auto& row : r.rows)
+        out.push_back({to_text(row[0]), to_int(row[1]), to_text(row[2]), to_text(row[3]), to_text(row[4]), to_int(row[5])});
+    return true;
+}
+
+StoreStatus OfficerStore::schedule_publish(const ScheduledPublish& s, std::string& error) {
+    const SqlResult r = run("INSERT INTO scheduled_publishes (budget_id, draft_id, publish_at, scheduled_by, scheduled_at) "
+                            "VALUES (?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?)",
+                            {s.budget_id, std::to_string(s.draft_id), std::to_string(s.publish_at), s.scheduled_by, utc_now()});
+    return changed(r, error);
+}
+
+StoreStatus OfficerStore::cancel_publish(const std::string& budget_id, std::string& error) {
+    return changed(run("DELETE FROM scheduled_publishes WHERE budget_id = ?", {budget_id}), error);
+}
+
+bool OfficerStore::scheduled_publishes(std::vector<ScheduledPublish>& out, std::string& error) {
+    const SqlResult r = run("SELECT budget_id, draft_id, publish_at, scheduled_by, scheduled_at FROM scheduled_publishes ORDER BY publish_at, budget_id");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out.push_back({to_text(row[0]), to_int(row[1]), to_int(row[2]), to_text(row[3]), to_text(row[4])});
     return true;
 }
 

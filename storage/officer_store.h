@@ -85,6 +85,14 @@ struct PublishedVersion {
     std::string document_id;
     std::int64_t version = 0;
     std::string document_json, published_by, published_at;
+    std::int64_t restored_from = 0;  // a rollback: the earlier version this one repeats (0: none)
+};
+
+// A draft an administrator chose to publish at a time (Unix seconds, UTC); one per budget at most.
+struct ScheduledPublish {
+    std::string budget_id;
+    std::int64_t draft_id = 0, publish_at = 0;
+    std::string scheduled_by, scheduled_at;
 };
 
 enum class StoreStatus { Ok, NotFound, Exists, Unavailable };
@@ -153,8 +161,16 @@ public:
     // Publishes a draft as a version: NotFound if the draft is gone, not ok or already published; Exists if the version is taken.
     StoreStatus add_version(DocumentKind kind, const std::string& document_id, std::int64_t version, const std::string& document_json,
                             const std::string& officer, std::int64_t draft_id, std::string& error);
+    // A rollback: an earlier version's document published again as `version`. Exists if the version is taken.
+    StoreStatus add_restored_version(const std::string& budget_id, std::int64_t version, const std::string& document_json,
+                                     const std::string& officer, std::int64_t restored_from, std::string& error);
     // Every published version, by id and version.
     bool versions(DocumentKind kind, std::vector<PublishedVersion>& out, std::string& error);
+
+    // Exists when the budget has a publish scheduled already; publishing the draft (add_version) removes it.
+    StoreStatus schedule_publish(const ScheduledPublish& s, std::string& error);
+    StoreStatus cancel_publish(const std::string& budget_id, std::string& error);  // NotFound when none was scheduled
+    bool scheduled_publishes(std::vector<ScheduledPublish>& out, std::string& error);  // soonest first
 
 private:
     SqlResult run(std::string_view sql, const std::vector<SqlValue>& params = {});

@@ -168,6 +168,17 @@ CREATE TABLE IF NOT EXISTS profile_versions (
 );
 )sql";
 
+// Migration 6 (shipped 2026-12-07): publishes scheduled for a time, one per budget at most.
+constexpr const char* kScheduledPublishes = R"sql(
+CREATE TABLE IF NOT EXISTS scheduled_publishes (
+  budget_id TEXT PRIMARY KEY,
+  draft_id BIGINT NOT NULL,
+  publish_at BIGINT NOT NULL,
+  scheduled_by TEXT NOT NULL,
+  scheduled_at TEXT NOT NULL
+);
+)sql";
+
 constexpr const char* kVersionTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version (
   version BIGINT PRIMARY KEY,
@@ -272,6 +283,9 @@ public:
                 return add_column("demographic_answers", "submission_row", "{INT} REFERENCES submissions (id)") && run(kAnswersIndex);
             case 4: return run(kProfileTables);
             case 5: return add_column("submissions", "ratings", "TEXT NOT NULL DEFAULT ''");
+            case 6:
+                return add_column("budget_versions", "restored_from", "BIGINT") && add_column("profile_versions", "restored_from", "BIGINT") &&
+                       run(kScheduledPublishes);
             default: error_ = "no migration " + std::to_string(version); return false;
         }
     }
@@ -291,6 +305,7 @@ const std::vector<Migration>& migrations() {
         {3, "demographic answers linked to their submission"},
         {4, "council profiles kept in the console"},
         {5, "residents' ratings on each submission, for the public shares"},
+        {6, "publishes scheduled for a time, and versions that restore an earlier one"},
     };
     return list;
 }

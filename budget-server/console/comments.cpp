@@ -94,9 +94,9 @@ Response Console::comments(Context& c, const budget::Budget& b) {
         const auto h = hidden.find({item.submission, item.about});
         if (h != hidden.end()) {
             auto* hs = row->AddSectionDictionary("HIDDEN");
-            hs->SetValue("HIDDEN_NOTE", fill(tr(c, "Hidden by {officer} at {time} UTC: {reason}"),
+            hs->SetValue("HIDDEN_NOTE", fill(tr(c, "Hidden by {officer} on {time}: {reason}"),
                                              {{"officer", h->second.officer},
-                                              {"time", h->second.hidden_at.substr(0, 10) + " " + h->second.hidden_at.substr(11, 5)},
+                                              {"time", uk_time(c, h->second.hidden_at)},
                                               {"reason", h->second.reason}}));
         } else {
             row->ShowSection("SHOWN");

@@ -34,7 +34,30 @@ bool is_hex64(const std::string& s) {
 }  // namespace
 
 Console::Console(ConsoleConfig config, storage::Storage& storage, storage::OfficerStore& officers, const Templates& templates)
-    : config_(std::move(config)), storage_(storage), officers_(officers), templates_(templates) {}
+    : config_(std::move(config)), storage_(storage), officers_(officers), templates_(templates) {
+    // Scheduled publishes: looked at each second, published by this thread when due.
+    scheduler_ = std::thread([this] {
+        std::unique_lock<std::mutex> lock(scheduler_mutex_);
+        while (!scheduler_wake_.wait_for(lock, std::chrono::seconds(1), [this] { return scheduler_stopping_; })) {
+            lock.unlock();
+            publish_due(now_seconds());
+            lock.lock();
+        }
+    });
+}
+
+Console::~Console() { stop(); }
+
+void Console::stop() {
+    {
+        std::lock_guard<std::mutex> lock(scheduler_mutex_);
+        scheduler_stopping_ = true;
+    }
+    scheduler_wake_.notify_all();
+    std::call_once(scheduler_joined_, [this] { scheduler_.join(); });
+    hashing_.stop();
+    work_.stop();
+}
 
 namespace {
 
@@ -192,6 +215,8 @@ const std::vector<Console::Route>& Console::routes() {
         {"GET",  "/console/budgets/{budget}/budget.json",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_file(c, *m.budget, m.edition->json, false, ""); }},
         {"GET",  "/console/budgets/{budget}/budget.xlsx",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_file(c, *m.budget, m.edition->json, true, ""); }},
         {"POST", "/console/budgets/{budget}/drafts",         Who::Officer, Body::FormOrFile, [](Console& k, Context& c, M m) { return k.upload_draft(c, m.id); }},
+        {"POST", "/console/budgets/{budget}/rollback",       Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.roll_back(c, m.id); }},
+        {"POST", "/console/budgets/{budget}/schedule/cancel", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.cancel_schedule(c, m.id); }},
         {"POST", "/console/budgets/{budget}/drafts/{rest}/preview-submissions", Who::Officer, Body::Any, [](Console& k, Context& c, M m) {
              return k.draft_route(c, m.id, m.rest + "/preview-submissions"); }},
         {"GET",  "/console/budgets/{budget}/drafts/{rest}",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.draft_route(c, m.id, m.rest); }},
@@ -402,6 +427,11 @@ Response Console::route(Context& c) {
     if (d.found) return d.found->handler(*this, c, d.match);
     if (!d.unknown.empty()) return message(c, 404, tr(c, "Page not found"), d.unknown);
     return not_found(c);
+}
+
+std::string Console::uk_time(const Context& c, const std::string& utc) const {
+    const std::optional<std::int64_t> t = budget::parse_utc(utc);
+    return t ? budget::describe_uk(*t, c.lang == Lang::Cy ? "cy" : "en") : utc;
 }
 
 Console::AdminForm Console::admin_form(Context& c, const std::string& object, const std::string& needs, const std::string& ask) {

@@ -2,12 +2,17 @@
 // dashboards, comment moderation, exports and the audit log. Pages are server-rendered HTML
 // (templates.h), work without JavaScript, and run on a small work queue off the I/O threads.
 #pragma once
+#include <atomic>
+#include <climits>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "aggregation.h"
@@ -65,10 +70,12 @@ public:
     // body (no session, another site's form, a body of the wrong type), `done(nullopt)` to read it.
     // Completes exactly once, on a worker thread (or at once when the queue is full).
     void admit(Request head, std::function<void(std::optional<Response>)> done);
-    void stop() {
-        hashing_.stop();
-        work_.stop();
-    }
+    ~Console();
+    Console(const Console&) = delete;
+    Console& operator=(const Console&) = delete;
+    void stop();
+    // Publishes every scheduled draft whose time has come (the scheduler thread calls it each second).
+    void publish_due(std::int64_t now);
 
     struct Context;
     // What a results page is drawn from: the aggregate and the responses per day (UTC).
@@ -179,7 +186,21 @@ private:
     Response draft_route(Context& c, const std::string& id, const std::string& rest);
     Response draft_page(Context& c, const storage::DocumentDraft& draft, int status, const std::string& problem);
     Response preview_file(Context& c, const storage::DocumentDraft& draft, const std::string& file);
+    // Publishing safely (publishing.cpp): what changes, confirmed; now or at a time; and rollback.
     Response publish_draft(Context& c, const storage::DocumentDraft& draft);
+    struct PublishRetry {
+        std::string publish_at;  // as typed
+        bool later = false;
+        std::string message;
+    };
+    Response publish_confirm(Context& c, const storage::DocumentDraft& draft, int status, const PublishRetry* retry);
+    enum class PublishOutcome { Published, Refused, Conflict, Unavailable };
+    // The draft as the budget's next version, stored and live; `version` is set to its number.
+    PublishOutcome publish_version(const storage::DocumentDraft& draft, const std::string& officer, std::int64_t& version);
+    void fill_schedule(Context& c, ctemplate::TemplateDictionary& d, const std::string& id);
+    Response cancel_schedule(Context& c, const std::string& id);
+    Response roll_back(Context& c, const std::string& id);
+    void note_schedule_changed();  // reads when the next scheduled publish is due
     // What differs between authoring budgets and council profiles.
     struct Authoring {
         storage::DocumentKind kind;
@@ -215,6 +236,8 @@ private:
     Response publish_profile_draft(Context& c, const storage::DocumentDraft& draft);
     Response message(Context& c, int status, const std::string& heading, const std::string& text);
     std::string tr(const Context& c, std::string_view english) const;
+    // A stored UTC time ("2026-12-07T20:38:22Z") as the council reads it: "7 December 2026 at 20:38 GMT".
+    std::string uk_time(const Context& c, const std::string& utc) const;
     // A form that changes something: it must carry this session's token and come from an admin.
     // Refused (403, the refusal audited) otherwise, with `error` the page to send.
     struct AdminForm {
@@ -234,6 +257,13 @@ private:
     SignInThrottle throttle_;
     WorkQueue work_{2, 256};
     WorkQueue hashing_{1, 32};  // sign-in and password changes (hashes_password in console.cpp)
+    static constexpr std::int64_t kNothingDue = INT64_MAX;
+    std::atomic<std::int64_t> next_due_{0};  // when the soonest scheduled publish is due (0: look now)
+    std::mutex scheduler_mutex_;
+    std::condition_variable scheduler_wake_;
+    bool scheduler_stopping_ = false;
+    std::thread scheduler_;
+    std::once_flag scheduler_joined_;
 };
 
 }  // namespace server::console

@@ -33,9 +33,8 @@ void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const bu
     else if (w.closes_at) state = fill(tr(c, "Open now; closes on {time}."), {{"time", when(*w.closes_at)}});
     else state = tr(c, "Open now, with no closing date.");
     d.SetValue("WINDOW_STATE", state);
-    d.SetValue("WINDOW_SOURCE", w.changed_by_officer ? fill(tr(c, "Dates set in the console by {officer} at {time} UTC."),
-                                                            {{"officer", w.changed_by},
-                                                             {"time", w.changed_at.substr(0, 10) + " " + w.changed_at.substr(11, 5)}})
+    d.SetValue("WINDOW_SOURCE", w.changed_by_officer ? fill(tr(c, "Dates set in the console by {officer} on {time}."),
+                                                            {{"officer", w.changed_by}, {"time", uk_time(c, w.changed_at)}})
                                                      : tr(c, "Dates from the budget file."));
     if (c.admin()) {
         auto* form = d.AddSectionDictionary("CAN_CHANGE_WINDOW");
@@ -93,8 +92,8 @@ void Console::fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const
                                               {{"count", std::to_string(threshold)}}));
     const storage::ResultsThreshold set = config_.thresholds->setting(b.id);
     section->SetValue("THRESHOLD_SOURCE",
-                      set.responses ? fill(tr(c, "Set in the console by {officer} at {time} UTC."),
-                                           {{"officer", set.changed_by}, {"time", set.changed_at.substr(0, 10) + " " + set.changed_at.substr(11, 5)}})
+                      set.responses ? fill(tr(c, "Set in the console by {officer} on {time}."),
+                                           {{"officer", set.changed_by}, {"time", uk_time(c, set.changed_at)}})
                                     : fill(tr(c, "The least there can be: {count}."), {{"count", std::to_string(kMinPublicResponses)}}));
     if (c.admin()) {
         auto* form = section->AddSectionDictionary("CAN_CHANGE_THRESHOLD");

@@ -91,18 +91,38 @@ Response Console::budget_page(Context& c, const std::string& id, int status, con
     d.SetValue("COUNCIL", b.council_name.in(language));
     d.SetValue("YEAR", b.financial_year);
     d.SetValue("VERSION", std::to_string(b.version));
-    if (c.query["done"] == "published") d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", fill(tr(c, "Version {version} is published. Residents now see it."), {{"version", std::to_string(b.version)}}));
+    const std::string done = c.query["done"];
+    if (done == "published") d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", fill(tr(c, "Version {version} is published. Residents now see it."), {{"version", std::to_string(b.version)}}));
+    if (done == "rolled_back") d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", fill(tr(c, "Rolled back: residents now see version {version}, which repeats version {earlier}."), {{"version", std::to_string(b.version)}, {"earlier", std::to_string(current->restored_from)}}));
+    if (done == "scheduled") d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The publish is scheduled. Residents see nothing new until its time."));
+    if (done == "cancelled") d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The scheduled publish is cancelled."));
     if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
     if (const auto versions = c.budgets->versions.find(id); versions != c.budgets->versions.end())
         for (auto v = versions->second.rbegin(); v != versions->second.rend(); ++v) {
             auto* row = d.AddSectionDictionary("VERSION_ROW");
             row->SetValue("NUMBER", std::to_string(v->first));
+            const std::string when = uk_time(c, v->second.published_at);
             row->SetValue("SOURCE", v->second.published_by.empty() ? tr(c, "The budget file the server started from")
-                                                                   : fill(tr(c, "Published by {officer} at {time}"),
-                                                                          {{"officer", v->second.published_by}, {"time", v->second.published_at}}));
+                                    : v->second.restored_from ? fill(tr(c, "Version {earlier} again, rolled back by {officer} on {time}"),
+                                                                     {{"earlier", std::to_string(v->second.restored_from)}, {"officer", v->second.published_by}, {"time", when}})
+                                                              : fill(tr(c, "Published by {officer} on {time}"), {{"officer", v->second.published_by}, {"time", when}}));
             if (v->first == b.version) row->ShowSection("CURRENT");
             else row->AddSectionDictionary("EARLIER")->SetValue("NUMBER", std::to_string(v->first));
         }
+    // Rollback: the version before the live one, published again as the next (admins).
+    if (const auto versions = c.budgets->versions.find(id); c.admin() && versions != c.budgets->versions.end()) {
+        const auto live = versions->second.lower_bound(b.version);
+        if (live != versions->second.begin()) {
+            auto* form = d.AddSectionDictionary("CAN_ROLL_BACK");
+            const std::string earlier = std::to_string(std::prev(live)->first), now = std::to_string(b.version), next = std::to_string(b.version + 1);
+            form->SetValue("LIVE", std::to_string(b.version));
+            form->SetValue("ROLLBACK_TEXT", fill(tr(c, "If version {live} is wrong, residents can see version {earlier} again at once. It is published as version {next}; responses already made keep the version they answered."),
+                                                 {{"earlier", earlier}, {"live", now}, {"next", next}}));
+            form->SetValue("ROLLBACK_CONFIRM", fill(tr(c, "I mean residents to see version {earlier} again"), {{"earlier", earlier}}));
+            form->SetValue("ROLLBACK_BUTTON", fill(tr(c, "Roll back to version {earlier}"), {{"earlier", earlier}}));
+        }
+    }
+    fill_schedule(c, d, id);
     if (!fill_drafts(c, d, storage::DocumentKind::Budget, id)) return unavailable(c);
     return page.render(status);
 }
@@ -117,7 +137,7 @@ bool Console::fill_drafts(Context& c, ctemplate::TemplateDictionary& d, storage:
         row->SetValue("NUMBER", std::to_string(draft.id));
         row->SetValue("FILE", draft.source_name);
         row->SetValue("BY", draft.uploaded_by);
-        row->SetValue("AT", draft.uploaded_at);
+        row->SetValue("AT", uk_time(c, draft.uploaded_at));
         const json problems = json::parse(draft.problems_json, nullptr, false);
         std::size_t errors = 0;
         if (problems.is_array())
@@ -254,7 +274,7 @@ void Console::fill_draft(Context& c, ctemplate::TemplateDictionary& d, const sto
     d.SetValue("NUMBER", std::to_string(draft.id));
     d.SetValue("FILE", draft.source_name);
     d.SetValue("BY", draft.uploaded_by);
-    d.SetValue("AT", draft.uploaded_at);
+    d.SetValue("AT", uk_time(c, draft.uploaded_at));
     if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
     const json problems = json::parse(draft.problems_json, nullptr, false);
     std::size_t errors = 0, warnings = 0;
@@ -331,31 +351,6 @@ Response Console::preview_file(Context& c, const storage::DocumentDraft& draft, 
         r.headers.emplace_back("X-Frame-Options", "SAMEORIGIN");
     }
     return r;
-}
-
-Response Console::publish_draft(Context& c, const storage::DocumentDraft& draft) {
-    auto form = admin_form(c, draft.document_id, "publishing a budget needs an administrator", tr(c, "Ask an administrator to publish the budget."));
-    if (!form) return std::move(form.error);
-    if (!draft.ok || draft.published_version) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
-    const BudgetEdition* current = c.budgets->find(draft.document_id);
-    const std::int64_t version = current->budget->version + 1;
-    // The draft becomes the next version: its version number is set here, and it is checked again.
-    nlohmann::ordered_json doc = nlohmann::ordered_json::parse(draft.document_json, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
-    doc["version"] = version;
-    std::string text = doc.dump(2) + "\n";
-    budget::BudgetLoad l = budget::load_budget(text);
-    if (!l.budget) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
-    std::string error;
-    const storage::StoreStatus s = officers_.add_version(storage::DocumentKind::Budget, draft.document_id, version, text, c.session.officer.name, draft.id, error);
-    if (s == storage::StoreStatus::Unavailable) return unavailable(c);
-    if (s == storage::StoreStatus::Exists || s == storage::StoreStatus::NotFound)
-        return draft_page(c, draft, 409, tr(c, "Someone published another version meanwhile, or this draft is published already. Look at the budget page and try again."));
-    const budget::Budget published = *l.budget;
-    config_.budgets->add(config_.budgets->edition(std::move(*l.budget), std::move(text), c.session.officer.name, budget::format_utc(now_seconds())));
-    if (config_.windows) config_.windows->published(published);
-    audit(c, "budget.published", draft.document_id, "version " + std::to_string(version) + " from draft " + std::to_string(draft.id) + " (" + draft.source_name + ")");
-    return redirect("/console/budgets/" + draft.document_id + "/budget?done=published");
 }
 
 }  // namespace server::console

@@ -36,7 +36,7 @@ Response Console::officers_page(Context& c, int status, const std::string& notic
         auto* row = d.AddSectionDictionary("OFFICER_ROW");
         row->SetValue("NAME", o.name);
         row->SetValue("ROLE", tr(c, storage::role_name(o.role)));
-        row->SetValue("ADDED", o.created_at.substr(0, 10));
+        row->SetValue("ADDED", uk_time(c, o.created_at));
         if (o.name != c.session.officer.name) {  // nobody removes themselves (there is always an admin)
             auto* r = row->AddSectionDictionary("REMOVABLE");
             r->SetValue("CSRF", c.csrf);
@@ -96,8 +96,8 @@ Response Console::tokens_page(Context& c, int status, const std::string& notice,
         std::string ids;
         for (const auto& b : t.budgets) ids += (ids.empty() ? "" : ", ") + b;
         row->SetValue("BUDGETS", ids);
-        row->SetValue("MADE", t.created_at.substr(0, 16));
-        row->SetValue("USED", t.last_used_at.empty() ? tr(c, "Never") : t.last_used_at.substr(0, 16));
+        row->SetValue("MADE", uk_time(c, t.created_at));
+        row->SetValue("USED", t.last_used_at.empty() ? tr(c, "Never") : uk_time(c, t.last_used_at));
         if (t.revoked_at.empty()) {
             auto* live = row->AddSectionDictionary("LIVE");
             live->SetValue("CSRF", c.csrf);
@@ -155,7 +155,8 @@ Response Console::change_tokens(Context& c) {
 const std::vector<std::string>& audit_actions() {
     static const std::vector<std::string> codes{
         "sign_in", "sign_in.failed", "sign_out", "password_change.failed", "officer.password_changed", "officer.added",
-        "officer.removed", "token.created", "token.revoked", "budget.draft_uploaded", "budget.published", "profile.draft_uploaded",
+        "officer.removed", "token.created", "token.revoked", "budget.draft_uploaded", "budget.published", "budget.publish_scheduled",
+        "budget.schedule_cancelled", "budget.schedule_dropped", "budget.rolled_back", "profile.draft_uploaded",
         "profile.published", "consultation.dates_changed", "consultation.dates_reset", "results.threshold_changed", "comment.hidden",
         "comment.shown", "export", "tally.open", "codes.created", "paper.entered", "paper.imported", "request.refused"};
     return codes;
@@ -173,6 +174,10 @@ std::string Console::audit_words(const Context& c, const std::string& action) co
     if (action == "token.revoked") return tr(c, "revoked an API token of");
     if (action == "budget.draft_uploaded") return tr(c, "uploaded a draft budget for");
     if (action == "budget.published") return tr(c, "published a version of");
+    if (action == "budget.publish_scheduled") return tr(c, "scheduled a publish of");
+    if (action == "budget.schedule_cancelled") return tr(c, "cancelled the scheduled publish of");
+    if (action == "budget.schedule_dropped") return tr(c, "had a scheduled publish that could not be made, of");
+    if (action == "budget.rolled_back") return tr(c, "rolled back");
     if (action == "profile.draft_uploaded") return tr(c, "uploaded a draft council profile for");
     if (action == "profile.published") return tr(c, "published a version of the council profile");
     if (action == "consultation.dates_changed") return tr(c, "changed the dates of");

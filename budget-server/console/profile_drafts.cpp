@@ -40,8 +40,8 @@ Response Console::profile_page(Context& c, const std::string& id, int status, co
     d.SetValue("AS_OF", budget::describe_date(p.as_of, language));
     d.SetValue("VERSION", std::to_string(source.version));
     d.SetValue("SOURCE", source.published_by.empty() ? tr(c, "The profile file the server started from")
-                                                     : fill(tr(c, "Published by {officer} at {time}"),
-                                                            {{"officer", source.published_by}, {"time", source.published_at}}));
+                                                     : fill(tr(c, "Published by {officer} on {time}"),
+                                                            {{"officer", source.published_by}, {"time", uk_time(c, source.published_at)}}));
     if (c.query["done"] == "published")
         d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", fill(tr(c, "Version {version} is published. The annual report shows it now."),
                                                                    {{"version", std::to_string(source.version)}}));

@@ -45,13 +45,10 @@ Response Console::sign_in(Context& c) {
         return sign_in_page(c, 400, tr(c, "Enter your name and your password."), "", name.size() > 256 ? "" : name);
 
     if (const std::int64_t wait = throttle_.wait_seconds(name, r.client_address); wait > 0) {
-        const std::time_t until = std::time(nullptr) + wait + 59;  // to the next whole minute
-        std::tm utc{};
-        gmtime_r(&until, &utc);
-        char clock[8];
-        std::snprintf(clock, sizeof clock, "%02d:%02d", utc.tm_hour, utc.tm_min);
+        const std::int64_t until = (static_cast<std::int64_t>(std::time(nullptr)) + wait + 59) / 60 * 60;  // to the next whole minute
+        const std::string clock = budget::format_uk_local(until).substr(11, 5) + (budget::uk_offset_seconds(until) ? " BST" : " GMT");
         Response page = sign_in_page(
-            c, 429, fill(tr(c, "There have been too many attempts to sign in. Try again after {time} (UTC)."), {{"time", clock}}),
+            c, 429, fill(tr(c, "There have been too many attempts to sign in. Try again after {time}."), {{"time", clock}}),
             "", name);
         page.headers.emplace_back("Retry-After", std::to_string(wait));
         return page;

@@ -30,6 +30,8 @@ async function upload(base, session, csrf, name, bytes, { origin = base, fields 
 }
 
 const bytesOf = async (res) => Buffer.from(await res.arrayBuffer());
+// A page's markup without the labels its tables carry for phones.
+const unlabelled = (html) => html.replace(/ data-label="[^"]*"/g, '');
 
 // A large upload's header alone, as raw HTTP: a body declared too large is refused before it is sent.
 function declaredUpload(port, session, length) {
@@ -131,10 +133,18 @@ for (const backend of ['sqlite', 'postgresql']) {
       // An analyst cannot publish; an admin can.
       const analystCsrf = csrfOf((await get(server.base, `/console/budgets/${ID}/budget`, analyst)).text);
       assert.equal((await postForm(server.base, `${ready}/publish`, analyst, { csrf: analystCsrf })).status, 403);
-      const published = await postForm(server.base, `${ready}/publish`, admin, { csrf });
+      // Publishing first shows what changes against the live version, and asks.
+      const asked = await postForm(server.base, `${ready}/publish`, admin, { csrf });
+      assert.equal(asked.status, 200, asked.text);
+      assert.match(asked.text, /<h1>Publish draft \d+ as version 2\?<\/h1>/);
+      assert.match(asked.text, /No line, amount, range or council tax setting changes\./);
+      assert.match(unlabelled(asked.text), /<th scope="row">Net budget \(all services\)<\/th><td class="number">£[\d,.]+<\/td><td class="number">£[\d,.]+<\/td><td class="number">no change<\/td>/);
+      assert.match(asked.text, /<input type="hidden" name="confirmed" value="yes">/);
+      assert.equal((await get(server.base, '/api/v1/budgets')).text.includes('"version":2'), false);  // nothing published yet
+      const published = await postForm(server.base, `${ready}/publish`, admin, { csrf, confirmed: 'yes', when: 'now' });
       assert.equal(published.status, 303, published.text);
       assert.equal(published.headers.get('location'), `/console/budgets/${ID}/budget?done=published`);
-      assert.equal((await postForm(server.base, `${ready}/publish`, admin, { csrf })).status, 409);  // never twice
+      assert.equal((await postForm(server.base, `${ready}/publish`, admin, { csrf, confirmed: 'yes' })).status, 409);  // never twice
 
       // Residents get version 2 at once.
       const list = await (await fetch(`${server.base}/api/v1/budgets`)).json();
@@ -216,7 +226,104 @@ for (const backend of ['sqlite', 'postgresql']) {
       const again = await (await fetch(`${server.base}/api/v1/budgets`)).json();
       assert.equal(again.budgets.find((b) => b.id === ID).version, 2);
       const versions = await get(server.base, `/console/budgets/${ID}/budget`, admin);
-      assert.match(versions.text, /Published by alice\.admin at/);
+      assert.match(versions.text, /Published by alice\.admin on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST)/);
+    });
+
+    test('a publish lists what changes in pounds; it can be scheduled for a time or cancelled, and rolled back in one step', async () => {
+      const page = await get(server.base, `/console/budgets/${ID}/budget`, admin);
+      const csrf = csrfOf(page.text);
+      const live = JSON.parse((await get(server.base, `/console/budgets/${ID}/budget.json`, admin)).text);
+      assert.equal(live.version, 2);
+      // Exact pence from the file's figures (never through a float), back as "pounds.pence".
+      const pence = (x) => { const [w, f = ''] = String(x).split('.'); return BigInt(w) * 100n + BigInt((f + '00').slice(0, 2)); };
+      const pounds = (p) => `${p / 100n}.${String(p % 100n).padStart(2, '0')}`;
+      const changed = structuredClone(live);
+      changed.funding[0].amount = pounds(pence(live.funding[0].amount) + 100000n);  // £1,000 more funding
+      changed.gap_to_close = pounds(pence(live.gap_to_close) - 100000n);            // so £1,000 less to close
+      const removed = changed.efficiencies.pop();
+      const draftOf = async (doc, name) => (await upload(server.base, admin, csrf, name, Buffer.from(JSON.stringify(doc)))).headers.get('location');
+      const draft = await draftOf(changed, 'changed.json');
+      const asked = await postForm(server.base, `${draft}/publish`, admin, { csrf });
+      assert.equal(asked.status, 200);
+      assert.match(asked.text, /<h1>Publish draft \d+ as version 3\?<\/h1>/);
+      assert.match(asked.text, /Residents now see version 2; 1 response has been made to it\./);
+      assert.match(unlabelled(asked.text), /<th scope="row">Gap to close<\/th><td class="number">£[\d,.]+<\/td><td class="number">£[\d,.]+<\/td><td class="number">-£1,000\.00<\/td>/);
+      assert.match(unlabelled(asked.text), /<th scope="row">Funding, with council tax<\/th><td class="number">£[\d,.]+<\/td><td class="number">£[\d,.]+<\/td><td class="number">\+£1,000\.00<\/td>/);
+      assert.match(unlabelled(asked.text), new RegExp(`<th scope="row">${live.funding[0].name.replace(/[()]/g, '\\$&')}</th><td>Funding</td><td>Amount changed</td>`));
+      assert.match(unlabelled(asked.text), new RegExp(`<th scope="row">${removed.name}</th><td>Saving option</td><td>Removed</td><td class="number">£[\\d,.]+</td><td class="number">–</td><td class="number">-£`));
+
+      // A time that has passed is refused, with what was typed kept and the problem beside the field.
+      const later = async (at) => postForm(server.base, `${draft}/publish`, admin, { csrf, confirmed: 'yes', when: 'later', publish_at: at });
+      const past = await later('2020-06-01T09:00');
+      assert.equal(past.status, 400);
+      assert.match(past.text, /<a href="#publish_at">That time has passed\./);
+      assert.match(past.text, /<input id="publish_at" name="publish_at" type="datetime-local" value="2020-06-01T09:00" aria-describedby="publish_at-error" aria-invalid="true">/);
+      assert.match(past.text, /id="when-later" name="when" type="radio" value="later" checked/);
+      assert.equal((await later('2027-03-28T01:30')).status, 400);  // the hour the clocks skip
+      // In UK time, a few seconds from now (as an officer's clock on the wall reads it).
+      const ukLocal = (ms) => {
+        const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit',
+          hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+        return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+      };
+      const scheduled = await later(ukLocal(Date.now() + 3000));
+      assert.equal(scheduled.status, 303, scheduled.text);
+      assert.equal(scheduled.headers.get('location'), `/console/budgets/${ID}/budget?done=scheduled`);
+      const waiting = await get(server.base, `/console/budgets/${ID}/budget?done=scheduled`, admin);
+      assert.match(waiting.text, /The publish is scheduled\. Residents see nothing new until its time\./);
+      assert.match(waiting.text, /Draft \d+ is to be published as the next version on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST), as alice\.admin scheduled\./);
+      // Only one at a time: a second is refused while the first waits.
+      const other = await draftOf(live, 'same-again.json');
+      const second = await postForm(server.base, `${other}/publish`, admin, { csrf, confirmed: 'yes', when: 'later', publish_at: ukLocal(Date.now() + 3600e3) });
+      assert.equal(second.status, 409);
+      assert.match(second.text, /Another publish is scheduled for this consultation\./);
+      let version = 2;
+      for (let i = 0; i < 100 && version === 2; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        version = (await (await fetch(`${server.base}/api/v1/budgets`)).json()).budgets.find((b) => b.id === ID).version;
+      }
+      assert.equal(version, 3);
+      assert.equal((await (await fetch(`${server.base}/budgets/${ID}.json`)).json()).efficiencies.length, live.efficiencies.length - 1);
+      const audit = await get(server.base, '/console/audit?action=budget.published', admin);
+      assert.match(audit.text, /version 3 from draft \d+ \(changed\.json\), as scheduled/);
+
+      // A publish scheduled and cancelled changes nothing.
+      assert.equal((await postForm(server.base, `${other}/publish`, admin, { csrf, confirmed: 'yes', when: 'later', publish_at: ukLocal(Date.now() + 3600e3) })).status, 303);
+      const cancelled = await postForm(server.base, `/console/budgets/${ID}/schedule/cancel`, admin, { csrf });
+      assert.equal(cancelled.headers.get('location'), `/console/budgets/${ID}/budget?done=cancelled`);
+      assert.equal((await postForm(server.base, `/console/budgets/${ID}/schedule/cancel`, admin, { csrf })).status, 409);
+      const analystCsrf = csrfOf((await get(server.base, `/console/budgets/${ID}/budget`, analyst)).text);
+      assert.equal((await postForm(server.base, `/console/budgets/${ID}/schedule/cancel`, analyst, { csrf: analystCsrf })).status, 403);
+
+      // A response to version 3, then the rollback: version 4 repeats version 2, and the response keeps version 3.
+      const v3file = join(work, `${backend}-v3.json`);
+      writeFileSync(v3file, JSON.stringify(await (await fetch(`${server.base}/budgets/${ID}.json`)).json()));
+      const [v3] = execFileSync(toolBin, ['sample', v3file, '--count', '1', '--seed', '503']).toString().trim().split('\n');
+      assert.equal((await post(server.base, v3)).status, 201);
+      const rollbackPage = await get(server.base, `/console/budgets/${ID}/budget`, admin);
+      assert.match(rollbackPage.text, /<button class="button warning">Roll back to version 2<\/button>/);
+      assert.doesNotMatch((await get(server.base, `/console/budgets/${ID}/budget`, analyst)).text, /Roll back to version/);
+      const roll = (fields) => postForm(server.base, `/console/budgets/${ID}/rollback`, admin, { csrf, ...fields });
+      assert.equal((await roll({ expected: '3' })).status, 400);               // not ticked
+      assert.equal((await roll({ expected: '2', confirm: 'yes' })).status, 409);  // the page was out of date
+      assert.equal((await postForm(server.base, `/console/budgets/${ID}/rollback`, analyst, { csrf: analystCsrf, expected: '3', confirm: 'yes' })).status, 403);
+      const rolled = await roll({ expected: '3', confirm: 'yes' });
+      assert.equal(rolled.status, 303, rolled.text);
+      const v4 = await (await fetch(`${server.base}/budgets/${ID}.json`)).json();
+      assert.equal(v4.version, 4);
+      assert.deepEqual({ ...v4, version: 2 }, live);
+      const rolledPage = await get(server.base, `/console/budgets/${ID}/budget?done=rolled_back`, admin);
+      assert.match(rolledPage.text, /Rolled back: residents now see version 4, which repeats version 2\./);
+      assert.match(rolledPage.text, /<th scope="row">4 \(current\)<\/th><td>Version 2 again, rolled back by alice\.admin on /);
+      const rows = (await officer(server.base, ID, 'submissions.jsonl')).text.trim().split('\n').map((l) => JSON.parse(l));
+      assert.equal(rows.find((r) => r.submission_id === JSON.parse(v3).submission_id).budget.version, 3);
+      assert.match((await get(server.base, '/console/audit?action=budget.rolled_back', admin)).text, /version 4 repeats version 2 \(was version 3\)/);
+
+      // A restart keeps all of it.
+      await server.stop();
+      server = await start(server.dataDir);
+      assert.equal((await (await fetch(`${server.base}/budgets/${ID}.json`)).json()).version, 4);
+      assert.match((await get(server.base, `/console/budgets/${ID}/budget`, admin)).text, /<th scope="row">4 \(current\)<\/th><td>Version 2 again, rolled back by alice\.admin on /);
     });
 
     test('uploads are limited: administrators only, the form\'s token, 10 MiB, and hostile or foreign files become problems', async () => {

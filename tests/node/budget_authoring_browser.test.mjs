@@ -104,7 +104,7 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
 
   // Fixed, with one real change, it is ready; the preview on a phone shows the change.
   const fixed = join(work, 'eastbrook-fixed.xlsx');
-  editWorkbook(original, fixed, [['Services', 2, 'Name', 'Bins and recycling collections']]);
+  editWorkbook(original, fixed, [['Services', 2, 'Name', 'Bins and recycling collections'], ['Savings', 2, 'Saving', 123456.78]]);
   await page.getByRole('link', { name: 'The budget', exact: true }).click();
   await page.getByLabel('Upload a workbook (.xlsx) or a budget file (.json)').setInputFiles(fixed);
   await page.getByRole('button', { name: 'Upload and check' }).click();
@@ -122,7 +122,16 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
   // Publish.
   await page.goBack();
   await page.getByRole('button', { name: 'Publish as the next version' }).click();
+  // First, what changes against the live version, and when: the keyboard alone picks "Now" and publishes.
+  await page.getByRole('heading', { level: 1, name: /Publish draft \d+ as version 2\?/ }).waitFor();
+  assert.equal(await page.getByRole('radio', { name: 'Now' }).isChecked(), true);
+  const lines = await page.$$eval('table[aria-labelledby], table', (ts) => ts.map((t) => t.innerText).join('\n'));
+  assert.match(lines, /Saving option\tAmount changed\t£[\d,.]+\t£123,456\.78\t[+-]£[\d,.]+/);
+  await look(page, 'publish-confirm');
+  await page.getByRole('button', { name: 'Publish version 2' }).focus();
+  await page.keyboard.press('Enter');
   await page.getByText('Version 2 is published. Residents now see it.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Roll back to version 1' }).isVisible(), true);
   await look(page, 'budget-published');
 
   // The resident comes back: told the budget changed, the saving kept.

@@ -229,7 +229,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(hide.headers.get('location'), `${back}?done=hidden`);
       const after = await get(server.base, hide.headers.get('location'), id);
       assert.match(after.text, /The comment is hidden from public outputs\./);
-      assert.match(after.text, /Hidden by alice\.admin at [0-9-]+ [0-9:]+ UTC: names a member of staff &lt;b&gt;/);
+      assert.match(after.text, /Hidden by alice\.admin on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST): names a member of staff &lt;b&gt;/);
       assert.equal(sql('SELECT reason FROM hidden_comments'), 'names a member of staff <b>');
       // Still in the officers' exports, flagged (and budget-tool export reads the same flags).
       const aggCsv = parseCsv((await officer(server.base, DISTRICT, 'aggregate.csv')).text.replace(/^\uFEFF/, ''));
@@ -482,7 +482,7 @@ print(json.dumps(rows, default=str))
       const locked = await signIn(server.base, victim);
       assert.equal(locked.status, 429);
       assert.ok(Number(locked.headers.get('retry-after')) > 800);
-      assert.match(locked.text, /There have been too many attempts to sign in\. Try again after \d\d:\d\d \(UTC\)\./);
+      assert.match(locked.text, /There have been too many attempts to sign in\. Try again after \d\d:\d\d (GMT|BST)\./);
       assert.equal(locked.headers.get('set-cookie'), null);
       for (let i = 0; i < 5; i++) await signIn(server.base, { name: 'no.such.officer', password: `wrong guess ${i}` });
       const ghost = await signIn(server.base, { name: 'no.such.officer', password: 'anything at all here' });

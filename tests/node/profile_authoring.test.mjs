@@ -120,7 +120,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.ok(packAfter.includes(Buffer.from('30 June 2025')));
       const after1 = await get(server.base, `/console/profiles/${ID}?done=published`, admin);
       assert.match(after1.text, /Version 1 is published\. The annual report shows it now\./);
-      assert.match(after1.text, /Published by alice\.admin at/);
+      assert.match(after1.text, /Published by alice\.admin on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST)/);
       const json1 = JSON.parse((await get(server.base, `/console/profiles/${ID}/profile.json`, admin)).text);
       assert.equal(json1.as_of, '2025-06-30');
       const audit = await get(server.base, '/console/audit', admin);

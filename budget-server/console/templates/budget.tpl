@@ -24,7 +24,22 @@
 </tbody>
 </table>
 </div>
+{{#CAN_ROLL_BACK}}
+<h2>{{_ Roll back _}}</h2>
+<p>{{ROLLBACK_TEXT}}</p>
+<form method="post" action="/console/budgets/{{ID}}/rollback">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="expected" value="{{LIVE}}">
+<div class="choice"><input id="rollback-confirm" name="confirm" type="checkbox" value="yes" required><label for="rollback-confirm">{{ROLLBACK_CONFIRM}}</label></div>
+<button class="button warning">{{ROLLBACK_BUTTON}}</button>
+</form>
+{{/CAN_ROLL_BACK}}
 <h2>{{_ Drafts _}}</h2>
+{{#SCHEDULED}}<div class="notice"><p>{{TEXT}}</p>
+{{#CAN_CANCEL}}<form method="post" action="/console/budgets/{{ID}}/schedule/cancel">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button class="button secondary">{{_ Cancel the scheduled publish _}}</button>
+</form>{{/CAN_CANCEL}}</div>{{/SCHEDULED}}
 {{#CAN_UPLOAD}}
 <form method="post" action="/console/budgets/{{ID}}/drafts" enctype="multipart/form-data">
 <input type="hidden" name="csrf" value="{{CSRF}}">
@@ -39,7 +54,7 @@
 <div class="table-scroll" role="region" aria-labelledby="drafts-table" tabindex="0">
 <table>
 <caption id="drafts-table" class="visually-hidden">{{_ Drafts _}}</caption>
-<thead><tr><th scope="col">{{_ Draft _}}</th><th scope="col">{{_ File _}}</th><th scope="col">{{_ Uploaded by _}}</th><th scope="col">{{_ Uploaded (UTC) _}}</th><th scope="col">{{_ State _}}</th></tr></thead>
+<thead><tr><th scope="col">{{_ Draft _}}</th><th scope="col">{{_ File _}}</th><th scope="col">{{_ Uploaded by _}}</th><th scope="col">{{_ Uploaded _}}</th><th scope="col">{{_ State _}}</th></tr></thead>
 <tbody>
 {{#DRAFT_ROW}}<tr><th scope="row"><a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}">{{NUMBER}}</a></th><td>{{FILE}}</td><td>{{BY}}</td><td>{{AT}}</td><td>{{STATUS}}</td></tr>{{/DRAFT_ROW}}
 </tbody>

@@ -10,7 +10,7 @@
 <div class="table-scroll" role="region" aria-labelledby="officers-table" tabindex="0">
 <table>
 <caption id="officers-table" class="visually-hidden">{{_ Officers who can sign in _}}</caption>
-<thead><tr><th scope="col">{{_ Name _}}</th><th scope="col">{{_ Role _}}</th><th scope="col">{{_ Added (UTC) _}}</th><th scope="col"><span class="visually-hidden">{{_ Actions _}}</span></th></tr></thead>
+<thead><tr><th scope="col">{{_ Name _}}</th><th scope="col">{{_ Role _}}</th><th scope="col">{{_ Added _}}</th><th scope="col"><span class="visually-hidden">{{_ Actions _}}</span></th></tr></thead>
 <tbody>
 {{#OFFICER_ROW}}<tr><th scope="row">{{NAME}}</th><td>{{ROLE}}</td><td>{{ADDED}}</td><td>{{#REMOVABLE}}<form method="post" action="/console/officers/remove"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="name" value="{{NAME}}"><button class="button warning">{{REMOVE_LABEL}}</button></form>{{/REMOVABLE}}</td></tr>{{/OFFICER_ROW}}
 </tbody>

@@ -30,7 +30,7 @@
 <div class="table-scroll" role="region" aria-labelledby="drafts-table" tabindex="0">
 <table>
 <caption id="drafts-table" class="visually-hidden">{{_ Drafts _}}</caption>
-<thead><tr><th scope="col">{{_ Draft _}}</th><th scope="col">{{_ File _}}</th><th scope="col">{{_ Uploaded by _}}</th><th scope="col">{{_ Uploaded (UTC) _}}</th><th scope="col">{{_ State _}}</th></tr></thead>
+<thead><tr><th scope="col">{{_ Draft _}}</th><th scope="col">{{_ File _}}</th><th scope="col">{{_ Uploaded by _}}</th><th scope="col">{{_ Uploaded _}}</th><th scope="col">{{_ State _}}</th></tr></thead>
 <tbody>
 {{#DRAFT_ROW}}<tr><th scope="row"><a href="/console/profiles/{{ID}}/drafts/{{NUMBER}}">{{NUMBER}}</a></th><td>{{FILE}}</td><td>{{BY}}</td><td>{{AT}}</td><td>{{STATUS}}</td></tr>{{/DRAFT_ROW}}
 </tbody>

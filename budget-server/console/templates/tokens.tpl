@@ -18,7 +18,7 @@
 <div class="table-scroll" role="region" aria-labelledby="tokens-table" tabindex="0">
 <table>
 <caption id="tokens-table" class="visually-hidden">{{_ API tokens _}}</caption>
-<thead><tr><th scope="col">{{_ For _}}</th><th scope="col">{{_ Officer _}}</th><th scope="col">{{_ Consultations _}}</th><th scope="col">{{_ Made (UTC) _}}</th><th scope="col">{{_ Last used (UTC) _}}</th><th scope="col"><span class="visually-hidden">{{_ Actions _}}</span></th></tr></thead>
+<thead><tr><th scope="col">{{_ For _}}</th><th scope="col">{{_ Officer _}}</th><th scope="col">{{_ Consultations _}}</th><th scope="col">{{_ Made _}}</th><th scope="col">{{_ Last used _}}</th><th scope="col"><span class="visually-hidden">{{_ Actions _}}</span></th></tr></thead>
 <tbody>
 {{#TOKEN_ROW}}<tr><th scope="row">{{NAME}}</th><td>{{OFFICER}}</td><td>{{BUDGETS}}</td><td>{{MADE}}</td><td>{{USED}}</td><td>{{#LIVE}}<form method="post" action="/console/tokens/revoke"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="id" value="{{ID}}"><button class="button warning">{{REVOKE_LABEL}}</button></form>{{/LIVE}}{{#REVOKED}}{{REVOKED_TEXT}}{{/REVOKED}}</td></tr>{{/TOKEN_ROW}}
 </tbody>
