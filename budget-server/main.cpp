@@ -1,5 +1,6 @@
 // budget-server: the collector. Serves the site and budgets, stores submissions durably, and gives
 // officers their exports. Usage: see kUsage.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -259,9 +260,17 @@ int main(int argc, char** argv) {
         server::log_line("published budget versions: " + error);
         return 1;
     }
+    std::vector<storage::StartedConsultation> started;
+    if (!officers->started_consultations(started, error)) {
+        server::log_line("consultations started in the console: " + error);
+        return 1;
+    }
+    const auto started_here = [&](const std::string& id) {
+        return std::any_of(started.begin(), started.end(), [&](const storage::StartedConsultation& s) { return s.id == id; });
+    };
     for (auto& v : published) {
         budget::BudgetLoad l = budget::load_budget(v.document_json);
-        if (!l.budget || l.budget->id != v.document_id || !registry.get()->find(v.document_id)) {
+        if (!l.budget || l.budget->id != v.document_id || (!registry.get()->find(v.document_id) && !started_here(v.document_id))) {
             server::log_line("warning: published version " + std::to_string(v.version) + " of " + v.document_id +
                              " is not loaded (its budget file is gone, or it no longer passes the checks)");
             continue;

@@ -474,6 +474,23 @@ bool OfficerStore::versions(DocumentKind kind, std::vector<PublishedVersion>& ou
     return true;
 }
 
+StoreStatus OfficerStore::add_consultation(const StartedConsultation& c, std::string& error) {
+    return changed(run("INSERT INTO consultations (id, started_from, created_by, created_at) VALUES (?, ?, ?, ?)",
+                       {c.id, c.started_from, c.created_by, utc_now()}),
+                   error);
+}
+
+bool OfficerStore::started_consultations(std::vector<StartedConsultation>& out, std::string& error) {
+    const SqlResult r = run("SELECT id, started_from, created_by, created_at FROM consultations ORDER BY id");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out.push_back({to_text(row[0]), to_text(row[1]), to_text(row[2]), to_text(row[3])});
+    return true;
+}
+
 StoreStatus OfficerStore::schedule_publish(const ScheduledPublish& s, std::string& error) {
     const SqlResult r = run("INSERT INTO scheduled_publishes (budget_id, draft_id, publish_at, scheduled_by, scheduled_at) "
                             "VALUES (?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?)",

@@ -88,6 +88,13 @@ struct PublishedVersion {
     std::int64_t restored_from = 0;  // a rollback: the earlier version this one repeats (0: none)
 };
 
+// A consultation an administrator started in the console, from a template or a workbook: it has
+// no budget file on the server, only drafts and the versions published from them.
+struct StartedConsultation {
+    std::string id, started_from;  // started_from: "template english-district", or the uploaded file's name
+    std::string created_by, created_at;
+};
+
 // A draft an administrator chose to publish at a time (Unix seconds, UTC); one per budget at most.
 struct ScheduledPublish {
     std::string budget_id;
@@ -166,6 +173,9 @@ public:
                                      const std::string& officer, std::int64_t restored_from, std::string& error);
     // Every published version, by id and version.
     bool versions(DocumentKind kind, std::vector<PublishedVersion>& out, std::string& error);
+
+    StoreStatus add_consultation(const StartedConsultation& c, std::string& error);  // Exists when the id is taken
+    bool started_consultations(std::vector<StartedConsultation>& out, std::string& error);  // by id
 
     // Exists when the budget has a publish scheduled already; publishing the draft (add_version) removes it.
     StoreStatus schedule_publish(const ScheduledPublish& s, std::string& error);

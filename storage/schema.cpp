@@ -168,8 +168,15 @@ CREATE TABLE IF NOT EXISTS profile_versions (
 );
 )sql";
 
-// Migration 6 (shipped 2026-12-07): publishes scheduled for a time, one per budget at most.
+// Migration 6 (shipped 2026-12-07): publishes scheduled for a time, one per budget at most; and
+// consultations started in the console (no budget file on the server).
 constexpr const char* kScheduledPublishes = R"sql(
+CREATE TABLE IF NOT EXISTS consultations (
+  id TEXT PRIMARY KEY,
+  started_from TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS scheduled_publishes (
   budget_id TEXT PRIMARY KEY,
   draft_id BIGINT NOT NULL,
@@ -305,7 +312,7 @@ const std::vector<Migration>& migrations() {
         {3, "demographic answers linked to their submission"},
         {4, "council profiles kept in the console"},
         {5, "residents' ratings on each submission, for the public shares"},
-        {6, "publishes scheduled for a time, and versions that restore an earlier one"},
+        {6, "consultations started in the console, publishes scheduled for a time, and versions that restore an earlier one"},
     };
     return list;
 }

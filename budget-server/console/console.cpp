@@ -159,7 +159,8 @@ Response Console::unavailable(Context& c) {
 //   body: what a POST may carry besides a form (application/x-www-form-urlencoded).
 //   strict: another method is 405, not passed on.
 //   path: {budget} a budget's id (and its version, by ?version=N), {ballot} a ballot's, {consultation}
-//         either, {profile} a council profile's; {rest} the rest of the path, for drafts.cpp's and the tally's own routes.
+//         either, {profile} a council profile's, {authored} a budget's or a consultation's started here and not
+//         yet published; {rest} the rest of the path, for drafts.cpp's and the tally's own routes.
 // A signed-in officer's POST must come from this site (Origin, Sec-Fetch-Site) and, for a form, carry
 // the session's token (admin_form). Anything else is 404.
 const std::vector<Console::Route>& Console::routes() {
@@ -181,6 +182,7 @@ const std::vector<Console::Route>& Console::routes() {
         {"POST", "/console/tokens/create",          Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.change_tokens(c); }},
         {"POST", "/console/tokens/revoke",          Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.change_tokens(c); }},
         {"GET",  "/console/audit",                  Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.audit_page(c); }},
+        {"POST", "/console/consultations/new",      Who::Officer, Body::FormOrFile, [](Console& k, Context& c, M) { return k.start_consultation(c); }},
         {"GET",  "/console/audit.csv",              Who::Officer, Body::Form, [](Console& k, Context& c, M) { return k.audit_csv(c); }},
         // Events (events.cpp, paper.cpp): the projector's tally, voter codes, paper ballots.
         {"GET",  "/console/tally/{rest}",           Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.open_tally(c, m.rest); }},
@@ -211,16 +213,16 @@ const std::vector<Console::Route>& Console::routes() {
         {"POST", "/console/profiles/{profile}/drafts",       Who::Officer, Body::FormOrFile, [](Console& k, Context& c, M m) { return k.upload_profile_draft(c, m.id); }},
         {"GET",  "/console/profiles/{profile}/drafts/{rest}", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.profile_draft_route(c, m.id, m.rest); }},
         {"POST", "/console/profiles/{profile}/drafts/{rest}", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.profile_draft_route(c, m.id, m.rest); }},
-        {"GET",  "/console/budgets/{budget}/budget",         Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_page(c, m.id, 200, ""); }},
+        {"GET",  "/console/budgets/{authored}/budget",       Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_page(c, m.id, 200, ""); }},
         {"GET",  "/console/budgets/{budget}/budget.json",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_file(c, *m.budget, m.edition->json, false, ""); }},
         {"GET",  "/console/budgets/{budget}/budget.xlsx",    Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.budget_file(c, *m.budget, m.edition->json, true, ""); }},
-        {"POST", "/console/budgets/{budget}/drafts",         Who::Officer, Body::FormOrFile, [](Console& k, Context& c, M m) { return k.upload_draft(c, m.id); }},
+        {"POST", "/console/budgets/{authored}/drafts",       Who::Officer, Body::FormOrFile, [](Console& k, Context& c, M m) { return k.upload_draft(c, m.id); }},
         {"POST", "/console/budgets/{budget}/rollback",       Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.roll_back(c, m.id); }},
-        {"POST", "/console/budgets/{budget}/schedule/cancel", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.cancel_schedule(c, m.id); }},
-        {"POST", "/console/budgets/{budget}/drafts/{rest}/preview-submissions", Who::Officer, Body::Any, [](Console& k, Context& c, M m) {
+        {"POST", "/console/budgets/{authored}/schedule/cancel", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.cancel_schedule(c, m.id); }},
+        {"POST", "/console/budgets/{authored}/drafts/{rest}/preview-submissions", Who::Officer, Body::Any, [](Console& k, Context& c, M m) {
              return k.draft_route(c, m.id, m.rest + "/preview-submissions"); }},
-        {"GET",  "/console/budgets/{budget}/drafts/{rest}",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.draft_route(c, m.id, m.rest); }},
-        {"POST", "/console/budgets/{budget}/drafts/{rest}",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.draft_route(c, m.id, m.rest); }},
+        {"GET",  "/console/budgets/{authored}/drafts/{rest}", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.draft_route(c, m.id, m.rest); }},
+        {"POST", "/console/budgets/{authored}/drafts/{rest}", Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.draft_route(c, m.id, m.rest); }},
     };
     return table;
 }
@@ -278,6 +280,15 @@ bool Console::resolve(Context& c, std::string_view name, const std::string& id, 
             return false;
         }
         return true;
+    }
+    // {authored}: a budget on the server, or one started in the console and not yet published
+    // (drafts and publishing only; m.budget is null then).
+    if (name == "authored") {
+        m.edition = c.budgets->find(id);
+        if (m.edition) m.budget = m.edition->budget.get();
+        if (m.edition || started_here(id, nullptr)) return true;
+        unknown = tr(c, "There is no consultation at this address.");
+        return false;
     }
     // {budget}: results and exports are per version, the current one or an earlier one by ?version=N.
     m.edition = c.budgets->find(id);

@@ -129,7 +129,19 @@ private:
     Response sign_in_page(Context& c, int status, const std::string& error, const std::string& notice, const std::string& name);
     Response sign_in(Context& c);
     Response sign_out(Context& c);
-    Response home(Context& c);
+    // The consultations overview: every budget and ballot, its state, dates, responses and links;
+    // consultations started here but not yet published; and (admins) the form to start one.
+    struct StartRetry {
+        std::string id, start, kind;  // as typed: start is "template" or "workbook"
+        std::string field, message;   // the problem and its field's id
+    };
+    Response home(Context& c, const StartRetry* retry = nullptr, int status = 200);
+    std::string state_words(Context& c, const std::optional<std::int64_t>& opens, const std::optional<std::int64_t>& closes) const;
+    std::string dates_words(Context& c, const std::optional<std::int64_t>& opens, const std::optional<std::int64_t>& closes) const;
+    // Consultations started in the console (consultations.cpp).
+    void fill_start_form(Context& c, ctemplate::TemplateDictionary& d, const StartRetry* retry);
+    Response start_consultation(Context& c);
+    bool started_here(const std::string& id, storage::StartedConsultation* out);
     bool tally(const budget::Budget& b, Tally& t, std::string& error);
     void fill_figures(Context& c, Page& page, const budget::Budget& b, const Tally& t);
     // What an officer typed in the dates form that could not be saved: shown again, with the problem
@@ -181,6 +193,7 @@ private:
     Response unavailable(Context& c);
     // Budget authoring (drafts.cpp): versions, uploads, problems by cell, previews and publishing.
     Response budget_page(Context& c, const std::string& id, int status, const std::string& problem);
+    Response started_budget_page(Context& c, const std::string& id, int status, const std::string& problem);
     Response budget_file(Context& c, const budget::Budget& b, const std::string& document, bool workbook, const std::string& name);
     Response upload_draft(Context& c, const std::string& id);
     Response draft_route(Context& c, const std::string& id, const std::string& rest);

@@ -75,7 +75,7 @@ const char* hint_for(const std::string& code) {
 }
 
 void read_draft(const DocumentReader& reader, const std::string& id, const std::string& filename, const std::string& bytes,
-                storage::DocumentDraft& d) {
+                storage::DocumentDraft& d, bool take_id) {
     budget::Problems problems, warnings;
     const std::string lowered = lower_ascii(filename);
     const bool xlsx = bytes.compare(0, 4, "PK\x03\x04") == 0 || (lowered.size() > 5 && lowered.compare(lowered.size() - 5, 5, ".xlsx") == 0);
@@ -93,6 +93,13 @@ void read_draft(const DocumentReader& reader, const std::string& id, const std::
     } else {
         reader.check(bytes, problems, warnings);
         if (valid_utf8(bytes) && bytes.size() <= budget::JsonLimits{}.max_bytes) document = bytes;
+    }
+    if (take_id) {
+        nlohmann::ordered_json named = nlohmann::ordered_json::parse(document, nullptr, false);
+        if (!named.is_discarded() && named.is_object() && named.contains("id")) {
+            named["id"] = id;
+            document = named.dump(2) + "\n";
+        }
     }
     // A draft is a version of this budget (or profile), not another's.
     const json doc = json::parse(document, nullptr, false);

@@ -18,9 +18,11 @@ struct DocumentReader {
 };
 extern const DocumentReader kBudgetReader, kProfileReader;
 
-// Reads an uploaded file as a draft of the document `id`: its JSON, problems and whether it may be published.
+// Reads an uploaded file as a draft of the document `id`: its JSON, problems and whether it may be
+// published. A file naming another id is a problem, unless `take_id` (a new consultation started
+// from another council's or year's file): then it becomes `id`.
 void read_draft(const DocumentReader& reader, const std::string& id, const std::string& filename, const std::string& bytes,
-                storage::DocumentDraft& d);
+                storage::DocumentDraft& d, bool take_id = false);
 
 // What to do about a problem, by its code (English: the catalogue's msgid); the loader's message says what is wrong.
 const char* hint_for(const std::string& code);

@@ -83,10 +83,12 @@ Response Console::workbook_download(Context& c, const std::optional<budget::shee
 
 Response Console::budget_page(Context& c, const std::string& id, int status, const std::string& problem) {
     const BudgetEdition* current = c.budgets->find(id);
+    if (!current) return started_budget_page(c, id, status, problem);
     const budget::Budget& b = *current->budget;
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
     Page page(templates_, c, "budget.tpl", fill(tr(c, "{council}: the budget"), {{"council", b.council_name.in(language)}}));
     auto& d = page.body();
+    d.ShowSection("LIVE");
     d.SetValue("ID", id);
     d.SetValue("COUNCIL", b.council_name.in(language));
     d.SetValue("YEAR", b.financial_year);
@@ -250,6 +252,22 @@ Response Console::draft_route(Context& c, const std::string& id, const std::stri
     return message(c, 404, tr(c, "Page not found"), tr(c, "There is no console page at this address."));
 }
 
+// A consultation started in the console and not yet published: its drafts, a schedule, nothing live.
+Response Console::started_budget_page(Context& c, const std::string& id, int status, const std::string& problem) {
+    Page page(templates_, c, "budget.tpl", fill(tr(c, "{council}: the budget"), {{"council", id}}));
+    auto& d = page.body();
+    d.SetValue("ID", id);
+    d.SetValue("COUNCIL", id);
+    d.AddSectionDictionary("PENDING")->SetValue("PENDING_TEXT", tr(c, "Nothing is published yet: residents cannot see this consultation. Open a draft with no problems, preview it, then publish it as version 1."));
+    const std::string done = c.query["done"];
+    if (done == "scheduled") d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The publish is scheduled. Residents see nothing new until its time."));
+    if (done == "cancelled") d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The scheduled publish is cancelled."));
+    if (!problem.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", problem);
+    fill_schedule(c, d, id);
+    if (!fill_drafts(c, d, storage::DocumentKind::Budget, id)) return unavailable(c);
+    return page.render(status);
+}
+
 Response Console::draft_page(Context& c, const storage::DocumentDraft& draft, int status, const std::string& problem) {
     const BudgetEdition* current = c.budgets->find(draft.document_id);
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
@@ -258,10 +276,11 @@ Response Console::draft_page(Context& c, const storage::DocumentDraft& draft, in
     d.SetValue("BASE", "/console/budgets/" + draft.document_id);
     d.SetValue("STEM", "budget");
     d.ShowSection("BUDGET_DRAFT");
-    d.SetValue("COUNCIL", current->budget->council_name.in(language));
-    d.SetValue("NEXT_VERSION", std::to_string(current->budget->version + 1));
+    d.SetValue("COUNCIL", current ? current->budget->council_name.in(language) : draft.document_id);
+    d.SetValue("COUNCIL_HREF", current ? "/console/budgets/" + draft.document_id : "/console/budgets/" + draft.document_id + "/budget");
+    d.SetValue("NEXT_VERSION", std::to_string(current ? current->budget->version + 1 : 1));
     fill_draft(c, d, draft, problem);
-    if (draft.ok && !current->budget->languages.empty()) {
+    if (draft.ok) {
         const budget::BudgetLoad l = budget::load_budget(draft.document_json);
         if (l.budget && std::find(l.budget->languages.begin(), l.budget->languages.end(), "cy") != l.budget->languages.end())
             d.ShowSection("WELSH_PREVIEW");

@@ -25,8 +25,9 @@ std::string range_words(budget::BasisPoints min, budget::BasisPoints max) {
 Console::PublishOutcome Console::publish_version(const storage::DocumentDraft& draft, const std::string& officer, std::int64_t& version) {
     const std::shared_ptr<const BudgetSet> budgets = config_.budgets->get();
     const BudgetEdition* current = budgets->find(draft.document_id);
-    if (!current || !draft.ok || draft.published_version) return PublishOutcome::Refused;
-    version = current->budget->version + 1;
+    // A consultation started in the console has no version yet: its first is version 1.
+    if ((!current && !started_here(draft.document_id, nullptr)) || !draft.ok || draft.published_version) return PublishOutcome::Refused;
+    version = current ? current->budget->version + 1 : 1;
     // The draft becomes the next version: its version number is set here, and it is checked again.
     nlohmann::ordered_json doc = nlohmann::ordered_json::parse(draft.document_json, nullptr, false);
     if (doc.is_discarded() || !doc.is_object()) return PublishOutcome::Refused;
@@ -50,20 +51,28 @@ Console::PublishOutcome Console::publish_version(const storage::DocumentDraft& d
 Response Console::publish_confirm(Context& c, const storage::DocumentDraft& draft, int status, const PublishRetry* retry) {
     const BudgetEdition* current = c.budgets->find(draft.document_id);
     const budget::BudgetLoad next = budget::load_budget(draft.document_json);
-    if (!current || !next.budget) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
-    const budget::Budget& live = *current->budget;
+    if (!next.budget) return draft_page(c, draft, 409, tr(c, "This draft cannot be published: it has problems, or it is published already."));
+    // Nothing live yet (a consultation started here): every line is new, against an empty budget.
+    const budget::Budget nothing_live = [] {
+        budget::Budget b;
+        b.version = 0;
+        return b;
+    }();
+    const budget::Budget& live = current ? *current->budget : nothing_live;
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
     const std::string to_version = std::to_string(live.version + 1);
     const std::string heading = fill(tr(c, "Publish draft {number} as version {version}?"), {{"number", std::to_string(draft.id)}, {"version", to_version}});
     Page page(templates_, c, "publish.tpl", heading);
     auto& d = page.body();
     d.SetValue("HEADING", heading);
-    d.SetValue("CHANGES_HEADING", fill(tr(c, "What changes against version {version}"), {{"version", std::to_string(live.version)}}));
+    d.SetValue("CHANGES_HEADING", current ? fill(tr(c, "What changes against version {version}"), {{"version", std::to_string(live.version)}})
+                                          : tr(c, "What residents will see"));
     d.SetValue("PUBLISH_BUTTON", fill(tr(c, "Publish version {version}"), {{"version", to_version}}));
     d.SetValue("ID", draft.document_id);
     d.SetValue("NUMBER", std::to_string(draft.id));
     d.SetValue("FILE", draft.source_name);
-    d.SetValue("COUNCIL", live.council_name.in(language));
+    d.SetValue("COUNCIL", current ? live.council_name.in(language) : draft.document_id);
+    d.SetValue("COUNCIL_HREF", current ? "/console/budgets/" + draft.document_id : "/console/budgets/" + draft.document_id + "/budget");
     d.SetValue("LIVE_VERSION", std::to_string(live.version));
     d.SetValue("NEXT_VERSION", to_version);
     budget::Budget numbered = *next.budget;
@@ -118,10 +127,11 @@ Response Console::publish_confirm(Context& c, const storage::DocumentDraft& draf
     flag(changes.balance_rule_changed, N_("Whether residents must balance the budget changes."));
     flag(changes.dates_changed, N_("The dates in the budget file change (dates set in the console still win)."));
     if (changes.empty()) d.ShowSection("NOTHING_CHANGES");
-    Tally t{budget::Aggregator(live), {}, {}};
+    if (!current) d.SetValue("LIVE_RESPONSES", tr(c, "Nothing is published yet: residents see this consultation first as version 1."));
+    Tally t{budget::Aggregator(current ? live : *next.budget), {}, {}};  // (an aggregator needs a budget with levers)
     std::string error;
-    if (!tally(live, t, error)) return unavailable(c);
-    d.SetValue("LIVE_RESPONSES", t.agg.count() == 1 ? fill(tr(c, "Residents now see version {version}; 1 response has been made to it. It keeps the version it answered."), {{"version", std::to_string(live.version)}})
+    if (current && !tally(live, t, error)) return unavailable(c);
+    if (current) d.SetValue("LIVE_RESPONSES", t.agg.count() == 1 ? fill(tr(c, "Residents now see version {version}; 1 response has been made to it. It keeps the version it answered."), {{"version", std::to_string(live.version)}})
                                                     : fill(tr(c, "Residents now see version {version}; {count} responses have been made to it. They keep the version they answered."),
                                                            {{"version", std::to_string(live.version)}, {"count", std::to_string(t.agg.count())}}));
     d.SetValue("PUBLISH_AT_VALUE", retry ? retry->publish_at : "");

@@ -95,8 +95,34 @@ std::string Console::versions_line(const Context& c, const Tally& t, const budge
                 {{"all", std::to_string(all)}, {"versions", std::to_string(t.per_version.size())}, {"list", list}, {"version", std::to_string(b.version)}});
 }
 
-Response Console::home(Context& c) {
+std::string Console::state_words(Context& c, const std::optional<std::int64_t>& opens, const std::optional<std::int64_t>& closes) const {
+    const std::int64_t now = now_seconds();
+    if (opens && now < *opens) return tr(c, "Not open yet");
+    if (closes && now >= *closes) return tr(c, "Closed");
+    return tr(c, "Open");
+}
+
+std::string Console::dates_words(Context& c, const std::optional<std::int64_t>& opens, const std::optional<std::int64_t>& closes) const {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    if (!opens && !closes) return tr(c, "No dates set");
+    std::string words;
+    if (opens) words = fill(tr(c, "Opens {time}"), {{"time", budget::describe_uk(*opens, language)}});
+    if (closes) words += (words.empty() ? "" : "; ") + fill(tr(c, "closes {time}"), {{"time", budget::describe_uk(*closes, language)}});
+    return words;
+}
+
+Response Console::home(Context& c, const StartRetry* retry, int status) {
     Page page(templates_, c, "home.tpl", tr(c, "Consultations"));
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    std::vector<storage::ScheduledPublish> scheduled;
+    std::vector<storage::StartedConsultation> started;
+    std::string store_error;
+    if (!officers_.scheduled_publishes(scheduled, store_error) || !officers_.started_consultations(started, store_error)) return unavailable(c);
+    const auto schedule_of = [&](const std::string& id) -> const storage::ScheduledPublish* {
+        for (const auto& s : scheduled)
+            if (s.budget_id == id) return &s;
+        return nullptr;
+    };
     for (const auto& [id, edition] : c.budgets->current) {
         const budget::Budget& b = *edition.budget;
         Tally t{budget::Aggregator(b), {}, {}};
@@ -106,9 +132,14 @@ Response Console::home(Context& c) {
         const budget::Aggregator& agg = t.agg;
         auto* row = page.body().AddSectionDictionary("BUDGET");
         row->SetValue("ID", id);
-        row->SetValue("COUNCIL", b.council_name.in(c.lang == Lang::Cy ? "cy" : "en"));
+        row->SetValue("COUNCIL", b.council_name.in(language));
         row->SetIntValue("VERSION", static_cast<long>(b.version));
         row->SetValue("YEAR", b.financial_year);
+        const ConsultationWindow w = config_.windows ? config_.windows->get(id) : ConsultationWindow{b.opens_at, b.closes_at, false, "", ""};
+        row->SetValue("STATE", state_words(c, w.opens_at, w.closes_at));
+        row->SetValue("DATES", dates_words(c, w.opens_at, w.closes_at));
+        if (const auto* s = schedule_of(id))
+            row->AddSectionDictionary("SCHEDULED")->SetValue("TEXT", fill(tr(c, "A new version is to be published on {time}"), {{"time", budget::describe_uk(s->publish_at, language)}}));
         // Every version's responses first; this version's beside them where they differ.
         std::uint64_t all = 0;
         for (const auto& [version, count] : t.per_version) all += count;
@@ -119,10 +150,19 @@ Response Console::home(Context& c) {
         row->SetValue("BALANCED", b.balance_rule == budget::BalanceRule::MustBalance ? tr(c, "required") : share(agg.balanced(), agg.count()));
         row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
     }
-    if (c.budgets->current.empty()) page.body().ShowSection("NO_BUDGETS");
+    // Started here and not yet published: drafts only, nothing residents can see.
+    for (const auto& s : started) {
+        if (c.budgets->find(s.id)) continue;
+        auto* row = page.body().AddSectionDictionary("STARTED");
+        row->SetValue("ID", s.id);
+        row->SetValue("STARTED", fill(tr(c, "Started by {officer} on {time}"), {{"officer", s.created_by}, {"time", uk_time(c, s.created_at)}}));
+        if (const auto* sc = schedule_of(s.id))
+            row->AddSectionDictionary("SCHEDULED")->SetValue("TEXT", fill(tr(c, "Version 1 is to be published on {time}"), {{"time", budget::describe_uk(sc->publish_at, language)}}));
+    }
+    if (c.budgets->current.empty() && started.empty()) page.body().ShowSection("NO_BUDGETS");
+    fill_start_form(c, page.body(), retry);
     if (const auto held = config_.profiles ? config_.profiles->get() : nullptr; held && !held->profiles.empty()) {
         auto* profiles = page.body().AddSectionDictionary("PROFILES");
-        const std::string language = c.lang == Lang::Cy ? "cy" : "en";
         for (const auto& [id, p] : held->profiles) {
             auto* row = profiles->AddSectionDictionary("PROFILE");
             row->SetValue("ID", id);
@@ -140,12 +180,14 @@ Response Console::home(Context& c) {
             if (!storage_.scan(id, false, [&](const storage::StoredRow&) { ++votes; }, error)) return unavailable(c);
             auto* row = ballots->AddSectionDictionary("BALLOT");
             row->SetValue("ID", id);
-            row->SetValue("TITLE", b.title.in(c.lang == Lang::Cy ? "cy" : "en"));
+            row->SetValue("TITLE", b.title.in(language));
+            row->SetValue("STATE", state_words(c, b.opens_at, b.closes_at));
+            row->SetValue("DATES", dates_words(c, b.opens_at, b.closes_at));
             row->SetValue("COUNT", std::to_string(votes));
             row->SetValue("PUBLIC", b.results_public ? tr(c, "Public") : tr(c, "Officers only"));
         }
     }
-    return page.render(200);
+    return page.render(status);
 }
 
 bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {

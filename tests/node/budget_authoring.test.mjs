@@ -182,7 +182,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       // Every version's responses lead, then the figures for this one.
       assert.match(now.text, /2 responses in all, to 2 versions: 1 to version 1, 1 to version 2\. The figures here are for version 2\./);
       const home = await get(server.base, '/console/', admin);
-      assert.match(home.text, new RegExp(`<td class="number">2<br><span class="hint">1 to this version</span></td>`));
+      assert.match(unlabelled(home.text), new RegExp(`<td class="number">2<br><span class="hint">1 to this version</span></td>`));
       // Across versions: every lever kept its meaning (only a name changed), so both responses count.
       assert.match(now.text, /<h2 id="across">Across versions<\/h2>/);
       assert.match(now.text, /<tr><th scope="row">Care and support for older people<\/th><td>1, 2<\/td><td class="number">2<\/td>/);
@@ -324,6 +324,86 @@ for (const backend of ['sqlite', 'postgresql']) {
       server = await start(server.dataDir);
       assert.equal((await (await fetch(`${server.base}/budgets/${ID}.json`)).json()).version, 4);
       assert.match((await get(server.base, `/console/budgets/${ID}/budget`, admin)).text, /<th scope="row">4 \(current\)<\/th><td>Version 2 again, rolled back by alice\.admin on /);
+    });
+
+    test('a consultation is started from a starting budget or from a workbook with a new id, published as version 1 with no restart, and kept', async () => {
+      const home = await get(server.base, '/console/', admin);
+      const csrf = csrfOf(home.text);
+      assert.match(home.text, /<summary>Start a consultation<\/summary>/);
+      assert.doesNotMatch((await get(server.base, '/console/', analyst)).text, /Start a consultation/);
+      const begin = async (fields, file, session = admin, token = csrf) => {
+        const form = new FormData();
+        form.append('csrf', token);
+        for (const [k, v] of Object.entries(fields)) form.append(k, v);
+        if (file) form.append('file', new Blob([file.bytes]), file.name);
+        const res = await fetch(`${server.base}/console/consultations/new`, {
+          method: 'POST', redirect: 'manual', body: form,
+          headers: { Origin: server.base, 'Sec-Fetch-Site': 'same-origin', Cookie: `console_session=${session}` },
+        });
+        return { status: res.status, headers: res.headers, text: await res.text() };
+      };
+      // Refused, with what was typed kept and the problem beside its field.
+      const badId = await begin({ id: 'West Field', start: 'template', kind: 'english-district' });
+      assert.equal(badId.status, 400);
+      assert.match(badId.text, /<a href="#start-id">Give the consultation an id of 3 to 64 small letters, digits and hyphens/);
+      assert.match(badId.text, /<input id="start-id" name="id" type="text" value="West Field"/);
+      assert.match(badId.text, /<option value="english-district" selected>/);
+      assert.match((await begin({ id: ID, start: 'template', kind: 'english-county' })).text, /A consultation with that id exists already\./);
+      assert.match((await begin({ id: 'westfield-2027', start: 'template', kind: 'parish' })).text, /<a href="#start-kind">Choose the kind of council/);
+      assert.match((await begin({ id: 'westfield-2027', start: 'workbook' })).text, /<a href="#start-file">Choose a workbook/);
+      const analystCsrf = csrfOf((await get(server.base, '/console/', analyst)).text);
+      assert.equal((await begin({ id: 'westfield-2027', start: 'template', kind: 'english-district' }, null, analyst, analystCsrf)).status, 403);
+
+      // From the district's starting budget: a draft at once, with no problems, nothing public.
+      const made = await begin({ id: 'westfield-2027', start: 'template', kind: 'english-district' });
+      assert.equal(made.status, 303, made.text);
+      const draft = made.headers.get('location');
+      assert.match(draft, /^\/console\/budgets\/westfield-2027\/drafts\/\d+$/);
+      assert.match((await get(server.base, draft, admin)).text, /This draft has no problems\./);
+      assert.equal(JSON.parse((await get(server.base, `${draft}/budget.json`, admin)).text).id, 'westfield-2027');
+      assert.match((await begin({ id: 'westfield-2027', start: 'template', kind: 'english-district' })).text, /exists already/);
+      const listed = await get(server.base, '/console/', admin);
+      assert.match(unlabelled(listed.text), /<a href="\/console\/budgets\/westfield-2027\/budget">westfield-2027<\/a><br><span class="hint">Started by alice\.admin on [^<]+<\/span><\/th><td><strong>Draft: not published yet<\/strong>/);
+      const pending = await get(server.base, '/console/budgets/westfield-2027/budget', admin);
+      assert.equal(pending.status, 200);
+      assert.match(pending.text, /Nothing is published yet: residents cannot see this consultation\./);
+      assert.equal((await get(server.base, '/console/budgets/westfield-2027', admin)).status, 404);  // no results before version 1
+      assert.equal((await fetch(`${server.base}/budgets/westfield-2027.json`)).status, 404);
+
+      // Published as version 1: every line is new; residents get it at once and can respond.
+      const asked = await postForm(server.base, `${draft}/publish`, admin, { csrf });
+      assert.equal(asked.status, 200);
+      assert.match(asked.text, /<h1>Publish draft \d+ as version 1\?<\/h1>/);
+      assert.match(asked.text, /Nothing is published yet: residents see this consultation first as version 1\./);
+      assert.match(unlabelled(asked.text), /<th scope="row">Bin collections<\/th><td>Service<\/td><td>Added<\/td>/);
+      assert.equal((await postForm(server.base, `${draft}/publish`, admin, { csrf, confirmed: 'yes', when: 'now' })).status, 303);
+      const live = await (await fetch(`${server.base}/budgets/westfield-2027.json`)).json();
+      assert.deepEqual([live.id, live.version], ['westfield-2027', 1]);
+      assert.ok((await (await fetch(`${server.base}/api/v1/budgets`)).json()).budgets.some((b) => b.id === 'westfield-2027'));
+      const livefile = join(work, `${backend}-westfield.json`);
+      writeFileSync(livefile, JSON.stringify(live));
+      const [answer] = execFileSync(toolBin, ['sample', livefile, '--count', '1', '--seed', '504']).toString().trim().split('\n');
+      assert.equal((await post(server.base, answer)).status, 201);
+      const overview = await get(server.base, '/console/', admin);
+      assert.match(unlabelled(overview.text), /<a href="\/console\/budgets\/westfield-2027">Example District Council<\/a><br><span class="hint">2027\/28 · westfield-2027, version 1<\/span><\/th><td><strong>Open<\/strong><br><span class="hint">No dates set<\/span><\/td><td class="number">1<\/td>/);
+      assert.match(overview.text, /<a href="\/\?budget=westfield-2027">As residents see it<\/a>/);
+      assert.match((await get(server.base, '/console/audit?action=consultation.started', admin)).text, /from template english-district, draft \d+, no problems/);
+
+      // From a workbook of another consultation, given a new id: the id is the new one's.
+      const book = Buffer.from(await (await fetch(`${server.base}/console/budgets/${ID}/budget.xlsx`, { headers: { Cookie: `console_session=${admin}` } })).arrayBuffer());
+      const copied = await begin({ id: 'northmoor-2027', start: 'workbook' }, { bytes: book, name: 'last-year.xlsx' });
+      assert.equal(copied.status, 303, copied.text);
+      const copiedDraft = copied.headers.get('location');
+      assert.match((await get(server.base, copiedDraft, admin)).text, /This draft has no problems\./);
+      assert.equal(JSON.parse((await get(server.base, `${copiedDraft}/budget.json`, admin)).text).id, 'northmoor-2027');
+
+      // A restart keeps both: the published one is served, the other is still a draft.
+      await server.stop();
+      server = await start(server.dataDir);
+      assert.equal((await (await fetch(`${server.base}/budgets/westfield-2027.json`)).json()).version, 1);
+      const after = await get(server.base, '/console/', admin);
+      assert.match(after.text, /<a href="\/console\/budgets\/northmoor-2027\/budget">northmoor-2027<\/a>/);
+      assert.match(after.text, /westfield-2027, version 1/);
     });
 
     test('uploads are limited: administrators only, the form\'s token, 10 MiB, and hostile or foreign files become problems', async () => {

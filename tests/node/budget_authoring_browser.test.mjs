@@ -219,3 +219,39 @@ test("an officer fixes the council's figures by cell, previews the annual report
   await page.getByText('Figures as of 30 June 2025.', { exact: false }).first().waitFor();
   await context.close();
 });
+
+test('an administrator starts a consultation from the overview with the keyboard alone; a mistake keeps what was typed', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(`${server.base}/console/`);
+  await page.getByLabel('Name').fill(ADMIN.name);
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
+  // The overview: each consultation's state and dates, responses and pages.
+  const first = await page.locator('#consultations-table').locator('..').locator('tbody tr').first().innerText();
+  assert.match(first, /(Open|Not open yet|Closed)\n/);
+  assert.match(first, /As residents see it/);
+  await page.locator('summary', { hasText: 'Start a consultation' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Its id').focus();
+  await page.keyboard.type('Riverside 2027');
+  await page.getByLabel('Kind of council (for a starting budget)').selectOption('welsh-principal');
+  await page.getByRole('button', { name: 'Start the consultation' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: 'There is a problem' }).waitFor();
+  assert.equal(await page.getByLabel('Its id').inputValue(), 'Riverside 2027');
+  assert.equal(await page.getByLabel('Kind of council (for a starting budget)').inputValue(), 'welsh-principal');
+  await look(page, 'start-consultation-error');
+  await page.getByLabel('Its id').fill('riverside-2027');
+  await page.getByRole('button', { name: 'Start the consultation' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByText('This draft has no problems.').waitFor();
+  await page.getByRole('button', { name: 'Publish as the next version' }).click();
+  await page.getByRole('heading', { level: 1, name: /Publish draft \d+ as version 1\?/ }).waitFor();
+  await look(page, 'publish-first-version');
+  await page.goto(`${server.base}/console/`);
+  await page.getByText('Draft: not published yet').waitFor();
+  await look(page, 'home-overview');
+  await context.close();
+});

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a> › <a href="/console/budgets/{{ID}}">{{COUNCIL}}</a></p>
-<h1>{{_ The budget _}} <span class="hint">{{COUNCIL}}, {{YEAR}}</span></h1>
+<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a>{{#LIVE}} › <a href="/console/budgets/{{ID}}">{{COUNCIL}}</a>{{/LIVE}}</p>
+<h1>{{_ The budget _}} <span class="hint">{{COUNCIL}}{{#LIVE}}, {{YEAR}}{{/LIVE}}</span></h1>
 {{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
 {{#ERROR}}
 <div class="error-summary" role="alert" aria-labelledby="error-title" tabindex="-1">
@@ -8,6 +8,8 @@
 <p>{{MESSAGE}}</p>
 </div>
 {{/ERROR}}
+{{#PENDING}}<p>{{PENDING_TEXT}}</p>{{/PENDING}}
+{{#LIVE}}
 <p>{{_ Residents see version _}} <strong>{{VERSION}}</strong>.</p>
 <ul class="actions">
 <li><a href="/console/budgets/{{ID}}/budget.xlsx" download>{{_ Download it as a workbook (Excel) to edit _}}</a></li>
@@ -24,6 +26,7 @@
 </tbody>
 </table>
 </div>
+{{/LIVE}}
 {{#CAN_ROLL_BACK}}
 <h2>{{_ Roll back _}}</h2>
 <p>{{ROLLBACK_TEXT}}</p>

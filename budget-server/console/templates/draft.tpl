@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a> › {{#BUDGET_DRAFT}}<a href="/console/budgets/{{ID}}">{{COUNCIL}}</a> › <a href="{{BASE}}/budget">{{_ The budget _}}</a>{{/BUDGET_DRAFT}}{{#PROFILE_DRAFT}}<a href="{{BASE}}">{{COUNCIL}}: {{_ the council's figures _}}</a>{{/PROFILE_DRAFT}}</p>
+<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a> › {{#BUDGET_DRAFT}}<a href="{{COUNCIL_HREF}}">{{COUNCIL}}</a> › <a href="{{BASE}}/budget">{{_ The budget _}}</a>{{/BUDGET_DRAFT}}{{#PROFILE_DRAFT}}<a href="{{BASE}}">{{COUNCIL}}: {{_ the council's figures _}}</a>{{/PROFILE_DRAFT}}</p>
 <h1>{{_ Draft _}} {{NUMBER}} <span class="hint">{{FILE}}</span></h1>
 <p class="meta">{{_ Uploaded by _}} {{BY}}, {{AT}}</p>
 {{#ERROR}}

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}
-<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a> › <a href="/console/budgets/{{ID}}">{{COUNCIL}}</a> › <a href="/console/budgets/{{ID}}/budget">{{_ The budget _}}</a> › <a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}">{{_ Draft _}} {{NUMBER}}</a></p>
+<p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a> › <a href="{{COUNCIL_HREF}}">{{COUNCIL}}</a> › <a href="/console/budgets/{{ID}}/budget">{{_ The budget _}}</a> › <a href="/console/budgets/{{ID}}/drafts/{{NUMBER}}">{{_ Draft _}} {{NUMBER}}</a></p>
 {{#PUBLISH_ERROR}}<div class="error-summary" role="alert" aria-labelledby="error-title" tabindex="-1">
 <h2 id="error-title">{{_ There is a problem _}}</h2>
 <ul><li><a href="#publish_at">{{MESSAGE}}</a></li></ul>
