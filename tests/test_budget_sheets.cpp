@@ -241,6 +241,37 @@ BOOST_AUTO_TEST_CASE(workbook_problems_at_their_cells) {
                     "stops_percent (e.g. 0, the referendum limit) or a larger step [budget.many_steps]\n");
 }
 
+// Totals: formulas over the rows in the workbook; worked out on import, an empty cell filled in, a
+// cached value that disagrees a problem at its cell.
+BOOST_AUTO_TEST_CASE(totals_are_worked_out_and_a_stale_one_is_a_problem_at_its_cell) {
+    Book b = book_of(test::small_budget().dump());
+    Sheet& council = sheet(b, "Council");
+    const std::size_t total = row_of(council, "Total net budget"), gap = row_of(council, "Gap to close");
+    BOOST_TEST(council.rows[total][1].formula == "SUM(Services!E2:E4)");
+    BOOST_TEST(council.rows[gap][1].formula == "B24-SUM(Funding!D2:D2)-ROUND(B13*B14,2)");
+    BOOST_TEST(council.rows[total][1].text == "1700000");  // today's value beside the formula
+    // A net spend changed and the totals left as they were (a program that does not recalculate).
+    Sheet& services = sheet(b, "Services");
+    services.rows[row_of(services, "parks")][column_of(services, "Net spend")] = number("500100.5");
+    BOOST_TEST(problems_of(book_to_budget(b)) ==
+               "b.xlsx:Council!B24: the services' net spend comes to £1,700,100.50, but this cell says £1,700,000.00; empty the cell and it is "
+               "worked out, or correct the rows [workbook.total_disagrees]\n"
+               "b.xlsx:Council!B25: spending less funding and council tax comes to £100,100.50, but this cell says £100,000.00; empty the cell "
+               "and it is worked out, or correct the rows [workbook.total_disagrees]\n");
+    // Emptied, both are worked out; the budget loads with them.
+    council.rows[total][1] = Cell{};
+    council.rows[gap][1] = Cell{};
+    const BookImport in = book_to_budget(b);
+    BOOST_TEST(problems_of(in) == "");
+    const nlohmann::json doc = nlohmann::json::parse(in.json);
+    BOOST_TEST(doc["total_net_budget"] == "1700100.50");
+    BOOST_TEST(doc["gap_to_close"] == "100100.50");
+    // Spreadsheets that recalculate write the new values: those read back as they are.
+    council.rows[total][1] = number("1700100.5");
+    council.rows[gap][1] = number("100100.5");
+    BOOST_TEST(problems_of(book_to_budget(b)) == "");
+}
+
 // The loader's checks, placed at the cell the value came from.
 BOOST_AUTO_TEST_CASE(loader_problems_at_their_cells) {
     BOOST_TEST(with_cell("Services", "care", "Lowest change", number("0.2")) ==
@@ -261,8 +292,8 @@ BOOST_AUTO_TEST_CASE(each_loader_code_at_its_cell) {
         {{{"Council", "Council tax highest change", "", number("0.2")}}, "Council!B20 [budget.lever_above_cap]"},
         {{{"Council", "Council tax stops", "", text("1")}}, "Council!B23 [budget.bad_stops]"},
         {{{"Council", "Council tax stops", "", text("1, 0")}}, "Council!B23 [budget.stops_not_ascending]"},
-        {{{"Council", "Total net budget", "", number("1")}}, "Council!B24 [budget.total_mismatch]"},
-        {{{"Council", "Gap to close", "", number("1")}}, "Council!B25 [budget.gap_mismatch]"},
+        {{{"Council", "Total net budget", "", number("1")}}, "Council!B24 [workbook.total_disagrees]"},
+        {{{"Council", "Gap to close", "", number("1")}}, "Council!B25 [workbook.total_disagrees]"},
         {{{"Council", "Opens (UTC)", "", text("2027-02-01")}, {"Council", "Closes (UTC)", "", text("2027-01-01")}},
          "Council!B30 [budget.closes_before_opens]"},
         {{{"Council", "Kind of council", "", text("welsh_principal")}}, "Council!B15 [budget.cap_not_applicable]"},

@@ -122,7 +122,12 @@ bool write_book(const sheets::Book& book, const std::string& path, std::string& 
                 switch (cell.kind) {
                     case CellKind::Empty: written = worksheet_write_blank(ws, row, col, f); break;
                     case CellKind::Text: written = worksheet_write_string(ws, row, col, cell.text.c_str(), f); break;
-                    case CellKind::Number: written = worksheet_write_number(ws, row, col, std::strtod(cell.text.c_str(), nullptr), f); break;
+                    case CellKind::Number:
+                        // A total the spreadsheet keeps right as rows change, with today's value for readers that do not recalculate.
+                        written = cell.formula.empty()
+                                      ? worksheet_write_number(ws, row, col, std::strtod(cell.text.c_str(), nullptr), f)
+                                      : worksheet_write_formula_num(ws, row, col, ("=" + cell.formula).c_str(), f, std::strtod(cell.text.c_str(), nullptr));
+                        break;
                     case CellKind::Boolean: written = worksheet_write_boolean(ws, row, col, cell.text == "1", f); break;
                     case CellKind::Date: {
                         lxw_datetime dt = datetime_of(cell.text);

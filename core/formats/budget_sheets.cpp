@@ -3,9 +3,12 @@
 #include "formats/budget_sheets.h"
 
 #include <algorithm>
+#include <climits>
+#include <optional>
 
 #include "budget.h"
 #include "budget_loader.h"
+#include "money.h"
 
 namespace budget::sheets {
 
@@ -132,16 +135,137 @@ void check_budget(const std::string& text, Problems& problems, Problems& warning
     warnings = std::move(load.warnings);
 }
 
+// Money as the importer leaves it in the document: whole pounds as a number, or "12.50".
+std::optional<Pence> pence_of(const nlohmann::ordered_json* v) {
+    if (!v) return std::nullopt;
+    if (v->is_string()) return parse_pounds(v->get<std::string>());
+    if (v->is_number_integer()) {
+        const auto pounds = v->get<std::int64_t>();
+        if (pounds > INT64_MAX / 100 || pounds < INT64_MIN / 100) return std::nullopt;
+        return pounds * 100;
+    }
+    return std::nullopt;
+}
+
+// The budget's totals, worked out from its rows: the services' net spend, and the gap (that less
+// funding and council tax on the tax base). A total typed in the workbook, or a spreadsheet's cached
+// value, that disagrees is a problem at its cell; an empty one is filled in.
+void complete_budget(nlohmann::ordered_json& root, const std::function<std::string(const std::string&)>& place_of, Problems& problems) {
+    const auto at = [&](const nlohmann::ordered_json& o, const char* key) -> const nlohmann::ordered_json* {
+        return o.is_object() && o.contains(key) ? &o[key] : nullptr;
+    };
+    // Each sum, or nothing when a row it needs could not be read (that row has its own problem).
+    const auto sum = [&](const char* list, const char* key) -> std::optional<__int128> {
+        const nlohmann::ordered_json* rows = at(root, list);
+        __int128 total = 0;
+        if (!rows) return total;
+        if (!rows->is_array()) return std::nullopt;
+        for (const auto& row : *rows) {
+            const auto pence = pence_of(at(row, key));
+            if (!pence) return std::nullopt;
+            total += *pence;
+        }
+        return total;
+    };
+    const auto settle = [&](const char* key, std::optional<__int128> computed, const std::string& what) {
+        // Not worked out: a row it needs is broken. A placeholder keeps an empty cell from a second
+        // problem; the loader's own sum stops at the broken row.
+        if (!computed || *computed > INT64_MAX || *computed < INT64_MIN) {
+            if (!at(root, key)) root[key] = 0;
+            return;
+        }
+        const auto pence = static_cast<Pence>(*computed);
+        const auto typed = pence_of(at(root, key));
+        if (at(root, key) && typed != pence)
+            problems.push_back(Problem("workbook.total_disagrees", std::string("/") + key, 0, 0,
+                                       what + " comes to " + format_pounds(pence) + ", but this cell says " +
+                                           (typed ? format_pounds(*typed) : root[key].dump()) +
+                                           "; empty the cell and it is worked out, or correct the rows",
+                                       place_of(std::string("/") + key)));
+        if (typed == pence) return;  // as typed (or as the spreadsheet worked it out)
+        // Written as the importer writes money: whole pounds as a number, else "12.50".
+        if (pence % 100 == 0) root[key] = pence / 100;
+        else root[key] = pounds_decimal(pence);
+    };
+    const std::optional<__int128> total = sum("services", "baseline"), funding = sum("funding", "amount");
+    const nlohmann::ordered_json* tax = at(root, "council_tax");
+    const auto base = tax ? pence_of(at(*tax, "tax_base_band_d_equivalents")) : std::nullopt;  // hundredths, as pence are
+    const auto band_d = tax ? pence_of(at(*tax, "band_d")) : std::nullopt;
+    std::optional<__int128> gap;
+    if (total && funding && base && band_d) gap = *total - *funding - divide_round(static_cast<__int128>(*band_d) * *base, 100);
+    settle("total_net_budget", total, "the services' net spend");
+    settle("gap_to_close", gap, "spending less funding and council tax");
+}
+
 const DocumentSpec& budget_spec() {
-    static const DocumentSpec spec{"budget", kCouncilSheet, "The council, council tax and consultation: one field a row.",
-                                   &council_fields(), &list_specs(), "council-budget", kBudgetFormatVersion,
-                                   bilingual_budget, check_budget};
+    static const DocumentSpec spec = [] {
+        DocumentSpec d{"budget", kCouncilSheet, "The council, council tax and consultation: one field a row.",
+                       &council_fields(), &list_specs(), "council-budget", kBudgetFormatVersion,
+                       bilingual_budget, check_budget};
+        d.complete = complete_budget;
+        return d;
+    }();
     return spec;
+}
+
+// The Council sheet's totals as formulas over the rows, so a spreadsheet keeps them right as rows change.
+void total_formulas(Book& book) {
+    const auto sheet = [&](const char* name) -> Sheet* {
+        for (auto& s : book.sheets)
+            if (s.name == name) return &s;
+        return nullptr;
+    };
+    const auto column = [](const Sheet& s, const char* header) -> std::optional<std::size_t> {
+        if (s.rows.empty()) return std::nullopt;
+        for (std::size_t c = 0; c < s.rows[0].size(); ++c)
+            if (s.rows[0][c].text == header) return c;
+        return std::nullopt;
+    };
+    const auto rows_of = [](const Sheet& s) {
+        std::size_t n = 0;
+        for (std::size_t r = 1; r < s.rows.size(); ++r)
+            if (std::any_of(s.rows[r].begin(), s.rows[r].end(), [](const Cell& c) { return c.kind != CellKind::Empty; })) n = r;
+        return n;  // the last row with anything in it
+    };
+    // "Services!E2:E9", or the cell alone on its own sheet ("B22").
+    const auto range = [](const Sheet& s, std::size_t col, std::size_t last) {
+        const std::string first = place_name(s.name, col, 1), end = place_name(s.name, col, last);
+        return first + ":" + end.substr(end.find('!') + 1);
+    };
+    const auto local = [](const Sheet& s, std::size_t col, std::size_t row) {
+        const std::string p = place_name(s.name, col, row);
+        return p.substr(p.find('!') + 1);
+    };
+    Sheet *council = sheet(kCouncilSheet), *services = sheet("Services"), *funding = sheet("Funding");
+    if (!council || !services || !funding) return;
+    const auto value_col = column(*council, "Value"), spend = column(*services, "Net spend"), amount = column(*funding, "Amount");
+    if (!value_col || !spend || !amount || rows_of(*services) == 0) return;
+    std::optional<std::size_t> total_row, gap_row, base_row, band_d_row;
+    for (std::size_t r = 1; r < council->rows.size(); ++r) {
+        if (council->rows[r].empty()) continue;
+        const std::string& label = council->rows[r][0].text;
+        if (label == "Total net budget") total_row = r;
+        if (label == "Gap to close") gap_row = r;
+        if (label == "Council tax base (Band D equivalents)") base_row = r;
+        if (label == "Band D council tax") band_d_row = r;
+    }
+    if (!total_row || !gap_row || !base_row || !band_d_row) return;
+    Cell& total = council->rows[*total_row][*value_col];
+    Cell& gap = council->rows[*gap_row][*value_col];
+    if (total.kind != CellKind::Number || gap.kind != CellKind::Number) return;
+    total.formula = "SUM(" + range(*services, *spend, rows_of(*services)) + ")";
+    const std::string funding_sum = rows_of(*funding) ? "-SUM(" + range(*funding, *amount, rows_of(*funding)) + ")" : "";
+    gap.formula = local(*council, *value_col, *total_row) + funding_sum + "-ROUND(" + local(*council, *value_col, *base_row) + "*" +
+                  local(*council, *value_col, *band_d_row) + ",2)";
 }
 
 }  // namespace
 
-Book budget_to_book(const json& budget) { return document_to_book(budget, budget_spec()); }
+Book budget_to_book(const json& budget) {
+    Book book = document_to_book(budget, budget_spec());
+    total_formulas(book);
+    return book;
+}
 
 BookImport book_to_budget(const Book& book) { return book_to_document(book, budget_spec()); }
 

@@ -899,6 +899,7 @@ BookImport Importer::run() {
         if (!known)
             warning("workbook.unknown_sheet", place_name(s.name, 0, 0), "the \"" + s.name + "\" sheet is not part of a " + doc_.noun + " and is ignored");
     }
+    if (doc_.complete) doc_.complete(root_, [this](const std::string& pointer) { return place_of(pointer); }, out_.problems);
     out_.json = root_.dump(2);
     out_.json += '\n';
     // The loader checks the rest in the same pass, except within a row whose own cell could not be read.

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +27,7 @@ struct Cell {
     Style style = Style::General;
     const std::vector<std::string>* choices = nullptr;  // a drop-down list the cell must be one of
     std::string note;                                   // shown on the cell (headers explain their column)
+    std::string formula;  // a Number worked out by the spreadsheet ("SUM(Services!E2:E9)"); `text` is its value now
 };
 
 struct Sheet {
@@ -94,6 +96,10 @@ struct DocumentSpec {
     // The document's loader: its problems and warnings, each with its JSON pointer.
     void (*check)(const std::string& json, Problems& problems, Problems& warnings);
     bool empty_lists = true;   // root lists are written into the document even when they have no rows
+    // Before the loader's check: works out what the document computes from its rows (a budget's
+    // totals), adding a problem at the cell (`place_of` a pointer) where the workbook disagrees.
+    void (*complete)(nlohmann::ordered_json& root, const std::function<std::string(const std::string&)>& place_of,
+                     Problems& problems) = nullptr;
 };
 
 Book document_to_book(const nlohmann::json& doc, const DocumentSpec& spec);

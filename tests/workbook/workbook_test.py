@@ -5,6 +5,7 @@
 Run with Debian's python3 (openpyxl): BUDGET_TOOL=... BUDGETS_DIR=... /usr/bin/python3 workbook_test.py
 """
 import datetime
+import decimal
 import io
 import json
 import os
@@ -103,6 +104,28 @@ class RoundTrip(Scratch):
         labels = {council.cell(row=r, column=1).value: r for r in range(2, council.max_row + 1)}
         self.assertEqual(council.cell(row=labels["Kind of council"], column=2).value, "welsh_principal")
         self.assertEqual(council.cell(row=labels["Referendum limit applies"], column=2).value, "no")
+        # The totals are formulas over the rows, so the spreadsheet keeps them right.
+        last = services.max_row
+        self.assertEqual(council.cell(row=labels["Total net budget"], column=2).value, f"=SUM(Services!{chr(64 + spend)}2:{chr(64 + spend)}{last})")
+        self.assertTrue(str(council.cell(row=labels["Gap to close"], column=2).value).startswith(f"=B{labels['Total net budget']}-SUM(Funding!"))
+
+    def test_a_net_spend_changed_without_retyping_the_totals_imports_with_them_worked_out(self):
+        original = os.path.join(BUDGETS, "northmoor-county-2026.json")
+        tool("workbook", original, self.path("ours.xlsx"))
+        wb = openpyxl.load_workbook(self.path("ours.xlsx"))  # keeps the formulas, not their values, as many programs do
+        services = wb["Services"]
+        spend = [c.value for c in services[1]].index("Net spend") + 1
+        services.cell(row=2, column=spend).value = services.cell(row=2, column=spend).value + 1000
+        wb.save(self.path("edited.xlsx"))
+        r = tool("import-workbook", self.path("edited.xlsx"), self.path("back.json"))
+        self.assertEqual((r.returncode, r.stderr), (0, ""))
+        with open(original) as f:
+            before = json.load(f, parse_float=decimal.Decimal)
+        with open(self.path("back.json")) as f:
+            after = json.load(f, parse_float=decimal.Decimal)
+        pence = lambda v: int(decimal.Decimal(v) * 100)  # amounts as numbers or "12.50" strings, exactly
+        self.assertEqual(pence(after["total_net_budget"]) - pence(before["total_net_budget"]), 100000)
+        self.assertEqual(pence(after["gap_to_close"]) - pence(before["gap_to_close"]), 100000)
 
 
 def rewrite_with_openpyxl(src, dst):
