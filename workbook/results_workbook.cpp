@@ -56,9 +56,13 @@ public:
     void header(lxw_worksheet* ws, int row, const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size(); ++i) text(ws, row, static_cast<int>(i), cells[i], bold_);
     }
-    // A bar (or column) chart of rows first..last: categories in column `cat`, values in `val`.
+    // What a chart's value axis shows: a share of responses (0 to 100%), a count (from 0), or a
+    // change that may be negative (percent, where it starts is the data's).
+    enum class Values { Share, Count, Change };
+    // A bar (or column) chart of rows first..last: categories in column `cat` (text, so every program
+    // labels them as written), values in `val`; both axes named, shares and counts from zero.
     void chart(lxw_worksheet* ws, const std::string& sheet_name, uint8_t type, const std::string& title, int first, int last,
-               int cat, int val, int at_row, int at_col, bool percent_axis) {
+               int cat, int val, int at_row, int at_col, Values values, const char* category_name, const char* value_name) {
         if (last < first) return;
         lxw_chart* c = workbook_add_chart(wb_, type);
         lxw_chart_series* s = chart_add_series(c, nullptr, nullptr);
@@ -68,10 +72,28 @@ public:
                                 static_cast<lxw_row_t>(last), static_cast<lxw_col_t>(val));
         chart_title_set_name(c, title.c_str());
         chart_legend_set_position(c, LXW_CHART_LEGEND_NONE);
-        if (percent_axis) chart_axis_set_num_format(type == LXW_CHART_BAR ? c->x_axis : c->y_axis, "0%");
+        // A bar chart lies on its side: its value axis is x.
+        lxw_chart_axis* value_axis = type == LXW_CHART_BAR ? c->x_axis : c->y_axis;
+        lxw_chart_axis* category_axis = type == LXW_CHART_BAR ? c->y_axis : c->x_axis;
+        chart_axis_set_name(value_axis, value_name);
+        chart_axis_set_name(category_axis, category_name);
+        if (values != Values::Count) chart_axis_set_num_format(value_axis, "0%");
+        if (values == Values::Share) {
+            chart_axis_set_min(value_axis, 0);
+            chart_axis_set_max(value_axis, 1);
+        }
+        if (values == Values::Count) chart_axis_set_min(value_axis, 0);
+        const int categories = last - first + 1;
+        if (type == LXW_CHART_COLUMN && categories > 12) {
+            // Many columns: every nth label, on a slant, so none overlaps.
+            chart_axis_set_interval_unit(category_axis, static_cast<uint16_t>((categories + 11) / 12));
+            lxw_chart_font slant{};
+            slant.rotation = -45;
+            chart_axis_set_num_font(category_axis, &slant);
+        }
         lxw_chart_options options{};
         options.x_scale = 1.6;
-        options.y_scale = std::max(1.0, (last - first + 1) / 12.0);
+        options.y_scale = type == LXW_CHART_BAR ? std::max(1.0, categories / 12.0) : 1.2;
         check(worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(at_row), static_cast<lxw_col_t>(at_col), c, &options));
     }
     lxw_format* bold() const { return bold_; }
@@ -134,7 +156,8 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
     lxw_worksheet* summary = w.sheet("Summary");
     const std::string summary_name = w.last_name();
     worksheet_set_column(summary, 0, 0, 36, nullptr);
-    worksheet_set_column(summary, 1, 8, 14, nullptr);
+    worksheet_set_column(summary, 1, 1, 30, nullptr);  // the budget's id and version, the export's time: never cut
+    worksheet_set_column(summary, 2, 8, 14, nullptr);
     w.text(summary, 0, 0, b.council_name.en, w.bold());
     w.text(summary, 1, 0, "Budget");
     w.text(summary, 1, 1, b.id + " v" + std::to_string(b.version));
@@ -175,7 +198,8 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
         ++row;
     }
     worksheet_freeze_panes(summary, table + 1, 1);
-    w.chart(summary, summary_name, LXW_CHART_BAR, "Median change chosen, by service", table + 1, row - 1, 0, 5, row + 1, 0, true);
+    w.chart(summary, summary_name, LXW_CHART_BAR, "Median change chosen, by service", table + 1, row - 1, 0, 5, row + 1, 0, Writer::Values::Change,
+            "Service", "Median change chosen");
 
     // Options: uptake of each saving and income option.
     lxw_worksheet* opts = w.sheet("Options");
@@ -195,7 +219,8 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
     };
     for (std::size_t i = 0; i < b.efficiencies.size(); ++i) option_row(b.efficiencies[i].name.en, "saving", b.efficiencies[i].id, agg.efficiency_uptake(i));
     for (std::size_t i = 0; i < b.incomes.size(); ++i) option_row(b.incomes[i].name.en, "income", b.incomes[i].id, agg.income_uptake(i));
-    w.chart(opts, opts_name, LXW_CHART_BAR, "Share choosing each option", 1, row - 1, 0, 4, row + 1, 0, true);
+    w.chart(opts, opts_name, LXW_CHART_BAR, "Share choosing each option", 1, row - 1, 0, 4, row + 1, 0, Writer::Values::Share, "Option",
+            "Share of responses");
 
     // Council tax: the changes chosen in bands (a cut, none, each whole percent up to the referendum
     // limit, the limit), each with what it means on Band D; then every step chosen, for analysts.
@@ -223,7 +248,8 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
         ++row;
     }
     const int bands_end = row - 1;
-    w.chart(tax, tax_name, LXW_CHART_BAR, "Council tax change chosen, in bands", 1, bands_end, 0, 4, 1, 7, true);
+    w.chart(tax, tax_name, LXW_CHART_BAR, "Council tax change chosen, in bands", 1, bands_end, 0, 4, 1, 7, Writer::Values::Share, "Change",
+            "Share of responses");
     row += 1;
     w.header(tax, row++, {"Every step chosen", "Responses"});
     const auto& tax_hist = agg.council_tax_histogram();
@@ -289,17 +315,21 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
         w.text(ws, 0, 0, s.name.en, w.bold());
         w.text(ws, 1, 0, "Today's net budget");
         w.number(ws, 1, 1, pounds_value(s.baseline), w.pounds());
-        w.header(ws, 3, {"Change", "Responses", "Share"});
+        w.header(ws, 3, {"Change", "Responses", "Share", "Label"});
         const auto& hist = agg.service_histogram(i);
         row = 4;
         for (std::size_t k = 0; k < hist.size(); ++k) {
-            w.number(ws, row, 0, percent_value(s.min_bp + static_cast<std::int64_t>(k) * s.step_bp), w.percent());
+            const std::int64_t bp = s.min_bp + static_cast<std::int64_t>(k) * s.step_bp;
+            w.number(ws, row, 0, percent_value(bp), w.percent());
             w.number(ws, row, 1, static_cast<double>(hist[k]));
             w.number(ws, row, 2, share_value(hist[k], n), w.percent());
+            // The chart's label, as text ("-15%", "+5%"): programs that ignore a category's number format still read it right.
+            w.text(ws, row, 3, (bp > 0 ? "+" : "") + budget::format_bp_as_percent(static_cast<budget::BasisPoints>(bp)) + "%");
             ++row;
         }
-        worksheet_set_column(ws, 0, 2, 16, nullptr);
-        w.chart(ws, ws_name, LXW_CHART_COLUMN, s.name.en + ": change chosen", 4, row - 1, 0, 1, 3, 4, false);
+        worksheet_set_column(ws, 0, 3, 16, nullptr);
+        w.chart(ws, ws_name, LXW_CHART_COLUMN, s.name.en + ": change chosen", 4, row - 1, 3, 1, 3, 5, Writer::Values::Count, "Change",
+                "Responses");
     }
 
     // A sheet per demographic question: the same figures by answer, groups under 10 suppressed.

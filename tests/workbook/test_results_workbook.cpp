@@ -15,6 +15,8 @@
 #include "support.h"
 #include "xlsx_reader.h"
 
+#include <zip.h>
+
 using namespace budget;
 
 namespace {
@@ -61,6 +63,21 @@ struct Fixture {
             return true;
         };
         return s;
+    }
+
+    // One part of the written file (a chart's or a sheet's XML), as text.
+    std::string part(const std::string& name) const {
+        int err = 0;
+        zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+        BOOST_TEST_REQUIRE(z != nullptr);
+        std::string out;
+        if (zip_file_t* f = zip_fopen(z, name.c_str(), 0)) {
+            char buffer[4096];
+            for (zip_int64_t got; (got = zip_fread(f, buffer, sizeof buffer)) > 0;) out.append(buffer, static_cast<std::size_t>(got));
+            zip_fclose(f);
+        }
+        zip_close(z);
+        return out;
     }
 
     sheets::Book read_back() const {
@@ -140,6 +157,35 @@ BOOST_FIXTURE_TEST_CASE(the_ratings_sheet_has_each_share_its_range_and_every_ans
     BOOST_TEST(trust[1].text == "0");
     BOOST_TEST(trust[2].text == "4");  // don't know, left out of the share
     BOOST_TEST(trust[7].text == "no: fewer than 10 rated");
+}
+
+// Charts as LibreOffice and Excel both draw them: named axes, shares on 0 to 100%, counts from zero,
+// text categories ("-20%", never -0.2), and a Summary whose id and time are not cut off.
+BOOST_FIXTURE_TEST_CASE(charts_have_named_scales_from_zero_and_text_categories, Fixture) {
+    std::string error;
+    BOOST_TEST_REQUIRE(workbook::write_results_workbook(budget, source({response("response-0001", ""), response("response-0002", "")}, {}), path, error), error);
+    const std::string options = part("xl/charts/chart2.xml");  // Summary, then Options
+    BOOST_TEST(options.find("Share choosing each option") != std::string::npos);
+    BOOST_TEST(options.find("<c:min val=\"0\"/>") != std::string::npos);
+    BOOST_TEST(options.find("<c:max val=\"1\"/>") != std::string::npos);
+    BOOST_TEST(options.find("Share of responses") != std::string::npos);
+    BOOST_TEST(options.find("formatCode=\"0%\"") != std::string::npos);
+    std::string parks;
+    for (int n = 1; n <= 8 && parks.empty(); ++n)
+        if (const std::string c = part("xl/charts/chart" + std::to_string(n) + ".xml"); c.find("Parks: change chosen") != std::string::npos) parks = c;
+    BOOST_TEST_REQUIRE(!parks.empty());
+    BOOST_TEST(parks.find("<c:min val=\"0\"/>") != std::string::npos);  // responses counted from zero
+    BOOST_TEST(parks.find("$D$5:$D$11") != std::string::npos);           // the text labels, -20% to +10% in steps of 5
+    const sheets::Book book = read_back();
+    const sheets::Sheet* s = nullptr;
+    for (const auto& each : book.sheets)
+        if (each.name.find("Parks") != std::string::npos) s = &each;
+    BOOST_TEST_REQUIRE(s != nullptr);
+    BOOST_TEST(s->rows[4][3].text == "-20%");
+    BOOST_TEST(s->rows[8][3].text == "0%");
+    BOOST_TEST(s->rows[10][3].text == "+10%");
+    const std::string summary = part("xl/worksheets/sheet1.xml");
+    BOOST_TEST(summary.find("<col min=\"2\" max=\"2\" width=\"30.") != std::string::npos);
 }
 
 BOOST_FIXTURE_TEST_CASE(sheet_names_are_cut_to_excels_limit, Fixture) {
