@@ -56,6 +56,30 @@ BOOST_AUTO_TEST_CASE(matches_brute_force_on_sampled_submissions) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(the_average_response_closes_the_mean_of_each_residents_own_gap_closed) {
+    for (const char* file : {"northmoor-county-2026.json", "eastbrook-district-2026.json", "bro-tegid-2026.json"}) {
+        const Budget b = test::load_example(file);
+        BOOST_TEST(Aggregator(b).average_closing().total == 0);
+        for (std::uint64_t n : {1u, 3u, 250u}) {
+            Aggregator agg(b);
+            __int128 closed = 0, tax = 0;
+            Rng rng(n * 104729);
+            for (std::uint64_t i = 0; i < n; ++i) {
+                const Choices c = sample_choices(b, rng);
+                const Outcome o = simulate(b, c);
+                agg.add(c, o.balanced, false);
+                closed += b.gap_to_close - o.remaining_gap;  // what this resident's choices did to the gap
+                tax += o.council_tax_change;
+            }
+            const AverageClosing a = agg.average_closing();
+            BOOST_TEST(a.total == divide_round(closed, static_cast<std::int64_t>(n)), file << " n=" << n);
+            BOOST_TEST(a.council_tax == divide_round(tax, static_cast<std::int64_t>(n)), file << " n=" << n);
+            const Pence parts = a.services + a.savings + a.income + a.council_tax;
+            BOOST_TEST((parts - a.total <= 2 && a.total - parts <= 2), "the parts, each rounded, are within pennies of the total");
+        }
+    }
+}
+
 BOOST_AUTO_TEST_CASE(quantiles_interpolate_between_values) {
     // Values 0, 100, 100, 300 (bp) on a 100bp grid from -200: Q1 at position 0.75 = 75bp.
     const std::vector<std::uint64_t> hist = {0, 0, 1, 2, 0, 1};

@@ -25,6 +25,8 @@
 
 namespace server::console {
 
+#define N_(english) english
+
 namespace {
 
 // bp as a signed percentage with no trailing zeros: -250 -> "-2.5%", 0 -> "0%", 199 -> "+1.99%".
@@ -214,6 +216,30 @@ void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, cons
     for (const auto& [day, count] : t.days) per_day.bars.push_back({day, count, std::to_string(count), false});
     page.chart(*f, "DAYS", per_day);
 
+    // The average response against the gap, in pounds: each resident's own amounts, averaged.
+    const budget::AverageClosing closing = agg.average_closing();
+    const auto gap_row = [&](const char* label, budget::Pence amount) {
+        auto* row = f->AddSectionDictionary("GAP_ROW");
+        row->SetValue("LABEL", tr(c, label));
+        row->SetValue("AMOUNT", (amount > 0 ? "+" : "") + budget::format_pounds(amount));
+    };
+    gap_row(N_("Services (cuts less increases)"), closing.services);
+    gap_row(N_("Savings options (less one-off costs)"), closing.savings);
+    gap_row(N_("Income options"), closing.income);
+    gap_row(N_("Council tax"), closing.council_tax);
+    gap_row(N_("All together"), closing.total);
+    const std::string gap = budget::format_pounds(b.gap_to_close);
+    if (b.gap_to_close <= 0)
+        f->SetValue("GAP_SENTENCE", fill(tr(c, "There is no gap to close; the average response changes the balance by {amount}."),
+                                         {{"amount", (closing.total > 0 ? "+" : "") + budget::format_pounds(closing.total)}}));
+    else if (closing.total >= 0)
+        f->SetValue("GAP_SENTENCE", fill(tr(c, "The average response closes {amount} of the {gap} gap ({share})."),
+                                         {{"amount", budget::format_pounds(closing.total)}, {"gap", gap},
+                                          {"share", budget::format_fixed(budget::divide_round(static_cast<__int128>(closing.total) * 1000, b.gap_to_close), 1) + "%"}}));
+    else
+        f->SetValue("GAP_SENTENCE", fill(tr(c, "The average response widens the {gap} gap by {amount}."),
+                                         {{"amount", budget::format_pounds(-closing.total)}, {"gap", gap}}));
+
     for (std::size_t i = 0; i < b.services.size(); ++i) {
         const auto& s = b.services[i];
         if (s.locked) continue;
@@ -304,6 +330,7 @@ Response Console::dashboard(Context& c, const budget::Budget& b, const WindowRet
     if (!tally(b, t, error))
         return unavailable(c);
     Page page(templates_, c, "dashboard.tpl", b.council_name.in(language));
+    page.council(b);
     auto& d = page.body();
     d.SetValue("ID", b.id);
     d.SetValue("COUNCIL", b.council_name.in(language));
@@ -454,6 +481,7 @@ Response Console::report(Context& c, const budget::Budget& b) {
     const std::string title = fill(tr(c, "{council}: budget consultation {year}, results"),
                                    {{"council", b.council_name.in(language)}, {"year", b.financial_year}});
     Page page(templates_, c, "report.tpl", title);
+    page.council(b);
     auto& d = page.body();
     d.SetValue("ID", b.id);
     d.SetValue("TITLE", title);

@@ -1,6 +1,7 @@
 // Streaming aggregation and the officers' summary reports.
 #include "aggregation.h"
 
+#include "council_tax.h"
 #include "csv.h"
 
 namespace budget {
@@ -112,6 +113,36 @@ Pence Aggregator::service_mean_change(std::size_t i) const {
     return divide_round(total, static_cast<std::int64_t>(count_));
 }
 
+AverageClosing Aggregator::average_closing() const {
+    AverageClosing a;
+    if (!count_) return a;
+    __int128 services = 0, savings = 0, income = 0, tax = 0;
+    for (std::size_t i = 0; i < b_.services.size(); ++i) {
+        const Service& s = b_.services[i];
+        for (std::size_t k = 0; k < service_hist_[i].size(); ++k)
+            if (service_hist_[i][k])
+                services -= static_cast<__int128>(service_hist_[i][k]) *
+                            percent_of(s.baseline, static_cast<BasisPoints>(s.min_bp + static_cast<std::int64_t>(k) * s.step_bp));
+    }
+    for (std::size_t i = 0; i < b_.efficiencies.size(); ++i)
+        savings += static_cast<__int128>(efficiency_uptake_[i]) * (b_.efficiencies[i].saving - b_.efficiencies[i].one_off_cost);
+    for (std::size_t i = 0; i < b_.incomes.size(); ++i) income += static_cast<__int128>(income_uptake_[i]) * b_.incomes[i].yield;
+    const CouncilTax& ct = b_.council_tax;
+    const Pence baseline_tax = b_.baseline_council_tax_income();
+    for (std::size_t k = 0; k < council_tax_hist_.size(); ++k)
+        if (council_tax_hist_[k]) {
+            const BasisPoints bp = static_cast<BasisPoints>(ct.lever_min_bp + static_cast<std::int64_t>(k) * ct.lever_step_bp);
+            tax += static_cast<__int128>(council_tax_hist_[k]) * (council_tax_income(ct, band_d_after(ct, bp)) - baseline_tax);
+        }
+    const auto n = static_cast<std::int64_t>(count_);
+    a.services = divide_round(services, n);
+    a.savings = divide_round(savings, n);
+    a.income = divide_round(income, n);
+    a.council_tax = divide_round(tax, n);
+    a.total = divide_round(services + savings + income + tax, n);
+    return a;
+}
+
 LeverSummary Aggregator::council_tax() const {
     const CouncilTax& ct = b_.council_tax;
     return summarise(council_tax_hist_, council_tax_sum_bp_, ct.lever_min_bp, ct.lever_step_bp);
@@ -187,8 +218,11 @@ std::string Aggregator::to_json() const {
         r["id"] = perception_questions()[q].id;
         rated_council.push_back(r);
     }
+    const AverageClosing closing = average_closing();
     json doc = {{"budget", {{"id", b_.id}, {"version", b_.version}}},
                 {"count", count_},
+                {"average_closing_pence", {{"services", closing.services}, {"savings", closing.savings}, {"income", closing.income},
+                                           {"council_tax", closing.council_tax}, {"total", closing.total}, {"gap", b_.gap_to_close}}},
                 {"rejected", rejected_},
                 {"balanced", balanced_},
                 {"with_comments", with_comments_},

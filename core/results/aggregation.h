@@ -21,6 +21,15 @@ struct LeverSummary {
     std::int64_t min_bp = 0, max_bp = 0;
 };
 
+// What the average response does to the gap, each lever as the simulation counts it (a service's
+// change to the penny, a saving less its one-off cost, income, council tax on the tax base): the
+// mean over responses of each resident's own amounts, rounded to the penny only at the end.
+// Positive closes the gap (a cut, a saving, more income or council tax); negative widens it.
+struct AverageClosing {
+    Pence services = 0, savings = 0, income = 0, council_tax = 0;
+    Pence total = 0;  // the mean of the exact sum (so the parts may differ from it by a penny)
+};
+
 // Exact type-7 quantile (q in quarters: 1, 2 or 3) of a histogram over the grid min, min+step, ...
 std::int64_t histogram_quantile_qbp(const std::vector<std::uint64_t>& histogram, BasisPoints min, BasisPoints step,
                                     std::uint64_t count, int quarter);
@@ -46,6 +55,7 @@ public:
     std::uint64_t with_comments() const { return with_comments_; }
     LeverSummary service(std::size_t i) const;
     Pence service_mean_change(std::size_t i) const;  // mean change in pence, rounded
+    AverageClosing average_closing() const;  // zeros when there are no responses
     LeverSummary council_tax() const;
     std::uint64_t efficiency_uptake(std::size_t i) const { return efficiency_uptake_[i]; }
     std::uint64_t income_uptake(std::size_t i) const { return income_uptake_[i]; }

@@ -1,6 +1,17 @@
 {{%AUTOESCAPE context="HTML"}}
 <h2>{{_ Responses over time _}}</h2>
 {{>DAYS}}
+<h2>{{_ Against the gap _}}</h2>
+<p>{{GAP_SENTENCE}}</p>
+<div class="table-scroll" role="region" aria-labelledby="gap-table" tabindex="0">
+<table>
+<caption id="gap-table">{{_ What the average response does to the gap, a year _}}</caption>
+<thead><tr><th scope="col">{{_ Choices _}}</th><th scope="col" class="number">{{_ Closes the gap by _}}</th></tr></thead>
+<tbody>
+{{#GAP_ROW}}<tr><th scope="row">{{LABEL}}</th><td class="number">{{AMOUNT}}</td></tr>{{/GAP_ROW}}
+</tbody>
+</table>
+</div>
 <h2>{{_ Services _}}</h2>
 <p>{{_ How far residents chose to change each service's budget, on the steps the simulator offers. The mark shows today's level. _}}</p>
 <div class="table-scroll" role="region" aria-labelledby="services-table" tabindex="0">
