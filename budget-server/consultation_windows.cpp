@@ -40,7 +40,7 @@ bool ConsultationWindows::accepts(const std::string& budget_id, std::int64_t now
     const ConsultationWindow w = get(budget_id);
     if (w.opens_at && now < *w.opens_at) {
         code = "consultation.not_open";
-        message = "this consultation opens on " + budget::describe_utc(*w.opens_at, "en") + "; responses are taken from then";
+        message = "this consultation opens on " + budget::describe_uk(*w.opens_at, "en") + "; responses are taken from then";
         return false;
     }
     if (w.closes_at && now >= *w.closes_at) {
@@ -48,7 +48,7 @@ bool ConsultationWindows::accepts(const std::string& budget_id, std::int64_t now
                                     now < *w.closes_at + kCloseGraceSeconds;
         if (queued_in_time) return true;
         code = "consultation.closed";
-        message = "this consultation closed on " + budget::describe_utc(*w.closes_at, "en") + "; responses are no longer taken";
+        message = "this consultation closed on " + budget::describe_uk(*w.closes_at, "en") + "; responses are no longer taken";
         return false;
     }
     return true;

@@ -19,13 +19,17 @@ if (welsh) {
   other.lang = other.hreflang = 'en';
 }
 const pct = (s) => `${Number(s).toFixed(1)}%`;
-// "5 January 2027 at 09:00 UTC" (or in Welsh) from the server's ISO time, as the app and console say it.
+// "5 January 2027 at 09:00 GMT" (or in Welsh) from the server's ISO time, in UK time (GMT or BST) as
+// the app and console say it.
 const MONTHS = welsh ? ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr']
                      : ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric',
+  hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 function when(iso) {
   const d = new Date(iso);
-  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${say('at', 'am')} ${hm} UTC`;
+  const p = Object.fromEntries(LONDON.formatToParts(d).map((x) => [x.type, x.value]));
+  const zone = (Number(p.hour) - d.getUTCHours() + 24) % 24 === 1 ? 'BST' : 'GMT';
+  return `${Number(p.day)} ${MONTHS[Number(p.month) - 1]} ${p.year} ${say('at', 'am')} ${p.hour}:${p.minute} ${zone}`;
 }
 // Whether the consultation takes responses now, in words.
 function stateText(b) {

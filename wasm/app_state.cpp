@@ -90,7 +90,7 @@ std::string AppState::consultation_note() const {
                            : tr("This consultation closed on {time}. You can still try the simulator, but budgets are no longer "
                                 "collected.");
     const auto at = note.find("{time}");
-    if (at != std::string::npos) note.replace(at, 6, budget::describe_utc(consultation_time, language));
+    if (at != std::string::npos) note.replace(at, 6, budget::describe_uk(consultation_time, language));  // UK time, GMT or BST
     return note;
 }
 

@@ -56,6 +56,7 @@ Response Console::comments(Context& c, const budget::Budget& b) {
         return a;
     };
     Page page(templates_, c, "comments.tpl", tr(c, "Comments") + " – " + b.council_name.in(language));
+    page.council(b);
     auto& d = page.body();
     d.SetValue("ID", b.id);
     d.SetValue("COUNCIL", b.council_name.in(language));

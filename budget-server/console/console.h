@@ -124,6 +124,7 @@ private:
     Response route(Context& c);
     Response not_found(Context& c);
     Response stylesheet(Context& c);
+    Response brand_css(Context& c, const budget::Budget& b);
     Response choose_language(Context& c);
     Response sign_in_form(Context& c);
     Response sign_in_page(Context& c, int status, const std::string& error, const std::string& notice, const std::string& name);

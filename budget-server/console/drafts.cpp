@@ -87,6 +87,7 @@ Response Console::budget_page(Context& c, const std::string& id, int status, con
     const budget::Budget& b = *current->budget;
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
     Page page(templates_, c, "budget.tpl", fill(tr(c, "{council}: the budget"), {{"council", b.council_name.in(language)}}));
+    page.council(b);
     auto& d = page.body();
     d.ShowSection("LIVE");
     d.SetValue("ID", id);
@@ -272,6 +273,7 @@ Response Console::draft_page(Context& c, const storage::DocumentDraft& draft, in
     const BudgetEdition* current = c.budgets->find(draft.document_id);
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
     Page page(templates_, c, "draft.tpl", fill(tr(c, "Draft {number}: {file}"), {{"number", std::to_string(draft.id)}, {"file", draft.source_name}}));
+    if (current) page.council(*current->budget);
     auto& d = page.body();
     d.SetValue("BASE", "/console/budgets/" + draft.document_id);
     d.SetValue("STEM", "budget");

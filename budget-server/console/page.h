@@ -105,6 +105,17 @@ public:
         body_->SetValue("CSRF", c.csrf);
     }
     ctemplate::TemplateDictionary& body() { return *body_; }
+    // A page about one council's consultation: its name and logo under the header, and its colour
+    // as the bar's edge where it has 3:1 against the page (the budget's loader worked that out).
+    void council(const budget::Budget& b) {
+        auto* s = top_.AddSectionDictionary("COUNCIL_BRAND");
+        s->SetValue("COUNCIL_NAME", b.council_name.in(lang_ == Lang::Cy ? "cy" : "en"));
+        // The logo names the council itself (its alt text says so); without one, the name as text.
+        if (!b.brand.logo.empty()) s->AddSectionDictionary("LOGO")->SetValue("SRC", "/" + b.brand.logo);
+        else s->ShowSection("NO_LOGO");
+        if (b.brand.colour && b.brand.colour_for_controls)
+            top_.AddSectionDictionary("BRAND_CSS")->SetValue("HREF", "/console/brand/" + b.id + "/brand.css");
+    }
     // An included chart (chart.tpl) filled from `chart`.
     void chart(ctemplate::TemplateDictionary& parent, const char* include, const BarChart& chart) {
         auto* d = parent.AddIncludeDictionary(include);

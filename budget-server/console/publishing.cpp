@@ -63,6 +63,7 @@ Response Console::publish_confirm(Context& c, const storage::DocumentDraft& draf
     const std::string to_version = std::to_string(live.version + 1);
     const std::string heading = fill(tr(c, "Publish draft {number} as version {version}?"), {{"number", std::to_string(draft.id)}, {"version", to_version}});
     Page page(templates_, c, "publish.tpl", heading);
+    if (current) page.council(live);
     auto& d = page.body();
     d.SetValue("HEADING", heading);
     d.SetValue("CHANGES_HEADING", current ? fill(tr(c, "What changes against version {version}"), {{"version", std::to_string(live.version)}})

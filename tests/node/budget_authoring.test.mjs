@@ -388,6 +388,20 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.match(unlabelled(overview.text), /<a href="\/console\/budgets\/westfield-2027">Example District Council<\/a><br><span class="hint">2027\/28 · westfield-2027, version 1<\/span><\/th><td><strong>Open<\/strong><br><span class="hint">No dates set<\/span><\/td><td class="number">1<\/td>/);
       assert.match(overview.text, /<a href="\/\?budget=westfield-2027">As residents see it<\/a>/);
       assert.match((await get(server.base, '/console/audit?action=consultation.started', admin)).text, /from template english-district, draft \d+, no problems/);
+      // budget-tool exports it by its id, reading the budget from the same database as the server.
+      const where = pg ? ['--database', pg.url] : ['--data', server.dataDir];
+      let offline = '';
+      for (let i = 0; i < 50 && !offline.trim(); i++) {  // the response is durable once the server answered; the scan sees it
+        offline = execFileSync(toolBin, ['export', 'westfield-2027', ...where, '--format', 'jsonl']).toString();
+      }
+      assert.deepEqual(offline.trim().split('\n').map((l) => JSON.parse(l).submission_id), [JSON.parse(answer).submission_id]);
+      assert.equal(execFileSync(toolBin, ['export', 'westfield-2027', ...where, '--format', 'csv']).toString(),
+        (await officer(server.base, 'westfield-2027', 'export.csv')).text);
+      const refusedTool = (args) => { try { execFileSync(toolBin, args, { stdio: 'pipe' }); return ''; } catch (e) { return e.stderr.toString(); } };
+      assert.equal(refusedTool(['export', 'westfield-2027', ...where, '--version', '3']),
+        'budget-tool: "westfield-2027" has no version 3 in this database; its versions are 1\n');
+      assert.equal(refusedTool(['export', 'nowhere-2027', ...where]),
+        'budget-tool: "nowhere-2027" is neither a budget file nor a consultation with a version published in this database (a consultation run from a budget file: give the file)\n');
 
       // From a workbook of another consultation, given a new id: the id is the new one's.
       const book = Buffer.from(await (await fetch(`${server.base}/console/budgets/${ID}/budget.xlsx`, { headers: { Cookie: `console_session=${admin}` } })).arrayBuffer());

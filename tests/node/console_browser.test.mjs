@@ -87,10 +87,27 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
     await look(page, 'consultations');
     await page.locator(`a[href="/console/budgets/${DISTRICT}"]`).click();
     await page.getByRole('heading', { level: 1, name: /Eastbrook District Council/ }).waitFor();
+    // The council's own logo and colour (#6f3d98, 3:1 and more against the page) under the header.
+    const bar = await page.evaluate(() => {
+      const b = document.querySelector('.council-bar'), img = b.querySelector('img');
+      return { edge: getComputedStyle(b).borderBottomColor, logo: img?.getAttribute('src'), shown: img?.complete && img.naturalWidth > 0, name: img?.alt };
+    });
+    assert.deepEqual(bar, { edge: 'rgb(111, 61, 152)', logo: '/eastbrook-logo.svg', shown: true, name: 'Eastbrook District Council' });
     const summary = aggregate();
     const figures = await page.$$eval('.headline .figure', (els) => els.map((e) => e.textContent));
     // Balancing is required to send here, so "balanced" is not a result: no headline for it.
     assert.deepEqual(figures, [String(summary.count), String(summary.with_comments)]);
+    // Against the gap: the same pence as budget-tool aggregate, written as the console writes pounds.
+    const pounds = (pence) => {
+      const p = BigInt(pence), m = p < 0n ? -p : p;
+      return `${p > 0n ? '+' : p < 0n ? '-' : ''}£${(m / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(m % 100n).padStart(2, '0')}`;
+    };
+    const gapRows = await page.$$eval('table:has(#gap-table) tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    const closing = summary.average_closing_pence;
+    assert.deepEqual(gapRows, [['Services (cuts less increases)', pounds(closing.services)], ['Savings options (less one-off costs)', pounds(closing.savings)],
+      ['Income options', pounds(closing.income)], ['Council tax', pounds(closing.council_tax)], ['All together', pounds(closing.total)]]);
+    assert.match(await page.locator('h2:text("Against the gap") + p').textContent(),
+      new RegExp(`^The average response (closes ${pounds(closing.total).replace(/^\+/, '').replace(/[£.$]/g, '\\$&')} of the|widens the)`));
     const rows = await page.$$eval('#services-table ~ tbody tr, table:has(#services-table) tbody tr',
       (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
     const expected = summary.services.filter((s) => rows.some((r) => r[0] === s.name));
@@ -203,10 +220,12 @@ test('the results report prints to clean A4 pages with its findings, charts, tab
   assert.ok(pages >= 3 && pages <= 30, `${pages} pages`);
   assert.match(execFileSync('pdfinfo', [pdf]).toString(), /Page size:\s+595(\.\d+)? x 842/);  // A4 in points
   const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString();
-  for (const words of ['Eastbrook District Council: budget consultation', 'Headline findings', `Responses              ${lines.length}`,
+  for (const words of ['Eastbrook District Council: budget consultation', 'Headline findings', new RegExp(`Responses +${lines.length}\n`),
     'Every response balanced the budget', 'How to read these results', 'not a representative sample of residents', 'Bin collections',
-    'Results by answer to: Your age', 'fewer than 10', 'Open for responses     From no start date to no closing date'])
-    assert.ok(text.includes(words), words);
+    'Results by answer to: Your age', 'fewer than 10', /Open for responses +From no start date to no closing date/, 'Against the gap'])
+    assert.ok(typeof words === 'string' ? text.includes(words) : words.test(text), String(words));
+  // The council's name (with its logo) heads the first printed page.
+  assert.match(text.split('\f')[0], /^ *Eastbrook\n +District Council\n[^]*?Eastbrook District Council: budget consultation\n/);
   for (const chrome of ['Sign out', 'Skip to main content', 'Back to the results']) assert.ok(!text.includes(chrome), `${chrome} is not printed`);
   await page.close();
 });
@@ -279,7 +298,7 @@ test('an admin closes the consultation in the console: the app says so and holds
   await app.goto(`${server.base}/?budget=${DISTRICT}`);
   await app.evaluate(() => window.budgetApp.ready);
   const mirror = app.locator('#a11y-mirror');
-  await mirror.getByText(/^This consultation closed on .* UTC\. You can still try the simulator, but budgets are no longer collected\.$/).waitFor();
+  await mirror.getByText(/^This consultation closed on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST)\. You can still try the simulator, but budgets are no longer collected\.$/).waitFor();
   await mirror.getByRole('button', { name: 'See the results' }).waitFor();  // closed, and its results are public
   await mirror.getByRole('button', { name: 'Start' }).click();
   await mirror.getByRole('button', { name: 'Review and send' }).click();
@@ -289,9 +308,9 @@ test('an admin closes the consultation in the console: the app says so and holds
   await mirror.getByText(/^The council publishes comments on this site with its results, without names/).waitFor();
   const plain = await browser.newPage({ viewport: PHONE });
   await plain.goto(`${server.base}/consultations.html`);
-  await plain.getByText(/^Closed on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d UTC\.$/).first().waitFor();
+  await plain.getByText(/^Closed on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST)\.$/).first().waitFor();
   await plain.goto(`${server.base}/consultations.html?lang=cy`);
-  await plain.getByText(/^Wedi cau ar \d{1,2} [A-Z][a-z]+ \d{4} am \d\d:\d\d UTC\.$/).first().waitFor();
+  await plain.getByText(/^Wedi cau ar \d{1,2} [A-Z][a-z]+ \d{4} am \d\d:\d\d (GMT|BST)\.$/).first().waitFor();
   const sent = await post(server.base, lines[0].replace(/"submission_id":"[^"]+"/, '"submission_id":"late-one-0001"'));
   assert.equal(sent.status, 403);
   assert.equal(sent.body.error.code, 'consultation.closed');

@@ -418,7 +418,7 @@ print(json.dumps(rows, default=str))
       const id = sessionOf(await signIn(server.base, ADMIN));
       const page = await get(server.base, `/console/budgets/${DISTRICT}/comments?q=${encodeURIComponent('<script>')}`, id);
       assert.match(page.text, /&lt;script&gt;alert\(1\)&lt;\/script&gt; &quot;&gt;&lt;img src=x onerror=alert\(2\)&gt; &amp; \{\{CSRF\}\}/);
-      assert.ok(!page.text.includes('<script>') && !page.text.includes('<img'), 'no markup from a resident reaches the page');
+      assert.ok(!page.text.includes('<script>') && !page.text.includes('<img src=x'), 'no markup from a resident reaches the page');
       assert.match(page.text, /value="&lt;script&gt;"/, 'the search box keeps the words, escaped');
       const hide = await postForm(server.base, `/console/budgets/${DISTRICT}/comments/hide`, id,
         { csrf: csrfOf(page.text), submission: doc.submission_id, about: 'overall', reason: 'x'.repeat(201) });

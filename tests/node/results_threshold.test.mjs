@@ -96,7 +96,7 @@ for (const backend of ['sqlite', 'postgresql']) {
         const after = await get(server.base, `/console/budgets/${DISTRICT}?done=threshold`, admin);
         assert.ok(after.text.includes('The threshold is saved.'));
         assert.ok(after.text.includes('The public results show no figures until 12 people have responded.'));
-        assert.match(after.text, /Set in the console by alice\.admin at \d{4}-\d\d-\d\d \d\d:\d\d UTC\./);
+        assert.match(after.text, /Set in the console by alice\.admin on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST)\./);
         const audit = await get(server.base, '/console/audit', admin);
         assert.ok(audit.text.includes(`changed when results are public for ${DISTRICT}. 12 responses <span class="hint">(results.threshold_changed)</span>`));
         // Within about a second the public results hold only the count again.

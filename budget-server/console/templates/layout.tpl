@@ -6,6 +6,7 @@
 <meta name="robots" content="noindex">
 <title>{{TITLE}} – {{_ Budget simulator console _}}</title>
 <link rel="stylesheet" href="/console/console.css">
+{{#BRAND_CSS}}<link rel="stylesheet" href="{{HREF}}">{{/BRAND_CSS}}
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
@@ -31,6 +32,7 @@
 </div>
 {{/SIGNED_IN}}
 </header>
+{{#COUNCIL_BRAND}}<section class="council-bar" aria-label="{{_ The council _}}"><div class="wrap">{{#LOGO}}<img class="council-logo" src="{{SRC}}" alt="{{COUNCIL_NAME}}">{{/LOGO}}{{#NO_LOGO}}<span class="council-name">{{COUNCIL_NAME}}</span>{{/NO_LOGO}}</div></section>{{/COUNCIL_BRAND}}
 <main id="main" class="wrap" tabindex="-1">
 {{>BODY}}
 </main>
