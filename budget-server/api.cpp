@@ -500,6 +500,14 @@ storage::NewSubmission to_stored(const budget::Budget& b, budget::SubmissionChec
 }
 
 void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done) {
+    // An erased response resent (a device's outbox) is never stored again.
+    if (config_.erased) switch (config_.erased->state(b.id, check.submission.submission_id)) {
+            case ErasedSubmissions::State::ErasedWhole:
+                return done(error_response(410, "submission.erased", "this response was erased at the resident's request, so it is not stored again"));
+            case ErasedSubmissions::State::CommentsErased:
+                return done(json_response(200, {{"submission_id", check.submission.submission_id}, {"status", "already stored"}}));
+            case ErasedSubmissions::State::Kept: break;
+        }
     const std::string code = check.submission.voter_code;
     storage::NewSubmission row = to_stored(b, std::move(check));
     if (b.codes_required) {  // one response a code, as for ballots

@@ -23,6 +23,7 @@
 #include "budget.h"
 #include "budget_registry.h"
 #include "consultation_windows.h"
+#include "erased_submissions.h"
 #include "rate_limiter.h"
 #include "results_cache.h"
 #include "exports.h"
@@ -59,6 +60,7 @@ struct ApiConfig {
     storage::OfficerStore* officers = nullptr;                // moderation flags for the workbook
     const ConsultationWindows* windows = nullptr;    // when each consultation takes responses (null: always)
     const ResultsThresholds* thresholds = nullptr;   // responses each budget's public results wait for (null: the minimum)
+    const ErasedSubmissions* erased = nullptr;       // responses erased at residents' requests (null: none)
     const BallotSet* ballots = nullptr;              // participatory-budgeting ballots (null: none)
     const FacilitatorKeys* facilitator_keys = nullptr;  // let a tally follow private results (null: never)
     std::string public_url;                          // where residents reach the site (for join links); "": the Host

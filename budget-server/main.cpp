@@ -254,6 +254,12 @@ int main(int argc, char** argv) {
         return 1;
     }
     api_config.officers = officers.get();
+    server::ErasedSubmissions erased(secret.derive("erasedid"));
+    if (!erased.load(*officers, error)) {
+        server::log_line("erased responses: " + error);
+        return 1;
+    }
+    api_config.erased = &erased;
     // Versions published in the console: the newest of file and database is each budget's current one.
     std::vector<storage::PublishedVersion> published;
     if (!officers->versions(storage::DocumentKind::Budget, published, error)) {
@@ -313,7 +319,7 @@ int main(int argc, char** argv) {
     server::Api api(std::move(api_config), *storage);
     server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys, public_url,
                                       [&api](const std::string& id) { api.ballot_changed(id); }, &thresholds, &profiles, &reports,
-                                      [&registry](const std::string& profile) { registry.repack_naming(profile); }},
+                                      [&registry](const std::string& profile) { registry.repack_naming(profile); }, &erased},
                                      *storage, *officers, templates);
     http.console = [&console](server::Request r, std::function<void(server::Response)> done) { console.handle(std::move(r), std::move(done)); };
     http.console_admit = [&console](server::Request head, std::function<void(std::optional<server::Response>)> done) {

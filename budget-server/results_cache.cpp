@@ -113,9 +113,17 @@ std::shared_ptr<const std::string> ResultsCache::get(const std::string& budget_i
 
 void ResultsCache::refresh(Entry& e) {
     std::string error;
+    const budget::Budget& b = *e.budget;
+    // A response erased: count every stored row again.
+    const std::uint64_t erasures = officers_ ? officers_->erasure_version() : 0;
+    const bool recount = erasures != e.erasures_seen;
+    if (recount) {
+        e.aggregate.emplace(b);
+        e.last_row = 0;
+        e.erasures_seen = erasures;
+    }
     std::int64_t last = e.last_row;
     // On failure part of a scan may have been added; start again from nothing next time.
-    const budget::Budget& b = *e.budget;
     if (!storage::aggregate_since(storage_, b, e.last_row, *e.aggregate, last, error)) {
         log_line("results for " + b.id + " not refreshed: " + error);
         e.aggregate.emplace(b);
@@ -124,7 +132,7 @@ void ResultsCache::refresh(Entry& e) {
     }
     const std::uint64_t moderation = officers_ ? officers_->moderation_version() : 0;
     const std::uint64_t thresholds = thresholds_ ? thresholds_->version() : 0;
-    if (last == e.last_row && e.body && moderation == e.moderation_seen && thresholds == e.thresholds_seen) return;  // nothing new
+    if (!recount && last == e.last_row && e.body && moderation == e.moderation_seen && thresholds == e.thresholds_seen) return;  // nothing new
     const std::int64_t threshold = thresholds_ ? thresholds_->get(b.id) : kMinPublicResponses;
     const bool shown = static_cast<std::int64_t>(e.aggregate->count()) >= threshold;
     std::vector<PublicComment> comments;

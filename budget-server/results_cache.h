@@ -61,7 +61,7 @@ private:
         std::shared_ptr<const budget::Budget> budget;
         std::optional<budget::Aggregator> aggregate;  // touched only by the refresh thread
         std::int64_t last_row = 0;
-        std::uint64_t moderation_seen = 0, thresholds_seen = 0;
+        std::uint64_t moderation_seen = 0, thresholds_seen = 0, erasures_seen = 0;
         std::shared_ptr<const std::string> body;  // guarded by mutex_
         std::shared_ptr<const budget::RatingTally> ratings;  // guarded by mutex_
         std::int64_t published_row = 0;           // the last_row `body` was made at; guarded by mutex_

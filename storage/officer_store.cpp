@@ -6,6 +6,8 @@
 
 #include <sodium.h>
 
+#include <nlohmann/json.hpp>
+
 #include "voter_code.h"
 #include "voter_codes.h"
 
@@ -471,6 +473,78 @@ bool OfficerStore::versions(DocumentKind kind, std::vector<PublishedVersion>& ou
     out.clear();
     for (const auto& row : r.rows)
         out.push_back({to_text(row[0]), to_int(row[1]), to_text(row[2]), to_text(row[3]), to_text(row[4]), to_int(row[5])});
+    return true;
+}
+
+StoreStatus OfficerStore::find_response(const std::string& budget_id, const std::string& submission_id, ResponseFound& out,
+                                        std::string& error) {
+    const SqlResult r = run("SELECT s.id, s.budget_version, s.received_at, "
+                            "(SELECT COUNT(*) FROM comments c WHERE c.submission_row = s.id), "
+                            "(SELECT COUNT(*) FROM demographic_answers a WHERE a.submission_row = s.id) "
+                            "FROM submissions s WHERE s.budget_id = ? AND s.submission_id = ?",
+                            {budget_id, submission_id});
+    if (!r.ok) {
+        error = r.error;
+        return StoreStatus::Unavailable;
+    }
+    if (r.rows.empty()) return StoreStatus::NotFound;
+    const auto& row = r.rows.front();
+    out = {to_int(row[0]), to_int(row[1]), to_text(row[2]), static_cast<std::size_t>(to_int(row[3])), static_cast<std::size_t>(to_int(row[4]))};
+    return StoreStatus::Ok;
+}
+
+StoreStatus OfficerStore::erase_response(const std::string& budget_id, const std::string& submission_id, const std::string& id_hash,
+                                         EraseScope scope, const std::string& officer, std::string& error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!db_->script("BEGIN", error)) return StoreStatus::Unavailable;
+    const auto undo = [&](StoreStatus status, const std::string& why) {
+        std::string ignored;
+        db_->script("ROLLBACK", ignored);
+        error = why;
+        return status;
+    };
+    const SqlResult found = db_->query("SELECT id, document FROM submissions WHERE budget_id = ? AND submission_id = ?", {budget_id, submission_id});
+    if (!found.ok) return undo(StoreStatus::Unavailable, found.error);
+    if (found.rows.empty()) return undo(StoreStatus::NotFound, "");
+    const std::string row = to_text(found.rows.front()[0]);
+    std::vector<std::pair<std::string, std::vector<SqlValue>>> steps = {
+        {"DELETE FROM demographic_answers WHERE submission_row = CAST(? AS BIGINT)", {row}},
+        {"DELETE FROM comments WHERE submission_row = CAST(? AS BIGINT)", {row}},
+        {"DELETE FROM hidden_comments WHERE budget_id = ? AND submission_id = ?", {budget_id, submission_id}},
+    };
+    if (scope == EraseScope::Whole) {
+        // A voter code it used stays used, but no longer says by whom.
+        steps.push_back({"UPDATE voter_codes SET used_by = 'erased' WHERE consultation = ? AND used_by = ?", {budget_id, submission_id}});
+        steps.push_back({"DELETE FROM submissions WHERE id = CAST(? AS BIGINT)", {row}});
+    } else {
+        // The stored document without its comments (the rest of it, and the choices, stay as sent).
+        nlohmann::ordered_json doc = nlohmann::ordered_json::parse(to_text(found.rows.front()[1]), nullptr, false);
+        if (doc.is_discarded() || !doc.is_object()) return undo(StoreStatus::Unavailable, "the stored document could not be read");
+        doc.erase("comments");
+        steps.push_back({std::string("UPDATE submissions SET document = ?, has_comments = ") + (db_->is_postgres() ? "false" : "0") +
+                             " WHERE id = CAST(? AS BIGINT)",
+                         {doc.dump(), row}});
+    }
+    steps.push_back({"INSERT INTO erased_submissions (budget_id, id_hash, scope, erased_by, erased_at) VALUES (?, ?, ?, ?, ?)",
+                     {budget_id, id_hash, std::string(scope == EraseScope::Whole ? "whole" : "comments"), officer, utc_now()}});
+    for (const auto& [sql, params] : steps) {
+        const SqlResult r = db_->query(sql, params);
+        if (!r.ok) return undo(r.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, r.error);
+    }
+    if (!db_->script("COMMIT", error)) return StoreStatus::Unavailable;
+    ++erasure_version_;
+    ++moderation_version_;  // published comments look again
+    return StoreStatus::Ok;
+}
+
+bool OfficerStore::erased(std::vector<std::tuple<std::string, std::string, std::string>>& out, std::string& error) {
+    const SqlResult r = run("SELECT budget_id, id_hash, scope FROM erased_submissions ORDER BY budget_id, id_hash");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out.emplace_back(to_text(row[0]), to_text(row[1]), to_text(row[2]));
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -95,6 +96,14 @@ struct StartedConsultation {
     std::string created_by, created_at;
 };
 
+// A stored response as an officer acting on an erasure request sees it: never its content.
+struct ResponseFound {
+    std::int64_t row = 0, version = 0;
+    std::string received_at;
+    std::size_t comments = 0, answers = 0;
+};
+enum class EraseScope { Whole, CommentsAndAnswers };
+
 // A draft an administrator chose to publish at a time (Unix seconds, UTC); one per budget at most.
 struct ScheduledPublish {
     std::string budget_id;
@@ -174,6 +183,17 @@ public:
     // Every published version, by id and version.
     bool versions(DocumentKind kind, std::vector<PublishedVersion>& out, std::string& error);
 
+    // Erasure (UK GDPR): a response found by its reference, then deleted whole, or only its comments
+    // and demographic answers (its document loses its comments). Its id is kept only as `id_hash`
+    // (a keyed hash the caller makes). One transaction; NotFound when there is no such response.
+    StoreStatus find_response(const std::string& budget_id, const std::string& submission_id, ResponseFound& out, std::string& error);
+    StoreStatus erase_response(const std::string& budget_id, const std::string& submission_id, const std::string& id_hash, EraseScope scope,
+                               const std::string& officer, std::string& error);
+    // Every erased response: (budget id, id hash, scope "whole" or "comments").
+    bool erased(std::vector<std::tuple<std::string, std::string, std::string>>& out, std::string& error);
+    // Counts erasures made through this store, so results made from stored rows count again.
+    std::uint64_t erasure_version() const { return erasure_version_.load(); }
+
     StoreStatus add_consultation(const StartedConsultation& c, std::string& error);  // Exists when the id is taken
     bool started_consultations(std::vector<StartedConsultation>& out, std::string& error);  // by id
 
@@ -187,6 +207,7 @@ private:
     std::mutex mutex_;
     std::unique_ptr<SqlDb> db_;
     std::atomic<std::uint64_t> moderation_version_{0};
+    std::atomic<std::uint64_t> erasure_version_{0};
 };
 
 }  // namespace storage

@@ -186,6 +186,19 @@ CREATE TABLE IF NOT EXISTS scheduled_publishes (
 );
 )sql";
 
+// Migration 7 (shipped 2026-12-07): responses erased at a resident's request, by a keyed hash of
+// their id only, so a device resending one is answered without storing it again.
+constexpr const char* kErasedSubmissions = R"sql(
+CREATE TABLE IF NOT EXISTS erased_submissions (
+  budget_id TEXT NOT NULL,
+  id_hash TEXT NOT NULL,
+  scope TEXT NOT NULL CHECK (scope IN ('whole', 'comments')),
+  erased_by TEXT NOT NULL,
+  erased_at TEXT NOT NULL,
+  PRIMARY KEY (budget_id, id_hash)
+);
+)sql";
+
 constexpr const char* kVersionTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version (
   version BIGINT PRIMARY KEY,
@@ -293,6 +306,7 @@ public:
             case 6:
                 return add_column("budget_versions", "restored_from", "BIGINT") && add_column("profile_versions", "restored_from", "BIGINT") &&
                        run(kScheduledPublishes);
+            case 7: return run(kErasedSubmissions);
             default: error_ = "no migration " + std::to_string(version); return false;
         }
     }
@@ -313,6 +327,7 @@ const std::vector<Migration>& migrations() {
         {4, "council profiles kept in the console"},
         {5, "residents' ratings on each submission, for the public shares"},
         {6, "consultations started in the console, publishes scheduled for a time, and versions that restore an earlier one"},
+        {7, "responses erased at a resident's request, kept only as a keyed hash of their id"},
     };
     return list;
 }

@@ -77,6 +77,8 @@ public:
         lxw_chart_axis* category_axis = type == LXW_CHART_BAR ? c->y_axis : c->x_axis;
         chart_axis_set_name(value_axis, value_name);
         chart_axis_set_name(category_axis, category_name);
+        // Labels at the low end, clear of bars that go below zero.
+        chart_axis_set_label_position(category_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         if (values != Values::Count) chart_axis_set_num_format(value_axis, "0%");
         if (values == Values::Share) {
             chart_axis_set_min(value_axis, 0);
@@ -93,7 +95,7 @@ public:
         }
         lxw_chart_options options{};
         options.x_scale = 1.6;
-        options.y_scale = type == LXW_CHART_BAR ? std::max(1.0, categories / 12.0) : 1.2;
+        options.y_scale = type == LXW_CHART_BAR ? std::max(1.0, categories / 6.0) : 1.2;  // room for every bar's label
         check(worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(at_row), static_cast<lxw_col_t>(at_col), c, &options));
     }
     lxw_format* bold() const { return bold_; }

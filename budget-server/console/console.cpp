@@ -200,6 +200,9 @@ const std::vector<Console::Route>& Console::routes() {
         {"POST", "/console/budgets/{budget}/threshold",      Who::Officer, Body::Form, [](Console& k, Context& c, M m) {
              return k.config_.thresholds ? k.change_threshold(c, *m.budget) : k.not_found(c); }},
         {"GET",  "/console/budgets/{budget}/comments",       Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.comments(c, *m.budget); }},
+        {"GET",  "/console/budgets/{budget}/erase",          Who::Officer, Body::Form, [](Console& k, Context& c, M m) {
+             return k.config_.erased ? k.erase_page(c, *m.budget, 200, "", nullptr, "") : k.not_found(c); }},
+        {"POST", "/console/budgets/{budget}/erase",          Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.erase(c, *m.budget); }},
         {"POST", "/console/budgets/{budget}/comments/hide",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.moderate(c, *m.budget, true); }},
         {"POST", "/console/budgets/{budget}/comments/show",  Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.moderate(c, *m.budget, false); }},
         {"GET",  "/console/budgets/{budget}/export.csv",     Who::Officer, Body::Form, [](Console& k, Context& c, M m) { return k.export_file(c, *m.budget, "export.csv"); }},

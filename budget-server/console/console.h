@@ -20,6 +20,7 @@
 #include "auth.h"
 #include "budget.h"
 #include "consultation_windows.h"
+#include "erased_submissions.h"
 #include "facilitator_keys.h"
 #include "formats/sheets.h"
 #include "officer_store.h"
@@ -48,6 +49,7 @@ struct ConsoleConfig {
     report::ProfileRegistry* profiles = nullptr;           // council profiles (null: none can be authored)
     const report::AnnualReports* reports = nullptr;        // to preview a profile's draft as its report
     std::function<void(const std::string&)> profile_published;  // a profile changed: budgets naming it repack
+    ErasedSubmissions* erased = nullptr;  // responses erased at residents' requests (null: erasure is not offered)
 };
 
 // Sessions end after this long without a request, and this long after sign-in whatever happens.
@@ -214,6 +216,11 @@ private:
     void fill_schedule(Context& c, ctemplate::TemplateDictionary& d, const std::string& id);
     Response cancel_schedule(Context& c, const std::string& id);
     Response roll_back(Context& c, const std::string& id);
+    // Erasure at a resident's request (erasure.cpp): a response found by its reference, then deleted
+    // whole or only its comments and personal answers; audited without its content.
+    Response erase_page(Context& c, const budget::Budget& b, int status, const std::string& reference, const storage::ResponseFound* found,
+                        const std::string& problem);
+    Response erase(Context& c, const budget::Budget& b);
     void note_schedule_changed();  // reads when the next scheduled publish is due
     // What differs between authoring budgets and council profiles.
     struct Authoring {

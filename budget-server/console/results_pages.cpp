@@ -331,6 +331,11 @@ Response Console::dashboard(Context& c, const budget::Budget& b, const WindowRet
         return unavailable(c);
     Page page(templates_, c, "dashboard.tpl", b.council_name.in(language));
     page.council(b);
+    if (c.admin() && config_.erased) page.body().ShowSection("CAN_ERASE");
+    if (c.query["done"] == "erased_whole")
+        page.body().AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The response is erased: it is gone from every table, export and result. A device that sends it again is told so, and nothing is stored."));
+    if (c.query["done"] == "erased_comments")
+        page.body().AddSectionDictionary("NOTICE")->SetValue("MESSAGE", tr(c, "The response's comments and personal answers are erased; its choices still count."));
     auto& d = page.body();
     d.SetValue("ID", b.id);
     d.SetValue("COUNCIL", b.council_name.in(language));

@@ -207,6 +207,29 @@ print(json.dumps({'sheets': wb.sheetnames, 'responses': summary.get('Responses')
   assert.equal(flagged[0][2], text);
   assert.equal(flagged[0][4], 'Names a member of staff');
   assert.ok(read.comments.filter((c) => c[3] === 'no').length >= 1);
+  // As an officer's LibreOffice opens it (Debian's libreoffice-calc-nogui): every chart kept, the
+  // Summary's cells whole, shares as percentages, the histograms labelled as written.
+  const lo = mkdtempSync(join(tmpdir(), 'lo-'));
+  const soffice = (to) => execFileSync('soffice', [`-env:UserInstallation=file://${lo}/profile`, '--headless', '--norestore',
+    '--convert-to', to, '--outdir', lo, file], { timeout: 180000, stdio: 'pipe' });
+  soffice('ods');
+  const charts = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import json, re, sys, zipfile
+ours = sum(1 for n in zipfile.ZipFile(sys.argv[1]).namelist() if re.match(r'xl/charts/chart\\d+\\.xml$', n))
+ods = zipfile.ZipFile(sys.argv[2])
+theirs = sum(1 for n in ods.namelist() if re.match(r'Object \\d+/content\\.xml$', n) and b'<chart:chart' in ods.read(n))
+print(json.dumps([ours, theirs]))
+`, file, join(lo, 'results.ods')]).toString());
+  assert.ok(charts[0] >= 10, `${charts[0]} charts written`);
+  assert.equal(charts[1], charts[0], 'LibreOffice reads every chart');
+  soffice('pdf');
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '3', join(lo, 'results.pdf'), join(shots, 'workbook-in-libreoffice')]);
+  const printed = execFileSync('pdftotext', ['-layout', join(lo, 'results.pdf'), '-']).toString();
+  for (const words of [`${DISTRICT} v1`, 'Share of responses', 'Share choosing each option', 'Median change chosen', 'Responses'])
+    assert.ok(printed.includes(words), `${words} in LibreOffice's rendering`);
+  assert.match(printed, /Exported \(UTC\) +\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/, 'the time whole, not cut at its column');
+  assert.match(printed, /[-+]\d+%/, 'a histogram label as a percentage');
+  assert.doesNotMatch(printed, /(^|\s)-0\.\d+(\s|$)/m, 'no share written as a fraction');
   await context.close();
 });
 

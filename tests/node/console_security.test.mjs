@@ -475,6 +475,73 @@ print(json.dumps(rows, default=str))
     });
 
     // Last: it locks this address out of signing in for 15 minutes.
+    test('an admin erases a response by its reference, whole or only its comments: gone from every table, export and result, audited without content; resent, it is refused 410', async () => {
+      const admin = sessionOf(await signIn(server.base, ADMIN));
+      const analyst = sessionOf(await signIn(server.base, ANALYST));
+      const [first, second] = sample(`${DISTRICT}.json`, 2, 8080).map((l) => JSON.parse(l));
+      first.submission_id = `erase-${backend}-whole`;
+      first.comments = { overall: 'My neighbour at number 4 never puts the bins out' };
+      second.submission_id = `erase-${backend}-comments`;
+      second.comments = { overall: 'Please remove this comment later' };
+      for (const d of [first, second]) assert.equal((await post(server.base, JSON.stringify(d))).status, 201);
+      const countOf = async () => JSON.parse((await officer(server.base, DISTRICT, 'aggregate.json')).text).summary.count;
+      const before = await countOf();
+      const page = await get(server.base, `/console/budgets/${DISTRICT}/erase`, admin);
+      assert.equal(page.status, 200);
+      const csrf = csrfOf(page.text);
+      assert.equal((await get(server.base, `/console/budgets/${DISTRICT}/erase`, analyst)).status, 403);
+      const erase = (fields, who = admin, token = csrf) => postForm(server.base, `/console/budgets/${DISTRICT}/erase`, who, { csrf: token, ...fields });
+      const unknown = await erase({ action: 'find', reference: 'no-such-reference' });
+      assert.equal(unknown.status, 404);
+      assert.match(unknown.text, /No response to this consultation has that reference\./);
+      assert.match(unknown.text, /value="no-such-reference"/);
+      const found = await erase({ action: 'find', reference: ` ${first.submission_id} ` });
+      assert.equal(found.status, 200);
+      assert.match(found.text, /Received on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST), answering version 1: 1 comments and \d+ personal answers\./);
+      assert.doesNotMatch(found.text, /neighbour at number 4/, 'the content is never shown');
+      assert.equal((await erase({ action: 'whole', reference: first.submission_id })).status, 400, 'the box must be ticked');
+      assert.equal((await erase({ action: 'whole', reference: first.submission_id, confirm: 'yes' }, analyst, csrfOf((await get(server.base, '/console/', analyst)).text))).status, 403);
+      const gone = await erase({ action: 'whole', reference: first.submission_id, confirm: 'yes' });
+      assert.equal(gone.status, 303, gone.text);
+      assert.equal(gone.headers.get('location'), `/console/budgets/${DISTRICT}?done=erased_whole`);
+      // Gone from every table; the id kept only as a keyed hash; the audit without content or reference.
+      assert.equal(sql(`SELECT count(*) FROM submissions WHERE submission_id = '${first.submission_id}'`), '0');
+      assert.equal(sql(`SELECT count(*) FROM comments WHERE submission_id = '${first.submission_id}'`), '0');
+      assert.match(sql(`SELECT id_hash || ' ' || scope FROM erased_submissions WHERE budget_id = '${DISTRICT}' AND scope = 'whole'`), /^[0-9a-f]{64} whole$/);
+      assert.equal(sql(`SELECT count(*) FROM erased_submissions WHERE id_hash LIKE '%${first.submission_id}%'`), '0');
+      const audited = sql("SELECT detail FROM audit_log WHERE action = 'response.erased' ORDER BY id DESC LIMIT 1");
+      assert.match(audited, /^the whole response, reference hash [0-9a-f]{12}$/);
+      assert.equal(await countOf(), before - 1);
+      assert.ok(!(await officer(server.base, DISTRICT, 'submissions.jsonl')).text.includes(first.submission_id));
+      assert.ok(!(await officer(server.base, DISTRICT, 'export.csv')).text.includes('neighbour at number 4'));
+      assert.doesNotMatch((await get(server.base, `/console/budgets/${DISTRICT}/comments`, admin)).text, /neighbour at number 4/);
+      // The public results count again from the rows that are left.
+      let publicCount;
+      for (let i = 0; i < 100; i++) {
+        publicCount = (await (await fetch(`${server.base}/api/v1/budgets/${DISTRICT}/results`)).json()).count;
+        if (publicCount === before - 1) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      assert.equal(publicCount, before - 1);
+      // A device's outbox sending it again: refused, and nothing stored.
+      const resent = await post(server.base, JSON.stringify(first));
+      assert.equal(resent.status, 410);
+      assert.equal(resent.body.error.code, 'submission.erased');
+      assert.equal(sql(`SELECT count(*) FROM submissions WHERE submission_id = '${first.submission_id}'`), '0');
+
+      // Only the comments and personal answers: the choices still count; resent, it is already stored.
+      assert.equal((await erase({ action: 'comments', reference: second.submission_id, confirm: 'yes' })).status, 303);
+      assert.equal(sql(`SELECT count(*) FROM comments WHERE submission_id = '${second.submission_id}'`), '0');
+      const kept = (await officer(server.base, DISTRICT, 'submissions.jsonl')).text.trim().split('\n').map((l) => JSON.parse(l))
+        .find((d) => d.submission_id === second.submission_id);
+      assert.ok(kept && !('comments' in kept), 'the row stays, without its comments');
+      assert.equal(await countOf(), before - 1);
+      const again = await post(server.base, JSON.stringify(second));
+      assert.equal(again.status, 200);
+      assert.equal(again.body.status, 'already stored');
+      assert.match((await get(server.base, `/console/budgets/${DISTRICT}?done=erased_comments`, admin)).text, /comments and personal answers are erased/);
+    });
+
     test('after 5 failures for a name from this address, even the right password waits (429) here, with no word on whether the name exists', async () => {
       const victim = { name: 'dana.locked', password: 'dana has a long password', role: 'analyst' };
       addOfficer(server, victim, db());

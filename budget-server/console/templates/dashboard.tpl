@@ -19,6 +19,7 @@
 {{#PROFILE}}<li><a href="/report/{{PROFILE_ID}}">{{_ The council's annual report (public): finances and warning signs _}}</a></li>{{/PROFILE}}
 <li><a href="/console/tally/{{ID}}">{{_ Open the live tally (for a projector) _}}</a></li>
 <li><a href="/console/codes/{{ID}}">{{_ Voter codes _}}</a></li>
+{{#CAN_ERASE}}<li><a href="/console/budgets/{{ID}}/erase">{{_ Erase a response (a resident's request) _}}</a></li>{{/CAN_ERASE}}
 </ul>
 <h2>{{_ When responses are taken _}}</h2>
 <p><strong>{{WINDOW_STATE}}</strong></p>
