@@ -25,6 +25,9 @@
     const plain = document.getElementById('after-app');
     plain.textContent = 'Ymgynghoriadau a chanlyniadau fel tudalennau syml';
     plain.href = 'consultations.html?lang=cy';
+    const statement = document.getElementById('accessibility-link');
+    statement.textContent = 'Datganiad hygyrchedd';
+    statement.href = 'accessibility-cy.html';
   }
   const plainLink = (en, cy) => `<a href="consultations.html${welsh ? '?lang=cy' : ''}">${say(en, cy)}</a>`;
   let resolveReady, rejectReady;

@@ -17,6 +17,9 @@ if (welsh) {
   other.textContent = 'English';
   other.href = '?';
   other.lang = other.hreflang = 'en';
+  const statement = document.getElementById('accessibility-link');
+  statement.textContent = 'Datganiad hygyrchedd';
+  statement.href = 'accessibility-cy.html';
 }
 const pct = (s) => `${Number(s).toFixed(1)}%`;
 // "5 January 2027 at 09:00 GMT" (or in Welsh) from the server's ISO time, in UK time (GMT or BST) as

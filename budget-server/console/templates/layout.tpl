@@ -36,5 +36,6 @@
 <main id="main" class="wrap" tabindex="-1">
 {{>BODY}}
 </main>
+<footer class="wrap site-footer"><p><a href="{{_ /accessibility.html _}}">{{_ Accessibility statement _}}</a></p></footer>
 </body>
 </html>
