@@ -548,6 +548,69 @@ bool OfficerStore::erased(std::vector<std::tuple<std::string, std::string, std::
     return true;
 }
 
+StoreStatus OfficerStore::purge_personal_data(const std::string& budget_id, PurgeCounts& out, std::string& error) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!db_->script("BEGIN", error)) return StoreStatus::Unavailable;
+    const auto undo = [&](StoreStatus status, const std::string& why) {
+        std::string ignored;
+        db_->script("ROLLBACK", ignored);
+        error = why;
+        return status;
+    };
+    const SqlResult done = db_->query("SELECT 1 FROM purges WHERE budget_id = ?", {budget_id});
+    if (!done.ok) return undo(StoreStatus::Unavailable, done.error);
+    if (!done.rows.empty()) return undo(StoreStatus::Exists, "");
+    // Each stored document loses its comments; the row keeps its choices and its has_comments flag.
+    const SqlResult commented = db_->query("SELECT id, document FROM submissions WHERE budget_id = ? AND has_comments = " +
+                                               std::string(db_->is_postgres() ? "true" : "1"),
+                                           {budget_id});
+    if (!commented.ok) return undo(StoreStatus::Unavailable, commented.error);
+    for (const auto& row : commented.rows) {
+        nlohmann::ordered_json doc = nlohmann::ordered_json::parse(to_text(row[1]), nullptr, false);
+        if (doc.is_discarded() || !doc.is_object() || !doc.contains("comments")) continue;
+        doc.erase("comments");
+        const SqlResult r = db_->query("UPDATE submissions SET document = ? WHERE id = CAST(? AS BIGINT)", {doc.dump(), to_text(row[0])});
+        if (!r.ok) return undo(StoreStatus::Unavailable, r.error);
+    }
+    // The answers' totals (linked answers, by the version of their response) go where the answers were.
+    const SqlResult totals = db_->query(
+        "INSERT INTO purged_answer_totals (budget_id, budget_version, question, answer, answers) "
+        "SELECT a.budget_id, s.budget_version, a.question, a.answer, COUNT(*) FROM demographic_answers a "
+        "JOIN submissions s ON s.id = a.submission_row WHERE a.budget_id = ? GROUP BY a.budget_id, s.budget_version, a.question, a.answer",
+        {budget_id});
+    if (!totals.ok) return undo(StoreStatus::Unavailable, totals.error);
+    const std::vector<std::pair<std::string, std::int64_t*>> deletions = {
+        {"DELETE FROM comments WHERE budget_id = ?", &out.comments},
+        {"DELETE FROM hidden_comments WHERE budget_id = ?", nullptr},
+        {"DELETE FROM demographic_answers WHERE budget_id = ?", &out.answers},
+        {"DELETE FROM voter_codes WHERE consultation = ?", &out.codes},
+    };
+    for (const auto& [sql, count] : deletions) {
+        const SqlResult r = db_->query(sql, {budget_id});
+        if (!r.ok) return undo(StoreStatus::Unavailable, r.error);
+        if (count) *count = static_cast<std::int64_t>(r.changed);
+    }
+    const SqlResult recorded = db_->query("INSERT INTO purges (budget_id, purged_at, comments, answers, codes) VALUES (?, ?, CAST(? AS BIGINT), "
+                                          "CAST(? AS BIGINT), CAST(? AS BIGINT))",
+                                          {budget_id, utc_now(), std::to_string(out.comments), std::to_string(out.answers), std::to_string(out.codes)});
+    if (!recorded.ok) return undo(recorded.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, recorded.error);
+    if (!db_->script("COMMIT", error)) return StoreStatus::Unavailable;
+    ++erasure_version_;  // results count again (the answers now from their totals)
+    ++moderation_version_;
+    return StoreStatus::Ok;
+}
+
+bool OfficerStore::purges(std::map<std::string, Purge>& out, std::string& error) {
+    const SqlResult r = run("SELECT budget_id, purged_at, comments, answers, codes FROM purges");
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out[to_text(row[0])] = {to_text(row[1]), {to_int(row[2]), to_int(row[3]), to_int(row[4])}};
+    return true;
+}
+
 StoreStatus OfficerStore::add_consultation(const StartedConsultation& c, std::string& error) {
     return changed(run("INSERT INTO consultations (id, started_from, created_by, created_at) VALUES (?, ?, ?, ?)",
                        {c.id, c.started_from, c.created_by, utc_now()}),

@@ -194,6 +194,19 @@ public:
     // Counts erasures made through this store, so results made from stored rows count again.
     std::uint64_t erasure_version() const { return erasure_version_.load(); }
 
+    // Retention: a consultation's comments (rows, and in each stored document), hidden-comment
+    // notes, demographic answers (their totals per version and answer kept in their place) and
+    // voter codes, deleted in one transaction and recorded. Exists when it was purged already.
+    struct PurgeCounts {
+        std::int64_t comments = 0, answers = 0, codes = 0;
+    };
+    StoreStatus purge_personal_data(const std::string& budget_id, PurgeCounts& out, std::string& error);
+    struct Purge {
+        std::string purged_at;
+        PurgeCounts counts;
+    };
+    bool purges(std::map<std::string, Purge>& out, std::string& error);  // by budget id
+
     StoreStatus add_consultation(const StartedConsultation& c, std::string& error);  // Exists when the id is taken
     bool started_consultations(std::vector<StartedConsultation>& out, std::string& error);  // by id
 

@@ -240,6 +240,14 @@ public:
                              {{&budget_id, false}, {&after_text, false}, {&newest_text, false}, {&version_text, false}});
         if (!ok(answers)) { error = PQresultErrorMessage(answers.get()); return false; }
         for (int i = 0; i < PQntuples(answers.get()); ++i) answer(value(answers.get(), i, 0), value(answers.get(), i, 1));
+        // Answers purged at the end of retention are counted from their totals, kept apart.
+        if (after == 0) {
+            Result totals = run(c.get(), "SELECT question, answer, answers FROM purged_answer_totals WHERE budget_id = $1 AND budget_version = $2",
+                                {{&budget_id, false}, {&version_text, false}});
+            if (!ok(totals)) { error = PQresultErrorMessage(totals.get()); return false; }
+            for (int i = 0; i < PQntuples(totals.get()); ++i)
+                for (std::int64_t n = int8(totals.get(), i, 2); n > 0; --n) answer(value(totals.get(), i, 0), value(totals.get(), i, 1));
+        }
         run(c.get(), "COMMIT");
         last = newest;
         return true;

@@ -199,6 +199,26 @@ CREATE TABLE IF NOT EXISTS erased_submissions (
 );
 )sql";
 
+// Migration 8 (shipped 2026-12-07): retention. Each consultation's purge of personal data once
+// its retain_days after the close have passed, and the totals per answer kept in their place.
+constexpr const char* kRetention = R"sql(
+CREATE TABLE IF NOT EXISTS purges (
+  budget_id TEXT PRIMARY KEY,
+  purged_at TEXT NOT NULL,
+  comments BIGINT NOT NULL,
+  answers BIGINT NOT NULL,
+  codes BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS purged_answer_totals (
+  budget_id TEXT NOT NULL,
+  budget_version BIGINT NOT NULL,
+  question TEXT NOT NULL,
+  answer TEXT NOT NULL,
+  answers BIGINT NOT NULL,
+  PRIMARY KEY (budget_id, budget_version, question, answer)
+);
+)sql";
+
 constexpr const char* kVersionTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version (
   version BIGINT PRIMARY KEY,
@@ -307,6 +327,7 @@ public:
                 return add_column("budget_versions", "restored_from", "BIGINT") && add_column("profile_versions", "restored_from", "BIGINT") &&
                        run(kScheduledPublishes);
             case 7: return run(kErasedSubmissions);
+            case 8: return run(kRetention);
             default: error_ = "no migration " + std::to_string(version); return false;
         }
     }
@@ -328,6 +349,7 @@ const std::vector<Migration>& migrations() {
         {5, "residents' ratings on each submission, for the public shares"},
         {6, "consultations started in the console, publishes scheduled for a time, and versions that restore an earlier one"},
         {7, "responses erased at a resident's request, kept only as a keyed hash of their id"},
+        {8, "retention: each consultation's purge of personal data, and the totals per answer kept"},
     };
     return list;
 }

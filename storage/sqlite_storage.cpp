@@ -200,6 +200,21 @@ public:
                 while (ok && (rc = answers.step()) == SQLITE_ROW) answer(answers.column_text(0), answers.column_text(1));
                 if (ok && rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }
             }
+            // Answers purged at the end of retention are counted from their totals, kept apart.
+            if (ok && after == 0) {
+                Statement totals(db.get(), "SELECT question, answer, answers FROM purged_answer_totals WHERE budget_id = ? AND budget_version = ?");
+                if (!totals) {
+                    error = sqlite3_errmsg(db.get());
+                    ok = false;
+                } else {
+                    totals.text(1, budget_id);
+                    totals.integer(2, version);
+                    int rc = 0;
+                    while ((rc = totals.step()) == SQLITE_ROW)
+                        for (std::int64_t n = sqlite3_column_int64(totals.get(), 2); n > 0; --n) answer(totals.column_text(0), totals.column_text(1));
+                    if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }
+                }
+            }
         }
         std::string ignored;
         exec(db.get(), "COMMIT", ignored);

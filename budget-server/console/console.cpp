@@ -41,6 +41,7 @@ Console::Console(ConsoleConfig config, storage::Storage& storage, storage::Offic
         while (!scheduler_wake_.wait_for(lock, std::chrono::seconds(1), [this] { return scheduler_stopping_; })) {
             lock.unlock();
             publish_due(now_seconds());
+            purge_due(now_seconds());
             lock.lock();
         }
     });

@@ -78,6 +78,9 @@ public:
     void stop();
     // Publishes every scheduled draft whose time has come (the scheduler thread calls it each second).
     void publish_due(std::int64_t now);
+    // Purges each closed consultation's personal data once its retain_days after the close (and the
+    // close's grace) have passed (the scheduler thread calls it; it looks once a minute).
+    void purge_due(std::int64_t now);
 
     struct Context;
     // What a results page is drawn from: the aggregate and the responses per day (UTC).
@@ -162,6 +165,7 @@ private:
     void fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b, const WindowRetry* retry = nullptr);
     Response change_window(Context& c, const budget::Budget& b);
     void fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
+    void fill_retention(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     Response change_threshold(Context& c, const budget::Budget& b);
     Response comments(Context& c, const budget::Budget& b);
     Response moderate(Context& c, const budget::Budget& b, bool hide);
@@ -285,6 +289,7 @@ private:
     bool scheduler_stopping_ = false;
     std::thread scheduler_;
     std::once_flag scheduler_joined_;
+    std::int64_t next_purge_check_ = 0;  // the scheduler thread's alone
 };
 
 }  // namespace server::console

@@ -33,6 +33,7 @@ void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const bu
     else if (w.closes_at) state = fill(tr(c, "Open now; closes on {time}."), {{"time", when(*w.closes_at)}});
     else state = tr(c, "Open now, with no closing date.");
     d.SetValue("WINDOW_STATE", state);
+    fill_retention(c, d, b);
     d.SetValue("WINDOW_SOURCE", w.changed_by_officer ? fill(tr(c, "Dates set in the console by {officer} on {time}."),
                                                             {{"officer", w.changed_by}, {"time", uk_time(c, w.changed_at)}})
                                                      : tr(c, "Dates from the budget file."));
@@ -82,6 +83,61 @@ Response Console::change_window(Context& c, const budget::Budget& b) {
           "opens " + (w.opens_at ? budget::format_utc(*w.opens_at) : std::string("(none)")) + ", closes " +
               (w.closes_at ? budget::format_utc(*w.closes_at) : std::string("(none)")));
     return redirect("/console/budgets/" + b.id + "?done=dates");
+}
+
+// When a consultation's personal data goes: retain_days after the close and its grace for late
+// responses, so nothing stored after the purge escapes it.
+namespace {
+std::optional<std::int64_t> purge_time(const budget::Budget& b, const ConsultationWindow& w) {
+    if (!w.closes_at) return std::nullopt;
+    return *w.closes_at + kCloseGraceSeconds + b.retain_days * 86400;
+}
+}  // namespace
+
+void Console::purge_due(std::int64_t now) {
+    if (now < next_purge_check_) return;
+    next_purge_check_ = now + 60;
+    std::map<std::string, storage::OfficerStore::Purge> done;
+    std::string error;
+    if (!officers_.purges(done, error)) {
+        log_line("retention: purges not read: " + error);
+        return;
+    }
+    for (const auto& [id, edition] : config_.budgets->get()->current) {
+        if (done.count(id)) continue;
+        const ConsultationWindow w = config_.windows ? config_.windows->get(id) : ConsultationWindow{edition.budget->opens_at, edition.budget->closes_at, false, "", ""};
+        const auto due = purge_time(*edition.budget, w);
+        if (!due || now < *due) continue;
+        storage::OfficerStore::PurgeCounts counts;
+        const storage::StoreStatus s = officers_.purge_personal_data(id, counts, error);
+        if (s != storage::StoreStatus::Ok) {
+            if (s == storage::StoreStatus::Unavailable) log_line("retention: " + id + " not purged: " + error);
+            continue;
+        }
+        const std::string what = std::to_string(counts.comments) + " comments, " + std::to_string(counts.answers) + " personal answers, " +
+                                 std::to_string(counts.codes) + " voter codes; " + std::to_string(edition.budget->retain_days) + " days after the close";
+        officers_.audit("the server", "consultation.purged", id, what, error);
+        log_line("retention: " + id + " purged: " + what);
+    }
+}
+
+void Console::fill_retention(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {
+    const std::string language = c.lang == Lang::Cy ? "cy" : "en";
+    std::map<std::string, storage::OfficerStore::Purge> done;
+    std::string error;
+    if (!officers_.purges(done, error)) return;
+    if (const auto p = done.find(b.id); p != done.end()) {
+        d.SetValue("RETENTION", fill(tr(c, "Personal data purged on {time}: {comments} comments, {answers} personal answers and {codes} voter codes. The results stay."),
+                                     {{"time", uk_time(c, p->second.purged_at)}, {"comments", std::to_string(p->second.counts.comments)},
+                                      {"answers", std::to_string(p->second.counts.answers)}, {"codes", std::to_string(p->second.counts.codes)}}));
+        return;
+    }
+    const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{b.opens_at, b.closes_at, false, "", ""};
+    const auto due = purge_time(b, w);
+    d.SetValue("RETENTION", due ? fill(tr(c, "Comments, personal answers and voter codes are kept until {time}: {days} days after the close and its three days for late responses. Then they are purged; the results stay."),
+                                      {{"time", budget::describe_uk(*due, language)}, {"days", std::to_string(b.retain_days)}})
+                                : fill(tr(c, "Comments, personal answers and voter codes are kept until {days} days after the consultation closes; it has no closing date yet."),
+                                       {{"days", std::to_string(b.retain_days)}}));
 }
 
 void Console::fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b) {

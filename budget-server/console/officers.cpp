@@ -157,7 +157,7 @@ const std::vector<std::string>& audit_actions() {
         "sign_in", "sign_in.failed", "sign_out", "password_change.failed", "officer.password_changed", "officer.added",
         "officer.removed", "token.created", "token.revoked", "budget.draft_uploaded", "budget.published", "budget.publish_scheduled",
         "budget.schedule_cancelled", "budget.schedule_dropped", "budget.rolled_back", "profile.draft_uploaded",
-        "profile.published", "consultation.started", "consultation.dates_changed", "consultation.dates_reset", "results.threshold_changed", "comment.hidden",
+        "profile.published", "consultation.started", "consultation.purged", "consultation.dates_changed", "consultation.dates_reset", "results.threshold_changed", "comment.hidden",
         "comment.shown", "response.erased", "export", "tally.open", "codes.created", "paper.entered", "paper.imported", "request.refused"};
     return codes;
 }
@@ -181,6 +181,7 @@ std::string Console::audit_words(const Context& c, const std::string& action) co
     if (action == "profile.draft_uploaded") return tr(c, "uploaded a draft council profile for");
     if (action == "profile.published") return tr(c, "published a version of the council profile");
     if (action == "consultation.started") return tr(c, "started the consultation");
+    if (action == "consultation.purged") return tr(c, "purged the personal data (retention) of");
     if (action == "consultation.dates_changed") return tr(c, "changed the dates of");
     if (action == "consultation.dates_reset") return tr(c, "went back to the budget file's dates for");
     if (action == "results.threshold_changed") return tr(c, "changed when results are public for");

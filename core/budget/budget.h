@@ -208,6 +208,10 @@ struct AccountabilityDigest {
     std::vector<OwnRating> self_assessment;  // in the budget's order of groups
 };
 
+// A year: long enough for a council to report back, answer challenges and reopen a consultation
+// that was cut short; no longer than its results need the personal data behind them.
+constexpr std::int64_t kDefaultRetainDays = 365;
+
 struct Budget {
     std::string id;
     std::int64_t version = 1;
@@ -231,6 +235,9 @@ struct Budget {
     bool codes_required = false;   // each response needs a one-time voter code (as a ballot may)
     bool comments_public = false;  // with public results: residents' comments are published too (unless hidden by moderation)
     std::optional<std::int64_t> opens_at, closes_at;  // when responses are taken: Unix seconds, UTC (none: no limit)
+    // Days after the close that comments, personal answers and voter codes are kept; then the
+    // collector purges them (the aggregates stay).
+    std::int64_t retain_days = kDefaultRetainDays;
     LocalText privacy_notice_url;
 
     std::vector<Group> groups;

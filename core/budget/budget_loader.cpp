@@ -42,7 +42,7 @@ struct Loader {
     void header(const json& root) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "version", "illustrative", "notice",
                                   "languages", "council", "council_tax", "funding", "total_net_budget", "gap_to_close",
-                                  "balance_rule", "results_public", "comments_public", "codes_required", "privacy_notice_url", "opens_at", "closes_at", "groups",
+                                  "balance_rule", "results_public", "comments_public", "codes_required", "privacy_notice_url", "opens_at", "closes_at", "retain_days", "groups",
                                   "services", "efficiencies", "income", "kpis", "demographics"});
         r.opening(root, "council-budget", kBudgetFormatVersion, b.id, b.version);
         if (auto il = r.boolean(root, "", "illustrative", true)) b.illustrative = *il;
@@ -58,6 +58,8 @@ struct Loader {
         if (auto p = r.boolean(root, "", "codes_required", false)) b.codes_required = *p;
         b.privacy_notice_url = r.text(root, "", "privacy_notice_url", true);
         r.utc_window(root, b.opens_at, b.closes_at);
+        if (root.contains("retain_days"))
+            if (auto d = r.integer(root, "", "retain_days", true, 0, 3650)) b.retain_days = *d;
     }
 
     void council(const json& root) {

@@ -65,6 +65,8 @@ const std::vector<Field>& council_fields() {
          "yes: each response needs a one-time code from a printed slip (make them in the console)."},
         {"Council profile", "council/profile", Kind::Text, false, nullptr,
          "Optional: the id of the council's profile (councils/ID.json); its annual report is linked from the budget."},
+        {"Keep personal data (days after close)", "retain_days", Kind::Integer, false, nullptr,
+         "Optional: comments, personal answers and voter codes are purged this many days after the close (default 365)."},
     };
     return f;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { startServer, startPostgres, sample, post, root } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, root, officer } from './server_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
@@ -50,7 +50,10 @@ for (const backend of ['sqlite', 'postgresql']) {
     const lines = sample(`${DISTRICT}.json`, 12, 77);
     before(async () => { if (backend === 'postgresql') pg = await startPostgres(); });
     after(() => pg?.stop());
-    const start = (budgets, dataDir) => startServer({ budgets, dataDir, database: pg ? pg.url : '' });
+    const start = (budgets, dataDir, env = {}) => startServer({ budgets, dataDir, database: pg ? pg.url : '', env });
+    // The server's clock moved forward by libfaketime (Debian's faketime); its database's is not.
+    const later = (offset) => ({ LD_PRELOAD: '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1', FAKETIME: offset,
+                                FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_NO_CACHE: '1' });
 
     test('before opens_at a submission gets 403 consultation.not_open, and the list says when it opens', async () => {
       const opens = Date.now() + 48 * HOUR;
@@ -134,6 +137,51 @@ for (const backend of ['sqlite', 'postgresql']) {
         assert.equal(reset.status, 303);
         assert.equal((await listed(server.base)).state, 'closed');
         assert.match((await get(server.base, `/console/budgets/${DISTRICT}`, admin)).text, /Dates from the budget file\./);
+      } finally { await server.stop(); }
+    });
+
+    test('retention: when retain_days after the close (and its three days of grace) pass, comments, personal answers and voter codes are purged; the results stay', async () => {
+      const closes = Date.now() + HOUR;
+      const budgets = budgetsWith({ closes_at: iso(closes), retain_days: 2 });
+      let server = await start(budgets);
+      const dataDir = server.dataDir;
+      const sql = (statement) => (pg
+        ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
+        : execFileSync('sqlite3', [join(dataDir, 'submissions.sqlite3'), statement]).toString().trim());
+      const where = `budget_id = '${DISTRICT}'`;
+      const summary = async () => JSON.parse((await officer(server.base, DISTRICT, 'aggregate.json')).text).summary;
+      try {
+        for (const line of sample(`${DISTRICT}.json`, 8, 31337)) assert.equal((await send(server.base, line)).status, 201);
+        const before = await summary();
+        assert.ok(Number(sql(`SELECT count(*) FROM comments WHERE ${where}`)) > 0);
+        assert.ok(Number(sql(`SELECT count(*) FROM demographic_answers WHERE ${where}`)) > 0);
+        await server.stop();
+
+        // Four days on: past the close and its grace, not yet two days more. Nothing goes.
+        server = await start(budgets, dataDir, later('+4d'));
+        await new Promise((r) => setTimeout(r, 1500));
+        assert.equal(sql(`SELECT count(*) FROM purges WHERE ${where}`), '0');
+        assert.ok(Number(sql(`SELECT count(*) FROM comments WHERE ${where}`)) > 0);
+        await server.stop();
+
+        // Six days on: purged within a second or two, once.
+        server = await start(budgets, dataDir, later('+6d'));
+        for (let i = 0; i < 60 && sql(`SELECT count(*) FROM purges WHERE ${where}`) === '0'; i++) await new Promise((r) => setTimeout(r, 100));
+        assert.equal(sql(`SELECT count(*) FROM purges WHERE ${where}`), '1');
+        for (const table of ['comments', 'demographic_answers', 'hidden_comments']) assert.equal(sql(`SELECT count(*) FROM ${table} WHERE ${where}`), '0', table);
+        assert.equal(sql(`SELECT count(*) FROM voter_codes WHERE consultation = '${DISTRICT}'`), '0');
+        assert.equal(sql(`SELECT count(*) FROM submissions WHERE ${where} AND document LIKE '%"comments"%'`), '0', 'no comment left in a stored document');
+        assert.equal(sql(`SELECT count(*) FROM submissions WHERE ${where}`), String(before.count));
+        // The results stay: the same count, choices and answers' totals, now from the totals kept.
+        const after = await summary();
+        assert.deepEqual({ count: after.count, services: after.services, demographics: after.demographics },
+                         { count: before.count, services: before.services, demographics: before.demographics });
+        assert.match(sql("SELECT officer || ': ' || detail FROM audit_log WHERE action = 'consultation.purged'"),
+                     /^the server: \d+ comments, \d+ personal answers, 0 voter codes; 2 days after the close$/);
+        if (!pg) addOfficer(server, ADMIN, []);  // on PostgreSQL the earlier test's officers are in the same database
+        const admin = sessionOf(await signIn(server.base, ADMIN));
+        const page = await get(server.base, `/console/budgets/${DISTRICT}`, admin);
+        assert.match(page.text, /<p class="hint" id="retention">Personal data purged on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST): \d+ comments, \d+ personal answers and 0 voter codes\. The results stay\.<\/p>/);
       } finally { await server.stop(); }
     });
   });

@@ -64,14 +64,15 @@ export function budgetsDir() {
   return dir;
 }
 
-export async function startServer({ dataDir, database = '', budgets = budgetsDir(), extra = [] } = {}) {
+// `env`: more environment for the server (a test moves its clock with libfaketime's FAKETIME).
+export async function startServer({ dataDir, database = '', budgets = budgetsDir(), extra = [], env = {} } = {}) {
   const port = await freePort();
   dataDir = dataDir || mkdtempSync(join(tmpdir(), 'server-data-'));
   const tokenFile = join(dataDir + '-token');
   writeFileSync(tokenFile, TOKEN + '\n');
   const args = ['--port', String(port), '--data', dataDir, '--budgets', budgets, '--officer-token-file', tokenFile, ...extra];
   if (database) args.push('--database', database);
-  const proc = spawn(serverBin, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc = spawn(serverBin, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   let log = '';
   proc.stderr.on('data', (d) => { log += d; });
   const base = `http://127.0.0.1:${port}`;

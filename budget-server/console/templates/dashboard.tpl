@@ -24,6 +24,7 @@
 <h2>{{_ When responses are taken _}}</h2>
 <p><strong>{{WINDOW_STATE}}</strong></p>
 <p class="hint">{{WINDOW_SOURCE}}</p>
+<p class="hint" id="retention">{{RETENTION}}</p>
 {{#CAN_CHANGE_WINDOW}}
 <details{{#WINDOW_OPEN}} open{{/WINDOW_OPEN}}>
 <summary>{{_ Change the dates _}}</summary>
