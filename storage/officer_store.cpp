@@ -424,34 +424,46 @@ bool OfficerStore::list_drafts(DocumentKind kind, const std::string& document_id
     return true;
 }
 
-StoreStatus OfficerStore::add_version(DocumentKind kind, const std::string& document_id, std::int64_t version, const std::string& document_json,
-                                      const std::string& officer, std::int64_t draft_id, std::string& error) {
-    const DocumentTables t = tables_of(kind);
+// Runs `steps` as one transaction on the shared connection: committed when they return Ok, else
+// rolled back (with `error` as the steps set it).
+StoreStatus OfficerStore::in_transaction(std::string& error, const std::function<StoreStatus()>& steps) {
     std::lock_guard<std::mutex> lock(mutex_);
-    // The version, its draft's mark and the end of any schedule for it are one transaction: a draft
-    // is never published twice.
     if (!db_->script("BEGIN", error)) return StoreStatus::Unavailable;
-    const auto undo = [&](StoreStatus status, const std::string& why) {
+    const StoreStatus status = steps();
+    if (status != StoreStatus::Ok) {
         std::string ignored;
         db_->script("ROLLBACK", ignored);
-        error = why;
         return status;
-    };
-    const SqlResult marked = db_->query(std::string("UPDATE ") + t.drafts + " SET published_version = CAST(? AS BIGINT) WHERE id = CAST(? AS BIGINT) "
-                                        "AND published_version IS NULL AND ok = 1",
-                                        {std::to_string(version), std::to_string(draft_id)});
-    if (!marked.ok) return undo(StoreStatus::Unavailable, marked.error);
-    if (marked.changed != 1) return undo(StoreStatus::NotFound, "");
-    const SqlResult added = db_->query(std::string("INSERT INTO ") + t.versions + " (" + t.id + ", version, " + t.json +
-                                           ", published_by, published_at) VALUES (?, CAST(? AS BIGINT), ?, ?, ?)",
-                                       {document_id, std::to_string(version), document_json, officer, utc_now()});
-    if (!added.ok) return undo(added.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, added.error);
-    if (kind == DocumentKind::Budget) {
-        const SqlResult unscheduled = db_->query("DELETE FROM scheduled_publishes WHERE draft_id = CAST(? AS BIGINT)", {std::to_string(draft_id)});
-        if (!unscheduled.ok) return undo(StoreStatus::Unavailable, unscheduled.error);
     }
     if (!db_->script("COMMIT", error)) return StoreStatus::Unavailable;
     return StoreStatus::Ok;
+}
+
+StoreStatus OfficerStore::add_version(DocumentKind kind, const std::string& document_id, std::int64_t version, const std::string& document_json,
+                                      const std::string& officer, std::int64_t draft_id, std::string& error) {
+    const DocumentTables t = tables_of(kind);
+    // The version, its draft's mark and the end of any schedule for it are one transaction: a draft
+    // is never published twice.
+    const auto undo = [&error](StoreStatus status, const std::string& why) {
+        error = why;
+        return status;
+    };
+    return in_transaction(error, [&] {
+        const SqlResult marked = db_->query(std::string("UPDATE ") + t.drafts + " SET published_version = CAST(? AS BIGINT) WHERE id = CAST(? AS BIGINT) "
+                                            "AND published_version IS NULL AND ok = 1",
+                                            {std::to_string(version), std::to_string(draft_id)});
+        if (!marked.ok) return undo(StoreStatus::Unavailable, marked.error);
+        if (marked.changed != 1) return undo(StoreStatus::NotFound, "");
+        const SqlResult added = db_->query(std::string("INSERT INTO ") + t.versions + " (" + t.id + ", version, " + t.json +
+                                               ", published_by, published_at) VALUES (?, CAST(? AS BIGINT), ?, ?, ?)",
+                                           {document_id, std::to_string(version), document_json, officer, utc_now()});
+        if (!added.ok) return undo(added.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, added.error);
+        if (kind == DocumentKind::Budget) {
+            const SqlResult unscheduled = db_->query("DELETE FROM scheduled_publishes WHERE draft_id = CAST(? AS BIGINT)", {std::to_string(draft_id)});
+            if (!unscheduled.ok) return undo(StoreStatus::Unavailable, unscheduled.error);
+        }
+        return StoreStatus::Ok;
+    });
 }
 
 StoreStatus OfficerStore::add_restored_version(const std::string& budget_id, std::int64_t version, const std::string& document_json,
@@ -495,46 +507,46 @@ StoreStatus OfficerStore::find_response(const std::string& budget_id, const std:
 
 StoreStatus OfficerStore::erase_response(const std::string& budget_id, const std::string& submission_id, const std::string& id_hash,
                                          EraseScope scope, const std::string& officer, std::string& error) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!db_->script("BEGIN", error)) return StoreStatus::Unavailable;
-    const auto undo = [&](StoreStatus status, const std::string& why) {
-        std::string ignored;
-        db_->script("ROLLBACK", ignored);
+    const auto undo = [&error](StoreStatus status, const std::string& why) {
         error = why;
         return status;
     };
-    const SqlResult found = db_->query("SELECT id, document FROM submissions WHERE budget_id = ? AND submission_id = ?", {budget_id, submission_id});
-    if (!found.ok) return undo(StoreStatus::Unavailable, found.error);
-    if (found.rows.empty()) return undo(StoreStatus::NotFound, "");
-    const std::string row = to_text(found.rows.front()[0]);
-    std::vector<std::pair<std::string, std::vector<SqlValue>>> steps = {
-        {"DELETE FROM demographic_answers WHERE submission_row = CAST(? AS BIGINT)", {row}},
-        {"DELETE FROM comments WHERE submission_row = CAST(? AS BIGINT)", {row}},
-        {"DELETE FROM hidden_comments WHERE budget_id = ? AND submission_id = ?", {budget_id, submission_id}},
-    };
-    if (scope == EraseScope::Whole) {
-        // A voter code it used stays used, but no longer says by whom.
-        steps.push_back({"UPDATE voter_codes SET used_by = 'erased' WHERE consultation = ? AND used_by = ?", {budget_id, submission_id}});
-        steps.push_back({"DELETE FROM submissions WHERE id = CAST(? AS BIGINT)", {row}});
-    } else {
-        // The stored document without its comments (the rest of it, and the choices, stay as sent).
-        nlohmann::ordered_json doc = nlohmann::ordered_json::parse(to_text(found.rows.front()[1]), nullptr, false);
-        if (doc.is_discarded() || !doc.is_object()) return undo(StoreStatus::Unavailable, "the stored document could not be read");
-        doc.erase("comments");
-        steps.push_back({std::string("UPDATE submissions SET document = ?, has_comments = ") + (db_->is_postgres() ? "false" : "0") +
-                             " WHERE id = CAST(? AS BIGINT)",
-                         {doc.dump(), row}});
+    const StoreStatus status = in_transaction(error, [&] {
+        const SqlResult found = db_->query("SELECT id, document FROM submissions WHERE budget_id = ? AND submission_id = ?", {budget_id, submission_id});
+        if (!found.ok) return undo(StoreStatus::Unavailable, found.error);
+        if (found.rows.empty()) return undo(StoreStatus::NotFound, "");
+        const std::string row = to_text(found.rows.front()[0]);
+        std::vector<std::pair<std::string, std::vector<SqlValue>>> steps = {
+            {"DELETE FROM demographic_answers WHERE submission_row = CAST(? AS BIGINT)", {row}},
+            {"DELETE FROM comments WHERE submission_row = CAST(? AS BIGINT)", {row}},
+            {"DELETE FROM hidden_comments WHERE budget_id = ? AND submission_id = ?", {budget_id, submission_id}},
+        };
+        if (scope == EraseScope::Whole) {
+            // A voter code it used stays used, but no longer says by whom.
+            steps.push_back({"UPDATE voter_codes SET used_by = 'erased' WHERE consultation = ? AND used_by = ?", {budget_id, submission_id}});
+            steps.push_back({"DELETE FROM submissions WHERE id = CAST(? AS BIGINT)", {row}});
+        } else {
+            // The stored document without its comments (the rest of it, and the choices, stay as sent).
+            nlohmann::ordered_json doc = nlohmann::ordered_json::parse(to_text(found.rows.front()[1]), nullptr, false);
+            if (doc.is_discarded() || !doc.is_object()) return undo(StoreStatus::Unavailable, "the stored document could not be read");
+            doc.erase("comments");
+            steps.push_back({std::string("UPDATE submissions SET document = ?, has_comments = ") + (db_->is_postgres() ? "false" : "0") +
+                                 " WHERE id = CAST(? AS BIGINT)",
+                             {doc.dump(), row}});
+        }
+        steps.push_back({"INSERT INTO erased_submissions (budget_id, id_hash, scope, erased_by, erased_at) VALUES (?, ?, ?, ?, ?)",
+                         {budget_id, id_hash, std::string(scope == EraseScope::Whole ? "whole" : "comments"), officer, utc_now()}});
+        for (const auto& [sql, params] : steps) {
+            const SqlResult r = db_->query(sql, params);
+            if (!r.ok) return undo(r.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, r.error);
+        }
+        return StoreStatus::Ok;
+    });
+    if (status == StoreStatus::Ok) {
+        ++erasure_version_;
+        ++moderation_version_;  // published comments look again
     }
-    steps.push_back({"INSERT INTO erased_submissions (budget_id, id_hash, scope, erased_by, erased_at) VALUES (?, ?, ?, ?, ?)",
-                     {budget_id, id_hash, std::string(scope == EraseScope::Whole ? "whole" : "comments"), officer, utc_now()}});
-    for (const auto& [sql, params] : steps) {
-        const SqlResult r = db_->query(sql, params);
-        if (!r.ok) return undo(r.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, r.error);
-    }
-    if (!db_->script("COMMIT", error)) return StoreStatus::Unavailable;
-    ++erasure_version_;
-    ++moderation_version_;  // published comments look again
-    return StoreStatus::Ok;
+    return status;
 }
 
 bool OfficerStore::erased(std::vector<std::tuple<std::string, std::string, std::string>>& out, std::string& error) {
@@ -549,55 +561,55 @@ bool OfficerStore::erased(std::vector<std::tuple<std::string, std::string, std::
 }
 
 StoreStatus OfficerStore::purge_personal_data(const std::string& budget_id, PurgeCounts& out, std::string& error) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!db_->script("BEGIN", error)) return StoreStatus::Unavailable;
-    const auto undo = [&](StoreStatus status, const std::string& why) {
-        std::string ignored;
-        db_->script("ROLLBACK", ignored);
+    const auto undo = [&error](StoreStatus status, const std::string& why) {
         error = why;
         return status;
     };
-    const SqlResult done = db_->query("SELECT 1 FROM purges WHERE budget_id = ?", {budget_id});
-    if (!done.ok) return undo(StoreStatus::Unavailable, done.error);
-    if (!done.rows.empty()) return undo(StoreStatus::Exists, "");
-    // Each stored document loses its comments; the row keeps its choices and its has_comments flag.
-    const SqlResult commented = db_->query("SELECT id, document FROM submissions WHERE budget_id = ? AND has_comments = " +
-                                               std::string(db_->is_postgres() ? "true" : "1"),
-                                           {budget_id});
-    if (!commented.ok) return undo(StoreStatus::Unavailable, commented.error);
-    for (const auto& row : commented.rows) {
-        nlohmann::ordered_json doc = nlohmann::ordered_json::parse(to_text(row[1]), nullptr, false);
-        if (doc.is_discarded() || !doc.is_object() || !doc.contains("comments")) continue;
-        doc.erase("comments");
-        const SqlResult r = db_->query("UPDATE submissions SET document = ? WHERE id = CAST(? AS BIGINT)", {doc.dump(), to_text(row[0])});
-        if (!r.ok) return undo(StoreStatus::Unavailable, r.error);
+    const StoreStatus status = in_transaction(error, [&] {
+        const SqlResult done = db_->query("SELECT 1 FROM purges WHERE budget_id = ?", {budget_id});
+        if (!done.ok) return undo(StoreStatus::Unavailable, done.error);
+        if (!done.rows.empty()) return undo(StoreStatus::Exists, "");
+        // Each stored document loses its comments; the row keeps its choices and its has_comments flag.
+        const SqlResult commented = db_->query("SELECT id, document FROM submissions WHERE budget_id = ? AND has_comments = " +
+                                                   std::string(db_->is_postgres() ? "true" : "1"),
+                                               {budget_id});
+        if (!commented.ok) return undo(StoreStatus::Unavailable, commented.error);
+        for (const auto& row : commented.rows) {
+            nlohmann::ordered_json doc = nlohmann::ordered_json::parse(to_text(row[1]), nullptr, false);
+            if (doc.is_discarded() || !doc.is_object() || !doc.contains("comments")) continue;
+            doc.erase("comments");
+            const SqlResult r = db_->query("UPDATE submissions SET document = ? WHERE id = CAST(? AS BIGINT)", {doc.dump(), to_text(row[0])});
+            if (!r.ok) return undo(StoreStatus::Unavailable, r.error);
+        }
+        // The answers' totals (linked answers, by the version of their response) go where the answers were.
+        const SqlResult totals = db_->query(
+            "INSERT INTO purged_answer_totals (budget_id, budget_version, question, answer, answers) "
+            "SELECT a.budget_id, s.budget_version, a.question, a.answer, COUNT(*) FROM demographic_answers a "
+            "JOIN submissions s ON s.id = a.submission_row WHERE a.budget_id = ? GROUP BY a.budget_id, s.budget_version, a.question, a.answer",
+            {budget_id});
+        if (!totals.ok) return undo(StoreStatus::Unavailable, totals.error);
+        const std::vector<std::pair<std::string, std::int64_t*>> deletions = {
+            {"DELETE FROM comments WHERE budget_id = ?", &out.comments},
+            {"DELETE FROM hidden_comments WHERE budget_id = ?", nullptr},
+            {"DELETE FROM demographic_answers WHERE budget_id = ?", &out.answers},
+            {"DELETE FROM voter_codes WHERE consultation = ?", &out.codes},
+        };
+        for (const auto& [sql, count] : deletions) {
+            const SqlResult r = db_->query(sql, {budget_id});
+            if (!r.ok) return undo(StoreStatus::Unavailable, r.error);
+            if (count) *count = static_cast<std::int64_t>(r.changed);
+        }
+        const SqlResult recorded = db_->query("INSERT INTO purges (budget_id, purged_at, comments, answers, codes) VALUES (?, ?, CAST(? AS BIGINT), "
+                                              "CAST(? AS BIGINT), CAST(? AS BIGINT))",
+                                              {budget_id, utc_now(), std::to_string(out.comments), std::to_string(out.answers), std::to_string(out.codes)});
+        if (!recorded.ok) return undo(recorded.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, recorded.error);
+        return StoreStatus::Ok;
+    });
+    if (status == StoreStatus::Ok) {
+        ++erasure_version_;  // results count again (the answers now from their totals)
+        ++moderation_version_;
     }
-    // The answers' totals (linked answers, by the version of their response) go where the answers were.
-    const SqlResult totals = db_->query(
-        "INSERT INTO purged_answer_totals (budget_id, budget_version, question, answer, answers) "
-        "SELECT a.budget_id, s.budget_version, a.question, a.answer, COUNT(*) FROM demographic_answers a "
-        "JOIN submissions s ON s.id = a.submission_row WHERE a.budget_id = ? GROUP BY a.budget_id, s.budget_version, a.question, a.answer",
-        {budget_id});
-    if (!totals.ok) return undo(StoreStatus::Unavailable, totals.error);
-    const std::vector<std::pair<std::string, std::int64_t*>> deletions = {
-        {"DELETE FROM comments WHERE budget_id = ?", &out.comments},
-        {"DELETE FROM hidden_comments WHERE budget_id = ?", nullptr},
-        {"DELETE FROM demographic_answers WHERE budget_id = ?", &out.answers},
-        {"DELETE FROM voter_codes WHERE consultation = ?", &out.codes},
-    };
-    for (const auto& [sql, count] : deletions) {
-        const SqlResult r = db_->query(sql, {budget_id});
-        if (!r.ok) return undo(StoreStatus::Unavailable, r.error);
-        if (count) *count = static_cast<std::int64_t>(r.changed);
-    }
-    const SqlResult recorded = db_->query("INSERT INTO purges (budget_id, purged_at, comments, answers, codes) VALUES (?, ?, CAST(? AS BIGINT), "
-                                          "CAST(? AS BIGINT), CAST(? AS BIGINT))",
-                                          {budget_id, utc_now(), std::to_string(out.comments), std::to_string(out.answers), std::to_string(out.codes)});
-    if (!recorded.ok) return undo(recorded.unique_violation ? StoreStatus::Exists : StoreStatus::Unavailable, recorded.error);
-    if (!db_->script("COMMIT", error)) return StoreStatus::Unavailable;
-    ++erasure_version_;  // results count again (the answers now from their totals)
-    ++moderation_version_;
-    return StoreStatus::Ok;
+    return status;
 }
 
 bool OfficerStore::purges(std::map<std::string, Purge>& out, std::string& error) {

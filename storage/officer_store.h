@@ -4,6 +4,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -217,6 +218,7 @@ public:
 
 private:
     SqlResult run(std::string_view sql, const std::vector<SqlValue>& params = {});
+    StoreStatus in_transaction(std::string& error, const std::function<StoreStatus()>& steps);
     std::mutex mutex_;
     std::unique_ptr<SqlDb> db_;
     std::atomic<std::uint64_t> moderation_version_{0};
