@@ -166,6 +166,8 @@ private:
     Response change_window(Context& c, const budget::Budget& b);
     void fill_threshold(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
     void fill_retention(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b);
+    // When a budget takes responses: the officers' dates or the file's (the budget's own without windows).
+    ConsultationWindow window_of(const budget::Budget& b) const;
     Response change_threshold(Context& c, const budget::Budget& b);
     Response comments(Context& c, const budget::Budget& b);
     Response moderate(Context& c, const budget::Budget& b, bool hide);

@@ -22,9 +22,13 @@
 
 namespace server::console {
 
+ConsultationWindow Console::window_of(const budget::Budget& b) const {
+    return config_.windows ? config_.windows->get(b.id) : ConsultationWindow{b.opens_at, b.closes_at, false, "", ""};
+}
+
 void Console::fill_window(Context& c, ctemplate::TemplateDictionary& d, const budget::Budget& b, const WindowRetry* retry) {
     const std::string language = c.lang == Lang::Cy ? "cy" : "en";
-    const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
+    const ConsultationWindow w = window_of(b);
     const std::int64_t now = now_seconds();
     auto when = [&](std::int64_t t) { return budget::describe_uk(t, language); };  // the council's time, GMT or BST
     std::string state;
@@ -105,7 +109,7 @@ void Console::purge_due(std::int64_t now) {
     }
     for (const auto& [id, edition] : config_.budgets->get()->current) {
         if (done.count(id)) continue;
-        const ConsultationWindow w = config_.windows ? config_.windows->get(id) : ConsultationWindow{edition.budget->opens_at, edition.budget->closes_at, false, "", ""};
+        const ConsultationWindow w = window_of(*edition.budget);
         const auto due = purge_time(*edition.budget, w);
         if (!due || now < *due) continue;
         storage::OfficerStore::PurgeCounts counts;
@@ -132,7 +136,7 @@ void Console::fill_retention(Context& c, ctemplate::TemplateDictionary& d, const
                                       {"answers", std::to_string(p->second.counts.answers)}, {"codes", std::to_string(p->second.counts.codes)}}));
         return;
     }
-    const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{b.opens_at, b.closes_at, false, "", ""};
+    const ConsultationWindow w = window_of(b);
     const auto due = purge_time(b, w);
     d.SetValue("RETENTION", due ? fill(tr(c, "Comments, personal answers and voter codes are kept until {time}: {days} days after the close and its three days for late responses. Then they are purged; the results stay."),
                                       {{"time", budget::describe_uk(*due, language)}, {"days", std::to_string(b.retain_days)}})

@@ -137,7 +137,7 @@ Response Console::home(Context& c, const StartRetry* retry, int status) {
         row->SetValue("COUNCIL", b.council_name.in(language));
         row->SetIntValue("VERSION", static_cast<long>(b.version));
         row->SetValue("YEAR", b.financial_year);
-        const ConsultationWindow w = config_.windows ? config_.windows->get(id) : ConsultationWindow{b.opens_at, b.closes_at, false, "", ""};
+        const ConsultationWindow w = window_of(b);
         row->SetValue("STATE", state_words(c, w.opens_at, w.closes_at));
         row->SetValue("DATES", dates_words(c, w.opens_at, w.closes_at));
         if (const auto* s = schedule_of(id))
@@ -495,7 +495,7 @@ Response Console::report(Context& c, const budget::Budget& b) {
     d.SetValue("COUNT", std::to_string(n));
     if (const std::string line = versions_line(c, t, b); !line.empty()) d.AddSectionDictionary("ALL_VERSIONS")->SetValue("TEXT", line);
     d.SetValue("MADE", storage::utc_now().substr(0, 10));
-    const ConsultationWindow w = config_.windows ? config_.windows->get(b.id) : ConsultationWindow{};
+    const ConsultationWindow w = window_of(b);
     d.SetValue("WINDOW", fill(tr(c, "From {opens} to {closes}"),
                               {{"opens", w.opens_at ? budget::describe_uk(*w.opens_at, language) : tr(c, "no start date")},
                                {"closes", w.closes_at ? budget::describe_uk(*w.closes_at, language) : tr(c, "no closing date")}}));

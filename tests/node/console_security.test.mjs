@@ -63,17 +63,24 @@ for (const backend of ['sqlite', 'postgresql']) {
     });
 
     test('every console route refuses an anonymous request', async () => {
+      // The council's colour is public (it is in the app's pack too); the stylesheet needs no session.
+      const brand = await get(server.base, `/console/brand/${DISTRICT}/brand.css`);
+      assert.equal(brand.status, 200);
+      assert.equal(brand.text, '.council-bar { border-bottom-color: #6f3d98; }\n');
       for (const path of ['/console/', `/console/budgets/${DISTRICT}`, `/console/budgets/${DISTRICT}/comments`,
         `/console/budgets/${DISTRICT}/export.csv`, `/console/budgets/${DISTRICT}/aggregate.json`, '/console/audit',
         '/console/audit.csv', '/console/officers', '/console/tokens', '/console/password', `/console/budgets/${DISTRICT}/report`,
-        `/console/budgets/${DISTRICT}/export.xlsx`, '/console/no-such-page', '/console/budgets/nope']) {
+        `/console/budgets/${DISTRICT}/export.xlsx`, '/console/no-such-page', '/console/budgets/nope', `/console/budgets/${DISTRICT}/erase`,
+        `/console/budgets/${DISTRICT}/budget`, `/console/budgets/${DISTRICT}/drafts/1`]) {
         const res = await get(server.base, path);
         assert.equal(res.status, 303, path);
         assert.equal(res.headers.get('location'), '/console/sign-in', path);
         assert.equal(res.text, '', path);
       }
       for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`, `/console/budgets/${DISTRICT}/window`, `/console/budgets/${DISTRICT}/threshold`,
-        '/console/officers/add', '/console/tokens/create', '/console/tokens/revoke', '/console/password']) {
+        '/console/officers/add', '/console/tokens/create', '/console/tokens/revoke', '/console/password', `/console/budgets/${DISTRICT}/erase`,
+        `/console/budgets/${DISTRICT}/rollback`, `/console/budgets/${DISTRICT}/schedule/cancel`, '/console/consultations/new',
+        `/console/budgets/${DISTRICT}/drafts/1/publish`]) {
         const res = await postForm(server.base, path, '', { csrf: 'x', submission: 'x', about: 'overall', reason: 'x' });
         assert.equal(res.status, 401, path);
         assert.match(res.text, /Sign in first/);

@@ -101,6 +101,8 @@ for (const backend of ['sqlite', 'postgresql'].filter(runs)) {
         [`/api/v1/budgets/${FUND}/join.svg`, {}],
         // A council's annual report, rendered for each request from its profile and the core's signs.
         ['/report/northmoor-county', {}], ['/report/bro-tegid?lang=cy', {}],
+        // The council's colour for the console's pages (public, no session).
+        [`/console/brand/${DISTRICT}/brand.css`, {}],
       ];
       const hammer = async (times) => {
         for (const [path, headers, method = 'GET'] of routes) {
