@@ -87,7 +87,10 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
     await look(page, 'consultations');
     await page.locator(`a[href="/console/budgets/${DISTRICT}"]`).click();
     await page.getByRole('heading', { level: 1, name: /Eastbrook District Council/ }).waitFor();
-    // The council's own logo and colour (#6f3d98, 3:1 and more against the page) under the header.
+    // The council's own logo and colour (#6f3d98, 3:1 and more against the page) under the header,
+    // read once the page's stylesheets and the logo have loaded (a busy machine may take a moment).
+    await page.waitForLoadState('load');
+    await page.waitForFunction(() => { const img = document.querySelector('.council-bar img'); return img && img.complete && img.naturalWidth > 0; });
     const bar = await page.evaluate(() => {
       const b = document.querySelector('.council-bar'), img = b.querySelector('img');
       return { edge: getComputedStyle(b).borderBottomColor, logo: img?.getAttribute('src'), shown: img?.complete && img.naturalWidth > 0, name: img?.alt };
