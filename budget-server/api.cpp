@@ -410,6 +410,7 @@ json Api::budget_listing(const std::string& id, const BudgetEdition& edition, st
     json item = {{"id", id}, {"kind", "budget"}, {"version", b.version}, {"council", b.council_name.en},
                  {"council_cy", b.council_name.in("cy")}, {"financial_year", b.financial_year},
                  {"results_public", b.results_public}, {"comments_public", b.results_public && b.comments_public},
+                 {"comments_checked_first", b.results_public && b.comments_public && b.comment_moderation == budget::CommentModeration::BeforePublishing},
                  {"opens_at", nullptr}, {"closes_at", nullptr}, {"state", "open"}};
     if (!b.profile.empty()) item["profile"] = b.profile;  // its annual report is /report/PROFILE
     if (config_.windows) {
@@ -464,7 +465,7 @@ void Api::submit(Request& request, const BudgetSet& set, std::function<void(Resp
         return done(json_response(422, {{"error", {{"code", in.submission.problems.front().code},
                                                    {"message", "the submission is not valid for this budget"},
                                                    {"problems", problems_json(in.submission.problems)}}}}));
-    store(*in.budget, std::move(in.submission), std::move(done));
+    store(*in.budget, std::move(in.submission), request.client_address, std::move(done));
 }
 
 // Outside its consultation's window a submission is refused with 403 (done is called); true: go on.
@@ -499,7 +500,16 @@ storage::NewSubmission to_stored(const budget::Budget& b, budget::SubmissionChec
     return row;
 }
 
-void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done) {
+namespace {
+// The same sender, budget version, choices and comments give the same key; the address is never kept.
+std::string duplicate_key(const storage::NewSubmission& row, const std::string& client_address, const std::array<unsigned char, 32>& key) {
+    std::string text = row.budget_id + '\0' + std::to_string(row.budget_version) + '\0' + client_address + '\0' + row.choices;
+    for (const auto& [about, comment] : row.comments) text += '\0' + about + '\0' + comment;
+    return keyed_hash(text, key.data(), key.size()).substr(0, 32);
+}
+}  // namespace
+
+void Api::store(const budget::Budget& b, budget::SubmissionCheck check, const std::string& client_address, std::function<void(Response)> done) {
     // An erased response resent (a device's outbox) is never stored again.
     if (config_.erased) switch (config_.erased->state(b.id, check.submission.submission_id)) {
             case ErasedSubmissions::State::ErasedWhole:
@@ -510,6 +520,7 @@ void Api::store(const budget::Budget& b, budget::SubmissionCheck check, std::fun
         }
     const std::string code = check.submission.voter_code;
     storage::NewSubmission row = to_stored(b, std::move(check));
+    if (config_.duplicate_key) row.duplicate_key = duplicate_key(row, client_address, *config_.duplicate_key);
     if (b.codes_required) {  // one response a code, as for ballots
         if (code.empty())
             return done(error_response(422, "code.missing", "this consultation needs the voter code printed on your slip"));
@@ -628,11 +639,11 @@ Response Api::results(const budget::Budget& b) {
 
 bool write_officer_file(storage::Storage& storage, storage::OfficerStore* officers, const budget::Budget& b, const std::string& what,
                         const std::string& path, std::string& error, const storage::ExportScope* scope) {
-    storage::HiddenComments hidden;
-    if (officers && !officers->hidden_comments(b.id, hidden, error)) return false;
-    if (what == "export.xlsx") return storage::write_xlsx(storage, b, hidden, path, error);
-    if (scope) return storage::write_export(storage, b, what, path, hidden, error, *scope);
-    return storage::write_export(storage, b, what, path, hidden, error);
+    storage::ExportFlags flags;
+    if (officers && !storage::load_export_flags(*officers, b.id, flags, error)) return false;
+    if (what == "export.xlsx") return storage::write_xlsx(storage, b, flags, path, error);
+    if (scope) return storage::write_export(storage, b, what, path, flags, error, *scope);
+    return storage::write_export(storage, b, what, path, flags, error);
 }
 
 std::string export_content_type(const std::string& what) {

@@ -1,6 +1,7 @@
 // The HTTP API as plain functions of a request: routing, validation with the core, storage,
 // officer exports. No sockets here (see http_server.h), so it can be fuzzed and tested directly.
 #pragma once
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -61,6 +62,7 @@ struct ApiConfig {
     const ConsultationWindows* windows = nullptr;    // when each consultation takes responses (null: always)
     const ResultsThresholds* thresholds = nullptr;   // responses each budget's public results wait for (null: the minimum)
     const ErasedSubmissions* erased = nullptr;       // responses erased at residents' requests (null: none)
+    const std::array<unsigned char, 32>* duplicate_key = nullptr;  // keys the hash flagging likely duplicates (null: none kept)
     const BallotSet* ballots = nullptr;              // participatory-budgeting ballots (null: none)
     const FacilitatorKeys* facilitator_keys = nullptr;  // let a tally follow private results (null: never)
     std::string public_url;                          // where residents reach the site (for join links); "": the Host
@@ -97,7 +99,7 @@ private:
     nlohmann::json budget_listing(const std::string& id, const BudgetEdition& edition, std::int64_t now) const;
     nlohmann::json ballot_listing(const std::string& id, const BallotEdition& edition, std::int64_t now) const;
     void submit(Request& request, const BudgetSet& set, std::function<void(Response)> done);
-    void store(const budget::Budget& b, budget::SubmissionCheck check, std::function<void(Response)> done);
+    void store(const budget::Budget& b, budget::SubmissionCheck check, const std::string& client_address, std::function<void(Response)> done);
     void insert(storage::NewSubmission row, std::function<void(Response)> done);
     bool in_time(const budget::Budget& b, const Request& request, std::function<void(Response)>& done);
     Response results(const budget::Budget& b);

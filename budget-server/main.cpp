@@ -260,6 +260,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     api_config.erased = &erased;
+    const server::Key duplicate_key = secret.derive("duplicat");
+    api_config.duplicate_key = &duplicate_key;
     // Versions published in the console: the newest of file and database is each budget's current one.
     std::vector<storage::PublishedVersion> published;
     if (!officers->versions(storage::DocumentKind::Budget, published, error)) {

@@ -182,10 +182,20 @@ void ResultsCache::on_update(std::function<void(const std::string&, std::int64_t
         for (const auto& [id, row, body] : made) listener(id, row, body);
 }
 
-// The newest comments no officer has hidden.
+// The newest comments no officer has hidden, and where the consultation checks them first, approved.
 bool ResultsCache::published_comments(const budget::Budget& b, std::vector<PublicComment>& out) {
     storage::HiddenComments hidden;
     std::string error;
+    if (b.comment_moderation == budget::CommentModeration::BeforePublishing) {
+        if (!officers_) return true;  // no moderation store: nothing was approved
+        const bool ok = officers_->newest_approved_comments(b.id, kPublishedComments,
+                                                                        [&](const std::string&, const std::string& about, const std::string& text) {
+                                                                            out.push_back({about, text});
+                                                                        },
+                                                                        error);
+        if (!ok) log_line("comments for " + b.id + " not published: " + error);
+        return ok;
+    }
     if (officers_ && !officers_->hidden_comments(b.id, hidden, error)) {
         log_line("comments for " + b.id + " not published: " + error);
         return false;

@@ -112,14 +112,14 @@ int cmd_export(const ExportOptions& o) {
     const std::string target = output.empty() ? std::filesystem::temp_directory_path().string() + "/budget-export-" +
                                                     std::to_string(::getpid())
                                               : output;
-    // The moderation officers did in the console (the same database) is flagged, as the server does.
-    storage::HiddenComments hidden;
-    if (!officers->hidden_comments(b.id, hidden, error)) {
+    // The moderation officers did in the console (the same database), and likely duplicates, are flagged as the server does.
+    storage::ExportFlags flags;
+    if (!storage::load_export_flags(*officers, b.id, flags, error)) {
         std::cerr << "budget-tool: " << error << "\n";
         return 1;
     }
-    const bool ok = format == "xlsx" ? storage::write_xlsx(*storage, b, hidden, target, error)
-                                     : storage::write_export(*storage, b, kinds.at(format), target, hidden, error, scope);
+    const bool ok = format == "xlsx" ? storage::write_xlsx(*storage, b, flags, target, error)
+                                     : storage::write_export(*storage, b, kinds.at(format), target, flags, error, scope);
     storage->stop();
     if (!ok) {
         std::cerr << "budget-tool: export failed: " << error << "\n";

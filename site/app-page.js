@@ -85,14 +85,15 @@
     }
   }
   // Whether the consultation takes responses now (the app says so and holds its Send button), and
-  // whether comments are published (the app tells residents before they write one).
+  // whether comments are published and how (the app tells residents before they write one).
   async function consultationState(id, consultationFetch) {
     try {
       const b = await consultationFetch;
-      if (b.id !== id || (b.state === 'open' && !b.comments_public)) return;
+      if (b.id !== id) return;
       const when = b.state === 'open' ? 0 : Date.parse(b.state === 'not_open' ? b.opens_at : b.closes_at) / 1000;
+      const comments = !b.comments_public ? 1 : b.comments_checked_first ? 2 : 3;  // private, checked first, at once
       Module.ccall('app_consultation', null, ['number', 'number', 'number'],
-                   [b.state === 'not_open' ? 1 : b.state === 'closed' ? 2 : 0, when, b.comments_public ? 1 : 0]);
+                   [b.state === 'not_open' ? 1 : b.state === 'closed' ? 2 : 0, when, comments]);
     } catch (e) { /* unknown: the server still decides when a budget is sent */ }
   }
   window.budgetSubmit = (body) => {

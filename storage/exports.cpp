@@ -46,16 +46,24 @@ std::string with_cell(std::string row, const std::string& cell) {
 
 }  // namespace
 
-bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
-                  const HiddenComments& hidden, std::string& error) {
-    ExportScope scope;
-    scope.versions = {&b};
-    scope.version = b.version;
-    return write_export(storage, b, what, path, hidden, error, scope);
+bool load_export_flags(OfficerStore& officers, const std::string& budget_id, ExportFlags& out, std::string& error) {
+    std::vector<LikelyDuplicate> duplicates;
+    if (!officers.hidden_comments(budget_id, out.hidden, error) || !officers.likely_duplicates(budget_id, duplicates, error)) return false;
+    out.duplicate_of.clear();
+    for (const auto& d : duplicates) out.duplicate_of[d.submission_id] = d.earlier_id;
+    return true;
 }
 
 bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
-                  const HiddenComments& hidden, std::string& error, const ExportScope& scope) {
+                  const ExportFlags& flags, std::string& error) {
+    ExportScope scope;
+    scope.versions = {&b};
+    scope.version = b.version;
+    return write_export(storage, b, what, path, flags, error, scope);
+}
+
+bool write_export(Storage& storage, const budget::Budget& b, const std::string& what, const std::string& path,
+                  const ExportFlags& flags, std::string& error, const ExportScope& scope) {
     const auto version_of = [&](std::int64_t v) -> const budget::Budget* {
         if (scope.version && v != *scope.version) return nullptr;
         for (const budget::Budget* each : scope.versions)
@@ -63,8 +71,8 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
         return nullptr;
     };
     auto hidden_of = [&](const std::string& id, const std::string& about) {
-        const auto h = hidden.find({id, about});
-        return h == hidden.end() ? nullptr : &h->second;
+        const auto h = flags.hidden.find({id, about});
+        return h == flags.hidden.end() ? nullptr : &h->second;
     };
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out) {
@@ -81,7 +89,8 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
         for (const budget::Budget* each : scope.versions)
             if (!scope.version || each->version == *scope.version) shown.push_back(each);
         const budget::ExportColumns columns = budget::export_columns(shown);
-        out << with_cell(budget::export_csv_header(columns, scope.header_names), scope.header_names ? "Hidden comments" : "hidden_comments");
+        out << with_cell(with_cell(budget::export_csv_header(columns, scope.header_names), scope.header_names ? "Hidden comments" : "hidden_comments"),
+                         scope.header_names ? "Likely duplicate of" : "likely_duplicate_of");
         ok = storage.scan(b.id, true, [&](const StoredRow& row) {
             const budget::Budget* answered = row.id > scope.after_row ? version_of(row.budget_version) : nullptr;
             if (!answered) return;
@@ -92,7 +101,9 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
             for (const auto& [svc, text] : c.submission.service_comments)
                 if (hidden_of(c.submission.submission_id, answered->services[svc].id))
                     abouts += (abouts.empty() ? "" : " ") + answered->services[svc].id;
-            out << with_cell(budget::export_csv_row(columns, *answered, c.submission, c.outcome, row.received_at), budget::csv_text(abouts));
+            const auto duplicate = flags.duplicate_of.find(c.submission.submission_id);
+            out << with_cell(with_cell(budget::export_csv_row(columns, *answered, c.submission, c.outcome, row.received_at), budget::csv_text(abouts)),
+                             duplicate == flags.duplicate_of.end() ? "" : budget::csv_text(duplicate->second));
         }, error);
     } else {
         budget::Aggregator agg(b);

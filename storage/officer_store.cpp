@@ -6,9 +6,12 @@
 
 #include <sodium.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "voter_code.h"
+#include "utc_time.h"
 #include "voter_codes.h"
 
 namespace storage {
@@ -235,6 +238,84 @@ bool OfficerStore::hidden_comments(const std::string& budget_id, HiddenComments&
     }
     out.clear();
     for (const auto& row : r.rows) out[{to_text(row[0]), to_text(row[1])}] = {to_text(row[2]), to_text(row[3]), to_text(row[4])};
+    return true;
+}
+
+StoreStatus OfficerStore::approve_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
+                                          const std::string& officer, std::string& error) {
+    const StoreStatus s = changed(run("INSERT INTO approved_comments (budget_id, submission_id, about, officer, approved_at) "
+                                      "SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM comments WHERE budget_id = ? AND submission_id = ? AND about = ?)",
+                                      {budget_id, submission_id, about, officer, utc_now(), budget_id, submission_id, about}),
+                                  error);
+    ++moderation_version_;
+    return s;
+}
+
+bool OfficerStore::approved_comments(const std::string& budget_id, ApprovedComments& out, std::string& error) {
+    const SqlResult r = run("SELECT submission_id, about, officer, approved_at FROM approved_comments WHERE budget_id = ?", {budget_id});
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (const auto& row : r.rows) out[{to_text(row[0]), to_text(row[1])}] = {to_text(row[2]), to_text(row[3])};
+    return true;
+}
+
+namespace {
+// A comment row `c` joined to its moderation: h (hidden) and a (approved), either NULL.
+constexpr const char* kCommentsWithModeration =
+    " FROM comments c LEFT JOIN hidden_comments h ON h.budget_id = c.budget_id AND h.submission_id = c.submission_id AND h.about = c.about"
+    " LEFT JOIN approved_comments a ON a.budget_id = c.budget_id AND a.submission_id = c.submission_id AND a.about = c.about"
+    " WHERE c.budget_id = ?";
+}  // namespace
+
+bool OfficerStore::comment_counts(const std::string& budget_id, CommentCounts& out, std::string& error) {
+    const SqlResult r = run(std::string("SELECT COUNT(*), COALESCE(SUM(CASE WHEN h.about IS NOT NULL THEN 1 ELSE 0 END), 0), "
+                                        "COALESCE(SUM(CASE WHEN h.about IS NULL AND a.about IS NOT NULL THEN 1 ELSE 0 END), 0)") +
+                                kCommentsWithModeration,
+                            {budget_id});
+    if (!r.ok || r.rows.empty()) {
+        error = r.ok ? "no count" : r.error;
+        return false;
+    }
+    out = {to_int(r.rows[0][0]), to_int(r.rows[0][1]), to_int(r.rows[0][2])};
+    return true;
+}
+
+bool OfficerStore::newest_approved_comments(const std::string& budget_id, std::size_t limit,
+                                            const std::function<void(const std::string&, const std::string&, const std::string&)>& comment,
+                                            std::string& error) {
+    const SqlResult r = run(std::string("SELECT c.submission_id, c.about, c.comment") + kCommentsWithModeration +
+                                " AND h.about IS NULL AND a.about IS NOT NULL ORDER BY c.submission_row DESC, c.about LIMIT CAST(? AS BIGINT)",
+                            {budget_id, std::to_string(limit)});
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    for (const auto& row : r.rows) comment(to_text(row[0]), to_text(row[1]), to_text(row[2]));
+    return true;
+}
+
+bool OfficerStore::likely_duplicates(const std::string& budget_id, std::vector<LikelyDuplicate>& out, std::string& error) {
+    // Only keys seen more than once: in a consultation without duplicates this reads no rows.
+    const SqlResult r = run("SELECT submission_id, received_at, duplicate_key FROM submissions WHERE budget_id = ? AND duplicate_key IN "
+                            "(SELECT duplicate_key FROM submissions WHERE budget_id = ? AND duplicate_key IS NOT NULL "
+                            "GROUP BY duplicate_key HAVING COUNT(*) > 1) ORDER BY duplicate_key, id",
+                            {budget_id, budget_id});
+    if (!r.ok) {
+        error = r.error;
+        return false;
+    }
+    out.clear();
+    for (std::size_t i = 1; i < r.rows.size(); ++i) {
+        const SqlRow &earlier = r.rows[i - 1], &row = r.rows[i];
+        if (to_text(earlier[2]) != to_text(row[2])) continue;
+        const auto then = budget::parse_utc(to_text(earlier[1])), now = budget::parse_utc(to_text(row[1]));
+        if (!then || !now || *now - *then > kDuplicateWindowSeconds) continue;
+        out.push_back({to_text(row[0]), to_text(row[1]), to_text(earlier[0]), *now - *then});
+    }
+    std::sort(out.begin(), out.end(), [](const LikelyDuplicate& a, const LikelyDuplicate& b) { return a.received_at < b.received_at; });
     return true;
 }
 
@@ -520,6 +601,7 @@ StoreStatus OfficerStore::erase_response(const std::string& budget_id, const std
             {"DELETE FROM demographic_answers WHERE submission_row = CAST(? AS BIGINT)", {row}},
             {"DELETE FROM comments WHERE submission_row = CAST(? AS BIGINT)", {row}},
             {"DELETE FROM hidden_comments WHERE budget_id = ? AND submission_id = ?", {budget_id, submission_id}},
+            {"DELETE FROM approved_comments WHERE budget_id = ? AND submission_id = ?", {budget_id, submission_id}},
         };
         if (scope == EraseScope::Whole) {
             // A voter code it used stays used, but no longer says by whom.
@@ -591,6 +673,8 @@ StoreStatus OfficerStore::purge_personal_data(const std::string& budget_id, Purg
         const std::vector<std::pair<std::string, std::int64_t*>> deletions = {
             {"DELETE FROM comments WHERE budget_id = ?", &out.comments},
             {"DELETE FROM hidden_comments WHERE budget_id = ?", nullptr},
+            {"DELETE FROM approved_comments WHERE budget_id = ?", nullptr},
+            {"UPDATE submissions SET duplicate_key = NULL WHERE budget_id = ? AND duplicate_key IS NOT NULL", nullptr},
             {"DELETE FROM demographic_answers WHERE budget_id = ?", &out.answers},
             {"DELETE FROM voter_codes WHERE consultation = ?", &out.codes},
         };

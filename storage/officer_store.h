@@ -47,6 +47,25 @@ struct HiddenComment {
 // (submission id, about) -> why and by whom it was hidden.
 using HiddenComments = std::map<std::pair<std::string, std::string>, HiddenComment>;
 
+struct ApprovedComment {
+    std::string officer, approved_at;
+};
+// (submission id, about) -> who approved it for publishing, and when.
+using ApprovedComments = std::map<std::pair<std::string, std::string>, ApprovedComment>;
+
+// A budget's comments by where moderation has them: hidden, approved (and not hidden), the rest.
+struct CommentCounts {
+    std::int64_t total = 0, hidden = 0, approved = 0;
+};
+
+// A response likely sent twice: the same sender, choices and comments as `earlier`, `seconds` before.
+struct LikelyDuplicate {
+    std::string submission_id, received_at, earlier_id;
+    std::int64_t seconds = 0;
+};
+// Within this many seconds of an earlier one with the same duplicate key, a response is flagged.
+constexpr std::int64_t kDuplicateWindowSeconds = 10 * 60;
+
 // An officer's change to when a consultation takes responses (Unix seconds; none: no limit).
 struct WindowOverride {
     std::optional<std::int64_t> opens_at, closes_at;
@@ -153,6 +172,18 @@ public:
     StoreStatus show_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
                              std::string& error);
     bool hidden_comments(const std::string& budget_id, HiddenComments& out, std::string& error);
+    // Approves a stored comment for publishing: NotFound when there is no such comment, Exists when approved already.
+    StoreStatus approve_comment(const std::string& budget_id, const std::string& submission_id, const std::string& about,
+                                const std::string& officer, std::string& error);
+    bool approved_comments(const std::string& budget_id, ApprovedComments& out, std::string& error);
+    bool comment_counts(const std::string& budget_id, CommentCounts& out, std::string& error);
+    // The newest `limit` comments approved and not hidden, newest first (what a checked consultation publishes).
+    bool newest_approved_comments(const std::string& budget_id, std::size_t limit,
+                                  const std::function<void(const std::string& submission_id, const std::string& about,
+                                                           const std::string& text)>& comment,
+                                  std::string& error);
+    // Responses sent within kDuplicateWindowSeconds of an earlier one with the same duplicate key, oldest first.
+    bool likely_duplicates(const std::string& budget_id, std::vector<LikelyDuplicate>& out, std::string& error);
     // Counts hides and shows made through this store, so published comments know to look again.
     std::uint64_t moderation_version() const { return moderation_version_.load(); }
 

@@ -30,8 +30,8 @@ Result run(PGconn* c, const char* sql, std::initializer_list<std::pair<const std
     std::vector<const char*> values;
     std::vector<int> lengths, formats;
     for (const auto& [value, binary] : params) {
-        values.push_back(value->data());
-        lengths.push_back(static_cast<int>(value->size()));
+        values.push_back(value ? value->data() : nullptr);  // no value: NULL
+        lengths.push_back(value ? static_cast<int>(value->size()) : 0);
         formats.push_back(binary ? 1 : 0);
     }
     return Result(PQexecParams(c, sql, static_cast<int>(values.size()), nullptr, values.data(), lengths.data(),
@@ -272,10 +272,11 @@ private:
             const std::string balanced = s.balanced ? "t" : "f";
             Result ins = run(writer_.get(),
                              "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, "
-                             "balanced, choices, document, ratings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (submission_id) "
+                             "balanced, choices, document, ratings, duplicate_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (submission_id) "
                              "DO NOTHING RETURNING id",
                              {{&s.submission_id, false}, {&s.budget_id, false}, {&version, false}, {&now, false},
-                              {&comments, false}, {&balanced, false}, {&s.choices, true}, {&s.document, false}, {&s.ratings, false}});
+                              {&comments, false}, {&balanced, false}, {&s.choices, true}, {&s.document, false}, {&s.ratings, false},
+                              {s.duplicate_key.empty() ? nullptr : &s.duplicate_key, false}});
             if (!ok(ins)) return fail_all(PQresultErrorMessage(ins.get()));
             if (PQntuples(ins.get()) == 1) {
                 const std::int64_t row_id = int8(ins.get(), 0, 0);

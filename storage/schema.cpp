@@ -219,6 +219,20 @@ CREATE TABLE IF NOT EXISTS purged_answer_totals (
 );
 )sql";
 
+// Migration 9 (shipped 2026-12-08): comments approved for publishing (where a consultation checks
+// them first), and a keyed hash that marks likely duplicate responses until the purge.
+constexpr const char* kModeration = R"sql(
+CREATE TABLE IF NOT EXISTS approved_comments (
+  budget_id TEXT NOT NULL,
+  submission_id TEXT NOT NULL,
+  about TEXT NOT NULL,
+  officer TEXT NOT NULL,
+  approved_at TEXT NOT NULL,
+  PRIMARY KEY (budget_id, submission_id, about)
+);
+CREATE INDEX IF NOT EXISTS submissions_by_duplicate_key ON submissions (budget_id, duplicate_key);
+)sql";
+
 constexpr const char* kVersionTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version (
   version BIGINT PRIMARY KEY,
@@ -328,6 +342,7 @@ public:
                        run(kScheduledPublishes);
             case 7: return run(kErasedSubmissions);
             case 8: return run(kRetention);
+            case 9: return add_column("submissions", "duplicate_key", "TEXT") && run(kModeration);
             default: error_ = "no migration " + std::to_string(version); return false;
         }
     }
@@ -350,6 +365,7 @@ const std::vector<Migration>& migrations() {
         {6, "consultations started in the console, publishes scheduled for a time, and versions that restore an earlier one"},
         {7, "responses erased at a resident's request, kept only as a keyed hash of their id"},
         {8, "retention: each consultation's purge of personal data, and the totals per answer kept"},
+        {9, "comments approved before publishing, and a keyed hash marking likely duplicate responses"},
     };
     return list;
 }

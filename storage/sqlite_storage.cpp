@@ -23,6 +23,7 @@ public:
     void text(int i, const std::string& v) { sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
     void blob(int i, const std::string& v) { sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
     void integer(int i, std::int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+    void null(int i) { sqlite3_bind_null(stmt_, i); }
     int step() { return sqlite3_step(stmt_); }
     void reset() {
         sqlite3_reset(stmt_);
@@ -96,7 +97,7 @@ public:
     SqliteStorage(std::string path, SqliteConnection writer)
         : path_(std::move(path)), writer_(std::move(writer)),
           insert_(writer_.get(), "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, balanced, "
-                          "choices, document, ratings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING"),
+                          "choices, document, ratings, duplicate_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (submission_id) DO NOTHING"),
           existing_(writer_.get(), "SELECT id, received_at, document FROM submissions WHERE submission_id = ?"),
           answer_(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer, submission_row) VALUES (?, ?, ?, ?)"),
           comment_(writer_.get(), "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?, ?, ?, ?, ?)"),
@@ -276,6 +277,8 @@ private:
             insert.blob(7, s.choices);
             insert.text(8, s.document);
             insert.text(9, s.ratings);
+            if (s.duplicate_key.empty()) insert.null(10);
+            else insert.text(10, s.duplicate_key);
             if (insert.step() != SQLITE_DONE) return fail_all(sqlite3_errmsg(writer_.get()));
             insert.reset();
             if (sqlite3_changes(writer_.get()) == 1) {

@@ -30,6 +30,9 @@ struct NewSubmission {
     // For a consultation that requires voter codes: the code's hash (voter_codes.h). The row is stored
     // only if that code is unused, and the code is marked used by it in the same transaction.
     std::string code_hash;
+    // A keyed hash of the sender's address with the choices and comments (never the address itself):
+    // the same key within minutes marks a likely duplicate. "" when not known (paper, the tool).
+    std::string duplicate_key;
 };
 
 struct InsertResult {

@@ -6,7 +6,7 @@
 
 namespace storage {
 
-bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments& hidden, const std::string& path,
+bool write_xlsx(Storage& storage, const budget::Budget& b, const ExportFlags& flags, const std::string& path,
                 std::string& error) {
     budget::workbook::ResultsSource source;
     source.written_at = utc_now();
@@ -16,13 +16,14 @@ bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments&
     };
     source.responses = [&](const std::function<void(const budget::workbook::StoredResponse&)>& each, std::string& e) {
         return storage.scan(b.id, true, [&](const StoredRow& row) {
-            each({row.received_at, row.budget_version, row.document});
+            const auto duplicate = flags.duplicate_of.find(row.submission_id);
+            each({row.received_at, row.budget_version, row.document, duplicate == flags.duplicate_of.end() ? "" : duplicate->second});
         }, e);
     };
     source.comments = [&](const std::function<void(const budget::workbook::CommentForWorkbook&)>& each, std::string& e) {
         return storage.scan_comments(b.id, [&](const std::string& id, const std::string& about, const std::string& text) {
             budget::workbook::CommentForWorkbook c{id, about, text, false, "", "", ""};
-            if (const auto h = hidden.find({id, about}); h != hidden.end()) {
+            if (const auto h = flags.hidden.find({id, about}); h != flags.hidden.end()) {
                 c.hidden = true;
                 c.reason = h->second.reason;
                 c.hidden_by = h->second.officer;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "budget.h"
+#include "exports.h"
 #include "officer_store.h"
 #include "results_workbook.h"
 #include "storage.h"
@@ -11,7 +12,7 @@
 namespace storage {
 
 // Writes the workbook of one budget to `path`. False with `error` when storage or the writer fails.
-bool write_xlsx(Storage& storage, const budget::Budget& b, const HiddenComments& hidden, const std::string& path,
+bool write_xlsx(Storage& storage, const budget::Budget& b, const ExportFlags& flags, const std::string& path,
                 std::string& error);
 
 using budget::workbook::safe_sheet_name;

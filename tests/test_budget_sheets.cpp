@@ -232,10 +232,10 @@ BOOST_AUTO_TEST_CASE(workbook_problems_at_their_cells) {
     council.rows.push_back({text("Favourite colour"), text("green")});
     d.sheets.push_back(Sheet{"Sheet1", {{text("x")}}, {}, {}});
     const BookImport in = book_to_budget(d);
-    BOOST_TEST(problems_of(in) == "b.xlsx:Council!A35: \"Population\" is given twice [workbook.duplicate_field]\n");
+    BOOST_TEST(problems_of(in) == "b.xlsx:Council!A36: \"Population\" is given twice [workbook.duplicate_field]\n");
     std::string w;
     for (const auto& x : in.warnings) w += format_problem(x, "b.xlsx") + "\n";
-    BOOST_TEST(w == "b.xlsx:Council!A36: \"Favourite colour\" is not a budget field and is ignored [workbook.unknown_field]\n"
+    BOOST_TEST(w == "b.xlsx:Council!A37: \"Favourite colour\" is not a budget field and is ignored [workbook.unknown_field]\n"
                     "b.xlsx:Sheet1!A1: the \"Sheet1\" sheet is not part of a budget and is ignored [workbook.unknown_sheet]\n"
                     "b.xlsx:Council!B21: the council tax slider has 699 steps, more than a person can hit with a finger (100); give "
                     "stops_percent (e.g. 0, the referendum limit) or a larger step [budget.many_steps]\n");

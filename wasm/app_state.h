@@ -23,6 +23,9 @@ enum class Screen { Welcome, Simulator, Review, Confirmation, AnnualReport, Ball
 enum class SendState { NotSent, Waiting, Sent, Rejected };
 // Whether the consultation takes responses now (the server says, when the app starts).
 enum class Consultation { Open, NotOpen, Closed };
+// What happens to a resident's comments, as the server says: not known yet, read only by the council,
+// published after an officer's check, or published at once.
+enum class CommentFate { Unknown, Private, CheckedFirst, AtOnce };
 
 // A project ballot, when the app was started with one in place of a budget: what the resident chose.
 struct BallotChoice {
@@ -93,7 +96,7 @@ struct AppState {
     // The refusal in the resident's own language, for the error codes the app knows ("" for others).
     std::string refusal() const;
     Consultation consultation = Consultation::Open;
-    bool comments_published = false;  // the council publishes comments with its results (the server says)
+    CommentFate comment_fate = CommentFate::Unknown;
     bool budget_changed = false;      // the saved draft was made against an earlier version of this budget
     std::int64_t consultation_time = 0;  // when it opens (NotOpen) or closed (Closed): Unix seconds, UTC
     Mirror mirror;  // for screen readers (and the test hook's rectangles), rebuilt every frame

@@ -356,15 +356,18 @@ EMSCRIPTEN_KEEPALIVE int app_kiosk_clock(int idle_seconds, int idle_limit) {
 }
 
 // From the page, what the server says of the consultation: 0 open, 1 not open yet, 2 closed, with
-// when it opens or closed (Unix seconds, UTC), and whether comments are published with the results.
-EMSCRIPTEN_KEEPALIVE void app_consultation(int state, double when, int comments_published) {
+// when it opens or closed (Unix seconds, UTC), and what becomes of comments: 1 read only by the
+// council, 2 published once an officer has checked them, 3 published at once.
+EMSCRIPTEN_KEEPALIVE void app_consultation(int state, double when, int comments) {
     const auto consultation = state == 1 ? app::Consultation::NotOpen : state == 2 ? app::Consultation::Closed : app::Consultation::Open;
     const auto time = static_cast<std::int64_t>(when);
-    if (consultation == g_state.consultation && time == g_state.consultation_time && (comments_published != 0) == g_state.comments_published)
+    const auto fate = comments == 1 ? app::CommentFate::Private : comments == 2 ? app::CommentFate::CheckedFirst
+                      : comments == 3 ? app::CommentFate::AtOnce : app::CommentFate::Unknown;
+    if (consultation == g_state.consultation && time == g_state.consultation_time && fate == g_state.comment_fate)
         return;  // as assumed at start: nothing to draw again
     g_state.consultation = consultation;
     g_state.consultation_time = time;
-    g_state.comments_published = comments_published != 0;
+    g_state.comment_fate = fate;
     web::request_redraw();
 }
 

@@ -144,9 +144,18 @@ void draw_review(AppState& s) {
     if (b.codes_required) voter_code_box(s);
 
     heading(s, s.tr("Comments (optional)"), 2);
-    if (s.comments_published)
-        note(s, s.tr("The council publishes comments on this site with its results, without names, and may hide any. Do not "
-                     "write anything that could identify you or anyone else."));
+    switch (s.comment_fate) {
+        case CommentFate::CheckedFirst:
+            note(s, s.tr("The council reads each comment before publishing it on this site with its results, without names. Do not "
+                         "write anything that could identify you or anyone else."));
+            break;
+        case CommentFate::AtOnce:
+            note(s, s.tr("Comments appear on this site with the council's results straight away, without names; the council may "
+                         "hide any afterwards. Do not write anything that could identify you or anyone else."));
+            break;
+        case CommentFate::Private: note(s, s.tr("Only the council reads your comments: they are not published.")); break;
+        case CommentFate::Unknown: break;
+    }
     const std::string overall = s.tr("Anything else you want the council to know");
     ImGui::TextUnformatted(overall.c_str());  // the text box says it for screen readers
     const float box = ImGui::GetTextLineHeight() * 4 + 16;  // four lines; it scrolls inside past that

@@ -391,7 +391,7 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
     for (std::size_t i : levers) head.push_back(b.services[i].name.en);
     for (const auto& e : b.efficiencies) head.push_back("Saving: " + e.name.en);
     for (const auto& inc : b.incomes) head.push_back("Income: " + inc.name.en);
-    head.insert(head.end(), {"Council tax rise", "Band D", "Gap left", "Balanced", "Comment"});
+    head.insert(head.end(), {"Council tax rise", "Band D", "Gap left", "Balanced", "Comment", "Likely duplicate of"});
     w.header(responses, 0, head);
     worksheet_freeze_panes(responses, 1, 1);
     row = 1;
@@ -411,6 +411,7 @@ bool write_results_workbook(const budget::Budget& b, const ResultsSource& source
         w.number(responses, row, col++, pounds_value(c.outcome.remaining_gap), w.pounds());
         w.text(responses, row, col++, c.outcome.balanced ? "yes" : "no");
         w.text(responses, row, col++, c.submission.overall_comment);
+        if (!stored.duplicate_of.empty()) w.text(responses, row, col, stored.duplicate_of);
         ++row;
     }, error);
 

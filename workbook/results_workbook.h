@@ -18,6 +18,7 @@ struct StoredResponse {
     std::string received_at;
     std::int64_t budget_version = 0;
     std::string document;  // the stored submission, validated again as it is written
+    std::string duplicate_of;  // the earlier response it likely repeats ("" when none)
 };
 
 struct CommentForWorkbook {

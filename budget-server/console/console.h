@@ -170,7 +170,12 @@ private:
     ConsultationWindow window_of(const budget::Budget& b) const;
     Response change_threshold(Context& c, const budget::Budget& b);
     Response comments(Context& c, const budget::Budget& b);
-    Response moderate(Context& c, const budget::Budget& b, bool hide);
+    enum class Moderation { Approve, Hide, Show };
+    Response moderate(Context& c, const budget::Budget& b, Moderation action);
+    std::string comment_summary(Context& c, const budget::Budget& b, const storage::CommentCounts& counts);
+    static bool checks_comments_first(const budget::Budget& b);
+    // Responses likely sent twice (the same sender, choices and comments within minutes), flagged only.
+    Response duplicates(Context& c, const budget::Budget& b);
     Response export_file(Context& c, const budget::Budget& b, const std::string& what);
     Response password_page(Context& c, int status, const std::string& notice, const std::string& problem);
     Response change_password(Context& c);

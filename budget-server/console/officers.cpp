@@ -158,7 +158,7 @@ const std::vector<std::string>& audit_actions() {
         "officer.removed", "token.created", "token.revoked", "budget.draft_uploaded", "budget.published", "budget.publish_scheduled",
         "budget.schedule_cancelled", "budget.schedule_dropped", "budget.rolled_back", "profile.draft_uploaded",
         "profile.published", "consultation.started", "consultation.purged", "consultation.dates_changed", "consultation.dates_reset", "results.threshold_changed", "comment.hidden",
-        "comment.shown", "response.erased", "export", "tally.open", "codes.created", "paper.entered", "paper.imported", "request.refused"};
+        "comment.shown", "comment.approved", "response.erased", "export", "tally.open", "codes.created", "paper.entered", "paper.imported", "request.refused"};
     return codes;
 }
 
@@ -187,6 +187,7 @@ std::string Console::audit_words(const Context& c, const std::string& action) co
     if (action == "results.threshold_changed") return tr(c, "changed when results are public for");
     if (action == "comment.hidden") return tr(c, "hid a comment from public outputs:");
     if (action == "comment.shown") return tr(c, "showed a comment again:");
+    if (action == "comment.approved") return tr(c, "approved a comment for publishing:");
     if (action == "response.erased") return tr(c, "erased a response to");
     if (action == "export") return tr(c, "exported");
     if (action == "tally.open") return tr(c, "opened the live tally of");

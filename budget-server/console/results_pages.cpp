@@ -348,10 +348,15 @@ Response Console::dashboard(Context& c, const budget::Budget& b, const WindowRet
         d.AddSectionDictionary("BALANCE_OPTIONAL")->SetValue("BALANCED_SHARE", share(t.agg.balanced(), n));
     d.SetValue("COMMENTED", std::to_string(t.agg.with_comments()));
     // The comments page counts comments (a response may leave several), of every version: say both.
-    std::size_t comment_total = 0;
-    if (!storage_.scan_comments(b.id, [&](const std::string&, const std::string&, const std::string&) { ++comment_total; }, error))
+    storage::CommentCounts comments;
+    std::vector<storage::LikelyDuplicate> duplicates;
+    if (!officers_.comment_counts(b.id, comments, error) || !officers_.likely_duplicates(b.id, duplicates, error))
         return unavailable(c);
-    d.SetValue("COMMENT_TOTAL", std::to_string(comment_total));
+    d.SetValue("COMMENT_SUMMARY", comment_summary(c, b, comments));
+    if (const std::int64_t waiting = comments.total - comments.hidden - comments.approved; checks_comments_first(b) && waiting > 0)
+        d.AddSectionDictionary("WAITING")->SetValue("WAITING_TEXT", fill(tr(c, "Check the comments waiting to be published: {count}"),
+                                                                         {{"count", std::to_string(waiting)}}));
+    d.SetValue("DUPLICATE_TEXT", fill(tr(c, "Flagged: {count}"), {{"count", std::to_string(duplicates.size())}}));
     if (n == 0) d.ShowSection("EMPTY");
     if (c.query.count("done"))
         d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", c.query["done"] == "threshold" ? tr(c, "The threshold is saved.")

@@ -139,6 +139,8 @@ struct DemographicQuestion {
 };
 
 enum class BalanceRule { MustBalance, MayBeUnbalanced };
+// Whether published comments wait for an officer's check, or go out at once (and may be hidden after).
+enum class CommentModeration { BeforePublishing, AfterPublishing };
 
 // The council's brand, from the budget file: a colour the app's theme uses where contrast allows
 // (checked at load) and a small logo served beside the site.
@@ -234,6 +236,7 @@ struct Budget {
     bool results_public = false;
     bool codes_required = false;   // each response needs a one-time voter code (as a ballot may)
     bool comments_public = false;  // with public results: residents' comments are published too (unless hidden by moderation)
+    CommentModeration comment_moderation = CommentModeration::BeforePublishing;
     std::optional<std::int64_t> opens_at, closes_at;  // when responses are taken: Unix seconds, UTC (none: no limit)
     // Days after the close that comments, personal answers and voter codes are kept; then the
     // collector purges them (the aggregates stay).

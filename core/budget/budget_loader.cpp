@@ -42,7 +42,7 @@ struct Loader {
     void header(const json& root) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "version", "illustrative", "notice",
                                   "languages", "council", "council_tax", "funding", "total_net_budget", "gap_to_close",
-                                  "balance_rule", "results_public", "comments_public", "codes_required", "privacy_notice_url", "opens_at", "closes_at", "retain_days", "groups",
+                                  "balance_rule", "results_public", "comments_public", "comment_moderation", "codes_required", "privacy_notice_url", "opens_at", "closes_at", "retain_days", "groups",
                                   "services", "efficiencies", "income", "kpis", "demographics"});
         r.opening(root, "council-budget", kBudgetFormatVersion, b.id, b.version);
         if (auto il = r.boolean(root, "", "illustrative", true)) b.illustrative = *il;
@@ -55,6 +55,11 @@ struct Loader {
         if (auto p = r.boolean(root, "", "results_public", true)) b.results_public = *p;
         if (root.contains("comments_public"))
             if (auto p = r.boolean(root, "", "comments_public", false)) b.comments_public = *p;
+        if (root.contains("comment_moderation"))
+            if (auto m = r.choice<CommentModeration>(root, "", "comment_moderation",
+                                                     {{"before_publishing", CommentModeration::BeforePublishing},
+                                                      {"after_publishing", CommentModeration::AfterPublishing}}))
+                b.comment_moderation = *m;
         if (auto p = r.boolean(root, "", "codes_required", false)) b.codes_required = *p;
         b.privacy_notice_url = r.text(root, "", "privacy_notice_url", true);
         r.utc_window(root, b.opens_at, b.closes_at);

@@ -93,6 +93,7 @@ std::optional<ordered_json> blank_budget(std::string_view kind) {
     b["balance_rule"] = "must_balance";
     b["results_public"] = true;
     b["comments_public"] = false;
+    b["comment_moderation"] = "before_publishing";
     b["privacy_notice_url"] = text("https://example.org/privacy", "https://example.org/preifatrwydd");
     // A district runs neither adult social care nor highways: its example lines are housing and bins.
     const bool district = std::string_view(facts->id) == "english-district";

@@ -18,6 +18,7 @@ namespace {
 
 const ChoiceList kFundingKinds{"grant", "business_rates", "reserves", "other"};
 const ChoiceList kBalanceRules{"must_balance", "may_be_unbalanced"};
+const ChoiceList kCommentModeration{"before_publishing", "after_publishing"};
 const ChoiceList kRisks{"low", "medium", "high"};
 const ChoiceList kIncomeKinds{"fees_and_charges", "commercial", "other"};
 const ChoiceList kKpiGroups{"perception", "cost", "outcome"};
@@ -67,6 +68,8 @@ const std::vector<Field>& council_fields() {
          "Optional: the id of the council's profile (councils/ID.json); its annual report is linked from the budget."},
         {"Keep personal data (days after close)", "retain_days", Kind::Integer, false, nullptr,
          "Optional: comments, personal answers and voter codes are purged this many days after the close (default 365)."},
+        {"Comments checked", "comment_moderation", Kind::Choice, false, &kCommentModeration,
+         "Optional: before_publishing (the default: an officer approves each comment first) or after_publishing (at once; officers may hide any)."},
     };
     return f;
 }

@@ -156,36 +156,57 @@ test('an officer signs in by the labels, reads the dashboard (the same figures a
   }
 });
 
-test('an admin hides a comment with a reason: gone from /results and consultations.html, flagged in the console and the workbook (read back with openpyxl)', async () => {
+test('an admin checks the queue: an approved comment is published on /results and consultations.html; hidden with a reason, it goes, flagged in the console and the workbook (read back with openpyxl)', async () => {
   const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
   const page = await context.newPage();
   await signInByLabels(page, ADMIN);
-  await page.goto(`${server.base}/console/budgets/${DISTRICT}/comments`);
-  await look(page, 'comments');
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
+  const counts = async () => (await page.locator('#comment-counts').textContent()).trim();
+  const before = await counts();
+  const [, total] = before.match(/^Comments from every version: (\d+)\. Waiting to be checked: \1\. Published: 0\. Hidden: 0\.$/);
+  await page.getByRole('link', { name: `Check the comments waiting to be published: ${total}` }).click();
+  await page.getByRole('heading', { level: 1, name: 'Comments waiting to be checked' }).waitFor();
+  assert.equal(await counts(), before, 'the queue counts as the dashboard does');
+  await look(page, 'comments-queue');
   const first = page.locator('li.comment').first();
   const text = (await first.locator('blockquote').textContent()).trim();
-  // Published with the results (the budget says comments_public), on the API and the plain page.
+  const reference = (await first.locator('.meta').textContent()).match(/Response (\S+)/)[1];
+  // The district publishes comments with its results (comments_public) once an officer approves each.
   const published = async () => (await (await fetch(`${server.base}/api/v1/budgets/${DISTRICT}/results`)).json()).comments
     .filter((c) => c.text === text).length;
   const plain = await context.newPage();
   const onPlainPage = async () => {
     await plain.goto(`${server.base}/consultations.html`);
-    await plain.getByRole('heading', { name: 'What residents said' }).first().waitFor();
+    await plain.getByText(/residents have responded\./).first().waitFor();
     return plain.locator('blockquote').filter({ hasText: text }).count();
   };
-  const before = await published();
-  assert.ok(before >= 1, 'the comment is published before it is hidden');
-  assert.equal(await onPlainPage(), before);
-  await first.getByText('Hide this comment').click();
-  await first.getByLabel('Reason (kept in the audit log)').fill('Names a member of staff');
-  await first.getByRole('button', { name: 'Hide from public outputs' }).click();
+  const until = async (want) => { for (let i = 0; i < 40 && (await published()) !== want; i++) await new Promise((r) => setTimeout(r, 100)); };
+  assert.equal(await published(), 0, 'nothing is published before it is checked');
+  await first.getByRole('button', { name: 'Approve and publish' }).click();
+  await page.getByText('The comment is approved: it is published with the results.').waitFor();
+  assert.equal(await counts(), `Comments from every version: ${total}. Waiting to be checked: ${total - 1}. Published: 1. Hidden: 0.`);
+  assert.equal(await page.locator('li.comment').filter({ hasText: `Response ${reference}` }).count(), 0, 'it leaves the queue');
+  await until(1);
+  assert.equal(await published(), 1, 'published on /results');
+  assert.equal(await onPlainPage(), 1, 'published on consultations.html');
+
+  await page.getByLabel('Which').selectOption({ label: 'Published' });
+  await page.getByRole('button', { name: 'Filter' }).click();
+  const approved = page.locator('li.comment').first();
+  assert.match(await approved.textContent(), /Approved by alice\.admin on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST)/);
+  await approved.getByText('Hide this comment').click();
+  await approved.getByLabel('Reason (kept in the audit log)').fill('Names a member of staff');
+  await approved.getByRole('button', { name: 'Hide from public outputs' }).click();
   await page.getByText('The comment is hidden from public outputs.').waitFor();
+  await page.getByLabel('Which').selectOption({ label: 'Hidden' });
+  await page.getByRole('button', { name: 'Filter' }).click();
   assert.match(await page.locator('li.comment').first().textContent(), /Hidden by alice\.admin on \d+ [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST): Names a member of staff/);
+  assert.equal(await counts(), `Comments from every version: ${total}. Waiting to be checked: ${total - 1}. Published: 0. Hidden: 1.`);
   await look(page, 'comments-moderated');
   // Gone from public outputs within a couple of seconds (the results are recounted every second).
-  for (let i = 0; i < 40 && (await published()) !== before - 1; i++) await new Promise((r) => setTimeout(r, 100));
-  assert.equal(await published(), before - 1, 'hidden from /results');
-  assert.equal(await onPlainPage(), before - 1, 'hidden from consultations.html');
+  await until(0);
+  assert.equal(await published(), 0, 'hidden from /results');
+  assert.equal(await onPlainPage(), 0, 'hidden from consultations.html');
   await plain.close();
 
   await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
@@ -331,7 +352,7 @@ test('an admin closes the consultation in the console: the app says so and holds
   await mirror.getByRole('button', { name: 'Send my budget to the council' }).waitFor();
   assert.equal(await mirror.getByRole('button', { name: 'Send my budget to the council' }).getAttribute('aria-disabled'), 'true');
   assert.equal(await mirror.getByText(/^This consultation closed on/).count(), 1, 'the review says why Send is held');
-  await mirror.getByText(/^The council publishes comments on this site with its results, without names/).waitFor();
+  await mirror.getByText(/^The council reads each comment before publishing it on this site with its results, without names\./).waitFor();
   const plain = await browser.newPage({ viewport: PHONE });
   await plain.goto(`${server.base}/consultations.html`);
   await plain.getByText(/^Closed on \d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST)\.$/).first().waitFor();
@@ -346,4 +367,51 @@ test('an admin closes the consultation in the console: the app says so and holds
   await page.getByText('Dates from the budget file.').waitFor();
   for (const p of [page, plain]) await p.close();
   await appContext.close();
+});
+
+test('the same response sent twice is flagged; an admin erases the copy from the flag, and the device resending it from its outbox is answered 410 with nothing stored', async () => {
+  const doc = JSON.parse(lines[20]);
+  const first = { ...doc, submission_id: 'twice-sent-00001', comments: { overall: 'Sent twice by mistake' } };
+  const again = { ...first, submission_id: 'twice-sent-00002' };
+  for (const d of [first, again]) assert.equal((await post(server.base, JSON.stringify(d))).status, 201);
+  const page = await browser.newPage({ viewport: PHONE });
+  await signInByLabels(page, ADMIN);
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
+  await page.getByRole('link', { name: 'Likely duplicate responses' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Likely duplicate responses' }).waitFor();
+  assert.equal((await page.locator('#duplicate-count').textContent()).trim(), 'Flagged: 1');
+  const row = page.locator('tbody tr').filter({ hasText: again.submission_id });
+  assert.match(await row.textContent(), new RegExp(`${again.submission_id}.*${first.submission_id}`));
+  await look(page, 'duplicates');
+  await row.getByRole('link', { name: `Erase this one (${again.submission_id})` }).click();
+  assert.equal(await page.getByLabel("The response's reference").inputValue(), again.submission_id);
+  await page.getByRole('button', { name: 'Find it' }).click();
+  await page.getByLabel('I mean to erase it: this cannot be undone').check();
+  await page.getByRole('button', { name: 'Erase the whole response' }).click();
+  await page.getByText(/^The response is erased/).waitFor();
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}/duplicates`);
+  assert.equal((await page.locator('#duplicate-count').textContent()).trim(), 'Flagged: 0');
+
+  // The resident's phone still holds the copy in its outbox (offline when it was sent): it goes now.
+  const appContext = await browser.newContext({ viewport: PHONE });
+  await appContext.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : real.call(this, kind, ...rest); };
+  });
+  const app = await appContext.newPage();
+  await app.goto(`${server.base}/consultations.html`);
+  await app.evaluate((body) => localStorage.setItem('budget-outbox', JSON.stringify([{ id: 'twice-sent-00002', body, queuedAt: new Date().toISOString() }])),
+                     JSON.stringify(again));
+  const answered = app.waitForResponse((r) => r.url().endsWith('/api/v1/submissions') && r.request().method() === 'POST');
+  await app.goto(`${server.base}/?budget=${DISTRICT}`);
+  const res = await answered;
+  assert.equal(res.status(), 410);
+  assert.equal((await res.json()).error.code, 'submission.erased');
+  for (let i = 0; i < 40 && (await app.evaluate(() => localStorage.getItem('budget-outbox'))) !== '[]'; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await app.evaluate(() => localStorage.getItem('budget-outbox')), '[]', 'the outbox lets it go');
+  const summary = JSON.parse((await (await fetch(`${server.base}/console/budgets/${DISTRICT}/aggregate.json`, {
+    headers: { Cookie: (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).text())).summary;
+  assert.equal(summary.count, lines.length + 1, 'the first copy counts, the erased one is not stored again');
+  await appContext.close();
+  await page.close();
 });

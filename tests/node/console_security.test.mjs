@@ -71,13 +71,14 @@ for (const backend of ['sqlite', 'postgresql']) {
         `/console/budgets/${DISTRICT}/export.csv`, `/console/budgets/${DISTRICT}/aggregate.json`, '/console/audit',
         '/console/audit.csv', '/console/officers', '/console/tokens', '/console/password', `/console/budgets/${DISTRICT}/report`,
         `/console/budgets/${DISTRICT}/export.xlsx`, '/console/no-such-page', '/console/budgets/nope', `/console/budgets/${DISTRICT}/erase`,
-        `/console/budgets/${DISTRICT}/budget`, `/console/budgets/${DISTRICT}/drafts/1`]) {
+        `/console/budgets/${DISTRICT}/budget`, `/console/budgets/${DISTRICT}/drafts/1`, `/console/budgets/${DISTRICT}/duplicates`,
+        `/console/budgets/${DISTRICT}/comments?state=waiting`]) {
         const res = await get(server.base, path);
         assert.equal(res.status, 303, path);
         assert.equal(res.headers.get('location'), '/console/sign-in', path);
         assert.equal(res.text, '', path);
       }
-      for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`, `/console/budgets/${DISTRICT}/window`, `/console/budgets/${DISTRICT}/threshold`,
+      for (const path of ['/console/sign-out', `/console/budgets/${DISTRICT}/comments/hide`, `/console/budgets/${DISTRICT}/comments/approve`, `/console/budgets/${DISTRICT}/window`, `/console/budgets/${DISTRICT}/threshold`,
         '/console/officers/add', '/console/tokens/create', '/console/tokens/revoke', '/console/password', `/console/budgets/${DISTRICT}/erase`,
         `/console/budgets/${DISTRICT}/rollback`, `/console/budgets/${DISTRICT}/schedule/cancel`, '/console/consultations/new',
         `/console/budgets/${DISTRICT}/drafts/1/publish`]) {
@@ -249,7 +250,8 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.equal(aggJson.comments.filter((c) => c.hidden).length, 1);
       const rows = parseCsv((await officer(server.base, DISTRICT, 'export.csv')).text.replace(/^\uFEFF/, ''));
       const col = rows[0].indexOf('hidden_comments');
-      assert.equal(col, rows[0].length - 1);
+      assert.equal(col, rows[0].length - 2);
+      assert.equal(rows[0][rows[0].length - 1], 'likely_duplicate_of');
       assert.equal(rows.find((r) => r[0] === submission)[col], about);
       const where = pg ? ['--database', pg.url] : ['--data', server.dataDir];
       const offline = execFileSync(toolBin, ['export', join(root, 'budgets', `${DISTRICT}.json`), ...where, '--format', 'aggregate-csv']);

@@ -155,6 +155,9 @@ for (const backend of ['sqlite', 'postgresql']) {
         const before = await summary();
         assert.ok(Number(sql(`SELECT count(*) FROM comments WHERE ${where}`)) > 0);
         assert.ok(Number(sql(`SELECT count(*) FROM demographic_answers WHERE ${where}`)) > 0);
+        assert.equal(sql(`SELECT count(*) FROM submissions WHERE ${where} AND duplicate_key IS NULL`), '0', 'each keeps its duplicate key until the purge');
+        const [approveSubmission, approveAbout] = sql(`SELECT submission_id, about FROM comments WHERE ${where} LIMIT 1`).split('|');
+        sql(`INSERT INTO approved_comments VALUES ('${DISTRICT}', '${approveSubmission}', '${approveAbout}', 'alice.admin', '2026-12-01T00:00:00Z')`);
         await server.stop();
 
         // Four days on: past the close and its grace, not yet two days more. Nothing goes.
@@ -168,7 +171,8 @@ for (const backend of ['sqlite', 'postgresql']) {
         server = await start(budgets, dataDir, later('+6d'));
         for (let i = 0; i < 60 && sql(`SELECT count(*) FROM purges WHERE ${where}`) === '0'; i++) await new Promise((r) => setTimeout(r, 100));
         assert.equal(sql(`SELECT count(*) FROM purges WHERE ${where}`), '1');
-        for (const table of ['comments', 'demographic_answers', 'hidden_comments']) assert.equal(sql(`SELECT count(*) FROM ${table} WHERE ${where}`), '0', table);
+        for (const table of ['comments', 'demographic_answers', 'hidden_comments', 'approved_comments']) assert.equal(sql(`SELECT count(*) FROM ${table} WHERE ${where}`), '0', table);
+        assert.equal(sql(`SELECT count(*) FROM submissions WHERE ${where} AND duplicate_key IS NOT NULL`), '0', 'no duplicate key is kept past the purge');
         assert.equal(sql(`SELECT count(*) FROM voter_codes WHERE consultation = '${DISTRICT}'`), '0');
         assert.equal(sql(`SELECT count(*) FROM submissions WHERE ${where} AND document LIKE '%"comments"%'`), '0', 'no comment left in a stored document');
         assert.equal(sql(`SELECT count(*) FROM submissions WHERE ${where}`), String(before.count));

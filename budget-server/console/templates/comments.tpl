@@ -1,8 +1,16 @@
 {{%AUTOESCAPE context="HTML"}}
 <p class="breadcrumb"><a href="/console/">{{_ Consultations _}}</a> › <a href="/console/budgets/{{ID}}">{{COUNCIL}}</a></p>
-<h1>{{_ Comments _}}</h1>
+<h1>{{HEADING}}</h1>
 {{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
+<p id="comment-counts">{{SUMMARY}}</p>
+{{#QUEUE}}<p class="hint">{{_ Oldest first. Approve a comment to publish it with the results, or hide it with a reason. _}}</p>{{/QUEUE}}
 <form method="get" action="/console/budgets/{{ID}}/comments" class="filters">
+<div class="field">
+<label for="state">{{_ Which _}}</label>
+<select id="state" name="state">
+{{#STATE}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{TEXT}}</option>{{/STATE}}
+</select>
+</div>
 <div class="field">
 <label for="q">{{_ Words in the comment _}}</label>
 <input id="q" name="q" type="search" value="{{Q}}">
@@ -20,10 +28,20 @@
 <ol class="comments" start="{{FIRST}}">
 {{#COMMENT}}
 <li class="comment{{#HIDDEN}} hidden-comment{{/HIDDEN}}">
-<p class="meta"><span>{{ABOUT_TEXT}}</span> · <span>{{_ Response _}} {{SUBMISSION}}</span>{{#HIDDEN}} · <strong class="tag">{{_ Hidden _}}</strong>{{/HIDDEN}}</p>
+<p class="meta"><span>{{ABOUT_TEXT}}</span> · <span>{{_ Response _}} {{SUBMISSION}}</span>{{#HIDDEN}} · <strong class="tag">{{_ Hidden _}}</strong>{{/HIDDEN}}{{#WAITING}} · <strong class="tag waiting">{{_ Waiting to be checked _}}</strong>{{/WAITING}}</p>
 <blockquote><p>{{TEXT}}</p></blockquote>
 {{#HIDDEN}}<p class="hint">{{HIDDEN_NOTE}}</p>{{/HIDDEN}}
+{{#APPROVED}}<p class="hint">{{APPROVED_NOTE}}</p>{{/APPROVED}}
 {{#CAN_MODERATE}}
+{{#WAITING}}
+<form method="post" action="/console/budgets/{{ID}}/comments/approve">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="submission" value="{{SUBMISSION}}">
+<input type="hidden" name="about" value="{{ABOUT_VALUE}}">
+<input type="hidden" name="back" value="{{BACK}}">
+<button class="button">{{_ Approve and publish _}}</button>
+</form>
+{{/WAITING}}
 {{#SHOWN}}
 <details>
 <summary>{{_ Hide this comment _}}</summary>

@@ -10,7 +10,9 @@
 {{#NOTICE}}<div class="notice" role="status"><p>{{MESSAGE}}</p></div>{{/NOTICE}}
 <p>{{#EARLIER_VERSION}}<strong>{{_ These are the results for version _}} {{VERSION}}, {{_ an earlier version. _}}</strong> <a href="/console/budgets/{{ID}}">{{_ See the current version _}}</a>{{/EARLIER_VERSION}}{{#CURRENT_VERSION}}{{_ Results for version _}} {{VERSION}}, {{_ the one residents see now. _}}{{/CURRENT_VERSION}}</p>
 <ul class="actions">
-<li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a> ({{_ comments from every version: _}} {{COMMENT_TOTAL}})</li>
+<li><a href="/console/budgets/{{ID}}/comments">{{_ Read and moderate comments _}}</a> <span id="comment-counts">{{COMMENT_SUMMARY}}</span></li>
+{{#WAITING}}<li><a href="/console/budgets/{{ID}}/comments?state=waiting"><strong>{{WAITING_TEXT}}</strong></a></li>{{/WAITING}}
+<li><a href="/console/budgets/{{ID}}/duplicates">{{_ Likely duplicate responses _}}</a> <span id="duplicate-count">{{DUPLICATE_TEXT}}</span></li>
 <li><a href="/console/budgets/{{ID}}/report{{VERSION_QUERY}}">{{_ The results report for cabinet (to print) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/export.xlsx{{VERSION_QUERY}}" download>{{_ Download the results workbook (Excel) _}}</a></li>
 <li><a href="/console/budgets/{{ID}}/export.csv{{VERSION_QUERY}}" download>{{_ Download every response (CSV) _}}</a></li>
