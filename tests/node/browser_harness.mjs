@@ -7,6 +7,16 @@ import { root } from './server_harness.mjs';
 
 const axeSource = readFileSync(join(root, 'tests', 'node', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
+// The console's sign-in form, by its labels, as `who`; waits for the consultations page.
+export async function signInByLabels(page, base, who) {
+  await page.goto(`${base}/console/`);
+  assert.equal(new URL(page.url()).pathname, '/console/sign-in');
+  await page.getByLabel('Name').fill(who.name);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
+}
+
 // axe-core through DevTools (the console's CSP rightly refuses inline script).
 export async function axe(page, where) {
   await page.evaluate(axeSource);

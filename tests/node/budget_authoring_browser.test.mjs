@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { appState, lookAtPage, settle, swipe, tapLabel as tapInView } from './browser_harness.mjs';
+import { appState, lookAtPage, settle, swipe, tapLabel as tapInView, signInByLabels } from './browser_harness.mjs';
 import { startServer, root, budgetsDir } from './server_harness.mjs';
 import { addOfficer, ADMIN, editWorkbook } from './console_harness.mjs';
 
@@ -42,13 +42,6 @@ async function look(page, name) {
   await page.setViewportSize(first);
 }
 
-// The console's sign-in form, by its labels, as the administrator.
-async function signInByLabels(page) {
-  await page.goto(`${server.base}/console/`);
-  await page.getByLabel('Name').fill(ADMIN.name);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 // The resident app by touch: a tap on a labelled item (a checkbox on its box), swiped into view first.
 const state = appState;
@@ -81,7 +74,7 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
   // The officer: the budget page, by its link from the consultation.
   const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
   const page = await context.newPage();
-  await signInByLabels(page);
+  await signInByLabels(page, server.base, ADMIN);
   await page.locator(`a[href="/console/budgets/${DISTRICT}"]`).click();
   await page.getByRole('link', { name: 'The budget: versions, drafts and publishing' }).click();
   await page.getByRole('heading', { level: 1, name: /The budget/ }).waitFor();
@@ -185,7 +178,7 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
 test("an officer fixes the council's figures by cell, previews the annual report they make, and publishes them", async () => {
   const context = await browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
-  await signInByLabels(page);
+  await signInByLabels(page, server.base, ADMIN);
   await page.getByRole('heading', { level: 2, name: 'Annual reports' }).waitFor();
   await page.locator('a[href="/console/profiles/eastbrook-district"]').click();
   await page.getByRole('heading', { level: 1, name: /The council's figures/ }).waitFor();
@@ -225,7 +218,7 @@ test("an officer fixes the council's figures by cell, previews the annual report
 test('an administrator starts a consultation from the overview with the keyboard alone; a mistake keeps what was typed', async () => {
   const context = await browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
-  await signInByLabels(page);
+  await signInByLabels(page, server.base, ADMIN);
   await page.getByRole('heading', { level: 1, name: 'Consultations' }).waitFor();
   // The overview: each consultation's state and dates, responses and pages.
   const first = await page.locator('#consultations-table').locator('..').locator('tbody tr').first().innerText();
