@@ -86,7 +86,7 @@
   }
   // Whether the consultation takes responses now (the app says so and holds its Send button), and
   // whether comments are published and how (the app tells residents before they write one).
-  async function consultationState(id, consultationFetch) {
+  async function consultationState(id, consultationFetch, budgetUrl) {
     try {
       const b = await consultationFetch;
       if (b.id !== id) return;
@@ -94,7 +94,16 @@
       const comments = !b.comments_public ? 1 : b.comments_checked_first ? 2 : 3;  // private, checked first, at once
       Module.ccall('app_consultation', null, ['number', 'number', 'number'],
                    [b.state === 'not_open' ? 1 : b.state === 'closed' ? 2 : 0, when, comments]);
+      // Residents' ratings beside the council's own in the annual report: the public results' shares.
+      if (b.profile && b.results_public) residentRatings(budgetUrl, 0);
     } catch (e) { /* unknown: the server still decides when a budget is sent */ }
+  }
+  async function residentRatings(url, tries) {
+    try {
+      const res = await fetch(url + '/results');
+      if (res.ok) return Module.ccall('app_resident_ratings', null, ['string'], [await res.text()]);
+      if (res.status === 503 && tries < 3) setTimeout(() => residentRatings(url, tries + 1), 2000);  // still counting
+    } catch (e) { /* offline: the report says where residents' ratings are */ }
   }
   window.budgetSubmit = (body) => {
     const id = JSON.parse(body).submission_id;
@@ -219,10 +228,11 @@
     if (!validId(id)) throw new Error('bad budget id');
     // This consultation's state (api/v1/budgets/ID), asked for now so that it is usually here when the
     // app starts (and needs no frames of its own).
-    const consultationFetch = fetch((config.submission_endpoint || endpoint).replace(/submissions$/, `budgets/${id}`)).then((r) => r.json());
+    const budgetUrl = (config.submission_endpoint || endpoint).replace(/submissions$/, `budgets/${id}`);
+    const consultationFetch = fetch(budgetUrl).then((r) => r.json());
     consultationFetch.catch(() => {});
     const [budgetBytes, font, welshPo] = await Promise.all([askedFetch || fetchWithProgress(`budgets/${id}.pack`, 10, 80), fontFetch, welshFetch]);
-    return { config, id, budgetBytes, font, consultationFetch, welshPo: welshPo && new Uint8Array(welshPo) };
+    return { config, id, budgetBytes, font, consultationFetch, budgetUrl, welshPo: welshPo && new Uint8Array(welshPo) };
   })();
   assets.catch(() => {});
 
@@ -233,7 +243,7 @@
     async onRuntimeInitialized() {
       performance.mark('app:runtime-ready');  // the module is compiled and instantiated (for the speed reports)
       try {
-        const { config, id, budgetBytes, font, consultationFetch, welshPo } = await assets;
+        const { config, id, budgetBytes, font, consultationFetch, budgetUrl, welshPo } = await assets;
         await plainStyles;
         endpoint = config.submission_endpoint || endpoint;
         if (config.preview) storagePrefix = 'budget-preview-';
@@ -272,7 +282,7 @@
         if (params.get('mode') === 'kiosk') startKioskClock();
         // A voter code from a printed slip's QR code (?code=): filled in, to be checked before sending.
         if (/^[A-Za-z0-9 -]{1,32}$/.test(params.get('code') || '')) Module.ccall('app_voter_code', null, ['string'], [params.get('code')]);
-        consultationState(id, consultationFetch);
+        consultationState(id, consultationFetch, budgetUrl);
         // Ready once start-up's frames are drawn and the screen-reader mirror is built.
         window.addEventListener('budget-app-drawn', () => { window.budgetApp.readyAt = performance.now(); resolveReady(); }, { once: true });
       } catch (e) {

@@ -74,6 +74,34 @@ BOOST_AUTO_TEST_CASE(a_share_is_suppressed_below_ten_rated_and_dont_know_is_left
     BOOST_TEST(ten->share_tenths == 700);
 }
 
+BOOST_AUTO_TEST_CASE(the_app_reads_the_published_shares_and_works_them_again_from_the_counts) {
+    std::vector<PublishedGroupShare> shares;
+    std::string error;
+    BOOST_REQUIRE(read_published_group_shares(R"({"count": 40, "ratings": {"services": [
+        {"id": "people", "rated": 10, "positive": 7, "percent": "70.0", "low_percent": "39.7", "high_percent": "89.2"},
+        {"id": "place", "suppressed": true}], "council": []}})", shares, error));
+    BOOST_REQUIRE(shares.size() == 2u);
+    BOOST_TEST(shares[0].id == "people");
+    BOOST_REQUIRE(shares[0].share);
+    BOOST_TEST(shares[0].share->share_tenths == 700);
+    BOOST_TEST(shares[0].share->low_tenths == wilson_share(7, 10).low_tenths);
+    BOOST_TEST(!shares[1].share);
+    BOOST_TEST(read_published_group_shares(R"({"count": 3, "suppressed": true, "threshold": 10})", shares, error));
+    BOOST_TEST(shares.empty());
+    for (const char* bad : {R"({"ratings": {"services": [{"id": "people", "rated": 10, "positive": 11}]}})",
+                            R"({"ratings": {"services": [{"id": "people", "rated": 9, "positive": 1}]}})",
+                            R"({"ratings": {"services": [{"id": "people", "rated": -10, "positive": 1}]}})",
+                            R"({"ratings": {"services": [{"rated": 10, "positive": 1}]}})"}) {
+        BOOST_TEST(!read_published_group_shares(bad, shares, error), bad);
+        BOOST_TEST(error == "ratings.bad_group");
+        BOOST_TEST(shares.empty());
+    }
+    for (const char* bad : {"", "[1, 2]", "{\"count\": 40}", "{\"ratings\": {\"services\": 3}}", "{\"count\": 4"}) {
+        BOOST_TEST(!read_published_group_shares(bad, shares, error), bad);
+        BOOST_TEST(error == "ratings.not_results");
+    }
+}
+
 BOOST_AUTO_TEST_CASE(codes_go_both_ways_by_id_and_damaged_ones_are_refused) {
     const Budget b = test::load_ok(test::small_budget());
     Ratings r;

@@ -11,6 +11,7 @@
 #include "draft_codec.h"
 #include "message_catalogue.h"
 #include "mirror.h"
+#include "resident_ratings.h"
 #include "simulation.h"
 
 namespace app {
@@ -97,6 +98,10 @@ struct AppState {
     std::string refusal() const;
     Consultation consultation = Consultation::Open;
     CommentFate comment_fate = CommentFate::Unknown;
+    // Residents' share satisfied with each service group, from the public results (the page fetches
+    // them); until they come, or where results are private, the annual report points to the full one.
+    std::vector<budget::PublishedGroupShare> resident_shares;
+    bool resident_shares_known = false;
     bool budget_changed = false;      // the saved draft was made against an earlier version of this budget
     std::int64_t consultation_time = 0;  // when it opens (NotOpen) or closed (Closed): Unix seconds, UTC
     Mirror mirror;  // for screen readers (and the test hook's rectangles), rebuilt every frame

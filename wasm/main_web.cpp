@@ -371,6 +371,17 @@ EMSCRIPTEN_KEEPALIVE void app_consultation(int state, double when, int comments)
     web::request_redraw();
 }
 
+// From the page: the budget's public results, for residents' shares beside the council's own
+// ratings in the annual report. A document that is not one is ignored (the report says where to look).
+EMSCRIPTEN_KEEPALIVE void app_resident_ratings(const char* results_json) {
+    std::vector<budget::PublishedGroupShare> shares;
+    std::string error;
+    if (!budget::read_published_group_shares(results_json ? results_json : "", shares, error)) return;
+    g_state.resident_shares = std::move(shares);
+    g_state.resident_shares_known = true;
+    web::request_redraw();
+}
+
 // From the screen-reader mirror (site/a11y-mirror.js): what assistive technology did to a control.
 EMSCRIPTEN_KEEPALIVE void app_mirror_action(const char* key, int value, const char* text) {
     g_state.mirror.pending.push_back(app::MirrorAction{key, value, text});

@@ -1,19 +1,33 @@
 // Annual report: the council at a glance and its warning signs (the collector's digest of the
 // profile, worded as the report page words them), then the indicators as cards, grouped as the sector
 // groups them (resident perception, cost, outcome): trend over the years, target, RAG status, and
-// where the council sits among similar councils.
+// where the council sits among similar councils; and residents' own ratings beside the council's.
 #include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "kpi_format.h"
+#include "money.h"
 #include "platform_web.h"
 #include "ui.h"
 
 namespace app {
 
 namespace {
+
+// Residents' share satisfied with a service group, in the words of the full report; or why there is none.
+std::string residents_line(const AppState& s, const std::string& group) {
+    const auto found = std::find_if(s.resident_shares.begin(), s.resident_shares.end(),
+                                    [&](const budget::PublishedGroupShare& g) { return g.id == group; });
+    if (found == s.resident_shares.end() || !found->share)
+        return std::string(s.tr("Residents")) + ": " + s.tr("fewer than 10 residents have rated this, so no share is shown yet.");
+    const auto percent = [](std::int64_t tenths) { return std::to_string(budget::divide_round(tenths, 10)) + "%"; };
+    const budget::RatingShare& share = *found->share;
+    return std::string(s.tr("Residents")) + ": " + percent(share.share_tenths) + " " + s.tr("satisfied") + " (" + s.tr("95% range") + " " +
+           percent(share.low_tenths) + " " + s.tr("to") + " " + percent(share.high_tenths) + "; " + s.tr("residents who rated it") + ": " +
+           std::to_string(share.rated) + ")";
+}
 
 // Where this value sits among similar councils, with its direction (which way is better).
 const char* quartile_words(const AppState& s, const budget::Kpi& k, budget::Milli v) {
@@ -230,8 +244,10 @@ void finances_and_signs(AppState& s, const budget::AccountabilityDigest& d) {
             heading(s, group, 3);
             paragraph(s, s.text(own.rating) + ". " + s.text(own.summary) + " (" + s.tr("assessed on") + " " + s.text(own.assessed_on) + ")",
                       "self:" + own.group);
+            if (s.resident_shares_known) paragraph(s, residents_line(s, own.group), "residents:" + own.group);
         }
-        note(s, s.tr("Residents' own ratings, once 10 have rated a service, are beside these on the full annual report."));
+        if (!s.resident_shares_known)
+            note(s, s.tr("Residents' own ratings, once 10 have rated a service, are beside these on the full annual report."));
     }
     heading(s, s.tr("Why there is no overall score"), 3);
     paragraph(s, s.tr("Each sign is one figure against a line, with its source. We give no score, rank or league table: councils differ in kind and size, and a single number would hide which figure matters. The lines, and why we drew them there, are in our accountability notes."),

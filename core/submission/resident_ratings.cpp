@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include <nlohmann/json.hpp>
+
 #include "catalogue_mark.h"
 #include "money.h"
 
@@ -154,6 +156,35 @@ RatingShare wilson_share(std::uint64_t positive, std::uint64_t rated) {
 std::optional<RatingShare> published_share(const RatingCount& c) {
     if (c.rated() < kFewestRatingsShown) return std::nullopt;
     return wilson_share(c.positive(), c.rated());
+}
+
+bool read_published_group_shares(std::string_view results_json, std::vector<PublishedGroupShare>& out, std::string& error) {
+    out.clear();
+    const nlohmann::json doc = nlohmann::json::parse(results_json.begin(), results_json.end(), nullptr, false);
+    const auto fail = [&](const char* code) {
+        out.clear();
+        error = code;
+        return false;
+    };
+    if (doc.is_discarded() || !doc.is_object()) return fail("ratings.not_results");
+    if (doc.value("suppressed", false)) return true;  // too few responses for any figure
+    const auto ratings = doc.find("ratings");
+    if (ratings == doc.end() || !ratings->is_object() || !ratings->contains("services") || !(*ratings)["services"].is_array())
+        return fail("ratings.not_results");
+    for (const auto& item : (*ratings)["services"]) {
+        if (!item.is_object() || !item.contains("id") || !item["id"].is_string()) return fail("ratings.bad_group");
+        PublishedGroupShare group{item["id"].get<std::string>(), std::nullopt};
+        if (!item.value("suppressed", false)) {
+            const auto rated = item.find("rated"), positive = item.find("positive");
+            if (rated == item.end() || positive == item.end() || !rated->is_number_unsigned() || !positive->is_number_unsigned())
+                return fail("ratings.bad_group");
+            const auto r = rated->get<std::uint64_t>(), p = positive->get<std::uint64_t>();
+            if (p > r || r < kFewestRatingsShown || r > (std::uint64_t{1} << 40)) return fail("ratings.bad_group");
+            group.share = wilson_share(p, r);
+        }
+        out.push_back(std::move(group));
+    }
+    return true;
 }
 
 }  // namespace budget

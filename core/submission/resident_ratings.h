@@ -78,4 +78,15 @@ RatingShare wilson_share(std::uint64_t positive, std::uint64_t rated);  // rated
 // Nullopt below kFewestRatingsShown rated (suppressed).
 std::optional<RatingShare> published_share(const RatingCount& c);
 
+// A service group's share as the collector's public results give it (GET …/results, "ratings"):
+// worked again here from the counts given, so the app shows the figures the server published.
+// No share: suppressed (fewer than kFewestRatingsShown rated).
+struct PublishedGroupShare {
+    std::string id;
+    std::optional<RatingShare> share;
+};
+// False with `error` (a stable code: "ratings.not_results", "ratings.bad_group") when the text is
+// not a results document or a group's counts cannot be: more positive than rated, too few to show.
+bool read_published_group_shares(std::string_view results_json, std::vector<PublishedGroupShare>& out, std::string& error);
+
 }  // namespace budget

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { settle, reveal, tapLabel, clickLabel, swipe, swipeIntoView, navKey, navigateTo, axTree, find, useMirror } from './browser_harness.mjs';
-import { startServer, root, officer, toolBin } from './server_harness.mjs';
+import { startServer, root, officer, toolBin, sample, post } from './server_harness.mjs';
 import { app, useApp, open, openPhone, balanceDistrict, shots, axeSource, state } from './app_harness.mjs';
 
 useApp();
@@ -267,7 +267,14 @@ test('annual report and projector mode', async () => {
   }
 });
 
-test('the annual report screen shows the council\'s figures and warning signs as the report page words them, in both languages', async () => {
+test('the annual report screen shows the council\'s figures, warning signs and residents\' ratings as the report page words them, in both languages', async () => {
+  // Twelve residents rate adult care (eight satisfied); nobody rates children's services (no share yet).
+  for (const [i, line] of sample('northmoor-county-2026.json', 12, 555).entries()) {
+    const doc = { ...JSON.parse(line), ratings: { services: { adults: i < 8 ? 'very_satisfied' : 'fairly_dissatisfied' } } };
+    assert.equal((await post(app.server.base, JSON.stringify(doc))).status, 201);
+  }
+  for (let i = 0; i < 50 && (await (await fetch(`${app.server.base}/api/v1/budgets/northmoor-county-2026/results`)).json()).count !== 12; i++)
+    await new Promise((r) => setTimeout(r, 100));
   for (const lang of ['en', 'cy']) {
     // The page's signs and "at a glance" rows, as a reader sees them.
     const html = await (await fetch(`${app.server.base}/report/northmoor-county${lang === 'cy' ? '?lang=cy' : ''}`)).text();
@@ -284,6 +291,11 @@ test('the annual report screen shows the council\'s figures and warning signs as
     const text = (await page.evaluate(() => document.getElementById('a11y-mirror').textContent)).replace(/\s+/g, ' ');
     for (const words of signs) assert.ok(text.includes(words), `the app says, as the page does: ${words}`);
     for (const row of rows) assert.ok(text.includes(row), `the app has the row ${row}`);
+    // Residents' share beside the council's own rating, in the page's words: a share for adult care, none yet for children.
+    const residents = [...html.matchAll(/<div class="rated-group">\s*<h3>[^<]*<\/h3>\s*<p>([\s\S]*?)<\/p>/g)].map((m) => plain(m[1]));
+    assert.equal(residents.length, 6);
+    assert.match(residents[0], lang === 'cy' ? /^Trigolion: 67% yn fodlon/ : /^Residents: 67% satisfied \(95% range 39% to 86%; residents who rated it: 12\)$/);
+    for (const words of residents.slice(0, 5)) assert.ok(text.includes(words), `the app says, as the page does: ${words}`);
     // Each compared indicator beside its similar councils, in the page's words (the core's, translated).
     const beside = [...html.matchAll(/<p id="neighbours-\d+">([\s\S]*?)<\/p>/g)].map((m) => plain(m[1]));
     assert.equal(beside.length, 5);
