@@ -54,6 +54,16 @@ BOOST_AUTO_TEST_CASE(uk_time_changes_at_01_00_utc_on_the_last_sundays_of_march_a
     BOOST_TEST(uk_offset_seconds(at("2026-12-07T12:00:00Z")) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_uk_day_starts_at_uk_midnight) {
+    const auto day = [](const char* utc) { return format_date(uk_date(*parse_utc(utc))); };
+    BOOST_TEST(day("2027-07-20T22:59:59Z") == "2027-07-20");  // 23:59:59 BST
+    BOOST_TEST(day("2027-07-20T23:00:00Z") == "2027-07-21");  // midnight BST
+    BOOST_TEST(day("2027-01-05T23:59:59Z") == "2027-01-05");  // GMT is UTC
+    BOOST_TEST(day("2027-01-06T00:00:00Z") == "2027-01-06");
+    BOOST_TEST(day("2027-03-28T00:30:00Z") == "2027-03-28");  // before the change, 00:30 GMT
+    BOOST_TEST(day("2027-10-30T23:30:00Z") == "2027-10-31");  // 00:30 BST on the day it ends
+}
+
 BOOST_AUTO_TEST_CASE(uk_wall_clock_to_utc_and_back) {
     const auto at = [](const char* utc) { return *parse_utc(utc); };
     BOOST_TEST(*parse_uk_local("2027-07-20T23:59") == at("2027-07-20T22:59:00Z"));  // 23:59 BST is 22:59 UTC

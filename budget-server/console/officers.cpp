@@ -203,10 +203,13 @@ Response Console::audit_page(Context& c) {
     std::int64_t before = 0;
     if (const std::string& p = c.query["before"]; !p.empty() && p.size() < 19 && p.find_first_not_of("0123456789") == std::string::npos)
         before = std::stoll(p);
-    // Filters: an officer's name, an action, and days (UTC) from and to, each optional.
+    // Filters: an officer's name, an action, and days (UK) from and to, each optional.
     const std::string who = c.query["officer"].substr(0, 100), action = c.query["action"].substr(0, 64);
     const auto from = budget::parse_date(c.query["from"]), to = budget::parse_date(c.query["to"]);
-    const auto day_of = [](const std::string& at) { return budget::parse_date(std::string_view(at).substr(0, 10)); };
+    const auto day_of = [](const std::string& at) -> std::optional<budget::CalendarDate> {
+        const auto t = budget::parse_utc(at);
+        return t ? std::optional<budget::CalendarDate>(budget::uk_date(*t)) : std::nullopt;
+    };
     const auto wanted = [&](const storage::AuditEntry& e) {
         if (!who.empty() && e.officer != who) return false;
         if (!action.empty() && e.action != action) return false;
@@ -243,7 +246,7 @@ Response Console::audit_page(Context& c) {
     }
     for (const auto& e : shown) {
         auto* row = d.AddSectionDictionary("ENTRY");
-        row->SetValue("AT", e.at.substr(0, 10) + " " + e.at.substr(11, 8));
+        row->SetValue("AT", uk_time(c, e.at));
         const std::string officer = e.officer.empty() ? tr(c, "Someone not signed in") : e.officer;
         const bool self = e.object.empty() || e.object == e.officer;  // "alice signed in", not "alice signed in alice"
         std::string sentence = officer + " " + audit_words(c, e.action) + (self ? "" : " " + e.object) + ".";

@@ -197,7 +197,8 @@ bool Console::tally(const budget::Budget& b, Tally& t, std::string& error) {
     return storage_.scan(b.id, false, [&](const storage::StoredRow& row) {
         ++t.per_version[row.budget_version];
         if (row.budget_version != b.version) return;  // results are per version
-        ++t.days[row.received_at.substr(0, 10)];
+        const auto received = budget::parse_utc(row.received_at);  // counted by the UK day it arrived
+        ++t.days[received ? budget::format_date(budget::uk_date(*received)) : row.received_at.substr(0, 10)];
         if (!budget::decode_choices(b, row.choices, choices)) return t.agg.reject();
         t.agg.add(choices, row.balanced, row.has_comments);
         if (const auto ratings = budget::ratings_from_codes(b, row.ratings)) t.agg.add_ratings(*ratings);
@@ -212,7 +213,7 @@ void Console::fill_figures(Context& c, Page& page, const budget::Budget& b, cons
     auto* f = page.body().AddIncludeDictionary("FIGURES");
     f->SetFilename(Templates::name("figures.tpl", c.lang));
 
-    BarChart per_day{"days", tr(c, "Responses per day (UTC)"), tr(c, "Day"), tr(c, "Responses"), {}};
+    BarChart per_day{"days", tr(c, "Responses per day (UK time)"), tr(c, "Day"), tr(c, "Responses"), {}};
     for (const auto& [day, count] : t.days) per_day.bars.push_back({day, count, std::to_string(count), false});
     page.chart(*f, "DAYS", per_day);
 

@@ -132,6 +132,8 @@ std::optional<std::int64_t> parse_uk_local(std::string_view text) {
     return std::nullopt;
 }
 
+CalendarDate uk_date(std::int64_t seconds) { return utc_date(seconds + uk_offset_seconds(seconds)); }
+
 std::string format_uk_local(std::int64_t seconds) { return format_utc(seconds + uk_offset_seconds(seconds)).substr(0, 16); }
 
 std::string describe_uk(std::int64_t seconds, std::string_view language) {

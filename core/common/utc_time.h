@@ -24,6 +24,8 @@ std::string describe_utc(std::int64_t seconds, std::string_view language);
 // from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October (the rule
 // since 1996). The offset from UTC at Unix seconds: 0 or 3600.
 std::int64_t uk_offset_seconds(std::int64_t seconds);
+// The UK calendar date at Unix seconds (the day a council's officers would say it happened).
+CalendarDate uk_date(std::int64_t seconds);
 // A wall-clock time in the UK as a form sends it ("2027-07-20T23:59", seconds optional) to Unix
 // seconds. Nullopt for a malformed time, or one the March change skips (01:00 to 01:59); in the
 // October hour that happens twice, the first (BST).

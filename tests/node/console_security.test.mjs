@@ -292,6 +292,11 @@ for (const backend of ['sqlite', 'postgresql']) {
       assert.ok(codes.length > 0 && codes.every((a) => a === 'sign_in'), codes.join(' '));
       const empty = await get(server.base, '/console/audit?from=2001-01-01&to=2001-01-02', id);
       assert.match(empty.text, /No entries match\./);
+      // Times in UK time, and days are UK days: today's (in London) holds the sign-in just made.
+      assert.match(page.text, /<tr><td>\d{1,2} [A-Z][a-z]+ \d{4} at \d\d:\d\d (GMT|BST)<\/td>/);
+      const ukToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+      const today = await get(server.base, `/console/audit?action=sign_in&from=${ukToday}&to=${ukToday}`, id);
+      assert.ok([...today.text.matchAll(/\(sign_in\)/g)].length >= 1, `a sign-in on the UK day ${ukToday}`);
       const csv = await get(server.base, '/console/audit.csv', id);
       assert.equal(csv.status, 200);
       assert.match(csv.headers.get('content-disposition'), /audit-log\.csv/);

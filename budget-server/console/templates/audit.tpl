@@ -14,11 +14,11 @@
 </select>
 </div>
 <div class="field">
-<label for="from">{{_ From (UTC day) _}}</label>
+<label for="from">{{_ From (UK day) _}}</label>
 <input id="from" name="from" type="date" value="{{F_FROM}}">
 </div>
 <div class="field">
-<label for="to">{{_ To (UTC day) _}}</label>
+<label for="to">{{_ To (UK day) _}}</label>
 <input id="to" name="to" type="date" value="{{F_TO}}">
 </div>
 <button class="button secondary">{{_ Filter _}}</button>
@@ -27,7 +27,7 @@
 <div class="table-scroll" role="region" aria-labelledby="audit-table" tabindex="0">
 <table>
 <caption id="audit-table" class="visually-hidden">{{_ Audit log _}}</caption>
-<thead><tr><th scope="col">{{_ When (UTC) _}}</th><th scope="col">{{_ What happened _}}</th></tr></thead>
+<thead><tr><th scope="col">{{_ When _}}</th><th scope="col">{{_ What happened _}}</th></tr></thead>
 <tbody>
 {{#ENTRY}}<tr><td>{{AT}}</td><td>{{SENTENCE}} <span class="hint">({{ACTION}})</span></td></tr>{{/ENTRY}}
 </tbody>
