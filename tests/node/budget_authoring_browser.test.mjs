@@ -2,7 +2,8 @@
 // officer downloads the budget as a workbook, uploads it with two problems and sees both by cell,
 // fixes it and uploads again, previews it at a phone's size, and publishes it; the resident comes
 // back, is told the budget changed with their choices kept, balances it and sends it, and the
-// response is stored against the new version. axe and screenshots on each new console page.
+// response is stored against the new version; then rolls back in one step. axe and screenshots on
+// each new console page. On SQLite, or on PostgreSQL with AUTHORING_BACKEND=postgresql.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -11,26 +12,33 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { appState, lookAtPage, settle, swipe, tapLabel as tapInView, signInByLabels } from './browser_harness.mjs';
-import { startServer, root, budgetsDir } from './server_harness.mjs';
+import { startServer, startPostgres, root, budgetsDir } from './server_harness.mjs';
 import { addOfficer, ADMIN, editWorkbook } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
-const shots = join(root, 'build', 'screenshots', 'console');
-const appShots = join(root, 'build', 'screenshots');
+const POSTGRES = process.env.AUTHORING_BACKEND === 'postgresql';
+const shots = join(root, 'build', 'screenshots', POSTGRES ? 'console-postgresql' : 'console');
+const appShots = join(root, 'build', 'screenshots', POSTGRES ? 'postgresql' : '');
 const DESKTOP = { width: 1366, height: 768 }, PHONE = { width: 390, height: 844 };
 const work = mkdtempSync(join(tmpdir(), 'authoring-browser-'));
-let server, browser;
+let server, browser, pg;
+// A query of the database the server uses.
+const sql = (statement) => (POSTGRES
+  ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
+  : execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), statement]).toString().trim());
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
-  server = await startServer({ budgets: budgetsDir(), extra: ['--site', join(root, 'build', 'web', 'site')] });
-  addOfficer(server, ADMIN);
+  mkdirSync(appShots, { recursive: true });
+  if (POSTGRES) pg = await startPostgres();
+  server = await startServer({ budgets: budgetsDir(), database: pg ? pg.url : '', extra: ['--site', join(root, 'build', 'web', 'site')] });
+  addOfficer(server, ADMIN, pg ? ['--database', pg.url] : []);
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--use-gl=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run', '--disable-background-networking'],
   });
 });
-after(async () => { await browser?.close(); await server?.stop(); });
+after(async () => { await browser?.close(); await server?.stop(); pg?.stop(); });
 
 // The console page at this size and the other (browser_harness.mjs checks each).
 async function look(page, name) {
@@ -163,14 +171,23 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
   await tapLabel(app, 'Skip ratings');
   await tapLabel(app, 'Send');
   await app.waitForFunction(() => window.budgetApp.state().send_state === 'sent', null, { timeout: 20000 });
-  const stored = execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), `SELECT budget_version FROM submissions WHERE budget_id = '${DISTRICT}'`]).toString().trim();
-  assert.equal(stored, '2');
+  assert.equal(sql(`SELECT budget_version FROM submissions WHERE budget_id = '${DISTRICT}'`), '2');
   // The dashboard now counts version 2, and adds version 1 in where a lever kept its meaning.
   await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
   await page.getByRole('heading', { level: 2, name: 'Across versions' }).waitFor();
   await look(page, 'dashboard-across-versions');
   await page.evaluate(() => document.getElementById('across').scrollIntoView());
   await page.screenshot({ path: join(shots, 'dashboard-across-versions-detail-1366.png') });
+
+  // Rolled back in one step: version 3 repeats version 1, and the response keeps the version it answered.
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}/budget`);
+  await page.getByLabel('I mean residents to see version 1 again').check();
+  await page.getByRole('button', { name: 'Roll back to version 1' }).click();
+  await page.getByText('Rolled back: residents now see version 3, which repeats version 1.').waitFor();
+  await look(page, 'budget-rolled-back');
+  assert.equal((await (await fetch(`${server.base}/api/v1/budgets/${DISTRICT}`)).json()).version, 3);
+  assert.equal(sql(`SELECT budget_version FROM submissions WHERE budget_id = '${DISTRICT}'`), '2');
+  assert.equal(sql("SELECT detail FROM audit_log WHERE action = 'budget.rolled_back'"), 'version 3 repeats version 1 (was version 2)');
   await resident.close();
   await context.close();
 });
