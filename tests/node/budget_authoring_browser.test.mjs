@@ -2,7 +2,7 @@
 // officer downloads the budget as a workbook, uploads it with two problems and sees both by cell,
 // fixes it and uploads again, previews it at a phone's size, and publishes it; the resident comes
 // back, is told the budget changed with their choices kept, balances it and sends it, and the
-// response is stored against the new version; then rolls back in one step. axe and screenshots on
+// response is stored against the new version (after a publish scheduled and cancelled); then rolls back in one step. axe and screenshots on
 // each new console page. On SQLite, or on PostgreSQL with AUTHORING_BACKEND=postgresql.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -127,6 +127,7 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
 
   // Publish.
   await page.goBack();
+  const draftUrl = page.url();
   await page.getByRole('button', { name: 'Publish as the next version' }).click();
   // First, what changes against the live version, and when: the keyboard alone picks "Now" and publishes.
   await page.getByRole('heading', { level: 1, name: /Publish draft \d+ as version 2\?/ }).waitFor();
@@ -134,6 +135,21 @@ test('an officer fixes a workbook by cell, previews and publishes it; a resident
   const lines = await page.$$eval('table[aria-labelledby], table', (ts) => ts.map((t) => t.innerText).join('\n'));
   assert.match(lines, /Saving option\tAmount changed\t£[\d,.]+\t£123,456\.78\t[+-]£[\d,.]+/);
   await look(page, 'publish-confirm');
+  // Scheduled for 09:00 tomorrow (UK time), then cancelled: residents see nothing new meanwhile.
+  await page.getByLabel('At a time (UK time, GMT or BST)').check();
+  const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(Date.now() + 86400000));
+  await page.getByLabel('Date and time to publish, if not now').fill(`${tomorrow}T09:00`);
+  await page.getByRole('button', { name: 'Publish version 2' }).click();
+  await page.getByText('The publish is scheduled. Residents see nothing new until its time.').waitFor();
+  assert.match(await page.locator('main').textContent(), /at 09:00 (GMT|BST)/);
+  await look(page, 'budget-scheduled');
+  assert.equal((await (await fetch(`${server.base}/api/v1/budgets/${DISTRICT}`)).json()).version, 1);
+  await page.getByRole('button', { name: 'Cancel the scheduled publish' }).click();
+  await page.getByText('The scheduled publish is cancelled.').waitFor();
+  assert.deepEqual(sql("SELECT count(*) FROM scheduled_publishes"), '0');
+  await page.goto(draftUrl);
+  await page.getByRole('button', { name: 'Publish as the next version' }).click();
+  await page.getByRole('heading', { level: 1, name: /Publish draft \d+ as version 2\?/ }).waitFor();
   await page.getByRole('button', { name: 'Publish version 2' }).focus();
   await page.keyboard.press('Enter');
   await page.getByText('Version 2 is published. Residents now see it.').waitFor();
