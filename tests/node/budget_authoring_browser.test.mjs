@@ -3,7 +3,8 @@
 // fixes it and uploads again, previews it at a phone's size, and publishes it; the resident comes
 // back, is told the budget changed with their choices kept, balances it and sends it, and the
 // response is stored against the new version (after a publish scheduled and cancelled); then rolls back in one step. axe and screenshots on
-// each new console page. On SQLite, or on PostgreSQL with AUTHORING_BACKEND=postgresql.
+// each new console page; the overview, a consultation started from it, and a close at 23:59 BST.
+// On SQLite, or on PostgreSQL with AUTHORING_BACKEND=postgresql.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync } from 'node:fs';
@@ -278,5 +279,18 @@ test('an administrator starts a consultation from the overview with the keyboard
   await page.goto(`${server.base}/console/`);
   await page.getByText('Draft: not published yet').waitFor();
   await look(page, 'home-overview');
+
+  // A close at 23:59 in British Summer Time: kept as 22:59 UTC, shown back as 23:59 BST; then the file's dates again.
+  await page.goto(`${server.base}/console/budgets/${DISTRICT}`);
+  await page.getByText('Change the dates').click();
+  await page.getByLabel('Closes (UK time, GMT or BST; leave empty for no closing date)').fill('2027-07-20T23:59');
+  await page.getByRole('button', { name: 'Save the dates' }).click();
+  await page.getByText('The dates are saved.').waitFor();
+  assert.match(await page.textContent('main'), /Open now; closes on 20 July 2027 at 23:59 BST\./);
+  assert.equal((await (await fetch(`${server.base}/api/v1/budgets/${DISTRICT}`)).json()).closes_at, '2027-07-20T22:59:00Z');
+  assert.equal(sql(`SELECT closes_at FROM consultation_windows WHERE budget_id = '${DISTRICT}'`), String(Date.UTC(2027, 6, 20, 22, 59) / 1000));
+  await page.getByText('Change the dates').click();
+  await page.getByRole('button', { name: 'Use the budget file\'s dates' }).click();
+  await page.getByText('Dates from the budget file.').waitFor();
   await context.close();
 });
