@@ -220,7 +220,8 @@ CREATE TABLE IF NOT EXISTS purged_answer_totals (
 )sql";
 
 // Migration 9 (shipped 2026-12-08): comments approved for publishing (where a consultation checks
-// them first), and a keyed hash that marks likely duplicate responses until the purge.
+// them first), and a keyed hash that marks likely duplicate responses until the purge. The hash has
+// no index: an index of random keys would cost every insert, and only the dashboard reads them.
 constexpr const char* kModeration = R"sql(
 CREATE TABLE IF NOT EXISTS approved_comments (
   budget_id TEXT NOT NULL,
@@ -230,7 +231,6 @@ CREATE TABLE IF NOT EXISTS approved_comments (
   approved_at TEXT NOT NULL,
   PRIMARY KEY (budget_id, submission_id, about)
 );
-CREATE INDEX IF NOT EXISTS submissions_by_duplicate_key ON submissions (budget_id, duplicate_key);
 )sql";
 
 constexpr const char* kVersionTable = R"sql(

@@ -244,7 +244,8 @@ double sqlite_ceiling(const std::string& dir, const std::vector<storage::NewSubm
     exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
     sqlite3_stmt *st = nullptr, *cm = nullptr, *dm = nullptr;
     sqlite3_prepare_v2(db, "INSERT INTO submissions (submission_id, budget_id, budget_version, received_at, has_comments, balanced, "
-                           "choices, document) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (submission_id) DO NOTHING", -1, &st, nullptr);
+                           "choices, document, ratings, duplicate_key) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (submission_id) DO NOTHING",
+                       -1, &st, nullptr);
     sqlite3_prepare_v2(db, "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) VALUES (?,?,?,?,?)", -1, &cm, nullptr);
     sqlite3_prepare_v2(db, "INSERT INTO demographic_answers (budget_id, question, answer) VALUES (?,?,?)", -1, &dm, nullptr);
     const auto t = Clock::now();
@@ -259,6 +260,13 @@ double sqlite_ceiling(const std::string& dir, const std::vector<storage::NewSubm
         sqlite3_bind_int(st, 6, r.balanced);
         sqlite3_bind_blob(st, 7, r.choices.data(), static_cast<int>(r.choices.size()), SQLITE_TRANSIENT);
         sqlite3_bind_text(st, 8, r.document.c_str(), -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 9, r.ratings.c_str(), -1, SQLITE_TRANSIENT);
+        // As the server stores it: 32 hex digits of a keyed hash, here a mixed row number.
+        char key[33];
+        std::uint64_t x = i * 0x9E3779B97F4A7C15ull;
+        x = (x ^ (x >> 31)) * 0xBF58476D1CE4E5B9ull;
+        std::snprintf(key, sizeof key, "%016llx%016llx", static_cast<unsigned long long>(x), static_cast<unsigned long long>(x ^ (x >> 29)));
+        sqlite3_bind_text(st, 10, key, 32, SQLITE_TRANSIENT);
         sqlite3_step(st);
         sqlite3_reset(st);
         const sqlite3_int64 row = sqlite3_last_insert_rowid(db);
