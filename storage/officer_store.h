@@ -56,6 +56,7 @@ using ApprovedComments = std::map<std::pair<std::string, std::string>, ApprovedC
 // A budget's comments by where moderation has them: hidden, approved (and not hidden), the rest.
 struct CommentCounts {
     std::int64_t total = 0, hidden = 0, approved = 0;
+    std::int64_t waiting() const { return total - hidden - approved; }  // neither approved nor hidden
 };
 
 // A response likely sent twice: the same sender, choices and comments as `earlier`, `seconds` before.

@@ -33,7 +33,7 @@ enum class CommentState { Waiting, Published, Hidden };
 std::string Console::comment_summary(Context& c, const budget::Budget& b, const storage::CommentCounts& n) {
     const bool checked = checks_comments_first(b);
     const std::int64_t published = checked ? n.approved : n.total - n.hidden;
-    const std::string total = std::to_string(n.total), waiting = std::to_string(n.total - n.hidden - n.approved),
+    const std::string total = std::to_string(n.total), waiting = std::to_string(n.waiting()),
                       shown = std::to_string(published), hidden = std::to_string(n.hidden);
     if (!b.results_public || !b.comments_public)
         return fill(tr(c, "Comments from every version: {total}. Hidden: {hidden}. None is published."), {{"total", total}, {"hidden", hidden}});

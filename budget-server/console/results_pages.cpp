@@ -354,7 +354,7 @@ Response Console::dashboard(Context& c, const budget::Budget& b, const WindowRet
     if (!officers_.comment_counts(b.id, comments, error) || !officers_.likely_duplicates(b.id, duplicates, error))
         return unavailable(c);
     d.SetValue("COMMENT_SUMMARY", comment_summary(c, b, comments));
-    if (const std::int64_t waiting = comments.total - comments.hidden - comments.approved; checks_comments_first(b) && waiting > 0)
+    if (const std::int64_t waiting = comments.waiting(); checks_comments_first(b) && waiting > 0)
         d.AddSectionDictionary("WAITING")->SetValue("WAITING_TEXT", fill(tr(c, "Check the comments waiting to be published: {count}"),
                                                                          {{"count", std::to_string(waiting)}}));
     d.SetValue("DUPLICATE_TEXT", fill(tr(c, "Flagged: {count}"), {{"count", std::to_string(duplicates.size())}}));

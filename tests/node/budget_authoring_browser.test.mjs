@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { appState, lookAtPage, settle, swipe, tapLabel as tapInView, signInByLabels } from './browser_harness.mjs';
-import { startServer, startPostgres, root, budgetsDir, post, toolBin } from './server_harness.mjs';
+import { startServer, startPostgres, root, budgetsDir, post, toolBin, queryDatabase } from './server_harness.mjs';
 import { addOfficer, ADMIN, editWorkbook } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
@@ -24,9 +24,7 @@ const DESKTOP = { width: 1366, height: 768 }, PHONE = { width: 390, height: 844 
 const work = mkdtempSync(join(tmpdir(), 'authoring-browser-'));
 let server, browser, pg;
 // A query of the database the server uses.
-const sql = (statement) => (POSTGRES
-  ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
-  : execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), statement]).toString().trim());
+const sql = (statement) => queryDatabase(pg, server.dataDir, statement);
 
 before(async () => {
   mkdirSync(shots, { recursive: true });

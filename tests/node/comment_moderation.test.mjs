@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { startServer, startPostgres, sample, root, officer } from './server_harness.mjs';
+import { startServer, startPostgres, sample, root, officer, queryDatabase } from './server_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
@@ -157,9 +157,7 @@ for (const backend of ['sqlite', 'postgresql']) {
     test('the same response sent again within minutes from the same address is flagged, never deleted; the exports carry the flag', async () => {
       const server = await start(budgetsWith({}));
       const dataDir = server.dataDir;
-      const sql = (statement) => (pg
-        ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
-        : execFileSync('sqlite3', [join(dataDir, 'submissions.sqlite3'), statement]).toString().trim());
+      const sql = (statement) => queryDatabase(pg, dataDir, statement);
       try {
         if (!pg) addOfficer(server, ADMIN, []);
         const line = lines[3];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, startPostgres, sample, post, officer, serverBin, root, toolBin, parseCsv } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, officer, serverBin, root, toolBin, parseCsv, queryDatabase } from './server_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
@@ -15,9 +15,7 @@ for (const backend of ['sqlite', 'postgresql']) {
   describe(`officer console on ${backend}`, () => {
     let server, pg;
     // One SQL statement against the server's database, from the command line tools.
-    const sql = (statement) => (pg
-      ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
-      : execFileSync('sqlite3', [join(server.dataDir, 'submissions.sqlite3'), statement]).toString().trim());
+    const sql = (statement) => queryDatabase(pg, server.dataDir, statement);
     const db = () => (pg ? ['--database', pg.url] : []);
     const escapeSample = sample(`${DISTRICT}.json`, 1, 4242);
 

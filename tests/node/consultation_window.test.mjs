@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { startServer, startPostgres, sample, post, root, officer } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, root, officer, queryDatabase } from './server_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN, ANALYST } from './console_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
@@ -145,9 +145,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       const budgets = budgetsWith({ closes_at: iso(closes), retain_days: 2 });
       let server = await start(budgets);
       const dataDir = server.dataDir;
-      const sql = (statement) => (pg
-        ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
-        : execFileSync('sqlite3', [join(dataDir, 'submissions.sqlite3'), statement]).toString().trim());
+      const sql = (statement) => queryDatabase(pg, dataDir, statement);
       const where = `budget_id = '${DISTRICT}'`;
       const summary = async () => JSON.parse((await officer(server.base, DISTRICT, 'aggregate.json')).text).summary;
       try {

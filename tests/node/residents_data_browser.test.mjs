@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { startServer, startPostgres, sample, post, root } from './server_harness.mjs';
+import { startServer, startPostgres, sample, post, root, queryDatabase } from './server_harness.mjs';
 import { addOfficer, ADMIN } from './console_harness.mjs';
 import { lookAtPage, signInByLabels } from './browser_harness.mjs';
 
@@ -144,9 +143,7 @@ for (const backend of ['sqlite', 'postgresql']) {
       // The server's clock moved forward by libfaketime: past the close, its grace and one day more.
       server = await start(dataDir, { LD_PRELOAD: '/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1', FAKETIME: '+5d',
                                       FAKETIME_DONT_FAKE_MONOTONIC: '1', FAKETIME_NO_CACHE: '1' });
-      const sql = (statement) => (pg
-        ? execFileSync('psql', [pg.url, '-At', '-c', statement]).toString().trim()
-        : execFileSync('sqlite3', [join(dataDir, 'submissions.sqlite3'), statement]).toString().trim());
+      const sql = (statement) => queryDatabase(pg, dataDir, statement);
       for (let i = 0; i < 60 && sql(`SELECT count(*) FROM purges WHERE budget_id = '${DISTRICT}'`) === '0'; i++) await new Promise((r) => setTimeout(r, 100));
       const page = await browser.newPage({ viewport: PHONE });
       await signInByLabels(page, server.base, ADMIN);

@@ -111,6 +111,12 @@ export async function officer(base, budget, what, token = TOKEN) {
   return { status: res.status, bytes, text: bytes.toString('utf8'), headers: res.headers };
 }
 
+// One statement against the server's database: PostgreSQL when `pg` is given, else DATA's SQLite file.
+export function queryDatabase(pg, dataDir, statement) {
+  return (pg ? execFileSync('psql', [pg.url, '-At', '-c', statement])
+    : execFileSync('sqlite3', [join(dataDir, 'submissions.sqlite3'), statement])).toString().trim();
+}
+
 // A throwaway PostgreSQL cluster: Debian's binaries, initdb in a temporary folder, loopback only.
 export async function startPostgres() {
   const bin = execFileSync('sh', ['-c', 'ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n1']).toString().trim();
