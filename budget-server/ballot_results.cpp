@@ -59,12 +59,14 @@ bool load_ballots(const std::string& dir, BallotSet& out, std::string& error) {
 
 bool BallotResults::refresh(const budget::Ballot& ballot, std::string& error) {
     Tally& t = tallies_[ballot.id];
-    if (t.version != ballot.version) t = Tally{ballot.version, 0, {}, "", {}, 0, 0};
+    if (t.version != ballot.version) {
+        t = Tally{};
+        t.version = ballot.version;
+    }
     const std::size_t before = t.votes.size();
-    std::int64_t last = t.last_row;
     bool damaged = false;
     const bool ok = storage_.scan_since(
-        ballot.id, ballot.version, t.last_row,
+        ballot.id, ballot.version, t.mark,
         [&](const storage::StoredRow& row) {
             auto vote = budget::decode_stored_vote(row.choices, ballot.projects.size());
             if (!vote) {
@@ -72,12 +74,12 @@ bool BallotResults::refresh(const budget::Ballot& ballot, std::string& error) {
                 return;
             }
             t.votes.push_back(std::move(*vote));
-            if (const auto at = budget::parse_utc(row.received_at)) {
-                if (t.first_vote_at == 0) t.first_vote_at = *at;
-                t.last_vote_at = *at;
+            if (const auto at = budget::parse_utc(row.received_at)) {  // rows may arrive out of time order
+                if (t.first_vote_at == 0 || *at < t.first_vote_at) t.first_vote_at = *at;
+                t.last_vote_at = std::max(t.last_vote_at, *at);
             }
         },
-        [](const std::string&, const std::string&) {}, last, error);
+        [](const std::string&, const std::string&) {}, error);
     if (!ok) {
         t = Tally{};  // part of a scan may have been added: read again from the start next time
         return false;
@@ -87,7 +89,6 @@ bool BallotResults::refresh(const budget::Ballot& ballot, std::string& error) {
         error = "a stored vote for " + ballot.id + " could not be decoded";
         return false;
     }
-    t.last_row = last;
     if (t.votes.size() != before) t.pabulib.clear();
     if (t.json.empty() || t.votes.size() != before) {
         budget::Problems problems;
@@ -105,7 +106,7 @@ std::optional<std::string> BallotResults::count(const budget::Ballot& ballot, st
     std::lock_guard<std::mutex> lock(mutex_);
     if (!refresh(ballot, error)) return std::nullopt;
     const Tally& t = tallies_[ballot.id];
-    if (last_row) *last_row = t.last_row;
+    if (last_row) *last_row = t.mark.rows_read;
     return t.json;
 }
 

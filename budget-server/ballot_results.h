@@ -36,7 +36,7 @@ public:
     explicit BallotResults(storage::Storage& storage) : storage_(storage) {}
     // The count as budget::count_json writes it, of every vote stored so far for the ballot's version.
     // Thread-safe; new rows are read since the last call, and counted again only when there are any.
-    // `last_row` (may be null) becomes the newest stored row counted.
+    // `last_row` (may be null) becomes the number of votes counted (the live tally's event id).
     std::optional<std::string> count(const budget::Ballot& ballot, std::string& error, std::int64_t* last_row = nullptr);
 
     // The stored votes as a pabulib file (selected by the ballot's rule; dates from the ballot, else
@@ -48,10 +48,10 @@ private:
     bool refresh(const budget::Ballot& ballot, std::string& error);  // mutex_ held
     struct Tally {
         std::int64_t version = 0;
-        std::int64_t last_row = 0;
+        storage::ScanMark mark;  // how far `votes` has read
         std::vector<budget::BallotVote> votes;
-        std::string json;  // the count at last_row ("" before the first)
-        std::map<std::string, std::shared_ptr<const std::string>> pabulib;  // by area, at last_row
+        std::string json;  // the count at `mark` ("" before the first)
+        std::map<std::string, std::shared_ptr<const std::string>> pabulib;  // by area, at `mark`
         std::int64_t first_vote_at = 0, last_vote_at = 0;  // UTC seconds
     };
     storage::Storage& storage_;

@@ -119,25 +119,27 @@ void ResultsCache::refresh(Entry& e) {
     const bool recount = erasures != e.erasures_seen;
     if (recount) {
         e.aggregate.emplace(b);
-        e.last_row = 0;
+        e.mark = storage::ScanMark{};
         e.erasures_seen = erasures;
     }
-    std::int64_t last = e.last_row;
+    const std::int64_t rows_before = e.mark.rows_read;
     // On failure part of a scan may have been added; start again from nothing next time.
-    if (!storage::aggregate_since(storage_, b, e.last_row, *e.aggregate, last, error)) {
+    if (!storage::aggregate_since(storage_, b, e.mark, *e.aggregate, error)) {
         log_line("results for " + b.id + " not refreshed: " + error);
         e.aggregate.emplace(b);
-        e.last_row = 0;
+        e.mark = storage::ScanMark{};
+        e.body_stale = true;
         return;
     }
+    if (e.mark.rows_read != rows_before) e.body_stale = true;
     const std::uint64_t moderation = officers_ ? officers_->moderation_version() : 0;
     const std::uint64_t thresholds = thresholds_ ? thresholds_->version() : 0;
-    if (!recount && last == e.last_row && e.body && moderation == e.moderation_seen && thresholds == e.thresholds_seen) return;  // nothing new
+    if (!recount && !e.body_stale && e.body && moderation == e.moderation_seen && thresholds == e.thresholds_seen) return;  // nothing new
     const std::int64_t threshold = thresholds_ ? thresholds_->get(b.id) : kMinPublicResponses;
     const bool shown = static_cast<std::int64_t>(e.aggregate->count()) >= threshold;
     std::vector<PublicComment> comments;
     if (shown && b.comments_public && !published_comments(b, comments)) return;  // tried again next time
-    e.last_row = last;
+    e.body_stale = false;
     e.moderation_seen = moderation;
     e.thresholds_seen = thresholds;
     auto body = std::make_shared<const std::string>(results_json(b, *e.aggregate, comments, threshold));
@@ -147,10 +149,10 @@ void ResultsCache::refresh(Entry& e) {
         std::lock_guard<std::mutex> lock(mutex_);
         e.body = body;
         e.ratings = std::move(ratings);
-        e.published_row = e.last_row;
+        e.published_row = e.mark.rows_read;
         listener = listener_;
     }
-    if (listener) listener(b.id, e.last_row, body);
+    if (listener) listener(b.id, e.mark.rows_read, body);
 }
 
 std::shared_ptr<const budget::RatingTally> ResultsCache::ratings(const std::string& budget_id) const {

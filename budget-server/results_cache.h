@@ -50,7 +50,7 @@ public:
     std::shared_ptr<const budget::RatingTally> ratings(const std::string& budget_id) const;
     // Refresh now rather than at the next period (a submission was just stored).
     void poke();
-    // Called on the refresh thread with each new document: (budget id, newest row counted, document),
+    // Called on the refresh thread with each new document: (budget id, rows counted, document),
     // and at once, on the caller's thread, with every document made before it was given.
     void on_update(std::function<void(const std::string&, std::int64_t, const std::shared_ptr<const std::string>&)> listener);
     void stop();
@@ -60,11 +60,12 @@ private:
         explicit Entry(std::shared_ptr<const budget::Budget> b) : budget(std::move(b)) { aggregate.emplace(*budget); }
         std::shared_ptr<const budget::Budget> budget;
         std::optional<budget::Aggregator> aggregate;  // touched only by the refresh thread
-        std::int64_t last_row = 0;
+        storage::ScanMark mark;  // how far the aggregate has read
+        bool body_stale = false;  // rows were counted since `body` was made
         std::uint64_t moderation_seen = 0, thresholds_seen = 0, erasures_seen = 0;
         std::shared_ptr<const std::string> body;  // guarded by mutex_
         std::shared_ptr<const budget::RatingTally> ratings;  // guarded by mutex_
-        std::int64_t published_row = 0;           // the last_row `body` was made at; guarded by mutex_
+        std::int64_t published_row = 0;           // the rows read when `body` was made (its event id); guarded by mutex_
     };
     void run();
     void follow_versions();  // entries for the current versions of public budgets

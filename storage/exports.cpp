@@ -13,15 +13,14 @@
 namespace storage {
 
 bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error) {
-    std::int64_t last = 0;
-    return aggregate_since(storage, b, 0, out, last, error);
+    ScanMark mark;
+    return aggregate_since(storage, b, mark, out, error);
 }
 
-bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t after, budget::Aggregator& out, std::int64_t& last,
-                     std::string& error) {
+bool aggregate_since(Storage& storage, const budget::Budget& b, ScanMark& mark, budget::Aggregator& out, std::string& error) {
     budget::Choices choices;
     return storage.scan_since(
-        b.id, b.version, after,
+        b.id, b.version, mark,
         [&](const StoredRow& row) {
             if (!budget::decode_choices(b, row.choices, choices)) return out.reject();
             out.add(choices, row.balanced, row.has_comments);
@@ -33,7 +32,7 @@ bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t aft
             const auto option = budget::find_demographic_option(b, *question, a);
             if (option) out.add_demographic(*question, *option);
         },
-        last, error);
+        error);
 }
 
 namespace {
@@ -107,8 +106,9 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
         }, error);
     } else {
         budget::Aggregator agg(b);
-        std::int64_t last = 0;
-        ok = aggregate_since(storage, b, scope.after_row, agg, last, error);
+        ScanMark mark;
+        mark.after_row = scope.after_row;
+        ok = aggregate_since(storage, b, mark, agg, error);
         if (ok && what == "aggregate.json") {
             out << "{\"summary\": " << agg.to_json() << ",\n\"comments\": [";
             bool first = true;

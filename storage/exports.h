@@ -43,8 +43,7 @@ bool write_export(Storage& storage, const budget::Budget& b, const std::string& 
 
 // Aggregates every stored submission of a budget (streaming, from the compact choices).
 bool aggregate_stored(Storage& storage, const budget::Budget& b, budget::Aggregator& out, std::string& error);
-// Adds the submissions stored after row `after` (0: all) to `out`; `last` becomes the newest row.
-bool aggregate_since(Storage& storage, const budget::Budget& b, std::int64_t after, budget::Aggregator& out, std::int64_t& last,
-                     std::string& error);
+// Adds the submissions `mark` has not seen to `out`, and moves `mark` past them.
+bool aggregate_since(Storage& storage, const budget::Budget& b, ScanMark& mark, budget::Aggregator& out, std::string& error);
 
 }  // namespace storage

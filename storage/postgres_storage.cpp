@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <vector>
 
 #include "storage.h"
@@ -206,42 +207,55 @@ public:
         return true;
     }
 
-    bool scan_since(const std::string& budget_id, std::int64_t version, std::int64_t after, const std::function<void(const StoredRow&)>& row,
-                    const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
-                    std::string& error) override {
+    bool scan_since(const std::string& budget_id, std::int64_t version, ScanMark& mark, const std::function<void(const StoredRow&)>& row,
+                    const std::function<void(const std::string&, const std::string&)>& answer, std::string& error) override {
         auto c = readers_.acquire(error);
         if (!c) return false;
-        // One snapshot for both tables; a cursor keeps memory flat however many rows there are.
+        // One snapshot for both tables; a cursor keeps memory flat however many rows there are. Rows are
+        // read by transaction, not by id: a lower id can commit after a higher one on another server.
+        // Every transaction below the snapshot's xmin has ended, so rows from them can be forgotten;
+        // rows from newer ones are remembered in `recent` so the next read skips them.
         if (!ok(run(c.get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))) { error = PQerrorMessage(c.get()); return false; }
-        const std::string after_text = std::to_string(after), version_text = std::to_string(version);
-        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version, received_at, ratings FROM submissions "
-                             "WHERE budget_id = $1 AND id > $2 AND budget_version = $3 ORDER BY id",
-                    {{&budget_id, false}, {&after_text, false}, {&version_text, false}}))) {
+        Result snapshot = run(c.get(), "SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+        if (!ok(snapshot) || PQntuples(snapshot.get()) != 1) { error = PQresultErrorMessage(snapshot.get()); return false; }
+        const std::string xmin = value(snapshot.get(), 0, 0);
+        const std::string after_text = std::to_string(mark.after_row), version_text = std::to_string(version);
+        const std::string* since = mark.xmin.empty() ? nullptr : &mark.xmin;
+        if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version, received_at, ratings, "
+                             "txid >= $4::xid8 FROM submissions WHERE budget_id = $1 AND id > $2 AND budget_version = $3 AND "
+                             "($5::xid8 IS NULL OR txid >= $5::xid8) ORDER BY id",
+                    {{&budget_id, false}, {&after_text, false}, {&version_text, false}, {&xmin, false}, {since, false}}))) {
             error = PQerrorMessage(c.get());
             return false;
         }
-        std::int64_t newest = after;
+        std::set<std::int64_t> recent;
+        std::int64_t delivered = 0;
         StoredRow r;
         if (!each_fetched(c.get(), [&](const PGresult* batch, int i) {
-                r.id = newest = int8(batch, i, 0);
+                r.id = int8(batch, i, 0);
+                if (*PQgetvalue(batch, i, 7) != 0) recent.insert(r.id);
+                if (mark.recent.count(r.id)) return;
                 r.has_comments = *PQgetvalue(batch, i, 1) != 0;
                 r.choices = value(batch, i, 2);
                 r.balanced = *PQgetvalue(batch, i, 3) != 0;
                 r.budget_version = int8(batch, i, 4);
                 r.received_at = value(batch, i, 5);
                 r.ratings = value(batch, i, 6);
+                ++delivered;
                 row(r);
             }, error))
             return false;
-        const std::string newest_text = std::to_string(newest);
-        Result answers = run(c.get(), "SELECT question, answer FROM demographic_answers WHERE budget_id = $1 AND "
-                                      "((submission_row > $2 AND submission_row <= $3 AND submission_row IN "
-                                      "(SELECT id FROM submissions WHERE budget_version = $4)) OR ($2 = 0 AND submission_row IS NULL))",
-                             {{&budget_id, false}, {&after_text, false}, {&newest_text, false}, {&version_text, false}});
+        const bool first = mark.xmin.empty() && mark.after_row == 0;
+        const std::string first_text = first ? "t" : "f";
+        Result answers = run(c.get(), "SELECT a.submission_row, a.question, a.answer FROM demographic_answers a JOIN submissions s ON s.id = a.submission_row "
+                                      "WHERE s.budget_id = $1 AND s.id > $2 AND s.budget_version = $3 AND ($4::xid8 IS NULL OR s.txid >= $4::xid8) "
+                                      "UNION ALL SELECT 0, question, answer FROM demographic_answers WHERE $5 AND budget_id = $1 AND submission_row IS NULL",
+                             {{&budget_id, false}, {&after_text, false}, {&version_text, false}, {since, false}, {&first_text, false}});
         if (!ok(answers)) { error = PQresultErrorMessage(answers.get()); return false; }
-        for (int i = 0; i < PQntuples(answers.get()); ++i) answer(value(answers.get(), i, 0), value(answers.get(), i, 1));
+        for (int i = 0; i < PQntuples(answers.get()); ++i)
+            if (!mark.recent.count(int8(answers.get(), i, 0))) answer(value(answers.get(), i, 1), value(answers.get(), i, 2));
         // Answers purged at the end of retention are counted from their totals, kept apart.
-        if (after == 0) {
+        if (first) {
             Result totals = run(c.get(), "SELECT question, answer, answers FROM purged_answer_totals WHERE budget_id = $1 AND budget_version = $2",
                                 {{&budget_id, false}, {&version_text, false}});
             if (!ok(totals)) { error = PQresultErrorMessage(totals.get()); return false; }
@@ -249,7 +263,9 @@ public:
                 for (std::int64_t n = int8(totals.get(), i, 2); n > 0; --n) answer(value(totals.get(), i, 0), value(totals.get(), i, 1));
         }
         run(c.get(), "COMMIT");
-        last = newest;
+        mark.xmin = xmin;
+        mark.recent = std::move(recent);
+        mark.rows_read += delivered;
         return true;
     }
 

@@ -233,6 +233,21 @@ CREATE TABLE IF NOT EXISTS approved_comments (
 );
 )sql";
 
+// What one server changed that the others must pick up: each topic's count goes up with every change
+// (moderation, dates, published versions...), and PostgreSQL's NOTIFY says when to look.
+constexpr const char* kSharedChanges = R"sql(
+CREATE TABLE IF NOT EXISTS shared_changes (
+  topic TEXT PRIMARY KEY,
+  version {INT} NOT NULL
+);
+)sql";
+
+// PostgreSQL alone: the transaction that stored each row, so readers follow commit order, not id order.
+constexpr const char* kCommitOrder = R"sql(
+ALTER TABLE submissions ADD COLUMN IF NOT EXISTS txid xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX IF NOT EXISTS submissions_commit_order ON submissions (budget_id, budget_version, txid);
+)sql";
+
 constexpr const char* kVersionTable = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version (
   version BIGINT PRIMARY KEY,
@@ -343,6 +358,7 @@ public:
             case 7: return run(kErasedSubmissions);
             case 8: return run(kRetention);
             case 9: return add_column("submissions", "duplicate_key", "TEXT") && run(kModeration);
+            case 10: return run(kSharedChanges) && (!db_.is_postgres() || run(kCommitOrder));
             default: error_ = "no migration " + std::to_string(version); return false;
         }
     }
@@ -366,6 +382,7 @@ const std::vector<Migration>& migrations() {
         {7, "responses erased at a resident's request, kept only as a keyed hash of their id"},
         {8, "retention: each consultation's purge of personal data, and the totals per answer kept"},
         {9, "comments approved before publishing, and a keyed hash marking likely duplicate responses"},
+        {10, "several servers on one database: changes shared between them, and rows read in commit order"},
     };
     return list;
 }

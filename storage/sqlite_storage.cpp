@@ -159,9 +159,10 @@ public:
                      [&](const Statement& st) { answer(sqlite3_column_int64(st.get(), 0), st.column_text(1), st.column_text(2)); }, error);
     }
 
-    bool scan_since(const std::string& budget_id, std::int64_t version, std::int64_t after, const std::function<void(const StoredRow&)>& row,
-                    const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
-                    std::string& error) override {
+    bool scan_since(const std::string& budget_id, std::int64_t version, ScanMark& mark, const std::function<void(const StoredRow&)>& row,
+                    const std::function<void(const std::string&, const std::string&)>& answer, std::string& error) override {
+        const std::int64_t after = mark.after_row;
+        std::int64_t delivered = 0;
         SqliteConnection db = open_reader(error);
         if (!db) return false;
         if (!exec(db.get(), "BEGIN", error)) return false;  // one snapshot for both tables
@@ -190,6 +191,7 @@ public:
                     r.budget_version = sqlite3_column_int64(st.get(), 4);
                     r.received_at = st.column_text(5);
                     r.ratings = st.column_text(6);
+                    ++delivered;
                     row(r);
                 }
                 if (rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }
@@ -202,7 +204,7 @@ public:
                 if (ok && rc != SQLITE_DONE) { error = sqlite3_errmsg(db.get()); ok = false; }
             }
             // Answers purged at the end of retention are counted from their totals, kept apart.
-            if (ok && after == 0) {
+            if (ok && after == 0 && mark.rows_read == 0) {
                 Statement totals(db.get(), "SELECT question, answer, answers FROM purged_answer_totals WHERE budget_id = ? AND budget_version = ?");
                 if (!totals) {
                     error = sqlite3_errmsg(db.get());
@@ -219,7 +221,10 @@ public:
         }
         std::string ignored;
         exec(db.get(), "COMMIT", ignored);
-        if (ok) last = newest;
+        if (ok) {
+            mark.after_row = newest;
+            mark.rows_read += delivered;
+        }
         return ok;
     }
 

@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <thread>
 #include <utility>
@@ -43,6 +44,18 @@ struct InsertResult {
     std::string error;        // for Unavailable: what failed (logged, not shown to residents)
 };
 
+// Where a reader of one budget version's rows has got to, so the next read brings only rows it has
+// not seen. Rows can commit out of id order when several servers write to one PostgreSQL, so there
+// the mark is a transaction watermark: `xmin` (no transaction older than it was still running at the
+// last read) and the rows already read from transactions at or after it. SQLite has one writer, so
+// its rows commit in id order and `after_row` alone is enough.
+struct ScanMark {
+    std::int64_t after_row = 0;          // rows up to this id are left out (SQLite: the newest read)
+    std::string xmin;                    // PostgreSQL: "" before the first read
+    std::set<std::int64_t> recent;       // PostgreSQL: rows read whose transaction is `xmin` or newer
+    std::int64_t rows_read = 0;          // rows delivered through this mark in all
+};
+
 struct StoredRow {
     std::int64_t id = 0;
     std::int64_t budget_version = 0;  // the version of the budget it was made against
@@ -70,13 +83,13 @@ public:
                                const std::function<void(const std::string& submission_id, const std::string& about,
                                                         const std::string& text)>& comment,
                                std::string& error) = 0;
-    // In one snapshot: calls `row` for each submission of a budget's `version` stored after row `after`
-    // (0: all; documents left empty, times given), oldest first, then `answer` (question, answer) for their
-    // demographic answers; `last` becomes the newest row seen. For results kept up to date a little at a time.
-    virtual bool scan_since(const std::string& budget_id, std::int64_t version, std::int64_t after,
+    // In one snapshot: calls `row` for each submission of a budget's `version` that `mark` has not seen
+    // (documents left empty, times given), then `answer` (question, answer) for their demographic
+    // answers, and moves `mark` past them. For results kept up to date a little at a time. On failure
+    // `mark` is unchanged, though some rows may have been delivered.
+    virtual bool scan_since(const std::string& budget_id, std::int64_t version, ScanMark& mark,
                             const std::function<void(const StoredRow&)>& row,
-                            const std::function<void(const std::string&, const std::string&)>& answer, std::int64_t& last,
-                            std::string& error) = 0;
+                            const std::function<void(const std::string&, const std::string&)>& answer, std::string& error) = 0;
     // The newest `limit` comments of a budget, newest first (for publishing).
     virtual bool latest_comments(const std::string& budget_id, std::size_t limit,
                                  const std::function<void(const std::string& submission_id, const std::string& about,

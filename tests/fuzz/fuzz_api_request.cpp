@@ -30,8 +30,8 @@ public:
     bool scan(const std::string&, bool, const std::function<void(const storage::StoredRow&)>&, std::string&) override { return true; }
     bool scan_comments(const std::string&, const std::function<void(const std::string&, const std::string&, const std::string&)>&,
                        std::string&) override { return true; }
-    bool scan_since(const std::string&, std::int64_t, std::int64_t, const std::function<void(const storage::StoredRow&)>&,
-                    const std::function<void(const std::string&, const std::string&)>&, std::int64_t&, std::string&) override {
+    bool scan_since(const std::string&, std::int64_t, storage::ScanMark&, const std::function<void(const storage::StoredRow&)>&,
+                    const std::function<void(const std::string&, const std::string&)>&, std::string&) override {
         return true;
     }
     bool latest_comments(const std::string&, std::size_t,

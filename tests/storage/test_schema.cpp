@@ -283,6 +283,6 @@ BOOST_AUTO_TEST_CASE(one_text_two_dialects) {
 BOOST_AUTO_TEST_CASE(versions_are_numbered_one_by_one) {
     int expected = 1;
     for (const auto& m : storage::migrations()) BOOST_TEST(m.version == expected++);
-    BOOST_TEST(storage::current_schema_version() == 9);
+    BOOST_TEST(storage::current_schema_version() == 10);
 }
 BOOST_AUTO_TEST_SUITE_END()
