@@ -97,6 +97,21 @@ Api::~Api() {
     results_.stop();  // its listener publishes to events_
 }
 
+void Api::rows_committed(const std::string& id, bool from_scratch) {
+    if (from_scratch) ballot_results_.forget();
+    results_.poke();
+    if (!config_.ballots) return;
+    if (!id.empty()) {
+        if (config_.ballots->find(id)) recount(id);
+        return;
+    }
+    {
+        std::lock_guard<std::mutex> lock(tally_mutex_);
+        for (const auto& [ballot_id, edition] : config_.ballots->by_id) tally_due_.insert(ballot_id);
+    }
+    tally_wake_.notify_all();
+}
+
 void Api::recount(const std::string& ballot_id) {
     {
         std::lock_guard<std::mutex> lock(tally_mutex_);

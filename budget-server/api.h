@@ -85,6 +85,9 @@ public:
     const BallotSet* ballots() const { return config_.ballots; }
     // Votes for this ballot were stored elsewhere (paper ballots in the console): count it again.
     void ballot_changed(const std::string& ballot_id) { recount(ballot_id); }
+    // Rows were committed for `id` ("": any) by this or another server: results and tallies look again.
+    // `from_scratch`: count everything again (the database connection came back).
+    void rows_committed(const std::string& id, bool from_scratch = false);
     // Requests still being worked on (used to drain on shutdown).
     int in_flight() const { return in_flight_; }
     // Live results for GET /api/v1/budgets/ID/events: 0 when `id` may be followed (its first event is

@@ -39,6 +39,11 @@ public:
     // `last_row` (may be null) becomes the number of votes counted (the live tally's event id).
     std::optional<std::string> count(const budget::Ballot& ballot, std::string& error, std::int64_t* last_row = nullptr);
 
+    // Every tally read again from the first vote at its next count.
+    void forget() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        tallies_.clear();
+    }
     // The stored votes as a pabulib file (selected by the ballot's rule; dates from the ballot, else
     // from the first and last vote), null with `error`. Made once for each area after the votes
     // change, then the same copy is shared by every request until they change again.

@@ -12,7 +12,14 @@ const char* state_id(ConsultationState s) {
 
 bool ConsultationWindows::load(const BudgetSet& budgets, storage::OfficerStore* store, std::string& error) {
     store_ = store;
-    for (const auto& [id, e] : budgets.current) from_files_[id] = ConsultationWindow{e.budget->opens_at, e.budget->closes_at, false, {}, {}};
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (const auto& [id, e] : budgets.current) from_files_[id] = ConsultationWindow{e.budget->opens_at, e.budget->closes_at, false, {}, {}};
+    }
+    return reload(error);
+}
+
+bool ConsultationWindows::reload(std::string& error) {
     std::map<std::string, storage::WindowOverride> changed;
     if (store_ && !store_->windows(changed, error)) return false;
     std::lock_guard<std::mutex> lock(mutex_);

@@ -31,6 +31,8 @@ class ConsultationWindows {
 public:
     // Starts from the budgets' own dates, then the officers' changes in `store` (may be null).
     bool load(const BudgetSet& budgets, storage::OfficerStore* store, std::string& error);
+    // The officers' changes read again (another server on the database made one).
+    bool reload(std::string& error);
     // A newly published version's own dates replace the old version's (an officer's change still wins).
     void published(const budget::Budget& b);
     ConsultationWindow get(const std::string& budget_id) const;

@@ -22,6 +22,10 @@
 #include "log.h"
 #include "codes_command.h"
 #include "officer_command.h"
+#include "data_lock.h"
+#include "database_commands.h"
+#include "published_versions.h"
+#include "shared_changes.h"
 #include "storage.h"
 
 namespace {
@@ -35,7 +39,10 @@ constexpr const char* kUsage =
     "                     [--secret-file FILE]   (default DATA/secret, made on first start)\n"
     "                     [--max-streams N] [--max-streams-per-address N]   (live results streams; 1024, 16)\n"
     "                     [--stream-lifetime SECONDS] [--stream-idle SECONDS]   (3600, 900; browsers reconnect)\n"
-    "       budget-server officer add|list|remove|password ...   (see budget-server officer --help)\n";
+    "                     [--max-db-connections N]   (PostgreSQL connections this server holds; 12)\n"
+    "       budget-server officer add|list|remove|password ...   (see budget-server officer --help)\n"
+    "       budget-server codes create|count ...   (see budget-server codes --help)\n"
+    "       budget-server migrate|backup|restore (--data DIR | --database URL) [FILE]   (see budget-server backup --help)\n";
 
 int usage(const std::string& why) {
     std::cerr << "budget-server: " << why << "\n" << kUsage;
@@ -60,9 +67,12 @@ int main(int argc, char** argv) {
     std::string data_dir, database_url, token_file, secret_file;
     std::string budgets_dir = "budgets";
     bool have_port = false, trust_proxy = false;
+    std::size_t max_db_connections = 12;
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "codes")
         return server::codes_command(std::vector<std::string>(args.begin() + 1, args.end()), std::cout, std::cerr);
+    if (!args.empty() && (args[0] == "migrate" || args[0] == "backup" || args[0] == "restore"))
+        return server::database_command(args[0], std::vector<std::string>(args.begin() + 1, args.end()), std::cout, std::cerr);
     if (!args.empty() && args[0] == "officer")
         return server::officer_command(std::vector<std::string>(args.begin() + 1, args.end()), std::cin, std::cout, std::cerr);
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -109,6 +119,10 @@ int main(int argc, char** argv) {
             else if (a == "--max-streams-per-address") http.max_streams_per_address = n;
             else if (a == "--stream-lifetime") http.stream_lifetime_seconds = n;
             else http.stream_idle_seconds = n;
+        } else if (a == "--max-db-connections") {
+            if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 4)
+                return usage("--max-db-connections takes a number of at least 4 (the writer, a reader, the console and the listener)");
+            max_db_connections = static_cast<std::size_t>(std::stoi(v));
         } else if (a == "--trusted-proxy") {
             const auto block = server::parse_address_block(v);
             if (!block) return usage("--trusted-proxy takes an address or a block, such as 127.0.0.1 or 10.0.0.0/8, not " + v);
@@ -219,7 +233,16 @@ int main(int argc, char** argv) {
     }
 
     std::string error;
-    auto storage = storage::open_storage(data_dir, database_url, error);
+    // SQLite serves one server: a second on the same folder would make its own caches and throttles.
+    // (budget-tool and the officer and backup commands open the file beside it; they take no lock.)
+    std::filesystem::create_directories(data_dir, ec);
+    server::DataLock data_lock;
+    if (database_url.empty() && !data_lock.take(data_dir, error)) {
+        server::log_line("refusing to start: " + error);
+        return 1;
+    }
+    // Its writer and readers; the console's store and the listener hold one more each.
+    auto storage = storage::open_storage(data_dir, database_url, error, max_db_connections - 2);
     if (!storage) {
         server::log_line(error);
         return 1;
@@ -262,49 +285,11 @@ int main(int argc, char** argv) {
     api_config.erased = &erased;
     const server::Key duplicate_key = secret.derive("duplicat");
     api_config.duplicate_key = &duplicate_key;
-    // Versions published in the console: the newest of file and database is each budget's current one.
-    std::vector<storage::PublishedVersion> published;
-    if (!officers->versions(storage::DocumentKind::Budget, published, error)) {
-        server::log_line("published budget versions: " + error);
+    // Versions published in the console: the newest of file and database is each budget's current one;
+    // profiles published there replace their files', and the budgets that name them carry their digest.
+    if (!server::adopt_published_versions(registry, profiles, nullptr, *officers, error)) {
+        server::log_line("published versions: " + error);
         return 1;
-    }
-    std::vector<storage::StartedConsultation> started;
-    if (!officers->started_consultations(started, error)) {
-        server::log_line("consultations started in the console: " + error);
-        return 1;
-    }
-    const auto started_here = [&](const std::string& id) {
-        return std::any_of(started.begin(), started.end(), [&](const storage::StartedConsultation& s) { return s.id == id; });
-    };
-    for (auto& v : published) {
-        budget::BudgetLoad l = budget::load_budget(v.document_json);
-        if (!l.budget || l.budget->id != v.document_id || (!registry.get()->find(v.document_id) && !started_here(v.document_id))) {
-            server::log_line("warning: published version " + std::to_string(v.version) + " of " + v.document_id +
-                             " is not loaded (its budget file is gone, or it no longer passes the checks)");
-            continue;
-        }
-        server::log_line("budget " + v.document_id + " v" + std::to_string(v.version) + " (published by " + v.published_by + ")");
-        server::BudgetEdition edition = registry.edition(std::move(*l.budget), std::move(v.document_json), v.published_by, v.published_at);
-        edition.restored_from = v.restored_from;
-        registry.add(std::move(edition));
-    }
-    // Profiles published in the console: the newest version of each replaces its file's, and the
-    // budgets that name it carry its digest.
-    std::vector<storage::PublishedVersion> published_profiles;
-    if (!officers->versions(storage::DocumentKind::Profile, published_profiles, error)) {
-        server::log_line("published council profiles: " + error);
-        return 1;
-    }
-    for (auto& v : published_profiles) {
-        budget::ProfileLoad l = budget::load_profile(v.document_json);
-        if (!l.profile || l.profile->id != v.document_id) {
-            server::log_line("warning: published version " + std::to_string(v.version) + " of the profile " + v.document_id +
-                             " is not loaded (it no longer passes the checks)");
-            continue;
-        }
-        server::log_line("council profile " + v.document_id + " v" + std::to_string(v.version) + " (published by " + v.published_by + ")");
-        profiles.put(std::move(*l.profile), {std::move(v.document_json), v.version, v.published_by, v.published_at});
-        registry.repack_naming(v.document_id);
     }
     server::ConsultationWindows windows;
     if (!windows.load(*registry.get(), officers.get(), error)) {
@@ -330,7 +315,39 @@ int main(int argc, char** argv) {
     http.console_drain = [&console] { console.stop(); };
     reports.set_ratings_source([&api](const std::string& id) { return api.results().ratings(id); });
     http.report = [&reports](const server::Request& r) { return reports.handle(r); };
+
+    // Several servers on one PostgreSQL: what another changes reaches this one (shared_changes.h).
+    storage::SharedChanges::Handlers on_change;
+    on_change.rows = [&api](const std::string& id) { api.rows_committed(id); };
+    on_change.reconnected = [&api, &officers] {
+        officers->erasures_changed_elsewhere();  // results count every row again
+        api.rows_committed("", true);
+    };
+    const auto logged = [](const char* what, bool ok, const std::string& why) {
+        if (!ok) server::log_line(std::string("a change made on another server (") + what + ") was not read: " + why);
+    };
+    on_change.topics[storage::topic::kModeration] = [&officers] { officers->moderation_changed_elsewhere(); };
+    on_change.topics[storage::topic::kErasures] = [&officers, &erased, logged] {
+        std::string why;
+        logged("erasures", erased.load(*officers, why), why);
+        officers->erasures_changed_elsewhere();
+    };
+    on_change.topics[storage::topic::kDates] = [&windows, logged] {
+        std::string why;
+        logged("dates", windows.reload(why), why);
+    };
+    on_change.topics[storage::topic::kThresholds] = [&thresholds, &officers, logged] {
+        std::string why;
+        logged("thresholds", thresholds.load(officers.get(), why), why);
+    };
+    on_change.topics[storage::topic::kVersions] = [&registry, &profiles, &windows, &officers, logged] {
+        std::string why;
+        logged("published versions", server::adopt_published_versions(registry, profiles, &windows, *officers, why), why);
+    };
+    storage::SharedChanges shared(database_url, std::move(on_change));
+    shared.start();
     const int code = server::run_http_server(http, api, *storage);
+    shared.stop();
     console.stop();
     return code;
 }

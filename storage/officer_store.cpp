@@ -2,6 +2,7 @@
 #include "officer_store.h"
 
 #include "schema.h"
+#include "shared_changes.h"
 #include "storage.h"
 
 #include <sodium.h>
@@ -217,6 +218,7 @@ StoreStatus OfficerStore::hide_comment(const std::string& budget_id, const std::
                                       {budget_id, submission_id, about, reason, officer, utc_now()}),
                                   error);
     ++moderation_version_;  // after the write, so whoever sees the new count finds the change
+    if (s == StoreStatus::Ok) share(topic::kModeration);
     return s;
 }
 
@@ -226,6 +228,7 @@ StoreStatus OfficerStore::show_comment(const std::string& budget_id, const std::
                                       {budget_id, submission_id, about}),
                                   error);
     ++moderation_version_;
+    if (s == StoreStatus::Ok) share(topic::kModeration);
     return s;
 }
 
@@ -248,6 +251,7 @@ StoreStatus OfficerStore::approve_comment(const std::string& budget_id, const st
                                       {budget_id, submission_id, about, officer, utc_now(), budget_id, submission_id, about}),
                                   error);
     ++moderation_version_;
+    if (s == StoreStatus::Ok) share(topic::kModeration);
     return s;
 }
 
@@ -385,12 +389,14 @@ bool OfficerStore::set_window(const std::string& budget_id, const WindowOverride
         r = run("INSERT INTO consultation_windows (budget_id, opens_at, closes_at, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)",
                 {budget_id, number(w.opens_at), number(w.closes_at), w.changed_by, utc_now()});
     if (!r.ok) error = r.error;
+    else share(topic::kDates);
     return r.ok;
 }
 
 bool OfficerStore::clear_window(const std::string& budget_id, std::string& error) {
     const SqlResult r = run("DELETE FROM consultation_windows WHERE budget_id = ?", {budget_id});
     if (!r.ok) error = r.error;
+    else share(topic::kDates);
     return r.ok;
 }
 
@@ -419,6 +425,7 @@ bool OfficerStore::set_results_threshold(const std::string& budget_id, ResultsTh
         r = run("INSERT INTO results_thresholds (budget_id, responses, changed_by, changed_at) VALUES (?, CAST(? AS BIGINT), ?, ?)",
                 {budget_id, std::to_string(t.responses), t.changed_by, t.changed_at});
     if (!r.ok) error = r.error;
+    else share(topic::kThresholds);
     return r.ok;
 }
 
@@ -529,7 +536,7 @@ StoreStatus OfficerStore::add_version(DocumentKind kind, const std::string& docu
         error = why;
         return status;
     };
-    return in_transaction(error, [&] {
+    const StoreStatus status = in_transaction(error, [&] {
         const SqlResult marked = db_->query(std::string("UPDATE ") + t.drafts + " SET published_version = CAST(? AS BIGINT) WHERE id = CAST(? AS BIGINT) "
                                             "AND published_version IS NULL AND ok = 1",
                                             {std::to_string(version), std::to_string(draft_id)});
@@ -545,6 +552,8 @@ StoreStatus OfficerStore::add_version(DocumentKind kind, const std::string& docu
         }
         return StoreStatus::Ok;
     });
+    if (status == StoreStatus::Ok) share(topic::kVersions);
+    return status;
 }
 
 StoreStatus OfficerStore::add_restored_version(const std::string& budget_id, std::int64_t version, const std::string& document_json,
@@ -552,7 +561,9 @@ StoreStatus OfficerStore::add_restored_version(const std::string& budget_id, std
     const SqlResult r = run("INSERT INTO budget_versions (budget_id, version, budget_json, published_by, published_at, restored_from) "
                             "VALUES (?, CAST(? AS BIGINT), ?, ?, ?, CAST(? AS BIGINT))",
                             {budget_id, std::to_string(version), document_json, officer, utc_now(), std::to_string(restored_from)});
-    return changed(r, error);
+    const StoreStatus status = changed(r, error);
+    if (status == StoreStatus::Ok) share(topic::kVersions);
+    return status;
 }
 
 bool OfficerStore::versions(DocumentKind kind, std::vector<PublishedVersion>& out, std::string& error) {
@@ -627,6 +638,7 @@ StoreStatus OfficerStore::erase_response(const std::string& budget_id, const std
     if (status == StoreStatus::Ok) {
         ++erasure_version_;
         ++moderation_version_;  // published comments look again
+        share(topic::kErasures);
     }
     return status;
 }
@@ -692,6 +704,7 @@ StoreStatus OfficerStore::purge_personal_data(const std::string& budget_id, Purg
     if (status == StoreStatus::Ok) {
         ++erasure_version_;  // results count again (the answers now from their totals)
         ++moderation_version_;
+        share(topic::kErasures);
     }
     return status;
 }
@@ -708,9 +721,20 @@ bool OfficerStore::purges(std::map<std::string, Purge>& out, std::string& error)
 }
 
 StoreStatus OfficerStore::add_consultation(const StartedConsultation& c, std::string& error) {
-    return changed(run("INSERT INTO consultations (id, started_from, created_by, created_at) VALUES (?, ?, ?, ?)",
-                       {c.id, c.started_from, c.created_by, utc_now()}),
-                   error);
+    const StoreStatus status = changed(run("INSERT INTO consultations (id, started_from, created_by, created_at) VALUES (?, ?, ?, ?)",
+                                           {c.id, c.started_from, c.created_by, utc_now()}),
+                                       error);
+    if (status == StoreStatus::Ok) share(topic::kVersions);
+    return status;
+}
+
+// A failure here is logged by no one: the change itself is stored, and the next change of the topic
+// (or a restart) brings the other servers up to date.
+void OfficerStore::share(const char* topic) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    db_->query("INSERT INTO shared_changes (topic, version) VALUES (?, 1) ON CONFLICT (topic) DO UPDATE SET version = shared_changes.version + 1",
+               {std::string(topic)});
+    if (db_->is_postgres()) db_->query("SELECT pg_notify('budget_changes', ?)", {std::string(topic)});
 }
 
 bool OfficerStore::started_consultations(std::vector<StartedConsultation>& out, std::string& error) {

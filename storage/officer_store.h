@@ -226,6 +226,12 @@ public:
     bool erased(std::vector<std::tuple<std::string, std::string, std::string>>& out, std::string& error);
     // Counts erasures made through this store, so results made from stored rows count again.
     std::uint64_t erasure_version() const { return erasure_version_.load(); }
+    // Changes another server on the database made (shared_changes.h): the counts move so caches look again.
+    void moderation_changed_elsewhere() { ++moderation_version_; }
+    void erasures_changed_elsewhere() {
+        ++erasure_version_;
+        ++moderation_version_;
+    }
 
     // Retention: a consultation's comments (rows, and in each stored document), hidden-comment
     // notes, demographic answers (their totals per version and answer kept in their place) and
@@ -251,6 +257,7 @@ public:
 private:
     SqlResult run(std::string_view sql, const std::vector<SqlValue>& params = {});
     StoreStatus in_transaction(std::string& error, const std::function<StoreStatus()>& steps);
+    void share(const char* topic);  // tells the other servers (shared_changes.h)
     std::mutex mutex_;
     std::unique_ptr<SqlDb> db_;
     std::atomic<std::uint64_t> moderation_version_{0};

@@ -2,7 +2,12 @@
 // as SQLite; PostgreSQL's default synchronous_commit=on makes each commit durable.
 #include <libpq-fe.h>
 
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <functional>
+#include <tuple>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -69,19 +74,22 @@ bool each_fetched(PGconn* c, const std::function<void(const PGresult*, int)>& ro
     }
 }
 
-// Idle reader connections kept for reuse: each new one costs PostgreSQL a process. A connection
-// goes back only when healthy and outside any transaction; at most `keep` wait.
+// Reader connections: at most `cap` open at once (a reader waits up to 10 s for one), and idle ones
+// kept for reuse, since each new one costs PostgreSQL a process. A connection goes back only when
+// healthy and outside any transaction.
 class ConnectionPool {
 public:
-    ConnectionPool(std::string url, std::size_t keep) : url_(std::move(url)), keep_(keep) {}
+    ConnectionPool(std::string url, std::size_t cap) : url_(std::move(url)), cap_(std::max<std::size_t>(1, cap)) {}
 
     class Lease {
     public:
         Lease(ConnectionPool* pool, PgConnection c) : pool_(pool), c_(std::move(c)) {}
-        Lease(Lease&&) = default;
+        Lease(Lease&& other) noexcept : pool_(other.pool_), c_(std::move(other.c_)) { other.pool_ = nullptr; }
         Lease& operator=(Lease&&) = delete;
         ~Lease() {
-            if (c_ && PQstatus(c_.get()) == CONNECTION_OK && PQtransactionStatus(c_.get()) == PQTRANS_IDLE) pool_->give_back(std::move(c_));
+            if (!pool_) return;
+            const bool keep = c_ && PQstatus(c_.get()) == CONNECTION_OK && PQtransactionStatus(c_.get()) == PQTRANS_IDLE;
+            pool_->give_back(keep ? std::move(c_) : PgConnection(nullptr, &PQfinish));
         }
         PGconn* get() const { return c_.get(); }
         explicit operator bool() const { return static_cast<bool>(c_); }
@@ -93,38 +101,62 @@ public:
     };
 
     Lease acquire(std::string& error, bool fresh = false) {
-        if (!fresh) {
-            std::lock_guard<std::mutex> lock(mutex_);
-            if (!idle_.empty()) {
-                PgConnection c = std::move(idle_.back());
-                idle_.pop_back();
-                return Lease(this, std::move(c));
-            }
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (!free_.wait_for(lock, std::chrono::seconds(10), [this] { return in_use_ < cap_; })) {
+            error = "all " + std::to_string(cap_) + " database connections of this server are in use";
+            return Lease(nullptr, PgConnection(nullptr, &PQfinish));
         }
-        return Lease(this, connect(url_, error));
+        ++in_use_;
+        if (!fresh && !idle_.empty()) {
+            PgConnection c = std::move(idle_.back());
+            idle_.pop_back();
+            return Lease(this, std::move(c));
+        }
+        lock.unlock();
+        PgConnection c = connect(url_, error);
+        if (!c) {
+            give_back(PgConnection(nullptr, &PQfinish));
+            return Lease(nullptr, std::move(c));
+        }
+        return Lease(this, std::move(c));
     }
+
+    std::size_t in_use() const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return in_use_;
+    }
+    std::size_t cap() const { return cap_; }
 
 private:
     void give_back(PgConnection c) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (idle_.size() < keep_) idle_.push_back(std::move(c));
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            --in_use_;
+            if (c) idle_.push_back(std::move(c));
+        }
+        free_.notify_one();
     }
     std::string url_;
-    std::size_t keep_;
-    std::mutex mutex_;
+    std::size_t cap_;
+    mutable std::mutex mutex_;
+    std::condition_variable free_;
+    std::size_t in_use_ = 0;
     std::vector<PgConnection> idle_;
 };
 
 class PostgresStorage : public Storage {
 public:
-    PostgresStorage(std::string url, PgConnection writer)
-        : url_(std::move(url)), writer_(std::move(writer)), readers_(url_, 8),
+    PostgresStorage(std::string url, PgConnection writer, std::size_t readers)
+        : url_(std::move(url)), writer_(std::move(writer)), readers_(url_, readers),
           committer_([this](std::vector<GroupCommitter::Pending>& b) { write(b); }) {}
     ~PostgresStorage() override { committer_.stop(); }
 
     void insert(NewSubmission s, std::function<void(InsertResult)> done) override { committer_.submit(std::move(s), std::move(done)); }
     void stop() override { committer_.stop(); }
     std::string commit_stats() const override { return describe_commits(committer_); }
+    StorageStats stats() const override {
+        return {committer_.batches(), committer_.written(), retried_batches_.load(), readers_.in_use(), readers_.cap() + 1};
+    }
 
     bool healthy(std::string& why) override {
         // A kept connection may have outlived a restart of the database: a second try is fresh.
@@ -270,10 +302,32 @@ public:
     }
 
 private:
+    // Batches from several servers take their locks in one order (voter codes, then submission ids),
+    // so they cannot deadlock each other; a batch the database still refuses as a deadlock or a
+    // serialization failure is written once more from the start.
     void write(std::vector<GroupCommitter::Pending>& batch) {
+        std::sort(batch.begin(), batch.end(), [](const GroupCommitter::Pending& a, const GroupCommitter::Pending& b) {
+            const bool a_code = !a.submission.code_hash.empty(), b_code = !b.submission.code_hash.empty();
+            return std::tie(b_code, a.submission.budget_id, a.submission.code_hash, a.submission.submission_id) <
+                   std::tie(a_code, b.submission.budget_id, b.submission.code_hash, b.submission.submission_id);
+        });
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            retryable_ = false;
+            write_once(batch);
+            if (!retryable_) return;
+            ++retried_batches_;
+        }
+    }
+
+    void write_once(std::vector<GroupCommitter::Pending>& batch) {
         auto fail_all = [&](const std::string& why) {
             run(writer_.get(), "ROLLBACK");
             for (auto& p : batch) p.result = InsertResult{InsertResult::Kind::Unavailable, 0, "", why};
+        };
+        auto fail_result = [&](const Result& r) {
+            const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
+            retryable_ = state && (std::string(state) == "40001" || std::string(state) == "40P01");
+            fail_all(PQresultErrorMessage(r.get()));
         };
         if (PQstatus(writer_.get()) != CONNECTION_OK) {
             PQreset(writer_.get());  // the database may have come back
@@ -293,7 +347,7 @@ private:
                              {{&s.submission_id, false}, {&s.budget_id, false}, {&version, false}, {&now, false},
                               {&comments, false}, {&balanced, false}, {&s.choices, true}, {&s.document, false}, {&s.ratings, false},
                               {s.duplicate_key.empty() ? nullptr : &s.duplicate_key, false}});
-            if (!ok(ins)) return fail_all(PQresultErrorMessage(ins.get()));
+            if (!ok(ins)) return fail_result(ins);
             if (PQntuples(ins.get()) == 1) {
                 const std::int64_t row_id = int8(ins.get(), 0, 0);
                 p.result = InsertResult{InsertResult::Kind::Inserted, row_id, now, ""};
@@ -302,13 +356,13 @@ private:
                     Result use = run(writer_.get(), "UPDATE voter_codes SET used_by = $1, used_at = $2 WHERE consultation = $3 AND "
                                                     "code_hash = $4 AND used_by IS NULL",
                                      {{&s.submission_id, false}, {&now, false}, {&s.budget_id, false}, {&s.code_hash, false}});
-                    if (!ok(use)) return fail_all(PQresultErrorMessage(use.get()));
+                    if (!ok(use)) return fail_result(use);
                     if (std::string(PQcmdTuples(use.get())) != "1") {
                         Result known = run(writer_.get(), "SELECT 1 FROM voter_codes WHERE consultation = $1 AND code_hash = $2",
                                            {{&s.budget_id, false}, {&s.code_hash, false}});
-                        if (!ok(known)) return fail_all(PQresultErrorMessage(known.get()));
+                        if (!ok(known)) return fail_result(known);
                         Result gone = run(writer_.get(), "DELETE FROM submissions WHERE id = $1", {{&row_text, false}});
-                        if (!ok(gone)) return fail_all(PQresultErrorMessage(gone.get()));
+                        if (!ok(gone)) return fail_result(gone);
                         p.result = InsertResult{PQntuples(known.get()) == 1 ? InsertResult::Kind::CodeUsed : InsertResult::Kind::CodeUnknown,
                                                 0, "", ""};
                         continue;
@@ -318,25 +372,37 @@ private:
                     Result cm = run(writer_.get(), "INSERT INTO comments (submission_row, budget_id, submission_id, about, comment) "
                                                    "VALUES ($1, $2, $3, $4, $5)",
                                     {{&row_text, false}, {&s.budget_id, false}, {&s.submission_id, false}, {&about, false}, {&text, false}});
-                    if (!ok(cm)) return fail_all(PQresultErrorMessage(cm.get()));
+                    if (!ok(cm)) return fail_result(cm);
                 }
                 for (const auto& [q, a] : s.demographics) {
                     Result d = run(writer_.get(), "INSERT INTO demographic_answers (budget_id, question, answer, submission_row) "
                                                   "VALUES ($1, $2, $3, $4)",
                                    {{&s.budget_id, false}, {&q, false}, {&a, false}, {&row_text, false}});
-                    if (!ok(d)) return fail_all(PQresultErrorMessage(d.get()));
+                    if (!ok(d)) return fail_result(d);
                 }
                 continue;
             }
             Result ex = run(writer_.get(), "SELECT id, received_at, document FROM submissions WHERE submission_id = $1",
                             {{&s.submission_id, false}});
-            if (!ok(ex) || PQntuples(ex.get()) != 1) return fail_all(PQresultErrorMessage(ex.get()));
+            if (!ok(ex) || PQntuples(ex.get()) != 1) return fail_result(ex);
             const bool same = value(ex.get(), 0, 2) == s.document;
             p.result = InsertResult{same ? InsertResult::Kind::Duplicate : InsertResult::Kind::Conflict,
                                     int8(ex.get(), 0, 0), value(ex.get(), 0, 1), ""};
         }
-        if (!ok(run(writer_.get(), "COMMIT"))) return fail_all(PQerrorMessage(writer_.get()));
+        // Every server's results and tallies wake when this commits (NOTIFY is sent at COMMIT).
+        std::set<std::string> touched;
+        for (const auto& p : batch)
+            if (p.result.kind == InsertResult::Kind::Inserted) touched.insert(p.submission.budget_id);
+        for (const auto& id : touched) {
+            Result n = run(writer_.get(), "SELECT pg_notify('budget_rows', $1)", {{&id, false}});
+            if (!ok(n)) return fail_result(n);
+        }
+        Result commit = run(writer_.get(), "COMMIT");
+        if (!ok(commit)) return fail_result(commit);
     }
+
+    bool retryable_ = false;  // the last write failed as a deadlock or serialization failure
+    std::atomic<std::uint64_t> retried_batches_{0};
 
     std::string url_;
     PgConnection writer_;
@@ -346,13 +412,14 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Storage> open_postgres_storage(const std::string& url, std::string& error) {
+std::unique_ptr<Storage> open_postgres_storage(const std::string& url, std::size_t max_connections, std::string& error) {
     PgConnection c = connect(url, error);
     if (!c) {
         error = "cannot connect to PostgreSQL: " + error;
         return nullptr;
     }
-    return std::make_unique<PostgresStorage>(url, std::move(c));
+    // The writer holds one; the rest read (at least one).
+    return std::make_unique<PostgresStorage>(url, std::move(c), max_connections > 1 ? max_connections - 1 : 1);
 }
 
 }  // namespace storage

@@ -151,7 +151,7 @@ std::unique_ptr<SqlDb> open_postgres_db(const std::string& url, std::string& err
 }
 
 std::unique_ptr<SqlDb> open_sql_db(const std::string& data_dir, const std::string& database_url, std::string& error) {
-    if (database_url.rfind("postgresql://", 0) == 0 || database_url.rfind("postgres://", 0) == 0)
+    if (is_postgres_url(database_url))
         return open_postgres_db(database_url, error);
     if (!database_url.empty()) {
         error = "--database takes a postgresql:// URL (SQLite is the default and needs no URL)";

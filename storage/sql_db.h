@@ -30,6 +30,9 @@ public:
     virtual bool is_postgres() const = 0;
 };
 
+// Whether --database names PostgreSQL (postgresql:// or postgres://).
+inline bool is_postgres_url(const std::string& url) { return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0; }
+
 // PostgreSQL for a postgresql:// URL, else SQLite: the submissions file in `data_dir`.
 std::unique_ptr<SqlDb> open_sql_db(const std::string& data_dir, const std::string& database_url, std::string& error);
 std::unique_ptr<SqlDb> open_sqlite_db(const std::string& path, std::string& error);

@@ -68,6 +68,14 @@ struct StoredRow {
     std::string ratings;  // resident_ratings.h codes
 };
 
+// What a back end has done since start, for /metrics.
+struct StorageStats {
+    std::uint64_t batches = 0, written = 0;  // group commits, and submissions written by them
+    std::uint64_t retried_batches = 0;       // written again after a deadlock or serialization failure
+    std::size_t connections_in_use = 0;      // reader connections leased now (PostgreSQL)
+    std::size_t connections_cap = 0;         // most connections this back end opens (0: no pool)
+};
+
 class Storage {
 public:
     virtual ~Storage() = default;
@@ -103,6 +111,7 @@ public:
     virtual void stop() = 0;  // finishes queued writes, then stops the writer
     // "N submissions in M commits" since start: how well group commit is batching.
     virtual std::string commit_stats() const = 0;
+    virtual StorageStats stats() const = 0;
 };
 
 // Batches queued inserts: the writer thread takes everything queued, commits it in one
@@ -153,6 +162,8 @@ std::string describe_commits(const GroupCommitter& c);
 std::string utc_now();
 
 // Opens the configured back end: PostgreSQL for a postgresql:// URL, else SQLite in `data_dir`.
-std::unique_ptr<Storage> open_storage(const std::string& data_dir, const std::string& database_url, std::string& error);
+// `max_connections`: PostgreSQL connections this back end may hold (its writer and readers).
+std::unique_ptr<Storage> open_storage(const std::string& data_dir, const std::string& database_url, std::string& error,
+                                      std::size_t max_connections = 8);
 
 }  // namespace storage

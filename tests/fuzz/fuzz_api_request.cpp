@@ -43,6 +43,7 @@ public:
         return true;
     }
     void stop() override {}
+    storage::StorageStats stats() const override { return {}; }
     std::string commit_stats() const override { return ""; }
 
 private:

@@ -4,106 +4,28 @@
 // and the console's forms and a projector's live tally in Chromium through the proxy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import https from 'node:https';
-import net from 'node:net';
 import { chromium } from 'playwright-core';
-import { startServer, freePort, sample, root } from './server_harness.mjs';
+import { startServer, sample } from './server_harness.mjs';
 import { ADMIN, ANALYST, addOfficer } from './console_harness.mjs';
+import { startNginx, site } from './nginx_harness.mjs';
 
 const FUND = 'bro-tegid-community-fund-2027';
-const site = join(root, 'build', 'web', 'site');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-let server, nginx, nginxLog = '', base, port, work;
-
-// The shipped file with the lines marked CHANGE set for this machine; each must be found.
-function siteConfig(upstream, httpPort, tlsPort, cert, key) {
-  const text = readFileSync(join(root, 'deploy', 'nginx', 'budget-simulator.conf'), 'utf8');
-  const changes = [
-    [/^(\s*)server 127\.0\.0\.1:8080;.*$/m, `$1server 127.0.0.1:${upstream};`],
-    [/^(\s*)listen 80;.*$/m, `$1listen 127.0.0.1:${httpPort};`],
-    [/^(\s*)listen 443 ssl http2;.*$/m, `$1listen 127.0.0.1:${tlsPort} ssl http2;`],
-    [/^(\s*)ssl_certificate .*$/m, `$1ssl_certificate ${cert};`],
-    [/^(\s*)ssl_certificate_key .*$/m, `$1ssl_certificate_key ${key};`],
-    [/^(\s*)root .*$/m, `$1root ${site};`],
-  ];
-  let out = text;
-  for (const [pattern, replacement] of changes) {
-    assert.match(out, pattern, `deploy/nginx/budget-simulator.conf has no line ${pattern}`);
-    out = out.replace(pattern, replacement);
-  }
-  const left = out.split('\n').filter((l) => /# CHANGE/.test(l) && !/server_name/.test(l));
-  assert.deepEqual(left, [], 'every CHANGE line but server_name is set by the test');
-  return out;
-}
+let server, nginx, base;
 
 before(async () => {
-  work = mkdtempSync(join(tmpdir(), 'nginx-'));
-  const cert = join(work, 'cert.pem'), key = join(work, 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-                           '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
   server = await startServer({ extra: ['--site', site, '--trusted-proxy', '127.0.0.1', '--trust-proxy', '--rate-per-minute', '6'] });
   addOfficer(server, ADMIN);
   addOfficer(server, ANALYST);
-  port = await freePort();
-  const httpPort = await freePort();
-  writeFileSync(join(work, 'site.conf'), siteConfig(server.port, httpPort, port, cert, key));
-  for (const d of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(work, d));
-  // Debian's nginx.conf, reduced to what a test on loopback needs (its http block: mime.types, gzip on).
-  writeFileSync(join(work, 'nginx.conf'), `
-${process.getuid() === 0 ? 'user root root;' : ''}
-daemon off;
-worker_processes 1;
-pid ${work}/nginx.pid;
-error_log ${work}/error.log warn;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log ${work}/access.log;
-  client_body_temp_path ${work}/body; proxy_temp_path ${work}/proxy; fastcgi_temp_path ${work}/fastcgi;
-  uwsgi_temp_path ${work}/uwsgi; scgi_temp_path ${work}/scgi;
-  sendfile on;
-  gzip on;
-  include ${work}/site.conf;
-}
-`);
-  execFileSync('/usr/sbin/nginx', ['-t', '-p', work, '-c', join(work, 'nginx.conf')], { stdio: 'pipe' });
-  nginx = spawn('/usr/sbin/nginx', ['-p', work, '-c', join(work, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
-  nginx.stderr.on('data', (d) => { nginxLog += d; });
-  base = `https://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (nginx.exitCode !== null) throw new Error(`nginx exited: ${nginxLog}`);
-    if (await new Promise((r) => { const s = net.connect(port, '127.0.0.1', () => { s.destroy(); r(true); }); s.on('error', () => r(false)); })) break;
-    await sleep(25);
-  }
+  nginx = await startNginx([server.port]);
+  ({ base } = nginx);
 });
 
 after(async () => {
-  if (nginx && nginx.exitCode === null) {
-    const exited = new Promise((r) => nginx.on('exit', r));
-    nginx.kill('SIGQUIT');
-    await exited;
-  }
+  await nginx?.stop();
   await server?.stop();
 });
 
-// An HTTPS request through nginx from a chosen loopback address (a client of its own).
-function request(path, { method = 'GET', headers = {}, body, from = '127.0.0.1' } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = https.request({ host: '127.0.0.1', port, path, method, localAddress: from, rejectUnauthorized: false, agent: false,
-                                headers: { ...(body ? { 'Content-Length': Buffer.byteLength(body) } : {}), ...headers } }, (res) => {
-      let text = '';
-      res.on('data', (d) => { text += d; });
-      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const request = (path, options) => nginx.request(path, options);
 
 const signIn = (who, from) => request('/console/sign-in', {
   method: 'POST', from, body: new URLSearchParams({ name: who.name, password: who.password }).toString(),
@@ -191,6 +113,6 @@ test('in Chromium through the proxy: the console\'s sign-in form and a form behi
     await browser.close();
   }
   // The collector saw each client as itself: its log names no address, but its limits did (above); nginx logged no errors.
-  const errors = readFileSync(join(work, 'error.log'), 'utf8').split('\n').filter((l) => /\[(error|crit|alert|emerg)\]/.test(l));
+  const errors = nginx.errors();
   assert.deepEqual(errors, []);
 });
