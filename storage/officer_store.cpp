@@ -728,6 +728,38 @@ StoreStatus OfficerStore::add_consultation(const StartedConsultation& c, std::st
     return status;
 }
 
+bool OfficerStore::sign_in_failures(const std::vector<std::string>& keys, std::int64_t now, std::int64_t window,
+                                    std::map<std::string, std::pair<std::int64_t, std::int64_t>>& out, std::string& error) {
+    out.clear();
+    for (const auto& key : keys) {
+        const SqlResult r = run("SELECT failures, first_at FROM sign_in_failures WHERE key = ? AND first_at > CAST(? AS BIGINT)",
+                                {key, std::to_string(now - window)});
+        if (!r.ok) {
+            error = r.error;
+            return false;
+        }
+        if (!r.rows.empty()) out[key] = {to_int(r.rows[0][0]), to_int(r.rows[0][1])};
+    }
+    return true;
+}
+
+bool OfficerStore::count_sign_in_failure(const std::string& key, std::int64_t now, std::int64_t window, std::string& error) {
+    // Counts past their window go first (this one too, so it starts again), then this failure is added.
+    SqlResult r = run("DELETE FROM sign_in_failures WHERE first_at <= CAST(? AS BIGINT)", {std::to_string(now - window)});
+    if (r.ok)
+        r = run("INSERT INTO sign_in_failures (key, failures, first_at) VALUES (?, 1, CAST(? AS BIGINT)) "
+                "ON CONFLICT (key) DO UPDATE SET failures = sign_in_failures.failures + 1",
+                {key, std::to_string(now)});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
+bool OfficerStore::clear_sign_in_failures(const std::string& key, std::string& error) {
+    const SqlResult r = run("DELETE FROM sign_in_failures WHERE key = ?", {key});
+    if (!r.ok) error = r.error;
+    return r.ok;
+}
+
 // A failure here is logged by no one: the change itself is stored, and the next change of the topic
 // (or a restart) brings the other servers up to date.
 void OfficerStore::share(const char* topic) {

@@ -226,6 +226,13 @@ public:
     bool erased(std::vector<std::tuple<std::string, std::string, std::string>>& out, std::string& error);
     // Counts erasures made through this store, so results made from stored rows count again.
     std::uint64_t erasure_version() const { return erasure_version_.load(); }
+    // Failed sign-ins counted in the database, so servers sharing it throttle together. Keys are
+    // keyed hashes (never a name or an address); a count older than `window` seconds starts again.
+    bool sign_in_failures(const std::vector<std::string>& keys, std::int64_t now, std::int64_t window,
+                          std::map<std::string, std::pair<std::int64_t, std::int64_t>>& out, std::string& error);  // key: (failures, first)
+    bool count_sign_in_failure(const std::string& key, std::int64_t now, std::int64_t window, std::string& error);
+    bool clear_sign_in_failures(const std::string& key, std::string& error);
+    bool is_postgres() const { return db_->is_postgres(); }
     // Changes another server on the database made (shared_changes.h): the counts move so caches look again.
     void moderation_changed_elsewhere() { ++moderation_version_; }
     void erasures_changed_elsewhere() {

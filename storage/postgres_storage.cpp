@@ -304,7 +304,8 @@ public:
 private:
     // Batches from several servers take their locks in one order (voter codes, then submission ids),
     // so they cannot deadlock each other; a batch the database still refuses as a deadlock or a
-    // serialization failure is written once more from the start.
+    // serialization failure is written once more from the start, as is one whose connection was
+    // lost (the database restarted): a row that did commit then answers as a duplicate, never twice.
     void write(std::vector<GroupCommitter::Pending>& batch) {
         std::sort(batch.begin(), batch.end(), [](const GroupCommitter::Pending& a, const GroupCommitter::Pending& b) {
             const bool a_code = !a.submission.code_hash.empty(), b_code = !b.submission.code_hash.empty();
@@ -314,7 +315,7 @@ private:
         for (int attempt = 0; attempt < 2; ++attempt) {
             retryable_ = false;
             write_once(batch);
-            if (!retryable_) return;
+            if (!retryable_ && PQstatus(writer_.get()) == CONNECTION_OK) return;
             ++retried_batches_;
         }
     }

@@ -240,6 +240,11 @@ CREATE TABLE IF NOT EXISTS shared_changes (
   topic TEXT PRIMARY KEY,
   version {INT} NOT NULL
 );
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+  key TEXT PRIMARY KEY,
+  failures {INT} NOT NULL,
+  first_at {INT} NOT NULL
+);
 )sql";
 
 // PostgreSQL alone: the transaction that stored each row, so readers follow commit order, not id order.
@@ -382,7 +387,7 @@ const std::vector<Migration>& migrations() {
         {7, "responses erased at a resident's request, kept only as a keyed hash of their id"},
         {8, "retention: each consultation's purge of personal data, and the totals per answer kept"},
         {9, "comments approved before publishing, and a keyed hash marking likely duplicate responses"},
-        {10, "several servers on one database: changes shared between them, and rows read in commit order"},
+        {10, "several servers on one database: changes shared between them, the sign-in throttle, and rows read in commit order"},
     };
     return list;
 }

@@ -125,10 +125,26 @@ std::int64_t SignInThrottle::wait_for(const std::string& k, int limit, std::chro
     return std::max<std::int64_t>(1, std::chrono::duration_cast<std::chrono::seconds>(it->second.first + window_ - now).count());
 }
 
+// A database that cannot be read leaves the counts in memory to decide.
+std::int64_t SignInThrottle::shared_wait(const std::string& pair, const std::string& address, std::int64_t now) {
+    std::map<std::string, std::pair<std::int64_t, std::int64_t>> counts;
+    std::string error;
+    if (!store_->sign_in_failures({pair, address}, now, window_.count(), counts, error)) return 0;
+    std::int64_t wait = 0;
+    for (const auto& [k, count] : counts) {
+        const int limit = k == pair ? per_name_ : per_address_;
+        if (count.first >= limit) wait = std::max<std::int64_t>(wait, std::max<std::int64_t>(1, count.second + window_.count() - now));
+    }
+    return wait;
+}
+
 std::int64_t SignInThrottle::wait_seconds(std::string_view name, std::string_view address) {
+    const std::string pair = pair_key(name, address), by_address = key('a', address);
+    const std::int64_t shared = store_ ? shared_wait(pair, by_address, std::time(nullptr)) : 0;
     std::lock_guard<std::mutex> lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
-    return std::max(wait_for(pair_key(name, address), per_name_, now), wait_for(key('a', address), per_address_, now));
+    const std::int64_t here = std::max(wait_for(pair, per_name_, now), wait_for(by_address, per_address_, now));
+    return std::max(shared, here);
 }
 
 void SignInThrottle::count(const std::string& k, std::chrono::steady_clock::time_point now) {
@@ -138,6 +154,13 @@ void SignInThrottle::count(const std::string& k, std::chrono::steady_clock::time
 }
 
 void SignInThrottle::failed(std::string_view name, std::string_view address) {
+    if (store_) {
+        std::string error;
+        const std::int64_t now = std::time(nullptr);
+        // Both counts, or neither is trusted: the ones in memory below always go up too.
+        if (store_->count_sign_in_failure(pair_key(name, address), now, window_.count(), error))
+            store_->count_sign_in_failure(key('a', address), now, window_.count(), error);
+    }
     std::lock_guard<std::mutex> lock(mutex_);
     const auto now = std::chrono::steady_clock::now();
     if (counts_.size() > 100000) counts_.clear();  // bounded memory under a flood (the window starts again)
@@ -146,6 +169,10 @@ void SignInThrottle::failed(std::string_view name, std::string_view address) {
 }
 
 void SignInThrottle::succeeded(std::string_view name, std::string_view address) {
+    if (store_) {
+        std::string error;
+        store_->clear_sign_in_failures(pair_key(name, address), error);
+    }
     std::lock_guard<std::mutex> lock(mutex_);
     counts_.erase(pair_key(name, address));
 }

@@ -2,6 +2,7 @@
 // rule, random 256-bit session ids stored only as hashes, CSRF tokens derived from the session,
 // and the sign-in throttle (per name and per address, keyed hashes held in memory only).
 #pragma once
+#include "officer_store.h"
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -38,10 +39,15 @@ bool same_secret(std::string_view a, std::string_view b);  // constant time
 // Failed sign-ins: after `per_name` failures for one name from one address, or `per_address` from
 // one address, within `window`, further attempts from that address wait until the window has passed.
 // Nothing counted for a name alone refuses anyone, so failures from elsewhere never lock an officer
-// out. Names and addresses are held as keyed hashes (a random key per process), never as text.
+// out. Names and addresses are held as keyed hashes (under the console's key), never as text: in
+// memory for one server, or, given a PostgreSQL store, in the database so that every server sharing
+// it counts the same failures (an attacker gains nothing by spreading attempts over them).
 class SignInThrottle {
 public:
     SignInThrottle(int per_name = 5, int per_address = 20, std::chrono::seconds window = std::chrono::minutes(15));
+    // Counts kept in `store` from now on (before any request). When the database fails, the counts
+    // in memory stand in, so a failing database never lets attempts through unthrottled.
+    void share_through(storage::OfficerStore* store) { store_ = store; }
     // Seconds to wait, or 0 when an attempt may go ahead.
     std::int64_t wait_seconds(std::string_view name, std::string_view address);
     void failed(std::string_view name, std::string_view address);
@@ -56,8 +62,10 @@ private:
     std::string pair_key(std::string_view name, std::string_view address) const;
     std::int64_t wait_for(const std::string& k, int limit, std::chrono::steady_clock::time_point now);
     void count(const std::string& k, std::chrono::steady_clock::time_point now);
+    std::int64_t shared_wait(const std::string& pair, const std::string& address, std::int64_t now);
     int per_name_, per_address_;
     std::chrono::seconds window_;
+    storage::OfficerStore* store_ = nullptr;
     std::mutex mutex_;
     std::map<std::string, Count> counts_;
 };

@@ -35,6 +35,8 @@ bool is_hex64(const std::string& s) {
 
 Console::Console(ConsoleConfig config, storage::Storage& storage, storage::OfficerStore& officers, const Templates& templates)
     : config_(std::move(config)), storage_(storage), officers_(officers), templates_(templates) {
+    // Servers sharing a PostgreSQL count failed sign-ins together; one SQLite server, in memory.
+    if (officers_.is_postgres()) throttle_.share_through(&officers_);
     // Scheduled publishes: looked at each second, published by this thread when due.
     scheduler_ = std::thread([this] {
         std::unique_lock<std::mutex> lock(scheduler_mutex_);

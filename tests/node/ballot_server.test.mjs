@@ -7,53 +7,13 @@ import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, startPostgres, post, toolBin, budgetsDir, sample } from './server_harness.mjs';
+import { startServer, startPostgres, post, toolBin, budgetsDir, sample, openEvents } from './server_harness.mjs';
 
 const ID = 'bro-tegid-community-fund-2027';
 
 function vote(projects, n, { ballot = ID, version = 1 } = {}) {
   return JSON.stringify({ format: 'pb-ballot-vote', format_version: 1, submission_id: `vote-${String(n).padStart(6, '0')}`,
                           ballot: { id: ballot, version }, language: 'en', projects });
-}
-
-// An event stream as a projector's tally reads it: each event's id and parsed data, in order.
-async function openEvents(base, id, lastEventId) {
-  const controller = new AbortController();
-  const res = await fetch(`${base}/api/v1/budgets/${id}/events`,
-    { signal: controller.signal, headers: lastEventId === undefined ? {} : { 'Last-Event-ID': String(lastEventId) } });
-  const events = [];
-  const waiters = [];
-  (async () => {
-    const decoder = new TextDecoder();
-    let text = '';
-    try {
-      for await (const chunk of res.body) {
-        text += decoder.decode(chunk, { stream: true });
-        let end;
-        while ((end = text.indexOf('\n\n')) >= 0) {
-          const block = text.slice(0, end);
-          text = text.slice(end + 2);
-          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]));
-          if (!fields.data) continue;
-          events.push({ id: Number(fields.id), event: fields.event, data: JSON.parse(fields.data), at: performance.now() });
-          waiters.splice(0).forEach((w) => w());
-        }
-      }
-    } catch { /* aborted */ }
-  })();
-  return {
-    res, events,
-    async next(predicate, timeout = 5000) {
-      const deadline = performance.now() + timeout;
-      for (;;) {
-        const found = events.find(predicate);
-        if (found) return found;
-        if (performance.now() > deadline) throw new Error('no such event within ' + timeout + ' ms');
-        await new Promise((r) => { waiters.push(r); setTimeout(r, 50); });
-      }
-    },
-    close: () => controller.abort(),
-  };
 }
 
 for (const backend of ['sqlite', 'postgresql']) {

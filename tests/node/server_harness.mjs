@@ -65,8 +65,9 @@ export function budgetsDir() {
 }
 
 // `env`: more environment for the server (a test moves its clock with libfaketime's FAKETIME).
-export async function startServer({ dataDir, database = '', budgets = budgetsDir(), extra = [], env = {} } = {}) {
-  const port = await freePort();
+// `port`: the one to listen on (a server restarted where a proxy expects it), else a free one.
+export async function startServer({ dataDir, database = '', budgets = budgetsDir(), extra = [], env = {}, port } = {}) {
+  port = port || await freePort();
   dataDir = dataDir || mkdtempSync(join(tmpdir(), 'server-data-'));
   const tokenFile = join(dataDir + '-token');
   writeFileSync(tokenFile, TOKEN + '\n');
@@ -135,7 +136,47 @@ export async function startPostgres() {
   start();
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
-    stop: () => asPostgres('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']),
+    stop: (mode = 'fast') => asPostgres('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']),
     start,
+  };
+}
+
+// An event stream as a projector's tally reads it: each event's id and parsed data, in order.
+export async function openEvents(base, id, lastEventId) {
+  const controller = new AbortController();
+  const res = await fetch(`${base}/api/v1/budgets/${id}/events`,
+    { signal: controller.signal, headers: lastEventId === undefined ? {} : { 'Last-Event-ID': String(lastEventId) } });
+  const events = [];
+  const waiters = [];
+  (async () => {
+    const decoder = new TextDecoder();
+    let text = '';
+    try {
+      for await (const chunk of res.body) {
+        text += decoder.decode(chunk, { stream: true });
+        let end;
+        while ((end = text.indexOf('\n\n')) >= 0) {
+          const block = text.slice(0, end);
+          text = text.slice(end + 2);
+          const fields = Object.fromEntries(block.split('\n').filter((l) => !l.startsWith(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]));
+          if (!fields.data) continue;
+          events.push({ id: Number(fields.id), event: fields.event, data: JSON.parse(fields.data), at: performance.now() });
+          waiters.splice(0).forEach((w) => w());
+        }
+      }
+    } catch { /* aborted */ }
+  })();
+  return {
+    res, events,
+    async next(predicate, timeout = 5000) {
+      const deadline = performance.now() + timeout;
+      for (;;) {
+        const found = events.find(predicate);
+        if (found) return found;
+        if (performance.now() > deadline) throw new Error('no such event within ' + timeout + ' ms');
+        await new Promise((r) => { waiters.push(r); setTimeout(r, 50); });
+      }
+    },
+    close: () => controller.abort(),
   };
 }
