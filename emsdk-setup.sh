@@ -35,7 +35,8 @@ base_packages=(cmake ninja-build g++ make git ca-certificates xz-utils pkg-confi
   nlohmann-json3-dev libboost-test-dev libboost-dev
   clang llvm libclang-rt-14-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql libbrotli-dev
-  libsodium-dev libctemplate-dev libcli11-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev python3-openpyxl poppler-utils
+  libsodium-dev libctemplate-dev libcli11-dev libxlsxwriter-dev libzip-dev libexpat1-dev libqrencode-dev prometheus-cpp-dev
+  python3-openpyxl poppler-utils
   fonts-dejavu-core fonts-noto-core fonttools brotli gzip
   chromium nginx openssl libreoffice-calc-nogui faketime)
 # Node.js: keep the machine's own node/npm when present (a repacked nodejs conflicts with Debian's npm).

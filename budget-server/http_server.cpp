@@ -671,6 +671,7 @@ private:
         char line[64];
         std::snprintf(line, sizeof line, " %d %.1fms", status, ms);
         log_line(log_safe(method_.empty() ? "-" : method_, 16) + " " + (target_.empty() ? "-" : log_safe(target_.substr(0, target_.find('?')))) + line);
+        if (config_.observe) config_.observe(std::string_view(target_).substr(0, target_.find('?')), status, ms / 1000);
     }
 
     void close() {
@@ -831,5 +832,7 @@ int run_http_server(const HttpConfig& given, Api& api, storage::Storage& storage
     log_line("stopped cleanly");
     return 0;
 }
+
+int open_streams() { return g_streams.load(); }
 
 }  // namespace server

@@ -51,6 +51,8 @@ struct HttpConfig {
     std::function<Response(const Request&)> report;
     // On SIGTERM, after the API's requests: finishes the console's queued work while the I/O still runs.
     std::function<void()> console_drain;
+    // Told of each answered request: its path (query left off), status and seconds taken (metrics).
+    std::function<void(std::string_view path, int status, double seconds)> observe;
 };
 
 // Runs until SIGTERM or SIGINT, then stops accepting, finishes requests in flight, and returns 0.
@@ -59,5 +61,7 @@ struct HttpConfig {
 constexpr std::size_t kUploadLimit = (10u << 20) + (64u << 10);
 
 int run_http_server(const HttpConfig& config, Api& api, storage::Storage& storage);
+// Live results streams open now (for metrics).
+int open_streams();
 
 }  // namespace server

@@ -40,6 +40,7 @@ constexpr const char* kUsage =
     "                     [--max-streams N] [--max-streams-per-address N]   (live results streams; 1024, 16)\n"
     "                     [--stream-lifetime SECONDS] [--stream-idle SECONDS]   (3600, 900; browsers reconnect)\n"
     "                     [--max-db-connections N]   (PostgreSQL connections this server holds; 12)\n"
+    "                     [--metrics-port N]   (Prometheus text at http://127.0.0.1:N/metrics; none by default)\n"
     "       budget-server officer add|list|remove|password ...   (see budget-server officer --help)\n"
     "       budget-server codes create|count ...   (see budget-server codes --help)\n"
     "       budget-server migrate|backup|restore (--data DIR | --database URL) [FILE]   (see budget-server backup --help)\n";
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
     std::string budgets_dir = "budgets";
     bool have_port = false, trust_proxy = false;
     std::size_t max_db_connections = 12;
+    unsigned short metrics_port = 0;
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && args[0] == "codes")
         return server::codes_command(std::vector<std::string>(args.begin() + 1, args.end()), std::cout, std::cerr);
@@ -119,6 +121,10 @@ int main(int argc, char** argv) {
             else if (a == "--max-streams-per-address") http.max_streams_per_address = n;
             else if (a == "--stream-lifetime") http.stream_lifetime_seconds = n;
             else http.stream_idle_seconds = n;
+        } else if (a == "--metrics-port") {
+            if (v.empty() || v.size() > 5 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) == 0 || std::stoi(v) > 65535)
+                return usage("--metrics-port takes a number from 1 to 65535");
+            metrics_port = static_cast<unsigned short>(std::stoi(v));
         } else if (a == "--max-db-connections") {
             if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos || std::stoi(v) < 4)
                 return usage("--max-db-connections takes a number of at least 4 (the writer, a reader, the console and the listener)");
@@ -303,6 +309,25 @@ int main(int argc, char** argv) {
         return 1;
     }
     api_config.thresholds = &thresholds;
+    // Metrics: counted always (cheaply), served only when --metrics-port is given.
+    const storage::SharedChanges* shared_seen = nullptr;  // set once listening starts
+    server::Metrics metrics([&storage, &shared_seen, &database_url, max_db_connections] {
+        const storage::StorageStats s = storage->stats();
+        server::Metrics::Gauges g;
+        g.streams_open = server::open_streams();
+        g.db_connections_in_use = static_cast<std::int64_t>(s.connections_in_use);
+        g.db_connections_max = database_url.empty() ? 0 : static_cast<std::int64_t>(max_db_connections);
+        g.watermark_lag = s.watermark_lag;
+        g.batches_retried = s.retried_batches;
+        if (shared_seen) {
+            g.listen_notifications = shared_seen->notifications();
+            g.listen_reconnects = shared_seen->reconnects();
+        }
+        return g;
+    });
+    storage->on_batch([&metrics](std::size_t n) { metrics.batch(n); });
+    api_config.metrics = &metrics;
+    http.observe = [&metrics](std::string_view path, int status, double seconds) { metrics.request(path, status, seconds); };
     server::Api api(std::move(api_config), *storage);
     server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys, public_url,
                                       [&api](const std::string& id) { api.ballot_changed(id); }, &thresholds, &profiles, &reports,
@@ -346,7 +371,17 @@ int main(int argc, char** argv) {
     };
     storage::SharedChanges shared(database_url, std::move(on_change));
     shared.start();
+    shared_seen = &shared;
+    server::MetricsListener metrics_listener(metrics, metrics_port);
+    if (metrics_port != 0) {
+        if (!metrics_listener.start(error)) {
+            server::log_line("refusing to start: " + error);
+            return 1;
+        }
+        server::log_line("metrics on http://127.0.0.1:" + std::to_string(metrics_port) + "/metrics");
+    }
     const int code = server::run_http_server(http, api, *storage);
+    metrics_listener.stop();
     shared.stop();
     console.stop();
     return code;

@@ -58,6 +58,7 @@ void GroupCommitter::run() {
             std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count());
         ++batches_;
         written_ += batch.size();
+        if (on_batch_) on_batch_(batch.size());
         {
             std::lock_guard<std::mutex> lock(answer_mutex_);
             answers_.push_back(std::move(batch));

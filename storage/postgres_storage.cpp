@@ -155,8 +155,9 @@ public:
     void stop() override { committer_.stop(); }
     std::string commit_stats() const override { return describe_commits(committer_); }
     StorageStats stats() const override {
-        return {committer_.batches(), committer_.written(), retried_batches_.load(), readers_.in_use(), readers_.cap() + 1};
+        return {committer_.batches(), committer_.written(), retried_batches_.load(), readers_.in_use(), readers_.cap() + 1, watermark_lag_.load()};
     }
+    void on_batch(std::function<void(std::size_t)> observer) override { committer_.on_batch(std::move(observer)); }
 
     bool healthy(std::string& why) override {
         // A kept connection may have outlived a restart of the database: a second try is fresh.
@@ -248,9 +249,11 @@ public:
         // Every transaction below the snapshot's xmin has ended, so rows from them can be forgotten;
         // rows from newer ones are remembered in `recent` so the next read skips them.
         if (!ok(run(c.get(), "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))) { error = PQerrorMessage(c.get()); return false; }
-        Result snapshot = run(c.get(), "SELECT pg_snapshot_xmin(pg_current_snapshot())::text");
+        Result snapshot = run(c.get(), "SELECT pg_snapshot_xmin(s)::text, (pg_snapshot_xmax(s)::text::numeric - pg_snapshot_xmin(s)::text::numeric)::bigint "
+                                       "FROM pg_current_snapshot() s");
         if (!ok(snapshot) || PQntuples(snapshot.get()) != 1) { error = PQresultErrorMessage(snapshot.get()); return false; }
         const std::string xmin = value(snapshot.get(), 0, 0);
+        watermark_lag_ = int8(snapshot.get(), 0, 1);
         const std::string after_text = std::to_string(mark.after_row), version_text = std::to_string(version);
         const std::string* since = mark.xmin.empty() ? nullptr : &mark.xmin;
         if (!ok(run(c.get(), "DECLARE rows NO SCROLL CURSOR FOR SELECT id, has_comments, choices, balanced, budget_version, received_at, ratings, "
@@ -404,6 +407,7 @@ private:
 
     bool retryable_ = false;  // the last write failed as a deadlock or serialization failure
     std::atomic<std::uint64_t> retried_batches_{0};
+    std::atomic<std::int64_t> watermark_lag_{0};
 
     std::string url_;
     PgConnection writer_;

@@ -74,6 +74,7 @@ struct StorageStats {
     std::uint64_t retried_batches = 0;       // written again after a deadlock or serialization failure
     std::size_t connections_in_use = 0;      // reader connections leased now (PostgreSQL)
     std::size_t connections_cap = 0;         // most connections this back end opens (0: no pool)
+    std::int64_t watermark_lag = 0;          // transactions between the last read's watermark and the newest (PostgreSQL)
 };
 
 class Storage {
@@ -112,6 +113,8 @@ public:
     // "N submissions in M commits" since start: how well group commit is batching.
     virtual std::string commit_stats() const = 0;
     virtual StorageStats stats() const = 0;
+    // Called on the writer thread with the size of each group commit (set before any insert).
+    virtual void on_batch(std::function<void(std::size_t)> observer) = 0;
 };
 
 // Batches queued inserts: the writer thread takes everything queued, commits it in one
@@ -129,6 +132,7 @@ public:
     ~GroupCommitter();
     void submit(NewSubmission s, std::function<void(InsertResult)> done);
     void stop();
+    void on_batch(std::function<void(std::size_t)> observer) { on_batch_ = std::move(observer); }
     std::uint64_t batches() const { return batches_; }
     std::uint64_t written() const { return written_; }
     // Time in the writer, in microseconds: writing batches (statements and commit), and answering them.
@@ -139,6 +143,7 @@ private:
     void run();
     void answer();
     WriteBatch write_;
+    std::function<void(std::size_t)> on_batch_;
     std::size_t max_batch_;
     std::mutex mutex_;
     std::condition_variable wake_;

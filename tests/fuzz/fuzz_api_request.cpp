@@ -44,6 +44,7 @@ public:
     }
     void stop() override {}
     storage::StorageStats stats() const override { return {}; }
+    void on_batch(std::function<void(std::size_t)>) override {}
     std::string commit_stats() const override { return ""; }
 
 private:
