@@ -6,29 +6,15 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { startServer, startPostgres, sample, post, queryDatabase, openEvents, serverBin } from './server_harness.mjs';
+import { startPostgres, sample, post, queryDatabase, openEvents, serverBin } from './server_harness.mjs';
+import { startCluster, until } from './cluster_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN } from './console_harness.mjs';
-import { startNginx, site } from './nginx_harness.mjs';
+import { startNginx } from './nginx_harness.mjs';
 
 const DISTRICT = 'eastbrook-district-2026';
 const COUNTY = 'northmoor-county-2026';
 const FUND = 'bro-tegid-community-fund-2027';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// Polls `read` until `ok(value)` or `ms` pass; returns the last value.
-async function until(read, ok, ms = 10000) {
-  const end = Date.now() + ms;
-  let value;
-  for (;;) {
-    value = await read();
-    if (ok(value) || Date.now() > end) return value;
-    await sleep(50);
-  }
-}
 
 const countOf = async (base) => (await (await fetch(`${base}/api/v1/budgets/${DISTRICT}/results`)).json()).count;
 
@@ -80,22 +66,6 @@ describe('rows that commit out of id order', () => {
     assert.equal(await until(() => countOf(server.base), (n) => n === 4), 4, 'and nothing is counted twice');
   });
 });
-
-// Three servers on one PostgreSQL, sharing one secret file, as docs/hosting.md sets them up.
-async function startCluster(pg, count = 3) {
-  const work = mkdtempSync(join(tmpdir(), 'cluster-'));
-  const secretFile = join(work, 'secret');
-  writeFileSync(secretFile, randomBytes(32).toString('hex') + '\n', { mode: 0o600 });
-  const common = ['--secret-file', secretFile, '--site', site, '--trusted-proxy', '127.0.0.1', '--trust-proxy',
-                  '--rate-per-minute', '100000', '--max-db-connections', '6'];
-  const nodes = await Promise.all(Array.from({ length: count }, () => startServer({ database: pg.url, extra: common })));
-  const restart = async (i) => {
-    const { port, dataDir } = nodes[i];
-    nodes[i] = await startServer({ database: pg.url, extra: common, port, dataDir });
-    return nodes[i];
-  };
-  return { nodes, restart, stop: () => Promise.all(nodes.map((n) => n.stop())) };
-}
 
 describe('twenty cold starts of three servers at once on an empty database', () => {
   let pg;
