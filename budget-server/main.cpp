@@ -369,6 +369,7 @@ int main(int argc, char** argv) {
         std::string why;
         logged("published versions", server::adopt_published_versions(registry, profiles, &windows, *officers, why), why);
     };
+    on_change.topics[storage::topic::kSchedules] = [&console] { console.schedules_changed_elsewhere(); };
     storage::SharedChanges shared(database_url, std::move(on_change));
     shared.start();
     shared_seen = &shared;

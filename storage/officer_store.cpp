@@ -784,11 +784,15 @@ StoreStatus OfficerStore::schedule_publish(const ScheduledPublish& s, std::strin
     const SqlResult r = run("INSERT INTO scheduled_publishes (budget_id, draft_id, publish_at, scheduled_by, scheduled_at) "
                             "VALUES (?, CAST(? AS BIGINT), CAST(? AS BIGINT), ?, ?)",
                             {s.budget_id, std::to_string(s.draft_id), std::to_string(s.publish_at), s.scheduled_by, utc_now()});
-    return changed(r, error);
+    const StoreStatus status = changed(r, error);
+    if (status == StoreStatus::Ok) share(topic::kSchedules);
+    return status;
 }
 
 StoreStatus OfficerStore::cancel_publish(const std::string& budget_id, std::string& error) {
-    return changed(run("DELETE FROM scheduled_publishes WHERE budget_id = ?", {budget_id}), error);
+    const StoreStatus status = changed(run("DELETE FROM scheduled_publishes WHERE budget_id = ?", {budget_id}), error);
+    if (status == StoreStatus::Ok) share(topic::kSchedules);
+    return status;
 }
 
 bool OfficerStore::scheduled_publishes(std::vector<ScheduledPublish>& out, std::string& error) {

@@ -22,6 +22,7 @@ constexpr const char* kErasures = "erasures";          // responses erased, pers
 constexpr const char* kDates = "dates";                // consultation dates changed in the console
 constexpr const char* kThresholds = "thresholds";      // results thresholds
 constexpr const char* kVersions = "versions";          // budgets or profiles published, consultations started
+constexpr const char* kSchedules = "schedules";        // publishes scheduled or cancelled
 }  // namespace topic
 
 // The NOTIFY channels: rows committed (payload: the budget id) and changes (payload: the topic).

@@ -76,6 +76,9 @@ public:
     Console(const Console&) = delete;
     Console& operator=(const Console&) = delete;
     void stop();
+    // Another server on the database scheduled or cancelled a publish: whichever server's clock
+    // reaches it first publishes it (the others find the draft published and leave it).
+    void schedules_changed_elsewhere() { note_schedule_changed(); }
     // Publishes every scheduled draft whose time has come (the scheduler thread calls it each second).
     void publish_due(std::int64_t now);
     // Purges each closed consultation's personal data once its retain_days after the close (and the

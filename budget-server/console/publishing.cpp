@@ -269,6 +269,7 @@ void Console::publish_due(std::int64_t now) {
         storage::DocumentDraft draft;
         const storage::StoreStatus found = officers_.find_draft(storage::DocumentKind::Budget, s.draft_id, draft, error);
         if (found == storage::StoreStatus::Unavailable) return;  // tried again on the next tick
+        if (found == storage::StoreStatus::Ok && draft.published_version) continue;  // another server on the database published it
         std::int64_t version = 0;
         const PublishOutcome outcome = found == storage::StoreStatus::Ok && draft.document_id == s.budget_id
                                            ? publish_version(draft, s.scheduled_by, version)

@@ -6,7 +6,10 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { startPostgres, sample, post, queryDatabase, openEvents, serverBin } from './server_harness.mjs';
+import { mkdtempSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { startServer, startPostgres, sample, post, queryDatabase, openEvents, serverBin, root } from './server_harness.mjs';
 import { startCluster, until } from './cluster_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN } from './console_harness.mjs';
 import { startNginx } from './nginx_harness.mjs';
@@ -73,10 +76,13 @@ describe('twenty cold starts of three servers at once on an empty database', () 
   after(() => pg?.stop());
 
   test('every start succeeds, and the schema is made once', async () => {
+    // One small budget: what is raced here is the schema, not the loading of budgets.
+    const budgets = mkdtempSync(join(tmpdir(), 'budgets-'));
+    copyFileSync(join(root, 'budgets', `${DISTRICT}.json`), join(budgets, `${DISTRICT}.json`));
     const started = [];
     for (let round = 0; round < 20; round++) {
       queryDatabase(pg, '', 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
-      const cluster = await startCluster(pg);
+      const cluster = await startCluster(pg, 3, budgets);
       try {
         for (const node of cluster.nodes) {
           assert.equal(node.proc.exitCode, null, `round ${round}: a server exited: ${node.log()}`);
