@@ -70,8 +70,9 @@ struct Loaded {
     std::vector<BallotVote> votes;
 };
 
-std::optional<Loaded> load_pabulib(const std::string& path, const std::string& id) {
-    const PabulibLimits limits;
+std::optional<Loaded> load_pabulib(const std::string& path, const std::string& id, bool strict) {
+    PabulibLimits limits;
+    limits.strict = strict;
     const auto text = read(path, limits.max_bytes + 1);
     if (!text) return std::nullopt;
     Problems problems, warnings;
@@ -93,13 +94,14 @@ struct PbOptions {
     std::string id, area;
     std::optional<CountingRule> rule;
     bool as_json = false;
+    bool strict = false;  // pabulib quirks refused, not mended
     tool::SampleOptions sample;
 };
 
 int cmd_import(const PbOptions& o) {
     const std::vector<std::string> files = o.files();
     const std::string& id = o.id;
-    auto in = load_pabulib(files[0], id.empty() ? id_from_path(files[0]) : id);
+    auto in = load_pabulib(files[0], id.empty() ? id_from_path(files[0]) : id, o.strict);
     if (!in) return 1;
     // The ballot file must load as any other would (an --id that is not an id, for one).
     const std::string json = ballot_json(in->ballot);
@@ -138,7 +140,7 @@ int cmd_count(const PbOptions& o) {
     const bool as_json = o.as_json;
     std::optional<Loaded> in;
     if (files.size() == 1 && ends_with(files[0], ".pb")) {
-        in = load_pabulib(files[0], id_from_path(files[0]));
+        in = load_pabulib(files[0], id_from_path(files[0]), o.strict);
     } else if (files.size() == 2) {
         if (auto b = load_ballot_file(files[0])) {
             if (auto votes = load_votes(*b, files[1], VoteCheck::Structure)) in = Loaded{std::move(*b), std::move(*votes)};
@@ -215,6 +217,8 @@ void add_pb_commands(CLI::App& app, tool::Outcome& outcome) {
     auto* import = files(tool::add_command(*pb, "import", "a pabulib file (approval) as a ballot and its votes", outcome,
                                            [] { return cmd_import(o); }), {"FILE.pb", "BALLOT.json", "VOTES.jsonl"});
     import->add_option("--id", o.id, "the ballot's id (default: from the file's name)");
+    const char* strict_help = "refuse a pabulib file's known quirks (a project twice in a vote, an empty item) instead of mending them with a warning";
+    import->add_flag("--strict", o.strict, strict_help);
     auto* exported = files(tool::add_command(*pb, "export", "a ballot and votes as pabulib, selected by its rule (one area a file)",
                                              outcome, [] { return cmd_export(o); }), {"BALLOT.json", "VOTES.jsonl", "OUT.pb"});
     exported->add_option("--area", o.area, "the area, for a ballot with areas");
@@ -224,6 +228,7 @@ void add_pb_commands(CLI::App& app, tool::Outcome& outcome) {
         o.rule = r == "greedy" ? CountingRule::Greedy : CountingRule::EqualShares;
     }, "greedy or equal-shares (default: the ballot's own)")->check(CLI::IsMember({"greedy", "equal-shares"}));
     count->add_flag("--json", o.as_json, "the count as JSON, with every round");
+    count->add_flag("--strict", o.strict, strict_help);
     files(tool::add_command(*pb, "validate", "check a ballot, and votes against its rule", outcome, [] { return cmd_validate(o); }),
           {"BALLOT.json", "VOTES.jsonl"}, 1);
     auto* sample = tool::add_command(*pb, "sample", "votes that keep the ballot's rule, as JSON lines", outcome,

@@ -334,4 +334,31 @@ BOOST_AUTO_TEST_CASE(random_instances_match_the_reference) {
     BOOST_TEST(differs_from_greedy > 100);
 }
 
+// Three voters, B = 90: v1 alone wants p (40); v2 and v3 want s (10) and w (70). At 30 each s is
+// funded; w needs 35 each from what v2 and v3 keep, and p 40 from v1, so Add1 raises the money; at 40
+// each s, w and p would spend 120, over B, so Add1 keeps 39 each: {s}, spending 10 of 90.
+BOOST_AUTO_TEST_CASE(greedy_completion_spends_what_add1_leaves_by_votes) {
+    ApprovalElection e;
+    e.budget = 90;
+    e.add1_step = 1;
+    e.costs = {40, 10, 70};  // p, s, w
+    e.ballots = {{0}, {1, 2}, {1, 2}};
+    Problems problems;
+    auto o = count_equal_shares(e, problems);
+    BOOST_REQUIRE(o);
+    BOOST_TEST(winners(*o) == (std::vector<std::size_t>{1}));
+    BOOST_TEST(o->per_voter_budget.to_string() == "39");
+    BOOST_TEST(o->add1_steps == 9);
+    BOOST_TEST(o->spent == 10);
+    BOOST_TEST(!is_exhaustive(e, *o));
+    // Then by votes: w (2 votes, 70 of the 80 left), not p (40 of the 10 then left).
+    complete_greedily(e, *o);
+    BOOST_TEST(winners(*o) == (std::vector<std::size_t>{1, 2}));
+    BOOST_TEST(!o->winners[0].completion);
+    BOOST_TEST(o->winners[1].completion);
+    BOOST_TEST(o->winners[1].payments.empty());
+    BOOST_TEST(o->spent == 80);
+    BOOST_TEST(is_exhaustive(e, *o));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

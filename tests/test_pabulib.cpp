@@ -63,7 +63,9 @@ BOOST_AUTO_TEST_CASE(reads_an_approval_file) {
     const auto in = import_pabulib(kFile, "testowo-2024", problems, warnings);
     BOOST_TEST(formatted(problems).empty());
     BOOST_TEST(formatted(warnings) == (std::vector<std::string>{
-        "in.pb: 1 vote chooses fewer or more projects than min_length/max_length allow; it is kept [pabulib.votes_break_rule]"}));
+        "in.pb:29: voter 14 chose no project: kept as a voter who chose nothing [pabulib.empty_vote]",
+        "in.pb: 1 vote chooses fewer or more projects than min_length/max_length allow; it is kept [pabulib.votes_break_rule]"}),
+        boost::test_tools::per_element());
     BOOST_REQUIRE(in.ok);
     const Ballot& b = in.ballot;
     BOOST_TEST(b.budget == 10000);  // hundredths of the file's unit
@@ -181,9 +183,60 @@ BOOST_AUTO_TEST_CASE(counts_that_disagree_are_warned) {
     const auto in = import_pabulib(odd, "t", problems, warnings);
     BOOST_TEST(in.ok);
     BOOST_TEST(formatted(warnings) == (std::vector<std::string>{
+        "in.pb:29: voter 14 chose no project: kept as a voter who chose nothing [pabulib.empty_vote]",
         "in.pb: META num_votes is 6 but VOTES has 5 [pabulib.count_mismatch]",
         "in.pb: 4 votes choose fewer or more projects than min_length/max_length allow; they are kept [pabulib.votes_break_rule]",
     }), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(published_quirks_are_mended_with_a_warning_or_refused_when_strict) {
+    // A project twice in one vote (a 2022 Warsaw file has one), a trailing separator, an empty item.
+    std::string quirky = kFile;
+    quirky.replace(quirky.find("11;1,2;51"), 9, "11;1,2,1;51");
+    quirky.replace(quirky.find("12;2,3;19"), 9, "12;2,3,;19");
+    quirky.replace(quirky.find("13;2,3;77"), 9, "13;2,,3;77");
+    Problems problems, warnings;
+    const auto in = import_pabulib(quirky, "t", problems, warnings);
+    BOOST_TEST(formatted(problems).empty());
+    BOOST_TEST(formatted(warnings) == (std::vector<std::string>{
+        "in.pb:26: voter 11's vote lists project 1 twice: it is counted once [pabulib.repeated_project]",
+        "in.pb:27: voter 12's vote has an empty item (a separator with nothing after it): it is left out [pabulib.empty_item]",
+        "in.pb:28: voter 13's vote has an empty item (a separator with nothing after it): it is left out [pabulib.empty_item]",
+        "in.pb:29: voter 14 chose no project: kept as a voter who chose nothing [pabulib.empty_vote]",
+        "in.pb: 1 vote chooses fewer or more projects than min_length/max_length allow; it is kept [pabulib.votes_break_rule]",
+    }), boost::test_tools::per_element());
+    BOOST_REQUIRE(in.ok);
+    // Read as the clean file is: the same votes, so the same count.
+    Problems clean_problems, clean_warnings;
+    const auto clean = import_pabulib(kFile, "t", clean_problems, clean_warnings);
+    BOOST_REQUIRE(in.votes.size() == clean.votes.size());
+    for (std::size_t i = 0; i < in.votes.size(); ++i) BOOST_TEST(in.votes[i].projects == clean.votes[i].projects);
+
+    PabulibLimits strict;
+    strict.strict = true;
+    Problems strict_problems, strict_warnings;
+    const auto refused = import_pabulib(quirky, "t", strict_problems, strict_warnings, strict);
+    BOOST_TEST(!refused.ok);
+    BOOST_TEST(formatted(strict_problems) == (std::vector<std::string>{
+        "in.pb:26: project 1 is in the vote twice [pabulib.duplicate_project]",
+        "in.pb:27: vote for unknown project \"\" [pabulib.unknown_project]",
+        "in.pb:28: vote for unknown project \"\" [pabulib.unknown_project]",
+    }), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_thousand_quirks_give_twenty_warnings_and_a_count) {
+    std::string many = kFile;
+    std::string votes;
+    for (int i = 0; i < 1000; ++i) votes += std::to_string(100 + i) + ";2,2;30\n";
+    many += votes;
+    many.replace(many.find("num_votes;5"), 11, "num_votes;1005");
+    Problems problems, warnings;
+    const auto in = import_pabulib(many, "t", problems, warnings);
+    BOOST_TEST(in.ok);
+    std::size_t repeated = 0;
+    for (const auto& w : warnings) repeated += w.code == "pabulib.repeated_project" ? 1u : 0u;
+    BOOST_TEST(repeated == 21u);
+    BOOST_TEST(formatted(warnings).at(21) == "in.pb: 980 more like the above, mended the same way [pabulib.repeated_project]");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

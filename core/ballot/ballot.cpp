@@ -7,6 +7,8 @@ namespace budget {
 
 const char* counting_rule_id(CountingRule rule) { return rule == CountingRule::Greedy ? "greedy" : "equal-shares"; }
 
+const char* completion_id(Completion c) { return c == Completion::Add1 ? "add1" : "add1-then-greedy"; }
+
 bool Ballot::bilingual() const { return std::find(languages.begin(), languages.end(), "cy") != languages.end(); }
 
 std::optional<std::size_t> Ballot::find_project(const std::string& project_id) const {

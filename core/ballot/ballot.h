@@ -15,6 +15,10 @@ namespace budget {
 enum class BallotRule { Approval, Knapsack };
 enum class CountingRule { Greedy, EqualShares };
 const char* counting_rule_id(CountingRule rule);  // "greedy", "equal-shares"
+// How equal shares spends what its rounds leave: Add1 alone (pabulib's equalshares/add1), or Add1
+// and then projects by votes while they fit (equal-shares.net's recommended greedy completion).
+enum class Completion { Add1, Add1ThenGreedy };
+const char* completion_id(Completion c);  // "add1", "add1-then-greedy"
 
 struct BallotArea {  // a ward or heading with a budget of its own
     std::string id;
@@ -45,6 +49,7 @@ struct Ballot {
     int max_projects = 0;                // approval: at most this many (0: no limit)
     BasisPoints min_share_bp = 0;        // knapsack: spend at least this share of the budget (Decidim's 70%)
     CountingRule counting = CountingRule::Greedy;
+    Completion completion = Completion::Add1;  // equal shares only
     bool results_public = false;
     bool codes_required = false;         // each vote needs a one-time voter code
     std::optional<std::int64_t> opens_at, closes_at;  // UTC seconds

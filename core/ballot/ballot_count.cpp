@@ -46,6 +46,7 @@ std::optional<BallotCount> count_ballot(const Ballot& ballot, const std::vector<
         if (rule == CountingRule::Greedy) outcome = count_greedy(e);
         else outcome = count_equal_shares(e, problems, limits);
         if (!outcome) return std::nullopt;
+        if (rule == CountingRule::EqualShares && ballot.completion == Completion::Add1ThenGreedy) complete_greedily(e, *outcome);
         std::vector<std::int64_t> approvals(ballot.projects.size(), 0);
         for (std::size_t i = 0; i < to_ballot.size(); ++i) approvals[to_ballot[i]] = outcome->approvals[i];
         outcome->approvals = std::move(approvals);
@@ -81,7 +82,9 @@ std::string rounded_decimal(const Fraction& f) {
 std::string count_json(const Ballot& ballot, const BallotCount& count) {
     JsonWriter w;
     w.begin_object().key("ballot").string(ballot.id).key("version").integer(ballot.version);
-    w.key("rule").string(counting_rule_id(count.rule)).key("currency").string(ballot.currency);
+    w.key("rule").string(counting_rule_id(count.rule));
+    if (count.rule == CountingRule::EqualShares) w.key("completion").string(completion_id(ballot.completion));
+    w.key("currency").string(ballot.currency);
     w.key("votes").integer(count.votes).key("areas").begin_array();
     for (const auto& a : count.areas) {
         w.begin_object().key("area").string(a.area).key("budget").string(pounds_decimal(a.budget));
@@ -102,7 +105,9 @@ std::string count_json(const Ballot& ballot, const BallotCount& count) {
         w.end_array().key("winners").begin_array();
         for (const auto& x : a.outcome.winners) {
             w.begin_object().key("id").string(ballot.projects[x.project].id).key("approvals").integer(x.approvals);
-            if (count.rule == CountingRule::EqualShares) {
+            if (x.completion) {
+                w.key("completion").boolean(true);  // funded from what equal shares left, by votes
+            } else if (count.rule == CountingRule::EqualShares) {
                 w.key("price").string(rounded_decimal(x.rho)).key("price_exact").string(x.rho.to_string());
                 w.key("payments").begin_array();
                 for (const auto& pay : x.payments)

@@ -23,7 +23,7 @@ struct BallotLoader {
 
     void header(const json& root) {
         r.check_fields(root, "", {"$schema", "format", "format_version", "id", "version", "languages", "council", "title",
-                                  "description", "currency", "budget", "ballot", "counting", "results_public",
+                                  "description", "currency", "budget", "ballot", "counting", "completion", "results_public",
                                   "codes_required", "opens_at", "closes_at", "areas", "projects", "pabulib_meta"});
         r.opening(root, "pb-ballot", kBallotFormatVersion, b.id, b.version);
         r.languages(root, b.languages);
@@ -44,6 +44,13 @@ struct BallotLoader {
         if (auto rule = r.choice<CountingRule>(root, "", "counting",
                                                {{"greedy", CountingRule::Greedy}, {"equal-shares", CountingRule::EqualShares}}))
             b.counting = *rule;
+        if (root.contains("completion")) {
+            if (auto c = r.choice<Completion>(root, "", "completion",
+                                              {{"add1", Completion::Add1}, {"add1-then-greedy", Completion::Add1ThenGreedy}}))
+                b.completion = *c;
+            if (b.counting != CountingRule::EqualShares)
+                r.add("ballot.completion_needs_equal_shares", "/completion", "completion is how equal shares spends what is left: set counting to \"equal-shares\", or leave completion out");
+        }
         r.utc_window(root, b.opens_at, b.closes_at);
         if (const json* meta = r.object(root, "", "pabulib_meta", false)) {
             for (auto it = meta->begin(); it != meta->end(); ++it) {
@@ -189,6 +196,7 @@ std::string ballot_json(const Ballot& b) {
     if (b.min_share_bp > 0) rule["min_share_percent"] = static_cast<double>(b.min_share_bp) / 100.0;
     root["ballot"] = rule;
     root["counting"] = counting_rule_id(b.counting);
+    if (b.counting == CountingRule::EqualShares && b.completion != Completion::Add1) root["completion"] = completion_id(b.completion);
     root["results_public"] = b.results_public;
     if (b.codes_required) root["codes_required"] = true;
     if (b.opens_at) root["opens_at"] = format_utc(*b.opens_at);

@@ -236,24 +236,37 @@ private:
 
 }  // namespace
 
-CountOutcome count_greedy(const ApprovalElection& e) {
-    CountOutcome out;
-    out.approvals = approvals_of(e);
+namespace {
+
+// Adds projects not yet chosen, by approvals (ties: lower cost, then ballot order), while they fit.
+void fill_greedily(const ApprovalElection& e, CountOutcome& out, bool completion) {
+    std::vector<bool> chosen(e.costs.size(), false);
+    for (const auto& w : out.winners) chosen[w.project] = true;
     std::vector<std::size_t> order(e.costs.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         if (out.approvals[a] != out.approvals[b]) return out.approvals[a] > out.approvals[b];
         return e.costs[a] < e.costs[b];
     });
-    std::int64_t left = e.budget;
+    std::int64_t left = e.budget - out.spent;
     for (const std::size_t p : order) {
-        if (out.approvals[p] == 0 || e.costs[p] > left) continue;
+        if (chosen[p] || out.approvals[p] == 0 || e.costs[p] > left) continue;
         left -= e.costs[p];
         out.spent += e.costs[p];
-        out.winners.push_back(Winner{p, out.approvals[p], Fraction(0), {}});
+        out.winners.push_back(Winner{p, out.approvals[p], Fraction(0), {}, completion});
     }
+}
+
+}  // namespace
+
+CountOutcome count_greedy(const ApprovalElection& e) {
+    CountOutcome out;
+    out.approvals = approvals_of(e);
+    fill_greedily(e, out, false);
     return out;
 }
+
+void complete_greedily(const ApprovalElection& e, CountOutcome& outcome) { fill_greedily(e, outcome, true); }
 
 CountOutcome count_equal_shares_once(const ApprovalElection& e, const Fraction& per_voter) {
     const auto groups = group_ballots(e);

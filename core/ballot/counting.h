@@ -30,6 +30,7 @@ struct Winner {
     std::int64_t approvals = 0;
     Fraction rho;                   // equal shares: the most any supporter paid; 0 for greedy
     std::vector<Payment> payments;  // equal shares: who paid what, largest amount first
+    bool completion = false;        // funded by the greedy completion after equal shares, from what was left
 };
 
 struct CountOutcome {
@@ -56,6 +57,10 @@ struct EqualSharesLimits {
 // Problem ballot.add1_limit when the limit is reached first.
 std::optional<CountOutcome> count_equal_shares(const ApprovalElection& election, Problems& problems,
                                                const EqualSharesLimits& limits = EqualSharesLimits{});
+
+// The greedy completion: projects `outcome` left out, by approvals (most first; ties by lower cost,
+// then ballot order), each added while it fits in what is left of the budget.
+void complete_greedily(const ApprovalElection& election, CountOutcome& outcome);
 
 // True when no project outside `outcome` that someone approved fits in what is left of the budget.
 bool is_exhaustive(const ApprovalElection& election, const CountOutcome& outcome);

@@ -140,6 +140,24 @@ public:
     Problems& warnings_;
 };
 
+// Warnings for quirks mended on import: each kind's first 20 by line, then one for the rest.
+class QuirkWarnings {
+public:
+    explicit QuirkWarnings(Importer& in) : in_(in) {}
+    void note(const char* code, int line, std::string message) {
+        if (++seen_[code] <= kShown) in_.warning(code, line, std::move(message));
+    }
+    void finish() {
+        for (const auto& [code, count] : seen_)
+            if (count > kShown) in_.warning(code.c_str(), 0, std::to_string(count - kShown) + " more like the above, mended the same way");
+    }
+
+private:
+    static constexpr std::int64_t kShown = 20;
+    Importer& in_;
+    std::map<std::string, std::int64_t> seen_;
+};
+
 std::string csv_cell(const std::string& s) {
     if (s.find_first_of(";\"\r\n") == std::string::npos) return s;
     std::string out = "\"";
@@ -166,6 +184,10 @@ std::string pabulib_date(std::int64_t seconds) {
     return iso.substr(8, 2) + "." + iso.substr(5, 2) + "." + iso.substr(0, 4);
 }
 
+// How META's comment names the greedy completion, which pabulib has no rule name for.
+constexpr const char* kGreedyCompletion =
+    "Counted by equal shares with Add1 completion, then the projects left funded by votes while they fit (greedy completion).";
+
 // Keys the file's other sections decide; never kept from an imported META.
 const std::set<std::string> kDerivedMeta = {"num_projects", "num_votes", "budget", "vote_type", "rule",
                                             "min_length", "max_length", "currency"};
@@ -176,6 +198,7 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
                              const PabulibLimits& limits) {
     PabulibImport out;
     Importer in(problems, warnings);
+    QuirkWarnings mended(in);
     const std::size_t before = problems.size();
     if (text.size() > limits.max_bytes) {
         in.problem("pabulib.too_large", 0, "the file is larger than " + std::to_string(limits.max_bytes / (1024 * 1024)) + " MiB");
@@ -278,7 +301,12 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
                 continue;
             }
             bool ok = true;
-            for (const auto& id : split_list(cell(c_vote))) {
+            const auto items = split_list(cell(c_vote));
+            for (const auto& id : items) {
+                if (id.empty() && !limits.strict) {
+                    mended.note("pabulib.empty_item", row.line, "voter " + v.voter + "'s vote has an empty item (a separator with nothing after it): it is left out");
+                    continue;
+                }
                 const auto it = project_index.find(id);
                 if (it == project_index.end()) {
                     in.problem("pabulib.unknown_project", row.line, "vote for unknown project \"" + id + "\"");
@@ -286,15 +314,22 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
                     break;
                 }
                 if (std::find(v.projects.begin(), v.projects.end(), it->second) != v.projects.end()) {
+                    if (!limits.strict) {
+                        mended.note("pabulib.repeated_project", row.line, "voter " + v.voter + "'s vote lists project " + id + " twice: it is counted once");
+                        continue;
+                    }
                     in.problem("pabulib.duplicate_project", row.line, "project " + id + " is in the vote twice");
                     ok = false;
                     break;
                 }
                 v.projects.push_back(it->second);
             }
+            if (ok && v.projects.empty())
+                mended.note("pabulib.empty_vote", row.line, "voter " + v.voter + " chose no project: kept as a voter who chose nothing");
             if (ok) out.votes.push_back(std::move(v));
         }
     }
+    mended.finish();
     for (const char* s : {"meta", "projects", "votes"})
         if (!sections_seen.count(s)) in.problem("pabulib.missing_section", 0, std::string("no ") + s + " section");
     auto meta_value = [&](const char* key) -> std::string {
@@ -338,6 +373,12 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
     const std::string rule = lower(meta_value("rule"));
     if (rule.rfind("equalshares", 0) == 0) {
         b.counting = CountingRule::EqualShares;
+        if (rule == "equalshares" && meta_value("comment").find(kGreedyCompletion) != std::string::npos) {
+            b.completion = Completion::Add1ThenGreedy;  // as this program writes it
+        } else if (rule != "equalshares/add1") {
+            in.warning("pabulib.rule_approximated", 0, "rule \"" + rule + "\" is counted as equal shares with Add1 completion (equalshares/add1); "
+                                                      "its selected column may differ");
+        }
     } else {
         b.counting = CountingRule::Greedy;
         if (rule.empty()) in.warning("pabulib.unknown_rule", 0, "META has no rule; greedy is used");
@@ -440,7 +481,13 @@ bool export_pabulib(const Ballot& b, const std::vector<BallotVote>& votes, std::
     meta.emplace_back("num_votes", std::to_string(votes.size()));
     meta.emplace_back("budget", decimal(b.budget));
     meta.emplace_back("vote_type", "approval");
-    meta.emplace_back("rule", b.counting == CountingRule::Greedy ? "greedy" : "equalshares/add1");
+    const bool greedy_completion = b.counting == CountingRule::EqualShares && b.completion == Completion::Add1ThenGreedy;
+    meta.emplace_back("rule", b.counting == CountingRule::Greedy ? "greedy" : greedy_completion ? "equalshares" : "equalshares/add1");
+    if (greedy_completion) {
+        auto comment = std::find_if(meta.begin(), meta.end(), [](const auto& kv) { return kv.first == "comment"; });
+        if (comment == meta.end()) meta.emplace_back("comment", kGreedyCompletion);
+        else if (comment->second.find(kGreedyCompletion) == std::string::npos) comment->second = std::string(kGreedyCompletion) + " " + comment->second;
+    }
     meta.emplace_back("currency", b.currency);
     meta.emplace_back("min_length", std::to_string(b.min_projects));
     if (b.max_projects > 0) meta.emplace_back("max_length", std::to_string(b.max_projects));

@@ -18,6 +18,12 @@ namespace budget {
 struct PabulibLimits {
     std::size_t max_bytes = 256u * 1024 * 1024;
     std::size_t max_votes = 10'000'000;
+    // Published files have quirks: a project twice in one vote (read once, as pabutools reads a vote
+    // as a set), an empty item in a vote's list ("1,2," or "1,,2": left out) and a vote with no
+    // project (kept: a voter who chose nothing, counted in each voter's share). Each is mended with
+    // a warning that gives its line and what was done (the first 20 of each kind, then how many
+    // more); strict refuses the first two as problems instead, and warns of empty votes.
+    bool strict = false;
 };
 
 struct PabulibImport {
