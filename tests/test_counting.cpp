@@ -361,4 +361,46 @@ BOOST_AUTO_TEST_CASE(greedy_completion_spends_what_add1_leaves_by_votes) {
     BOOST_TEST(is_exhaustive(e, *o));
 }
 
+// Add1 searches with doubles where they are clear and exactly where not; it must choose as the
+// exact count does at every step. Small elections with repeated costs and ballots make exact ties.
+BOOST_AUTO_TEST_CASE(the_double_filter_never_changes_an_outcome) {
+    std::mt19937_64 rng(2808);
+    for (int round = 0; round < 60; ++round) {
+        ApprovalElection e;
+        const std::size_t projects = 3 + rng() % 12, voters = 5 + rng() % 120;
+        e.budget = static_cast<std::int64_t>(1000 + rng() % 5000);
+        e.add1_step = 1 + static_cast<std::int64_t>(rng() % 3);
+        for (std::size_t p = 0; p < projects; ++p) e.costs.push_back(static_cast<std::int64_t>((1 + rng() % 8) * 100 + (rng() % 2) * 37));
+        for (std::size_t v = 0; v < voters; ++v) {
+            std::vector<std::uint32_t> ballot;
+            for (std::size_t p = 0; p < projects; ++p)
+                if (rng() % 3 == 0) ballot.push_back(static_cast<std::uint32_t>(p));
+            e.ballots.push_back(ballot);
+        }
+        // The reference: Add1 by exact runs alone.
+        const auto n = static_cast<std::int64_t>(e.ballots.size());
+        CountOutcome reference = count_equal_shares_once(e, Fraction(BigInt(e.budget), BigInt(n)), false);
+        for (std::int64_t step = 1; !is_exhaustive(e, reference) && step < 100000; ++step) {
+            CountOutcome next = count_equal_shares_once(e, Fraction(BigInt(e.budget) + BigInt(step * e.add1_step) * BigInt(n), BigInt(n)), false);
+            if (next.spent > e.budget) break;
+            next.add1_steps = step;
+            reference = std::move(next);
+        }
+        Problems problems;
+        const auto fast = count_equal_shares(e, problems);
+        BOOST_REQUIRE(fast);
+        BOOST_TEST_CONTEXT("election " << round) {
+            BOOST_TEST(winners(*fast) == winners(reference));
+            BOOST_TEST(fast->spent == reference.spent);
+            BOOST_TEST(fast->add1_steps == reference.add1_steps);
+            BOOST_TEST(fast->per_voter_budget == reference.per_voter_budget);
+            BOOST_REQUIRE(fast->winners.size() == reference.winners.size());
+            for (std::size_t w = 0; w < reference.winners.size(); ++w) {
+                BOOST_TEST(fast->winners[w].rho == reference.winners[w].rho);
+                BOOST_TEST(grouped(fast->winners[w].payments) == grouped(reference.winners[w].payments));
+            }
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,9 @@
 // requires, and a file read, written and read again is the same ballot and votes.
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+#include <sstream>
+
 #include "ballot_count.h"
 #include "ballot_loader.h"
 #include "ballot_support.h"
@@ -237,6 +240,29 @@ BOOST_AUTO_TEST_CASE(a_thousand_quirks_give_twenty_warnings_and_a_count) {
     for (const auto& w : warnings) repeated += w.code == "pabulib.repeated_project" ? 1u : 0u;
     BOOST_TEST(repeated == 21u);
     BOOST_TEST(formatted(warnings).at(21) == "in.pb: 980 more like the above, mended the same way [pabulib.repeated_project]");
+}
+
+// Real instances from pabulib (tests/fixtures/pabulib/), counted under the rule the city used: the
+// winners are the file's `selected` column.
+BOOST_AUTO_TEST_CASE(real_instances_count_as_their_selected_column) {
+    for (const char* name : {"Netherlands_Assen_2024.pb", "Poland_Warszawa_2020_Wola.pb", "Poland_Warszawa_2021_Zoliborz.pb"}) {
+        BOOST_TEST_CONTEXT(name) {
+            std::ifstream file(std::string(PABULIB_DIR) + "/" + name, std::ios::binary);
+            std::ostringstream text;
+            text << file.rdbuf();
+            BOOST_REQUIRE(!text.str().empty());
+            Problems problems, warnings;
+            const auto in = import_pabulib(text.str(), "real", problems, warnings);
+            BOOST_TEST(formatted(problems).empty());
+            BOOST_REQUIRE(in.ok);
+            BOOST_REQUIRE(in.selected.has_value());
+            const auto count = count_ballot(in.ballot, in.votes, in.ballot.counting, problems);
+            BOOST_REQUIRE(count);
+            std::vector<bool> won(in.ballot.projects.size(), false);
+            for (const auto p : count->winners()) won[p] = true;
+            BOOST_TEST(won == *in.selected);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,8 @@
 #include "counting.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -47,48 +49,52 @@ std::vector<BallotGroup> group_ballots(const ApprovalElection& e) {
 class EqualShares {
 public:
     EqualShares(const ApprovalElection& e, const std::vector<BallotGroup>& groups, const std::vector<std::int64_t>& approvals)
-        : e_(e), groups_(groups), approvals_(approvals), supporters_(e.costs.size()) {
+        : e_(e), groups_(groups), approvals_(approvals), supporters_(e.costs.size()), supporter_count_(e.costs.size(), 0) {
         for (std::size_t g = 0; g < groups.size(); ++g)
-            for (const std::uint32_t p : groups[g].projects) supporters_[p].push_back(g);
+            for (const std::uint32_t p : groups[g].projects) {
+                supporters_[p].push_back(g);
+                supporter_count_[p] += groups[g].voters;
+            }
     }
 
-    CountOutcome run(const Fraction& per_voter) {
+    // Exact: every price exact. Filtered: prices in doubles first, exactly only for the projects whose
+    // double price is too close to the cheapest to tell apart, and for the one chosen (paid exactly):
+    // the same choices. Approximate: doubles alone, for Add1's search, which needs only which projects
+    // win: nullopt as soon as a choice is too close to tell (then the caller runs Filtered), and no
+    // prices or payments in the outcome.
+    enum class Mode { Exact, Filtered, Approximate };
+
+    std::optional<CountOutcome> run(const Fraction& per_voter, Mode mode) {
         CountOutcome out;
         out.approvals = approvals_;
         out.per_voter_budget = per_voter;
         scales_ = {per_voter.denominator()};
         factors_ = {BigInt(1)};
         money_ = {ClassMoney{BigInt(0), 0}, ClassMoney{per_voter.numerator(), 0}};  // class 0: nothing left
+        approx_money_ = {0.0, per_voter.approximate()};
+        // How far a double may stray: every class's money from its exact value, and so any price.
+        money_error_ = std::abs(approx_money_[1]) * 1e-9;
         group_class_.assign(groups_.size(), 1);
         count_in_class_.assign(2, 0);
         std::vector<Candidate> candidates;
         for (std::size_t p = 0; p < e_.costs.size(); ++p)
-            if (approvals_[p] > 0) candidates.push_back(Candidate{p, Fraction(0)});
+            if (approvals_[p] > 0) candidates.push_back(Candidate{p, Fraction(0), -std::numeric_limits<double>::infinity()});
         for (;;) {
-            std::sort(candidates.begin(), candidates.end(),
-                      [&](const Candidate& a, const Candidate& b) { return preferred(a.project, a.rho, b.project, b.rho); });
-            std::optional<Candidate> best;
-            std::vector<Candidate> kept;
-            kept.reserve(candidates.size());
-            for (auto& c : candidates) {
-                if (best && !preferred(c.project, c.rho, best->project, best->rho)) {
-                    kept.push_back(c);  // its price can only be higher than this bound: not the cheapest
-                    continue;
-                }
-                auto rho = price(c.project);
-                if (!rho) continue;  // unaffordable now, so for ever
-                c.rho = *rho;
-                if (!best || preferred(c.project, c.rho, best->project, best->rho)) {
-                    if (best) kept.push_back(*best);
-                    best = c;
-                } else {
-                    kept.push_back(c);
-                }
+            if (mode == Mode::Approximate) {
+                bool unclear = false;
+                const auto chosen = choose_approximately(candidates, unclear);
+                if (unclear) return std::nullopt;
+                if (!chosen) break;
+                pay_approximately(chosen->first, chosen->second);
+                out.winners.push_back(Winner{chosen->first, approvals_[chosen->first], Fraction(0), {}, false});
+                out.spent += e_.costs[chosen->first];
+                continue;
             }
-            if (!best) break;
-            out.winners.push_back(pay(best->project, best->rho));
-            out.spent += e_.costs[best->project];
-            candidates.swap(kept);
+            std::optional<std::pair<std::size_t, Fraction>> chosen =
+                mode == Mode::Filtered ? choose_filtered(candidates) : choose_exactly(candidates);
+            if (!chosen) break;
+            out.winners.push_back(pay(chosen->first, chosen->second));
+            out.spent += e_.costs[chosen->first];
         }
         return out;
     }
@@ -96,8 +102,196 @@ public:
 private:
     struct Candidate {
         std::size_t project;
-        Fraction rho;  // the price last computed: a lower bound on the price now
+        Fraction rho;       // the exact price last computed: a lower bound on the price now
+        double approx_key;  // the double price per unit of cost last computed (within its error)
     };
+
+    // Every price exactly, the cheapest first by preferred(); prices never fall, so a candidate whose
+    // last price already loses to the best so far is not priced again. Unaffordable ones are dropped.
+    std::optional<std::pair<std::size_t, Fraction>> choose_exactly(std::vector<Candidate>& candidates) {
+        std::sort(candidates.begin(), candidates.end(),
+                  [&](const Candidate& a, const Candidate& b) { return preferred(a.project, a.rho, b.project, b.rho); });
+        std::optional<Candidate> best;
+        std::vector<Candidate> kept;
+        kept.reserve(candidates.size());
+        for (auto& c : candidates) {
+            if (best && !preferred(c.project, c.rho, best->project, best->rho)) {
+                kept.push_back(c);  // its price can only be higher than this bound: not the cheapest
+                continue;
+            }
+            auto rho = price(c.project);
+            if (!rho) continue;  // unaffordable now, so for ever
+            c.rho = *rho;
+            if (!best || preferred(c.project, c.rho, best->project, best->rho)) {
+                if (best) kept.push_back(*best);
+                best = c;
+            } else {
+                kept.push_back(c);
+            }
+        }
+        candidates.swap(kept);
+        if (!best) return std::nullopt;
+        return std::make_pair(best->project, best->rho);
+    }
+
+    struct ApproxPrice {
+        enum class Fits { Yes, No, Unsure } fits = Fits::No;
+        double rho = 0;
+    };
+
+    // The price in doubles, and whether the supporters can pay it, unless too close to tell.
+    ApproxPrice approx_price(std::size_t project) {
+        touched_.clear();
+        std::int64_t supporters = 0;
+        for (const std::size_t g : supporters_[project]) {
+            const std::size_t cls = group_class_[g];
+            if (count_in_class_[cls] == 0) touched_.push_back(cls);
+            count_in_class_[cls] += groups_[g].voters;
+            supporters += groups_[g].voters;
+        }
+        const double cost = static_cast<double>(e_.costs[project]);
+        const double slack = error_of(project);
+        double total = 0;
+        for (const std::size_t cls : touched_) total += approx_money_[cls] * static_cast<double>(count_in_class_[cls]);
+        ApproxPrice out;
+        if (total < cost - slack) out.fits = ApproxPrice::Fits::No;
+        else if (total <= cost + slack) out.fits = ApproxPrice::Fits::Unsure;
+        else out.fits = ApproxPrice::Fits::Yes;
+        if (out.fits != ApproxPrice::Fits::No) {
+            // No sort: start from an equal split, let those who hold less pay all they have, split the
+            // rest among the others, and again until nobody more is capped (the price only rises).
+            std::int64_t capped = -1, capped_now = 0;
+            double rho = cost / static_cast<double>(supporters);
+            while (capped_now != capped && capped_now < supporters) {
+                capped = capped_now;
+                double paid = 0;
+                capped_now = 0;
+                for (const std::size_t cls : touched_)
+                    if (approx_money_[cls] < rho) {
+                        paid += approx_money_[cls] * static_cast<double>(count_in_class_[cls]);
+                        capped_now += count_in_class_[cls];
+                    }
+                if (capped_now < supporters) rho = std::max(rho, (cost - paid) / static_cast<double>(supporters - capped_now));
+            }
+            out.rho = rho;
+        }
+        for (const std::size_t cls : touched_) count_in_class_[cls] = 0;
+        return out;
+    }
+
+    // Bounds a double price's error: each supporter's money within money_error_, and rounding.
+    double error_of(std::size_t project) const {
+        return static_cast<double>(supporter_count_[project]) * money_error_ + static_cast<double>(e_.costs[project]) * 1e-12;
+    }
+
+    // One round's pricing in doubles: `kept` the candidates still possible, `priced` those priced
+    // now (indices into kept, with whether affordability was too close to tell), and the best upper
+    // bound on any sure candidate's price per unit of cost.
+    struct ApproxRound {
+        std::vector<Candidate> kept;
+        std::vector<std::size_t> priced;
+        std::vector<bool> unsure;
+        std::vector<double> rho;
+        double best_bound = std::numeric_limits<double>::infinity();
+    };
+
+    double key_error(std::size_t p) const { return e_.costs[p] == 0 ? 0.0 : error_of(p) / static_cast<double>(e_.costs[p]); }
+
+    ApproxRound price_approximately(std::vector<Candidate>& candidates) {
+        std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+            return a.approx_key < b.approx_key || (a.approx_key == b.approx_key && a.project < b.project);
+        });
+        ApproxRound r;
+        r.kept.reserve(candidates.size());
+        for (auto& c : candidates) {
+            const double error = key_error(c.project);
+            // Its last key is a lower bound within its error: clearly above the best, not a contender.
+            if (c.approx_key - 2 * error > r.best_bound) {
+                r.kept.push_back(c);
+                continue;
+            }
+            const ApproxPrice a = approx_price(c.project);
+            if (a.fits == ApproxPrice::Fits::No) continue;  // unaffordable now, so for ever
+            c.approx_key = e_.costs[c.project] == 0 ? -1.0 : a.rho / static_cast<double>(e_.costs[c.project]);
+            r.kept.push_back(c);
+            r.priced.push_back(r.kept.size() - 1);
+            r.unsure.push_back(a.fits == ApproxPrice::Fits::Unsure);
+            r.rho.push_back(a.rho);
+            if (a.fits == ApproxPrice::Fits::Yes) r.best_bound = std::min(r.best_bound, c.approx_key + error);
+        }
+        return r;
+    }
+
+    // Whether a priced candidate might be the cheapest: within the errors of the best bound, or of
+    // unsure affordability.
+    bool contender(const ApproxRound& r, std::size_t i) const {
+        const Candidate& c = r.kept[r.priced[i]];
+        return r.unsure[i] || c.approx_key - key_error(c.project) <= r.best_bound;
+    }
+
+    // The cheapest by doubles where they are clear, exactly where they are not.
+    std::optional<std::pair<std::size_t, Fraction>> choose_filtered(std::vector<Candidate>& candidates) {
+        ApproxRound r = price_approximately(candidates);
+        std::optional<std::pair<std::size_t, Fraction>> best;
+        std::vector<std::size_t> gone;
+        for (std::size_t i = 0; i < r.priced.size(); ++i) {
+            if (!contender(r, i)) continue;
+            const Candidate& c = r.kept[r.priced[i]];
+            auto rho = price(c.project);
+            if (!rho) {
+                gone.push_back(r.priced[i]);  // unaffordable exactly: for ever
+                continue;
+            }
+            if (!best || preferred(c.project, *rho, best->first, best->second)) best = std::make_pair(c.project, *rho);
+        }
+        for (auto it = gone.rbegin(); it != gone.rend(); ++it) r.kept.erase(r.kept.begin() + static_cast<std::ptrdiff_t>(*it));
+        if (best) r.kept.erase(std::find_if(r.kept.begin(), r.kept.end(), [&](const Candidate& c) { return c.project == best->first; }));
+        candidates.swap(r.kept);
+        return best;
+    }
+
+    // The cheapest by doubles alone, with its double price; `unclear` when doubles cannot tell.
+    std::optional<std::pair<std::size_t, double>> choose_approximately(std::vector<Candidate>& candidates, bool& unclear) {
+        ApproxRound r = price_approximately(candidates);
+        std::optional<std::size_t> only;
+        for (std::size_t i = 0; i < r.priced.size(); ++i) {
+            if (!contender(r, i)) continue;
+            if (only || r.unsure[i]) {
+                unclear = true;
+                return std::nullopt;
+            }
+            only = i;
+        }
+        if (!only) {
+            candidates.swap(r.kept);
+            return std::nullopt;
+        }
+        const std::size_t project = r.kept[r.priced[*only]].project;
+        const double rho = r.rho[*only];
+        r.kept.erase(r.kept.begin() + static_cast<std::ptrdiff_t>(r.priced[*only]));
+        candidates.swap(r.kept);
+        return std::make_pair(project, rho);
+    }
+
+    // pay() in doubles: supporters with no more than rho pay all they have, the rest pay rho.
+    void pay_approximately(std::size_t project, double rho) {
+        std::map<std::size_t, std::size_t> moved_to;
+        for (const std::size_t g : supporters_[project]) {
+            const std::size_t cls = group_class_[g];
+            if (approx_money_[cls] <= rho) {
+                group_class_[g] = 0;
+                continue;
+            }
+            auto it = moved_to.find(cls);
+            if (it == moved_to.end()) {
+                approx_money_.push_back(approx_money_[cls] - rho);
+                money_.emplace_back();
+                count_in_class_.push_back(0);
+                it = moved_to.emplace(cls, approx_money_.size() - 1).first;
+            }
+            group_class_[g] = it->second;
+        }
+    }
 
     // A class's money is numerator / scales_[scale]. Every price's denominator divides the scale of
     // the rounds after it, so within a round all money shares one denominator and prices are found
@@ -203,6 +397,7 @@ private:
             if (it == moved_to.end()) {
                 BigInt left = m - rho_numerator;  // before push_back may move m
                 money_.push_back(ClassMoney{std::move(left), scales_.size() - 1});
+                approx_money_.push_back(approx_money_[cls] - rho.approximate());
                 count_in_class_.push_back(0);
                 it = moved_to.emplace(cls, money_.size() - 1).first;
             }
@@ -229,6 +424,9 @@ private:
     std::vector<ClassMoney> money_;                     // by class
     std::vector<BigInt> scales_;                        // denominators, each a multiple of the one before
     std::vector<BigInt> factors_;                       // scales_.back() / scales_[k], 0 until needed
+    std::vector<double> approx_money_;                  // by class, within money_error_ of money_
+    double money_error_ = 0;
+    std::vector<std::int64_t> supporter_count_;         // by project: voters
     std::vector<std::size_t> group_class_;
     std::vector<std::int64_t> count_in_class_;          // scratch for price()
     std::vector<std::size_t> touched_;
@@ -268,10 +466,10 @@ CountOutcome count_greedy(const ApprovalElection& e) {
 
 void complete_greedily(const ApprovalElection& e, CountOutcome& outcome) { fill_greedily(e, outcome, true); }
 
-CountOutcome count_equal_shares_once(const ApprovalElection& e, const Fraction& per_voter) {
+CountOutcome count_equal_shares_once(const ApprovalElection& e, const Fraction& per_voter, bool filtered) {
     const auto groups = group_ballots(e);
     const auto approvals = approvals_of(e);
-    return EqualShares(e, groups, approvals).run(per_voter);
+    return *EqualShares(e, groups, approvals).run(per_voter, filtered ? EqualShares::Mode::Filtered : EqualShares::Mode::Exact);
 }
 
 bool is_exhaustive(const ApprovalElection& e, const CountOutcome& outcome) {
@@ -293,7 +491,15 @@ std::optional<CountOutcome> count_equal_shares(const ApprovalElection& e, Proble
         return none;
     }
     EqualShares count(e, groups, approvals);
-    CountOutcome kept = count.run(Fraction(BigInt(e.budget), BigInt(voters)));
+    // Add1 needs only which projects each run funds: doubles tell that where they are clear (the run
+    // is exact where they are not), and the run kept is made again exactly, for its prices.
+    const auto which = [&](const Fraction& per_voter) {
+        if (auto quick = count.run(per_voter, EqualShares::Mode::Approximate)) return std::move(*quick);
+        return std::move(*count.run(per_voter, EqualShares::Mode::Filtered));
+    };
+    Fraction kept_money(BigInt(e.budget), BigInt(voters));
+    CountOutcome kept = which(kept_money);
+    std::int64_t kept_step = 0;
     for (std::int64_t step = 1; !is_exhaustive(e, kept); ++step) {
         if (step > limits.max_add1_steps) {
             problems.emplace_back("ballot.add1_limit", "", 0, 0,
@@ -302,12 +508,16 @@ std::optional<CountOutcome> count_equal_shares(const ApprovalElection& e, Proble
             return std::nullopt;
         }
         const BigInt total = BigInt(e.budget) + BigInt(step) * BigInt(e.add1_step) * BigInt(voters);
-        CountOutcome next = count.run(Fraction(total, BigInt(voters)));
+        Fraction money(total, BigInt(voters));
+        CountOutcome next = which(money);
         if (next.spent > e.budget) break;
-        next.add1_steps = step;
         kept = std::move(next);
+        kept_money = std::move(money);
+        kept_step = step;
     }
-    return kept;
+    CountOutcome exact = *count.run(kept_money, EqualShares::Mode::Filtered);
+    exact.add1_steps = kept_step;
+    return exact;
 }
 
 }  // namespace budget

@@ -45,8 +45,10 @@ struct CountOutcome {
 // fits. A project nobody approves is never funded.
 CountOutcome count_greedy(const ApprovalElection& election);
 
-// One run of equal shares with `per_voter` money each (no completion).
-CountOutcome count_equal_shares_once(const ApprovalElection& election, const Fraction& per_voter);
+// One run of equal shares with `per_voter` money each (no completion). `filtered` (the default) finds
+// prices in doubles first and exactly only where doubles cannot tell; false prices everything
+// exactly (the reference the filter is tested against). The outcome is the same.
+CountOutcome count_equal_shares_once(const ApprovalElection& election, const Fraction& per_voter, bool filtered = true);
 
 struct EqualSharesLimits {
     std::int64_t max_add1_steps = 1'000'000;

@@ -40,6 +40,9 @@ public:
 
     // "7", "-3/4": exact, for JSON and tests
     std::string to_string() const;
+    // Within a relative 2^-50 of the value (NaN out of a double's range): for filters that decide
+    // exactly whenever it is not far enough from what it is compared with.
+    double approximate() const { return approx_; }
     // Rounded to a whole number, halves away from zero (pence for display).
     BigInt rounded() const;
 

@@ -223,7 +223,7 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
             if (lower(trimmed(header[i])) == name) return i;
         return std::nullopt;
     };
-    std::optional<std::size_t> c_id, c_cost, c_name, c_category, c_voter, c_vote;
+    std::optional<std::size_t> c_id, c_cost, c_name, c_category, c_selected, c_voter, c_vote;
     for (const auto& row : rows) {
         const std::string first = lower(trimmed(row.cells.front()));
         if (row.cells.size() == 1 && (first == "meta" || first == "projects" || first == "votes")) {
@@ -241,6 +241,8 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
             header_due = false;
             if (section == Section::Projects) {
                 c_id = column("project_id"), c_cost = column("cost"), c_name = column("name"), c_category = column("category");
+                c_selected = column("selected");
+                if (c_selected) out.selected.emplace();
                 if (!c_id || !c_cost) in.problem("pabulib.missing_column", row.line, "PROJECTS needs project_id and cost columns");
             } else if (section == Section::Votes) {
                 c_voter = column("voter_id"), c_vote = column("vote");
@@ -288,6 +290,7 @@ PabulibImport import_pabulib(std::string_view text, const std::string& ballot_id
             p.cost = *cost;
             project_index.emplace(id, static_cast<std::uint32_t>(b.projects.size()));
             b.projects.push_back(std::move(p));
+            if (out.selected) out.selected->push_back(trimmed(cell(c_selected)) == "1");
         } else {
             if (!c_voter || !c_vote) continue;
             if (++vote_rows > static_cast<std::int64_t>(limits.max_votes)) {

@@ -29,6 +29,8 @@ struct PabulibLimits {
 struct PabulibImport {
     Ballot ballot;
     std::vector<BallotVote> votes;
+    // The file's `selected` column (the official outcome), by project, when it has one.
+    std::optional<std::vector<bool>> selected;
     bool ok = false;  // false: see problems
 };
 

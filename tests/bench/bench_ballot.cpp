@@ -1,5 +1,6 @@
 // Counting benchmark: a ballot of 100 projects and 10,000 voters, counted greedily and by equal shares
-// with Add1, natively or (built by the web preset) in the browser. Prints what it measured.
+// with Add1, natively or (built by the web preset) in the browser; then, natively, the real pabulib
+// instances in tests/fixtures/pabulib (or the .pb files named after RUNS). Prints what it measured.
 #include <chrono>
 #include <cstdio>
 #include <random>
@@ -7,6 +8,18 @@
 #include <vector>
 
 #include "counting.h"
+
+#ifdef PABULIB_DIR
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ballot_count.h"
+#include "formats/pabulib.h"
+#endif
 
 using namespace budget;
 using Clock = std::chrono::steady_clock;
@@ -47,6 +60,39 @@ double ms_since(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+#ifdef PABULIB_DIR
+// A real file counted greedily and by equal shares with Add1, with the time and the process's peak memory.
+bool count_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    Problems problems, warnings;
+    const auto file = import_pabulib(text.str(), "bench", problems, warnings);
+    if (!file.ok) {
+        std::printf("%s: not read: %s\n", path.c_str(), problems.empty() ? "?" : problems.front().message.c_str());
+        return false;
+    }
+    const std::string name = std::filesystem::path(path).filename().string();
+    for (const CountingRule rule : {CountingRule::Greedy, CountingRule::EqualShares}) {
+        const auto start = Clock::now();
+        const auto count = count_ballot(file.ballot, file.votes, rule, problems);
+        const double took = ms_since(start);
+        if (!count) {
+            std::printf("%s: %s stopped: %s\n", name.c_str(), counting_rule_id(rule), problems.front().message.c_str());
+            return false;
+        }
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        const auto& a = count->areas.front();
+        std::printf("%s (%zu votes, %zu projects): %s %.1f ms, %zu winners%s; peak memory so far %ld MB\n", name.c_str(), file.votes.size(),
+                    file.ballot.projects.size(), counting_rule_id(rule), took, a.outcome.winners.size(),
+                    rule == CountingRule::EqualShares ? (", " + std::to_string(a.outcome.add1_steps) + " Add1 rises").c_str() : "",
+                    usage.ru_maxrss / 1024);
+    }
+    return true;
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -80,5 +126,15 @@ int main(int argc, char** argv) {
     }
     std::printf("greedy: mean %.2f ms, worst %.2f ms; equal shares + Add1: mean %.1f ms, worst %.1f ms\n", greedy_total / runs,
                 greedy_worst, shares_total / runs, shares_worst);
+#ifdef PABULIB_DIR
+    std::vector<std::string> files;
+    for (int i = 2; i < argc; ++i) files.emplace_back(argv[i]);
+    if (files.empty())
+        for (const auto& entry : std::filesystem::directory_iterator(PABULIB_DIR))
+            if (entry.path().extension() == ".pb") files.push_back(entry.path().string());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files)
+        if (!count_file(f)) return 1;
+#endif
     return 0;
 }
