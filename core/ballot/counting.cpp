@@ -137,6 +137,8 @@ private:
     struct ApproxPrice {
         enum class Fits { Yes, No, Unsure } fits = Fits::No;
         double rho = 0;
+        // Every supporter surely holds more than the price: then it is exactly cost / supporters.
+        bool uncapped = false;
     };
 
     // The price in doubles, and whether the supporters can pay it, unless too close to tell.
@@ -174,6 +176,11 @@ private:
                 if (capped_now < supporters) rho = std::max(rho, (cost - paid) / static_cast<double>(supporters - capped_now));
             }
             out.rho = rho;
+            if (capped_now == 0 && out.fits == ApproxPrice::Fits::Yes) {
+                double least = std::numeric_limits<double>::infinity();
+                for (const std::size_t cls : touched_) least = std::min(least, approx_money_[cls]);
+                out.uncapped = least - money_error_ > rho + slack;
+            }
         }
         for (const std::size_t cls : touched_) count_in_class_[cls] = 0;
         return out;
@@ -191,6 +198,7 @@ private:
         std::vector<Candidate> kept;
         std::vector<std::size_t> priced;
         std::vector<bool> unsure;
+        std::vector<bool> uncapped;
         std::vector<double> rho;
         double best_bound = std::numeric_limits<double>::infinity();
     };
@@ -216,6 +224,7 @@ private:
             r.kept.push_back(c);
             r.priced.push_back(r.kept.size() - 1);
             r.unsure.push_back(a.fits == ApproxPrice::Fits::Unsure);
+            r.uncapped.push_back(a.uncapped);
             r.rho.push_back(a.rho);
             if (a.fits == ApproxPrice::Fits::Yes) r.best_bound = std::min(r.best_bound, c.approx_key + error);
         }
@@ -251,16 +260,29 @@ private:
     }
 
     // The cheapest by doubles alone, with its double price; `unclear` when doubles cannot tell.
+    // Contenders whose every supporter surely holds more than the price are compared exactly, as
+    // their price is exactly cost / supporters (ties are common there: equal costs and supporters).
     std::optional<std::pair<std::size_t, double>> choose_approximately(std::vector<Candidate>& candidates, bool& unclear) {
         ApproxRound r = price_approximately(candidates);
         std::optional<std::size_t> only;
+        std::optional<Fraction> only_rho;  // exact, when every contender so far is uncapped
         for (std::size_t i = 0; i < r.priced.size(); ++i) {
             if (!contender(r, i)) continue;
-            if (only || r.unsure[i]) {
+            const std::size_t p = r.kept[r.priced[i]].project;
+            if (r.unsure[i] || (only && !(only_rho && r.uncapped[i]))) {
                 unclear = true;
                 return std::nullopt;
             }
-            only = i;
+            std::optional<Fraction> exact;
+            if (r.uncapped[i]) exact = Fraction(BigInt(e_.costs[p]), BigInt(supporter_count_[p]));
+            if (!only || preferred(p, *exact, r.kept[r.priced[*only]].project, *only_rho)) {
+                if (only && !exact) {
+                    unclear = true;
+                    return std::nullopt;
+                }
+                only = i;
+                only_rho = exact;
+            }
         }
         if (!only) {
             candidates.swap(r.kept);
@@ -274,23 +296,25 @@ private:
     }
 
     // pay() in doubles: supporters with no more than rho pay all they have, the rest pay rho.
+    // (money_ is not kept: an approximate run never prices exactly.)
     void pay_approximately(std::size_t project, double rho) {
-        std::map<std::size_t, std::size_t> moved_to;
+        moved_to_.resize(approx_money_.size(), 0);  // old class -> its class after paying (0: none yet)
+        touched_.clear();
         for (const std::size_t g : supporters_[project]) {
             const std::size_t cls = group_class_[g];
             if (approx_money_[cls] <= rho) {
                 group_class_[g] = 0;
                 continue;
             }
-            auto it = moved_to.find(cls);
-            if (it == moved_to.end()) {
+            if (moved_to_[cls] == 0) {
                 approx_money_.push_back(approx_money_[cls] - rho);
-                money_.emplace_back();
                 count_in_class_.push_back(0);
-                it = moved_to.emplace(cls, approx_money_.size() - 1).first;
+                moved_to_[cls] = approx_money_.size() - 1;
+                touched_.push_back(cls);
             }
-            group_class_[g] = it->second;
+            group_class_[g] = moved_to_[cls];
         }
+        for (const std::size_t cls : touched_) moved_to_[cls] = 0;
     }
 
     // A class's money is numerator / scales_[scale]. Every price's denominator divides the scale of
@@ -425,6 +449,7 @@ private:
     std::vector<BigInt> scales_;                        // denominators, each a multiple of the one before
     std::vector<BigInt> factors_;                       // scales_.back() / scales_[k], 0 until needed
     std::vector<double> approx_money_;                  // by class, within money_error_ of money_
+    std::vector<std::size_t> moved_to_;                 // scratch for pay_approximately()
     double money_error_ = 0;
     std::vector<std::int64_t> supporter_count_;         // by project: voters
     std::vector<std::size_t> group_class_;
