@@ -552,10 +552,10 @@ void Api::insert(storage::NewSubmission row, std::function<void(Response)> done)
             if (config_.ballots && config_.ballots->find(consultation)) recount(consultation);
             else results_.poke();
         }
-        if (config_.metrics) {
+        if (config_.on_stored) {
             using Kind = storage::InsertResult::Kind;
-            config_.metrics->submission(r.kind == Kind::Inserted ? "stored" : r.kind == Kind::Duplicate ? "resent"
-                                        : r.kind == Kind::Unavailable ? "unavailable" : "refused");
+            config_.on_stored(r.kind == Kind::Inserted ? "stored" : r.kind == Kind::Duplicate ? "resent"
+                              : r.kind == Kind::Unavailable ? "unavailable" : "refused");
         }
         switch (r.kind) {
             case storage::InsertResult::Kind::Inserted:

@@ -1,7 +1,6 @@
 // The HTTP API as plain functions of a request: routing, validation with the core, storage,
 // officer exports. No sockets here (see http_server.h), so it can be fuzzed and tested directly.
 #pragma once
-#include "metrics.h"
 #include <array>
 #include <atomic>
 #include <condition_variable>
@@ -70,7 +69,8 @@ struct ApiConfig {
     double submissions_per_minute = 120;             // per client address (a venue may share one)
     double submission_burst = 60;
     double officer_failures_per_minute = 10;         // wrong tokens allowed per address before 429
-    Metrics* metrics = nullptr;                      // counts what storage did with each submission (null: none)
+    // Told what storage did with each submission: "stored", "resent", "refused" or "unavailable" (metrics).
+    std::function<void(const char* outcome)> on_stored;
 };
 
 class Api {

@@ -20,6 +20,7 @@
 #include "profiles.h"
 #include "server_secret.h"
 #include "log.h"
+#include "metrics.h"
 #include "codes_command.h"
 #include "officer_command.h"
 #include "data_lock.h"
@@ -326,7 +327,7 @@ int main(int argc, char** argv) {
         return g;
     });
     storage->on_batch([&metrics](std::size_t n) { metrics.batch(n); });
-    api_config.metrics = &metrics;
+    api_config.on_stored = [&metrics](const char* outcome) { metrics.submission(outcome); };
     http.observe = [&metrics](std::string_view path, int status, double seconds) { metrics.request(path, status, seconds); };
     server::Api api(std::move(api_config), *storage);
     server::console::Console console({&registry, trust_proxy, data_dir, &windows, http.site_dir, api.ballots(), &facilitator_keys, public_url,
