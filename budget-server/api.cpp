@@ -78,6 +78,7 @@ json problems_json(const budget::Problems& problems) {
 
 Api::Api(ApiConfig config, storage::Storage& storage)
     : config_(std::move(config)), storage_(storage), limiter_(config_.submissions_per_minute, config_.submission_burst),
+      coded_limiter_(std::max(config_.coded_votes_per_minute, config_.submissions_per_minute), std::max(config_.coded_vote_burst, config_.submission_burst)),
       officer_failures_(config_.officer_failures_per_minute, config_.officer_failures_per_minute),
       results_(*config_.budgets, storage_, config_.officers, config_.thresholds),
       ballot_results_(storage_) {
@@ -449,11 +450,14 @@ json Api::ballot_listing(const std::string& id, const BallotEdition& edition, st
 }
 
 void Api::submit(Request& request, const BudgetSet& set, std::function<void(Response)> done) {
-    if (!limiter_.allow(request.client_address)) {
+    const auto refuse = [&done] {
         Response r = error_response(429, "rate.limited", "too many submissions from this address; please try again shortly");
         r.headers.emplace_back("Retry-After", "30");
-        return done(std::move(r));
-    }
+        done(std::move(r));
+    };
+    // The venue's limit first, before any work; the usual limit once the body says it is not a
+    // vote on a ballot with voter codes (whose one vote a code holds however many share an address).
+    if (!coded_limiter_.allow(request.client_address)) return refuse();
     const std::string type = lower(request.content_type);
     if (type != "application/json" && type.rfind("application/json;", 0) != 0)
         return done(error_response(415, "http.unsupported_media_type", "send the submission as application/json"));
@@ -471,10 +475,12 @@ void Api::submit(Request& request, const BudgetSet& set, std::function<void(Resp
         case budget::IntakeKind::UnknownBudget:
             return done(error_response(422, "submission.unknown_budget", "the submission does not name a budget this server holds"));
         case budget::IntakeKind::BallotVote:
+            if (!in.ballot->codes_required && !limiter_.allow(request.client_address)) return refuse();
             return submit_vote(*in.ballot, std::move(in.vote), request, std::move(done));
         case budget::IntakeKind::BudgetSubmission:
             break;
     }
+    if (!limiter_.allow(request.client_address)) return refuse();
     if (!in_time(*in.budget, request, done)) return;
     if (!in.submission.ok)
         return done(json_response(422, {{"error", {{"code", in.submission.problems.front().code},

@@ -68,6 +68,10 @@ struct ApiConfig {
     std::string public_url;                          // where residents reach the site (for join links); "": the Host
     double submissions_per_minute = 120;             // per client address (a venue may share one)
     double submission_burst = 60;
+    // Votes on a ballot that needs voter codes: a venue's phones share one address, and one vote a
+    // code holds anyway, so the limit per address is this instead (50 a second, bursts of 600).
+    double coded_votes_per_minute = 3000;
+    double coded_vote_burst = 600;
     double officer_failures_per_minute = 10;         // wrong tokens allowed per address before 429
     // Told what storage did with each submission: "stored", "resent", "refused" or "unavailable" (metrics).
     std::function<void(const char* outcome)> on_stored;
@@ -122,6 +126,7 @@ private:
     ApiConfig config_;
     storage::Storage& storage_;
     RateLimiter limiter_;
+    RateLimiter coded_limiter_;  // every submission passes it first; coded votes pass it alone
     RateLimiter officer_failures_;
     ResultsCache results_;
     BallotResults ballot_results_;

@@ -1,26 +1,24 @@
-// Metrics and their loopback listener (Boost.Beast, one request at a time: a scraper, not the public).
+// Metrics and their loopback listener.
 #include "metrics.h"
 
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/time.h>
+#include <unistd.h>
 
-#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <sstream>
 #include <thread>
-#include <vector>
 
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <prometheus/text_serializer.h>
 
 namespace server {
 
 namespace {
-
-namespace net = boost::asio;
-namespace http = boost::beast::http;
-using tcp = net::ip::tcp;
 
 const prometheus::Histogram::BucketBoundaries kLatencyBuckets{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
 const prometheus::Histogram::BucketBoundaries kBatchBuckets{1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
@@ -118,53 +116,54 @@ std::string Metrics::text() {
     return out.str();
 }
 
+// A plain socket, one short request at a time (a scraper on the machine, not the public): read the
+// request line with a 5 s limit, answer, close.
 struct MetricsListener::State {
     Metrics& metrics;
     unsigned short port;
-    net::io_context ioc{1};
-    tcp::acceptor acceptor{ioc};
+    int listener = -1;
+    int wake[2] = {-1, -1};
     std::thread thread;
     State(Metrics& m, unsigned short p) : metrics(m), port(p) {}
 
-    void accept() {
-        acceptor.async_accept([this](boost::system::error_code ec, tcp::socket socket) {
-            if (ec) return;
-            answer(std::move(socket));
-            accept();
-        });
+    static void send_all(int fd, const std::string& text) {
+        std::size_t sent = 0;
+        while (sent < text.size()) {
+            const ssize_t n = ::send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
+            if (n <= 0) return;
+            sent += static_cast<std::size_t>(n);
+        }
     }
 
-    // One short request on loopback; a client that sends nothing in 5 s is dropped.
-    void answer(tcp::socket socket) {
-        // Reads and writes here block, so the socket's own timeouts bound them.
+    void answer(int fd) {
         const timeval five_seconds{5, 0};
-        setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &five_seconds, sizeof five_seconds);
-        setsockopt(socket.native_handle(), SOL_SOCKET, SO_SNDTIMEO, &five_seconds, sizeof five_seconds);
-        boost::beast::tcp_stream stream(std::move(socket));
-        boost::beast::flat_buffer buffer;
-        http::request<http::empty_body> req;
-        boost::beast::error_code ec;
-        http::request_parser<http::empty_body> parser;
-        parser.header_limit(8192);
-        http::read(stream, buffer, parser, ec);
-        if (ec) return;
-        req = parser.release();
-        http::response<http::string_body> res;
-        res.version(11);
-        res.set(http::field::server, "budget-server");
-        if (req.method() == http::verb::get && req.target() == "/metrics") {
-            res.result(http::status::ok);
-            res.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
-            res.body() = metrics.text();
-        } else {
-            res.result(http::status::not_found);
-            res.set(http::field::content_type, "text/plain; charset=utf-8");
-            res.body() = "only GET /metrics is served here\n";
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &five_seconds, sizeof five_seconds);
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &five_seconds, sizeof five_seconds);
+        std::string request;
+        char buffer[1024];
+        while (request.find("\r\n\r\n") == std::string::npos && request.size() < 8192) {
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n <= 0) return;
+            request.append(buffer, static_cast<std::size_t>(n));
         }
-        res.keep_alive(false);
-        res.prepare_payload();
-        http::write(stream, res, ec);
-        stream.socket().shutdown(tcp::socket::shutdown_both, ec);
+        const bool scrape = request.rfind("GET /metrics ", 0) == 0 || request.rfind("GET /metrics?", 0) == 0;
+        const std::string body = scrape ? metrics.text() : "only GET /metrics is served here\n";
+        send_all(fd, std::string(scrape ? "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\n"
+                                        : "HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\n") +
+                         "Server: budget-server\r\nConnection: close\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+    }
+
+    void run() {
+        for (;;) {
+            pollfd fds[2] = {{listener, POLLIN, 0}, {wake[0], POLLIN, 0}};
+            if (::poll(fds, 2, -1) < 0) continue;
+            if (fds[1].revents) return;
+            const int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+            if (fd < 0) continue;
+            answer(fd);
+            ::shutdown(fd, SHUT_RDWR);
+            ::close(fd);
+        }
     }
 };
 
@@ -173,25 +172,35 @@ MetricsListener::MetricsListener(Metrics& metrics, unsigned short port) : state_
 MetricsListener::~MetricsListener() { stop(); }
 
 bool MetricsListener::start(std::string& error) {
-    boost::system::error_code ec;
-    const tcp::endpoint at(net::ip::make_address("127.0.0.1"), state_->port);
-    state_->acceptor.open(at.protocol(), ec);
-    if (!ec) state_->acceptor.set_option(net::socket_base::reuse_address(true), ec);
-    if (!ec) state_->acceptor.bind(at, ec);
-    if (!ec) state_->acceptor.listen(16, ec);
-    if (ec) {
-        error = "cannot listen for metrics on 127.0.0.1:" + std::to_string(state_->port) + ": " + ec.message();
+    State& s = *state_;
+    s.listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    const int yes = 1;
+    sockaddr_in at{};
+    at.sin_family = AF_INET;
+    at.sin_port = htons(s.port);
+    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);  // 127.0.0.1 alone
+    if (s.listener < 0 || ::setsockopt(s.listener, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes) != 0 ||
+        ::bind(s.listener, reinterpret_cast<const sockaddr*>(&at), sizeof at) != 0 || ::listen(s.listener, 16) != 0 || ::pipe2(s.wake, O_CLOEXEC) != 0) {
+        error = "cannot listen for metrics on 127.0.0.1:" + std::to_string(s.port) + ": " + std::strerror(errno);
         return false;
     }
-    state_->accept();
-    state_->thread = std::thread([this] { state_->ioc.run(); });
+    s.thread = std::thread([&s] { s.run(); });
     return true;
 }
 
 void MetricsListener::stop() {
     if (!state_) return;
-    state_->ioc.stop();
-    if (state_->thread.joinable()) state_->thread.join();
+    State& s = *state_;
+    if (s.wake[1] >= 0) {
+        const char byte = 0;
+        [[maybe_unused]] const ssize_t n = ::write(s.wake[1], &byte, 1);
+    }
+    if (s.thread.joinable()) s.thread.join();
+    for (int* fd : {&s.listener, &s.wake[0], &s.wake[1]})
+        if (*fd >= 0) {
+            ::close(*fd);
+            *fd = -1;
+        }
 }
 
 }  // namespace server

@@ -9,6 +9,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
+import https from 'node:https';
 import { startServer, startPostgres, sample, post, queryDatabase, openEvents, serverBin, root } from './server_harness.mjs';
 import { startCluster, until } from './cluster_harness.mjs';
 import { addOfficer, signIn, get, postForm, csrfOf, sessionOf, ADMIN } from './console_harness.mjs';
@@ -119,13 +120,14 @@ describe('three servers behind nginx on one PostgreSQL', () => {
     const deadline = Date.now() + 60000;
     // 24 residents, each from an address of their own, resending the same response until it is taken.
     const resident = async (r) => {
+      const agent = new https.Agent({ keepAlive: true, maxSockets: 1, localAddress: `127.0.9.${r + 1}`, rejectUnauthorized: false });
       // Each sends until the chaos is over, then a few more (to servers that have all come back).
       while (next < lines.length && Date.now() < deadline && (!chaosDone || sentAfterChaos < 48)) {
         if (chaosDone) sentAfterChaos++;
         const line = lines[next++];
         const id = JSON.parse(line).submission_id;
         for (;;) {
-          const res = await nginx.request('/api/v1/submissions', { method: 'POST', body: line, from: `127.0.9.${r + 1}`,
+          const res = await nginx.request('/api/v1/submissions', { method: 'POST', body: line, from: `127.0.9.${r + 1}`, agent,
             headers: { 'Content-Type': 'application/json' }, timeout: 10000 }).catch(() => null);
           if (res && (res.status === 201 || res.status === 200)) { acked.add(id); break; }
           assert.ok(!res || [429, 502, 503, 504].includes(res.status), `unexpected ${res?.status}: ${res?.text}`);
@@ -133,8 +135,9 @@ describe('three servers behind nginx on one PostgreSQL', () => {
           await sleep(100 + Math.random() * 200);
           if (Date.now() > deadline) return;
         }
-        await sleep(150);
+        await sleep(200);
       }
+      agent.destroy();
     };
     const load = Promise.all(Array.from({ length: 24 }, (_, r) => resident(r)));
     // Meanwhile: every 1.5 s a random server is killed (SIGKILL) and started again a moment later;

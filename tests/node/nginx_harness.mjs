@@ -82,10 +82,11 @@ http {
       proc.kill('SIGQUIT');
       await exited;
     },
-    // An HTTPS request through nginx from a chosen loopback address (a client of its own).
-    request(path, { method = 'GET', headers = {}, body, from = '127.0.0.1', timeout = 20000 } = {}) {
+    // An HTTPS request through nginx from a chosen loopback address (a client of its own); `agent`:
+    // one that keeps its connection (as a phone's browser does), else a new connection each time.
+    request(path, { method = 'GET', headers = {}, body, from = '127.0.0.1', timeout = 20000, agent = false } = {}) {
       return new Promise((resolve, reject) => {
-        const req = https.request({ host: '127.0.0.1', port, path, method, localAddress: from, rejectUnauthorized: false, agent: false, timeout,
+        const req = https.request({ host: '127.0.0.1', port, path, method, localAddress: from, rejectUnauthorized: false, agent, timeout,
                                     headers: { ...(body ? { 'Content-Length': Buffer.byteLength(body) } : {}), ...headers } }, (res) => {
           let text = '';
           res.on('data', (d) => { text += d; });

@@ -298,3 +298,26 @@ describe('voter codes in the browser', () => {
     await second.context.close();
   });
 });
+
+describe('a venue behind one address', () => {
+  test('votes on a ballot with codes are not held to the per-address limit; other submissions from the address still are', async () => {
+    // The default limit (120 a minute, bursts of 60) that gave a venue 429 after 24 quick votes.
+    const server = await startServer({ budgets: codedBudgets() });
+    try {
+      const codes = codesCommand(server, undefined, 'create', '--count', '150', '--batch', 'venue').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+      const statuses = [];
+      for (const [i, code] of codes.entries()) statuses.push((await vote(server.base, code, ['lakeside-path'], `venue-vote-${i}`)).status);
+      assert.deepEqual([...new Set(statuses)], [201], '150 coded votes from one address, one after another');
+      // A ballot without codes, and budgets, from the same address: the usual limit.
+      const open = [];
+      for (let i = 0; i < 70; i++) {
+        const res = await post(server.base, JSON.stringify({ format: 'pb-ballot-vote', format_version: 1, submission_id: `venue-open-${i}`,
+                                                              ballot: { id: 'bro-tegid-community-fund-2027', version: 1 }, projects: ['youth-club'] }));
+        open.push(res.status);
+      }
+      assert.ok(open.includes(429), open.join(','));
+      const taken = open.filter((s) => s === 201).length;
+      assert.ok(taken >= 60 && taken < 70, `the burst of 60 (and what refilled meanwhile), then 429: ${taken}`);
+    } finally { await server.stop(); }
+  });
+});
