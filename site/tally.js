@@ -127,31 +127,55 @@
       $('join-text').textContent = say(`Join in: ${link}`, `Ymunwch: ${link}`);
       $('join').hidden = false;
     }).catch(() => {});
-    const events = new EventSource(`api/v1/budgets/${id}/events${key ? `?key=${key}` : ''}`);
+    const url = `api/v1/budgets/${id}/events${key ? `?key=${key}` : ''}`;
     let opened = false;
-    events.addEventListener('results', (e) => {
-      opened = true;
-      const r = JSON.parse(e.data);
-      const drawn = ballot ? drawBallot(doc, r) : drawBudget(doc, r);
-      $('results').replaceChildren(...drawn.sections);
-      $('count').textContent = countWords(drawn.responses);
-      $('status').textContent = '';
-      tally.responses = drawn.responses;
-      tally.event_id = Number(e.lastEventId) || 0;
-      tally.updated_at = performance.now();
-      resolveReady();
-    });
-    events.addEventListener('error', async () => {
-      if (opened) { $('status').textContent = say('Reconnecting…', 'Yn ailgysylltu…'); return; }
-      // Never opened: say why (results kept private need the facilitator's link from the console).
-      const res = await fetch(`api/v1/budgets/${id}/results`).catch(() => null);
-      if (res && res.status === 403) {
-        events.close();
-        return fail(say('The council keeps these results private. Open the tally from the officer console.',
-                        'Mae’r cyngor yn cadw’r canlyniadau hyn yn breifat. Agorwch y cyfrif o gonsol y swyddogion.'));
+    // A browser reconnects a dropped stream by itself, but gives up on a refusal (a key that expired,
+    // a server answering 503 while it restarts). Then the tally asks why, says so when nothing but
+    // the console can help, and otherwise tries again every 5 seconds with no one touching it.
+    const why = async () => {
+      const ask = new AbortController();
+      const res = await fetch(url, { signal: ask.signal }).catch(() => null);
+      if (!res || res.ok || res.status >= 500) {
+        ask.abort();  // a stream that opened after all: the next connect() follows it
+        return null;
       }
-      $('status').textContent = say('Waiting for the server…', 'Yn aros am y gweinydd…');
-    });
+      return (await res.json().catch(() => null))?.error?.code || String(res.status);
+    };
+    const connect = () => {
+      const events = new EventSource(url);
+      events.addEventListener('results', (e) => {
+        opened = true;
+        const r = JSON.parse(e.data);
+        const drawn = ballot ? drawBallot(doc, r) : drawBudget(doc, r);
+        $('results').replaceChildren(...drawn.sections);
+        $('count').textContent = countWords(drawn.responses);
+        $('status').textContent = '';
+        tally.responses = drawn.responses;
+        tally.event_id = Number(e.lastEventId) || 0;
+        tally.updated_at = performance.now();
+        resolveReady();
+      });
+      events.addEventListener('error', async () => {
+        if (events.readyState !== EventSource.CLOSED) {
+          $('status').textContent = opened ? say('Reconnecting…', 'Yn ailgysylltu…') : say('Waiting for the server…', 'Yn aros am y gweinydd…');
+          return;
+        }
+        const code = await why();
+        if (code === 'events.bad_key') {
+          tally.refused = code;
+          return fail(say('This projector link has expired, or is for another consultation. Open the tally again from the officer console.',
+                          'Mae’r ddolen hon i’r taflunydd wedi dod i ben, neu mae ar gyfer ymgynghoriad arall. Agorwch y cyfrif eto o gonsol y swyddogion.'));
+        }
+        if (code === 'results.not_public') {
+          tally.refused = code;
+          return fail(say('The council keeps these results private. Open the tally from the officer console.',
+                          'Mae’r cyngor yn cadw’r canlyniadau hyn yn breifat. Agorwch y cyfrif o gonsol y swyddogion.'));
+        }
+        $('status').textContent = opened ? say('Reconnecting…', 'Yn ailgysylltu…') : say('Waiting for the server…', 'Yn aros am y gweinydd…');
+        setTimeout(connect, 5000);
+      });
+    };
+    connect();
   }
   start();
 })();

@@ -16,12 +16,12 @@ import { ADMIN, ANALYST, addOfficer, signIn, sessionOf, get } from './console_ha
 const FUND = 'bro-tegid-community-fund-2027';
 const shots = join(root, 'build', 'screenshots', 'ballots');
 let server, browser, budgets, votes = [], voteNo = 0;
+const serverOptions = ['--site', join(root, 'build', 'web', 'site'), '--rate-per-minute', '1000000', '--public-url', 'https://budget.example.gov.uk/'];
 
 before(async () => {
   mkdirSync(shots, { recursive: true });
   budgets = budgetsDir();
-  server = await startServer({ budgets, extra: ['--site', join(root, 'build', 'web', 'site'), '--rate-per-minute', '1000000',
-                                                '--public-url', 'https://budget.example.gov.uk/'] });
+  server = await startServer({ budgets, extra: serverOptions });
   addOfficer(server, ADMIN);
   addOfficer(server, ANALYST);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -126,9 +126,19 @@ test('private results: refused to the public tally and a made-up key; shown thro
   assert.equal((await tally(page)).responses, null);
   await axe(page, 'private tally refused');
   await page.close();
-  const forged = await fetch(`${server.base}/api/v1/budgets/private-fund-2027/events?key=1${'0'.repeat(12)}-${'a'.repeat(64)}`);
+  const forgedKey = `1${'0'.repeat(12)}-${'a'.repeat(64)}`;
+  const forged = await fetch(`${server.base}/api/v1/budgets/private-fund-2027/events?key=${forgedKey}`);
   assert.equal(forged.status, 403);
   assert.equal((await forged.json()).error.code, 'events.bad_key');
+  // A projector with a key that expired (or was made up) says so, and what to do, rather than waiting.
+  const expired = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await expired.goto(`${server.base}/tally.html?budget=private-fund-2027&key=${forgedKey}`);
+  await expired.waitForFunction(() => window.budgetApp.state().tally.refused === 'events.bad_key', null, { timeout: 10000 });
+  assert.equal(await expired.locator('#status').textContent(),
+               'This projector link has expired, or is for another consultation. Open the tally again from the officer console.');
+  await expired.screenshot({ path: join(shots, 'tally-expired-key-1920.png') });
+  await axe(expired, 'tally with an expired key');
+  await expired.close();
   // Not signed in: the console sends the officer to sign in first.
   const anonymous = await get(server.base, '/console/tally/private-fund-2027');
   assert.equal(anonymous.status, 303);
@@ -150,6 +160,13 @@ test('private results: refused to the public tally and a made-up key; shown thro
   const ms = await latency(facilitator, () => vote('private-fund-2027'));
   console.log(`private tally through the facilitator's link: vote stored to count on screen, ${ms} ms`);
   assert.ok(ms < 5000, `${ms} ms`);  // generous, as above
+  // The server restarts (its secret kept in DATA/secret, so the key still holds): with no one
+  // touching it, the projector reconnects and counts the next vote.
+  const { port, dataDir } = server;
+  await server.stop();
+  server = await startServer({ budgets, dataDir, port, extra: serverOptions });
+  assert.equal((await vote('private-fund-2027')).status, 201);
+  await facilitator.waitForFunction(() => window.budgetApp.state().tally.responses === 3, null, { timeout: 20000 });
   await facilitator.screenshot({ path: join(shots, 'tally-private-facilitator-1920.png') });
   await facilitator.close();
   const audit = await get(server.base, '/console/audit', sessionOf(await signIn(server.base, ADMIN)));
