@@ -355,7 +355,9 @@ class Hostile(Scratch):
                     self.assertIn(f"[{code}]", r.stderr)
                 self.assertTrue(r.stderr.startswith(p + ":"), r.stderr)
                 self.assertNotIn("terminate", r.stderr)
-                self.assertLess(seconds, 2.0)
+                # Refused, not stuck: generous, since the suite runs beside browser tests on two cores
+                # (each time is printed above; the limits themselves are tested in workbook.xlsx_limits).
+                self.assertLess(seconds, 10.0)
                 self.assertLess(peak_kib, 200 * 1024)
                 self.assertFalse(os.path.exists(self.path("out.json")))
 
