@@ -256,7 +256,6 @@ int main(int argc, char** argv) {
     }
     server::log_line(database_url.empty() ? "storage: SQLite in " + data_dir : "storage: PostgreSQL");
     api_config.export_dir = data_dir;
-    std::filesystem::create_directories(data_dir, ec);
     if (http.site_dir.empty()) server::log_line("no --site given: only the API and /budgets/ are served");
 
     // The officer console: its tables sit beside the submissions.

@@ -10,8 +10,7 @@
 
 namespace server {
 
-// Adds every published version the registries lack; `logged` says each one in the log (at start).
-// A version whose budget file is gone (and which no console started) or that no longer passes the
+// Adds every published version the registries lack, saying each in the log. A version whose budget file is gone (and which no console started) or that no longer passes the
 // checks is skipped with a warning. False with `error` when the database cannot be read.
 bool adopt_published_versions(BudgetRegistry& budgets, report::ProfileRegistry& profiles, ConsultationWindows* windows,
                               storage::OfficerStore& officers, std::string& error);

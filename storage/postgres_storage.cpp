@@ -125,7 +125,6 @@ public:
         std::lock_guard<std::mutex> lock(mutex_);
         return in_use_;
     }
-    std::size_t cap() const { return cap_; }
 
 private:
     void give_back(PgConnection c) {
@@ -155,7 +154,7 @@ public:
     void stop() override { committer_.stop(); }
     std::string commit_stats() const override { return describe_commits(committer_); }
     StorageStats stats() const override {
-        return {committer_.batches(), committer_.written(), retried_batches_.load(), readers_.in_use(), readers_.cap() + 1, watermark_lag_.load()};
+        return {committer_.batches(), committer_.written(), retried_batches_.load(), readers_.in_use(), watermark_lag_.load()};
     }
     void on_batch(std::function<void(std::size_t)> observer) override { committer_.on_batch(std::move(observer)); }
 

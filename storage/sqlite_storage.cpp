@@ -110,7 +110,7 @@ public:
     void insert(NewSubmission s, std::function<void(InsertResult)> done) override { committer_.submit(std::move(s), std::move(done)); }
     void stop() override { committer_.stop(); }
     std::string commit_stats() const override { return describe_commits(committer_); }
-    StorageStats stats() const override { return {committer_.batches(), committer_.written(), 0, 0, 0, 0}; }
+    StorageStats stats() const override { return {committer_.batches(), committer_.written(), 0, 0, 0}; }
     void on_batch(std::function<void(std::size_t)> observer) override { committer_.on_batch(std::move(observer)); }
 
     bool healthy(std::string& why) override {

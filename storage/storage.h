@@ -73,7 +73,6 @@ struct StorageStats {
     std::uint64_t batches = 0, written = 0;  // group commits, and submissions written by them
     std::uint64_t retried_batches = 0;       // written again after a deadlock or serialization failure
     std::size_t connections_in_use = 0;      // reader connections leased now (PostgreSQL)
-    std::size_t connections_cap = 0;         // most connections this back end opens (0: no pool)
     std::int64_t watermark_lag = 0;          // transactions between the last read's watermark and the newest (PostgreSQL)
 };
 

@@ -276,10 +276,6 @@ private:
             std::optional<Fraction> exact;
             if (r.uncapped[i]) exact = Fraction(BigInt(e_.costs[p]), BigInt(supporter_count_[p]));
             if (!only || preferred(p, *exact, r.kept[r.priced[*only]].project, *only_rho)) {
-                if (only && !exact) {
-                    unclear = true;
-                    return std::nullopt;
-                }
                 only = i;
                 only_rho = exact;
             }
